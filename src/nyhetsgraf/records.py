@@ -43,6 +43,7 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     record: int = 0  # position of this document among those of one input file
     body_start: int = 0  # first character after a " date ... – " prefix
+    offset: int = 0  # where ``text`` begins in the input (a part of a large file read in pieces)
 
 
 @dataclass(slots=True)
@@ -67,7 +68,8 @@ class Article:
 
     @property
     def text(self) -> str:
-        return self.document.text[self.span[0]:self.span[1]]
+        base = self.document.offset
+        return self.document.text[self.span[0] - base:self.span[1] - base]
 
     @property
     def date(self) -> str | None:
