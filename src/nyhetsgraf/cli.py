@@ -1,0 +1,358 @@
+"""The ``nyhetsgraf`` command line: a thin layer over ``nyhetsgraf.pipeline``, ``store`` and ``render``.
+
+stdout carries only results (JSON Lines, tables, reports); messages, warnings and progress go
+to stderr. Errors a user can hit end in a one-line message and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
+
+import typer
+
+from nyhetsgraf import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from nyhetsgraf.ingest import Problem
+    from nyhetsgraf.pipeline import IngestSummary
+
+EXIT_INPUT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+DEFAULT_DB = Path("nyhetsgraf.db")
+
+app = typer.Typer(
+    name="nyhetsgraf",
+    help="Turn Norwegian news into a structured, source-linked record of who did what, to whom, where, "
+         "when and how many.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class ExtractFormat(StrEnum):
+    jsonl = "jsonl"
+    pretty = "pretty"
+    html = "html"
+
+
+class ShowFormat(StrEnum):
+    pretty = "pretty"
+    json = "json"
+
+
+class Language(StrEnum):
+    nb = "nb"
+    nn = "nn"
+
+
+# -- small shared pieces ---------------------------------------------------------------------------
+
+def _stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def fail(message: str, code: int = EXIT_INPUT_ERROR) -> NoReturn:
+    """One line on stderr, then exit."""
+    print(f"nyhetsgraf: error: {message}", file=sys.stderr, flush=True)
+    raise typer.Exit(code)
+
+
+def warn_problem(problem: Problem) -> None:
+    kind = "error" if problem.fatal else "warning"
+    message = " ".join(str(problem.message).split())
+    print(f"nyhetsgraf: {kind}: {problem.source}: {message}", file=sys.stderr, flush=True)
+
+
+def _utf8_stdout() -> TextIO:
+    """stdout as UTF-8 whatever the locale says, so Norwegian letters never fail to encode."""
+    stream = sys.stdout
+    if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+        stream.reconfigure(encoding="utf-8")
+    return stream
+
+
+@contextmanager
+def _progress(description: str, enabled: bool) -> Iterator[typer.CallbackParam | None]:
+    """A rich progress display on stderr, only when stderr is a terminal."""
+    if not (enabled and sys.stderr.isatty()):
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("[bold]{task.description}"), TextColumn("{task.fields[status]}"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=_stderr_console(), transient=True) as progress:
+        task = progress.add_task(description, status="")
+
+        def update(status: str) -> None:
+            progress.update(task, status=status)
+
+        yield update  # type: ignore[misc]
+
+
+def _open_store(db: Path, *, create: bool):  # noqa: ANN202 - Store is imported lazily
+    from nyhetsgraf.store import Store, StoreError
+
+    try:
+        return Store(db, create=create)
+    except StoreError as error:
+        fail(str(error))
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"nyhetsgraf {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Turn Norwegian news into a structured, source-linked record of facts."""
+
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.", dir_okay=False)]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many rows to show.")]
+
+
+# -- commands --------------------------------------------------------------------------------------
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Input files, folders or globs; '-' reads stdin.")],
+    output_format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] =
+        ExtractFormat.jsonl,
+    output: Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False,
+                                                help="Write to this file instead of stdout.")] = None,
+    nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Run NLP and fact extraction.")] = True,
+) -> None:
+    """Extract the facts of every article as contract JSON Lines (or a report); nothing is stored."""
+    from nyhetsgraf.pipeline import iter_extracted
+    from nyhetsgraf.records import article_object
+
+    fatal = 0
+
+    def on_problem(problem: Problem) -> None:
+        nonlocal fatal
+        fatal += int(problem.fatal)
+        warn_problem(problem)
+
+    stream = _utf8_stdout() if output is None else None
+    try:
+        handle = stream or output.open("w", encoding="utf-8")  # type: ignore[union-attr]
+    except OSError as error:
+        fail(f"cannot write {output}: {error.strerror or error}")
+    try:
+        pairs = iter_extracted(paths, nlp=nlp, on_problem=on_problem)
+        if output_format is ExtractFormat.jsonl:
+            for article, facts in pairs:
+                handle.write(json.dumps(article_object(article, facts), ensure_ascii=False) + "\n")
+                handle.flush()
+        else:
+            from nyhetsgraf.render import renderable
+
+            objects = [renderable(article, facts) for article, facts in pairs]
+            _write_report(objects, output_format, handle, to_terminal=output is None)
+    except KeyboardInterrupt:
+        fail("interrupted", EXIT_INTERRUPTED)
+    except BrokenPipeError:  # e.g. `nyhetsgraf extract ... | head`
+        sys.stderr.close()
+        raise typer.Exit(0) from None
+    finally:
+        if output is not None:
+            handle.close()
+    if fatal:
+        raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+def _write_report(objects: list[dict], output_format: ExtractFormat, handle: TextIO, *,
+                  to_terminal: bool) -> None:
+    if output_format is ExtractFormat.html:
+        from nyhetsgraf.render import render_html
+
+        handle.write(render_html(objects))
+        return
+    from rich.console import Console
+
+    from nyhetsgraf.render import print_pretty
+
+    console = Console(file=handle, highlight=False) if to_terminal else Console(file=handle, width=110,
+                                                                                  no_color=True)
+    print_pretty(objects, console)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Input files, folders or globs; '-' reads stdin.")],
+    db: DbOption = DEFAULT_DB,
+    nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Run NLP and fact extraction (slow).")] = True,
+) -> None:
+    """Store articles and all their facts in the database; already stored articles are skipped."""
+    from nyhetsgraf.pipeline import IngestSummary
+    from nyhetsgraf.pipeline import ingest as run_ingest
+
+    summary = IngestSummary()
+    store = _open_store(db, create=True)
+    try:
+        with store, _progress("Ingesting", enabled=True) as update:
+            def on_progress(current: IngestSummary) -> None:
+                if update is not None and current.read % 10 == 0:
+                    update(f"{current.read} read · {current.new} new · {current.skipped} skipped")
+
+            run_ingest(paths, store, nlp=nlp, on_problem=warn_problem, summary=summary,
+                       on_progress=on_progress)
+    except KeyboardInterrupt:
+        # The store commits on exit, so everything added so far is kept.
+        fail(f"interrupted; {summary.new} new articles were stored in {db}, run the same command to resume",
+             EXIT_INTERRUPTED)
+    _print_summary(summary, db)
+    if summary.fatal_problems:
+        raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+def _print_summary(summary: IngestSummary, db: Path) -> None:
+    print(f"{summary.read} read, {summary.new} new, {summary.skipped} skipped (already stored), "
+          f"{summary.problems} problems -> {db}", file=sys.stderr, flush=True)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words (all must match), "a phrase", or prefix*.')],
+    db: DbOption = DEFAULT_DB,
+    limit: LimitOption = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per hit.")] = False,
+) -> None:
+    """Full-text search with Norwegian stemming: "soldat" also finds "soldatene"."""
+    from nyhetsgraf.store import QuerySyntaxError
+
+    with _open_store(db, create=False) as store:
+        try:
+            hits = store.search(query, limit=limit)
+        except QuerySyntaxError as error:
+            fail(str(error), EXIT_USAGE)
+    if as_json:
+        out = _utf8_stdout()
+        for hit in hits:
+            out.write(json.dumps({"id": hit.id, "title": hit.title, "date": hit.date, "source": hit.source,
+                                  "score": hit.score, "snippet": hit.snippet.text,
+                                  "highlights": [list(h) for h in hit.snippet.highlights]},
+                                 ensure_ascii=False) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    if not hits:
+        print(f"no articles match {query!r}", file=sys.stderr)
+        return
+    table = Table(show_lines=True, expand=True)
+    for column, ratio in (("id", 1), ("date", 1), ("title", 2), ("snippet", 5)):
+        table.add_column(column, ratio=ratio, overflow="fold")
+    for hit in hits:
+        snippet = Text(hit.snippet.text)
+        for start, end in hit.snippet.highlights:
+            snippet.stylize("bold reverse", start, end)
+        table.add_row(hit.id, hit.date or "", hit.title or "", snippet)
+    Console(highlight=False).print(table)
+
+
+@app.command()
+def articles(
+    db: DbOption = DEFAULT_DB,
+    limit: LimitOption = 20,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many articles.")] = 0,
+) -> None:
+    """List stored articles with their fact counts."""
+    from rich.console import Console
+    from rich.table import Table
+
+    with _open_store(db, create=False) as store:
+        rows = store.articles(limit=limit, offset=offset)
+        total = len(store)
+    table = Table(title=f"articles {offset + 1 if rows else offset}–{offset + len(rows)} of {total}",
+                  title_justify="left")
+    for column in ("id", "date", "title", "source", "ent", "quo", "cnt", "evt", "tim"):
+        table.add_column(column, overflow="fold", justify="right" if len(column) == 3 else "left")
+    for row in rows:
+        table.add_row(row["id"], row["date"] or "", row["title"] or "", f"{row['source']} #{row['index']}",
+                      *(str(row[key]) for key in ("entities", "quotes", "counts", "events", "times")))
+    Console(highlight=False).print(table)
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id (or a unique prefix of it).")],
+    db: DbOption = DEFAULT_DB,
+    output_format: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] =
+        ShowFormat.pretty,
+) -> None:
+    """Show one stored article with all its facts."""
+    with _open_store(db, create=False) as store:
+        full_id = store.resolve_id(article_id)
+        obj = store.article(full_id) if full_id else None
+    if obj is None:
+        fail(f"no article with id {article_id!r} in {db}")
+    if output_format is ShowFormat.json:
+        out = _utf8_stdout()
+        out.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.console import Console
+
+    from nyhetsgraf.render import print_pretty
+
+    print_pretty([obj], Console(highlight=False))
+
+
+@app.command()
+def stats(db: DbOption = DEFAULT_DB) -> None:
+    """Row counts and date range of the database, as JSON."""
+    with _open_store(db, create=False) as store:
+        result = store.stats()
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+@app.command()
+def train(
+    lang: Annotated[Language, typer.Option("--lang", help="Written standard: bokmål (nb) or nynorsk (nn).")],
+    minutes: Annotated[float, typer.Option("--minutes", min=0.1, help="Training budget in minutes.")] = 60.0,
+    output: Annotated[Path | None, typer.Option("--output", file_okay=False,
+                                                help="Model folder (default: the packaged model).")] = None,
+) -> None:
+    """Train the spaCy pipeline (NER + tagger) on the shared NorNE data."""
+    from nyhetsgraf.nlp.train import train as run_training
+
+    try:
+        path = run_training(lang.value, minutes=minutes, output=output)
+    except KeyboardInterrupt:
+        fail("training interrupted", EXIT_INTERRUPTED)
+    except FileNotFoundError as error:
+        fail(f"training data not found: {error}")
+    print(f"model written to {path}", file=sys.stderr)
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        print("nyhetsgraf: interrupted", file=sys.stderr)
+        sys.exit(EXIT_INTERRUPTED)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""The library API that ties the stages together: read -> (NLP + extract) -> store or JSON.
+
+    from nyhetsgraf.pipeline import iter_extracted, ingest
+    for article, facts in iter_extracted(["news.txt"]):
+        ...
+
+Heavy modules (spaCy, the extractor) are imported only when NLP is asked for, so reading
+and storing raw articles (``nlp=False``) never pays spaCy's start-up time or memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from nyhetsgraf.records import Article, Facts
+
+if TYPE_CHECKING:
+    from nyhetsgraf.ingest import Problem
+    from nyhetsgraf.store import Store
+
+ProblemHandler = Callable[["Problem"], None]
+
+
+def iter_articles(paths: Iterable[str], on_problem: ProblemHandler | None = None) -> Iterator[Article]:
+    """Every article of every input (files, folders, globs, "-" for stdin), in input order."""
+    from nyhetsgraf.ingest import read_articles
+
+    yield from read_articles(paths, on_problem=on_problem)
+
+
+def extract_articles(articles: Iterable[Article], *, nlp: bool = True,
+                     batch_size: int = 32) -> Iterator[tuple[Article, Facts]]:
+    """Pair each article with its facts; ``nlp=False`` gives empty facts and never imports spaCy."""
+    if not nlp:
+        for article in articles:
+            yield article, Facts()
+        return
+    from nyhetsgraf.extract import Extractor
+
+    yield from Extractor().pipe(articles, batch_size=batch_size)
+
+
+def iter_extracted(paths: Iterable[str], *, nlp: bool = True, on_problem: ProblemHandler | None = None,
+                   batch_size: int = 32) -> Iterator[tuple[Article, Facts]]:
+    """Read every input and extract the facts of each article, streaming, in input order."""
+    yield from extract_articles(iter_articles(paths, on_problem), nlp=nlp, batch_size=batch_size)
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What an ingest run did so far; updated while it runs, so it is right even after an interruption."""
+
+    read: int = 0
+    new: int = 0
+    skipped: int = 0
+    problems: int = 0
+    fatal_problems: int = 0
+    sources: set[str] = field(default_factory=set)
+
+    def count_problem(self, problem: Problem) -> None:
+        self.problems += 1
+        self.fatal_problems += int(problem.fatal)
+
+
+def ingest(paths: Iterable[str], store: Store, *, nlp: bool = True, on_problem: ProblemHandler | None = None,
+           summary: IngestSummary | None = None,
+           on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+    """Read, extract and store every new article of ``paths``.
+
+    Articles already in the store (same id or same text) are skipped *before* extraction, so a
+    re-run after an interruption only pays for what is missing. Pass your own ``summary`` to
+    read the counts after a KeyboardInterrupt.
+    """
+    summary = summary if summary is not None else IngestSummary()
+
+    def problem(item: Problem) -> None:
+        summary.count_problem(item)
+        if on_problem is not None:
+            on_problem(item)
+
+    def unseen(articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            summary.read += 1
+            summary.sources.add(article.document.source)
+            if store.contains(article):
+                summary.skipped += 1
+                if on_progress is not None:
+                    on_progress(summary)
+                continue
+            yield article
+
+    for article, facts in extract_articles(unseen(iter_articles(paths, problem)), nlp=nlp):
+        if store.add(article, facts):
+            summary.new += 1
+        else:  # the same text twice within this run
+            summary.skipped += 1
+        if on_progress is not None:
+            on_progress(summary)
+    store.commit()
+    return summary
