@@ -20,7 +20,7 @@ from types import TracebackType
 from typing import Any
 
 from nyhetsgraf.records import Article, Count, Entity, Event, Facts, Quote, TimeExpression
-from nyhetsgraf.store.schema import migrate, schema_version
+from nyhetsgraf.store.schema import SchemaError, migrate, schema_version
 from nyhetsgraf.store.textsearch import ParsedQuery, Snippet, make_snippet, parse_query, shadow_text
 
 FACT_TABLES = ("entities", "mentions", "quotes", "counts", "events", "times")
@@ -62,7 +62,7 @@ class Store:
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute("PRAGMA foreign_keys = ON")
             migrate(self._db)
-        except sqlite3.DatabaseError as error:
+        except (sqlite3.DatabaseError, SchemaError) as error:
             raise StoreError(f"{self.path} is not a usable nyhetsgraf database: {error}") from error
 
     # -- lifecycle -------------------------------------------------------------------------------

@@ -27,6 +27,10 @@ def migrations() -> list[tuple[int, str]]:
 SCHEMA_VERSION = len(migrations())
 
 
+class SchemaError(RuntimeError):
+    """The database was written by a newer nyhetsgraf."""
+
+
 def schema_version(connection: sqlite3.Connection) -> int:
     return int(connection.execute("PRAGMA user_version").fetchone()[0])
 
@@ -35,8 +39,8 @@ def migrate(connection: sqlite3.Connection) -> int:
     """Apply every migration newer than the database, each in its own transaction. Idempotent."""
     current = schema_version(connection)
     if current > SCHEMA_VERSION:
-        raise RuntimeError(f"database schema version {current} is newer than this nyhetsgraf"
-                           f" ({SCHEMA_VERSION})")
+        raise SchemaError(f"database schema version {current} is newer than this nyhetsgraf"
+                          f" ({SCHEMA_VERSION})")
     for version, sql in migrations():
         if version <= current:
             continue

@@ -1,0 +1,87 @@
+"""Shared fixtures: a temporary database, sample Norwegian news texts of our own, hand-built records."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from nyhetsgraf.records import Article, Count, Document, Entity, Event, Facts, Quote, TimeExpression
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+# Two short invented articles in the style of a corpus dump (a date prefix, headline, body).
+SAMPLE_TEXT = (
+    " date 2023-05-09 – Kommunen stenger svømmehallen i Tromsø\n\n"
+    "Tromsø kommune stenger svømmehallen i tre måneder etter at lekkasjer ble oppdaget i taket. "
+    "– Vi kan ikke ta noen sjanser med sikkerheten, sier varaordfører Kari Holmen til avisen. "
+    "Rundt 400 elever får svømmeundervisningen flyttet til Harstad i mellomtiden.\n\n"
+    "Brannvesenet rykket ut i natt\n\n"
+    "Fem personer ble evakuert fra et bolighus på Kvaløya natt til tirsdag. "
+    "Politiet opplyser at ingen ble skadet, og at brannen trolig startet i et kjøkken.\n"
+)
+
+SHORT_NEWS = (
+    "Regjeringen sender 50 soldater til Litauen. "
+    "– Dette er et viktig bidrag til Nato, sier forsvarsminister Per Hansen. "
+    "Soldatene skal være på plass i mars."
+)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "nyheter.db"
+
+
+@pytest.fixture
+def sample_file(tmp_path: Path) -> Path:
+    path = tmp_path / "dump.txt"
+    path.write_text(SAMPLE_TEXT, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def short_news_file(tmp_path: Path) -> Path:
+    path = tmp_path / "kort.txt"
+    path.write_text(SHORT_NEWS, encoding="utf-8")
+    return path
+
+
+def make_article(text: str, *, source: str = "test.txt", index: int = 0, title: str | None = None,
+                 date: str | None = "2023-05-09", prefix: str = "") -> Article:
+    """An Article whose text starts after ``prefix`` in its document, as a segmenter would give it."""
+    document = Document(source=source, text=prefix + text, format="text", date=date)
+    return Article(document, index, (len(prefix), len(prefix) + len(text)), title=title)
+
+
+def find_span(article: Article, needle: str) -> tuple[int, int]:
+    """Input offsets of ``needle`` within the article."""
+    start = article.document.text.index(needle, article.span[0])
+    return start, start + len(needle)
+
+
+@pytest.fixture
+def article_factory() -> Callable[..., Article]:
+    return make_article
+
+
+@pytest.fixture
+def soldier_article() -> tuple[Article, Facts]:
+    """An article about troops with one fact of every kind, spans pointing at real words."""
+    text = ("Soldatene trekkes ut av Tromsø\n\n"
+            "Forsvaret trekker 200 soldater ut av Tromsø i mars, opplyser Forsvarsdepartementet. "
+            "– Vi avslutter øvelsen, sier oberst Åse Lien. Soldatene reiser hjem til Rena.")
+    article = make_article(text, title="Soldatene trekkes ut av Tromsø", prefix=" date 2023-02-01 – ")
+    facts = Facts(
+        entities=[Entity("Tromsø", "GPE_LOC", [find_span(article, "Tromsø")]),
+                  Entity("Åse Lien", "PER", [find_span(article, "Åse Lien")]),
+                  Entity("Forsvaret", "ORG", [find_span(article, "Forsvaret")])],
+        quotes=[Quote("Vi avslutter øvelsen", "Åse Lien", True, find_span(article, "Vi avslutter øvelsen"))],
+        counts=[Count("DEPLOY", 200.0, "exact", "soldat", "Forsvaret", "Tromsø",
+                      find_span(article, "200 soldater"))],
+        events=[Event("RETREAT", "trekker ut", "Forsvaret", None, "Tromsø", "2023-03", False,
+                      find_span(article, "trekker 200 soldater ut"))],
+        times=[TimeExpression("i mars", "2023-03", find_span(article, "i mars"))],
+    )
+    return article, facts
