@@ -276,6 +276,7 @@ def articles(
     db: DbOption = DEFAULT_DB,
     limit: LimitOption = 20,
     offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many articles.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per article.")] = False,
 ) -> None:
     """List stored articles with their fact counts."""
     from rich.console import Console
@@ -284,6 +285,11 @@ def articles(
     with _open_store(db, create=False) as store:
         rows = store.articles(limit=limit, offset=offset)
         total = len(store)
+    if as_json:
+        out = _utf8_stdout()
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
     table = Table(title=f"articles {offset + 1 if rows else offset}–{offset + len(rows)} of {total}",
                   title_justify="left")
     for column in ("id", "date", "title", "source", "ent", "quo", "cnt", "evt", "tim"):

@@ -1,0 +1,158 @@
+"""The nyhetsgraf command line, run in-process with Typer's CliRunner (NLP switched off for speed)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from nyhetsgraf import __version__
+from nyhetsgraf.cli import app
+from nyhetsgraf.records import Article, Facts
+
+runner = CliRunner()
+
+COMMANDS = ("extract", "ingest", "search", "articles", "show", "stats", "train")
+
+
+def invoke(*args: str | Path):
+    return runner.invoke(app, [str(arg) for arg in args], catch_exceptions=False)
+
+
+def jsonl(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"nyhetsgraf {__version__}"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_everywhere(command: str) -> None:
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert "Usage" in result.stdout
+
+
+def test_ingest_then_search_articles_show(sample_file: Path, db_path: Path) -> None:
+    result = invoke("ingest", sample_file, "--db", db_path, "--no-nlp")
+    assert result.exit_code == 0, result.stderr
+    assert " new" in result.stderr and "0 skipped" in result.stderr
+
+    listing = invoke("articles", "--db", db_path)
+    assert listing.exit_code == 0 and "of 2" in listing.stdout
+    rows = jsonl(invoke("articles", "--db", db_path, "--json").stdout)
+    assert len(rows) == 2 and "svømmehallen" in rows[0]["title"]
+    assert jsonl(invoke("articles", "--db", db_path, "--json", "--offset", "1").stdout) == rows[1:]
+
+    found = invoke("search", "svømmehall", "--db", db_path, "--json")
+    assert found.exit_code == 0
+    hits = jsonl(found.stdout)
+    assert hits and all(hit["snippet"] for hit in hits)
+    start, end = hits[0]["highlights"][0]
+    assert hits[0]["snippet"][start:end].lower().startswith("svømmehall")
+
+    shown = invoke("show", hits[0]["id"], "--db", db_path, "--format", "json")
+    assert shown.exit_code == 0
+    article = json.loads(shown.stdout)
+    assert article["id"] == hits[0]["id"] and "svømmehall" in article["text"].lower()
+    pretty = invoke("show", hits[0]["id"][:8], "--db", db_path)
+    assert pretty.exit_code == 0 and hits[0]["id"] in pretty.stdout
+
+
+def test_ingest_twice_skips_everything(sample_file: Path, db_path: Path) -> None:
+    first = invoke("ingest", sample_file, "--db", db_path, "--no-nlp")
+    second = invoke("ingest", sample_file, "--db", db_path, "--no-nlp")
+    assert first.exit_code == second.exit_code == 0
+    assert "0 new" in second.stderr
+    stats = json.loads(invoke("stats", "--db", db_path).stdout)
+    new_first = int(first.stderr.split(" read, ")[1].split(" new")[0])
+    assert stats["articles"] == new_first > 0
+
+
+def test_missing_database_is_one_line_error(db_path: Path) -> None:
+    for args in (("search", "soldat"), ("articles",), ("show", "abcdef"), ("stats",)):
+        result = invoke(*args, "--db", db_path)
+        assert result.exit_code == 1
+        assert result.stderr.count("\n") == 1 and "no database" in result.stderr
+        assert "Traceback" not in result.output
+    assert not db_path.exists()
+
+
+def test_bad_query_and_unknown_id(sample_file: Path, db_path: Path) -> None:
+    invoke("ingest", sample_file, "--db", db_path, "--no-nlp")
+    bad = invoke("search", '"unbalanced', "--db", db_path)
+    assert bad.exit_code == 2 and "unbalanced" in bad.stderr and bad.stderr.count("\n") == 1
+    unknown = invoke("show", "ffffffffffff", "--db", db_path)
+    assert unknown.exit_code == 1 and "no article" in unknown.stderr
+
+
+def test_extract_jsonl_without_nlp(sample_file: Path) -> None:
+    result = invoke("extract", sample_file, "--no-nlp")
+    assert result.exit_code == 0
+    objects = jsonl(result.stdout)
+    assert objects and all(obj["source"] == str(sample_file) for obj in objects)
+    assert [obj["index"] for obj in objects] == list(range(len(objects)))
+    assert "Tromsø" in result.stdout  # UTF-8, not \u escapes
+    assert result.stderr == ""
+
+
+def test_unreadable_input_gives_exit_1_and_other_inputs_still_produce_output(sample_file: Path,
+                                                                             tmp_path: Path) -> None:
+    missing = tmp_path / "finnes-ikke.txt"
+    result = invoke("extract", missing, sample_file, "--no-nlp")
+    assert result.exit_code == 1
+    assert jsonl(result.stdout)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(missing) in lines[0]
+
+
+def test_extract_html_page_with_highlights(tmp_path: Path, soldier_article: tuple[Article, Facts],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    article, facts = soldier_article
+
+    def fake_source(paths: Iterable[str], *, nlp: bool = True, on_problem=None, batch_size: int = 32
+                    ) -> Iterator[tuple[Article, Facts]]:
+        yield article, facts
+
+    # Facts with every kind, without waiting for the NLP model.
+    monkeypatch.setattr("nyhetsgraf.pipeline.iter_extracted", fake_source)
+    page = tmp_path / "rapport.html"
+    result = invoke("extract", "ignored.txt", "--format", "html", "--output", page)
+    assert result.exit_code == 0, result.stderr
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<link" not in html and "<script src" not in html
+    for layer in ("entity", "quote", "count", "event", "time"):
+        assert f'class="mark {layer}' in html or f" {layer}" in html
+    assert 'class="mark entity"' in html and "Åse Lien" in html
+
+
+def test_extract_pretty_report(sample_file: Path) -> None:
+    result = invoke("extract", sample_file, "--no-nlp", "--format", "pretty")
+    assert result.exit_code == 0
+    assert "svømmehallen" in result.stdout and "0 entities" in result.stdout
+
+
+def test_ctrl_c_during_ingest_keeps_what_was_stored(sample_file: Path, db_path: Path,
+                                                   soldier_article: tuple[Article, Facts],
+                                                   article_factory, monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = [article_factory(f"Sak nummer {n} om nye bussruter i byen.", index=n) for n in range(7)]
+
+    def interrupted(items: Iterable[Article], *, nlp: bool = True, batch_size: int = 32
+                    ) -> Iterator[tuple[Article, Facts]]:
+        for n in range(len(articles)):
+            if n == 3:
+                raise KeyboardInterrupt
+            yield articles[n], Facts()
+
+    monkeypatch.setattr("nyhetsgraf.pipeline.extract_articles", interrupted)
+    result = invoke("ingest", sample_file, "--db", db_path)
+    assert result.exit_code == 130
+    assert "3 new articles were stored" in result.stderr and result.stderr.count("\n") == 1
+    stats = json.loads(invoke("stats", "--db", db_path).stdout)
+    assert stats["articles"] == 3
