@@ -1,0 +1,530 @@
+"""Canonical named entities of one article, with in-article coreference of name variants.
+
+NER gives typed spans; here they become one record per real-world entity: titles and
+genitive endings stripped, surnames linked to full names (the most recent one when two
+people share a surname), acronyms linked to their expansion, bare repeats of a known
+name that NER missed added as mentions, and the type chosen by majority.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from nyhetsgraf.records import Article, Entity
+
+HYPHENS = "-‐‑–—"
+_QUOTE_CHARS = "«»“”\"'„()[]"
+# NorNE types that name the same kind of thing for merging purposes.
+_COARSE = {"GPE_LOC": "GPE", "GPE_ORG": "GPE", "GPE": "GPE"}
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    text: str  # cleaned surface form (title and genitive stripped)
+    label: str
+    char_start: int
+    char_end: int
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+@dataclass(slots=True)
+class Cluster:
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return self.mentions[0].start
+
+    @property
+    def last(self) -> int:
+        return self.mentions[-1].start
+
+    def labels(self) -> Counter[str]:
+        return Counter(m.label for m in self.mentions)
+
+    def coarse(self) -> str:
+        return _COARSE.get(self.labels().most_common(1)[0][0], self.labels().most_common(1)[0][0])
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.mentions.sort(key=lambda m: m.start)
+
+
+def fold(name: str) -> str:
+    """Comparable form of a name: case-folded, hyphens as nothing, spaces collapsed."""
+    text = name.casefold()
+    for h in HYPHENS:
+        text = text.replace(h, "")
+    return " ".join(text.split())
+
+
+def _is_genitive(token: Token) -> bool:
+    if "Gen" in token.morph.get("Case"):
+        return True
+    tag = token.tag_.lower()
+    return bool(re.search(r"(^|[|_ ])gen($|[|_ ])", tag))
+
+
+def _strip_genitive(text: str) -> str:
+    if text.endswith(("'s", "’s")):
+        return text[:-2]
+    if text.endswith(("'", "’")):
+        return text[:-1]
+    if text.endswith("s") and len(text) > 3:
+        return text[:-1]
+    return text
+
+
+def _leading_title_tokens(span: Span) -> int:
+    """How many tokens at the start of a PER span are a title or role, not the name."""
+    count = 0
+    tokens = list(span)
+    while count < len(tokens) - 1:
+        token = tokens[count]
+        rest_has_name = any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in tokens[count + 1:])
+        looks_like_title = token.text[:1].islower() or token.pos_ in ("NOUN", "ADJ", "DET")
+        if looks_like_title and rest_has_name and token.pos_ != "PROPN":
+            count += 1
+            continue
+        break
+    return count
+
+
+def _is_junk(span: Span) -> bool:
+    text = span.text.strip()
+    if not any(ch.isalpha() for ch in text):
+        return True
+    # Lower-case adjectives and nouns ("norske", "koalisjonen") are not names.
+    return not any(ch.isupper() for ch in text)
+
+
+def _clean_mention(span: Span, offset: int) -> Mention | None:
+    if _is_junk(span):
+        return None
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].is_punct or doc[start].text in _QUOTE_CHARS):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ("." ,)
+                           or doc[end - 1].text in _QUOTE_CHARS):
+        end -= 1
+    if end <= start:
+        return None
+    if span.label_ == "PER":
+        start += _leading_title_tokens(doc[start:end])
+    inner = doc[start:end]
+    text = inner.text.strip(_QUOTE_CHARS + " ")
+    if text.endswith(".") and not re.search(r"\b\w\.$", text):
+        text = text[:-1]
+        # keep "D.C." style abbreviations, drop a sentence full stop glued to a name
+    if _is_genitive(doc[end - 1]):
+        text = _strip_genitive(text)
+    text = " ".join(text.split())
+    if not text or not any(ch.isupper() for ch in text):
+        return None
+    char_start = inner[0].idx
+    char_end = inner[-1].idx + len(inner[-1].text)
+    return Mention(start, end, text, span.label_, char_start + offset, char_end + offset)
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    """Whether an all-caps short form abbreviates a multi-word name."""
+    if not (2 <= len(short) <= 6 and short.isupper() and short.isalpha()):
+        return False
+    words = [w for w in re.split(r"[\s\-]+", long) if w]
+    if len(words) < 2:
+        return False
+    initials = "".join(w[0] for w in words).upper()
+    capitals = "".join(w[0] for w in words if w[0].isupper())
+    return short in (initials, capitals)
+
+
+class EntityIndex:
+    """Entities of one article and the way back from a token to its entity."""
+
+    def __init__(self, entities: list[Entity], token_entity: dict[int, int],
+                 token_offset: int = 0) -> None:
+        self.entities = entities
+        self._token_entity = token_entity
+        self._offset = token_offset
+
+    def entity_for(self, token_or_span: Token | Span) -> Entity | None:
+        # a span: prefer its root, then any token of it
+        tokens = [token_or_span] if isinstance(token_or_span, Token) else [token_or_span.root, *token_or_span]
+        for token in tokens:
+            index = self._token_entity.get(token.i)
+            if index is not None:
+                return self.entities[index]
+        return None
+
+    def name_for(self, token_or_span: Token | Span) -> str | None:
+        entity = self.entity_for(token_or_span)
+        return entity.name if entity else None
+
+    def by_name(self, name: str) -> Entity | None:
+        key = fold(name)
+        for entity in self.entities:
+            if fold(entity.name) == key:
+                return entity
+        return None
+
+    def tokens_of(self, entity: Entity) -> list[int]:
+        index = self.entities.index(entity)
+        return sorted(i for i, e in self._token_entity.items() if e == index)
+
+
+def _raw_mentions(doc: Doc, offset: int) -> list[Mention]:
+    mentions = []
+    for ent in doc.ents:
+        mention = _clean_mention(ent, offset)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _degenitive_by_evidence(mentions: list[Mention]) -> None:
+    """Strip a genitive -s when the name without it is also used ("Natos" next to "Nato")."""
+    known = {fold(m.text) for m in mentions}
+    words = {fold(w) for m in mentions if m.label == "PER" for w in m.words}
+    for m in mentions:
+        if not m.text.endswith("s") or len(m.text) < 4:
+            continue
+        base = _strip_genitive(m.text)
+        if fold(base) in known or (len(m.words) == 1 and fold(base) in words):
+            m.text = base
+
+
+def _person_key_words(cluster: Cluster) -> set[str]:
+    return {fold(w) for m in cluster.mentions for w in m.words}
+
+
+def _cluster(mentions: list[Mention]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    by_text: dict[tuple[str, str], Cluster] = {}
+    singles: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.label == "PER" and len(m.words) == 1:
+            singles.append(m)
+            continue
+        key = (fold(m.text), "PER" if m.label == "PER" else "NAME")
+        cluster = by_text.get(key)
+        if cluster is None:
+            cluster = Cluster()
+            clusters.append(cluster)
+            by_text[key] = cluster
+        cluster.add(m)
+    persons = [c for c in clusters if c.labels().most_common(1)[0][0] == "PER"]
+    # Non-person names repeated as a one-word person mention are not merged; but a one-word
+    # name that equals a multi-word person's word goes to the right person.
+    for m in singles:
+        target = _person_for_word(persons, m)
+        if target is None:
+            same = by_text.get((fold(m.text), "PER"))
+            if same is None:
+                same = Cluster()
+                clusters.append(same)
+                persons.append(same)
+                by_text[(fold(m.text), "PER")] = same
+            same.add(m)
+        else:
+            target.add(m)
+    _merge_single_word_names(clusters, persons)
+    _merge_acronyms(clusters)
+    return [c for c in clusters if c.mentions]
+
+
+def _person_for_word(persons: list[Cluster], mention: Mention) -> Cluster | None:
+    """The person a bare first name or surname refers to: the most recent full name holding it,
+    else the first one introduced later."""
+    word = fold(mention.text)
+    holders = [c for c in persons if any(len(m.words) > 1 for m in c.mentions)
+               and word in {fold(w) for m in c.mentions if len(m.words) > 1 for w in m.words}]
+    if not holders:
+        return None
+    before = [c for c in holders if any(m.start < mention.start and len(m.words) > 1 for m in c.mentions)]
+    if before:
+        return max(before, key=lambda c: max(m.start for m in c.mentions if m.start < mention.start))
+    return min(holders, key=lambda c: c.first)
+
+
+def _merge_single_word_names(clusters: list[Cluster], persons: list[Cluster]) -> None:
+    """A one-word mention tagged with another type but equal to a person's surname is that person."""
+    full_persons = [c for c in persons if any(len(m.words) > 1 for m in c.mentions)]
+    for cluster in clusters:
+        if cluster in persons or not cluster.mentions:
+            continue
+        if any(len(m.words) > 1 for m in cluster.mentions):
+            continue
+        if len(cluster.mentions) > 2 or cluster.mentions[0].label == "PER":
+            continue
+        word = fold(cluster.mentions[0].text)
+        holders = [p for p in full_persons
+                   if word == fold(max((m for m in p.mentions), key=lambda m: len(m.words)).words[-1])]
+        if len(holders) == 1:
+            for m in cluster.mentions:
+                holders[0].add(m)
+            cluster.mentions.clear()
+
+
+def _merge_acronyms(clusters: list[Cluster]) -> None:
+    for short in clusters:
+        if not short.mentions:
+            continue
+        text = short.mentions[0].text
+        if len(short.mentions[0].words) != 1 or not text.isupper():
+            continue
+        for long in clusters:
+            if long is short or not long.mentions or long.coarse() == "PER":
+                continue
+            if any(_acronym_of(text, m.text) for m in long.mentions):
+                for m in short.mentions:
+                    long.add(m)
+                short.mentions.clear()
+                break
+
+
+def _merge_parenthesised_acronyms(doc: Doc, clusters: list[Cluster]) -> None:
+    """ "Yrkestrafikkforbundet (YTF)": an all-caps name in brackets right after an organisation."""
+    by_token = {m.start: c for c in clusters for m in c.mentions}
+    for cluster in clusters:
+        for m in list(cluster.mentions):
+            if m.label == "PER" or m.end + 2 >= len(doc):
+                continue
+            if doc[m.end].text != "(" or doc[m.end + 2].text != ")":
+                continue
+            inner = doc[m.end + 1]
+            other = by_token.get(inner.i)
+            if other is None or other is cluster or not inner.text.isupper():
+                continue
+            if inner.text[0].upper() != m.text[0].upper() or other.coarse() == "PER":
+                continue
+            for om in other.mentions:
+                cluster.add(om)
+            other.mentions.clear()
+
+
+def _canonical(cluster: Cluster) -> str:
+    """The fullest form used: most words, then longest, then most frequent."""
+    counts = Counter(m.text for m in cluster.mentions)
+    best = max(cluster.mentions, key=lambda m: (len(m.words), m.label != "DRV", len(m.text), counts[m.text]))
+    return best.text
+
+
+def _entity_type(cluster: Cluster) -> str:
+    labels = cluster.labels()
+    # multi-word mentions name the entity most clearly; count them twice
+    for m in cluster.mentions:
+        if len(m.words) > 1:
+            labels[m.label] += 1
+    best, _ = labels.most_common(1)[0]
+    coarse = _COARSE.get(best)
+    if coarse == "GPE":
+        gpe = Counter({k: v for k, v in labels.items() if _COARSE.get(k) == "GPE"})
+        best = max(gpe, key=lambda k: (gpe[k], k == "GPE_ORG"))
+    return best
+
+
+def _add_bare_repeats(doc: Doc, clusters: list[Cluster], offset: int) -> None:
+    """Capitalised tokens equal to a known one-word name (or a person's surname) that NER missed."""
+    covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    single_names: dict[str, Cluster] = {}
+    for c in clusters:
+        for m in c.mentions:
+            if len(m.words) == 1 and m.label != "DRV":
+                single_names.setdefault(fold(m.text), c)
+    persons = [c for c in clusters if c.coarse() == "PER"]
+    for token in doc:
+        if token.i in covered or not token.text[:1].isupper() or len(token.text) < 2:
+            continue
+        if token.is_sent_start and token.pos_ not in ("PROPN", ""):
+            continue
+        text = token.text
+        genitive = text.endswith("s") and fold(text[:-1]) in single_names | _surnames(persons)
+        word = fold(text[:-1]) if genitive and fold(text) not in single_names else fold(text)
+        cluster = None
+        if persons:
+            probe = Mention(token.i, token.i + 1, text, "PER", 0, 0)
+            probe.text = text[:-1] if genitive else text
+            holder = _person_for_word(persons, probe)
+            if holder is not None and word in {fold(w) for m in holder.mentions for w in m.words[1:]}:
+                cluster = holder
+        if cluster is None:
+            cluster = single_names.get(word)
+        if cluster is None:
+            continue
+        label = cluster.labels().most_common(1)[0][0]
+        cluster.add(Mention(token.i, token.i + 1, text[:-1] if genitive else text, label,
+                            token.idx + offset, token.idx + len(text) + offset))
+
+
+def _surnames(persons: list[Cluster]) -> set[str]:
+    return {fold(w) for c in persons for m in c.mentions if len(m.words) > 1 for w in m.words[1:]}
+
+
+def find_entities(doc: Doc, article: Article) -> EntityIndex:
+    """Entities of an article's Doc, with mentions as absolute spans into the input."""
+    offset = article.span[0]
+    mentions = _raw_mentions(doc, offset)
+    _degenitive_by_evidence(mentions)
+    clusters = _cluster(mentions)
+    _merge_parenthesised_acronyms(doc, clusters)
+    clusters = [c for c in clusters if c.mentions]
+    _add_bare_repeats(doc, clusters, offset)
+    clusters.sort(key=lambda c: c.first)
+    entities: list[Entity] = []
+    token_entity: dict[int, int] = {}
+    for index, cluster in enumerate(clusters):
+        spans = sorted({(m.char_start, m.char_end) for m in cluster.mentions})
+        entities.append(Entity(name=_canonical(cluster), type=_entity_type(cluster), mentions=list(spans)))
+        for m in cluster.mentions:
+            for i in range(m.start, m.end):
+                token_entity[i] = index
+    return EntityIndex(entities, token_entity)
+
+
+# ---------------------------------------------------------------- referring phrases
+
+PERSONAL_PRONOUNS = {"han": "M", "hun": "F", "ho": "F", "de": "PL", "dei": "PL", "dem": "PL"}
+_GROUP_TYPES = {"ORG", "GPE_ORG", "GPE", "GPE_LOC"}
+# prepositions that keep a describing phrase together ("en talsmann for departementet")
+_DESCRIPTION_PREPOSITIONS = {"for", "nær", "av", "ved", "fra", "i", "hos"}
+_PHRASE_STOP_WORDS = {"til", "overfor", "at", "om", "som", "på", "etter", "under", "med", "mot",
+                      "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+                      "i dag", "ettermiddag", "morgen", "kveld", "natt", "også", "imidlertid", "nå",
+                      "derimot", "likevel", "selv", "videre", "dessuten", "tidligere"}
+
+
+class Referents:
+    """Turns a referring phrase or pronoun into a canonical entity name or a short description."""
+
+    def __init__(self, doc: Doc, index: EntityIndex, gender_of: Callable[[str], str | None]) -> None:
+        self.doc = doc
+        self.index = index
+        self.gender_of = gender_of
+        self._mentions = sorted(
+            ((i, e) for e in index.entities for i in index.tokens_of(e)), key=lambda pair: pair[0])
+
+    def gender(self, entity: Entity) -> str | None:
+        first = entity.name.split()[0] if entity.name else ""
+        return self.gender_of(first) if first else None
+
+    def pronoun(self, token: Token, before: int) -> str | None:
+        """The most recent fitting entity mentioned before token index ``before``."""
+        kind = PERSONAL_PRONOUNS.get(token.lower_)
+        if kind is None:
+            return None
+        seen: set[str] = set()
+        for i, entity in reversed(self._mentions):
+            if i >= before or entity.name in seen:
+                continue
+            seen.add(entity.name)
+            if kind == "PL":
+                if entity.type in _GROUP_TYPES:
+                    return entity.name
+                continue
+            if entity.type != "PER":
+                continue
+            gender = self.gender(entity)
+            if gender is None or gender == kind:
+                return entity.name
+        return None
+
+    def name(self, phrase: Span) -> str | None:
+        """Entity name for a phrase headed by (or naming) an entity, else the phrase as written."""
+        phrase = _trim(phrase)
+        if len(phrase) == 0:
+            return None
+        if len(phrase) == 1 and phrase[0].lower_ in PERSONAL_PRONOUNS:
+            return self.pronoun(phrase[0], phrase.start)
+        core = _core(phrase)
+        persons = [t for t in core if (e := self.index.entity_for(t)) is not None and e.type == "PER"]
+        if persons:
+            return self.index.name_for(persons[0])
+        head = core[-1]
+        entity = self.index.entity_for(head)
+        if entity is not None:
+            return entity.name
+        text = phrase.text.strip()
+        return text or None
+
+
+def _trim(phrase: Span) -> Span:
+    doc = phrase.doc
+    start, end = phrase.start, phrase.end
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _core(phrase: Span) -> Span:
+    """The phrase up to its first preposition or comma ("Erik Vangen" of "Erik Vangen i Høyre")."""
+    for token in phrase:
+        if token.i > phrase.start and (token.pos_ == "ADP" or token.text in (",", "(")):
+            return phrase.doc[phrase.start:token.i]
+    return phrase
+
+
+def phrase_after(token: Token, limit: Span) -> Span:
+    """A subject-like phrase right after a verb: "sier [ordførerens bror Pål W. Olsen] til ..."."""
+    doc = token.doc
+    i = token.i + 1
+    while i < limit.end and doc[i].lower_ in ("også", "imidlertid", "derimot", "nå", "videre", "likevel"):
+        i += 1
+    start = i
+    end = start
+    while end < limit.end:
+        t = doc[end]
+        low = t.lower_
+        if low in _PHRASE_STOP_WORDS and end > start:
+            if low in _DESCRIPTION_PREPOSITIONS:
+                pass
+            else:
+                break
+        apposition = t.text == "," and _apposition_name(doc, end, limit)
+        if t.is_punct and t.text not in ("-", ".") and not apposition:
+            break
+        if t.text == "." and (end + 1 >= limit.end or doc[end + 1].is_space or doc[end + 1].is_punct):
+            break
+        if t.pos_ in ("VERB", "AUX", "SCONJ") and end > start:
+            break
+        if t.pos_ == "ADP" and low not in _DESCRIPTION_PREPOSITIONS:
+            break
+        end += 1
+    return doc[start:end]
+
+
+def _apposition_name(doc: Doc, comma: int, limit: Span) -> bool:
+    """ "leder for aksjonsgruppen, Marte Nilsen": a comma followed by a capitalised name."""
+    nxt = comma + 1
+    return nxt < limit.end and doc[nxt].text[:1].isupper() and doc[nxt].pos_ in ("PROPN", "")
+
+
+def phrase_before(token: Token, limit: Span) -> Span:
+    """The subject phrase at the start of a clause, up to a verb: "[Gruppeleder X i Høyre] mener"."""
+    doc = token.doc
+    start = limit.start
+    for i in range(token.i - 1, limit.start - 1, -1):
+        if doc[i].text in (",", ":", ";", "–", "—") or doc[i].is_space:
+            start = i + 1
+            break
+    end = start
+    while end < token.i:
+        t = doc[end]
+        if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") and end > start:
+            break
+        if t.pos_ in ("VERB", "AUX"):
+            break
+        end += 1
+    return doc[start:end]

@@ -1,0 +1,203 @@
+"""Small parse helpers shared by the extractors.
+
+The trained pipeline gives NDT dependency labels (SUBJ, DOBJ, FINV, PUTFYLL, ...), UPOS in
+``pos_`` and NDT tags in ``tag_``. Everything here also copes with a Doc that has no parse
+(labels empty, every token its own head), so surface rules still run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+DASHES = ("–", "—", "-", "−")
+OPEN_QUOTES = ("«", "“", '"', "„")
+CLOSE_QUOTES = ("»", "”", '"', "“")
+
+NOMINAL_POS = {"NOUN", "PROPN", "PRON"}
+SUBJECT_DEPS = {"SUBJ", "nsubj", "nsubj:pass"}
+OBJECT_DEPS = {"DOBJ", "obj", "IOBJ", "iobj"}
+
+
+def dep(token: Token) -> str:
+    return token.dep_ or ""
+
+
+def is_upper_initial(text: str) -> bool:
+    return bool(text) and text[0].isupper()
+
+
+def paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of the paragraphs (lines) of a Doc."""
+    ranges: list[tuple[int, int]] = []
+    start: int | None = None
+    for token in doc:
+        if token.is_space:
+            if start is not None:
+                ranges.append((start, token.i))
+                start = None
+            continue
+        if start is None:
+            start = token.i
+        if "\n" in token.whitespace_:
+            ranges.append((start, token.i + 1))
+            start = None
+    if start is not None:
+        ranges.append((start, len(doc)))
+    return ranges
+
+
+def paragraph_of(doc: Doc, ranges: list[tuple[int, int]], i: int) -> tuple[int, int] | None:
+    for start, end in ranges:
+        if start <= i < end:
+            return start, end
+    return None
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """Sentences that never cross a line break (the model promises that; hand-built Docs may not)."""
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    result: list[Span] = []
+    for sent in sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space or "\n" in token.whitespace_:
+                end = token.i if token.is_space else token.i + 1
+                if end > start:
+                    result.append(doc[start:end])
+                start = token.i + 1
+        if start < sent.end:
+            span = doc[start:sent.end]
+            if not all(t.is_space for t in span):
+                result.append(span)
+    return result
+
+
+def sentence_of(token: Token, sents: list[Span]) -> Span:
+    for sent in sents:
+        if sent.start <= token.i < sent.end:
+            return sent
+    return token.sent if token.doc.has_annotation("SENT_START") else token.doc[:]
+
+
+def has_parse(doc: Doc) -> bool:
+    return doc.has_annotation("DEP")
+
+
+def children(token: Token, *labels: str) -> list[Token]:
+    wanted = set(labels)
+    return [c for c in token.children if dep(c) in wanted]
+
+
+def ancestors_within(token: Token, sent: Span) -> Iterator[Token]:
+    for anc in token.ancestors:
+        if sent.start <= anc.i < sent.end:
+            yield anc
+
+
+def clause_head(token: Token) -> Token:
+    """The finite verb heading the clause of a token (itself when it is one)."""
+    current = token
+    for _ in range(50):
+        if current.pos_ in ("VERB", "AUX") and dep(current) in ("FINV", "ROOT", "KOORD", "SBU", ""):
+            return current
+        if current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def verb_chain(verb: Token) -> list[Token]:
+    """The verb, its infinitive/participle dependents and the finite verbs above it (har -> gjort)."""
+    chain = [verb]
+    current = verb
+    while dep(current) in ("INFV", "xcomp", "aux") and current.head is not current:
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            chain.append(current)
+        else:
+            break
+    return chain
+
+
+def subject_of(verb: Token) -> Token | None:
+    """Subject of a verb, looking up through auxiliaries/infinitive chains and coordination."""
+    current: Token | None = verb
+    seen = 0
+    while current is not None and seen < 6:
+        seen += 1
+        subjects = [c for c in current.children if dep(c) in SUBJECT_DEPS]
+        if subjects:
+            return subjects[0]
+        if dep(current) in ("INFV", "xcomp", "KOORD", "conj", "aux") and current.head is not current:
+            current = current.head
+            continue
+        break
+    return None
+
+
+def objects_of(verb: Token) -> list[Token]:
+    return [c for c in verb.children if dep(c) in OBJECT_DEPS]
+
+
+def pp_complements(verb: Token, *preps: str) -> list[tuple[Token, Token]]:
+    """(preposition, complement) pairs attached to a verb; optionally only these prepositions."""
+    wanted = {p.lower() for p in preps}
+    pairs = []
+    for child in verb.children:
+        if child.pos_ != "ADP" and dep(child) not in ("ADV", "obl"):
+            continue
+        if child.pos_ == "ADP":
+            if wanted and child.lower_ not in wanted:
+                continue
+            for comp in child.children:
+                if dep(comp) in ("PUTFYLL", "pobj", "") or comp.pos_ in NOMINAL_POS:
+                    pairs.append((child, comp))
+                    break
+    return pairs
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A token and the tokens coordinated with it (FN og USA)."""
+    result = [token]
+    for child in token.children:
+        if dep(child) in ("KOORD", "conj") and child.pos_ in NOMINAL_POS:
+            result.extend(conjuncts(child))
+    return result
+
+
+def noun_phrase(token: Token, max_left: int = 4) -> Span:
+    """A short phrase around a nominal head: its determiners and adjectives, no clauses."""
+    doc = token.doc
+    start = token.i
+    for i in range(token.i - 1, max(-1, token.i - 1 - max_left), -1):
+        left = doc[i]
+        attached = left.head.i == token.i or (
+            i < left.head.i <= token.i and left.pos_ in ("ADJ", "DET", "NUM", "ADV"))
+        modifier = left.pos_ in ("ADJ", "DET", "NUM", "PROPN", "NOUN") or (
+            left.pos_ == "ADV" and i == token.i - 2)
+        if attached and modifier:
+            start = i
+            continue
+        break
+    end = token.i + 1
+    return doc[start:end]
+
+
+def strip_punct(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def lemma(token: Token) -> str:
+    return (token.lemma_ or token.lower_).lower()
+
+
+def any_lemma(tokens: Iterable[Token], lemmas: set[str]) -> bool:
+    return any(lemma(t) in lemmas or t.lower_ in lemmas for t in tokens)
