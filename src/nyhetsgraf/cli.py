@@ -103,6 +103,15 @@ def _progress(description: str, enabled: bool) -> Iterator[typer.CallbackParam |
         yield update  # type: ignore[misc]
 
 
+def _nlp_errors(nlp: bool) -> tuple[type[Exception], ...]:
+    """Errors of the NLP stage a user can hit (no trained model); importing them costs nothing without NLP."""
+    if not nlp:
+        return ()
+    from nyhetsgraf.nlp import ModelMissing
+
+    return (ModelMissing,)
+
+
 def _open_store(db: Path, *, create: bool):  # noqa: ANN202 - Store is imported lazily
     from nyhetsgraf.store import Store, StoreError
 
@@ -168,6 +177,8 @@ def extract(
 
             objects = [renderable(article, facts) for article, facts in pairs]
             _write_report(objects, output_format, handle, to_terminal=output is None)
+    except _nlp_errors(nlp) as error:
+        fail(str(error))
     except KeyboardInterrupt:
         fail("interrupted", EXIT_INTERRUPTED)
     except BrokenPipeError:  # e.g. `nyhetsgraf extract ... | head`
@@ -216,6 +227,8 @@ def ingest(
 
             run_ingest(paths, store, nlp=nlp, on_problem=warn_problem, summary=summary,
                        on_progress=on_progress)
+    except _nlp_errors(nlp) as error:
+        fail(f"{error} ({summary.new} new articles were stored)")
     except KeyboardInterrupt:
         # The store commits on exit, so everything added so far is kept.
         fail(f"interrupted; {summary.new} new articles were stored in {db}, run the same command to resume",
@@ -340,6 +353,8 @@ def train(
                                                 help="Model folder (default: the packaged model).")] = None,
 ) -> None:
     """Train the spaCy pipeline (NER + tagger) on the shared NorNE data."""
+    import subprocess
+
     from nyhetsgraf.nlp.train import train as run_training
 
     try:
@@ -348,6 +363,10 @@ def train(
         fail("training interrupted", EXIT_INTERRUPTED)
     except FileNotFoundError as error:
         fail(f"training data not found: {error}")
+    except ModuleNotFoundError as error:
+        fail(f"training needs the optional package {error.name!r}: pip install 'nyhetsgraf[train]'")
+    except subprocess.CalledProcessError as error:
+        fail(f"training step failed (exit {error.returncode}): {' '.join(map(str, error.cmd))}")
     print(f"model written to {path}", file=sys.stderr)
 
 
