@@ -44,10 +44,12 @@ def test_ingest_then_search_articles_show(sample_file: Path, db_path: Path) -> N
     assert result.exit_code == 0, result.stderr
     assert " new" in result.stderr and "0 skipped" in result.stderr
 
+    expected = jsonl(invoke("extract", sample_file, "--no-nlp").stdout)
     listing = invoke("articles", "--db", db_path)
-    assert listing.exit_code == 0 and "of 2" in listing.stdout
+    assert listing.exit_code == 0 and f"of {len(expected)}" in listing.stdout
     rows = jsonl(invoke("articles", "--db", db_path, "--json").stdout)
-    assert len(rows) == 2 and "svømmehallen" in rows[0]["title"]
+    assert [row["id"] for row in rows] == [obj["id"] for obj in expected]
+    assert "svømmehallen" in rows[0]["title"]
     assert jsonl(invoke("articles", "--db", db_path, "--json", "--offset", "1").stdout) == rows[1:]
 
     found = invoke("search", "svømmehall", "--db", db_path, "--json")
