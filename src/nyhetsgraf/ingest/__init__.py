@@ -8,6 +8,7 @@ JSON Lines, RSS/Atom, HTML, plain text), not from the file name.
 from __future__ import annotations
 
 import glob
+import io
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -142,13 +143,13 @@ def _read_stream(source: str, stream: IO[bytes], report: ProblemHandler, size: i
     if not head.startswith(GZIP_MAGIC):
         kind = detect_format(head)
         if kind == "warc":
-            yield from read_warc(source, _Rewound(head, stream), warn)
+            yield from read_warc(source, _from_start(head, stream), warn)
             return
         if kind == "text" and size > STREAM_THRESHOLD_BYTES and not looks_binary(head):
             yield from read_text_stream(source, _Rewound(head, stream), warn, PIECE_CHARS)
             return
     elif _gzip_holds_warc(head):
-        yield from read_warc(source, _Rewound(head, stream), warn)  # warcio reads gzip members itself
+        yield from read_warc(source, _from_start(head, stream), warn)  # warcio reads gzip members
         return
     try:
         data = head + stream.read()
@@ -156,6 +157,14 @@ def _read_stream(source: str, stream: IO[bytes], report: ProblemHandler, size: i
         warn(f"cannot read: {error.strerror or error}", True)
         return
     yield from read_bytes(source, data, warn)
+
+
+def _from_start(head: bytes, stream: IO[bytes]) -> IO[bytes]:
+    """The whole stream again for a reader that needs a real file (warcio asks for positions)."""
+    if stream.seekable():
+        stream.seek(0)
+        return stream
+    return io.BytesIO(head + stream.read())
 
 
 def _gzip_holds_warc(head: bytes) -> bool:
@@ -175,7 +184,7 @@ class _Rewound(IO[bytes]):
         self._head = head
         self._rest = rest
 
-    def read(self, size: int = -1) -> bytes:
+    def read(self, size: int | None = -1) -> bytes:
         if not self._head:
             return self._rest.read(size)
         if size is None or size < 0:
@@ -186,7 +195,8 @@ class _Rewound(IO[bytes]):
             data += self._rest.read(size - len(data))
         return data
 
-    def readline(self, limit: int = -1) -> bytes:
+    def readline(self, limit: int | None = -1) -> bytes:
+        limit = -1 if limit is None else limit
         if not self._head:
             return self._rest.readline(limit)
         cut = self._head.find(b"\n") + 1

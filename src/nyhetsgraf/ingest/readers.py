@@ -147,8 +147,9 @@ def read_html(source: str, html: str, warn: Warn, url: str | None = None, record
     import trafilatura
 
     try:
-        extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                                include_tables=False, as_dict=True)
+        result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                             include_tables=False)
+        extracted = result.as_dict() if result is not None else None
     except Exception as error:  # trafilatura raises assorted parser errors on broken markup
         warn(f"HTML could not be parsed ({type(error).__name__})", False)
         extracted = None
@@ -159,6 +160,9 @@ def read_html(source: str, html: str, warn: Warn, url: str | None = None, record
         warn("no main text found in HTML; using all page text", False)
         return Document(source=source, text=fallback, format="html", url=url, record=record)
     text = _NEWLINES.sub("\n\n", extracted["text"].strip())  # paragraphs apart for segmentation
+    title = extracted.get("title")
+    if title and text.startswith(title + "\n"):
+        text = text[len(title):].lstrip()  # the headline belongs in Document.title, not the text
     meta = {key: extracted[key] for key in ("sitename", "hostname", "description", "categories", "tags")
             if extracted.get(key)}
     return Document(source=source, text=text, format="html", date=extracted.get("date"),

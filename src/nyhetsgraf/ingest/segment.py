@@ -25,6 +25,9 @@ from nyhetsgraf.records import Article, Block, Document
 # Minimum words of an isolated headline line that starts a new article; shorter ones are
 # in-text subheadings, which in Norwegian news rarely exceed three words.
 NEW_ARTICLE_MIN_WORDS = 4
+# An article started by a headline needs this much body text; a shorter run after a long
+# subheading is the closing section of the article before it.
+MIN_ARTICLE_BODY_CHARS = 250
 HEADLINE_MAX_WORDS = 14
 HEADLINE_MAX_CHARS = 120
 
@@ -175,6 +178,7 @@ class _Draft:
     title: str | None = None
     has_body: bool = False
     end: int = 0
+    by_headline: bool = False  # started by an isolated headline line (not a junction)
     headings: list[str] = field(default_factory=list)
     blocks: list[tuple[int, int, str]] = field(default_factory=list)
 
@@ -203,6 +207,25 @@ def _starts_article(pieces: list[_Piece], i: int) -> bool:
     if _is_dash_line(piece.text) or _word_count(piece.text) < NEW_ARTICLE_MIN_WORDS:
         return False
     return piece.blank_before or piece.blank_after
+
+
+def _body_chars(draft: _Draft) -> int:
+    return sum(end - start for start, end, role in draft.blocks if role == "body")
+
+
+def _merge_short_sections(drafts: list[_Draft]) -> list[_Draft]:
+    """Fold a too-short 'article' after a headline back into the one before, as a subheading."""
+    merged: list[_Draft] = []
+    for draft in drafts:
+        if merged and draft.by_headline and _body_chars(draft) < MIN_ARTICLE_BODY_CHARS:
+            previous = merged[-1]
+            previous.headings.extend([draft.title or "", *draft.headings])
+            start, end, _ = draft.blocks[0]
+            previous.blocks.extend([(start, end, "heading"), *draft.blocks[1:]])
+            previous.end = draft.end
+            continue
+        merged.append(draft)
+    return merged
 
 
 def segment(document: Document, start_index: int = 0) -> list[Article]:
@@ -237,7 +260,7 @@ def segment(document: Document, start_index: int = 0) -> list[Article]:
             role = "heading"
         elif draft.has_body and _isolated_headline(pieces, i):
             if _starts_article(pieces, i):
-                draft = _Draft(start=piece.start, title=piece.text)
+                draft = _Draft(start=piece.start, title=piece.text, by_headline=True)
                 drafts.append(draft)
                 role = "title"
             else:
@@ -249,6 +272,7 @@ def segment(document: Document, start_index: int = 0) -> list[Article]:
             draft.has_body = True
         draft.blocks.append((piece.start, piece.end, role))
         draft.end = piece.end
+    drafts = _merge_short_sections(drafts)
     if document.format != "text" and document.title and drafts[0].title is None:
         drafts[0].title = document.title  # structured formats carry the headline outside the text
     articles = []
