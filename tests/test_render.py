@@ -115,7 +115,7 @@ def test_pretty_report_lists_every_fact_in_its_sentence(soldier_article: tuple[A
     printed = print_pretty([renderable(*soldier_article)], console)
     output = console.export_text()
     assert printed == 1
-    for expected in ("Soldatene trekkes ut av Tromsø", "2023-02-01", "Entities", "Quotes", "Counts", "Events",
+    for expected in ("Soldatene trekkes ut av Tromsø", "2023-05-09", "Entities", "Quotes", "Counts", "Events",
                      "Times", "Åse Lien", "DEPLOY: 200 soldat", "RETREAT", "2023-03",
                      "Vi avslutter øvelsen, sier oberst Åse Lien."):
         assert expected in output, expected
