@@ -110,6 +110,8 @@ def _junctions(line: str) -> list[int]:
         if left is None:
             continue
         token = left.group()
+        if left.start() > 0 and line[left.start() - 1] in "./@:":
+            continue  # part of a domain name, e-mail address or dotted initials
         if len(token) < 2 or not token.replace("-", "").isalnum() or token.lower() in _ABBREVIATIONS:
             continue
         if not any(ch.isalpha() for ch in token) and len(token) != 4:  # a year may end a sentence
