@@ -1,0 +1,552 @@
+"""Counted people and things: troops, dead, injured, arrested, demonstrators ...
+
+A count is a number phrase (bound word + number + counted noun: "rundt 500 soldater",
+"Minst 50 mennesker", "over 200") with a category taken from the clause's predicate
+("omkom" -> KILL, "ble skadd" -> WOUND, "i streik" -> PROTEST) or from the counted noun
+itself ("demonstranter", "soldater"), a holder (whose troops or things: the subject of "har" /
+"sender", a genitive, a nationality adjective) and a location (a place named in the sentence).
+
+Numbers that are no counts are skipped: years, dates and clock times (found by the time
+extractor), ages "(34)", measures and durations ("12 år", "40 tonn", "15 prosent", "300 millioner
+kroner"), ordinals, scores, phone numbers and numbers inside names ("France 24").
+The vocabulary lives in ``data/counts.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from nyhetsgraf.extract import syntax
+from nyhetsgraf.extract.numbers import (
+    GROUPS,
+    INDEFINITE_ARTICLES,
+    SCALES,
+    parse_digits,
+    parse_number,
+    parse_word,
+)
+from nyhetsgraf.extract.times import candidates as time_candidates
+from nyhetsgraf.records import Article, Count
+
+if TYPE_CHECKING:
+    from nyhetsgraf.extract.entities import EntityIndex
+
+VOCABULARY = Path(__file__).parent / "data" / "counts.tsv"
+PLACE_TYPES = {"LOC", "GPE_LOC", "GPE_ORG", "GPE"}
+HOLDER_TYPES = {"ORG", "GPE_ORG", "GPE_LOC", "GPE", "PER"}
+PLACE_PREPOSITIONS = {"i", "på", "ved", "utenfor", "nær", "foran", "inne", "rundt", "sør", "nord", "øst",
+                      "vest", "over", "gjennom", "fra", "til", "hele"}
+# Categories a subset keeps from its set ("sju av de skadde" are still injured).
+LASTING = {"KILL", "WOUND", "MISSING", "KIDNAP", "ARREST"}
+CLAUSE_STOPS = {".", "!", "?", ";", ":", "–", "—", ",", "(", ")"}
+SUBORDINATORS = {"da", "når", "mens", "fordi", "dersom", "hvis", "selv", "etter", "før", "ettersom", "men"}
+PASSIVE_AUX = {"ble", "blir", "er", "var", "vært", "bli", "blitt"}
+FUNCTION_WORDS = {"er", "ble", "har", "hadde", "var", "blir", "kan", "vil", "skal", "må", "av", "i", "på",
+                  "som", "og", "eller", "til", "fra", "med", "for", "om", "at", "det", "den", "de", "seg",
+                  "ikke", "fortsatt", "også", "nå", "bare", "ca.", "mot", "under", "over", "etter", "ved",
+                  "hos"}
+MAX_WINDOW = 12
+# Words before a number that make it a label, a clock time or money, not a count.
+NOT_COUNT_BEFORE = {"kl.", "kl", "klokken", "klokka", "side", "s.", "nr.", "nr", "nummer", "paragraf", "§",
+                    "punkt", "kapittel", "artikkel", "uke", "år", "rom", "linje", "kanal", "tlf.", "telefon",
+                    "+47", "$", "kr", "kr.", "nok", "€", "£", "versjon", "sesong", "runde", "etappe"}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The count vocabulary of ``data/counts.tsv``, one mapping per kind."""
+
+    entries: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def get(self, kind: str) -> dict[str, str]:
+        return self.entries.get(kind, {})
+
+    def phrases(self, kind: str) -> list[tuple[tuple[str, ...], str]]:
+        """Multi-word entries of a kind as word tuples, longest first."""
+        items = [(tuple(k.split()), v) for k, v in self.get(kind).items()]
+        return sorted(items, key=lambda kv: -len(kv[0]))
+
+
+@cache
+def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
+    entries: dict[str, dict[str, str]] = defaultdict(dict)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, word, value = (line.split("\t") + ["", ""])[:3]
+        entries[kind.strip()][word.strip().lower()] = value.strip()
+    return Vocabulary(dict(entries))
+
+
+@dataclass
+class NumberPhrase:
+    """Token range [start, end) of a number (with its scale words), its value and bound."""
+
+    start: int
+    end: int
+    value: float
+    bound: str = "exact"
+    bound_start: int | None = None
+
+
+@dataclass
+class Found:
+    phrase: NumberPhrase
+    noun: Token | None
+    category: str
+    end: int  # token index after the span
+    obj: str
+    sent: Span
+
+
+# ------------------------------------------------------------------------------ number phrases
+
+def _lower(doc: Doc, i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def _phrase_at(doc: Doc, i: int, start: int, end: int) -> tuple[str, ...] | None:
+    """The words of doc[i:] as lower-case strings, up to `end`."""
+    return tuple(t.lower_ for t in doc[i:end])
+
+
+def _matches_at(doc: Doc, i: int, words: tuple[str, ...], end: int) -> bool:
+    return i >= 0 and i + len(words) <= end and all(doc[i + k].lower_ == w for k, w in enumerate(words))
+
+
+def _number_token(token: Token) -> float | None:
+    text = token.text
+    if token.lower_ in INDEFINITE_ARTICLES:
+        return None
+    value = parse_digits(text)
+    if value is not None:
+        return value
+    return parse_word(text)
+
+
+def number_phrases(doc: Doc, sent: Span) -> list[NumberPhrase]:
+    """Numbers of a sentence with their scale words ("1,5 millioner", "to hundre", "et titall")."""
+    phrases: list[NumberPhrase] = []
+    i = sent.start
+    while i < sent.end:
+        token = doc[i]
+        if token.lower_ in INDEFINITE_ARTICLES and i + 1 < sent.end and doc[i + 1].lower_ in GROUPS:
+            phrases.append(NumberPhrase(i, i + 2, float(GROUPS[doc[i + 1].lower_]), bound="about"))
+            i += 2
+            continue
+        if _number_token(token) is None:
+            i += 1
+            continue
+        end = i + 1
+        while end < sent.end and (doc[end].lower_ in SCALES or (
+                doc[end].lower_ == "og" and end + 1 < sent.end and parse_word(doc[end + 1].text) is not None
+                and parse_digits(token.text) is None) or (
+                parse_word(doc[end].text) is not None and doc[end].lower_ not in INDEFINITE_ARTICLES
+                and parse_digits(token.text) is None and doc[end - 1].lower_ in ("hundre", "tusen", "og"))):
+            end += 1
+        value = parse_number(" ".join(t.text for t in doc[i:end]))
+        if value is not None:
+            phrases.append(NumberPhrase(i, end, value))
+        i = end
+    return phrases
+
+
+def _attach_bound(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary) -> None:
+    for words, bound in vocab.phrases("bound"):
+        start = phrase.start - len(words)
+        if start >= sent.start and _matches_at(doc, start, words, phrase.start):
+            phrase.bound, phrase.bound_start = bound, start
+            return
+
+
+# ------------------------------------------------------------------------------ not counts
+
+def _time_token_indices(doc: Doc) -> set[int]:
+    spans = [(m.start, m.end) for m in time_candidates(doc.text)]
+    return {t.i for t in doc for s, e in spans if t.idx < e and t.idx + len(t) > s}
+
+
+def _is_excluded(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, in_time: set[int],
+                 entities: EntityIndex | None) -> bool:
+    first = doc[phrase.start]
+    if any(i in in_time for i in range(phrase.start, phrase.end)):
+        return True
+    if any(ch in first.text for ch in "-/:–"):
+        return True
+    # Ordinal "3." before a lower-case word; a sentence-final "17." is a number.
+    if first.text.endswith(".") and first.text[:-1].isdigit() and phrase.end < sent.end \
+            and doc[phrase.end].text[:1].islower():
+        return True
+    before, after = _lower(doc, phrase.start - 1), _lower(doc, phrase.end)
+    if before == "(" and after == ")":
+        return True  # age: "Hannah Jones (13)"
+    if before in NOT_COUNT_BEFORE:
+        return True
+    if parse_digits(first.text) is not None and (
+            parse_digits(_lower(doc, phrase.end)) is not None or parse_digits(before) is not None):
+        return True  # phone numbers and digit runs
+    value = phrase.value
+    if 1800 <= value <= 2100 and float(value).is_integer() and phrase.end - phrase.start == 1 \
+            and not _next_is_noun(doc, phrase.end, sent):
+        return True  # a year
+    if _unit_follows(doc, phrase.end, sent, vocab):
+        return True
+    known = vocab.get("known")
+    two_before = f"{_lower(doc, phrase.start - 2)} {before}" if phrase.start - 2 >= sent.start else ""
+    if before in known or two_before in known:
+        return True  # "de to journalistene", "hans to medarbeidere": a set already known
+    # A definite determiner two words back ("de nordligste to tredelene").
+    if _lower(doc, phrase.start - 2) in {"de", "disse"} and doc[phrase.start - 1].pos_ == "ADJ":
+        return True
+    prev = doc[phrase.start - 1] if phrase.start - 1 >= sent.start else None
+    if prev is not None and prev.text[:1].isupper() and prev.i != sent.start \
+            and prev.lower_ not in vocab.get("bound") and prev.is_alpha:
+        return True  # part of a name: "France 24", "Queen Elisabeth 2"
+    if entities is not None and any(entities.entity_for(t) is not None for t in doc[phrase.start:phrase.end]):
+        return True
+    return first.lower_ in ("ni", "tre") and after in {"", ".", ","} and phrase.bound_start is None \
+        and not _predicate_follows(doc, phrase.end, sent, vocab)
+
+
+def _next_is_noun(doc: Doc, i: int, sent: Span) -> bool:
+    if i >= sent.end:
+        return False
+    token = doc[i]
+    if token.pos_:
+        return token.pos_ in ("NOUN", "ADJ") and token.text[:1].islower()
+    return token.is_alpha and token.text[:1].islower() and token.lower_ not in FUNCTION_WORDS
+
+
+def _unit_follows(doc: Doc, i: int, sent: Span, vocab: Vocabulary) -> bool:
+    units = vocab.get("unit")
+    for j in range(i, min(i + 3, sent.end)):
+        word = doc[j].lower_
+        if word in units or word.startswith("år") and len(word) <= 5 or (
+                j + 1 < sent.end and f"{word} {doc[j + 1].lower_}" in units):
+            return True
+        if word.endswith("åring") or word.endswith("åringer") or word.endswith("åringen"):
+            return True
+        # Skip one adjective ("12 lange år"); stop at the first noun or anything else.
+        if doc[j].pos_ == "ADJ" or (not doc[j].pos_ and word.endswith("e") and j == i):
+            continue
+        break
+    return False
+
+
+def _predicate_follows(doc: Doc, i: int, sent: Span, vocab: Vocabulary) -> bool:
+    return _forward_predicate(doc, i, sent, vocab, sent.end) is not None
+
+
+# ------------------------------------------------------------------------------ the counted noun
+
+def _counted_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> tuple[Token | None, bool]:
+    """The counted noun after the number and whether it is a partitive set ("fire av de skadde")."""
+    i = phrase.end
+    if i + 2 < sent.end and doc[i].lower_ == "av" and doc[i + 1].lower_ in {"de", "disse", "dem"}:
+        if doc[i + 1].lower_ == "dem":
+            return None, True
+        for j in range(i + 2, min(i + 5, sent.end)):
+            if doc[j].pos_ in ("NOUN", "ADJ", "VERB") or not doc[j].pos_ and doc[j].is_alpha:
+                if doc[j].pos_ == "ADJ" and j + 1 < sent.end and doc[j + 1].pos_ == "NOUN":
+                    continue
+                return doc[j], True
+        return None, True
+    root = doc[phrase.start]
+    if root.head is not root and root.head.pos_ == "NOUN" and root.head.i >= phrase.end \
+            and root.head.i - phrase.end <= 5 and sent.start <= root.head.i < sent.end:
+        return root.head, False
+    for j in range(i, min(i + 6, sent.end)):
+        token = doc[j]
+        if token.pos_:
+            if token.pos_ == "NOUN":
+                return token, False
+            if token.pos_ in ("ADJ", "DET") or token.lower_ in {"eller", "og", "andre", "nye", "flere"}:
+                continue
+            return None, False
+        # No tagger: the next lower-case content word is the noun.
+        if token.is_alpha and token.text[:1].islower() and token.lower_ not in FUNCTION_WORDS:
+            if j + 1 < sent.end and token.lower_.endswith("e") and doc[j + 1].is_alpha \
+                    and doc[j + 1].text[:1].islower() and doc[j + 1].lower_ not in FUNCTION_WORDS \
+                    and j == i:
+                continue  # likely an adjective: "norske soldater"
+            return token, False
+        return None, False
+    return None, False
+
+
+def _lemma(token: Token) -> str:
+    lemma = token.lemma_.lower() if token.lemma_ else ""
+    return lemma or _strip_plural(token.lower_)
+
+
+def _strip_plural(word: str) -> str:
+    for suffix, repl in (("ene", ""), ("erne", "er"), ("rer", "r"), ("ere", "er"), ("er", ""), ("ne", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: len(word) - len(suffix)] + repl
+    return word
+
+
+def _group_before(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary) -> Token | None:
+    """'et mannskap på 17': the collective noun a bare number counts."""
+    if phrase.start - 2 >= sent.start and doc[phrase.start - 1].lower_ == "på":
+        noun = doc[phrase.start - 2]
+        if noun.lower_ in vocab.get("group") or _lemma(noun) in vocab.get("group"):
+            return noun
+    return None
+
+
+# ------------------------------------------------------------------------------ category
+
+def _word_category(token: Token, table: dict[str, str]) -> str | None:
+    return table.get(token.lower_) or table.get(token.lemma_.lower() if token.lemma_ else "")
+
+
+def _forward_predicate(doc: Doc, i: int, sent: Span, vocab: Vocabulary, stop: int) -> str | None:
+    """The category of the first predicate after a count, within its clause."""
+    preds = vocab.phrases("pred")
+    end = min(stop, sent.end, i + MAX_WINDOW)
+    j = i
+    while j < end:
+        word = doc[j].lower_
+        if word in CLAUSE_STOPS or (word in SUBORDINATORS and j > i):
+            break
+        for words, category in preds:
+            if _matches_at(doc, j, words, end):
+                return category
+        lemma = doc[j].lemma_.lower()
+        if lemma and lemma in vocab.get("pred") and doc[j].pos_ in ("VERB", "ADJ"):
+            return vocab.get("pred")[lemma]
+        j += 1
+    return None
+
+
+def _backward_active(doc: Doc, start: int, sent: Span, vocab: Vocabulary) -> str | None:
+    """'Politiet pågrep 12 personer': an active verb right before the count takes it as object."""
+    actives = vocab.phrases("active")
+    for j in range(start - 1, max(sent.start, start - 4) - 1, -1):
+        for words, category in actives:
+            k = j - len(words) + 1
+            if k >= sent.start and _matches_at(doc, k, words, start):
+                aux = _lower(doc, k - 1)
+                if aux in PASSIVE_AUX or aux in {"de", "dei", "den", "det"}:
+                    return None
+                return category
+        if doc[j].lower_ in CLAUSE_STOPS:
+            return None
+    return None
+
+
+def _category(doc: Doc, phrase: NumberPhrase, noun: Token | None, partitive: bool, sent: Span,
+              vocab: Vocabulary, next_start: int, previous: Found | None) -> str:
+    after = (noun.i + 1) if noun is not None and noun.i >= phrase.end else phrase.end
+    predicate = _forward_predicate(doc, after, sent, vocab, next_start)
+    start = phrase.bound_start if phrase.bound_start is not None else phrase.start
+    active = _backward_active(doc, start, sent, vocab)
+    noun_category = _word_category(noun, vocab.get("noun")) if noun is not None else None
+    subset = _subset_word(doc, start, sent, vocab)
+    if predicate and predicate != "DEPLOY":
+        return predicate
+    if active and active != "DEPLOY":
+        return active
+    if subset and previous is not None:
+        return previous.category
+    if partitive:
+        return noun_category if noun_category in LASTING else "OTHER"
+    if noun_category:
+        return noun_category
+    if predicate == "DEPLOY" or active == "DEPLOY":
+        return "DEPLOY" if noun is not None and _is_military(noun, vocab) else "OTHER"
+    return _sentence_context(sent, noun, vocab) or "OTHER"
+
+
+def _sentence_context(sent: Span, noun: Token | None, vocab: Vocabulary) -> str | None:
+    """People counted in a place that says what they are ("et evakueringssenter, der 90 mennesker ...")."""
+    if noun is None or not (noun.lower_ in vocab.get("person") or _lemma(noun) in vocab.get("person")):
+        return None
+    contexts = vocab.get("context")
+    for token in sent:
+        word = token.lower_
+        for stem, category in contexts.items():
+            if word.startswith(stem):
+                return category
+    return None
+
+
+def _is_military(noun: Token, vocab: Vocabulary) -> bool:
+    return _word_category(noun, vocab.get("noun")) == "DEPLOY"
+
+
+def _subset_word(doc: Doc, start: int, sent: Span, vocab: Vocabulary) -> bool:
+    for words, _ in vocab.phrases("subset"):
+        k = start - len(words)
+        if k >= sent.start and _matches_at(doc, k, words, start):
+            return True
+    return False
+
+
+# ------------------------------------------------------------------------------ holder and location
+
+def _entity_name(token: Token, entities: EntityIndex | None) -> tuple[str, str] | None:
+    if entities is not None:
+        entity = entities.entity_for(token)
+        if entity is not None:
+            return entity.name, entity.type
+        return None
+    if token.ent_type_:
+        return token.text, token.ent_type_
+    return None
+
+
+def _entities_in(span: Span, entities: EntityIndex | None) -> list[tuple[Token, str, str]]:
+    """(first token, name, type) of each entity mention in a span."""
+    found: list[tuple[Token, str, str]] = []
+    last_name: str | None = None
+    for token in span:
+        named = _entity_name(token, entities)
+        if named is None:
+            last_name = None
+            continue
+        if named[0] != last_name:
+            found.append((token, named[0], named[1]))
+        last_name = named[0]
+    return found
+
+
+def _holder(doc: Doc, found: Found, entities: EntityIndex | None, vocab: Vocabulary) -> str | None:
+    start = found.phrase.bound_start if found.phrase.bound_start is not None else found.phrase.start
+    sent = found.sent
+    # A genitive right before the number: "Natos 500 soldater".
+    if start - 1 >= sent.start:
+        prev = doc[start - 1]
+        named = _entity_name(prev, entities)
+        if named and prev.lower_.endswith("s"):
+            return named[0]
+    # The subject of the verb governing the count ("Nato har rundt 500 soldater").
+    if syntax.has_parse(doc) and found.noun is not None:
+        verb = syntax.clause_head(found.noun)
+        subject = syntax.subject_of(verb) if verb is not found.noun else None
+        if subject is not None and subject.i < start:
+            for token in subject.subtree:
+                named = _entity_name(token, entities)
+                if named:
+                    return named[0]
+    # A nationality adjective: "norske soldater" -> Norge.
+    nations = vocab.get("nation")
+    for token in doc[found.phrase.end:found.noun.i if found.noun is not None else found.phrase.end]:
+        stem = token.lower_
+        for ending in ("e", ""):
+            if stem.endswith(ending) and stem[: len(stem) - len(ending)] in nations:
+                return nations[stem[: len(stem) - len(ending)]]
+    # Otherwise the nearest entity before the count in its sentence that is no place after "i".
+    before = [(t, name, typ) for t, name, typ in _entities_in(doc[sent.start:start], entities)
+              if typ in HOLDER_TYPES]
+    for token, name, _ in reversed(before):
+        if _lower(doc, token.i - 1) not in PLACE_PREPOSITIONS - {"hele"} or token.i == sent.start:
+            return name
+    return before[-1][1] if before else None
+
+
+def _location(doc: Doc, found: Found, entities: EntityIndex | None, holder: str | None) -> str | None:
+    sent = found.sent
+    places = [(t, name) for t, name, typ in _entities_in(sent, entities)
+              if typ in PLACE_TYPES and name != holder]
+    if not places:
+        return None
+    governed = [(t, n) for t, n in places if _lower(doc, t.i - 1) in PLACE_PREPOSITIONS]
+    pool = governed or places
+    after = [(t, n) for t, n in pool if t.i >= found.phrase.start]
+    return (after[0] if after else pool[-1])[1]
+
+
+# ------------------------------------------------------------------------------ headings
+
+def _heading_ranges(article: Article, doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges (article-relative) of the title and headings."""
+    offset = article.span[0]
+    ranges = [(b.span[0] - offset, b.span[1] - offset)
+              for b in article.blocks if b.role in ("title", "heading")]
+    if ranges:
+        return ranges
+    # Without layout: short lines without final punctuation are headings.
+    result: list[tuple[int, int]] = []
+    position = 0
+    for line in doc.text.split("\n"):
+        stripped = line.strip()
+        if stripped and len(stripped) < 70 and stripped[-1] not in ".!?:»\"" and len(stripped.split()) <= 10:
+            result.append((position, position + len(line)))
+        position += len(line) + 1
+    return result
+
+
+# ------------------------------------------------------------------------------ API
+
+def find_counts(doc: Doc, article: Article, entities: EntityIndex | None) -> list[Count]:
+    """Every count of the article with absolute spans."""
+    vocab = vocabulary()
+    offset = article.span[0]
+    in_time = _time_token_indices(doc)
+    headings = _heading_ranges(article, doc)
+    results: list[tuple[Found, Count, bool]] = []
+    for sent in syntax.sentences(doc):
+        phrases = number_phrases(doc, sent)
+        for phrase in phrases:
+            _attach_bound(doc, phrase, sent, vocab)
+        kept = [p for p in phrases if not _is_excluded(doc, p, sent, vocab, in_time, entities)]
+        previous: Found | None = None
+        for n, phrase in enumerate(kept):
+            next_start = kept[n + 1].bound_start or kept[n + 1].start if n + 1 < len(kept) else sent.end
+            found = _read_count(doc, phrase, sent, vocab, next_start, previous)
+            if found is None:
+                continue
+            previous = found
+            holder = _holder(doc, found, entities, vocab) if found.category in ("DEPLOY", "OTHER") else None
+            location = _location(doc, found, entities, holder)
+            start_token = doc[phrase.bound_start if phrase.bound_start is not None else phrase.start]
+            end_char = doc[found.end - 1].idx + len(doc[found.end - 1])
+            count = Count(category=found.category, value=phrase.value, bound=phrase.bound, object=found.obj,
+                          holder=holder, location=location,
+                          span=(start_token.idx + offset, end_char + offset))
+            in_heading = any(s <= start_token.idx < e for s, e in headings)
+            results.append((found, count, in_heading))
+    body = {(c.category, c.value, c.object) for _, c, heading in results if not heading}
+    return [c for _, c, heading in results if not (heading and (c.category, c.value, c.object) in body)]
+
+
+def _read_count(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, next_start: int,
+                previous: Found | None) -> Found | None:
+    noun, partitive = _counted_noun(doc, phrase, sent)
+    if noun is not None and (noun.lower_ in vocab.get("unit") or _lemma(noun) in vocab.get("unit")):
+        return None
+    if noun is None and not partitive:
+        group = _group_before(doc, phrase, sent, vocab)
+        if group is not None:
+            category = vocab.get("group").get(group.lower_) or vocab.get("group").get(_lemma(group), "OTHER")
+            return Found(phrase, group, category, phrase.end, _lemma(group), sent)
+        # A bare number counts only as the subject of a count predicate ("over 200 er skadd").
+        predicate = _forward_predicate(doc, phrase.end, sent, vocab, next_start)
+        if predicate is None or predicate == "DEPLOY" or not _verb_follows(doc, phrase.end, sent):
+            return None
+        obj = previous.obj if previous is not None else "person"
+        return Found(phrase, None, predicate, phrase.end, obj, sent)
+    if partitive and noun is None:
+        return None
+    category = _category(doc, phrase, noun, partitive, sent, vocab, next_start, previous)
+    end = noun.i + 1 if noun is not None and noun.i >= phrase.end else phrase.end
+    obj = _lemma(noun) if noun is not None else "person"
+    return Found(phrase, noun, category, end, obj, sent)
+
+
+def _verb_follows(doc: Doc, i: int, sent: Span) -> bool:
+    if i >= sent.end:
+        return False
+    token = doc[i]
+    if token.pos_:
+        return token.pos_ in ("VERB", "AUX")
+    return token.lower_ in {"er", "ble", "har", "var", "blir", "omkom", "døde", "hadde", "skal", "vil", "kan",
+                            "måtte", "må"} or token.lower_.endswith(("et", "te", "de"))

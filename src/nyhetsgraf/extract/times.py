@@ -1,0 +1,501 @@
+"""Time expressions in Norwegian news, resolved to ISO 8601 against the publication date.
+
+Expressions are found with regular expressions over the article text ("tirsdag ettermiddag",
+"natt til søndag", "i går", "forrige uke", "i helga", "siden 2015", "3. januar 2020",
+"klokken 14.30", "90-tallet" ...). A small deterministic resolver turns each into the most
+precise ISO 8601 value the text and the publication date allow: a day ("2020-01-07"), an ISO
+week ("2020-W01"), a month, a year, a minute ("2020-01-07T14:30"), or None.
+
+Weekdays need a direction: the sentence's verbs decide it (a future auxiliary such as "skal",
+"vil", "ventes", or a present-tense action verb points forward; everything else points back).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span, Token
+
+from nyhetsgraf.records import Article, TimeExpression
+
+WEEKDAYS: dict[str, int] = {
+    "mandag": 0, "måndag": 0, "tirsdag": 1, "tysdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4,
+    "lørdag": 5, "laurdag": 5, "søndag": 6, "sundag": 6,
+}
+MONTHS: dict[str, int] = {
+    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4, "mai": 5,
+    "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "desember": 12, "des": 12,
+}
+SEASONS = ("våren", "vinteren", "sommeren", "høsten", "vår", "vinter", "sommer", "høst")
+RELATIVE_DAYS: dict[str, int] = {
+    "i dag": 0, "i går": -1, "i forgårs": -2, "i morgen": 1, "i overmorgen": 2, "i kveld": 0, "i natt": 0,
+    "i morges": 0, "i ettermiddag": 0, "i formiddag": 0, "i går kveld": -1, "i går morges": -1,
+}
+
+_WD = "|".join(WEEKDAYS)
+_MON = r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember" \
+       r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|des)\.)"
+_PART = r"(?:morgen|formiddag|ettermiddag|kveld|natt|morgenen|kvelden|natten|natta|formiddagen|ettermiddagen)"
+_CLOCK = r"(?:klokken|klokka|kl\.?)\s+(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?"
+_WEEK = r"(?:uke|uka|uken|veke|veka)"
+_WEEKEND = r"(?:helg|helga|helgen|helgi)"
+_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+
+# Each pattern names its kind; the resolver for that kind reads the named groups.
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in [
+    ("date", rf"(?:(?P<since>siden|fra)\s+)?(?:(?P<wd>{_WD})\s+)?(?:den\s+)?"
+             rf"(?P<day>[0-3]?\d)\.\s*(?P<mon>{_MON})"
+             rf"(?:\s+(?P<year>{_YEAR})\b|\s+(?P<rel>i\s+år|i\s+fjor|neste\s+år))?(?:,?\s+{_CLOCK})?"),
+    ("numdate", r"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
+    ("isodate", r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("month", rf"(?:(?P<since>siden)\s+)?(?P<mon>{_MON})"
+              rf"(?:\s+(?P<year>{_YEAR})\b|\s+(?P<rel>i\s+år|i\s+fjor))"),
+    ("month", rf"(?:(?P<since>siden)\s+|(?<=\bi\s)|(?<=\bfra\s)|(?<=\btil\s)|(?<=\binnen\s)|(?<=\bfør\s)"
+              rf"|(?<=\better\s)|(?<=\bav\s)|(?<=\bmot\s))(?P<mon>{_MON})(?![\w-])"),
+    ("decade", r"\b(?:\d\d|1[89]\d0|20\d0)-tallet\b"),
+    ("year", rf"(?:(?P<since>siden)\s+|(?<=\bi\s)|(?<=\bfra\s)|(?<=\btil\s)|(?<=\binnen\s)|(?<=\bfør\s)"
+             rf"|(?<=\better\s)|(?<=\båret\s)|(?<=\båra\s)|(?<=\bsesongen\s)|(?<=\bvalget\s)"
+             rf"|(?<=\bvåren\s)|(?<=\bsommeren\s)|(?<=\bhøsten\s)|(?<=\bvinteren\s)|(?<=\bsiste\s)|(?<=\bmellom\s)"
+             rf"|(?<=\bog\s)|(?<=\(\s)|(?<=\()|(?<=\bunder\s)|(?<=\bi\sløpet\sav\s))"
+             rf"(?P<year>{_YEAR})\b(?![.,]\d|-|\s+(?:kroner|mennesker|personer|soldater))"),
+    ("relday", rf"\b(?P<rel>i\s+(?:dag|går|forgårs|morgen|overmorgen|kveld|natt|morges"
+               rf"|ettermiddag|formiddag))\b"
+               rf"(?:\s+(?P<part>{_PART}|tidlig))?(?:,?\s+{_CLOCK})?"),
+    ("weekday_week", rf"\b(?P<wd>{_WD})\s+(?:i\s+)?(?P<dir>neste|forrige|denne|kommende)\s+{_WEEK}\b"),
+    ("week", rf"\b(?:(?P<since>siden)\s+)?(?P<dir>denne|neste|forrige|sist|kommende)\s+{_WEEK}\b"),
+    ("weekend", rf"\b(?P<dir>i|denne|neste|forrige|sist|siste|kommende|før|etter|over)\s+{_WEEKEND}\b"),
+    ("monthrel", r"\b(?P<dir>denne|neste|forrige|sist)\s+måned(?:en)?\b"),
+    ("yearrel", rf"\b(?P<rel>i\s+fjor|i\s+forfjor|i\s+år|neste\s+år|forrige\s+år|til\s+neste\s+år)\b"
+                rf"(?:\s+(?P<season>{'|'.join(SEASONS)})\b)?(?!\s*-)"),
+    ("season", rf"\b(?:(?P<mod>tidligere|senere|seinere)\s+)?(?:(?P<prep>i|neste|forrige|til|fra|siden)\s+)?"
+               rf"(?P<season>{'|'.join(SEASONS)})\b(?:\s+(?P<year>{_YEAR})\b)?"),
+    ("ago", r"\bfor\s+(?P<n>\w+)\s+(?P<unit>dager|dag|døgn|uker|uke|måneder|måned|år)\s+siden\b"),
+    ("anchored", r"\b(?P<rel>(?:tidligere|senere|seinere)\s+samme\s+dag|samme\s+dag|dagen\s+før|dagen\s+etter"
+                 r"|dagen\s+derpå|kvelden\s+før|natten\s+før)\b"),
+    ("weekday", rf"\b(?:(?P<since>siden)\s+)?(?:(?P<night>natt(?:en|a)?\s+til)\s+)?"
+                rf"(?:(?P<dir>forrige|sist|siste|neste|kommende|på)\s+)?(?P<wd>{_WD})\b"
+                rf"(?:\s+(?P<part>{_PART}))?(?:,?\s+{_CLOCK})?"),
+    ("clock", rf"\b{_CLOCK}\b"),
+]]
+
+# Words that point the clause forward in time ("skal", "vil", "ventes", "kommer til å").
+FUTURE_WORDS = {"skal", "vil", "ventes", "kommer", "planlegges", "blir"}
+SPEECH_VERBS = {"si", "opplyse", "melde", "skrive", "fortelle", "bekrefte", "understreke", "hevde", "mene",
+                "varsle", "uttale", "kunngjøre", "rapportere"}
+_NUM_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9,
+              "ti": 10, "en": 1, "ett": 1, "et": 1, "ei": 1, "elleve": 11, "tolv": 12}
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """A publication date to the precision given: year, year-month or full day."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str | None) -> Published:
+        m = re.match(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text or "")
+        if not m:
+            return cls()
+        return cls(int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None)
+
+    @property
+    def date(self) -> date | None:
+        if self.year and self.month and self.day:
+            try:
+                return date(self.year, self.month, self.day)
+            except ValueError:
+                return None
+        return None
+
+
+@dataclass(slots=True)
+class Match:
+    kind: str
+    start: int
+    end: int
+    groups: dict[str, str | None]
+
+
+# ------------------------------------------------------------------------------------------ finding
+
+def candidates(text: str) -> list[Match]:
+    """All pattern matches, longest first among those starting at the same place, overlaps removed."""
+    found = [Match(kind, m.start(), m.end(), m.groupdict())
+             for kind, rx in PATTERNS for m in rx.finditer(text) if m.end() > m.start()]
+    found = [m for m in found if not _is_false_positive(text, m)]
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    chosen: list[Match] = []
+    for m in sorted(found, key=lambda m: -(m.end - m.start)):
+        if all(m.end <= c.start or m.start >= c.end for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _is_false_positive(text: str, m: Match) -> bool:
+    """Reject matches that are durations or parts of other words."""
+    before = text[max(0, m.start - 12):m.start].lower()
+    after = text[m.end:m.end + 12].lower()
+    if m.kind == "season" and not (m.groups.get("prep") or m.groups.get("mod") or m.groups.get("year")):
+        # A bare season noun only when definite ("høsten"), never "vår" (our) or "sommer" alone.
+        return m.groups["season"].lower() not in ("våren", "sommeren", "høsten", "vinteren")
+    if m.kind == "season" and (m.groups.get("prep") or "").lower() == "i" \
+            and m.groups["season"].lower() == "vår" and re.match(r"\s+\w", after) \
+            and not re.match(r"\s+(?:og|eller|som|har|ble|var|skal|vil|kan|er)\b", after):
+        return True  # "i vår regjering": possessive, not spring
+    if m.kind == "yearrel" and re.search(r"(\d|\b(?:" + "|".join(_NUM_WORDS) + r"))\s*$", before):
+        return True
+    if m.kind == "relday" and (m.groups["rel"] or "").lower().endswith("morgen") \
+            and re.match(r"\s*(?:en|s)\b", after):
+        return True
+    return bool(m.kind == "clock" and re.search(r"\d\s*$", before))
+
+
+# ------------------------------------------------------------------------------------------ tense
+
+def _clause_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    """Tokens of the clause around a character span (by the parse when there is one)."""
+    inside = [t for t in doc if t.idx < end and t.idx + len(t) > start]
+    if not inside:
+        return []
+    if doc.has_annotation("DEP"):
+        verb = _governing_verb(inside[0])
+        if verb is not None:
+            group = [verb, *[c for c in verb.subtree
+                             if c.dep_ in ("INFV", "FINV") or c.pos_ in ("VERB", "AUX")]]
+            head = verb
+            while head.dep_ == "INFV" and head.head is not head:
+                head = head.head
+                group.append(head)
+            return group
+    sent_start, sent_end = _sentence_bounds(doc, inside[0])
+    tokens = list(doc[sent_start:sent_end])
+    # Without a parse, stay within commas and clause words around the expression.
+    first = inside[0].i - sent_start
+    lo, hi = first, first
+    while lo > 0 and tokens[lo - 1].text not in {",", ";", ":", "–", "-"} \
+            and tokens[lo - 1].lower_ not in {"at", "men", "da", "når", "mens", "som", "der"}:
+        lo -= 1
+    while hi < len(tokens) - 1 and tokens[hi + 1].text not in {",", ";", ":", "–"} \
+            and tokens[hi + 1].lower_ not in {"at", "men", "da", "når", "mens", "som", "der", "og"}:
+        hi += 1
+    return tokens[lo:hi + 1]
+
+
+def _governing_verb(token: Token) -> Token | None:
+    node = token
+    for _ in range(5):
+        if node.pos_ in ("VERB", "AUX") and node is not token:
+            return node
+        if node.head is node:
+            return node if node.pos_ in ("VERB", "AUX") else None
+        node = node.head
+    return None
+
+
+def _sentence_bounds(doc: Doc, token: Token) -> tuple[int, int]:
+    if doc.has_annotation("SENT_START"):
+        sent = token.sent
+        return sent.start, sent.end
+    start = token.i
+    while start > 0 and doc[start - 1].text not in {".", "!", "?"} and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    end = token.i
+    while end < len(doc) - 1 and doc[end].text not in {".", "!", "?"} and "\n" not in doc[end].whitespace_:
+        end += 1
+    return start, end + 1
+
+
+def clause_tense(doc: Doc | None, start: int, end: int) -> str:
+    """'future' when the clause around the span points forward, else 'past'."""
+    if doc is None:
+        return "past"
+    tokens = _clause_tokens(doc, start, end)
+    has_morph = any(str(t.morph) for t in tokens)
+    for t in tokens:
+        if t.lower_ in FUTURE_WORDS:
+            return "future"
+    if not has_morph:
+        return "past"
+    for t in tokens:
+        tense = t.morph.get("Tense")
+        if "Past" in tense:
+            return "past"
+    for t in tokens:
+        if "Pres" in t.morph.get("Tense") and t.pos_ in ("VERB", "AUX"):
+            lemma = t.lemma_.lower()
+            if lemma in ("ha", "være", "bli") or lemma in SPEECH_VERBS:
+                continue
+            return "future"
+    return "past"
+
+
+# ------------------------------------------------------------------------------------------ resolving
+
+def _iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _near_year(pub: Published, month: int, day: int | None, past_only: bool) -> int | None:
+    """The year that puts a month (and day) closest to publication; before it when past_only."""
+    if pub.year is None:
+        return None
+    if pub.month is None:
+        return pub.year
+    pub_index = pub.year * 12 + pub.month - 1
+    best: tuple[float, int] | None = None
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        index = year * 12 + month - 1
+        diff = index - pub_index
+        if past_only and (diff > 0 or (diff == 0 and day and pub.day and day > pub.day)):
+            continue
+        # A month up to three months ahead counts as near; further ahead it is more likely last year's.
+        cost = abs(diff) if diff <= 0 else diff * 2.5
+        if best is None or cost < best[0]:
+            best = (cost, year)
+    return best[1] if best else pub.year
+
+
+def _weekday_date(pub: date, weekday: int, direction: str) -> date:
+    if direction == "future":
+        return pub + timedelta(days=(weekday - pub.weekday()) % 7)
+    if direction == "next":
+        return pub + timedelta(days=(weekday - pub.weekday()) % 7 or 7)
+    if direction == "last":
+        return pub - timedelta(days=(pub.weekday() - weekday) % 7 or 7)
+    return pub - timedelta(days=(pub.weekday() - weekday) % 7)
+
+
+def _with_clock(day: date | None, groups: dict[str, str | None]) -> str | None:
+    if day is None:
+        return None
+    if groups.get("hour"):
+        hour, minute = int(groups["hour"] or 0), int(groups.get("minute") or 0)
+        if hour < 24 and minute < 60:
+            return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+    return day.isoformat()
+
+
+def _month_number(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+class Resolver:
+    """Resolves matches in reading order; remembers the last day mentioned for "samme dag", clocks."""
+
+    def __init__(self, published: str | None) -> None:
+        self.pub = Published.parse(published)
+        self.anchor: date | None = self.pub.date
+
+    def resolve(self, m: Match, tense: str) -> str | None:
+        value = getattr(self, f"_{m.kind}")(m.groups, tense)
+        if value and re.fullmatch(r"\d{4}-\d\d-\d\d(T.*)?", value):
+            self.anchor = date.fromisoformat(value[:10])
+        return value
+
+    def _date(self, g: dict[str, str | None], tense: str) -> str | None:
+        month, day = _month_number(g["mon"] or ""), int(g["day"] or 0)
+        year: int | None
+        if g.get("year"):
+            year = int(g["year"] or 0)
+        elif g.get("rel"):
+            year = self._relative_year(g["rel"] or "")
+        else:
+            year = _near_year(self.pub, month, day, past_only=bool(g.get("since")))
+        if year is None:
+            return None
+        try:
+            return _with_clock(date(year, month, day), g)
+        except ValueError:
+            return None
+
+    def _numdate(self, g: dict[str, str | None], tense: str) -> str | None:
+        try:
+            return date(int(g["year"] or 0), int(g["mon"] or 0), int(g["day"] or 0)).isoformat()
+        except ValueError:
+            return None
+
+    _isodate = _numdate
+
+    def _month(self, g: dict[str, str | None], tense: str) -> str | None:
+        month = _month_number(g["mon"] or "")
+        if g.get("year"):
+            return _month_value(int(g["year"] or 0), month)
+        year = self._relative_year(g["rel"] or "") if g.get("rel") else \
+            _near_year(self.pub, month, None, past_only=bool(g.get("since")) or tense == "past")
+        return _month_value(year, month) if year else None
+
+    def _decade(self, g: dict[str, str | None], tense: str) -> str | None:
+        return None
+
+    def _year(self, g: dict[str, str | None], tense: str) -> str | None:
+        return g["year"]
+
+    def _relative_year(self, rel: str) -> int | None:
+        if self.pub.year is None:
+            return None
+        rel = " ".join(rel.lower().split())
+        offset = {"i år": 0, "i fjor": -1, "i forfjor": -2, "neste år": 1, "forrige år": -1,
+                  "til neste år": 1}.get(rel)
+        return None if offset is None else self.pub.year + offset
+
+    def _yearrel(self, g: dict[str, str | None], tense: str) -> str | None:
+        year = self._relative_year(g["rel"] or "")
+        return str(year) if year else None
+
+    def _season(self, g: dict[str, str | None], tense: str) -> str | None:
+        if g.get("year"):
+            return g["year"]
+        if self.pub.year is None:
+            return None
+        prep = (g.get("prep") or "").lower()
+        offset = {"neste": 1, "forrige": -1}.get(prep, 0)
+        return str(self.pub.year + offset)
+
+    def _relday(self, g: dict[str, str | None], tense: str) -> str | None:
+        pub = self.pub.date
+        if pub is None:
+            return None
+        rel = " ".join((g["rel"] or "").lower().split())
+        part = (g.get("part") or "").lower()
+        offset = RELATIVE_DAYS.get(f"{rel} {part}", RELATIVE_DAYS.get(rel, 0))
+        return _with_clock(pub + timedelta(days=offset), g)
+
+    def _weekday(self, g: dict[str, str | None], tense: str) -> str | None:
+        pub = self.pub.date
+        if pub is None:
+            return None
+        modifier = (g.get("dir") or "").lower()
+        if g.get("since"):
+            direction = "past"
+        elif modifier in ("forrige", "sist", "siste"):
+            direction = "last"
+        elif modifier in ("neste", "kommende"):
+            direction = "next"
+        else:
+            direction = tense
+        return _with_clock(_weekday_date(pub, WEEKDAYS[(g["wd"] or "").lower()], direction), g)
+
+    def _weekday_week(self, g: dict[str, str | None], tense: str) -> str | None:
+        pub = self.pub.date
+        if pub is None:
+            return None
+        shift = {"neste": 7, "kommende": 7, "forrige": -7}.get((g["dir"] or "").lower(), 0)
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(days=shift)
+        return (monday + timedelta(days=WEEKDAYS[(g["wd"] or "").lower()])).isoformat()
+
+    def _week(self, g: dict[str, str | None], tense: str) -> str | None:
+        pub = self.pub.date
+        if pub is None:
+            return None
+        shift = {"neste": 7, "kommende": 7, "forrige": -7, "sist": -7}.get((g["dir"] or "").lower(), 0)
+        return _iso_week(pub + timedelta(days=shift))
+
+    def _weekend(self, g: dict[str, str | None], tense: str) -> str | None:
+        pub = self.pub.date
+        if pub is None:
+            return None
+        modifier = (g["dir"] or "").lower()
+        saturday_this_week = pub - timedelta(days=pub.weekday()) + timedelta(days=5)
+        if modifier in ("neste", "kommende"):
+            saturday = saturday_this_week if pub.weekday() < 5 else saturday_this_week + timedelta(days=7)
+        elif modifier in ("forrige", "sist", "siste"):
+            saturday = saturday_this_week - timedelta(days=7)
+        elif tense == "future":
+            saturday = saturday_this_week
+        else:
+            # The weekend just past; on a weekend day, the one going on.
+            saturday = saturday_this_week if pub.weekday() >= 5 else saturday_this_week - timedelta(days=7)
+        return _iso_week(saturday)
+
+    def _monthrel(self, g: dict[str, str | None], tense: str) -> str | None:
+        if self.pub.year is None or self.pub.month is None:
+            return None
+        shift = {"neste": 1, "forrige": -1, "sist": -1, "siste": -1}.get((g["dir"] or "").lower(), 0)
+        index = self.pub.year * 12 + self.pub.month - 1 + shift
+        return _month_value(index // 12, index % 12 + 1)
+
+    def _ago(self, g: dict[str, str | None], tense: str) -> str | None:
+        word = (g["n"] or "").lower()
+        n = int(word) if word.isdigit() else _NUM_WORDS.get(word)
+        unit = (g["unit"] or "").lower()
+        if n is None or self.pub.year is None:
+            return None
+        if unit == "år":
+            return str(self.pub.year - n)
+        if unit.startswith("måned"):
+            if self.pub.month is None:
+                return None
+            index = self.pub.year * 12 + self.pub.month - 1 - n
+            return _month_value(index // 12, index % 12 + 1)
+        pub = self.pub.date
+        if pub is None:
+            return None
+        if unit.startswith("uke"):
+            return _iso_week(pub - timedelta(weeks=n))
+        return (pub - timedelta(days=n)).isoformat()
+
+    def _anchored(self, g: dict[str, str | None], tense: str) -> str | None:
+        if self.anchor is None:
+            return None
+        rel = " ".join((g["rel"] or "").lower().split())
+        if rel.endswith("før"):
+            return (self.anchor - timedelta(days=1)).isoformat()
+        if rel.endswith("etter") or rel.endswith("derpå"):
+            return (self.anchor + timedelta(days=1)).isoformat()
+        return self.anchor.isoformat()
+
+    def _clock(self, g: dict[str, str | None], tense: str) -> str | None:
+        return _with_clock(self.anchor, g) if self.anchor else None
+
+
+# ------------------------------------------------------------------------------------------ API
+
+def resolve(text: str, published: str | None) -> str | None:
+    """One time expression resolved against the publication date ('tirsdag', '2020-01-08' -> '2020-01-07')."""
+    matches = candidates(text)
+    if not matches:
+        return None
+    widest = max(matches, key=lambda m: m.end - m.start)
+    resolver = Resolver(published)
+    tense = "future" if re.search(r"\b(?:skal|vil|neste|kommende)\b", text, re.IGNORECASE) else "past"
+    return resolver.resolve(widest, tense)
+
+
+def _in_heading(article: Article, start: int) -> bool:
+    return any(b.role in ("title", "heading") and b.span[0] <= start < b.span[1] for b in article.blocks)
+
+
+def find_times(doc: Doc, article: Article) -> list[TimeExpression]:
+    """Every time expression of the article, with absolute spans and resolved values."""
+    text = article.text
+    offset = article.span[0]
+    resolver = Resolver(article.date)
+    times: list[TimeExpression] = []
+    for m in candidates(text):
+        tense = clause_tense(doc, m.start, m.end) if doc is not None and doc.text == text else "past"
+        value = resolver.resolve(m, tense)
+        span = (m.start + offset, m.end + offset)
+        times.append(TimeExpression(text=text[m.start:m.end], value=value, span=span))
+    return times
+
+
+def spans_of(times: Iterable[TimeExpression]) -> list[tuple[int, int]]:
+    """The spans of time expressions, for other extractors that must not count dates as numbers."""
+    return [t.span for t in times]
+
+
+def token_in_time(token: Token | Span, times_spans: list[tuple[int, int]], offset: int = 0) -> bool:
+    start = token.idx if isinstance(token, Token) else token.start_char
+    return any(s <= start + offset < e for s, e in times_spans)
