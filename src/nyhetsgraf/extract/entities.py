@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from nyhetsgraf.extract.syntax import is_punct, is_space, low
 from nyhetsgraf.records import Article, Entity
 
 HYPHENS = "-‐‑–—"
@@ -113,9 +114,9 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
         return None
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and (doc[start].is_punct or doc[start].text in _QUOTE_CHARS):
+    while start < end and (is_punct(doc[start]) or doc[start].text in _QUOTE_CHARS):
         start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ("." ,)
+    while end > start and (is_punct(doc[end - 1]) and doc[end - 1].text != "."
                            or doc[end - 1].text in _QUOTE_CHARS):
         end -= 1
     if end <= start:
@@ -420,7 +421,7 @@ class Referents:
 
     def pronoun(self, token: Token, before: int) -> str | None:
         """The most recent fitting entity mentioned before token index ``before``."""
-        kind = PERSONAL_PRONOUNS.get(token.lower_)
+        kind = PERSONAL_PRONOUNS.get(low(token))
         if kind is None:
             return None
         seen: set[str] = set()
@@ -444,7 +445,7 @@ class Referents:
         phrase = _trim(phrase)
         if len(phrase) == 0:
             return None
-        if len(phrase) == 1 and phrase[0].lower_ in PERSONAL_PRONOUNS:
+        if len(phrase) == 1 and low(phrase[0]) in PERSONAL_PRONOUNS:
             return self.pronoun(phrase[0], phrase.start)
         core = _core(phrase)
         persons = [t for t in core if (e := self.index.entity_for(t)) is not None and e.type == "PER"]
@@ -461,9 +462,9 @@ class Referents:
 def _trim(phrase: Span) -> Span:
     doc = phrase.doc
     start, end = phrase.start, phrase.end
-    while start < end and (doc[start].is_punct or doc[start].is_space):
+    while start < end and (is_punct(doc[start]) or is_space(doc[start])):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (is_punct(doc[end - 1]) or is_space(doc[end - 1])):
         end -= 1
     return doc[start:end]
 
@@ -480,26 +481,23 @@ def phrase_after(token: Token, limit: Span) -> Span:
     """A subject-like phrase right after a verb: "sier [ordførerens bror Pål W. Olsen] til ..."."""
     doc = token.doc
     i = token.i + 1
-    while i < limit.end and doc[i].lower_ in ("også", "imidlertid", "derimot", "nå", "videre", "likevel"):
+    while i < limit.end and low(doc[i]) in ("også", "imidlertid", "derimot", "nå", "videre", "likevel"):
         i += 1
     start = i
     end = start
     while end < limit.end:
         t = doc[end]
-        low = t.lower_
-        if low in _PHRASE_STOP_WORDS and end > start:
-            if low in _DESCRIPTION_PREPOSITIONS:
-                pass
-            else:
-                break
-        apposition = t.text == "," and _apposition_name(doc, end, limit)
-        if t.is_punct and t.text not in ("-", ".") and not apposition:
+        word = low(t)
+        if word in _PHRASE_STOP_WORDS and end > start and word not in _DESCRIPTION_PREPOSITIONS:
             break
-        if t.text == "." and (end + 1 >= limit.end or doc[end + 1].is_space or doc[end + 1].is_punct):
+        apposition = t.text == "," and _apposition_name(doc, end, limit)
+        if is_punct(t) and t.text not in ("-", ".") and not apposition:
+            break
+        if t.text == "." and (end + 1 >= limit.end or is_space(doc[end + 1]) or is_punct(doc[end + 1])):
             break
         if t.pos_ in ("VERB", "AUX", "SCONJ") and end > start:
             break
-        if t.pos_ == "ADP" and low not in _DESCRIPTION_PREPOSITIONS:
+        if t.pos_ == "ADP" and word not in _DESCRIPTION_PREPOSITIONS:
             break
         end += 1
     return doc[start:end]
@@ -516,7 +514,7 @@ def phrase_before(token: Token, limit: Span) -> Span:
     doc = token.doc
     start = limit.start
     for i in range(token.i - 1, limit.start - 1, -1):
-        if doc[i].text in (",", ":", ";", "–", "—") or doc[i].is_space:
+        if doc[i].text in (",", ":", ";", "–", "—") or is_space(doc[i]):
             start = i + 1
             break
     end = start

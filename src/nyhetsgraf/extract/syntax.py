@@ -7,6 +7,7 @@ The trained pipeline gives NDT dependency labels (SUBJ, DOBJ, FINV, PUTFYLL, ...
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -18,6 +19,21 @@ CLOSE_QUOTES = ("»", "”", '"', "“")
 NOMINAL_POS = {"NOUN", "PROPN", "PRON"}
 SUBJECT_DEPS = {"SUBJ", "nsubj", "nsubj:pass"}
 OBJECT_DEPS = {"DOBJ", "obj", "IOBJ", "iobj"}
+
+
+def is_space(token: Token) -> bool:
+    return token.is_space or token.text.isspace()
+
+
+def is_punct(token: Token) -> bool:
+    """Punctuation, also in a Doc whose vocab has no lexical attribute getters."""
+    text = token.text
+    return token.is_punct or (bool(text) and all(unicodedata.category(ch)[0] in "PS" for ch in text))
+
+
+def low(token: Token) -> str:
+    """Lower-case form, also in a Doc whose vocab has no lexical attribute getters."""
+    return token.lower_ or token.text.lower()
 
 
 def dep(token: Token) -> str:
@@ -33,7 +49,7 @@ def paragraphs(doc: Doc) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     start: int | None = None
     for token in doc:
-        if token.is_space:
+        if is_space(token):
             if start is not None:
                 ranges.append((start, token.i))
                 start = None
@@ -62,14 +78,14 @@ def sentences(doc: Doc) -> list[Span]:
     for sent in sents:
         start = sent.start
         for token in sent:
-            if token.is_space or "\n" in token.whitespace_:
-                end = token.i if token.is_space else token.i + 1
+            if is_space(token) or "\n" in token.whitespace_:
+                end = token.i if is_space(token) else token.i + 1
                 if end > start:
                     result.append(doc[start:end])
                 start = token.i + 1
         if start < sent.end:
             span = doc[start:sent.end]
-            if not all(t.is_space for t in span):
+            if not all(is_space(t) for t in span):
                 result.append(span)
     return result
 
@@ -149,7 +165,7 @@ def pp_complements(verb: Token, *preps: str) -> list[tuple[Token, Token]]:
         if child.pos_ != "ADP" and dep(child) not in ("ADV", "obl"):
             continue
         if child.pos_ == "ADP":
-            if wanted and child.lower_ not in wanted:
+            if wanted and low(child) not in wanted:
                 continue
             for comp in child.children:
                 if dep(comp) in ("PUTFYLL", "pobj", "") or comp.pos_ in NOMINAL_POS:
@@ -188,16 +204,16 @@ def noun_phrase(token: Token, max_left: int = 4) -> Span:
 def strip_punct(span: Span) -> Span:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space):
+    while start < end and (is_punct(doc[start]) or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (is_punct(doc[end - 1]) or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]
 
 
 def lemma(token: Token) -> str:
-    return (token.lemma_ or token.lower_).lower()
+    return (token.lemma_ or low(token)).lower()
 
 
 def any_lemma(tokens: Iterable[Token], lemmas: set[str]) -> bool:
-    return any(lemma(t) in lemmas or t.lower_ in lemmas for t in tokens)
+    return any(lemma(t) in lemmas or low(t) in lemmas for t in tokens)
