@@ -52,6 +52,8 @@ FUNCTION_WORDS = {"er", "ble", "har", "hadde", "var", "blir", "kan", "vil", "ska
                   "ikke", "fortsatt", "også", "nå", "bare", "ca.", "mot", "under", "over", "etter", "ved",
                   "hos"}
 MAX_WINDOW = 12
+# Without a tagger, words with these endings before another word are taken as adjectives.
+ADJECTIVE_ENDINGS = ("ske", "ige", "lige", "ede", "nye", "store", "små", "andre", "unge", "gamle", "fleste")
 # Words before a number that make it a label, a clock time or money, not a count.
 NOT_COUNT_BEFORE = {"kl.", "kl", "klokken", "klokka", "side", "s.", "nr.", "nr", "nummer", "paragraf", "§",
                     "punkt", "kapittel", "artikkel", "uke", "år", "rom", "linje", "kanal", "tlf.", "telefon",
@@ -124,7 +126,7 @@ def _number_token(token: Token) -> float | None:
     text = token.text
     if token.lower_ in INDEFINITE_ARTICLES:
         return None
-    value = parse_digits(text)
+    value = parse_digits(text[:-1] if text.endswith(".") and text[:-1].isdigit() else text)
     if value is not None:
         return value
     return parse_word(text)
@@ -150,7 +152,8 @@ def number_phrases(doc: Doc, sent: Span) -> list[NumberPhrase]:
                 parse_word(doc[end].text) is not None and doc[end].lower_ not in INDEFINITE_ARTICLES
                 and parse_digits(token.text) is None and doc[end - 1].lower_ in ("hundre", "tusen", "og"))):
             end += 1
-        value = parse_number(" ".join(t.text for t in doc[i:end]))
+        value = parse_number(" ".join(t.text.rstrip(".") if t.text[:-1].isdigit() else t.text
+                                      for t in doc[i:end]))
         if value is not None:
             phrases.append(NumberPhrase(i, end, value))
         i = end
@@ -271,10 +274,9 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> tuple[Token | N
             return None, False
         # No tagger: the next lower-case content word is the noun.
         if token.is_alpha and token.text[:1].islower() and token.lower_ not in FUNCTION_WORDS:
-            if j + 1 < sent.end and token.lower_.endswith("e") and doc[j + 1].is_alpha \
-                    and doc[j + 1].text[:1].islower() and doc[j + 1].lower_ not in FUNCTION_WORDS \
-                    and j == i:
-                continue  # likely an adjective: "norske soldater"
+            if j + 1 < sent.end and token.lower_.endswith(ADJECTIVE_ENDINGS) and doc[j + 1].is_alpha \
+                    and doc[j + 1].text[:1].islower() and doc[j + 1].lower_ not in FUNCTION_WORDS:
+                continue  # likely an adjective: "norske soldater", "nye busser"
             return token, False
         return None, False
     return None, False
@@ -508,7 +510,9 @@ def find_counts(doc: Doc, article: Article, entities: EntityIndex | None) -> lis
             holder = _holder(doc, found, entities, vocab) if found.category in ("DEPLOY", "OTHER") else None
             location = _location(doc, found, entities, holder)
             start_token = doc[phrase.bound_start if phrase.bound_start is not None else phrase.start]
-            end_char = doc[found.end - 1].idx + len(doc[found.end - 1])
+            last = doc[found.end - 1]
+            final_stop = last.text[:-1].isdigit() and last.text.endswith(".")
+            end_char = last.idx + len(last) - (1 if final_stop else 0)
             count = Count(category=found.category, value=phrase.value, bound=phrase.bound, object=found.obj,
                           holder=holder, location=location,
                           span=(start_token.idx + offset, end_char + offset))

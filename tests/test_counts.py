@@ -1,0 +1,160 @@
+"""Counts of people and things in Norwegian news sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span, Token
+
+from nyhetsgraf.extract.counts import find_counts, vocabulary
+from nyhetsgraf.records import Article, Count, Document, Entity
+
+NLP = spacy.blank("nb")
+
+
+class FakeEntities:
+    """The two look-ups of EntityIndex, backed by a word -> entity table (genitive -s allowed)."""
+
+    def __init__(self, table: dict[str, Entity]) -> None:
+        self.table = table
+
+    def entity_for(self, token_or_span: Token | Span) -> Entity | None:
+        tokens = [token_or_span] if isinstance(token_or_span, Token) else list(token_or_span)
+        for token in tokens:
+            for word in (token.text, token.text[:-1] if token.text.endswith("s") else None):
+                if word and word in self.table:
+                    return self.table[word]
+        return None
+
+    def name_for(self, token_or_span: Token | Span) -> str | None:
+        entity = self.entity_for(token_or_span)
+        return entity.name if entity else None
+
+
+ENTITIES = FakeEntities({
+    "Nato": Entity("Nato", "ORG"),
+    "Norge": Entity("Norge", "GPE_ORG"),
+    "Irak": Entity("Irak", "GPE_LOC"),
+    "Bergen": Entity("Bergen", "GPE_LOC"),
+    "Kabul": Entity("Kabul", "GPE_LOC"),
+    "Russland": Entity("Russland", "GPE_ORG"),
+    "Litauen": Entity("Litauen", "GPE_LOC"),
+})
+
+
+def counts_of(text: str, prefix: str = "", entities: FakeEntities | None = ENTITIES) -> list[Count]:
+    document = Document(source="test", text=prefix + text, format="text", date="2021-03-04")
+    art = Article(document=document, index=0, span=(len(prefix), len(prefix) + len(text)))
+    return find_counts(NLP(art.text), art, entities)
+
+
+def brief(counts: list[Count]) -> list[tuple[str, float, str]]:
+    return [(c.category, c.value, c.bound) for c in counts]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Minst 12 mennesker omkom i brannen.", [("KILL", 12, "at_least")]),
+    ("Tre personer ble drept og over 40 ble skadd i angrepet.",
+     [("KILL", 3, "exact"), ("WOUND", 40, "more_than")]),
+    ("Rundt 30 mennesker mistet livet i skredet.", [("KILL", 30, "about")]),
+    ("Et titall personer ble lettere skadd.", [("WOUND", 10, "about")]),
+    ("Politiet pågrep sju personer etter uroen.", [("ARREST", 7, "exact")]),
+    ("Færre enn 20 demonstranter ble arrestert.", [("ARREST", 20, "less_than")]),
+    ("Fire fjellklatrere er fortsatt savnet.", [("MISSING", 4, "exact")]),
+    ("Om lag 300 beboere ble evakuert fra boligfeltet.", [("EVACUATE", 300, "about")]),
+    ("Nesten 1,5 millioner mennesker er på flukt.", [("DISPLACE", 1_500_000, "about")]),
+    ("Så mange som 20.000 mennesker demonstrerte mot regjeringen.", [("PROTEST", 20000, "exact")]),
+    ("Høyst 80 streikende møtte opp.", [("PROTEST", 80, "at_most")]),
+    ("Mer enn to hundre flyktninger kom over grensen.", [("DISPLACE", 200, "more_than")]),
+    ("Seks journalister ble tatt som gisler.", [("KIDNAP", 6, "exact")]),
+    ("Kommunen har kjøpt inn 40 nye busser.", [("OTHER", 40, "exact")]),
+])
+def test_category_and_bound(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert brief(counts_of(text)) == expected
+
+
+def test_deploy_with_holder_and_location() -> None:
+    (count,) = counts_of("Nato har rundt 500 soldater i Irak.")
+    assert (count.category, count.value, count.bound, count.object) == ("DEPLOY", 500, "about", "soldat")
+    assert (count.holder, count.location) == ("Nato", "Irak")
+
+
+def test_nationality_adjective_gives_the_holder() -> None:
+    (count,) = counts_of("Omkring 60 norske soldater tjenestegjør i Kabul.")
+    assert (count.category, count.holder, count.location) == ("DEPLOY", "Norge", "Kabul")
+
+
+def test_genitive_holder() -> None:
+    (count,) = counts_of("Russlands 3000 soldater står ved grensen til Litauen.")
+    assert (count.category, count.value, count.holder) == ("DEPLOY", 3000, "Russland")
+
+
+def test_elliptic_count_copies_the_noun() -> None:
+    first, second = counts_of("Minst 50 mennesker har omkommet og over 200 er skadd i Bergen.")
+    assert (second.category, second.value, second.bound, second.object) == ("WOUND", 200, "more_than",
+                                                                           first.object)
+    assert first.location == second.location == "Bergen"
+
+
+def test_span_is_the_number_phrase_and_absolute() -> None:
+    prefix = " date 2021-03-04 – "
+    text = "Regjeringen sender opp mot 150 soldater til Litauen."
+    document_text = prefix + text
+    (count,) = counts_of(text, prefix=prefix)
+    assert document_text[count.span[0]:count.span[1]] == "opp mot 150 soldater"
+    assert (count.category, count.bound, count.location) == ("DEPLOY", "about", "Litauen")
+
+
+def test_subset_of_the_injured() -> None:
+    found = counts_of("Ti av de skadde er fløyet til sykehus, deriblant to barn.")
+    assert brief(found) == [("WOUND", 10, "exact"), ("WOUND", 2, "exact")]
+
+
+def test_subset_that_left_is_no_longer_evacuated() -> None:
+    assert brief(counts_of("Under 30 av de evakuerte har fått reise hjem.")) == [("OTHER", 30, "less_than")]
+
+
+def test_collective_noun_with_number_after() -> None:
+    (count,) = counts_of("Fiskebåten har et mannskap på 12.")
+    assert (count.category, count.value, count.object) == ("OTHER", 12, "mannskap")
+
+
+@pytest.mark.parametrize("text", [
+    "Han ble født i 1975 og er 34 år gammel.",
+    "Møtet starter klokken 14.30 den 3. januar.",
+    "Prisen steg med 15 prosent.",
+    "Avtalen er verdt 12 millioner kroner.",
+    "Hun løp 42 kilometer på fire timer.",
+    "Laget vant 2-1 på bortebane.",
+    "Han kom på 3. plass i rennet.",
+    "Kari Nordmann (45) er ny leder.",
+    "Ring 22 33 44 55 for å melde fra.",
+    "Han så nyhetene på France 24 i går.",
+    "De to lederne møttes i Bergen.",
+    "Hans tre brødre var til stede.",
+    "Han var 40 år da han flyttet.",
+    "Fisket ble kraftig redusert i fire dager.",
+    "Hundrevis av mennesker samlet seg.",
+    "En mann i 50-årene ble pågrepet.",
+])
+def test_not_counts(text: str) -> None:
+    assert counts_of(text) == []
+
+
+def test_heading_that_repeats_a_count_of_the_body_is_dropped() -> None:
+    text = "Sender 200 soldater\n\nRegjeringen sender 200 soldater til Litauen."
+    found = counts_of(text)
+    assert len(found) == 1
+    assert found[0].span[0] > text.index("\n")
+
+
+def test_works_without_entities() -> None:
+    (count,) = counts_of("Minst 12 mennesker omkom i brannen.", entities=None)
+    assert (count.category, count.holder, count.location) == ("KILL", None, None)
+
+
+def test_vocabulary_has_every_kind() -> None:
+    vocab = vocabulary()
+    for kind in ("bound", "noun", "pred", "unit", "known", "nation"):
+        assert vocab.get(kind), kind
+    assert vocab.get("bound")["minst"] == "at_least"

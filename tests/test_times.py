@@ -1,0 +1,139 @@
+"""Time expressions found in Norwegian text and resolved against the publication date."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from nyhetsgraf.extract.times import find_times, resolve
+from nyhetsgraf.records import Article, Document
+
+NLP = spacy.blank("nb")
+
+
+def article(text: str, date: str | None, prefix: str = "") -> Article:
+    document = Document(source="test", text=prefix + text, format="text", date=date)
+    return Article(document=document, index=0, span=(len(prefix), len(prefix) + len(text)))
+
+
+def times_of(text: str, date: str | None) -> list[tuple[str, str | None]]:
+    art = article(text, date)
+    return [(t.text, t.value) for t in find_times(NLP(art.text), art)]
+
+
+# 2020-01-08 is a Wednesday (ISO week 2).
+@pytest.mark.parametrize(("expression", "published", "value"), [
+    ("tirsdag", "2020-01-08", "2020-01-07"),
+    ("onsdag", "2020-01-08", "2020-01-08"),
+    ("tirsdag ettermiddag", "2020-01-08", "2020-01-07"),
+    ("natt til søndag", "2020-01-08", "2020-01-05"),
+    ("i dag", "2020-01-08", "2020-01-08"),
+    ("i går", "2020-01-08", "2020-01-07"),
+    ("i forgårs", "2020-01-08", "2020-01-06"),
+    ("i morgen", "2020-01-08", "2020-01-09"),
+    ("forrige uke", "2020-01-08", "2020-W01"),
+    ("denne uka", "2020-01-08", "2020-W02"),
+    ("neste uke", "2020-01-08", "2020-W03"),
+    ("i helga", "2020-01-08", "2020-W01"),
+    ("før helgen", "2020-01-08", "2020-W01"),
+    ("i fjor", "2020-01-08", "2019"),
+    ("i år", "2020-01-08", "2020"),
+    ("neste år", "2020-01-08", "2021"),
+    ("i høst", "2020-10-08", "2020"),
+    ("tidligere i høst", "2020-10-08", "2020"),
+    ("siden 2015", "2020-01-08", "2015"),
+    ("i 2015", "2020-01-08", "2015"),
+    ("3. januar", "2020-01-08", "2020-01-03"),
+    ("3. januar 2019", "2020-01-08", "2019-01-03"),
+    ("mandag 6. januar", "2020-01-08", "2020-01-06"),
+    ("i januar", "2020-03-08", "2020-01"),
+    ("i desember", "2020-01-08", "2019-12"),
+    ("januar 2019", "2020-01-08", "2019-01"),
+    ("mars i år", "2020-08-08", "2020-03"),
+    ("klokken 14.30", "2020-01-08", "2020-01-08T14:30"),
+    ("i morgen klokken 10", "2020-01-08", "2020-01-09T10:00"),
+    ("90-tallet", "2020-01-08", None),
+    ("siden mandag", "2020-01-08", "2020-01-06"),
+    ("onsdag neste uke", "2020-01-08", "2020-01-15"),
+    ("for tre måneder siden", "2020-05-08", "2020-02"),
+    ("for to år siden", "2020-05-08", "2018"),
+    ("neste fredag", "2020-01-08", "2020-01-10"),
+    ("forrige mandag", "2020-01-08", "2020-01-06"),
+    ("tirsdag", "2020-01", None),
+    ("forrige uke", "2020-01", None),
+    ("i fjor", "2020-01", "2019"),
+    ("i dag", None, None),
+    ("siden 2015", None, "2015"),
+])
+def test_resolve(expression: str, published: str | None, value: str | None) -> None:
+    assert resolve(expression, published) == value
+
+
+def test_weekday_points_forward_with_future_auxiliary() -> None:
+    found = times_of("Partene skal møtes igjen fredag for å forhandle.", "2020-01-08")
+    assert found == [("fredag", "2020-01-10")]
+
+
+def test_weekday_points_back_in_past_clause() -> None:
+    found = times_of("Statsministeren gikk av fredag etter press fra partiet.", "2020-01-08")
+    assert found == [("fredag", "2020-01-03")]
+
+
+def test_present_tense_action_verb_points_forward() -> None:
+    # A parsed Doc: "Torsdag møter han i retten." with the verb in the present tense.
+    words = ["Torsdag", "møter", "han", "i", "retten", "."]
+    doc = Doc(NLP.vocab, words=words, spaces=[True, True, True, True, False, False],
+              pos=["NOUN", "VERB", "PRON", "ADP", "NOUN", "PUNCT"],
+              morphs=["", "Mood=Ind|Tense=Pres|VerbForm=Fin", "", "", "", ""],
+              lemmas=["torsdag", "møte", "han", "i", "rett", "."])
+    art = article(doc.text, "2020-01-06")
+    assert [(t.text, t.value) for t in find_times(doc, art)] == [("Torsdag", "2020-01-09")]
+
+
+def test_speech_verb_in_present_tense_points_back() -> None:
+    words = ["Det", "sier", "ministeren", "mandag", "."]
+    doc = Doc(NLP.vocab, words=words, spaces=[True, True, True, False, False],
+              pos=["PRON", "VERB", "NOUN", "NOUN", "PUNCT"],
+              morphs=["", "Mood=Ind|Tense=Pres|VerbForm=Fin", "", "", ""],
+              lemmas=["det", "si", "minister", "mandag", "."])
+    art = article(doc.text, "2020-01-08")
+    assert [(t.text, t.value) for t in find_times(doc, art)] == [("mandag", "2020-01-06")]
+
+
+def test_spans_are_absolute_and_cover_the_expression() -> None:
+    prefix = " date 2020-01-08 – "
+    text = "Brannen startet natt til søndag, og siden 2015 har det brent tre ganger i området."
+    art = article(text, "2020-01-08", prefix=prefix)
+    found = find_times(NLP(art.text), art)
+    assert [art.document.text[s:e] for s, e in (t.span for t in found)] == ["natt til søndag", "siden 2015"]
+    assert [t.value for t in found] == ["2020-01-05", "2015"]
+
+
+def test_clock_time_takes_the_day_mentioned_before() -> None:
+    found = times_of("Ulykken skjedde i går. Politiet kom til stedet klokken 21.15.", "2020-01-08")
+    assert found == [("i går", "2020-01-07"), ("klokken 21.15", "2020-01-07T21:15")]
+
+
+def test_same_day_and_day_before_follow_the_last_day() -> None:
+    found = times_of("Han ble løslatt tirsdag. Dagen før hadde han møtt dommeren, og tidligere samme dag "
+                     "snakket han med pressen.", "2020-01-08")
+    assert found == [("tirsdag", "2020-01-07"), ("Dagen før", "2020-01-06"),
+                     ("tidligere samme dag", "2020-01-06")]
+
+
+@pytest.mark.parametrize("text", [
+    "Forhandlingene varte i fire dager.",
+    "Tjue timer senere var de hjemme.",
+    "Nå må regjeringen svare, og svaret kommer snart.",
+    "Han ble dømt til 12 år i fengsel.",
+    "Over 2000 bussjåfører streiket.",
+    "Vår regjering har gjort det klart.",
+    "Han har jobbet der i mange år.",
+])
+def test_not_time_expressions(text: str) -> None:
+    assert times_of(text, "2020-01-08") == []
+
+
+def test_decade_has_no_value() -> None:
+    assert times_of("Miljøet var aktivt på 90-tallet.", "2011-08-30") == [("90-tallet", None)]
