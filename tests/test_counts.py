@@ -158,3 +158,20 @@ def test_vocabulary_has_every_kind() -> None:
     for kind in ("bound", "noun", "pred", "unit", "known", "nation"):
         assert vocab.get(kind), kind
     assert vocab.get("bound")["minst"] == "at_least"
+
+
+def test_tally_states_the_number() -> None:
+    assert brief(counts_of("Dødstallet har nå steget til 45.")) == [("KILL", 45, "exact")]
+    assert brief(counts_of("Antallet skadde er over 120.")) == [("WOUND", 120, "more_than")]
+
+
+def test_partitive_of_people_already_mentioned() -> None:
+    assert brief(counts_of("Tre av dem ble pågrepet i går.")) == [("ARREST", 3, "exact")]
+
+
+def test_thousands_written_with_a_space() -> None:
+    assert brief(counts_of("Rundt 200 000 mennesker er drevet på flukt.")) == [("DISPLACE", 200000, "about")]
+
+
+def test_votes_are_counted_things() -> None:
+    assert brief(counts_of("Forslaget fikk 85 stemmer i Stortinget.")) == [("OTHER", 85, "exact")]

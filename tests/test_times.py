@@ -137,3 +137,7 @@ def test_not_time_expressions(text: str) -> None:
 
 def test_decade_has_no_value() -> None:
     assert times_of("Miljøet var aktivt på 90-tallet.", "2011-08-30") == [("90-tallet", None)]
+
+
+def test_deadline_weekday_is_ahead() -> None:
+    assert times_of("Partene må svare innen fredag.", "2020-01-08") == [("innen fredag", "2020-01-10")]

@@ -145,19 +145,40 @@ def number_phrases(doc: Doc, sent: Span) -> list[NumberPhrase]:
         if _number_token(token) is None:
             i += 1
             continue
-        end = i + 1
-        while end < sent.end and (doc[end].lower_ in SCALES or (
-                doc[end].lower_ == "og" and end + 1 < sent.end and parse_word(doc[end + 1].text) is not None
-                and parse_digits(token.text) is None) or (
-                parse_word(doc[end].text) is not None and doc[end].lower_ not in INDEFINITE_ARTICLES
-                and parse_digits(token.text) is None and doc[end - 1].lower_ in ("hundre", "tusen", "og"))):
-            end += 1
+        end = _phrase_end(doc, i, sent.end)
         value = parse_number(" ".join(t.text.rstrip(".") if t.text[:-1].isdigit() else t.text
                                       for t in doc[i:end]))
         if value is not None:
             phrases.append(NumberPhrase(i, end, value))
         i = end
     return phrases
+
+
+def _phrase_end(doc: Doc, i: int, limit: int) -> int:
+    """End of the number phrase starting at token i: scale words, word compounds, spaced digit groups."""
+    digits = parse_digits(doc[i].text) is not None
+    end = i + 1
+    if digits and len(doc[i].text) <= 3 and doc[i].text.isdigit():
+        # "200 000": thousands written with a space.
+        while end < limit and len(doc[end].text) == 3 and doc[end].text.isdigit() \
+                and doc[end - 1].whitespace_ == " ":
+            end += 1
+    while end < limit and _continues_number(doc, end, limit, digits):
+        end += 1
+    return end
+
+
+def _continues_number(doc: Doc, j: int, limit: int, digits: bool) -> bool:
+    """Whether token j belongs to the number before it ("millioner", "to hundre og femti")."""
+    word = doc[j].lower_
+    if word in SCALES:
+        return True
+    if digits:
+        return False
+    if word == "og":
+        return j + 1 < limit and parse_word(doc[j + 1].text) is not None
+    return parse_word(word) is not None and word not in INDEFINITE_ARTICLES \
+        and doc[j - 1].lower_ in ("hundre", "tusen", "og")
 
 
 def _attach_bound(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary) -> None:
@@ -532,6 +553,9 @@ def _read_count(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, n
         if group is not None:
             category = vocab.get("group").get(group.lower_) or vocab.get("group").get(_lemma(group), "OTHER")
             return Found(phrase, group, category, phrase.end, _lemma(group), sent)
+        tally = _tally_before(doc, phrase, sent, vocab)
+        if tally is not None:
+            return Found(phrase, None, tally[0], phrase.end, tally[1], sent)
         # A bare number counts only as the subject of a count predicate ("over 200 er skadd").
         predicate = _forward_predicate(doc, phrase.end, sent, vocab, next_start)
         if predicate is None or predicate == "DEPLOY" or not _verb_follows(doc, phrase.end, sent):
@@ -539,11 +563,33 @@ def _read_count(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, n
         obj = previous.obj if previous is not None else "person"
         return Found(phrase, None, predicate, phrase.end, obj, sent)
     if partitive and noun is None:
-        return None
+        # "to av dem ble drept": people already mentioned, counted by what happened to them.
+        predicate = _forward_predicate(doc, phrase.end + 2, sent, vocab, next_start)
+        if predicate is None or predicate == "DEPLOY" or phrase.value < 2:
+            return None
+        return Found(phrase, None, predicate, phrase.end + 2, "person", sent)
     category = _category(doc, phrase, noun, partitive, sent, vocab, next_start, previous)
     end = noun.i + 1 if noun is not None and noun.i >= phrase.end else phrase.end
     obj = _lemma(noun) if noun is not None else "person"
     return Found(phrase, noun, category, end, obj, sent)
+
+
+def _tally_before(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary) -> tuple[str, str] | None:
+    """'Dødstallet har steget til 45', 'Antallet skadde er nå 30': a bare number that states a tally."""
+    start = phrase.bound_start if phrase.bound_start is not None else phrase.start
+    if _lower(doc, start - 1) not in {"til", "er", "var", "nå", "på", "blitt", "over", "rundt"} \
+            or (phrase.end < sent.end and doc[phrase.end].is_alpha):
+        return None
+    tallies = vocab.get("tally")
+    for j in range(start - 1, max(sent.start, start - 8) - 1, -1):
+        word = doc[j].lower_
+        if word in tallies and tallies[word] != "-":
+            return tallies[word], _lemma(doc[j])
+        if word in tallies and j + 1 < sent.end:
+            counted = doc[j + 2] if doc[j + 1].lower_ in ("på", "av") and j + 2 < sent.end else doc[j + 1]
+            category = _word_category(counted, vocab.get("noun"))
+            return (category or "OTHER"), _lemma(counted)
+    return None
 
 
 def _verb_follows(doc: Doc, i: int, sent: Span) -> bool:

@@ -77,7 +77,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.IGNORECA
     ("anchored", r"\b(?P<rel>(?:tidligere|senere|seinere)\s+samme\s+dag|samme\s+dag|dagen\s+før|dagen\s+etter"
                  r"|dagen\s+derpå|kvelden\s+før|natten\s+før)\b"),
     ("weekday", rf"\b(?:(?P<since>siden)\s+)?(?:(?P<night>natt(?:en|a)?\s+til)\s+)?"
-                rf"(?:(?P<dir>forrige|sist|siste|neste|kommende|på)\s+)?(?P<wd>{_WD})\b"
+                rf"(?:(?P<dir>forrige|sist|siste|neste|kommende|på|innen)\s+)?(?P<wd>{_WD})\b"
                 rf"(?:\s+(?P<part>{_PART}))?(?:,?\s+{_CLOCK})?"),
     ("clock", rf"\b{_CLOCK}\b"),
 ]]
@@ -383,6 +383,8 @@ class Resolver:
             direction = "last"
         elif modifier in ("neste", "kommende"):
             direction = "next"
+        elif modifier == "innen":
+            direction = "future"  # a deadline
         else:
             direction = tense
         return _with_clock(_weekday_date(pub, WEEKDAYS[(g["wd"] or "").lower()], direction), g)
