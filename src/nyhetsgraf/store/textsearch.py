@@ -19,7 +19,6 @@ WORD_RE = re.compile(r"\w+", re.UNICODE)
 # Norwegian letters that Unicode does not decompose into a base letter plus a mark.
 _FOLD_TABLE = str.maketrans({"ø": "o", "æ": "ae", "å": "a", "ð": "d", "þ": "th", "ß": "ss", "ł": "l"})
 _STEMMER = snowballstemmer.stemmer("norwegian")
-_CACHE: dict[str, str] = {}
 _CACHE_LIMIT = 500_000
 
 
@@ -33,14 +32,21 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_FOLD_TABLE)
 
 
+class _ShadowCache(dict[str, str]):
+    """Lower-cased word -> shadow token; news vocabulary repeats, so nearly every lookup is a hit."""
+
+    def __missing__(self, word: str) -> str:
+        token = fold(_STEMMER.stemWord(word))
+        self[word] = token
+        return token
+
+
+_CACHE = _ShadowCache()
+
+
 def index_token(word: str) -> str:
     """The shadow form of one word: stemmed on the real spelling (the stemmer knows æøå), then folded."""
-    cached = _CACHE.get(word)
-    if cached is None:
-        cached = fold(_STEMMER.stemWord(word.casefold()))
-        if len(_CACHE) < _CACHE_LIMIT:
-            _CACHE[word] = cached
-    return cached
+    return _CACHE[word.casefold()]
 
 
 def iter_words(text: str) -> Iterator[re.Match[str]]:
@@ -51,7 +57,10 @@ def shadow_text(text: str | None) -> str:
     """The stemmed and folded text that goes into the FTS5 index."""
     if not text:
         return ""
-    return " ".join(index_token(match.group()) for match in WORD_RE.finditer(text))
+    if len(_CACHE) > _CACHE_LIMIT:  # bound memory on very varied input
+        _CACHE.clear()
+    # Lower-casing the whole text first keeps the per-word work inside C (findall, map, join).
+    return " ".join(map(_CACHE.__getitem__, WORD_RE.findall(text.casefold())))
 
 
 @dataclass(frozen=True, slots=True)
