@@ -1,0 +1,79 @@
+"""Full extraction speed: Extractor.pipe over demo articles, and what extraction adds to the NLP pipeline.
+
+    .venv/bin/python benchmarks/extract_speed.py [--articles 1000] [--batch-size 32]
+
+The articles are those of examples/demo/ (every format), cycled until there are enough. The
+same texts are first run through the spaCy pipeline alone (nlp.pipe), then through the full
+extraction (Extractor.pipe). Target: extraction adds < 30 % to the pipeline's time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable
+from itertools import cycle, islice
+from pathlib import Path
+
+from nyhetsgraf.pipeline import iter_articles
+from nyhetsgraf.records import Article
+
+DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
+TARGET_OVERHEAD = 0.30
+
+
+def demo_articles(count: int) -> list[Article]:
+    found = list(iter_articles([str(DEMO)]))
+    if not found:
+        sys.exit(f"no articles found under {DEMO}")
+    return list(islice(cycle(found), count))
+
+
+def timed(work: Iterable[object]) -> tuple[float, float]:
+    """Wall and CPU seconds to exhaust ``work``."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    deque(work, maxlen=0)
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--batch-size", type=int, default=32)
+    args = parser.parse_args()
+
+    from nyhetsgraf.extract import Extractor
+    from nyhetsgraf.nlp import ModelMissing
+
+    articles = demo_articles(args.articles)
+    words = sum(len(article.text.split()) for article in articles)
+    languages = sorted({article.language for article in articles})
+    extractor = Extractor()
+    try:
+        for language in languages:  # load (and warm up) every model before timing
+            extractor.extract(next(a for a in articles if a.language == language))
+    except ModelMissing as error:
+        sys.exit(f"cannot run: {error}")
+    print(f"{len(articles)} articles ({words} words, languages {', '.join(languages)}) from {DEMO.name}/")
+
+    def nlp_only() -> Iterable[object]:
+        for language in languages:
+            texts = [a.text for a in articles if a.language == language]
+            yield from extractor.nlp(language).pipe(texts, batch_size=args.batch_size)
+
+    nlp_wall, nlp_cpu = timed(nlp_only())
+    full_wall, full_cpu = timed(extractor.pipe(articles, batch_size=args.batch_size))
+
+    print(f"nlp.pipe alone:  {nlp_wall:6.2f} s wall, {nlp_cpu:6.2f} s CPU, {words / nlp_wall:8.0f} words/s")
+    print(f"full extraction: {full_wall:6.2f} s wall, {full_cpu:6.2f} s CPU, "
+          f"{words / full_wall:8.0f} words/s, {len(articles) / full_wall:.1f} articles/s")
+    overhead = (full_cpu - nlp_cpu) / nlp_cpu
+    share = (full_cpu - nlp_cpu) / full_cpu
+    print(f"extraction adds {overhead:.0%} to the NLP pipeline's CPU time (target < {TARGET_OVERHEAD:.0%}, "
+          f"ratio {overhead / TARGET_OVERHEAD:.2f}); {share:.0%} of the full time is spent outside nlp.pipe")
+
+
+if __name__ == "__main__":
+    main()
