@@ -141,3 +141,35 @@ def test_decade_has_no_value() -> None:
 
 def test_deadline_weekday_is_ahead() -> None:
     assert times_of("Partene må svare innen fredag.", "2020-01-08") == [("innen fredag", "2020-01-10")]
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], morphs: list[str]) -> Doc:
+    spaces = [words[i + 1] not in {".", ","} for i in range(len(words) - 1)] + [False]
+    return Doc(NLP.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, morphs=morphs,
+               lemmas=[w.lower() for w in words])
+
+
+def test_parse_picks_the_verb_of_the_weekday_not_of_another_clause() -> None:
+    # "Regjeringen la fram budsjettet fredag, og opposisjonen kritiserer det."
+    words = ["Regjeringen", "la", "fram", "budsjettet", "fredag", ",", "og", "opposisjonen", "kritiserer",
+             "det", "."]
+    heads = [1, 1, 1, 1, 1, 8, 8, 8, 1, 8, 1]
+    deps = ["SUBJ", "FINV", "PRT", "DOBJ", "ADV", "IK", "KONJ", "SUBJ", "KOORD", "DOBJ", "IP"]
+    pos = ["NOUN", "VERB", "ADP", "NOUN", "NOUN", "PUNCT", "CCONJ", "NOUN", "VERB", "PRON", "PUNCT"]
+    fin_past, fin_pres = "Mood=Ind|Tense=Past|VerbForm=Fin", "Mood=Ind|Tense=Pres|VerbForm=Fin"
+    morphs = ["", fin_past, "", "", "", "", "", "", fin_pres, "", ""]
+    doc = parsed(words, heads, deps, pos, morphs)
+    art = article(doc.text, "2020-01-08")
+    assert [(t.text, t.value) for t in find_times(doc, art)] == [("fredag", "2020-01-03")]
+
+
+def test_infinitive_under_future_passive_points_forward() -> None:
+    # "Skipet ventes å ankomme fredag."
+    words = ["Skipet", "ventes", "å", "ankomme", "fredag", "."]
+    heads = [1, 1, 3, 1, 3, 1]
+    deps = ["SUBJ", "FINV", "IK", "INFV", "ADV", "IP"]
+    pos = ["NOUN", "VERB", "PART", "VERB", "NOUN", "PUNCT"]
+    morphs = ["", "Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Pass", "", "VerbForm=Inf", "", ""]
+    doc = parsed(words, heads, deps, pos, morphs)
+    art = article(doc.text, "2020-01-08")
+    assert [(t.text, t.value) for t in find_times(doc, art)] == [("fredag", "2020-01-10")]

@@ -86,6 +86,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.IGNORECA
 FUTURE_WORDS = {"skal", "vil", "ventes", "kommer", "planlegges", "blir"}
 SPEECH_VERBS = {"si", "opplyse", "melde", "skrive", "fortelle", "bekrefte", "understreke", "hevde", "mene",
                 "varsle", "uttale", "kunngjøre", "rapportere"}
+SPEECH_FORMS = {"sier", "opplyser", "melder", "skriver", "forteller", "bekrefter", "understreker", "hevder",
+                "mener", "varsler", "uttaler", "kunngjør", "rapporterer", "har", "er"}
 _NUM_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9,
               "ti": 10, "en": 1, "ett": 1, "et": 1, "ei": 1, "elleve": 11, "tolv": 12}
 
@@ -167,13 +169,7 @@ def _clause_tokens(doc: Doc, start: int, end: int) -> list[Token]:
     if doc.has_annotation("DEP"):
         verb = _governing_verb(inside[0])
         if verb is not None:
-            group = [verb, *[c for c in verb.subtree
-                             if c.dep_ in ("INFV", "FINV") or c.pos_ in ("VERB", "AUX")]]
-            head = verb
-            while head.dep_ == "INFV" and head.head is not head:
-                head = head.head
-                group.append(head)
-            return group
+            return _verb_group(verb)
     sent_start, sent_end = _sentence_bounds(doc, inside[0])
     tokens = list(doc[sent_start:sent_end])
     # Without a parse, stay within commas and clause words around the expression.
@@ -186,6 +182,23 @@ def _clause_tokens(doc: Doc, start: int, end: int) -> list[Token]:
             and tokens[hi + 1].lower_ not in {"at", "men", "da", "når", "mens", "som", "der", "og"}:
         hi += 1
     return tokens[lo:hi + 1]
+
+
+def _verb_group(verb: Token) -> list[Token]:
+    """A verb with its infinitive/participle chain below and its auxiliaries up to the finite verb."""
+    group, stack = [verb], [verb]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ in ("INFV", "aux", "xcomp") and child.pos_ in ("VERB", "AUX") and len(group) < 6:
+                group.append(child)
+                stack.append(child)
+    node = verb
+    for _ in range(4):
+        if "Fin" in node.morph.get("VerbForm") or node.head is node:
+            break
+        node = node.head
+        group.append(node)
+    return group
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -223,14 +236,13 @@ def clause_tense(doc: Doc | None, start: int, end: int) -> str:
             return "future"
     if not has_morph:
         return "past"
-    for t in tokens:
-        tense = t.morph.get("Tense")
-        if "Past" in tense:
-            return "past"
-    for t in tokens:
-        if "Pres" in t.morph.get("Tense") and t.pos_ in ("VERB", "AUX"):
-            lemma = t.lemma_.lower()
-            if lemma in ("ha", "være", "bli") or lemma in SPEECH_VERBS:
+    finite = [t for t in tokens if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")]
+    if any("Past" in t.morph.get("Tense") for t in finite):
+        return "past"
+    for t in finite:
+        if "Pres" in t.morph.get("Tense"):
+            if t.lemma_.lower() in ("ha", "være", "bli") or t.lemma_.lower() in SPEECH_VERBS \
+                    or t.lower_ in SPEECH_FORMS:
                 continue
             return "future"
     return "past"
