@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from nyhetsgraf.extract.counts import find_counts, vocabulary
 from nyhetsgraf.records import Article, Count, Document, Entity
@@ -175,3 +175,27 @@ def test_thousands_written_with_a_space() -> None:
 
 def test_votes_are_counted_things() -> None:
     assert brief(counts_of("Forslaget fikk 85 stemmer i Stortinget.")) == [("OTHER", 85, "exact")]
+
+
+def test_inverted_word_order_keeps_the_count() -> None:
+    (count,) = counts_of("I fjor hadde Norge 70 soldater i Irak.")
+    assert (count.category, count.value, count.holder, count.location) == ("DEPLOY", 70, "Norge", "Irak")
+
+
+def test_force_of_men_is_deployed() -> None:
+    found = counts_of("Russland har sendt en styrke på 400 mann til grensen.")
+    assert brief(found) == [("DEPLOY", 400, "exact")]
+
+
+def test_holder_is_the_subject_in_a_parse() -> None:
+    # "Byrådet i Bergen vil legge ned to skoler."
+    words = ["Byrådet", "i", "Bergen", "vil", "legge", "ned", "to", "skoler", "."]
+    spaces = [True] * 7 + [False, False]
+    doc = Doc(NLP.vocab, words=words, spaces=spaces, heads=[3, 0, 1, 3, 3, 4, 7, 4, 3],
+              deps=["SUBJ", "ATR", "PUTFYLL", "FINV", "INFV", "PRT", "DET", "DOBJ", "IP"],
+              pos=["NOUN", "ADP", "PROPN", "AUX", "VERB", "ADP", "NUM", "NOUN", "PUNCT"],
+              lemmas=["byråd", "i", "Bergen", "ville", "legge", "ned", "to", "skole", "."])
+    document = Document(source="test", text=doc.text, format="text", date="2021-03-04")
+    art = Article(document=document, index=0, span=(0, len(doc.text)))
+    (count,) = find_counts(doc, art, ENTITIES)
+    assert (count.category, count.value, count.object, count.holder) == ("OTHER", 2, "skole", "Bergen")

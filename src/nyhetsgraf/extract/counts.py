@@ -230,8 +230,9 @@ def _is_excluded(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, 
         return True
     prev = doc[phrase.start - 1] if phrase.start - 1 >= sent.start else None
     if prev is not None and prev.text[:1].isupper() and prev.i != sent.start \
-            and prev.lower_ not in vocab.get("bound") and prev.is_alpha:
-        return True  # part of a name: "France 24", "Queen Elisabeth 2"
+            and prev.lower_ not in vocab.get("bound") and prev.is_alpha \
+            and not _next_is_noun(doc, phrase.end, sent):
+        return True  # part of a name: "France 24", "Queen Elisabeth 2" (but "hadde Norge 70 soldater")
     if entities is not None and any(entities.entity_for(t) is not None for t in doc[phrase.start:phrase.end]):
         return True
     return first.lower_ in ("ni", "tre") and after in {"", ".", ","} and phrase.bound_start is None \
@@ -569,6 +570,9 @@ def _read_count(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, n
             return None
         return Found(phrase, None, predicate, phrase.end + 2, "person", sent)
     category = _category(doc, phrase, noun, partitive, sent, vocab, next_start, previous)
+    group = _group_before(doc, phrase, sent, vocab)
+    if category == "OTHER" and group is not None:
+        category = vocab.get("group").get(group.lower_) or vocab.get("group").get(_lemma(group), "OTHER")
     end = noun.i + 1 if noun is not None and noun.i >= phrase.end else phrase.end
     obj = _lemma(noun) if noun is not None else "person"
     return Found(phrase, noun, category, end, obj, sent)
