@@ -274,7 +274,9 @@ def search(
         print(f"no articles match {query!r}", file=sys.stderr)
         return
     table = Table(show_lines=True, expand=True)
-    for column, ratio in (("id", 1), ("date", 1), ("title", 2), ("snippet", 5)):
+    table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    for column, ratio in (("title", 2), ("snippet", 5)):
         table.add_column(column, ratio=ratio, overflow="fold")
     for hit in hits:
         snippet = Text(hit.snippet.text)
@@ -304,12 +306,17 @@ def articles(
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
     table = Table(title=f"articles {offset + 1 if rows else offset}–{offset + len(rows)} of {total}",
-                  title_justify="left")
-    for column in ("id", "date", "title", "source", "ent", "quo", "cnt", "evt", "tim"):
-        table.add_column(column, overflow="fold", justify="right" if len(column) == 3 else "left")
+                  title_justify="left", caption="facts: entities/quotes/counts/events/times",
+                  caption_justify="left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("title", ratio=3, overflow="fold")
+    table.add_column("source", ratio=1, overflow="fold")
+    table.add_column("facts", no_wrap=True, justify="right")
     for row in rows:
-        table.add_row(row["id"], row["date"] or "", row["title"] or "", f"{row['source']} #{row['index']}",
-                      *(str(row[key]) for key in ("entities", "quotes", "counts", "events", "times")))
+        facts = "/".join(str(row[key]) for key in ("entities", "quotes", "counts", "events", "times"))
+        source = f"{Path(row['source']).name} #{row['index']}"
+        table.add_row(row["id"], row["date"] or "", row["title"] or "", source, facts)
     Console(highlight=False).print(table)
 
 
