@@ -17,6 +17,7 @@ from nyhetsgraf.ingest.formats import (
     looks_binary,
     universal_newlines,
 )
+from nyhetsgraf.ingest.segment import NEW_ARTICLE_MIN_WORDS, is_headline_like, word_count
 from nyhetsgraf.records import Document
 
 Warn = Callable[[str, bool], None]  # (message, fatal)
@@ -49,6 +50,7 @@ def read_text_stream(source: str, stream: IO[bytes], warn: Warn, piece_chars: in
     date: str | None = None
     body_start = 0
     first = True
+    previous_blank = False
     while True:
         raw = stream.readline(1 << 20)
         line = decoder.decode(raw, final=not raw)
@@ -60,8 +62,14 @@ def read_text_stream(source: str, stream: IO[bytes], warn: Warn, piece_chars: in
                 replaced = True
             buffer.append(line)
             size += len(line)
+        carry = ""
+        if size >= piece_chars and raw and previous_blank and _starts_article_piece(line):
+            carry = buffer.pop()  # cut before a headline after a blank line: articles stay whole
         at_blank = bool(raw) and _BLANK_LINE.match(raw) is not None
-        if buffer and (not raw or (size >= piece_chars and at_blank) or size >= 4 * piece_chars):
+        previous_blank = at_blank
+        # Without a headline to cut before, any blank line will do, and at last any line end.
+        fallback_cut = (size >= 2 * piece_chars and at_blank) or size >= 4 * piece_chars
+        if carry or (buffer and (not raw or fallback_cut)):
             text = "".join(buffer)
             if first:
                 head = text_document(source, text)
@@ -70,11 +78,18 @@ def read_text_stream(source: str, stream: IO[bytes], warn: Warn, piece_chars: in
             yield Document(source=source, text=text, format="text", date=date,
                            body_start=body_start, offset=offset)
             offset += len(text)
-            buffer, size = [], 0
+            buffer, size = ([carry], len(carry)) if carry else ([], 0)
         if not raw:
             break
     if replaced:
         warn("invalid UTF-8 bytes replaced with U+FFFD", False)
+
+
+def _starts_article_piece(line: str) -> bool:
+    """A line that may open an article: a place to cut a large input without splitting one."""
+    stripped = line.strip()
+    return bool(stripped) and is_headline_like(stripped, allow_question=False) \
+        and word_count(stripped) >= NEW_ARTICLE_MIN_WORDS
 
 
 def read_jsonl(source: str, text: str, warn: Warn) -> Iterator[Document]:
@@ -237,13 +252,23 @@ def read_warc(source: str, stream: IO[bytes], warn: Warn) -> Iterator[Document]:
              f"kept {position} record(s)", False)
 
 
+def _drop_partial_character(data: bytes) -> bytes:
+    """Cut a UTF-8 sequence that a truncated stream left unfinished at the very end."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data":
+            return data[:error.start]
+    return data
+
+
 def read_bytes(source: str, data: bytes, warn: Warn) -> Iterator[Document]:
     """Documents of a whole (small) input held in memory, whatever its format."""
     if data.startswith(b"\x1f\x8b"):
         try:
             data = gunzip(data)
         except Exception as error:
-            recovered = getattr(error, "data", b"")
+            recovered = _drop_partial_character(getattr(error, "data", b""))
             warn(f"{error}; kept {len(recovered)} bytes", not recovered)
             data = recovered
     if not data.strip():

@@ -81,14 +81,16 @@ class _Piece:
     blank_after: bool = False
 
 
-def _word_count(line: str) -> int:
+def word_count(line: str) -> int:
     return sum(1 for token in line.split() if _WORD.search(token))
 
 
-def _is_headline_like(line: str, allow_question: bool) -> bool:
+def is_headline_like(line: str, allow_question: bool) -> bool:
     """A short line that is not a sentence: no final period, no sentence boundary inside."""
-    words = _word_count(line)
-    if not 1 <= words <= HEADLINE_MAX_WORDS or len(line) > HEADLINE_MAX_CHARS:
+    if len(line) > HEADLINE_MAX_CHARS:
+        return False
+    words = word_count(line)
+    if not 1 <= words <= HEADLINE_MAX_WORDS:
         return False
     if not _LINE_OPENER.match(line):
         return False
@@ -192,7 +194,7 @@ def _ends_sentence(line: str) -> bool:
 def _isolated_headline(pieces: list[_Piece], i: int) -> bool:
     """A headline-like line standing alone: after a finished sentence, before a new body paragraph."""
     piece = pieces[i]
-    if not _is_headline_like(piece.text, allow_question=False):
+    if not is_headline_like(piece.text, allow_question=False):
         return False
     if i == 0 or i + 1 >= len(pieces):
         return False
@@ -201,12 +203,12 @@ def _isolated_headline(pieces: list[_Piece], i: int) -> bool:
         return False  # a wrapped line of a paragraph, or one of a list of teaser lines
     if following.glued or not _LINE_OPENER.match(following.text):
         return False
-    return not _is_headline_like(following.text, allow_question=False)
+    return not is_headline_like(following.text, allow_question=False)
 
 
 def _starts_article(pieces: list[_Piece], i: int) -> bool:
     piece = pieces[i]
-    if _is_dash_line(piece.text) or _word_count(piece.text) < NEW_ARTICLE_MIN_WORDS:
+    if _is_dash_line(piece.text) or word_count(piece.text) < NEW_ARTICLE_MIN_WORDS:
         return False
     return piece.blank_before or piece.blank_after
 
@@ -248,16 +250,16 @@ def segment(document: Document, start_index: int = 0) -> list[Article]:
             draft = _Draft(start=piece.start)
             drafts.append(draft)
             role = "body"
-            if _is_headline_like(piece.text, allow_question=True) and i + 1 < len(pieces):
+            if is_headline_like(piece.text, allow_question=True) and i + 1 < len(pieces):
                 draft.title = piece.text  # the glued-on article opens with its headline
                 role = "title"
         elif piece.glued_heading and draft.has_body:
             draft.headings.append(piece.text)
             role = "heading"
-        elif not draft.blocks and _is_headline_like(piece.text, allow_question=True):
+        elif not draft.blocks and is_headline_like(piece.text, allow_question=True):
             draft.title = piece.text
             role = "title"
-        elif not draft.has_body and draft.blocks and _is_headline_like(piece.text, allow_question=True):
+        elif not draft.has_body and draft.blocks and is_headline_like(piece.text, allow_question=True):
             draft.headings.append(piece.text)
             role = "heading"
         elif draft.has_body and _isolated_headline(pieces, i):
