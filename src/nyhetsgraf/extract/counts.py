@@ -276,7 +276,9 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> tuple[Token | N
     if i + 2 < sent.end and doc[i].lower_ == "av" and doc[i + 1].lower_ in {"de", "disse", "dem"}:
         if doc[i + 1].lower_ == "dem":
             return None, True
-        for j in range(i + 2, min(i + 5, sent.end)):
+        for j in range(i + 2, min(i + 6, sent.end)):
+            if parse_word(doc[j].text) is not None or parse_digits(doc[j].text) is not None:
+                continue  # "tre av de fem pågrepne"
             if doc[j].pos_ in ("NOUN", "ADJ", "VERB") or not doc[j].pos_ and doc[j].is_alpha:
                 if doc[j].pos_ == "ADJ" and j + 1 < sent.end and doc[j + 1].pos_ == "NOUN":
                     continue
@@ -581,8 +583,9 @@ def _read_count(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, n
 def _tally_before(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary) -> tuple[str, str] | None:
     """'Dødstallet har steget til 45', 'Antallet skadde er nå 30': a bare number that states a tally."""
     start = phrase.bound_start if phrase.bound_start is not None else phrase.start
-    if _lower(doc, start - 1) not in {"til", "er", "var", "nå", "på", "blitt", "over", "rundt"} \
-            or (phrase.end < sent.end and doc[phrase.end].is_alpha):
+    if _lower(doc, start - 1) not in {"til", "er", "var", "nå", "på", "blitt", "over", "rundt"}:
+        return None
+    if phrase.end < sent.end and doc[phrase.end].is_alpha and not doc[phrase.end - 1].text.endswith("."):
         return None
     tallies = vocab.get("tally")
     for j in range(start - 1, max(sent.start, start - 8) - 1, -1):

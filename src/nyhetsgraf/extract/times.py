@@ -226,16 +226,17 @@ def _sentence_bounds(doc: Doc, token: Token) -> tuple[int, int]:
 
 
 def clause_tense(doc: Doc | None, start: int, end: int) -> str:
-    """'future' when the clause around the span points forward, else 'past'."""
+    """'future' when the clause around the span points forward, 'past' when it points back,
+    'unknown' without evidence (no future word and no morphology)."""
     if doc is None:
-        return "past"
+        return "unknown"
     tokens = _clause_tokens(doc, start, end)
     has_morph = any(str(t.morph) for t in tokens)
     for t in tokens:
         if t.lower_ in FUTURE_WORDS:
             return "future"
     if not has_morph:
-        return "past"
+        return "unknown"
     finite = [t for t in tokens if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")]
     if any("Past" in t.morph.get("Tense") for t in finite):
         return "past"
@@ -259,8 +260,8 @@ def _month_value(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
-def _near_year(pub: Published, month: int, day: int | None, past_only: bool) -> int | None:
-    """The year that puts a month (and day) closest to publication; before it when past_only."""
+def _near_year(pub: Published, month: int, day: int | None, direction: str) -> int | None:
+    """The year that puts a month (and day) closest to publication, on the side the tense allows."""
     if pub.year is None:
         return None
     if pub.month is None:
@@ -268,18 +269,20 @@ def _near_year(pub: Published, month: int, day: int | None, past_only: bool) -> 
     pub_index = pub.year * 12 + pub.month - 1
     best: tuple[float, int] | None = None
     for year in (pub.year - 1, pub.year, pub.year + 1):
-        index = year * 12 + month - 1
-        diff = index - pub_index
-        if past_only and (diff > 0 or (diff == 0 and day and pub.day and day > pub.day)):
+        diff = year * 12 + month - 1 - pub_index
+        later = diff > 0 or (diff == 0 and bool(day and pub.day and day > pub.day))
+        earlier = diff < 0 or (diff == 0 and bool(day and pub.day and day < pub.day))
+        if (direction == "past" and later) or (direction == "future" and earlier):
             continue
-        # A month up to three months ahead counts as near; further ahead it is more likely last year's.
-        cost = abs(diff) if diff <= 0 else diff * 2.5
+        # Without a tense, a month a few months ahead is less likely than one as far behind.
+        cost = abs(diff) if diff <= 0 else diff * 4.0
         if best is None or cost < best[0]:
             best = (cost, year)
     return best[1] if best else pub.year
 
 
 def _weekday_date(pub: date, weekday: int, direction: str) -> date:
+    """The date of a weekday near publication; 'unknown' reads as the past, the usual news case."""
     if direction == "future":
         return pub + timedelta(days=(weekday - pub.weekday()) % 7)
     if direction == "next":
@@ -324,7 +327,7 @@ class Resolver:
         elif g.get("rel"):
             year = self._relative_year(g["rel"] or "")
         else:
-            year = _near_year(self.pub, month, day, past_only=bool(g.get("since")))
+            year = _near_year(self.pub, month, day, "past" if g.get("since") else tense)
         if year is None:
             return None
         try:
@@ -345,7 +348,7 @@ class Resolver:
         if g.get("year"):
             return _month_value(int(g["year"] or 0), month)
         year = self._relative_year(g["rel"] or "") if g.get("rel") else \
-            _near_year(self.pub, month, None, past_only=bool(g.get("since")) or tense == "past")
+            _near_year(self.pub, month, None, "past" if g.get("since") else tense)
         return _month_value(year, month) if year else None
 
     def _decade(self, g: dict[str, str | None], tense: str) -> str | None:
@@ -483,7 +486,7 @@ def resolve(text: str, published: str | None) -> str | None:
         return None
     widest = max(matches, key=lambda m: m.end - m.start)
     resolver = Resolver(published)
-    tense = "future" if re.search(r"\b(?:skal|vil|neste|kommende)\b", text, re.IGNORECASE) else "past"
+    tense = "future" if re.search(r"\b(?:skal|vil|neste|kommende)\b", text, re.IGNORECASE) else "unknown"
     return resolver.resolve(widest, tense)
 
 
@@ -496,13 +499,39 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpression]:
     text = article.text
     offset = article.span[0]
     resolver = Resolver(article.date)
-    times: list[TimeExpression] = []
-    for m in candidates(text):
-        tense = clause_tense(doc, m.start, m.end) if doc is not None and doc.text == text else "past"
-        value = resolver.resolve(m, tense)
-        span = (m.start + offset, m.end + offset)
-        times.append(TimeExpression(text=text[m.start:m.end], value=value, span=span))
-    return times
+    matches = candidates(text)
+    values: dict[int, str | None] = {}
+    # Clock times wait for the day named in their own sentence ("klokken 03.12 natt til onsdag").
+    for n, m in enumerate(matches):
+        if m.kind != "clock":
+            tense = clause_tense(doc, m.start, m.end) if doc is not None and doc.text == text else "unknown"
+            values[n] = resolver.resolve(m, tense)
+    for n, m in enumerate(matches):
+        if m.kind == "clock":
+            day = _day_for_clock(text, matches, values, n) or resolver.pub.date
+            values[n] = _with_clock(day, m.groups)
+    return [TimeExpression(text=text[m.start:m.end], value=values[n], span=(m.start + offset, m.end + offset))
+            for n, m in enumerate(matches)]
+
+
+def _day_for_clock(text: str, matches: list[Match], values: dict[int, str | None], n: int) -> date | None:
+    """The day of the nearest day-precise expression in the clock's sentence, else the last one before."""
+    clock = matches[n]
+    best: tuple[int, date] | None = None
+    last_before: date | None = None
+    for k, m in enumerate(matches):
+        value = values.get(k)
+        if k == n or not value or not re.fullmatch(r"\d{4}-\d\d-\d\d(T.*)?", value):
+            continue
+        day = date.fromisoformat(value[:10])
+        if m.end <= clock.start:
+            last_before = day
+        lo, hi = (m.end, clock.start) if m.end <= clock.start else (clock.end, m.start)
+        if not re.search(r"[.!?]\s|\n", text[lo:hi]):
+            distance = hi - lo
+            if best is None or distance < best[0]:
+                best = (distance, day)
+    return best[1] if best else last_before
 
 
 def spans_of(times: Iterable[TimeExpression]) -> list[tuple[int, int]]:
