@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from nyhetsgraf.ingest import Problem
     from nyhetsgraf.pipeline import IngestSummary
+    from nyhetsgraf.records import Article, Facts
 
 EXIT_INPUT_ERROR = 1
 EXIT_USAGE = 2
@@ -85,7 +86,7 @@ def _utf8_stdout() -> TextIO:
 
 
 @contextmanager
-def _progress(description: str, enabled: bool) -> Iterator[typer.CallbackParam | None]:
+def _progress(description: str, enabled: bool) -> Iterator[Callable[[str], None] | None]:
     """A rich progress display on stderr, only when stderr is a terminal."""
     if not (enabled and sys.stderr.isatty()):
         yield None
@@ -100,7 +101,7 @@ def _progress(description: str, enabled: bool) -> Iterator[typer.CallbackParam |
         def update(status: str) -> None:
             progress.update(task, status=status)
 
-        yield update  # type: ignore[misc]
+        yield update
 
 
 def _nlp_errors(nlp: bool) -> tuple[type[Exception], ...]:
@@ -167,15 +168,17 @@ def extract(
     except OSError as error:
         fail(f"cannot write {output}: {error.strerror or error}")
     try:
-        pairs = iter_extracted(paths, nlp=nlp, on_problem=on_problem)
-        if output_format is ExtractFormat.jsonl:
-            for article, facts in pairs:
-                handle.write(json.dumps(article_object(article, facts), ensure_ascii=False) + "\n")
-                handle.flush()
-        else:
-            from nyhetsgraf.render import renderable
+        with _progress("Extracting", enabled=output is not None or not sys.stdout.isatty()) as update:
+            pairs = _counted(iter_extracted(paths, nlp=nlp, on_problem=on_problem), update)
+            if output_format is ExtractFormat.jsonl:
+                for article, facts in pairs:
+                    handle.write(json.dumps(article_object(article, facts), ensure_ascii=False) + "\n")
+                    handle.flush()
+            else:
+                from nyhetsgraf.render import renderable
 
-            objects = [renderable(article, facts) for article, facts in pairs]
+                objects = [renderable(article, facts) for article, facts in pairs]
+        if output_format is not ExtractFormat.jsonl:
             _write_report(objects, output_format, handle, to_terminal=output is None)
     except _nlp_errors(nlp) as error:
         fail(str(error))
@@ -189,6 +192,14 @@ def extract(
             handle.close()
     if fatal:
         raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+def _counted(pairs: Iterable[tuple[Article, Facts]],
+             update: Callable[[str], None] | None) -> Iterator[tuple[Article, Facts]]:
+    for number, pair in enumerate(pairs, start=1):
+        if update is not None:
+            update(f"{number} articles")
+        yield pair
 
 
 def _write_report(objects: list[dict], output_format: ExtractFormat, handle: TextIO, *,

@@ -51,6 +51,8 @@ class Store:
         self.path = Path(path)
         if not create and not self.path.is_file():
             raise StoreError(f"no database at {self.path} (create one with `nyhetsgraf ingest`)")
+        if not self.path.parent.is_dir():
+            raise StoreError(f"cannot create a database at {self.path}: no folder {self.path.parent}")
         self.batch_size = batch_size
         self._pending = 0
         self._source_ids: dict[str, int] = {}
