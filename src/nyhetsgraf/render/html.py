@@ -27,7 +27,8 @@ def _article_view(obj: ArticleObject, number: int) -> dict[str, Any]:
 
     pieces = []
     for segment in segments(obj["text"], marks(obj)):
-        tooltip = "\n".join(f"{mark.label} — {mark.detail}" for mark in segment.marks)
+        tooltip = "\n".join(mark.label + (f" — {mark.detail}" if mark.detail else "")
+                            for mark in segment.marks)
         pieces.append({"text": segment.text, "layers": segment.layers, "tooltip": tooltip,
                        "refs": " ".join(f"a{number}-{m.layer}-{m.fact}" for m in segment.marks)})
     return {

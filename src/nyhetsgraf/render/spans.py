@@ -62,21 +62,23 @@ def marks(obj: ArticleObject) -> list[Mark]:
             found.append(Mark(layer, start, end, label, detail, index))
 
     for i, entity in enumerate(obj.get("entities", [])):
+        mentions = len(entity["mentions"])
         for span in entity["mentions"]:
-            add("entity", span, f"{entity['name']} ({entity['type']})", f"entity {entity['type']}", i)
+            add("entity", span, f"{entity['name']} ({entity['type']})",
+                f"{mentions} mention{'s' if mentions != 1 else ''}", i)
     for i, quote in enumerate(obj.get("quotes", [])):
         kind = "direct" if quote["direct"] else "indirect"
-        add("quote", quote["span"], f"{kind} quote by {quote['speaker'] or 'unknown'}", quote["text"], i)
+        speaker = quote["speaker"] or "unknown"
+        add("quote", quote["span"], f"{kind} quote by {speaker}", f"«{quote['text']}»", i)
     for i, count in enumerate(obj.get("counts", [])):
-        where = f" in {count['location']}" if count.get("location") else ""
-        holder = f" of {count['holder']}" if count.get("holder") else ""
-        add("count", count["span"], count_label(count), f"{count_label(count)}{holder}{where}", i)
+        where = [f"{key} {count[key]}" for key in ("holder", "location") if count.get(key)]
+        add("count", count["span"], count_label(count), ", ".join(where), i)
     for i, event in enumerate(obj.get("events", [])):
-        extra = ", ".join(f"{key}: {event[key]}" for key in ("location", "date") if event.get(key))
-        detail = f"trigger «{event['trigger']}»" + (f"; {extra}" if extra else "")
+        extra = [f"{key} {event[key]}" for key in ("location", "date") if event.get(key)]
+        detail = ", ".join([f"trigger «{event['trigger']}»", *extra])
         add("event", event["span"], event_label(event), detail, i)
     for i, time in enumerate(obj.get("times", [])):
-        add("time", time["span"], f"time: {time['text']}", f"= {_value(time['value'])}", i)
+        add("time", time["span"], f"time «{time['text']}»", f"= {_value(time['value'])}", i)
     return found
 
 
