@@ -173,3 +173,29 @@ def test_infinitive_under_future_passive_points_forward() -> None:
     doc = parsed(words, heads, deps, pos, morphs)
     art = article(doc.text, "2020-01-08")
     assert [(t.text, t.value) for t in find_times(doc, art)] == [("fredag", "2020-01-10")]
+
+
+@pytest.mark.parametrize(("expression", "published", "value"), [
+    ("førre veke", "2020-01-08", "2020-W01"),
+    ("neste veke", "2020-01-08", "2020-W03"),
+    ("tidligere i uka", "2020-01-08", "2020-W02"),
+    ("senere i måneden", "2020-01-08", "2020-01"),
+    ("i løpet av helgen", "2020-01-08", "2020-W01"),
+    ("forrige måned", "2020-01-08", "2019-12"),
+    ("fra 1. mars", "2020-01-08", "2020-03-01"),
+    ("siden 1. mars", "2020-01-08", "2019-03-01"),
+    ("sist helg", "2020-01-08", "2020-W01"),
+    ("neste helg", "2020-01-08", "2020-W02"),
+    ("tirsdag i forrige uke", "2020-01-08", "2019-12-31"),
+])
+def test_resolve_more(expression: str, published: str, value: str) -> None:
+    assert resolve(expression, published) == value
+
+
+def test_clock_time_takes_the_day_after_it_in_the_same_sentence() -> None:
+    found = times_of("Møtet var i går. Brannen ble meldt klokken 03.12 natt til tirsdag.", "2020-01-08")
+    assert found[1:] == [("klokken 03.12", "2020-01-07T03:12"), ("natt til tirsdag", "2020-01-07")]
+
+
+def test_frequency_is_no_time() -> None:
+    assert times_of("De trener tre ganger i uka.", "2020-01-08") == []

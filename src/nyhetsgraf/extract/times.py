@@ -47,7 +47,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 
 # Each pattern names its kind; the resolver for that kind reads the named groups.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in [
-    ("date", rf"(?:(?P<since>siden|fra)\s+)?(?:(?P<wd>{_WD})\s+)?(?:den\s+)?"
+    ("date", rf"(?:(?:(?P<since>siden)|fra)\s+)?(?:(?P<wd>{_WD})\s+)?(?:den\s+)?"
              rf"(?P<day>[0-3]?\d)\.\s*(?P<mon>{_MON})"
              rf"(?:\s+(?P<year>{_YEAR})\b|\s+(?P<rel>i\s+år|i\s+fjor|neste\s+år))?(?:,?\s+{_CLOCK})?"),
     ("numdate", r"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
@@ -65,10 +65,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.IGNORECA
     ("relday", rf"\b(?P<rel>i\s+(?:dag|går|forgårs|morgen|overmorgen|kveld|natt|morges"
                rf"|ettermiddag|formiddag))\b"
                rf"(?:\s+(?P<part>{_PART}|tidlig))?(?:,?\s+{_CLOCK})?"),
-    ("weekday_week", rf"\b(?P<wd>{_WD})\s+(?:i\s+)?(?P<dir>neste|forrige|denne|kommende)\s+{_WEEK}\b"),
-    ("week", rf"\b(?:(?P<since>siden)\s+)?(?P<dir>denne|neste|forrige|sist|kommende)\s+{_WEEK}\b"),
-    ("weekend", rf"\b(?P<dir>i|denne|neste|forrige|sist|siste|kommende|før|etter|over)\s+{_WEEKEND}\b"),
-    ("monthrel", r"\b(?P<dir>denne|neste|forrige|sist)\s+måned(?:en)?\b"),
+    ("weekday_week", rf"\b(?P<wd>{_WD})\s+(?:i\s+)?(?P<dir>neste|forrige|førre|denne|kommende)\s+{_WEEK}\b"),
+    ("week", rf"\b(?:(?P<since>siden)\s+)?(?P<dir>denne|neste|forrige|førre|sist|kommende|komande)"
+             rf"\s+{_WEEK}\b"),
+    ("week", r"\b(?:tidligere|senere|seinere)\s+i\s+(?P<dir>uka|uken|veka)\b"),
+    ("monthrel", r"\b(?:tidligere|senere|seinere)\s+i\s+(?P<dir>måneden|månaden)\b"),
+    ("weekend", rf"\b(?P<dir>i|denne|neste|forrige|førre|sist|siste|kommende|komande|før|etter|over|av)"
+                rf"\s+{_WEEKEND}\b"),
+    ("monthrel", r"\b(?P<dir>denne|neste|forrige|førre|sist)\s+(?:måned|månad)(?:en)?\b"),
     ("yearrel", rf"\b(?P<rel>i\s+fjor|i\s+forfjor|i\s+år|neste\s+år|forrige\s+år|til\s+neste\s+år)\b"
                 rf"(?:\s+(?P<season>{'|'.join(SEASONS)})\b)?(?!\s*-)"),
     ("season", rf"\b(?:(?P<mod>tidligere|senere|seinere)\s+)?(?:(?P<prep>i|neste|forrige|til|fra|siden)\s+)?"
@@ -77,7 +81,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.IGNORECA
     ("anchored", r"\b(?P<rel>(?:tidligere|senere|seinere)\s+samme\s+dag|samme\s+dag|dagen\s+før|dagen\s+etter"
                  r"|dagen\s+derpå|kvelden\s+før|natten\s+før)\b"),
     ("weekday", rf"\b(?:(?P<since>siden)\s+)?(?:(?P<night>natt(?:en|a)?\s+til)\s+)?"
-                rf"(?:(?P<dir>forrige|sist|siste|neste|kommende|på|innen)\s+)?(?P<wd>{_WD})\b"
+                rf"(?:(?P<dir>forrige|førre|sist|siste|neste|kommende|komande|på|innen)\s+)?(?P<wd>{_WD})\b"
                 rf"(?:\s+(?P<part>{_PART}))?(?:,?\s+{_CLOCK})?"),
     ("clock", rf"\b{_CLOCK}\b"),
 ]]
@@ -86,6 +90,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.IGNORECA
 FUTURE_WORDS = {"skal", "vil", "ventes", "kommer", "planlegges", "blir"}
 SPEECH_VERBS = {"si", "opplyse", "melde", "skrive", "fortelle", "bekrefte", "understreke", "hevde", "mene",
                 "varsle", "uttale", "kunngjøre", "rapportere"}
+# "neste uke" is one step ahead, "forrige uke" one back (bokmål and nynorsk).
+STEP = {"neste": 1, "kommende": 1, "komande": 1, "forrige": -1, "førre": -1, "sist": -1, "siste": -1}
 SPEECH_FORMS = {"sier", "opplyser", "melder", "skriver", "forteller", "bekrefter", "understreker", "hevder",
                 "mener", "varsler", "uttaler", "kunngjør", "rapporterer", "har", "er"}
 _NUM_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9,
@@ -394,9 +400,9 @@ class Resolver:
         modifier = (g.get("dir") or "").lower()
         if g.get("since"):
             direction = "past"
-        elif modifier in ("forrige", "sist", "siste"):
+        elif modifier in ("forrige", "førre", "sist", "siste"):
             direction = "last"
-        elif modifier in ("neste", "kommende"):
+        elif modifier in ("neste", "kommende", "komande"):
             direction = "next"
         elif modifier == "innen":
             direction = "future"  # a deadline
@@ -408,7 +414,7 @@ class Resolver:
         pub = self.pub.date
         if pub is None:
             return None
-        shift = {"neste": 7, "kommende": 7, "forrige": -7}.get((g["dir"] or "").lower(), 0)
+        shift = 7 * STEP.get((g["dir"] or "").lower(), 0)
         monday = pub - timedelta(days=pub.weekday()) + timedelta(days=shift)
         return (monday + timedelta(days=WEEKDAYS[(g["wd"] or "").lower()])).isoformat()
 
@@ -416,7 +422,7 @@ class Resolver:
         pub = self.pub.date
         if pub is None:
             return None
-        shift = {"neste": 7, "kommende": 7, "forrige": -7, "sist": -7}.get((g["dir"] or "").lower(), 0)
+        shift = 7 * STEP.get((g["dir"] or "").lower(), 0)
         return _iso_week(pub + timedelta(days=shift))
 
     def _weekend(self, g: dict[str, str | None], tense: str) -> str | None:
@@ -425,9 +431,9 @@ class Resolver:
             return None
         modifier = (g["dir"] or "").lower()
         saturday_this_week = pub - timedelta(days=pub.weekday()) + timedelta(days=5)
-        if modifier in ("neste", "kommende"):
+        if STEP.get(modifier) == 1:
             saturday = saturday_this_week if pub.weekday() < 5 else saturday_this_week + timedelta(days=7)
-        elif modifier in ("forrige", "sist", "siste"):
+        elif STEP.get(modifier) == -1:
             saturday = saturday_this_week - timedelta(days=7)
         elif tense == "future":
             saturday = saturday_this_week
@@ -439,7 +445,7 @@ class Resolver:
     def _monthrel(self, g: dict[str, str | None], tense: str) -> str | None:
         if self.pub.year is None or self.pub.month is None:
             return None
-        shift = {"neste": 1, "forrige": -1, "sist": -1, "siste": -1}.get((g["dir"] or "").lower(), 0)
+        shift = STEP.get((g["dir"] or "").lower(), 0)
         index = self.pub.year * 12 + self.pub.month - 1 + shift
         return _month_value(index // 12, index % 12 + 1)
 
