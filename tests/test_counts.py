@@ -199,3 +199,8 @@ def test_holder_is_the_subject_in_a_parse() -> None:
     art = Article(document=document, index=0, span=(0, len(doc.text)))
     (count,) = find_counts(doc, art, ENTITIES)
     assert (count.category, count.value, count.object, count.holder) == ("OTHER", 2, "skole", "Bergen")
+
+
+def test_nynorsk_counts() -> None:
+    found = counts_of("Minst 14 menneske vart drepne og meir enn 30 er sakna etter raset.")
+    assert brief(found) == [("KILL", 14, "at_least"), ("MISSING", 30, "more_than")]

@@ -46,7 +46,7 @@ PLACE_PREPOSITIONS = {"i", "på", "ved", "utenfor", "nær", "foran", "inne", "ru
 LASTING = {"KILL", "WOUND", "MISSING", "KIDNAP", "ARREST"}
 CLAUSE_STOPS = {".", "!", "?", ";", ":", "–", "—", ",", "(", ")"}
 SUBORDINATORS = {"da", "når", "mens", "fordi", "dersom", "hvis", "selv", "etter", "før", "ettersom", "men"}
-PASSIVE_AUX = {"ble", "blir", "er", "var", "vært", "bli", "blitt"}
+PASSIVE_AUX = {"ble", "blir", "er", "var", "vært", "bli", "blitt", "vart", "blei", "vorte"}
 FUNCTION_WORDS = {"er", "ble", "har", "hadde", "var", "blir", "kan", "vil", "skal", "må", "av", "i", "på",
                   "som", "og", "eller", "til", "fra", "med", "for", "om", "at", "det", "den", "de", "seg",
                   "ikke", "fortsatt", "også", "nå", "bare", "ca.", "mot", "under", "over", "etter", "ved",
