@@ -32,6 +32,7 @@ class Mention:
     label: str
     char_start: int
     char_end: int
+    weak: bool = False  # a lone capitalised common word at a sentence start ("Kommunen")
 
     @property
     def words(self) -> list[str]:
@@ -109,6 +110,58 @@ def _is_junk(span: Span) -> bool:
     return not any(ch.isupper() for ch in text)
 
 
+def _sentence_initial(token: Token) -> bool:
+    """First word of a sentence, line, heading or quote, where common words are capitalised too."""
+    doc = token.doc
+    i = token.i - 1
+    while i >= 0 and is_space(doc[i]):
+        i -= 1
+    if i < 0 or "\n" in doc[i].whitespace_ or doc[i].text.isspace() or (i < token.i - 1):
+        return True
+    return token.is_sent_start or doc[i].text in (".", "!", "?", ":", "–", "—", "-", "«", '"', "»")
+
+
+def _first_name_gender(word: str) -> str | None:
+    try:
+        from nyhetsgraf.extract.lexicon import name_gender
+    except ModuleNotFoundError:
+        return None
+    return name_gender(word)
+
+
+_NAME_POS = {"PROPN", "X", "", "SYM"}
+
+
+def _leading_non_name_tokens(span: Span, label: str) -> int:
+    """Capitalised words before a name at a sentence start ("Kreftsyke Hannah Jones", "Liker Disney")."""
+    tokens = list(span)
+    count = 0
+    while count < len(tokens) - 1:
+        token, following = tokens[count], tokens[count + 1]
+        rest_is_name = any(t.pos_ == "PROPN" for t in tokens[count + 1:])
+        if label == "PER" and _first_name_gender(following.text) and not _first_name_gender(token.text):
+            count += 1
+            continue
+        if count == 0 and _sentence_initial(token) and token.pos_ not in _NAME_POS and rest_is_name:
+            count += 1
+            continue
+        break
+    return count
+
+
+def _genitive_before_noun(span: Span) -> bool:
+    """ "Natos beslutning", "Tønsbergs Blads nettutgave": a name in -s right before a common noun."""
+    last = span[-1]
+    text = last.text
+    if not (text.endswith(("s", "'", "’")) and len(text) > 3):
+        return False
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    following = doc[span.end]
+    return following.pos_ == "NOUN" and following.text[:1].islower()
+
+
 def _clean_mention(span: Span, offset: int) -> Mention | None:
     if _is_junk(span):
         return None
@@ -116,26 +169,31 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
     start, end = span.start, span.end
     while start < end and (is_punct(doc[start]) or doc[start].text in _QUOTE_CHARS):
         start += 1
-    while end > start and (is_punct(doc[end - 1]) and doc[end - 1].text != "."
-                           or doc[end - 1].text in _QUOTE_CHARS):
+    while end > start and (is_punct(doc[end - 1]) or doc[end - 1].text in _QUOTE_CHARS):
         end -= 1
     if end <= start:
         return None
     if span.label_ == "PER":
         start += _leading_title_tokens(doc[start:end])
+    start += _leading_non_name_tokens(doc[start:end], span.label_)
     inner = doc[start:end]
-    text = inner.text.strip(_QUOTE_CHARS + " ")
-    if text.endswith(".") and not re.search(r"\b\w\.$", text):
-        text = text[:-1]
-        # keep "D.C." style abbreviations, drop a sentence full stop glued to a name
-    if _is_genitive(doc[end - 1]):
+    text = " ".join(inner.text.strip(_QUOTE_CHARS + " ").split())
+    if _is_genitive(doc[end - 1]) or _genitive_before_noun(inner):
         text = _strip_genitive(text)
-    text = " ".join(text.split())
     if not text or not any(ch.isupper() for ch in text):
         return None
+    first = inner[0]
+    weak = len(inner) == 1 and _sentence_initial(first) and first.pos_ not in _NAME_POS
     char_start = inner[0].idx
     char_end = inner[-1].idx + len(inner[-1].text)
-    return Mention(start, end, text, span.label_, char_start + offset, char_end + offset)
+    return Mention(start, end, text, span.label_, char_start + offset, char_end + offset, weak)
+
+
+def _drop_weak(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Keep a sentence-initial common word only when the name is also used mid-sentence."""
+    strong = {fold(m.text) for m in mentions if not m.weak}
+    mid_sentence = {fold(t.text) for t in doc if t.text[:1].isupper() and not _sentence_initial(t)}
+    return [m for m in mentions if not m.weak or fold(m.text) in strong | mid_sentence]
 
 
 def _acronym_of(short: str, long: str) -> bool:
@@ -344,13 +402,14 @@ def _add_bare_repeats(doc: Doc, clusters: list[Cluster], offset: int) -> None:
             if len(m.words) == 1 and m.label != "DRV":
                 single_names.setdefault(fold(m.text), c)
     persons = [c for c in clusters if c.coarse() == "PER"]
+    known_words = set(single_names) | _surnames(persons)
     for token in doc:
         if token.i in covered or not token.text[:1].isupper() or len(token.text) < 2:
             continue
         if token.is_sent_start and token.pos_ not in ("PROPN", ""):
             continue
         text = token.text
-        genitive = text.endswith("s") and fold(text[:-1]) in single_names | _surnames(persons)
+        genitive = text.endswith("s") and fold(text[:-1]) in known_words
         word = fold(text[:-1]) if genitive and fold(text) not in single_names else fold(text)
         cluster = None
         if persons:
@@ -375,7 +434,7 @@ def _surnames(persons: list[Cluster]) -> set[str]:
 def find_entities(doc: Doc, article: Article) -> EntityIndex:
     """Entities of an article's Doc, with mentions as absolute spans into the input."""
     offset = article.span[0]
-    mentions = _raw_mentions(doc, offset)
+    mentions = _drop_weak(doc, _raw_mentions(doc, offset))
     _degenitive_by_evidence(mentions)
     clusters = _cluster(mentions)
     _merge_parenthesised_acronyms(doc, clusters)
@@ -449,6 +508,9 @@ class Referents:
             return self.pronoun(phrase[0], phrase.start)
         core = _core(phrase)
         persons = [t for t in core if (e := self.index.entity_for(t)) is not None and e.type == "PER"]
+        if not persons and any(t.text == "," for t in phrase):
+            # "leder for aksjonsgruppen, Marte Nilsen": the name in apposition
+            persons = [t for t in phrase if (e := self.index.entity_for(t)) is not None and e.type == "PER"]
         if persons:
             return self.index.name_for(persons[0])
         head = core[-1]
@@ -488,6 +550,11 @@ def phrase_after(token: Token, limit: Span) -> Span:
     while end < limit.end:
         t = doc[end]
         word = low(t)
+        if t.text == "(":  # "fagforening Central Única de Trabajadores (CUT), Cristian Cuevas"
+            close = next((k for k in range(end, min(limit.end, end + 8)) if doc[k].text == ")"), None)
+            if close is not None:
+                end = close + 1
+                continue
         if word in _PHRASE_STOP_WORDS and end > start and word not in _DESCRIPTION_PREPOSITIONS:
             break
         apposition = t.text == "," and _apposition_name(doc, end, limit)

@@ -51,20 +51,138 @@ class _Match:
     target_token: Token | None
 
 
-def _attr(trigger: Any, *names: str) -> Any:
-    for name in names:
-        value = getattr(trigger, name, None)
-        if value:
-            return value
+@dataclass(slots=True)
+class _Context:
+    """What surrounds a candidate trigger: particles, object heads, PPs, an infinitive, its governor."""
+
+    particle_tokens: list[Token]
+    object_tokens: list[Token]
+    pp_tokens: list[tuple[Token, Token | None]]
+    has_infinitive: bool
+    governor_token: Token | None
+
+    @property
+    def particles(self) -> set[str]:
+        return {low(t) for t in self.particle_tokens}
+
+    @property
+    def objects(self) -> set[str]:
+        return {lemma(t) for t in self.object_tokens} | {low(t) for t in self.object_tokens}
+
+    @property
+    def preps(self) -> dict[str, set[str]]:
+        result: dict[str, set[str]] = {}
+        for prep, complement in self.pp_tokens:
+            heads = result.setdefault(low(prep), set())
+            if complement is not None:
+                heads.update((lemma(complement), low(complement)))
+        return result
+
+    @property
+    def governor(self) -> str | None:
+        verb = self.governor_token
+        if verb is None:
+            return None
+        particle = next(
+            (low(t) for t in verb.doc[verb.i + 1 : verb.i + 3] if low(t) in ("med", "fram", "opp")), None
+        )
+        return f"{lemma(verb)} {particle}" if particle else lemma(verb)
+
+    @classmethod
+    def of(cls, token: Token, sent: Span, particle_words: frozenset[str]) -> _Context:
+        doc = token.doc
+        window = _clause_window(token, sent)
+        particles: list[Token] = []
+        objects: list[Token] = []
+        pps: list[tuple[Token, Token | None]] = []
+        infinitive = False
+        for child in token.children:
+            if dep(child) in ("DOBJ", "obj", "IOBJ") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                objects.append(child)
+        for i in range(token.i + 1, window):
+            t = doc[i]
+            word = low(t)
+            if word == "å":
+                infinitive = True
+                break
+            following = doc[i + 1] if i + 1 < window else None
+            nominal_follows = following is not None and following.pos_ in (
+                "NOUN",
+                "PROPN",
+                "PRON",
+                "DET",
+                "ADJ",
+                "NUM",
+            )
+            governs = following is not None and following.head.i == t.i and following.head is not following
+            takes_complement = nominal_follows and (governs or not doc.has_annotation("DEP"))
+            if word in particle_words and t.pos_ in ("ADP", "ADV", "ADJ", "") and not takes_complement:
+                particles.append(t)
+                continue
+            if t.pos_ == "ADP":
+                complement = _next_head(doc, i + 1, window)
+                pps.append((t, complement))
+                continue
+            if t.pos_ in ("NOUN", "PROPN") and not pps and not any(o.i == t.i for o in objects):
+                objects.append(t)
+        governor = _governing_verb(token) if token.pos_ in ("NOUN", "ADJ") else None
+        return cls(particles, objects, pps, infinitive, governor)
+
+
+def _clause_window(token: Token, sent: Span) -> int:
+    """End (exclusive) of the stretch after a trigger that can hold its particle, object and PPs."""
+    doc = token.doc
+    limit = min(sent.end, token.i + 9)
+    for i in range(token.i + 1, limit):
+        t = doc[i]
+        if (
+            is_punct(t)
+            or low(t) in ("og", "men", "at", "som", "fordi", "da", "mens", "etter", "før")
+            and i > token.i + 1
+        ):
+            return i
+        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+            return i
+    return limit
+
+
+def _next_head(doc: Doc, start: int, end: int) -> Token | None:
+    """The head noun of the phrase starting at ``start``: the last noun of its first noun run."""
+    head = None
+    for i in range(start, end):
+        t = doc[i]
+        if t.pos_ in ("NOUN", "PROPN", "PRON"):
+            head = t
+            if i + 1 < end and doc[i + 1].pos_ in ("NOUN", "PROPN"):
+                continue
+            return head
+        if t.pos_ not in ("DET", "ADJ", "NUM", "ADV"):
+            break
+    return head
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb an event noun is the object or PP complement of ("innførte sanksjoner", "i protest mot")."""
+    head = token.head
+    if head is not token and dep(token) in ("DOBJ", "obj", "SPRED") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if (
+        head is not token
+        and head.pos_ == "ADP"
+        and head.head is not head
+        and head.head.pos_ in ("VERB", "AUX")
+    ):
+        return head.head
+    # surface: the nearest verb before the noun with only determiners, adjectives, numbers and a
+    # preposition between ("begynte tilbaketrekningen", "dro i et møte")
+    doc = token.doc
+    for i in range(token.i - 1, max(-1, token.i - 6), -1):
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.pos_ not in ("DET", "ADJ", "NUM", "ADP", "ADV") or is_punct(t):
+            return None
     return None
-
-
-def _lower_set(value: Any) -> set[str]:
-    if not value:
-        return set()
-    if isinstance(value, str):
-        return {v.strip().lower() for v in value.replace("|", ",").split(",") if v.strip()}
-    return {str(v).lower() for v in value}
 
 
 def is_passive(verb: Token) -> bool:
@@ -75,7 +193,8 @@ def is_passive(verb: Token) -> bool:
         aux = [c for c in verb.children if dep(c) in ("AUX", "aux", "aux:pass")]
         candidates = [head, *aux] if head is not verb else aux
         return any(lemma(t) in ("bli", "verte") for t in candidates) or any(
-            lemma(t) in ("bli", "verte") for t in verb.doc[max(0, verb.i - 3):verb.i])
+            lemma(t) in ("bli", "verte") for t in verb.doc[max(0, verb.i - 3) : verb.i]
+        )
     return False
 
 
@@ -87,98 +206,72 @@ class EventFinder:
         self.offset = offset
         self.referents = Referents(doc, entities, _lexicon().name_gender)
         self.triggers = _lexicon().load_triggers()
+        self.particle_words = frozenset(p for row in self.triggers for p in row.particles)
+        self.event_verbs: set[int] = set()
 
     # ------------------------------------------------------------------ trigger matching
     def matches(self, sent: Span) -> Iterable[_Match]:
-        for token in sent:
-            if token.pos_ not in ("VERB", "NOUN", "AUX", "ADJ"):
-                continue
-            for trigger in self._candidates(token):
-                match = self._check(token, trigger, sent)
+        """Verb triggers first, so that an event noun governed by an event verb is left to that verb."""
+        for wanted in (("VERB", "AUX"), ("NOUN", "ADJ")):
+            for token in sent:
+                if token.pos_ not in wanted or not token.text[:1].isalpha():
+                    continue
+                match = self._match(token, sent)
                 if match is not None:
+                    self.event_verbs.add(match.verb.i)
                     yield match
-                    break
 
-    def _candidates(self, token: Token) -> list[Any]:
+    def _lemmas(self, token: Token) -> list[str]:
+        """Lemma candidates: the lemmatizer's, the surface form, and the form without a verb ending."""
+        result = [lemma(token), low(token)]
+        if token.pos_ in ("VERB", "AUX"):
+            form = low(token)
+            for ending in ("es", "er", "et", "te", "de", "r", "s", "t"):
+                if form.endswith(ending) and len(form) - len(ending) >= 2:
+                    result.append(form[: -len(ending)] + "e")
+                    result.append(form[: -len(ending)])
+        return list(dict.fromkeys(result))
+
+    def _match(self, token: Token, sent: Span) -> _Match | None:
         pos = "VERB" if token.pos_ == "AUX" else token.pos_
-        found = list(self.triggers.candidates(lemma(token), pos))
-        if not found and low(token) != lemma(token):
-            found = list(self.triggers.candidates(low(token), pos))
-        return found
+        context = _Context.of(token, sent, self.particle_words)
+        for candidate in self._lemmas(token):
+            rows = self.triggers.match(
+                candidate,
+                pos,
+                particles=context.particles,
+                objects=context.objects,
+                preps=context.preps,
+                has_infinitive=context.has_infinitive,
+                governor=context.governor,
+            )
+            if rows:
+                return self._build(token, rows[0], context)
+        return None
 
-    def _check(self, token: Token, trigger: Any, sent: Span) -> _Match | None:
-        kind = str(_attr(trigger, "type", "plover", "event_type") or "").upper()
-        if not kind:
-            return None
-        particle = _lower_set(_attr(trigger, "particle"))
-        objects = _lower_set(_attr(trigger, "object", "objects", "object_lemmas"))
-        preps = _lower_set(_attr(trigger, "prep", "preposition", "prepositions"))
+    def _build(self, token: Token, row: Any, context: _Context) -> _Match | None:
         words = [token]
-        if particle:
-            found = self._particle(token, particle, sent)
-            if found is None:
-                return None
-            words.append(found)
+        words.extend(t for t in context.particle_tokens if low(t) in row.particles)
         target: Token | None = None
-        if objects:
-            obj = self._object_with_lemma(token, objects, sent)
-            if obj is None:
-                return None
-            words.append(obj)
-        if preps:
-            pp = self._pp_with(token, preps, sent)
-            if pp is None:
-                return None
-            words.append(pp[0])
-            target = pp[1]
-        if token.pos_ == "NOUN":
-            carrier = self._light_verb(token)
-            if carrier is None:
-                return None
-            words.insert(0, carrier)
-            return _Match(sorted(words, key=lambda t: t.i), carrier, kind, target)
-        return _Match(sorted(words, key=lambda t: t.i), token, kind, target)
-
-    def _particle(self, verb: Token, particles: set[str], sent: Span) -> Token | None:
-        for child in verb.children:
-            if low(child) in particles and dep(child) in ("PRT", "compound:prt", "ADV", ""):
-                return child
-        # surface: a particle after the verb in the same clause ("trekke sine soldater ut")
-        for t in self.doc[verb.i + 1:min(sent.end, verb.i + 7)]:
-            if low(t) in particles:
-                return t
-            if is_punct(t):
-                break
-        return None
-
-    def _object_with_lemma(self, verb: Token, lemmas: set[str], sent: Span) -> Token | None:
-        for t in self.doc[verb.i + 1:min(sent.end, verb.i + 6)]:
-            if lemma(t) in lemmas or low(t) in lemmas:
-                return t
-            if is_punct(t):
-                break
-        return None
-
-    def _pp_with(self, verb: Token, preps: set[str], sent: Span) -> tuple[Token, Token | None] | None:
-        for t in self.doc[verb.i + 1:min(sent.end, verb.i + 6)]:
-            if low(t) in preps:
-                complement = next((c for c in t.children if c.pos_ in ("NOUN", "PROPN", "PRON")), None)
-                if complement is None:
-                    complement = next((x for x in self.doc[t.i + 1:min(sent.end, t.i + 5)]
-                                       if x.pos_ in ("NOUN", "PROPN", "PRON")), None)
-                return t, complement
-            if is_punct(t):
-                break
-        return None
-
-    def _light_verb(self, noun: Token) -> Token | None:
-        """The verb an event noun is the object (or PP complement) of: "innførte sanksjoner"."""
-        head = noun.head
-        if dep(noun) in ("DOBJ", "obj") and head.pos_ in ("VERB", "AUX"):
-            return head
-        if dep(noun) in ("PUTFYLL", "pobj") and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
-            return head.head
-        return None
+        if row.object_lemmas and not row.preps:
+            words.extend(t for t in context.object_tokens if lemma(t) in row.object_lemmas)
+        if row.preps:
+            for prep_token, complement in context.pp_tokens:
+                if low(prep_token) in row.preps:
+                    words.append(prep_token)
+                    fits = not row.object_lemmas or (
+                        complement is not None and lemma(complement) in row.object_lemmas
+                    )
+                    if complement is not None and fits:
+                        target = complement
+                    break
+        if token.pos_ in ("NOUN", "ADJ"):
+            carrier = context.governor_token
+            if carrier is None or carrier.i in self.event_verbs:
+                return None  # an event noun with no verb of its own, or named by another event's verb
+            words.append(carrier)
+            return _Match(sorted(set(words), key=lambda t: t.i), carrier, row.types[0], target)
+        return _Match(sorted(set(words), key=lambda t: t.i), token, row.types[0], target)
 
     # ------------------------------------------------------------------ roles
     def subject(self, verb: Token) -> Token | None:
@@ -190,7 +283,8 @@ class EventFinder:
             if current.head is current:
                 break
             if dep(current) in ("INFV", "xcomp", "KOORD", "conj", "aux", "SPRED") or (
-                    current.head.pos_ in ("AUX", "VERB") and dep(current) in ("", "ADV")):
+                current.head.pos_ in ("AUX", "VERB") and dep(current) in ("", "ADV")
+            ):
                 current = current.head
                 continue
             break
@@ -237,8 +331,12 @@ class EventFinder:
             break
         end = head.i + 1
         # "foreldre og barn": coordinated common nouns stay one phrase
-        if end + 1 < len(doc) and low(doc[end]) in ("og", "og/eller") and doc[end + 1].pos_ == "NOUN" \
-                and doc[end + 1].head.i == head.i:
+        if (
+            end + 1 < len(doc)
+            and low(doc[end]) in ("og", "og/eller")
+            and doc[end + 1].pos_ == "NOUN"
+            and doc[end + 1].head.i == head.i
+        ):
             end += 2
         return doc[start:end].text
 
@@ -278,8 +376,13 @@ class EventFinder:
             if t.head.i in chain:
                 return True
             # surface: the cue inside the verb group before the trigger ("vil ikke slippe")
-            if t.i < first.i and first.i - t.i <= 6 and not any(
-                    is_punct(x) or low(x) in ("og", "men", "at", "som") for x in self.doc[t.i + 1:first.i]):
+            if (
+                t.i < first.i
+                and first.i - t.i <= 6
+                and not any(
+                    is_punct(x) or low(x) in ("og", "men", "at", "som") for x in self.doc[t.i + 1 : first.i]
+                )
+            ):
                 return True
             if first.i < t.i <= first.i + 2:
                 return True
@@ -325,8 +428,18 @@ class EventFinder:
             if key in seen:
                 continue
             seen.add(key)
-            result.append(Event(type=match.type, trigger=trigger, actor=actor, target=target,
-                                location=location, date=date, negated=negated, span=span))
+            result.append(
+                Event(
+                    type=match.type,
+                    trigger=trigger,
+                    actor=actor,
+                    target=target,
+                    location=location,
+                    date=date,
+                    negated=negated,
+                    span=span,
+                )
+            )
         return result
 
 
@@ -338,7 +451,8 @@ def _conjuncts(token: Token) -> list[Token]:
     return result
 
 
-def find_events(doc: Doc, article: Article, entities: EntityIndex,
-                times: list[TimeExpression] | None = None) -> list[Event]:
+def find_events(
+    doc: Doc, article: Article, entities: EntityIndex, times: list[TimeExpression] | None = None
+) -> list[Event]:
     """PLOVER events of an article's Doc, with absolute sentence spans."""
     return EventFinder(doc, entities, times or [], article.span[0]).find()

@@ -41,6 +41,8 @@ _TEMPORAL = {"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "sø
 _NOMINATIVE_PRONOUNS = {"han", "hun", "ho", "de", "dei", "det", "den", "vi", "me", "jeg", "eg", "dette",
                         "man", "du", "dere", "ingen", "alle", "noen", "flere", "mange"}
 _TRAILING = (",", ":", ";", "»", "”", '"', "–", "-", ".")
+_CONJUNCTIONS = {"og", "men", "eller"}
+_SUBJUNCTIONS = {"da", "når", "fordi", "mens", "som", "etter", "hvis", "om"}
 _EXPLETIVE = {"det", "dette", "slik", "så"}
 
 
@@ -51,11 +53,19 @@ def _lexicon():  # the lexicon module is loaded once; its data files are read la
     return lexicon
 
 
+_NEVER_VERBS = {"PROPN", "PUNCT", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM"}
+_VERB_ENDINGS = ("er", "et", "te", "de", "r", "t")
+
+
 def is_speech_verb(token: Token) -> bool:
-    if token.pos_ not in ("VERB", "AUX", ""):
+    if token.pos_ in _NEVER_VERBS or not token.text.islower():
         return False
     verbs = _lexicon().speech_verbs()
-    return verbs.is_speech(lemma(token)) or verbs.is_speech(low(token))
+    if token.pos_ in ("VERB", "AUX", "") and (verbs.is_speech(lemma(token)) or verbs.is_speech(low(token))):
+        return True
+    # a mis-tagged or mis-lemmatised verb form ("hevdet" as a noun): strip a verb ending
+    form = low(token)
+    return any(form.endswith(end) and verbs.is_speech(form[:-len(end)] + "e") for end in _VERB_ENDINGS)
 
 
 def gender_of(first_name: str) -> str | None:
@@ -69,6 +79,8 @@ class _Found:
     speaker: str | None
     direct: bool
     attribution: int | None  # token index of the speech verb, when there is one
+    paragraph: int = -1
+    continues: bool = False  # an unattributed dash paragraph: the previous speaker goes on
 
 
 def _text_bounds(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
@@ -98,15 +110,42 @@ class QuoteFinder:
         return self.doc[:]
 
     def speaker_of(self, verb: Token, clause: Span, prefer_after: bool | None = None) -> str | None:
-        """Speaker of a speech verb: its parsed subject, else the phrase after or before it."""
+        """Speaker of a speech verb: the phrase after it (inversion, closing attribution) or the
+        subject chunk before it; the parsed subject when the surface gives nothing."""
+        after = self._subject_follows(verb, clause) if prefer_after is None else prefer_after
+        phrase = phrase_after(verb, clause) if after else self._chunk_before(verb, clause)
+        if len(phrase):
+            return self.referents.name(phrase)
         subject = self._parsed_subject(verb)
         if subject is not None:
             return self._name_of_subject(subject, clause)
-        after = self._subject_follows(verb, clause) if prefer_after is None else prefer_after
-        phrase = phrase_after(verb, clause) if after else phrase_before(verb, clause)
-        if len(phrase) == 0:
-            phrase = phrase_before(verb, clause) if after else phrase_after(verb, clause)
+        phrase = self._chunk_before(verb, clause) if after else phrase_after(verb, clause)
         return self.referents.name(phrase) if len(phrase) else None
+
+    def _chunk_before(self, verb: Token, sent: Span) -> Span:
+        """The subject chunk before a verb: after the last comma, else the sentence's first chunk.
+
+        "men bekrefter at", "og hevder han" and "som følger ..., sier" take the subject of the
+        sentence's first clause; "da hun kommenterte" drops the subjunction.
+        """
+        doc = self.doc
+        commas = [t.i for t in doc[sent.start:verb.i] if t.text in (",", ";", ":")]
+        start = commas[-1] + 1 if commas else sent.start
+        while start < verb.i and (doc[start].pos_ == "SCONJ" or low(doc[start]) in _SUBJUNCTIONS):
+            start += 1
+        coordinated = start < verb.i and (doc[start].pos_ == "CCONJ" or low(doc[start]) in _CONJUNCTIONS)
+        chunk = doc[start:verb.i]
+        has_verb = any(t.pos_ in ("VERB", "AUX") for t in chunk)
+        if len(chunk) and not coordinated and not has_verb and any(t.pos_ != "ADV" for t in chunk):
+            return chunk
+        # the first chunk of the sentence, up to its first verb, comma or subjunction
+        first = sent.start
+        while first < verb.i and (doc[first].text in DASHES or is_space(doc[first])):
+            first += 1
+        end = first
+        while end < verb.i and doc[end].pos_ not in ("VERB", "AUX", "SCONJ") and doc[end].text != ",":
+            end += 1
+        return doc[first:end]
 
     def _parsed_subject(self, verb: Token) -> Token | None:
         for child in verb.children:
@@ -153,17 +192,15 @@ class QuoteFinder:
             verb = doc[j]
             if not is_speech_verb(verb):
                 continue
-            # the attribution's own sentence must end soon: "sier hun til NTB."
-            sent = self.sentence(j)
-            if sent.end - j > 18:
+            # the attribution must end soon ("sier hun til NTB.") and name someone right after the verb
+            stop = next((k for k in range(j, last + 1) if doc[k].text in (".", "!", "?")), last + 1)
+            if stop - j > 18 or len(phrase_after(verb, self.doc[j:stop])) == 0:
                 continue
             return i, verb
         return None
 
     def dash_paragraphs(self, found: list[_Found]) -> None:
         doc = self.doc
-        previous_speaker: str | None = None
-        previous_end = -1
         ranges = paragraphs(doc)
         for index, (start, end) in enumerate(ranges):
             first = start
@@ -176,21 +213,33 @@ class QuoteFinder:
                 if bounds is None:
                     continue
                 speaker = self.speaker_of(verb, self.sentence(verb.i), prefer_after=True)
-                found.append(_Found(*bounds, speaker, True, verb.i))
-                previous_speaker, previous_end = speaker, index
+                found.append(_Found(*bounds, speaker, True, verb.i, index))
                 continue
             bounds = _text_bounds(doc, first, end - 1)
             if bounds is None:
                 continue
-            text = doc.text[bounds[0]:bounds[1]]
             speaker = self._next_sentence_speaker(ranges, index)
-            if speaker is None and text.rstrip().endswith("?"):
-                speaker = None  # an interviewer's question
-            elif speaker is None and previous_end >= 0 and index - previous_end <= 2:
-                speaker = previous_speaker
-            found.append(_Found(*bounds, speaker, True, None))
-            if speaker is not None:
-                previous_speaker, previous_end = speaker, index
+            text = doc.text[bounds[0]:bounds[1]]
+            # no attribution: the previous speaker goes on (an interviewer's question has none)
+            continues = speaker is None and not text.rstrip().endswith("?")
+            found.append(_Found(*bounds, speaker, True, None, index, continues))
+
+    def continue_speakers(self, found: list[_Found]) -> None:
+        """Unattributed dash paragraphs take the speaker of the quote just before them."""
+        ranges = paragraphs(self.doc)
+        char_paragraph = [(self.doc[s].idx, index) for index, (s, _) in enumerate(ranges)]
+
+        def paragraph_of(char: int) -> int:
+            return max((index for start, index in char_paragraph if start <= char), default=0)
+
+        ordered = sorted(found, key=lambda f: f.start)
+        for position, quote in enumerate(ordered):
+            if not quote.continues:
+                continue
+            here = paragraph_of(quote.start)
+            before = [q for q in ordered[:position] if q.speaker is not None or q.continues]
+            if before and here - paragraph_of(before[-1].start) <= 2:
+                quote.speaker = before[-1].speaker
 
     def _next_sentence_speaker(self, ranges: list[tuple[int, int]], index: int) -> str | None:
         """ "– ... .\nDet sa Camila Vallejo til Reuters." names the speaker of the quote before it."""
@@ -216,6 +265,8 @@ class QuoteFinder:
             for sent in [s for s in self.sents if start <= s.start < end]:
                 attribution = self.closing_attribution(sent.start, sent.end - 1)
                 if attribution is None or attribution[0] == sent.start:
+                    if any(is_speech_verb(t) or low(t) == "ifølge" for t in sent):
+                        segment_start = sent.end  # reported speech of its own ends the stretch
                     continue
                 comma, verb = attribution
                 if doc[comma].text != ",":
@@ -327,11 +378,13 @@ class QuoteFinder:
         nominal = first.pos_ in ("PRON", "NOUN", "PROPN", "DET", "ADJ", "NUM")
         if not nominal and low(first) not in _NOMINATIVE_PRONOUNS:
             return False
+        if dep(first) in ("DOBJ", "obj") and first.head.i < j and is_speech_verb(first.head):
+            return False  # the speech verb's own object ("avviser kritikken og sier ...")
         for k in range(j + 1, min(sent.end, j + 5)):
             t = doc[k]
             if t.pos_ in ("VERB", "AUX"):
                 return _finite(t)
-            if is_punct(t):
+            if is_punct(t) or t.pos_ in ("CCONJ", "SCONJ"):
                 return False
         return False
 
@@ -364,6 +417,7 @@ class QuoteFinder:
         self.guillemets(found)
         self.at_clauses(found)
         self.ifolge(found)
+        self.continue_speakers(found)
         return _without_nested(found)
 
 
