@@ -84,7 +84,8 @@ def ingest(paths: Iterable[str], store: Store, *, nlp: bool = True, on_problem: 
         for article in articles:
             summary.read += 1
             summary.sources.add(article.document.source)
-            if store.contains(article):
+            # Without NLP, add() itself is the cheaper duplicate check.
+            if nlp and store.contains(article):
                 summary.skipped += 1
                 if on_progress is not None:
                     on_progress(summary)
