@@ -99,6 +99,23 @@ def test_particles_and_prepositions_select_the_reading() -> None:
     assert triggers.match("skyte", "VERB", particles=["inn"]) == []  # "skyte inn" means interject
 
 
+def test_reflexive_and_answer_word_objects() -> None:
+    triggers = lexicon.load_triggers()
+    assert [t.plover for t in triggers.match("trekke", "VERB", objects=["seg"])] == ["CONCEDE"]
+    pull_out = triggers.match("trekke", "VERB", particles=["ut"], objects=["seg"])
+    assert [t.plover for t in pull_out] == ["RETREAT"]
+    leave_deal = triggers.match("trekke", "VERB", objects=["seg"], preps={"fra": ["atomavtale"]})
+    assert [t.types for t in leave_deal] == [("RETREAT", "REJECT")]
+    assert [t.plover for t in triggers.match("si", "VERB", objects=["nei"])] == ["REJECT"]
+    assert triggers.match("si", "VERB") == []
+
+
+def test_legal_charges_are_coercion() -> None:
+    triggers = lexicon.load_triggers()
+    assert [t.types for t in triggers.match("tiltale", "VERB")] == [("COERCE", "ACCUSE")]
+    assert [t.plover for t in triggers.match("sikte", "VERB", preps={"for": ["drap"]})] == ["COERCE"]
+
+
 def test_noun_with_governor_constraint() -> None:
     triggers = lexicon.load_triggers()
     assert [t.plover for t in triggers.match("krav", "NOUN", governor="stille")] == ["REQUEST"]
