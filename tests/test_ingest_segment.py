@@ -92,6 +92,25 @@ def test_a_list_of_teaser_lines_is_neither_title_nor_heading() -> None:
     assert article.title is None and article.headings == []
 
 
+def test_headline_with_listed_headings_after_a_body_starts_an_article() -> None:
+    text = (f"Ny svømmehall i Bodø\n\n{LEAD_A}\n{BODY_A}\nSavnet mann søkes i Narvik etter helgen\n\n"
+            f"Røde Kors hjelper til\n\nLeter med helikopter?\n\n{LEAD_B}\n\n{BODY_B}\n")
+    first, second = _articles(text)
+    assert second.title == "Savnet mann søkes i Narvik etter helgen"
+    assert second.headings == ["Røde Kors hjelper til", "Leter med helikopter?"]
+    assert first.headings == []
+
+
+def test_hard_wrapped_lines_are_neither_titles_nor_headings() -> None:
+    text = ("Kommunestyret i Bodø vedtok onsdag å bygge en ny svømmehall og\n"
+            "la samtidig fram en plan for finansieringen. Hallen skal stå ferdig\n"
+            "i 2027. Opposisjonen stemte imot og mener prosjektet er for dyrt for\n"
+            "Bodø kommune.\n")
+    [article] = _articles(text)
+    assert article.title is None and article.headings == []
+    assert {b.role for b in article.blocks} == {"body"}
+
+
 def test_short_section_after_a_long_subheading_is_not_an_article() -> None:
     text = f"Ny svømmehall i Bodø\n\n{LEAD_A}\n\n{BODY_A}\n\nKommunen vil starte anbud\n\nDet skjer i mai.\n"
     [article] = _articles(text)

@@ -29,6 +29,9 @@ NEW_ARTICLE_MIN_WORDS = 4
 # subheading is the closing section of the article before it.
 MIN_ARTICLE_BODY_CHARS = 250
 HEADLINE_MAX_WORDS = 14
+DASH_HEADLINE_MIN_WORDS = 6
+# A subheading with no blank line around it is short ("Fikk ikke reiseforsikring").
+TIGHT_HEADING_MAX_WORDS = 6
 HEADLINE_MAX_CHARS = 120
 
 
@@ -203,12 +206,40 @@ def _isolated_headline(pieces: list[_Piece], i: int) -> bool:
         return False  # a wrapped line of a paragraph, or one of a list of teaser lines
     if following.glued or not _LINE_OPENER.match(following.text):
         return False
+    if not piece.blank_before and not piece.blank_after and word_count(piece.text) > TIGHT_HEADING_MAX_WORDS:
+        return False  # between lines of running text a long unpunctuated line is a wrapped one
     return not is_headline_like(following.text, allow_question=False)
+
+
+def _wrapped(pieces: list[_Piece], i: int) -> bool:
+    """The line runs on into the next one (hard-wrapped paragraph), so it is no headline."""
+    if i + 1 >= len(pieces):
+        return False
+    following = pieces[i + 1]
+    return not following.blank_before and not following.glued and following.text[0].islower()
+
+
+def _headline_run(pieces: list[_Piece], i: int) -> bool:
+    """A headline followed by blank-separated headings listed before the body of a new article."""
+    piece = pieces[i]
+    if not is_headline_like(piece.text, allow_question=False) or _wrapped(pieces, i):
+        return False
+    if i == 0 or not (piece.blank_before or _ends_sentence(pieces[i - 1].text)):
+        return False
+    j = i + 1
+    while j < len(pieces) and pieces[j].blank_before and not pieces[j].glued \
+            and is_headline_like(pieces[j].text, allow_question=True):
+        j += 1
+    return j > i + 1 and j < len(pieces) and pieces[j].blank_before and not _wrapped(pieces, j - 1)
 
 
 def _starts_article(pieces: list[_Piece], i: int) -> bool:
     piece = pieces[i]
-    if _is_dash_line(piece.text) or word_count(piece.text) < NEW_ARTICLE_MIN_WORDS:
+    words = word_count(piece.text)
+    if _is_dash_line(piece.text):
+        # A quote used as headline ("- Bedre å kjøpe ..."); short ones are subheadings.
+        return words >= DASH_HEADLINE_MIN_WORDS and piece.blank_before and piece.blank_after
+    if words < NEW_ARTICLE_MIN_WORDS:
         return False
     return piece.blank_before or piece.blank_after
 
@@ -250,19 +281,26 @@ def segment(document: Document, start_index: int = 0) -> list[Article]:
             draft = _Draft(start=piece.start)
             drafts.append(draft)
             role = "body"
-            if is_headline_like(piece.text, allow_question=True) and i + 1 < len(pieces):
+            opens_with_headline = piece.blank_after and i + 1 < len(pieces)
+            if opens_with_headline and is_headline_like(piece.text, allow_question=True):
                 draft.title = piece.text  # the glued-on article opens with its headline
                 role = "title"
         elif piece.glued_heading and draft.has_body:
             draft.headings.append(piece.text)
             role = "heading"
-        elif not draft.blocks and is_headline_like(piece.text, allow_question=True):
-            draft.title = piece.text
+        elif not draft.has_body and is_headline_like(piece.text, allow_question=True) \
+                and not _wrapped(pieces, i):
+            if draft.blocks:
+                draft.headings.append(piece.text)  # headings listed before the body
+                role = "heading"
+            else:
+                draft.title = piece.text
+                role = "title"
+        elif draft.has_body and _headline_run(pieces, i) and _starts_article(pieces, i):
+            draft = _Draft(start=piece.start, title=piece.text, by_headline=True)
+            drafts.append(draft)
             role = "title"
-        elif not draft.has_body and draft.blocks and is_headline_like(piece.text, allow_question=True):
-            draft.headings.append(piece.text)
-            role = "heading"
-        elif draft.has_body and _isolated_headline(pieces, i):
+        elif draft.has_body and _isolated_headline(pieces, i) and not _wrapped(pieces, i):
             if _starts_article(pieces, i):
                 draft = _Draft(start=piece.start, title=piece.text, by_headline=True)
                 drafts.append(draft)
