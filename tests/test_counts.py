@@ -204,3 +204,16 @@ def test_holder_is_the_subject_in_a_parse() -> None:
 def test_nynorsk_counts() -> None:
     found = counts_of("Minst 14 menneske vart drepne og meir enn 30 er sakna etter raset.")
     assert brief(found) == [("KILL", 14, "at_least"), ("MISSING", 30, "more_than")]
+
+
+def test_damaged_things_are_no_casualties() -> None:
+    found = counts_of("Rundt 30 hus og 12 bolighus er skadet.")
+    assert brief(found) == [("OTHER", 30, "about"), ("OTHER", 12, "exact")]
+
+
+def test_vague_hundreds_are_no_number() -> None:
+    assert counts_of("Flere hundre ble evakuert fra byen.") == []
+
+
+def test_protest_noun_in_a_compound() -> None:
+    assert brief(counts_of("Over 2500 mennesker deltok i fakkeltoget.")) == [("PROTEST", 2500, "more_than")]

@@ -54,6 +54,7 @@ FUNCTION_WORDS = {"er", "ble", "har", "hadde", "var", "blir", "kan", "vil", "ska
 MAX_WINDOW = 12
 # Without a tagger, words with these endings before another word are taken as adjectives.
 ADJECTIVE_ENDINGS = ("ske", "ige", "lige", "ede", "nye", "store", "små", "andre", "unge", "gamle", "fleste")
+VAGUE_BEFORE = {"flere", "noen", "mange", "få", "par", "de", "titalls", "noen-og"}
 # Words before a number that make it a label, a clock time or money, not a count.
 NOT_COUNT_BEFORE = {"kl.", "kl", "klokken", "klokka", "side", "s.", "nr.", "nr", "nummer", "paragraf", "§",
                     "punkt", "kapittel", "artikkel", "uke", "år", "rom", "linje", "kanal", "tlf.", "telefon",
@@ -212,6 +213,8 @@ def _is_excluded(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, 
         return True  # age: "Hannah Jones (13)"
     if before in NOT_COUNT_BEFORE:
         return True
+    if first.lower_ in SCALES and phrase.end - phrase.start == 1 and before in VAGUE_BEFORE:
+        return True  # "flere hundre", "noen tusen": no definite number
     if parse_digits(first.text) is not None and (
             parse_digits(_lower(doc, phrase.end)) is not None or parse_digits(before) is not None):
         return True  # phone numbers and digit runs
@@ -348,6 +351,9 @@ def _forward_predicate(doc: Doc, i: int, sent: Span, vocab: Vocabulary, stop: in
         lemma = doc[j].lemma_.lower()
         if lemma and lemma in vocab.get("pred") and doc[j].pos_ in ("VERB", "ADJ"):
             return vocab.get("pred")[lemma]
+        for stem, category in vocab.get("predstem").items():
+            if word.startswith(stem):
+                return category
         j += 1
     return None
 
@@ -572,6 +578,8 @@ def _read_count(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, n
             return None
         return Found(phrase, None, predicate, phrase.end + 2, "person", sent)
     category = _category(doc, phrase, noun, partitive, sent, vocab, next_start, previous)
+    if category not in ("OTHER", "DEPLOY") and noun is not None and _is_thing(noun, vocab):
+        category = "OTHER"  # "30 hus er skadet": damaged things are no casualties
     group = _group_before(doc, phrase, sent, vocab)
     if category == "OTHER" and group is not None:
         category = vocab.get("group").get(group.lower_) or vocab.get("group").get(_lemma(group), "OTHER")
@@ -597,6 +605,12 @@ def _tally_before(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary)
             category = _word_category(counted, vocab.get("noun"))
             return (category or "OTHER"), _lemma(counted)
     return None
+
+
+def _is_thing(noun: Token, vocab: Vocabulary) -> bool:
+    things = vocab.get("thing")
+    words = {noun.lower_, _lemma(noun)}
+    return any(w in things or any(w.endswith(t) and len(t) >= 3 for t in things) for w in words)
 
 
 def _verb_follows(doc: Doc, i: int, sent: Span) -> bool:
