@@ -32,7 +32,7 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_FOLD_TABLE)
 
 
-class _ShadowCache(dict[str, str]):
+class _StemCache(dict[str, str]):
     """Lower-cased word -> shadow token; news vocabulary repeats, so nearly every lookup is a hit."""
 
     def __missing__(self, word: str) -> str:
@@ -41,12 +41,26 @@ class _ShadowCache(dict[str, str]):
         return token
 
 
-_CACHE = _ShadowCache()
+class _ChunkCache(dict[str, str]):
+    """Lower-cased whitespace-separated chunk ("«soldatene,") -> its shadow tokens ("soldat").
+
+    Splitting on whitespace and caching whole chunks is several times faster than a
+    regular expression over the text; punctuation is dealt with once per distinct chunk.
+    """
+
+    def __missing__(self, chunk: str) -> str:
+        shadow = " ".join(_STEMS[word] for word in WORD_RE.findall(chunk))
+        self[chunk] = shadow
+        return shadow
+
+
+_STEMS = _StemCache()
+_CHUNKS = _ChunkCache()
 
 
 def index_token(word: str) -> str:
     """The shadow form of one word: stemmed on the real spelling (the stemmer knows æøå), then folded."""
-    return _CACHE[word.casefold()]
+    return _STEMS[word.casefold()]
 
 
 def iter_words(text: str) -> Iterator[re.Match[str]]:
@@ -57,10 +71,11 @@ def shadow_text(text: str | None) -> str:
     """The stemmed and folded text that goes into the FTS5 index."""
     if not text:
         return ""
-    if len(_CACHE) > _CACHE_LIMIT:  # bound memory on very varied input
-        _CACHE.clear()
-    # Lower-casing the whole text first keeps the per-word work inside C (findall, map, join).
-    return " ".join(map(_CACHE.__getitem__, WORD_RE.findall(text.casefold())))
+    if len(_CHUNKS) > _CACHE_LIMIT:  # bound memory on very varied input
+        _CHUNKS.clear()
+        _STEMS.clear()
+    # Empty chunks (a lone dash) leave double spaces, which the FTS5 tokenizer ignores.
+    return " ".join(map(_CHUNKS.__getitem__, text.casefold().split()))
 
 
 @dataclass(frozen=True, slots=True)
