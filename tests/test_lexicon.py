@@ -97,16 +97,18 @@ def test_particles_and_prepositions_select_the_reading() -> None:
         "REQUEST"]
     assert [t.plover for t in triggers.match("skyte", "VERB", particles=["ned"])] == ["ASSAULT"]
     assert triggers.match("skyte", "VERB", particles=["inn"]) == []  # "skyte inn" means interject
+    # adverbs are not particles: "angrep igjen" (attacked again) still triggers
+    assert [t.plover for t in triggers.match("angripe", "VERB", particles=["igjen", "ikke"])] == ["ASSAULT"]
 
 
-def test_reflexive_and_answer_word_objects() -> None:
+def test_reflexive_object_and_answer_particle() -> None:
     triggers = lexicon.load_triggers()
     assert [t.plover for t in triggers.match("trekke", "VERB", objects=["seg"])] == ["CONCEDE"]
     pull_out = triggers.match("trekke", "VERB", particles=["ut"], objects=["seg"])
     assert [t.plover for t in pull_out] == ["RETREAT"]
     leave_deal = triggers.match("trekke", "VERB", objects=["seg"], preps={"fra": ["atomavtale"]})
     assert [t.types for t in leave_deal] == [("RETREAT", "REJECT")]
-    assert [t.plover for t in triggers.match("si", "VERB", objects=["nei"])] == ["REJECT"]
+    assert [t.plover for t in triggers.match("si", "VERB", particles=["nei"])] == ["REJECT"]
     assert triggers.match("si", "VERB") == []
 
 
@@ -168,6 +170,14 @@ def test_duplicate_trigger_row_raises(tmp_path: Path) -> None:
         lexicon.parse_triggers(path)
 
 
+def test_unknown_particle_raises(tmp_path: Path) -> None:
+    header = "\t".join(lexicon.TRIGGER_COLUMNS)
+    row = "\t".join(["trekke", "VERB", "RETREAT", "utover", "", "", "", "", "nb", "", "De trekker utover."])
+    path = _write(tmp_path, "triggers.tsv", f"{header}\n{row}\n")
+    with pytest.raises(ValueError, match=r"line 2: unknown verb particle 'utover'"):
+        lexicon.parse_triggers(path)
+
+
 def test_wrong_header_raises(tmp_path: Path) -> None:
     path = _write(tmp_path, "speech_verbs.tsv", "lemma\tkind\nsi\tspeech\n")
     with pytest.raises(ValueError, match=r"speech_verbs\.tsv, line 1: header must be"):
@@ -195,6 +205,8 @@ def test_is_speech_respects_particles_and_objects() -> None:
     assert verbs.is_speech("legge", "til")
     assert not verbs.is_speech("legge")
     assert not verbs.is_speech("si", "opp")  # "si opp" is to resign
+    assert verbs.is_speech("si", "ikke")  # an adverb is no particle
+    assert verbs.is_speech("regne", prep="med") and not verbs.is_speech("regne")
     assert verbs.is_speech("gi", object_lemma="uttrykk") and not verbs.is_speech("gi")
     assert verbs.is_speech("peke", prep="på") and not verbs.is_speech("peke")
     assert not verbs.is_speech("spise")

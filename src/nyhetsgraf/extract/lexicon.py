@@ -37,6 +37,16 @@ SPEECH_COLUMNS = ("lemma", "particle", "object_lemmas", "prep", "lang", "kind", 
 NAME_COLUMNS = ("name", "gender")
 SPEAKER_COLUMNS = ("lemma", "gender", "kind", "role", "lang", "example")
 
+# The closed class of Norwegian verb particles ("trekke *ut*", "gi *etter*", "takke *nei*"). In NDT
+# analyses a particle is an ADV dependent of the verb tagged prep/adv with no PUTFYLL complement of
+# its own. Words outside this set ("ikke", "igjen", "også") are never particles here, so a matcher may
+# pass every such dependent and the lexicon keeps only the real particles.
+VERB_PARTICLES = frozenset({
+    "av", "bort", "etter", "fast", "fra", "ifra", "fram", "frem", "fri", "hjem", "imot", "inn", "inne",
+    "laus", "løs", "med", "ned", "nei", "om", "opp", "over", "på", "sammen", "tilbake", "til", "unna",
+    "ut", "vekk",
+})
+
 # Words that negate the clause they stand in. Multi-word cues are space-separated token sequences,
 # matched on lower-cased surface tokens; "nekte å" is not here because it is a REJECT trigger itself.
 NEGATION_CUES = frozenset({
@@ -113,6 +123,11 @@ def _check_lemma(value: str, column: str, source: Source, line: int) -> None:
            f"{column} must be one word, found {value!r}")
 
 
+def _check_particles(particles: frozenset[str], source: Source, line: int) -> None:
+    unknown = sorted(particles - VERB_PARTICLES)
+    _check(not unknown, source, line, f"unknown verb particle {', '.join(unknown)!r} (see VERB_PARTICLES)")
+
+
 def _word_set(value: str) -> frozenset[str]:
     """A comma-separated cell as a lower-cased set; an empty cell is the empty set."""
     return frozenset(part.strip().lower() for part in value.split(",") if part.strip())
@@ -164,7 +179,7 @@ class Trigger:
         the head lemmas of its complements, ``governor`` is the lemma of the verb a NOUN/ADJ trigger
         depends on, optionally followed by a space and that verb's particle ("komme med").
         """
-        observed_particles = {p.lower() for p in particles}
+        observed_particles = {p.lower() for p in particles} & VERB_PARTICLES
         if self.pos == "VERB" and not self.particles and observed_particles:
             return False
         if self.particles and not self.particles & observed_particles:
@@ -245,6 +260,7 @@ def parse_triggers(source: Source) -> TriggerLexicon:
         _check_choice(row["lang"], LANGS, "lang", source, line)
         _check(bool(row["example"]), source, line, "example is empty")
         _check(not row["governor"] or row["pos"] != "VERB", source, line, "governor is for NOUN and ADJ rows")
+        _check_particles(_word_set(row["particle"]), source, line)
         trigger = Trigger(
             lemma=row["lemma"].lower(), pos=row["pos"], types=types, particles=_word_set(row["particle"]),
             object_lemmas=_word_set(row["object_lemmas"]), preps=_word_set(row["prep"]), frame=row["frame"],
@@ -286,9 +302,10 @@ class SpeechVerb:
         """Whether this entry fits a verb with this particle, object head and preposition.
 
         A verb without particle here only matches a use without particle: "si opp" (resign) is
-        not speech, "si fra" has a row of its own.
+        not speech, "si fra" has a row of its own. Words outside VERB_PARTICLES ("ikke") are ignored.
         """
-        if (particle or "").lower() != self.particle:
+        observed = (particle or "").lower()
+        if (observed if observed in VERB_PARTICLES else "") != self.particle:
             return False
         if self.object_lemmas and (object_lemma or "").lower() not in self.object_lemmas:
             return False
@@ -337,6 +354,7 @@ def parse_speech_verbs(source: Source) -> SpeechVerbs:
         _check_choice(row["kind"], SPEECH_KINDS, "kind", source, line)
         _check_choice(row["takes_at_clause"], YES_NO, "takes_at_clause", source, line)
         _check(bool(row["example"]), source, line, "example is empty")
+        _check_particles(_word_set(row["particle"]), source, line)
         verb = SpeechVerb(
             lemma=row["lemma"].lower(), particle=row["particle"].lower(),
             object_lemmas=_word_set(row["object_lemmas"]), prep=row["prep"].lower(), lang=row["lang"],
@@ -478,6 +496,11 @@ def role_nouns() -> frozenset[str]:
 
 
 # --- negation ---------------------------------------------------------------------------------------
+
+
+def verb_particles() -> frozenset[str]:
+    """The closed class of verb particles the lexicons use."""
+    return VERB_PARTICLES
 
 
 def negation_cues() -> frozenset[str]:
