@@ -13,7 +13,7 @@ import argparse
 import sys
 import time
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import cycle, islice
 from pathlib import Path
 
@@ -31,6 +31,17 @@ def demo_articles(count: int) -> list[Article]:
     return list(islice(cycle(found), count))
 
 
+def _folder_loader(folder: Path) -> Callable[[str], object]:
+    def load(language: str) -> object:
+        import spacy
+
+        import nyhetsgraf.nlp  # noqa: F401  (registers the custom pipeline components)
+
+        return spacy.load(folder)
+
+    return load
+
+
 def timed(work: Iterable[object]) -> tuple[float, float]:
     """Wall and CPU seconds to exhaust ``work``."""
     wall, cpu = time.perf_counter(), time.process_time()
@@ -42,6 +53,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--model", type=Path, help="a spaCy model folder instead of the packaged models")
     args = parser.parse_args()
 
     from nyhetsgraf.extract import Extractor
@@ -50,7 +62,7 @@ def main() -> None:
     articles = demo_articles(args.articles)
     words = sum(len(article.text.split()) for article in articles)
     languages = sorted({article.language for article in articles})
-    extractor = Extractor()
+    extractor = Extractor(_folder_loader(args.model) if args.model else None)
     try:
         for language in languages:  # load (and warm up) every model before timing
             extractor.extract(next(a for a in articles if a.language == language))
