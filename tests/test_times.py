@@ -199,3 +199,9 @@ def test_clock_time_takes_the_day_after_it_in_the_same_sentence() -> None:
 
 def test_frequency_is_no_time() -> None:
     assert times_of("De trener tre ganger i uka.", "2020-01-08") == []
+
+
+def test_number_before_a_noun_is_no_year() -> None:
+    assert times_of("USA sender to hangarskip og 2000 marinesoldater.", "2023-10-11") == []
+    found = times_of("Han var statsminister fra 2013 til 2021.", "2023-10-11")
+    assert found == [("2013", "2013"), ("2021", "2021")]

@@ -90,6 +90,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.IGNORECA
 FUTURE_WORDS = {"skal", "vil", "ventes", "kommer", "planlegges", "blir"}
 SPEECH_VERBS = {"si", "opplyse", "melde", "skrive", "fortelle", "bekrefte", "understreke", "hevde", "mene",
                 "varsle", "uttale", "kunngjøre", "rapportere"}
+# Lower-case words that may follow a year; any other ("2000 soldater") makes the number a count.
+YEAR_FOLLOWERS = set("""og til da der men var ble har hadde er som at med i på for etter før mot fra om kom vart
+blei eller ikke fikk gikk skal vil kan måtte skulle ville kunne så det den de hun han vi jeg dei ho en et ei under
+ved mens fordi hvor hvis""".split())
 # "neste uke" is one step ahead, "forrige uke" one back (bokmål and nynorsk).
 STEP = {"neste": 1, "kommende": 1, "komande": 1, "forrige": -1, "førre": -1, "sist": -1, "siste": -1}
 SPEECH_FORMS = {"sier", "opplyser", "melder", "skriver", "forteller", "bekrefter", "understreker", "hevder",
@@ -157,6 +161,9 @@ def _is_false_positive(text: str, m: Match) -> bool:
             and m.groups["season"].lower() == "vår" and re.match(r"\s+\w", after) \
             and not re.match(r"\s+(?:og|eller|som|har|ble|var|skal|vil|kan|er)\b", after):
         return True  # "i vår regjering": possessive, not spring
+    if m.kind == "year" and (follower := re.match(r"\s+([a-zæøå]+)", after)) \
+            and follower[1] not in YEAR_FOLLOWERS:
+        return True  # "2000 marinesoldater": a number of things, not a year
     if m.kind == "yearrel" and re.search(r"(\d|\b(?:" + "|".join(_NUM_WORDS) + r"))\s*$", before):
         return True
     if m.kind == "relday" and (m.groups["rel"] or "").lower().endswith("morgen") \
