@@ -91,9 +91,12 @@ FUTURE_WORDS = {"skal", "vil", "ventes", "kommer", "planlegges", "blir"}
 SPEECH_VERBS = {"si", "opplyse", "melde", "skrive", "fortelle", "bekrefte", "understreke", "hevde", "mene",
                 "varsle", "uttale", "kunngjøre", "rapportere"}
 # Lower-case words that may follow a year; any other ("2000 soldater") makes the number a count.
-YEAR_FOLLOWERS = set("""og til da der men var ble har hadde er som at med i på for etter før mot fra om kom vart
-blei eller ikke fikk gikk skal vil kan måtte skulle ville kunne så det den de hun han vi jeg dei ho en et ei under
-ved mens fordi hvor hvis""".split())
+YEAR_FOLLOWERS = {
+    "og", "til", "da", "der", "men", "var", "ble", "har", "hadde", "er", "som", "at", "med", "i", "på",
+    "for", "etter", "før", "mot", "fra", "om", "kom", "vart", "blei", "eller", "ikke", "fikk", "gikk",
+    "skal", "vil", "kan", "måtte", "skulle", "ville", "kunne", "så", "det", "den", "de", "hun", "han",
+    "vi", "jeg", "dei", "ho", "en", "et", "ei", "under", "ved", "mens", "fordi", "hvor", "hvis",
+}
 # "neste uke" is one step ahead, "forrige uke" one back (bokmål and nynorsk).
 STEP = {"neste": 1, "kommende": 1, "komande": 1, "forrige": -1, "førre": -1, "sist": -1, "siste": -1}
 SPEECH_FORMS = {"sier", "opplyser", "melder", "skriver", "forteller", "bekrefter", "understreker", "hevder",
