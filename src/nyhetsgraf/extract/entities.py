@@ -454,7 +454,8 @@ def find_entities(doc: Doc, article: Article) -> EntityIndex:
 
 # ---------------------------------------------------------------- referring phrases
 
-PERSONAL_PRONOUNS = {"han": "M", "hun": "F", "ho": "F", "de": "PL", "dei": "PL", "dem": "PL"}
+PERSONAL_PRONOUNS = {"han": "M", "hun": "F", "ho": "F", "ham": "M", "henne": "F", "de": "PL", "dei": "PL",
+                     "dem": "PL"}
 _GROUP_TYPES = {"ORG", "GPE_ORG", "GPE", "GPE_LOC"}
 # prepositions that keep a describing phrase together ("en talsmann for departementet")
 _DESCRIPTION_PREPOSITIONS = {"for", "nær", "av", "ved", "fra", "i", "hos"}

@@ -19,7 +19,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from nyhetsgraf.extract.entities import PERSONAL_PRONOUNS, EntityIndex, Referents
-from nyhetsgraf.extract.syntax import SUBJECT_DEPS, dep, is_punct, lemma, low, sentences
+from nyhetsgraf.extract.syntax import SUBJECT_DEPS, dep, is_punct, is_space, lemma, low, sentences
 from nyhetsgraf.records import Article, Event, TimeExpression
 
 _LOCATIVE_PREPOSITIONS = {"i", "på", "ved", "utenfor", "nær", "fra"}
@@ -28,6 +28,61 @@ _AGENT_PREPOSITION = "av"
 _COPULA_PASSIVE = {"bli", "verte", "vere", "være"}
 _NP_LEFT_POS = {"DET", "ADJ", "NUM", "ADV", "PROPN", "NOUN"}
 _NP_LEFT_WORDS = {"rundt", "over", "under", "minst", "nesten", "cirka", "om", "lag", "flere", "mange"}
+_NOMINAL = {"NOUN", "PROPN", "PRON"}
+_CLAUSE_OPENERS = {
+    "at",
+    "som",
+    "da",
+    "når",
+    "fordi",
+    "mens",
+    "og",
+    "men",
+    "etter",
+    "før",
+    "om",
+    "hvis",
+    "der",
+}
+_TIME_WORDS = {
+    "mandag",
+    "tirsdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lørdag",
+    "søndag",
+    "uka",
+    "uke",
+    "uken",
+    "dag",
+    "døgn",
+    "morgen",
+    "kveld",
+    "natt",
+    "ettermiddag",
+    "formiddag",
+    "helg",
+    "helga",
+    "helgen",
+    "år",
+    "måned",
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+    "tid",
+    "gang",
+    "ganger",
+}
 _NOT_ACTORS = {"det", "som", "der", "dette", "den", "seg", "man"}
 
 
@@ -60,6 +115,14 @@ class _Context:
     pp_tokens: list[tuple[Token, Token | None]]
     has_infinitive: bool
     governor_token: Token | None
+
+    def without_particles(self, tokens: list[Token]) -> _Context:
+        drop = {t.i for t in tokens}
+        kept = [t for t in self.particle_tokens if t.i not in drop]
+        pps = list(self.pp_tokens) + [
+            (t, _next_head(t.doc, t.i + 1, min(len(t.doc), t.i + 6))) for t in tokens
+        ]
+        return _Context(kept, self.object_tokens, pps, self.has_infinitive, self.governor_token)
 
     @property
     def particles(self) -> set[str]:
@@ -114,7 +177,7 @@ class _Context:
                 "ADJ",
                 "NUM",
             )
-            governs = following is not None and following.head.i == t.i and following.head is not following
+            governs = any(dep(c) in ("PUTFYLL", "pobj") for c in t.children)
             takes_complement = nominal_follows and (governs or not doc.has_annotation("DEP"))
             if word in particle_words and t.pos_ in ("ADP", "ADV", "ADJ", "") and not takes_complement:
                 particles.append(t)
@@ -127,6 +190,37 @@ class _Context:
                 objects.append(t)
         governor = _governing_verb(token) if token.pos_ in ("NOUN", "ADJ") else None
         return cls(particles, objects, pps, infinitive, governor)
+
+
+def _ends_phrase(token: Token) -> bool:
+    """Whether nothing nominal follows a particle candidate ("trekke soldatene ut ,")."""
+    doc = token.doc
+    if token.i + 1 >= len(doc):
+        return True
+    return doc[token.i + 1].pos_ not in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM")
+
+
+def _finite_verb_of(verb: Token, sent: Span) -> Token:
+    """The finite verb of a verb group ("har" of "har allerede stanset"), else the verb itself."""
+    if "Fin" in verb.morph.get("VerbForm"):
+        return verb
+    doc = verb.doc
+    for i in range(verb.i - 1, max(sent.start - 1, verb.i - 5), -1):
+        t = doc[i]
+        if t.pos_ in ("AUX", "VERB") and "Fin" in t.morph.get("VerbForm"):
+            return t
+        if t.pos_ not in ("ADV", "PART", "AUX", "VERB", "PRON", "PROPN", "NOUN", "DET"):
+            break
+    return verb
+
+
+def _phrase_head(token: Token, sent: Span) -> Token:
+    """The last noun of a run of nouns ("ekstremistgruppen IS" -> IS stays with its entity)."""
+    doc = token.doc
+    i = token.i
+    while i + 1 < sent.end and doc[i + 1].pos_ in ("NOUN", "PROPN") and token.pos_ != "PRON":
+        i += 1
+    return doc[i]
 
 
 def _clause_window(token: Token, sent: Span) -> int:
@@ -208,6 +302,10 @@ class EventFinder:
         self.triggers = _lexicon().load_triggers()
         self.particle_words = frozenset(p for row in self.triggers for p in row.particles)
         self.event_verbs: set[int] = set()
+        self.sents = sentences(doc)
+        self.time_tokens = {
+            t.i for time in times for t in doc if time.span[0] - offset <= t.idx < time.span[1] - offset
+        }
 
     # ------------------------------------------------------------------ trigger matching
     def matches(self, sent: Span) -> Iterable[_Match]:
@@ -235,18 +333,24 @@ class EventFinder:
     def _match(self, token: Token, sent: Span) -> _Match | None:
         pos = "VERB" if token.pos_ == "AUX" else token.pos_
         context = _Context.of(token, sent, self.particle_words)
-        for candidate in self._lemmas(token):
-            rows = self.triggers.match(
-                candidate,
-                pos,
-                particles=context.particles,
-                objects=context.objects,
-                preps=context.preps,
-                has_infinitive=context.has_infinitive,
-                governor=context.governor,
-            )
-            if rows:
-                return self._build(token, rows[0], context)
+        # a particle right before a noun phrase may be that phrase's preposition: try without it too
+        loose = [t for t in context.particle_tokens if not _ends_phrase(t)]
+        variants = [context]
+        if loose:
+            variants.append(context.without_particles(loose))
+        for variant in variants:
+            for candidate in self._lemmas(token):
+                rows = self.triggers.match(
+                    candidate,
+                    pos,
+                    particles=variant.particles,
+                    objects=variant.objects,
+                    preps=variant.preps,
+                    has_infinitive=variant.has_infinitive,
+                    governor=variant.governor,
+                )
+                if rows:
+                    return self._build(token, rows[0], variant)
         return None
 
     def _build(self, token: Token, row: Any, context: _Context) -> _Match | None:
@@ -275,6 +379,13 @@ class EventFinder:
 
     # ------------------------------------------------------------------ roles
     def subject(self, verb: Token) -> Token | None:
+        """The clause subject: the parsed one when it is a plausible nominal, else found on the surface."""
+        parsed = self._parsed_subject(verb)
+        if parsed is not None and parsed.pos_ in _NOMINAL and not self._is_time(parsed):
+            return parsed
+        return self._surface_subject(verb)
+
+    def _parsed_subject(self, verb: Token) -> Token | None:
         current = verb
         for _ in range(6):
             subjects = [c for c in current.children if dep(c) in SUBJECT_DEPS]
@@ -289,6 +400,56 @@ class EventFinder:
                 continue
             break
         return None
+
+    def _surface_subject(self, verb: Token) -> Token | None:
+        """Subject by word order: after the finite verb when something else comes first (V2), else the
+        head of the nominal chunk that opens the clause; "som" points back to its antecedent."""
+        doc = self.doc
+        sent = self.sentence_of(verb)
+        finite = _finite_verb_of(verb, sent)
+        start = sent.start
+        for i in range(finite.i - 1, sent.start - 1, -1):
+            if doc[i].text in (",", ";", ":") or low(doc[i]) in _CLAUSE_OPENERS or doc[i].pos_ == "SCONJ":
+                start = i + 1
+                break
+        while start < finite.i and (doc[start].text in ("–", "-", "«") or low(doc[start]) in ("og", "men")):
+            start += 1
+        before = [t for t in doc[start : finite.i] if not is_space(t)]
+        if start > sent.start and low(doc[start - 1]) == "som":
+            return self._nominal_before(start - 1, sent)
+        inverted = not before or before[0].pos_ in ("ADV", "ADP", "SCONJ") or self._is_time(before[0])
+        if inverted:
+            for t in doc[finite.i + 1 : min(sent.end, finite.i + 6)]:
+                if t.pos_ in _NOMINAL and not self._is_time(t):
+                    return _phrase_head(t, sent)
+                if t.pos_ not in ("ADV", "DET", "ADJ", "NUM", "PART") or self._is_time(t):
+                    if not self._is_time(t):
+                        break
+            return None
+        core = []
+        for t in before:
+            if t.pos_ == "ADP" and core:
+                break
+            core.append(t)
+        nominals = [t for t in core if t.pos_ in _NOMINAL and not self._is_time(t)]
+        return nominals[-1] if nominals else None
+
+    def _nominal_before(self, index: int, sent: Span) -> Token | None:
+        for t in reversed(self.doc[sent.start : index]):
+            if t.pos_ in _NOMINAL:
+                return t
+            if t.pos_ in ("VERB", "AUX") or t.text == ",":
+                return None
+        return None
+
+    def sentence_of(self, token: Token) -> Span:
+        for sent in self.sents:
+            if sent.start <= token.i < sent.end:
+                return sent
+        return token.doc[:]
+
+    def _is_time(self, token: Token) -> bool:
+        return token.i in self.time_tokens or low(token) in _TIME_WORDS
 
     def agent(self, verb: Token) -> Token | None:
         for child in verb.children:
@@ -310,7 +471,9 @@ class EventFinder:
             return None
         if low(token) in PERSONAL_PRONOUNS:
             return self.referents.pronoun(token, before)
-        if low(token) in _NOT_ACTORS or token.pos_ in ("SCONJ", "ADP", "PUNCT"):
+        if low(token) in _NOT_ACTORS or token.pos_ in ("SCONJ", "ADP", "PUNCT") or self._is_time(token):
+            return None
+        if is_space(token) or not token.text[:1].isalnum():
             return None
         entity = self.entities.entity_for(token)
         if entity is not None:
@@ -318,26 +481,25 @@ class EventFinder:
         return self.phrase(token)
 
     def phrase(self, head: Token) -> str:
-        """Determiners, numbers and adjectives before a noun, and the noun: "den irakiske forsamlingen"."""
+        """Determiners, numbers, adjectives and genitives before a noun, and the noun: "den irakiske
+        nasjonalforsamlingen", "rundt 300 foreldre og barn", "Spanias ambassade"."""
         doc = self.doc
         start = head.i
         for i in range(head.i - 1, max(-1, head.i - 5), -1):
             t = doc[i]
-            if t.head.i != head.i and not (t.head.i > i and t.head.i <= head.i):
-                break
-            if t.pos_ in _NP_LEFT_POS or low(t) in _NP_LEFT_WORDS:
+            genitive = t.text.endswith("s") and t.pos_ in ("PROPN", "NOUN") and i == start - 1
+            if t.pos_ in ("DET", "ADJ", "NUM") or low(t) in _NP_LEFT_WORDS or genitive:
                 start = i
                 continue
             break
         end = head.i + 1
-        # "foreldre og barn": coordinated common nouns stay one phrase
         if (
             end + 1 < len(doc)
-            and low(doc[end]) in ("og", "og/eller")
+            and low(doc[end]) == "og"
             and doc[end + 1].pos_ == "NOUN"
-            and doc[end + 1].head.i == head.i
+            and head.pos_ == "NOUN"
         ):
-            end += 2
+            end += 2  # "foreldre og barn" stays one phrase
         return doc[start:end].text
 
     def actors(self, verb: Token, before: int) -> list[str | None]:
