@@ -143,6 +143,14 @@ def test_core_triggers_have_the_expected_types() -> None:
         assert [t.plover for t in triggers.match(lemma, pos)] == [plover], lemma
 
 
+def test_participles_tagged_as_adjectives_find_verb_rows() -> None:
+    triggers = lexicon.load_triggers()
+    assert [t.plover for t in triggers.match("arrestere", "ADJ")] == ["COERCE"]
+    agreed = triggers.match("enig", "ADJ", preps={"om": ["avtale"]}, governor="bli")
+    assert [t.plover for t in agreed] == ["AGREE"]
+    assert triggers.candidates("arrestere", "NOUN") == []
+
+
 def test_nekte_is_a_rejection() -> None:
     assert [t.plover for t in lexicon.load_triggers().match("nekte", "VERB")] == ["REJECT"]
 

@@ -220,8 +220,16 @@ class TriggerLexicon:
         return iter(self.triggers)
 
     def candidates(self, lemma: str, pos: str) -> list[Trigger]:
-        """Every row for this lemma and part of speech, whatever context it needs."""
-        return list(self._by_key.get((lemma.lower(), pos.upper()), ()))
+        """Every row for this lemma and part of speech, whatever context it needs.
+
+        Participles are often tagged ADJ with the verb's infinitive as lemma ("arrestert" ->
+        "arrestere"), so an ADJ lookup also returns the VERB rows of that lemma.
+        """
+        key = lemma.lower()
+        rows = list(self._by_key.get((key, pos.upper()), ()))
+        if pos.upper() == "ADJ":
+            rows.extend(self._by_key.get((key, "VERB"), ()))
+        return rows
 
     def match(self, lemma: str, pos: str, *, particles: Collection[str] = (), objects: Collection[str] = (),
               preps: Mapping[str, Collection[str]] | None = None, has_infinitive: bool = False,
