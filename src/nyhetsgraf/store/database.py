@@ -45,9 +45,13 @@ def _plain_number(value: float) -> float | int:
 
 
 class Store:
-    """A nyhetsgraf SQLite database (WAL mode). Use as a context manager or call ``close()``."""
+    """A nyhetsgraf SQLite database (WAL mode). Use as a context manager or call ``close()``.
 
-    def __init__(self, path: str | Path, *, create: bool = True, batch_size: int = 200) -> None:
+    ``check_same_thread=False`` lets a web server share one read connection between threads.
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True, batch_size: int = 200,
+                 check_same_thread: bool = True) -> None:
         self.path = Path(path)
         if not create and not self.path.is_file():
             raise StoreError(f"no database at {self.path} (create one with `nyhetsgraf ingest`)")
@@ -58,7 +62,9 @@ class Store:
         self._source_ids: dict[str, int] = {}
         try:
             # Autocommit mode: transactions are opened explicitly, in batches.
-            self._db = sqlite3.connect(self.path, isolation_level=None)
+            # The timeout lets a reader or a second writer wait for a running ingest's batch.
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0,
+                                       check_same_thread=check_same_thread)
             self._db.row_factory = sqlite3.Row
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
