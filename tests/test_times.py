@@ -205,3 +205,13 @@ def test_number_before_a_noun_is_no_year() -> None:
     assert times_of("USA sender to hangarskip og 2000 marinesoldater.", "2023-10-11") == []
     found = times_of("Han var statsminister fra 2013 til 2021.", "2023-10-11")
     assert found == [("2013", "2013"), ("2021", "2021")]
+
+
+@pytest.mark.parametrize(("expression", "published", "value"), [
+    ("i påsken", "2020-05-08", "2020"),
+    ("i jula", "2020-01-08", "2019"),
+    ("før jul", "2020-01-08", "2019"),
+    ("til jul", "2020-10-08", "2020"),
+])
+def test_holidays_give_the_year(expression: str, published: str, value: str | None) -> None:
+    assert resolve(expression, published) == value

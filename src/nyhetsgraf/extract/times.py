@@ -77,6 +77,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.IGNORECA
                 rf"(?:\s+(?P<season>{'|'.join(SEASONS)})\b)?(?!\s*-)"),
     ("season", rf"\b(?:(?P<mod>tidligere|senere|seinere)\s+)?(?:(?P<prep>i|neste|forrige|til|fra|siden)\s+)?"
                rf"(?P<season>{'|'.join(SEASONS)})\b(?:\s+(?P<year>{_YEAR})\b)?"),
+    ("holiday", r"\b(?:(?P<prep>i|før|etter|til|over|siden|fram\s+til|frem\s+til)\s+)"
+                r"(?P<name>jula|julen|jul|påsken|påska|påske|romjula|romjulen|nyttår)\b(?:\s+(?P<year>\d{4})\b)?"),
     ("ago", r"\bfor\s+(?P<n>\w+)\s+(?P<unit>dager|dag|døgn|uker|uke|måneder|måned|år)\s+siden\b"),
     ("anchored", r"\b(?P<rel>(?:tidligere|senere|seinere)\s+samme\s+dag|samme\s+dag|dagen\s+før|dagen\s+etter"
                  r"|dagen\s+derpå|kvelden\s+før|natten\s+før)\b"),
@@ -393,6 +395,18 @@ class Resolver:
         prep = (g.get("prep") or "").lower()
         offset = {"neste": 1, "forrige": -1}.get(prep, 0)
         return str(self.pub.year + offset)
+
+    def _holiday(self, g: dict[str, str | None], tense: str) -> str | None:
+        """A holiday gives its year; Christmas mentioned early in the year is last year's unless ahead."""
+        if g.get("year"):
+            return g["year"]
+        if self.pub.year is None:
+            return None
+        christmas = (g["name"] or "").lower().startswith(("jul", "romjul"))
+        early = self.pub.month is not None and self.pub.month <= 2
+        if christmas and early and tense != "future" and (g.get("prep") or "").lower() != "til":
+            return str(self.pub.year - 1)
+        return str(self.pub.year)
 
     def _relday(self, g: dict[str, str | None], tense: str) -> str | None:
         pub = self.pub.date
