@@ -140,7 +140,27 @@ def test_detect_format_from_first_bytes() -> None:
     assert detect_format(b"<feed xmlns='http://www.w3.org/2005/Atom'>") == "feed"
     assert detect_format(b"<!DOCTYPE html><html><body>") == "html"
     assert detect_format(b" date 2020-01 - Tekst") == "text"
-    assert detect_format(b"{Dette er ikke JSON} sa han.") == "text"
+    assert detect_format(b'[{"text": "Hei"}]') == "json"
+
+
+@pytest.mark.parametrize("content", [
+    '[\n  {"title": "Ny bro", "text": "Broa over fjorden åpnet i dag."}\n]',
+    '{\n  "title": "Ny bro",\n  "text": "Broa over fjorden åpnet i dag."\n}',
+])
+def test_whole_file_json_object_or_array(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "sak.json"
+    path.write_text(content, encoding="utf-8")
+    [document], problems = _documents(path)
+    assert problems == []
+    assert (document.format, document.title) == ("jsonl", "Ny bro")
+    assert document.text == "Broa over fjorden åpnet i dag."
+
+
+def test_text_opening_with_a_brace_stays_text(tmp_path: Path) -> None:
+    path = tmp_path / "klamme.txt"
+    path.write_text("{Dette er ikke JSON} sa han.\n", encoding="utf-8")
+    [document], _ = _documents(path)
+    assert document.format == "text" and document.text == "{Dette er ikke JSON} sa han.\n"
 
 
 def test_directory_is_read_recursively_skipping_hidden_files(tmp_path: Path) -> None:

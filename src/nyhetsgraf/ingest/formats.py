@@ -68,7 +68,7 @@ def decode(data: bytes) -> tuple[str, bool]:
 
 
 def detect_format(head: bytes) -> str:
-    """"warc", "jsonl", "feed", "html" or "text" from the first bytes of an (uncompressed) input."""
+    """"warc", "jsonl", "json", "feed", "html" or "text" from the first bytes of an (uncompressed) input."""
     if head.startswith(_BOM):
         head = head[len(_BOM):]
     start = head.lstrip()
@@ -81,7 +81,9 @@ def detect_format(head: bytes) -> str:
                 return "jsonl"
         except ValueError:
             pass
-        return "text"
+        return "json"  # a pretty-printed object, or text after all (the reader decides)
+    if start.startswith(b"[{") or start.startswith(b"[\n") or start.startswith(b"[ "):
+        return "json"
     if start.startswith(b"<"):
         window = start[:4096]
         if _FEED_MARK.search(window):

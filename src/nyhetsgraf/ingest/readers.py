@@ -111,6 +111,26 @@ def read_jsonl(source: str, text: str, warn: Warn) -> Iterator[Document]:
         yield document
 
 
+def _json_records(text: str) -> list[Any] | None:
+    """Records of a whole-file JSON document: an object, or an array of objects."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if isinstance(data, dict):
+        return [data]
+    return data if isinstance(data, list) else None
+
+
+def _json_documents(source: str, records: list[Any], warn: Warn) -> Iterator[Document]:
+    for position, record in enumerate(records):
+        document = _json_document(source, record, position) if isinstance(record, dict) else None
+        if document is None:
+            warn(f"record {position}: no text, body or content field", False)
+            continue
+        yield document
+
+
 def _first(record: dict[str, Any], names: tuple[str, ...]) -> Any:
     return next((record[name] for name in names if record.get(name) not in (None, "")), None)
 
@@ -287,7 +307,13 @@ def read_bytes(source: str, data: bytes, warn: Warn) -> Iterator[Document]:
     text, replaced = decode(data)
     if replaced:
         warn("invalid UTF-8 bytes replaced with U+FFFD", False)
-    if kind == "jsonl":
+    if kind == "json":
+        records = _json_records(text)
+        if records is None:
+            yield text_document(source, text)  # braces or brackets opening a plain text
+        else:
+            yield from _json_documents(source, records, warn)
+    elif kind == "jsonl":
         yield from read_jsonl(source, text, warn)
     elif kind == "html":
         document = read_html(source, text, warn)
