@@ -167,6 +167,14 @@ def test_structured_document_title_comes_from_the_record() -> None:
     assert article.text == document.text
 
 
+def test_a_structured_record_is_one_article_with_headings() -> None:
+    text = f"{LEAD_A}\n\n{BODY_A}\n\nSavnet mann søkes i Narvik\n\n{LEAD_B}\n\n{BODY_B} Slutt.Neste sak"
+    document = Document(source="s.jsonl", text=text, format="jsonl", title="Ny hall")
+    [article] = segment(document)
+    assert article.headings == ["Savnet mann søkes i Narvik"]
+    assert article.span == (0, len(text))
+
+
 def test_detect_language_bokmal_nynorsk_and_foreign() -> None:
     assert detect_language("Hun sier at de ikke vil være med, og at det er bare fordi hva som skjer.") == "nb"
     nynorsk = "Ho seier at dei ikkje vil vere med, og at det berre er fordi kva som skjer."

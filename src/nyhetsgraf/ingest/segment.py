@@ -275,9 +275,12 @@ def segment(document: Document, start_index: int = 0) -> list[Article]:
     # large file read in pieces begins at its first line.
     first_start = begin if base == 0 or document.body_start > base else pieces[0].start
     drafts: list[_Draft] = [_Draft(start=first_start)]
+    # A record of a structured format (JSON line, feed entry, web page) is one article: there a
+    # headline-like line is a subheading and a run-on sentence is no article junction.
+    one_article = document.format != "text"
     for i, piece in enumerate(pieces):
         draft = drafts[-1]
-        if piece.glued:
+        if piece.glued and not one_article:
             draft = _Draft(start=piece.start)
             drafts.append(draft)
             role = "body"
@@ -296,12 +299,12 @@ def segment(document: Document, start_index: int = 0) -> list[Article]:
             else:
                 draft.title = piece.text
                 role = "title"
-        elif draft.has_body and _headline_run(pieces, i) and _starts_article(pieces, i):
+        elif draft.has_body and not one_article and _headline_run(pieces, i) and _starts_article(pieces, i):
             draft = _Draft(start=piece.start, title=piece.text, by_headline=True)
             drafts.append(draft)
             role = "title"
         elif draft.has_body and _isolated_headline(pieces, i) and not _wrapped(pieces, i):
-            if _starts_article(pieces, i):
+            if not one_article and _starts_article(pieces, i):
                 draft = _Draft(start=piece.start, title=piece.text, by_headline=True)
                 drafts.append(draft)
                 role = "title"
