@@ -151,6 +151,20 @@ def test_participles_tagged_as_adjectives_find_verb_rows() -> None:
     assert triggers.candidates("arrestere", "NOUN") == []
 
 
+@pytest.mark.parametrize(("compound", "plover"), [
+    ("moskéangrep", "ASSAULT"), ("drapstrussel", "THREATEN"), ("lærerstreik", "PROTEST"),
+    ("irak-invasjon", "ASSAULT"), ("klimatoppmøte", "CONSULT"), ("klimaavtale", "AGREE"),
+])
+def test_compound_nouns_use_their_last_element(compound: str, plover: str) -> None:
+    assert [t.plover for t in lexicon.load_triggers().match(compound, "NOUN")] == [plover]
+
+
+@pytest.mark.parametrize("compound", ["hjerteangrep", "utslippskrav", "kontantstøtte", "redningsaksjon",
+                                      "rettsforhandling", "valgkamp"])
+def test_misleading_compounds_are_no_triggers(compound: str) -> None:
+    assert lexicon.load_triggers().candidates(compound, "NOUN") == []
+
+
 def test_nekte_is_a_rejection() -> None:
     assert [t.plover for t in lexicon.load_triggers().match("nekte", "VERB")] == ["REJECT"]
 

@@ -63,6 +63,19 @@ NEGATING_VERBS = frozenset({
     "avvise", "avkrefte", "benekte", "tilbakevise", "utelukke", "unnlate", "avstå", "nekte",
 })
 
+# Norwegian writes compounds as one word ("moskéangrep", "drapstrussel", "klimatoppmøte"), so a noun
+# that is not listed is looked up by its last element. Heads that mostly form non-event compounds
+# are not used that way ("utslippskrav", "kontantstøtte", "redningsaksjon", "rettsforhandling"),
+# nor are a few misleading compounds of usable heads ("hjerteangrep" is a heart attack).
+MIN_COMPOUND_HEAD = 4
+MIN_COMPOUND_MODIFIER = 3
+NO_COMPOUND_HEADS = frozenset({
+    "aksjon", "besøk", "beredskap", "forhandling", "krav", "møte", "pause", "samtale", "stans", "støtte",
+})
+NOT_EVENT_COMPOUNDS = frozenset({
+    "hjerteangrep", "astmaangrep", "panikkangrep", "migreneangrep", "insektangrep", "soppangrep",
+})
+
 Source = Path | Traversable
 Row = dict[str, str]
 
@@ -229,7 +242,26 @@ class TriggerLexicon:
         rows = list(self._by_key.get((key, pos.upper()), ()))
         if pos.upper() == "ADJ":
             rows.extend(self._by_key.get((key, "VERB"), ()))
+        if not rows and pos.upper() == "NOUN":
+            head = self.compound_head(key)
+            if head is not None:
+                rows = list(self._by_key.get((head, "NOUN"), ()))
         return rows
+
+    def compound_head(self, lemma: str) -> str | None:
+        """The listed noun trigger a compound ends in ("moskéangrep" -> "angrep"), or None."""
+        word = lemma.lower()
+        if word in NOT_EVENT_COMPOUNDS:
+            return None
+        if "-" in word:  # "irak-invasjon"
+            word = word.rsplit("-", 1)[1]
+            if (word, "NOUN") in self._by_key:
+                return word
+        for cut in range(MIN_COMPOUND_MODIFIER, len(word) - MIN_COMPOUND_HEAD + 1):
+            head = word[cut:]
+            if (head, "NOUN") in self._by_key and head not in NO_COMPOUND_HEADS:
+                return head  # the longest listed head wins: it is tried first
+        return None
 
     def match(self, lemma: str, pos: str, *, particles: Collection[str] = (), objects: Collection[str] = (),
               preps: Mapping[str, Collection[str]] | None = None, has_infinitive: bool = False,
