@@ -287,18 +287,18 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> tuple[Token | N
                     continue
                 return doc[j], True
         return None, True
-    root = doc[phrase.start]
-    if root.head is not root and root.head.pos_ == "NOUN" and root.head.i >= phrase.end \
-            and root.head.i - phrase.end <= 5 and sent.start <= root.head.i < sent.end:
-        return root.head, False
+    adjectives: list[Token] = []
     for j in range(i, min(i + 6, sent.end)):
         token = doc[j]
         if token.pos_:
-            if token.pos_ == "NOUN":
+            if token.pos_ == "NOUN" and token.text[:1].islower():
                 return token, False
-            if token.pos_ in ("ADJ", "DET") or token.lower_ in {"eller", "og", "andre", "nye", "flere"}:
+            if token.pos_ == "ADJ" and token.is_alpha:
+                adjectives.append(token)
                 continue
-            return None, False
+            if token.lower_ in {"eller", "og", "andre", "nye", "flere"} and token.is_alpha:
+                continue
+            return _nominal(adjectives), False
         # No tagger: the next lower-case content word is the noun.
         if token.is_alpha and token.text[:1].islower() and token.lower_ not in FUNCTION_WORDS:
             if j + 1 < sent.end and token.lower_.endswith(ADJECTIVE_ENDINGS) and doc[j + 1].is_alpha \
@@ -306,7 +306,19 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> tuple[Token | N
                 continue  # likely an adjective: "norske soldater", "nye busser"
             return token, False
         return None, False
-    return None, False
+    return _nominal(adjectives), False
+
+
+def _nominal(adjectives: list[Token]) -> Token | None:
+    """A nominalised adjective is the counted noun itself ("400.000 reisende", "sju skadde"),
+    unless it is the predicate ("12 omkom")."""
+    if not adjectives:
+        return None
+    vocab = vocabulary()
+    last = adjectives[-1]
+    if last.lower_ in vocab.get("pred") and last.lower_ not in vocab.get("noun"):
+        return None
+    return last
 
 
 def _lemma(token: Token) -> str:
@@ -548,8 +560,8 @@ def find_counts(doc: Doc, article: Article, entities: EntityIndex | None) -> lis
                           span=(start_token.idx + offset, end_char + offset))
             in_heading = any(s <= start_token.idx < e for s, e in headings)
             results.append((found, count, in_heading))
-    body = {(c.category, c.value, c.object) for _, c, heading in results if not heading}
-    return [c for _, c, heading in results if not (heading and (c.category, c.value, c.object) in body)]
+    body = {(c.category, c.value) for _, c, heading in results if not heading}
+    return [c for _, c, heading in results if not (heading and (c.category, c.value) in body)]
 
 
 def _read_count(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, next_start: int,
