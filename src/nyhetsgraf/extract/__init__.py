@@ -83,5 +83,5 @@ class Extractor:
         times = times_module.find_times(doc, article) if times_module else []
         counts_module = _optional_module("counts")
         counts = counts_module.find_counts(doc, article, entities) if counts_module else []
-        events = find_events(doc, article, entities, times=times)
+        events = find_events(doc, article, entities, times=times, quotes=quotes)
         return Facts(entities=entities.entities, quotes=quotes, counts=counts, events=events, times=times)

@@ -19,8 +19,17 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from nyhetsgraf.extract.entities import PERSONAL_PRONOUNS, EntityIndex, Referents
-from nyhetsgraf.extract.syntax import SUBJECT_DEPS, dep, is_punct, is_space, lemma, low, sentences
-from nyhetsgraf.records import Article, Event, TimeExpression
+from nyhetsgraf.extract.syntax import (
+    SUBJECT_DEPS,
+    dep,
+    is_punct,
+    is_space,
+    lemma,
+    low,
+    sentences,
+    verb_lemmas,
+)
+from nyhetsgraf.records import Article, Event, Quote, TimeExpression
 
 _LOCATIVE_PREPOSITIONS = {"i", "på", "ved", "utenfor", "nær", "fra"}
 _PLACE_TYPES = {"GPE_LOC", "GPE", "LOC", "GPE_ORG"}
@@ -29,6 +38,7 @@ _COPULA_PASSIVE = {"bli", "verte", "vere", "være"}
 _NP_LEFT_POS = {"DET", "ADJ", "NUM", "ADV", "PROPN", "NOUN"}
 _NP_LEFT_WORDS = {"rundt", "over", "under", "minst", "nesten", "cirka", "om", "lag", "flere", "mange"}
 _NOMINAL = {"NOUN", "PROPN", "PRON"}
+_FIRST_PERSON = {"vi", "jeg", "eg", "me"}
 _CLAUSE_OPENERS = {
     "at",
     "som",
@@ -280,21 +290,56 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
+    """ "ble pågrepet", "er siktet", "slippes fri", and a bare participle in a headline ("Mann pågrepet")."""
     if "Pass" in verb.morph.get("Voice"):
         return True
-    if "Part" in verb.morph.get("VerbForm") or verb.tag_.lower().endswith("perf-part"):
-        head = verb.head
-        aux = [c for c in verb.children if dep(c) in ("AUX", "aux", "aux:pass")]
-        candidates = [head, *aux] if head is not verb else aux
-        return any(lemma(t) in ("bli", "verte") for t in candidates) or any(
-            lemma(t) in ("bli", "verte") for t in verb.doc[max(0, verb.i - 3) : verb.i]
+    form = low(verb)
+    if (
+        form.endswith("es")
+        and verb.pos_ == "VERB"
+        and "Inf" not in verb.morph.get("VerbForm")
+        and any(
+            lemma_ + "s" == form or lemma_[:-1] + "es" == form for lemma_ in (lemma(verb), *verb_lemmas(verb))
         )
-    return False
+    ):
+        return True
+    if "Part" not in verb.morph.get("VerbForm") and not verb.tag_.lower().endswith("perf-part"):
+        return False
+    doc = verb.doc
+    for t in reversed(doc[max(0, verb.i - 4) : verb.i]):
+        if t.pos_ in ("AUX", "VERB"):
+            return lemma(t) in ("bli", "verte", "være", "vere") or low(t) in (
+                "ble",
+                "blitt",
+                "blir",
+                "er",
+                "var",
+            )
+        if is_punct(t):
+            break
+    # no auxiliary at all: a headline or a reduced clause ("en mann, pågrepet i natt, ...")
+    return (
+        not any(
+            t.pos_ in ("AUX", "VERB") and "Fin" in t.morph.get("VerbForm")
+            for t in doc[: verb.i]
+            if t.sent == verb.sent
+        )
+        if doc.has_annotation("SENT_START")
+        else False
+    )
 
 
 class EventFinder:
-    def __init__(self, doc: Doc, entities: EntityIndex, times: list[TimeExpression], offset: int) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        entities: EntityIndex,
+        times: list[TimeExpression],
+        offset: int,
+        quotes: list[Quote] | None = None,
+    ) -> None:
         self.doc = doc
+        self.quotes = quotes or []
         self.entities = entities
         self.times = times
         self.offset = offset
@@ -323,6 +368,7 @@ class EventFinder:
         """Lemma candidates: the lemmatizer's, the surface form, and the form without a verb ending."""
         result = [lemma(token), low(token)]
         if token.pos_ in ("VERB", "AUX"):
+            result.extend(verb_lemmas(token))
             form = low(token)
             for ending in ("es", "er", "et", "te", "de", "r", "s", "t"):
                 if form.endswith(ending) and len(form) - len(ending) >= 2:
@@ -422,9 +468,8 @@ class EventFinder:
             for t in doc[finite.i + 1 : min(sent.end, finite.i + 6)]:
                 if t.pos_ in _NOMINAL and not self._is_time(t):
                     return _phrase_head(t, sent)
-                if t.pos_ not in ("ADV", "DET", "ADJ", "NUM", "PART") or self._is_time(t):
-                    if not self._is_time(t):
-                        break
+                if t.pos_ not in ("ADV", "DET", "ADJ", "NUM", "PART") and not self._is_time(t):
+                    break
             return None
         core = []
         for t in before:
@@ -506,11 +551,34 @@ class EventFinder:
         subject = self.subject(verb)
         if subject is None:
             return [None]
-        if self.entities.entity_for(subject) is not None or subject.pos_ == "PROPN":
-            named = [t for t in _conjuncts(subject) if self.entities.entity_for(t) is not None]
+        if low(subject) in _FIRST_PERSON:
+            return [self.speaker_around(subject)]
+        if self.entities.entity_for(subject) is not None:
+            named = [t for t in self._coordinated(subject) if self.entities.entity_for(t) is not None]
             if len(named) > 1:
                 return list(dict.fromkeys(self.refer(t, before) for t in named))
         return [self.refer(subject, before)]
+
+    def _coordinated(self, subject: Token) -> list[Token]:
+        """ "både FN og USA", "Tyskland og USA": the names joined to a subject by "og"."""
+        found = _conjuncts(subject)
+        doc = self.doc
+        entity = self.entities.entity_for(subject)
+        tokens = self.entities.tokens_of(entity) if entity else [subject.i]
+        left, right = min(tokens), max(tokens)
+        if left >= 2 and low(doc[left - 1]) == "og" and self.entities.entity_for(doc[left - 2]) is not None:
+            found.append(doc[left - 2])
+        if right + 2 < len(doc) and low(doc[right + 1]) == "og" and self.entities.entity_for(doc[right + 2]):
+            found.append(doc[right + 2])
+        return found
+
+    def speaker_around(self, token: Token) -> str | None:
+        """ "vi" and "jeg" inside a quote speak for the quote's speaker."""
+        char = token.idx + self.offset
+        for quote in self.quotes:
+            if quote.span[0] <= char < quote.span[1]:
+                return quote.speaker
+        return None
 
     def location(self, sent: Span) -> str | None:
         for entity_token in sent:
@@ -614,7 +682,14 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def find_events(
-    doc: Doc, article: Article, entities: EntityIndex, times: list[TimeExpression] | None = None
+    doc: Doc,
+    article: Article,
+    entities: EntityIndex,
+    times: list[TimeExpression] | None = None,
+    quotes: list[Quote] | None = None,
 ) -> list[Event]:
-    """PLOVER events of an article's Doc, with absolute sentence spans."""
-    return EventFinder(doc, entities, times or [], article.span[0]).find()
+    """PLOVER events of an article's Doc, with absolute sentence spans.
+
+    ``times`` give the events their dates; ``quotes`` let "vi"/"jeg" in a quote stand for its speaker.
+    """
+    return EventFinder(doc, entities, times or [], article.span[0], quotes).find()

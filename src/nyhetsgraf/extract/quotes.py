@@ -27,6 +27,7 @@ from nyhetsgraf.extract.syntax import (
     low,
     paragraphs,
     sentences,
+    verb_lemmas,
 )
 from nyhetsgraf.records import Article, Quote
 
@@ -62,6 +63,8 @@ def is_speech_verb(token: Token) -> bool:
         return False
     verbs = _lexicon().speech_verbs()
     if token.pos_ in ("VERB", "AUX", "") and (verbs.is_speech(lemma(token)) or verbs.is_speech(low(token))):
+        return True
+    if any(verbs.is_speech(candidate) for candidate in verb_lemmas(token)):
         return True
     # a mis-tagged or mis-lemmatised verb form ("hevdet" as a noun): strip a verb ending
     form = low(token)

@@ -7,8 +7,11 @@ The trained pipeline gives NDT dependency labels (SUBJ, DOBJ, FINV, PUTFYLL, ...
 
 from __future__ import annotations
 
+import gzip
+import json
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -217,3 +220,25 @@ def lemma(token: Token) -> str:
 
 def any_lemma(tokens: Iterable[Token], lemmas: set[str]) -> bool:
     return any(lemma(t) in lemmas or low(t) in lemmas for t in tokens)
+
+
+@cache
+def _verb_forms() -> dict[str, list[str]]:
+    """Bokmål verb form -> lemmas, from spacy-lookups-data (only its verb table is decoded)."""
+    try:
+        from importlib.resources import files
+
+        table_file = files("spacy_lookups_data").joinpath("data", "nb_lemma_exc.json.gz")
+        raw = gzip.decompress(table_file.read_bytes())
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    text = raw.decode("utf-8")
+    start = text.index("{", text.index('"verb"'))
+    table, _ = json.JSONDecoder().raw_decode(text, start)
+    return table
+
+
+def verb_lemmas(token: Token) -> list[str]:
+    """Lemmas of a verb form from a full-form dictionary ("pågrep" -> "pågripe"), for tokens the
+    statistical lemmatizer gets wrong."""
+    return list(_verb_forms().get(low(token), ()))
