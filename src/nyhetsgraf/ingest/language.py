@@ -12,15 +12,21 @@ def _word_set(words: str) -> frozenset[str]:
 
 # Function words that are frequent in one written standard and rare or absent in the other.
 _NYNORSK = _word_set(
-    "ikkje eg frå berre kva ein eit ho dei vere korleis kvifor òg mykje noko nokon kven "
-    "dykk vore vart seinare heile saman fekk gjekk kome sjølv meir medan då"
+    "ikkje eg frå berre kva ein eit ho dei vere korleis kvifor òg mykje noko nokon nokre kven "
+    "dykk vore vart vert verte seinare heile heilt saman fekk gjekk kome sjølv meir medan då "
+    "utan innan sidan seier gjer fleire kvar difor framleis eigen eige hjå no"
 )
 _BOKMAL = _word_set(
     "ikke jeg fra bare hva en et hun de være hvordan hvorfor også mye noe noen hvem "
-    "dere vært ble senere hele sammen fikk gikk komme selv mer mens da"
+    "dere vært ble senere hele helt sammen fikk gikk komme selv mer mens da "
+    "uten innen siden sier gjør flere hver derfor fremdeles egen eget hos nå"
 )
+# Endings that mark the written standard of content words: -leg/-ar/-ane/-inga (nynorsk)
+# against -lig/-er/-ene/-ingen (bokmål), e.g. "millionar"/"millioner", "vanleg"/"vanlig".
+_NYNORSK_ENDING = re.compile(r"\w{3,}(?:leg|lege|ane|ingar|inga)(?![\w])")
+_BOKMAL_ENDING = re.compile(r"\w{3,}(?:lig|lige|ene|ingen|inger)(?![\w])")
 # Frequent words of neighbouring languages that Norwegian does not use.
-_ENGLISH = _word_set("the and of to is that was with for are this have from which would")
+_ENGLISH = _word_set("the and of that was with are this from which would were been they")
 _SWEDISH = _word_set("och inte är att från eller")
 _DANISH = _word_set("af hvad nu")
 
@@ -45,6 +51,6 @@ def detect_language(text: str) -> str:
         return "sv"
     if sum(counts[w] for w in _DANISH) >= 3 and counts["av"] == 0:
         return "da"
-    nynorsk = sum(counts[w] for w in _NYNORSK)
-    bokmal = sum(counts[w] for w in _BOKMAL)
+    nynorsk = sum(counts[w] for w in _NYNORSK) + len(_NYNORSK_ENDING.findall(lowered))
+    bokmal = sum(counts[w] for w in _BOKMAL) + len(_BOKMAL_ENDING.findall(lowered))
     return "nn" if nynorsk > bokmal else "nb"
