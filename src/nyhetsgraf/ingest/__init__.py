@@ -178,22 +178,11 @@ def _gzip_holds_warc(head: bytes) -> bool:
 
 
 class _Rewound(IO[bytes]):
-    """A byte stream whose first bytes were already read for format detection."""
+    """Line reading over a byte stream whose first bytes were already read for format detection."""
 
     def __init__(self, head: bytes, rest: IO[bytes]) -> None:
         self._head = head
         self._rest = rest
-
-    def read(self, size: int | None = -1) -> bytes:
-        if not self._head:
-            return self._rest.read(size)
-        if size is None or size < 0:
-            data, self._head = self._head + self._rest.read(), b""
-            return data
-        data, self._head = self._head[:size], self._head[size:]
-        if len(data) < size:
-            data += self._rest.read(size - len(data))
-        return data
 
     def readline(self, limit: int | None = -1) -> bytes:
         limit = -1 if limit is None else limit
