@@ -163,13 +163,14 @@ def test_text_opening_with_a_brace_stays_text(tmp_path: Path) -> None:
     assert document.format == "text" and document.text == "{Dette er ikke JSON} sa han.\n"
 
 
-def test_directory_is_read_recursively_skipping_hidden_files(tmp_path: Path) -> None:
+def test_directory_is_read_recursively_skipping_hidden_files_and_code(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     shutil.copy(FIXTURES / "to_saker.txt", tmp_path / "a" / "en.txt")
     shutil.copy(FIXTURES / "nynorsk.txt", tmp_path / "to.txt")
     (tmp_path / ".skjult.txt").write_text("Skal ikke leses.", encoding="utf-8")
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "config.txt").write_text("Heller ikke denne.", encoding="utf-8")
+    (tmp_path / "lag_arkiv.py").write_text('"""Bygger arkivet."""\nprint("ferdig")\n', encoding="utf-8")
     documents, problems = _documents(tmp_path)
     assert problems == []
     assert [Path(d.source).name for d in documents] == ["en.txt", "to.txt"]

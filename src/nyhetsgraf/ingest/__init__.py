@@ -101,11 +101,19 @@ def _expand(path: str, report: ProblemHandler) -> list[str] | None:
     return None
 
 
+# Files a directory walk passes over: code, configuration and media that sit beside news
+# files in real folders. A file named explicitly is always read, whatever its name.
+_NOT_NEWS_SUFFIXES = frozenset({
+    ".py", ".pyc", ".sh", ".js", ".css", ".toml", ".cfg", ".ini", ".yml", ".yaml", ".lock",
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".pdf", ".zip", ".db", ".sqlite",
+})
+
+
 def _walk(directory: str) -> Iterator[str]:
     for root, dirs, names in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
-            if not name.startswith("."):
+            if not name.startswith(".") and Path(name).suffix.lower() not in _NOT_NEWS_SUFFIXES:
                 yield os.path.join(root, name)
 
 
