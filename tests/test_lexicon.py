@@ -337,3 +337,20 @@ def test_negation_cues() -> None:
 def test_loaders_are_cached() -> None:
     assert lexicon.load_triggers() is lexicon.load_triggers()
     assert lexicon.speech_verbs() is lexicon.speech_verbs()
+
+
+def test_main_prints_sizes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert lexicon.main() == 0
+    out = capsys.readouterr().out
+    assert "triggers.tsv" in out and "ASSAULT" in out and "first_names.tsv" in out
+
+
+def test_main_reports_a_bad_file_in_one_line(monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    def broken() -> lexicon.TriggerLexicon:
+        raise ValueError("triggers.tsv, line 7: unknown PLOVER type 'FIGHT'")
+
+    monkeypatch.setattr(lexicon, "load_triggers", broken)
+    assert lexicon.main() == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "nyhetsgraf: lexicon error: triggers.tsv, line 7: unknown PLOVER type 'FIGHT'"

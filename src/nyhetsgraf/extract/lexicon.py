@@ -12,7 +12,9 @@ instead of silently never matching. Lemmas and names are compared lower-cased.
 
 from __future__ import annotations
 
+import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -552,3 +554,32 @@ def negating_verbs() -> frozenset[str]:
     """Verb lemmas whose complement does not happen ("utelukker å sende soldater")."""
     return NEGATING_VERBS
 
+
+
+def summary() -> str:
+    """One line per lexicon with its size: what `python -m nyhetsgraf.extract.lexicon` prints."""
+    triggers = load_triggers()
+    per_type = Counter(t.plover for t in triggers)
+    names = first_names()
+    nouns = speaker_nouns()
+    return "\n".join([
+        f"triggers.tsv       {len(triggers)} rows: " + ", ".join(f"{t} {per_type[t]}" for t in PLOVER_TYPES),
+        f"speech_verbs.tsv   {len(speech_verbs())} rows",
+        f"first_names.tsv    {len(names.genders)} names: "
+        + ", ".join(f"{g} {n}" for g, n in sorted(Counter(names.genders.values()).items())),
+        f"speaker_nouns.tsv  {len(nouns)} nouns, {len(role_nouns())} of them titles",
+    ])
+
+
+def main() -> int:
+    """Validate every shipped lexicon and print its size; a bad row exits 1 with a one-line message."""
+    try:
+        print(summary())
+    except ValueError as error:
+        print(f"nyhetsgraf: lexicon error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
