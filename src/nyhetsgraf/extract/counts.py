@@ -42,6 +42,8 @@ PLACE_TYPES = {"LOC", "GPE_LOC", "GPE_ORG", "GPE"}
 HOLDER_TYPES = {"ORG", "GPE_ORG", "GPE_LOC", "GPE", "PER"}
 PLACE_PREPOSITIONS = {"i", "på", "ved", "utenfor", "nær", "foran", "inne", "rundt", "sør", "nord", "øst",
                       "vest", "over", "gjennom", "fra", "til", "hele"}
+PLACE_NOUNS = {"hovedstaden", "byen", "landsbyen", "provinsen", "regionen", "fylket", "kommunen", "bydelen",
+               "delstaten", "havnebyen", "grensebyen"}
 # Categories a subset keeps from its set ("sju av de skadde" are still injured).
 LASTING = {"KILL", "WOUND", "MISSING", "KIDNAP", "ARREST"}
 CLAUSE_STOPS = {".", "!", "?", ";", ":", "–", "—", ",", "(", ")"}
@@ -220,7 +222,7 @@ def _is_excluded(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, 
         return True  # phone numbers and digit runs
     value = phrase.value
     if 1800 <= value <= 2100 and float(value).is_integer() and phrase.end - phrase.start == 1 \
-            and not _next_is_noun(doc, phrase.end, sent):
+            and not _next_is_noun(doc, phrase, sent):
         return True  # a year
     if _unit_follows(doc, phrase.end, sent, vocab):
         return True
@@ -234,7 +236,7 @@ def _is_excluded(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, 
     prev = doc[phrase.start - 1] if phrase.start - 1 >= sent.start else None
     if prev is not None and prev.text[:1].isupper() and prev.i != sent.start \
             and prev.lower_ not in vocab.get("bound") and prev.is_alpha \
-            and not _next_is_noun(doc, phrase.end, sent):
+            and not _next_is_noun(doc, phrase, sent):
         return True  # part of a name: "France 24", "Queen Elisabeth 2" (but "hadde Norge 70 soldater")
     if entities is not None and any(entities.entity_for(t) is not None for t in doc[phrase.start:phrase.end]):
         return True
@@ -242,12 +244,14 @@ def _is_excluded(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, 
         and not _predicate_follows(doc, phrase.end, sent, vocab)
 
 
-def _next_is_noun(doc: Doc, i: int, sent: Span) -> bool:
+def _next_is_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> bool:
+    i = phrase.end
     if i >= sent.end:
         return False
     token = doc[i]
     if token.pos_:
-        return token.pos_ in ("NOUN", "ADJ") and token.text[:1].islower()
+        nominal = token.pos_ in ("NOUN", "ADJ") and token.text[:1].islower()
+        return nominal or _noun_mistagged(doc, phrase, token)
     return token.is_alpha and token.text[:1].islower() and token.lower_ not in FUNCTION_WORDS
 
 
@@ -291,7 +295,7 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> tuple[Token | N
     for j in range(i, min(i + 6, sent.end)):
         token = doc[j]
         if token.pos_:
-            if token.pos_ == "NOUN" and token.text[:1].islower():
+            if token.pos_ == "NOUN" and token.text[:1].islower() or _noun_mistagged(doc, phrase, token):
                 return token, False
             if token.pos_ == "ADJ" and token.is_alpha:
                 adjectives.append(token)
@@ -307,6 +311,20 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> tuple[Token | N
             return token, False
         return None, False
     return _nominal(adjectives), False
+
+
+def _noun_mistagged(doc: Doc, phrase: NumberPhrase, token: Token) -> bool:
+    """A word right after a number taken for a present-tense verb is, far more often, an unknown
+    plural noun ("2000 bussjåfører"); a past tense, participle or auxiliary stays a verb ("200 ble")."""
+    if token.i != phrase.end or not token.is_alpha or not token.text[:1].islower() or token.pos_ == "AUX":
+        return False
+    vocab = vocabulary()
+    if token.lower_ in FUNCTION_WORDS or token.lower_ in vocab.get("pred") or token.lower_ in PASSIVE_AUX:
+        return False
+    if token.pos_ == "VERB":
+        return "Pres" in token.morph.get("Tense") and token.lower_.endswith(("er", "ar", "re"))
+    governed = doc[phrase.start].head == token and token.pos_ not in ("ADP", "ADV")
+    return token.pos_ in ("PROPN", "X") or governed
 
 
 def _nominal(adjectives: list[Token]) -> Token | None:
@@ -457,7 +475,10 @@ def _entities_in(span: Span, entities: EntityIndex | None) -> list[tuple[Token, 
             last_name = None
             continue
         if named[0] != last_name:
-            found.append((token, named[0], named[1]))
+            # The mention's own label counts too: "i Drammen" is a place even when the entity,
+            # over the whole article, came out as an organisation.
+            kind = token.ent_type_ if token.ent_type_ in PLACE_TYPES and named[1] != "PER" else named[1]
+            found.append((token, named[0], kind))
         last_name = named[0]
     return found
 
@@ -498,8 +519,12 @@ def _holder(doc: Doc, found: Found, entities: EntityIndex | None, vocab: Vocabul
 
 def _location(doc: Doc, found: Found, entities: EntityIndex | None, holder: str | None) -> str | None:
     sent = found.sent
-    places = [(t, name) for t, name, typ in _entities_in(sent, entities)
-              if typ in PLACE_TYPES and name != holder]
+    mentions = [(t, name, typ) for t, name, typ in _entities_in(sent, entities) if name != holder]
+    places = [(t, name) for t, name, typ in mentions if typ in PLACE_TYPES]
+    if not places:
+        # An entity the tagger typed otherwise, in a place slot: "i Drammen", "hovedstaden Bamako".
+        places = [(t, name) for t, name, _ in mentions
+                  if _lower(doc, t.i - 1) in {"i", "hele", "utenfor", "ved", "nær"} | PLACE_NOUNS]
     if not places:
         return None
     governed = [(t, n) for t, n in places if _lower(doc, t.i - 1) in PLACE_PREPOSITIONS]
