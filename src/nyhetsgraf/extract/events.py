@@ -202,6 +202,26 @@ class _Context:
         return cls(particles, objects, pps, infinitive, governor)
 
 
+_PROMISE_VERBS = {"love", "lova", "garantere", "forplikte"}
+
+
+def _irrealis_infinitive(verb: Token) -> bool:
+    """ "ønsket å drepe", "for å slå ned", "bedt FN godkjenne": an infinitive that states an aim or a
+    wish, not an event; "kommer til å stemme imot" is future and stays."""
+    doc = verb.doc
+    previous = doc[verb.i - 1] if verb.i > 0 else None
+    if previous is not None and low(previous) in ("å", "og") and previous.i > 0:
+        if low(previous) == "og":
+            return False
+        before = [low(t) for t in doc[max(0, previous.i - 2) : previous.i]]
+        if before[-2:] in (["kommer", "til"], ["kjem", "til"]):
+            return False
+        # a promise to act counts: "har lovet å bidra med opplæring"
+        governor = doc[previous.i - 1] if previous.i > 0 else None
+        return governor is None or not ({lemma(governor), *verb_lemmas(governor)} & _PROMISE_VERBS)
+    return False
+
+
 def _ends_phrase(token: Token) -> bool:
     """Whether nothing nominal follows a particle candidate ("trekke soldatene ut ,")."""
     doc = token.doc
@@ -222,6 +242,10 @@ def _finite_verb_of(verb: Token, sent: Span) -> Token:
         if t.pos_ not in ("ADV", "PART", "AUX", "VERB", "PRON", "PROPN", "NOUN", "DET"):
             break
     return verb
+
+
+def _is_finite(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
 
 
 def _phrase_head(token: Token, sent: Span) -> Token:
@@ -265,6 +289,11 @@ def _next_head(doc: Doc, start: int, end: int) -> Token | None:
     return head
 
 
+# prepositions that let a verb carry an event noun: "deltok i protester", "kom med et angrep",
+# "kom til sammenstøt"; not "etter godkjenning", "før forhandlingene"
+_CARRIER_PREPOSITIONS = {"i", "med", "til", "på", "under"}
+
+
 def _governing_verb(token: Token) -> Token | None:
     """The verb an event noun is the object or PP complement of ("innførte sanksjoner", "i protest mot")."""
     head = token.head
@@ -276,7 +305,7 @@ def _governing_verb(token: Token) -> Token | None:
         and head.head is not head
         and head.head.pos_ in ("VERB", "AUX")
     ):
-        return head.head
+        return head.head if low(head) in _CARRIER_PREPOSITIONS else None
     # surface: the nearest verb before the noun with only determiners, adjectives, numbers and a
     # preposition between ("begynte tilbaketrekningen", "dro i et møte")
     doc = token.doc
@@ -284,6 +313,8 @@ def _governing_verb(token: Token) -> Token | None:
         t = doc[i]
         if t.pos_ in ("VERB", "AUX"):
             return t
+        if t.pos_ == "ADP" and low(t) not in _CARRIER_PREPOSITIONS:
+            return None
         if t.pos_ not in ("DET", "ADJ", "NUM", "ADP", "ADV") or is_punct(t):
             return None
     return None
@@ -377,6 +408,8 @@ class EventFinder:
         return list(dict.fromkeys(result))
 
     def _match(self, token: Token, sent: Span) -> _Match | None:
+        if token.pos_ in ("VERB", "AUX") and _irrealis_infinitive(token):
+            return None
         pos = "VERB" if token.pos_ == "AUX" else token.pos_
         context = _Context.of(token, sent, self.particle_words)
         # a particle right before a noun phrase may be that phrase's preposition: try without it too
@@ -426,10 +459,13 @@ class EventFinder:
     # ------------------------------------------------------------------ roles
     def subject(self, verb: Token) -> Token | None:
         """The clause subject: the parsed one when it is a plausible nominal, else found on the surface."""
+        surface = self._surface_subject(verb)
+        if surface is not None:
+            return surface
         parsed = self._parsed_subject(verb)
         if parsed is not None and parsed.pos_ in _NOMINAL and not self._is_time(parsed):
             return parsed
-        return self._surface_subject(verb)
+        return None
 
     def _parsed_subject(self, verb: Token) -> Token | None:
         current = verb
@@ -455,7 +491,14 @@ class EventFinder:
         finite = _finite_verb_of(verb, sent)
         start = sent.start
         for i in range(finite.i - 1, sent.start - 1, -1):
-            if doc[i].text in (",", ";", ":") or low(doc[i]) in _CLAUSE_OPENERS or doc[i].pos_ == "SCONJ":
+            word = low(doc[i])
+            if word in ("og", "men", "eller"):
+                # clause coordination only after a finite verb: "Tyskland og USA har" is one subject
+                if any(_is_finite(t) for t in doc[sent.start : i]):
+                    start = i + 1
+                    break
+                continue
+            if doc[i].text in (",", ";", ":") or word in _CLAUSE_OPENERS or doc[i].pos_ == "SCONJ":
                 start = i + 1
                 break
         while start < finite.i and (doc[start].text in ("–", "-", "«") or low(doc[start]) in ("og", "men")):
@@ -463,7 +506,9 @@ class EventFinder:
         before = [t for t in doc[start : finite.i] if not is_space(t)]
         if start > sent.start and low(doc[start - 1]) == "som":
             return self._nominal_before(start - 1, sent)
-        inverted = not before or before[0].pos_ in ("ADV", "ADP", "SCONJ") or self._is_time(before[0])
+        quantity = len(before) > 1 and before[1].pos_ == "NUM"  # "Over 2000 bussjåfører har ..."
+        opener = before[0].pos_ in ("ADV", "ADP", "SCONJ") if before else True
+        inverted = not before or (opener and not quantity) or self._is_time(before[0])
         if inverted:
             for t in doc[finite.i + 1 : min(sent.end, finite.i + 6)]:
                 if t.pos_ in _NOMINAL and not self._is_time(t):
@@ -515,7 +560,7 @@ class EventFinder:
         if token is None:
             return None
         if low(token) in PERSONAL_PRONOUNS:
-            return self.referents.pronoun(token, before)
+            return self.bound_pronoun(token) or self.referents.pronoun(token, before)
         if low(token) in _NOT_ACTORS or token.pos_ in ("SCONJ", "ADP", "PUNCT") or self._is_time(token):
             return None
         if is_space(token) or not token.text[:1].isalnum():
@@ -532,6 +577,8 @@ class EventFinder:
         start = head.i
         for i in range(head.i - 1, max(-1, head.i - 5), -1):
             t = doc[i]
+            if is_space(t) or is_punct(t):
+                break
             genitive = t.text.endswith("s") and t.pos_ in ("PROPN", "NOUN") and i == start - 1
             if t.pos_ in ("DET", "ADJ", "NUM") or low(t) in _NP_LEFT_WORDS or genitive:
                 start = i
@@ -571,6 +618,17 @@ class EventFinder:
         if right + 2 < len(doc) and low(doc[right + 1]) == "og" and self.entities.entity_for(doc[right + 2]):
             found.append(doc[right + 2])
         return found
+
+    def bound_pronoun(self, token: Token) -> str | None:
+        """ "Diarra kunngjorde at han hadde trukket seg": a pronoun in reported speech is its speaker
+        when the gender fits."""
+        speaker = self.speaker_around(token)
+        entity = self.entities.by_name(speaker) if speaker else None
+        if entity is None or entity.type != "PER":
+            return None
+        wanted = PERSONAL_PRONOUNS.get(low(token))
+        gender = self.referents.gender(entity)
+        return entity.name if wanted in ("M", "F") and gender in (None, wanted) else None
 
     def speaker_around(self, token: Token) -> str | None:
         """ "vi" and "jeg" inside a quote speak for the quote's speaker."""

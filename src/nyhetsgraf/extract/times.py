@@ -219,13 +219,21 @@ def _verb_group(verb: Token) -> list[Token]:
     return group
 
 
+NOMINAL_DEPS = {"SUBJ", "DOBJ", "IOBJ", "PUTFYLL", "DET", "ATR", "APP"}
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb by tag and by function: a 'verb' in a noun's slot is a mistagged noun ("avsløringer")."""
+    return token.pos_ in ("VERB", "AUX") and (token.dep_ not in NOMINAL_DEPS or token.pos_ == "AUX")
+
+
 def _governing_verb(token: Token) -> Token | None:
     node = token
-    for _ in range(5):
-        if node.pos_ in ("VERB", "AUX") and node is not token:
+    for _ in range(6):
+        if _is_verb(node) and node is not token:
             return node
         if node.head is node:
-            return node if node.pos_ in ("VERB", "AUX") else None
+            return node if _is_verb(node) else None
         node = node.head
     return None
 
@@ -255,7 +263,7 @@ def clause_tense(doc: Doc | None, start: int, end: int) -> str:
             return "future"
     if not has_morph:
         return "unknown"
-    finite = [t for t in tokens if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")]
+    finite = [t for t in tokens if _is_verb(t) and "Fin" in t.morph.get("VerbForm")]
     if any("Past" in t.morph.get("Tense") for t in finite):
         return "past"
     for t in finite:
