@@ -26,6 +26,14 @@ def _mentions_lemma(example: str, lemma: str) -> bool:
                for word in re.findall(r"[^\W\d_]+", example.lower()))
 
 
+def _trigger_row(**cells: str) -> str:
+    """A tab-separated trigger row: an ASSAULT row for "bombe" unless cells say otherwise."""
+    row = dict.fromkeys(lexicon.TRIGGER_COLUMNS, "")
+    row.update(lemma="bombe", pos="VERB", plover="ASSAULT", lang="nb", example="Flyene bomber byen.")
+    row.update(cells)
+    return "\t".join(row[column] for column in lexicon.TRIGGER_COLUMNS)
+
+
 def _write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -118,6 +126,15 @@ def test_legal_charges_are_coercion() -> None:
     assert [t.plover for t in triggers.match("sikte", "VERB", preps={"for": ["drap"]})] == ["COERCE"]
 
 
+def test_cancelling_objects() -> None:
+    triggers = lexicon.load_triggers()
+    assert triggers.match("kreve", "VERB", objects=["liv"]) == []  # "ulykken krevde tre liv"
+    assert [t.plover for t in triggers.match("kreve", "VERB", objects=["penger"])] == ["REQUEST"]
+    assert triggers.match("gå", "VERB", particles=["av"], preps={"med": ["pensjon"]}) == []
+    assert [t.plover for t in triggers.match("gå", "VERB", particles=["av"])] == ["CONCEDE"]
+    assert triggers.match("møte", "VERB", objects=["kritikk"]) == []
+
+
 def test_noun_with_governor_constraint() -> None:
     triggers = lexicon.load_triggers()
     assert [t.plover for t in triggers.match("krav", "NOUN", governor="stille")] == ["REQUEST"]
@@ -171,7 +188,7 @@ def test_nekte_is_a_rejection() -> None:
 
 def test_unknown_plover_type_names_file_and_line(tmp_path: Path) -> None:
     header = "\t".join(lexicon.TRIGGER_COLUMNS)
-    row = "\t".join(["bombe", "VERB", "FIGHT", "", "", "", "", "", "nb", "", "Flyene bomber byen."])
+    row = _trigger_row(plover="FIGHT")
     path = _write(tmp_path, "triggers.tsv", f"# comment\n{header}\n{row}\n")
     with pytest.raises(ValueError, match=r"triggers\.tsv, line 3: unknown PLOVER type 'FIGHT'"):
         lexicon.parse_triggers(path)
@@ -180,13 +197,13 @@ def test_unknown_plover_type_names_file_and_line(tmp_path: Path) -> None:
 def test_malformed_trigger_row_raises(tmp_path: Path) -> None:
     header = "\t".join(lexicon.TRIGGER_COLUMNS)
     path = _write(tmp_path, "triggers.tsv", f"{header}\nbombe\tVERB\tASSAULT\n")
-    with pytest.raises(ValueError, match=r"line 2: expected 11 tab-separated fields, found 3"):
+    with pytest.raises(ValueError, match=r"line 2: expected 12 tab-separated fields, found 3"):
         lexicon.parse_triggers(path)
 
 
 def test_duplicate_trigger_row_raises(tmp_path: Path) -> None:
     header = "\t".join(lexicon.TRIGGER_COLUMNS)
-    row = "\t".join(["bombe", "VERB", "ASSAULT", "", "", "", "", "", "nb", "", "Flyene bomber byen."])
+    row = _trigger_row()
     path = _write(tmp_path, "triggers.tsv", f"{header}\n{row}\n{row}\n")
     with pytest.raises(ValueError, match=r"line 3: duplicate of line 2"):
         lexicon.parse_triggers(path)
@@ -194,7 +211,7 @@ def test_duplicate_trigger_row_raises(tmp_path: Path) -> None:
 
 def test_unknown_particle_raises(tmp_path: Path) -> None:
     header = "\t".join(lexicon.TRIGGER_COLUMNS)
-    row = "\t".join(["trekke", "VERB", "RETREAT", "utover", "", "", "", "", "nb", "", "De trekker utover."])
+    row = _trigger_row(lemma="trekke", plover="RETREAT", particle="utover", example="De trekker utover.")
     path = _write(tmp_path, "triggers.tsv", f"{header}\n{row}\n")
     with pytest.raises(ValueError, match=r"line 2: unknown verb particle 'utover'"):
         lexicon.parse_triggers(path)

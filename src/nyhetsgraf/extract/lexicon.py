@@ -34,7 +34,7 @@ SPEAKER_KINDS = ("source", "group", "institution", "document", "role")
 YES_NO = ("yes", "no")
 
 TRIGGER_COLUMNS = ("lemma", "pos", "plover", "particle", "object_lemmas", "prep", "frame", "governor",
-                   "lang", "note", "example")
+                   "not_objects", "lang", "note", "example")
 SPEECH_COLUMNS = ("lemma", "particle", "object_lemmas", "prep", "lang", "kind", "takes_at_clause", "example")
 NAME_COLUMNS = ("name", "gender")
 SPEAKER_COLUMNS = ("lemma", "gender", "kind", "role", "lang", "example")
@@ -168,6 +168,7 @@ class Trigger:
     preps: frozenset[str]  # one of these prepositions must govern a dependent
     frame: str  # "" or "obj+inf"
     governors: frozenset[str]  # NOUN/ADJ rows: the verb ("stille", "komme med") it must depend on
+    not_objects: frozenset[str]  # object or PP-complement heads that cancel it ("kreve" + "liv")
     lang: str
     note: str
     example: str
@@ -195,6 +196,8 @@ class Trigger:
         depends on, optionally followed by a space and that verb's particle ("komme med").
         """
         observed_particles = {p.lower() for p in particles} & VERB_PARTICLES
+        if self.not_objects and self._cancelled(objects, preps or {}):
+            return False
         if self.pos == "VERB" and not self.particles and observed_particles:
             return False
         if self.particles and not self.particles & observed_particles:
@@ -204,6 +207,11 @@ class Trigger:
         if self.frame == "obj+inf" and not (objects and has_infinitive):
             return False
         return not self.governors or (governor is not None and self._governor_matches(governor.lower()))
+
+    def _cancelled(self, objects: Collection[str], preps: Mapping[str, Collection[str]]) -> bool:
+        heads = {o.lower() for o in objects}
+        heads.update(c.lower() for complements in preps.values() for c in complements)
+        return bool(self.not_objects & heads)
 
     def _objects_match(self, objects: set[str], preps: Mapping[str, Collection[str]]) -> bool:
         if self.preps:
@@ -306,8 +314,8 @@ def parse_triggers(source: Source) -> TriggerLexicon:
         trigger = Trigger(
             lemma=row["lemma"].lower(), pos=row["pos"], types=types, particles=_word_set(row["particle"]),
             object_lemmas=_word_set(row["object_lemmas"]), preps=_word_set(row["prep"]), frame=row["frame"],
-            governors=_word_set(row["governor"]), lang=row["lang"], note=row["note"], example=row["example"],
-            line=line,
+            governors=_word_set(row["governor"]), not_objects=_word_set(row["not_objects"]), lang=row["lang"],
+            note=row["note"], example=row["example"], line=line,
         )
         key = (trigger.lemma, trigger.pos, trigger.types, trigger.particles, trigger.object_lemmas,
                trigger.preps, trigger.frame, trigger.governors)
