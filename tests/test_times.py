@@ -215,3 +215,27 @@ def test_number_before_a_noun_is_no_year() -> None:
 ])
 def test_holidays_give_the_year(expression: str, published: str, value: str | None) -> None:
     assert resolve(expression, published) == value
+
+
+def test_perfect_infinitive_after_modal_is_past() -> None:
+    # "Han skal ha reist fredag." (reportedly left on Friday)
+    words = ["Han", "skal", "ha", "reist", "fredag", "."]
+    heads = [1, 1, 1, 2, 3, 1]
+    deps = ["SUBJ", "FINV", "INFV", "INFV", "ADV", "IP"]
+    pos = ["PRON", "AUX", "AUX", "VERB", "NOUN", "PUNCT"]
+    morphs = ["", "Mood=Ind|Tense=Pres|VerbForm=Fin", "VerbForm=Inf", "VerbForm=Part", "", ""]
+    doc = parsed(words, heads, deps, pos, morphs)
+    art = article(doc.text, "2020-01-08")
+    assert [(t.text, t.value) for t in find_times(doc, art)] == [("fredag", "2020-01-03")]
+
+
+def test_verb_tag_in_an_object_slot_is_no_verb() -> None:
+    # "Han bekreftet avsløringer fredag." with the object mistagged as a present-tense verb.
+    words = ["Han", "bekreftet", "avsløringer", "fredag", "."]
+    heads = [1, 1, 1, 2, 1]
+    deps = ["SUBJ", "FINV", "DOBJ", "ADV", "IP"]
+    pos = ["PRON", "VERB", "VERB", "NOUN", "PUNCT"]
+    fin_past, fin_pres = "Mood=Ind|Tense=Past|VerbForm=Fin", "Mood=Ind|Tense=Pres|VerbForm=Fin"
+    doc = parsed(words, heads, deps, pos, ["", fin_past, fin_pres, "", ""])
+    art = article(doc.text, "2020-01-08")
+    assert [(t.text, t.value) for t in find_times(doc, art)] == [("fredag", "2020-01-03")]

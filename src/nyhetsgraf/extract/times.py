@@ -219,7 +219,7 @@ def _verb_group(verb: Token) -> list[Token]:
     return group
 
 
-NOMINAL_DEPS = {"SUBJ", "DOBJ", "IOBJ", "PUTFYLL", "DET", "ATR", "APP"}
+NOMINAL_DEPS = {"SUBJ", "DOBJ", "IOBJ", "PUTFYLL", "DET"}
 
 
 def _is_verb(token: Token) -> bool:
@@ -258,6 +258,11 @@ def clause_tense(doc: Doc | None, start: int, end: int) -> str:
         return "unknown"
     tokens = _clause_tokens(doc, start, end)
     has_morph = any(str(t.morph) for t in tokens)
+    # "skal ha arbeidet": a perfect infinitive reports the past, whatever the modal.
+    perfect = any(t.lower_ in ("ha", "hatt") and "Inf" in t.morph.get("VerbForm") for t in tokens) \
+        and any("Part" in t.morph.get("VerbForm") for t in tokens)
+    if perfect:
+        return "past"
     for t in tokens:
         if t.lower_ in FUTURE_WORDS:
             return "future"
