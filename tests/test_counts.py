@@ -217,3 +217,29 @@ def test_vague_hundreds_are_no_number() -> None:
 
 def test_protest_noun_in_a_compound() -> None:
     assert brief(counts_of("Over 2500 mennesker deltok i fakkeltoget.")) == [("PROTEST", 2500, "more_than")]
+
+
+@pytest.fixture(scope="module")
+def trained() -> spacy.language.Language:
+    from nyhetsgraf import nlp as nlp_module
+
+    try:
+        return nlp_module.load("nb")
+    except nlp_module.ModelMissing:
+        pytest.skip("the trained nb model is not built")
+
+
+@pytest.mark.slow
+def test_with_the_trained_pipeline_and_entity_index(trained: spacy.language.Language) -> None:
+    from nyhetsgraf.extract.entities import find_entities
+
+    text = ("Nato har rundt 500 soldater i Irak. Minst 12 mennesker omkom og over 40 ble skadd "
+            "i angrepet i Bagdad søndag. Politiet pågrep sju personer.")
+    document = Document(source="test", text=text, format="text", date="2021-03-04")
+    art = Article(document=document, index=0, span=(0, len(text)))
+    doc = trained(text)
+    found = find_counts(doc, art, find_entities(doc, art))
+    assert brief(found) == [("DEPLOY", 500, "about"), ("KILL", 12, "at_least"), ("WOUND", 40, "more_than"),
+                            ("ARREST", 7, "exact")]
+    assert (found[0].holder, found[0].location) == ("Nato", "Irak")
+    assert found[1].location == "Bagdad"

@@ -239,3 +239,19 @@ def test_verb_tag_in_an_object_slot_is_no_verb() -> None:
     doc = parsed(words, heads, deps, pos, ["", fin_past, fin_pres, "", ""])
     art = article(doc.text, "2020-01-08")
     assert [(t.text, t.value) for t in find_times(doc, art)] == [("fredag", "2020-01-03")]
+
+
+@pytest.mark.slow
+def test_with_the_trained_pipeline() -> None:
+    from nyhetsgraf import nlp as nlp_module
+
+    try:
+        trained = nlp_module.load("nb")
+    except nlp_module.ModelMissing:
+        pytest.skip("the trained nb model is not built")
+    text = ("Statsministeren gikk av tirsdag. Torsdag møter hun pressen, "
+            "og i morgen klokken 10 holder partiet møte.")
+    art = article(text, "2020-01-08")
+    found = [(t.text, t.value) for t in find_times(trained(text), art)]
+    assert found == [("tirsdag", "2020-01-07"), ("Torsdag", "2020-01-09"),
+                     ("i morgen klokken 10", "2020-01-09T10:00")]
