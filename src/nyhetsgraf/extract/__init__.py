@@ -9,15 +9,17 @@ Every span in the returned records is an absolute offset into the article's inpu
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from types import ModuleType
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nyhetsgraf.extract.counts import find_counts
 from nyhetsgraf.extract.entities import EntityIndex, find_entities
+from nyhetsgraf.extract.events import find_events
+from nyhetsgraf.extract.quotes import find_quotes
+from nyhetsgraf.extract.times import find_times
 from nyhetsgraf.records import Article, Facts
 
 __all__ = ["EntityIndex", "Extractor", "find_entities"]
@@ -27,16 +29,6 @@ def _default_loader(language: str) -> Language:
     from nyhetsgraf.nlp import load
 
     return load(language)
-
-
-def _optional_module(name: str) -> ModuleType | None:
-    """An extractor module that may not be part of this installation yet."""
-    try:
-        return importlib.import_module(f"nyhetsgraf.extract.{name}")
-    except ModuleNotFoundError as error:
-        if error.name == f"nyhetsgraf.extract.{name}":
-            return None
-        raise
 
 
 class Extractor:
@@ -74,14 +66,9 @@ class Extractor:
 
     def facts(self, doc: Doc, article: Article) -> Facts:
         """All facts of one parsed article, in dependency order."""
-        from nyhetsgraf.extract.events import find_events
-        from nyhetsgraf.extract.quotes import find_quotes
-
         entities = find_entities(doc, article)
         quotes = find_quotes(doc, article, entities)
-        times_module = _optional_module("times")
-        times = times_module.find_times(doc, article) if times_module else []
-        counts_module = _optional_module("counts")
-        counts = counts_module.find_counts(doc, article, entities) if counts_module else []
+        times = find_times(doc, article)
+        counts = find_counts(doc, article, entities)
         events = find_events(doc, article, entities, times=times, quotes=quotes)
         return Facts(entities=entities.entities, quotes=quotes, counts=counts, events=events, times=times)
