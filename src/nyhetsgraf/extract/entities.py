@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -379,18 +380,72 @@ def _canonical(cluster: Cluster) -> str:
     return best.text
 
 
-def _entity_type(cluster: Cluster) -> str:
+def _entity_type(cluster: Cluster, name: str) -> str:
+    """NER's majority type, corrected where the name itself tells: a known first name is a person,
+    a country is a GPE, an acronym or an organisation word ("-departementet") an organisation."""
     labels = cluster.labels()
     # multi-word mentions name the entity most clearly; count them twice
     for m in cluster.mentions:
         if len(m.words) > 1:
             labels[m.label] += 1
     best, _ = labels.most_common(1)[0]
-    coarse = _COARSE.get(best)
-    if coarse == "GPE":
-        gpe = Counter({k: v for k, v in labels.items() if _COARSE.get(k) == "GPE"})
+    gpe = Counter({k: v for k, v in labels.items() if _COARSE.get(k) == "GPE"})
+    if _is_country(name):
+        return max(gpe, key=lambda k: (gpe[k], k == "GPE_ORG")) if gpe else "GPE_LOC"
+    words = name.split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words) and _first_name_gender(words[0]):
+        return "PER"
+    if best != "PER" and (_is_acronym(name) or _has_organisation_word(name)):
+        return "ORG"
+    if _COARSE.get(best) == "GPE":
         best = max(gpe, key=lambda k: (gpe[k], k == "GPE_ORG"))
     return best
+
+
+_ORGANISATION_ENDINGS = ("departementet", "direktoratet", "tilsynet", "forbundet", "partiet",
+                         "politidistrikt", "tingrett", "lagmannsrett", "høyesterett", "rådet", "kommune",
+                         "fylkeskommune",
+                         "universitet", "universitetet", "forsvaret", "politiet", "tidende", "posten", "blad")
+# Countries Norwegian news names by a short form the ISO list does not give.
+_COUNTRY_SHORT_FORMS = {"usa", "nord-korea", "sør-korea", "russland", "iran", "syria", "kongo", "england",
+                        "skottland", "wales", "nord-irland", "taiwan", "palestina", "vest-sahara"}
+
+
+def _is_acronym(name: str) -> bool:
+    compact = name.replace("-", "")
+    return 2 <= len(compact) <= 6 and compact.isalnum() and compact.upper() == compact and any(
+        ch.isalpha() for ch in compact)
+
+
+def _has_organisation_word(name: str) -> bool:
+    last = name.split()[-1].lower()
+    return last.endswith(_ORGANISATION_ENDINGS)
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """Norwegian (bokmål and nynorsk) country names from pycountry, with common short forms."""
+    names = set(_COUNTRY_SHORT_FORMS)
+    try:
+        import gettext
+
+        import pycountry
+    except ModuleNotFoundError:
+        return frozenset(names)
+    for language in ("nb", "nn"):
+        try:
+            translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+        except OSError:
+            continue
+        for country in pycountry.countries:
+            local = translation.gettext(country.name)
+            names.add(local.lower())
+            names.add(local.split(",")[0].strip().lower())  # "Iran, Den islamske republikk"
+    return frozenset(names)
+
+
+def _is_country(name: str) -> bool:
+    return name.lower() in _country_names()
 
 
 def _add_bare_repeats(doc: Doc, clusters: list[Cluster], offset: int) -> None:
@@ -445,7 +500,8 @@ def find_entities(doc: Doc, article: Article) -> EntityIndex:
     token_entity: dict[int, int] = {}
     for index, cluster in enumerate(clusters):
         spans = sorted({(m.char_start, m.char_end) for m in cluster.mentions})
-        entities.append(Entity(name=_canonical(cluster), type=_entity_type(cluster), mentions=list(spans)))
+        name = _canonical(cluster)
+        entities.append(Entity(name=name, type=_entity_type(cluster, name), mentions=list(spans)))
         for m in cluster.mentions:
             for i in range(m.start, m.end):
                 token_entity[i] = index
