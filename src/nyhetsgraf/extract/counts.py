@@ -493,6 +493,7 @@ def _holder(doc: Doc, found: Found, entities: EntityIndex | None, vocab: Vocabul
         if named and prev.lower_.endswith("s"):
             return named[0]
     # The subject of the verb governing the count ("Nato har rundt 500 soldater").
+    subject: Token | None = None
     if syntax.has_parse(doc) and found.noun is not None:
         verb = syntax.clause_head(found.noun)
         subject = syntax.subject_of(verb) if verb is not found.noun else None
@@ -508,6 +509,10 @@ def _holder(doc: Doc, found: Found, entities: EntityIndex | None, vocab: Vocabul
         for ending in ("e", ""):
             if stem.endswith(ending) and stem[: len(stem) - len(ending)] in nations:
                 return nations[stem[: len(stem) - len(ending)]]
+    # A subject that names no entity is the holder as described ("Aksjonsgruppen har samlet ...").
+    if subject is not None and sent.start <= subject.i < start and subject.pos_ in ("NOUN", "PROPN"):
+        name = [subject, *[c for c in subject.children if c.dep_ in ("FLAT", "flat", "flat:name")]]
+        return " ".join(t.text for t in sorted(name, key=lambda t: t.i))
     # Otherwise the nearest entity before the count in its sentence that is no place after "i".
     before = [(t, name, typ) for t, name, typ in _entities_in(doc[sent.start:start], entities)
               if typ in HOLDER_TYPES]
