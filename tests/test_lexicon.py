@@ -217,6 +217,13 @@ def test_unknown_particle_raises(tmp_path: Path) -> None:
         lexicon.parse_triggers(path)
 
 
+def test_same_construction_with_another_type_raises(tmp_path: Path) -> None:
+    header = "\t".join(lexicon.TRIGGER_COLUMNS)
+    path = _write(tmp_path, "triggers.tsv", f"{header}\n{_trigger_row()}\n{_trigger_row(plover='COERCE')}\n")
+    with pytest.raises(ValueError, match=r"line 3: duplicate of line 2"):
+        lexicon.parse_triggers(path)
+
+
 def test_wrong_header_raises(tmp_path: Path) -> None:
     path = _write(tmp_path, "speech_verbs.tsv", "lemma\tkind\nsi\tspeech\n")
     with pytest.raises(ValueError, match=r"speech_verbs\.tsv, line 1: header must be"):

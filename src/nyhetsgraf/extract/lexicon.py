@@ -317,8 +317,9 @@ def parse_triggers(source: Source) -> TriggerLexicon:
             governors=_word_set(row["governor"]), not_objects=_word_set(row["not_objects"]), lang=row["lang"],
             note=row["note"], example=row["example"], line=line,
         )
-        key = (trigger.lemma, trigger.pos, trigger.types, trigger.particles, trigger.object_lemmas,
-               trigger.preps, trigger.frame, trigger.governors)
+        # the same construction listed twice, even with other types, would make matching ambiguous
+        key = (trigger.lemma, trigger.pos, trigger.particles, trigger.object_lemmas, trigger.preps,
+               trigger.frame, trigger.governors)
         _check_no_duplicate(seen, key, source, line)
         triggers.append(trigger)
     return TriggerLexicon(triggers)
