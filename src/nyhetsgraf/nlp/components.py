@@ -1,0 +1,73 @@
+"""Custom pipeline pieces of the Norwegian models, registered with spaCy on import.
+
+`nyhetsgraf.nlp` imports this module before loading a model, so the packaged pipelines load
+with the plain spaCy registry mechanism.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_suffix_regex
+
+NEWLINE_SENTS = "nyhetsgraf_newline_sents"
+
+# A full stop after a year or after a number with a thousands/decimal/time separator ends the
+# sentence ("i 2020.", "12.000.", "kl. 14.30."); after a short number it marks an ordinal
+# ("3. januar") and stays attached, which the Norwegian defaults already do.
+_NUMBER_FINAL_STOP = [r"(?<=[0-9]{4})\.", r"(?<=[.,:][0-9]{2})\.", r"(?<=[.,:][0-9]{3})\."]
+
+
+def customize_norwegian_tokenizer(nlp: Language) -> Language:
+    """Add the news-specific suffix rules to the tokenizer of `nlp` (changes it in place)."""
+    suffixes = list(nlp.Defaults.suffixes or []) + _NUMBER_FINAL_STOP
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    return nlp
+
+
+@spacy.registry.callbacks("nyhetsgraf.norwegian_tokenizer.v1")
+def make_tokenizer_callback() -> Callable[[Language], Language]:
+    """Used as [initialize.before_init]; the rules are saved with the tokenizer of the model."""
+    return customize_norwegian_tokenizer
+
+
+@Language.component(NEWLINE_SENTS)
+def newline_sentence_starts(doc: Doc) -> Doc:
+    """Start a sentence after every line break; whitespace tokens join the sentence before them.
+
+    Articles are processed as one Doc with headlines and paragraphs separated by newlines, and
+    a headline usually has no final punctuation, so the parser alone would run it into the
+    next paragraph.
+    """
+    after_newline = False
+    for token in doc:
+        if token.is_space:
+            if token.i > 0:
+                token.is_sent_start = False
+            after_newline = after_newline or "\n" in token.text
+            continue
+        if after_newline or (token.i > 0 and "\n" in doc[token.i - 1].whitespace_):
+            token.is_sent_start = True
+        elif token.i > 0 and doc[token.i - 1].is_space and "\n" not in doc[token.i - 1].text:
+            token.is_sent_start = False
+        after_newline = False
+    return doc
+
+
+SPACE_TAGS = "nyhetsgraf_space_tags"
+
+
+@Language.component(SPACE_TAGS)
+def tag_whitespace_tokens(doc: Doc) -> Doc:
+    """Give newline/whitespace tokens the SPACE tag; the statistical taggers never saw them in training."""
+    for token in doc:
+        if token.is_space:
+            token.pos_ = "SPACE"
+            token.tag_ = "_SP"
+            token.lemma_ = token.text
+            if token.ent_type:
+                token.ent_iob_ = "O"
+    return doc
