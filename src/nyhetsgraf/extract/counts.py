@@ -116,11 +116,6 @@ def _lower(doc: Doc, i: int) -> str:
     return doc[i].lower_ if 0 <= i < len(doc) else ""
 
 
-def _phrase_at(doc: Doc, i: int, start: int, end: int) -> tuple[str, ...] | None:
-    """The words of doc[i:] as lower-case strings, up to `end`."""
-    return tuple(t.lower_ for t in doc[i:end])
-
-
 def _matches_at(doc: Doc, i: int, words: tuple[str, ...], end: int) -> bool:
     return i >= 0 and i + len(words) <= end and all(doc[i + k].lower_ == w for k, w in enumerate(words))
 
@@ -422,8 +417,6 @@ def _category(doc: Doc, phrase: NumberPhrase, noun: Token | None, partitive: boo
         return noun_category if noun_category in LASTING else "OTHER"
     if noun_category:
         return noun_category
-    if predicate == "DEPLOY" or active == "DEPLOY":
-        return "DEPLOY" if noun is not None and _is_military(noun, vocab) else "OTHER"
     return _sentence_context(sent, noun, vocab) or "OTHER"
 
 
@@ -438,10 +431,6 @@ def _sentence_context(sent: Span, noun: Token | None, vocab: Vocabulary) -> str 
             if word.startswith(stem):
                 return category
     return None
-
-
-def _is_military(noun: Token, vocab: Vocabulary) -> bool:
-    return _word_category(noun, vocab.get("noun")) == "DEPLOY"
 
 
 def _subset_word(doc: Doc, start: int, sent: Span, vocab: Vocabulary) -> bool:

@@ -13,11 +13,10 @@ Weekdays need a direction: the sentence's verbs decide it (a future auxiliary su
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from nyhetsgraf.records import Article, TimeExpression
 
@@ -575,13 +574,3 @@ def _day_for_clock(text: str, matches: list[Match], values: dict[int, str | None
             if best is None or distance < best[0]:
                 best = (distance, day)
     return best[1] if best else last_before
-
-
-def spans_of(times: Iterable[TimeExpression]) -> list[tuple[int, int]]:
-    """The spans of time expressions, for other extractors that must not count dates as numbers."""
-    return [t.span for t in times]
-
-
-def token_in_time(token: Token | Span, times_spans: list[tuple[int, int]], offset: int = 0) -> bool:
-    start = token.idx if isinstance(token, Token) else token.start_char
-    return any(s <= start + offset < e for s, e in times_spans)
