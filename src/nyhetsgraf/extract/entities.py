@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from nyhetsgraf.extract.syntax import is_punct, is_space, low
+from nyhetsgraf.extract.syntax import is_common_word, is_punct, is_space, low
 from nyhetsgraf.records import Article, Entity
 
 HYPHENS = "-‐‑–—"
@@ -184,7 +184,9 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
     if not text or not any(ch.isupper() for ch in text):
         return None
     first = inner[0]
-    weak = len(inner) == 1 and _sentence_initial(first) and first.pos_ not in _NAME_POS
+    weak = len(inner) == 1 and _sentence_initial(first) and (
+        first.pos_ not in _NAME_POS or (is_common_word(first.text) and not _first_name_gender(first.text)
+                                        and not _is_country(first.text)))
     char_start = inner[0].idx
     char_end = inner[-1].idx + len(inner[-1].text)
     return Mention(start, end, text, span.label_, char_start + offset, char_end + offset, weak)
@@ -193,8 +195,10 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
 def _drop_weak(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Keep a sentence-initial common word only when the name is also used mid-sentence."""
     strong = {fold(m.text) for m in mentions if not m.weak}
+    name_words = {fold(w) for m in mentions if not m.weak and m.label == "PER" for w in m.words}
     mid_sentence = {fold(t.text) for t in doc if t.text[:1].isupper() and not _sentence_initial(t)}
-    return [m for m in mentions if not m.weak or fold(m.text) in strong | mid_sentence]
+    keep = strong | name_words | mid_sentence
+    return [m for m in mentions if not m.weak or fold(m.text) in keep]
 
 
 def _acronym_of(short: str, long: str) -> bool:
@@ -395,7 +399,7 @@ def _entity_type(cluster: Cluster, name: str) -> str:
     words = name.split()
     if len(words) > 1 and all(w[:1].isupper() for w in words) and _first_name_gender(words[0]):
         return "PER"
-    if best != "PER" and (_is_acronym(name) or _has_organisation_word(name)):
+    if _is_acronym(name) or (best != "PER" and _has_organisation_word(name)) or name.lower() in _PARTIES:
         return "ORG"
     if _COARSE.get(best) == "GPE":
         best = max(gpe, key=lambda k: (gpe[k], k == "GPE_ORG"))
@@ -406,6 +410,10 @@ _ORGANISATION_ENDINGS = ("departementet", "direktoratet", "tilsynet", "forbundet
                          "politidistrikt", "tingrett", "lagmannsrett", "høyesterett", "rådet", "kommune",
                          "fylkeskommune",
                          "universitet", "universitetet", "forsvaret", "politiet", "tidende", "posten", "blad")
+# Norwegian political parties and their short names ("Høyre" is also "right", "Venstre" "left").
+_PARTIES = {"høyre", "h", "venstre", "v", "arbeiderpartiet", "ap", "fremskrittspartiet", "frp",
+            "senterpartiet", "sp", "sosialistisk venstreparti", "sv", "kristelig folkeparti", "krf", "rødt",
+            "miljøpartiet de grønne", "mdg", "pasientfokus", "industri- og næringspartiet", "inp"}
 # Countries Norwegian news names by a short form the ISO list does not give.
 _COUNTRY_SHORT_FORMS = {"usa", "nord-korea", "sør-korea", "russland", "iran", "syria", "kongo", "england",
                         "skottland", "wales", "nord-irland", "taiwan", "palestina", "vest-sahara"}

@@ -223,22 +223,47 @@ def any_lemma(tokens: Iterable[Token], lemmas: set[str]) -> bool:
 
 
 @cache
-def _verb_forms() -> dict[str, list[str]]:
-    """Bokmål verb form -> lemmas, from spacy-lookups-data (only its verb table is decoded)."""
+def _lemma_tables() -> str:
+    """The decompressed bokmål full-form table of spacy-lookups-data ("" when it is not installed)."""
     try:
         from importlib.resources import files
 
         table_file = files("spacy_lookups_data").joinpath("data", "nb_lemma_exc.json.gz")
-        raw = gzip.decompress(table_file.read_bytes())
+        return gzip.decompress(table_file.read_bytes()).decode("utf-8")
     except (ModuleNotFoundError, FileNotFoundError):
+        return ""
+
+
+@cache
+def _forms(part_of_speech: str) -> dict[str, list[str]]:
+    """Form -> lemmas for one part of speech ("verb", "noun", "adj"); only that table is decoded."""
+    text = _lemma_tables()
+    key = f'"{part_of_speech}"'
+    if key not in text:
         return {}
-    text = raw.decode("utf-8")
-    start = text.index("{", text.index('"verb"'))
-    table, _ = json.JSONDecoder().raw_decode(text, start)
+    table, _ = json.JSONDecoder().raw_decode(text, text.index("{", text.index(key)))
     return table
 
 
 def verb_lemmas(token: Token) -> list[str]:
     """Lemmas of a verb form from a full-form dictionary ("pågrep" -> "pågripe"), for tokens the
     statistical lemmatizer gets wrong."""
-    return list(_verb_forms().get(low(token), ()))
+    return list(_forms("verb").get(low(token), ()))
+
+
+@cache
+def _section(part_of_speech: str) -> str:
+    """The raw JSON text of one part-of-speech table, for cheap membership tests without decoding it."""
+    text = _lemma_tables()
+    key = f'"{part_of_speech}"'
+    if key not in text:
+        return ""
+    start = text.index("{", text.index(key))
+    end = text.find("}", start)
+    return text[start:end + 1]
+
+
+def is_common_word(word: str) -> bool:
+    """Whether a word is an inflected common noun, adjective or verb ("Kommunen", "Amerikanske")."""
+    probe = json.dumps(word.lower(), ensure_ascii=False) + ":"
+    return any(probe in _section(part) for part in ("noun", "adj", "verb"))
