@@ -28,7 +28,8 @@ def _or_dash(value: Any) -> str:
 def _table(title: str, columns: list[str]) -> Table:
     table = Table(title=title, title_justify="left", title_style="bold", expand=True, show_lines=False)
     for column in columns:
-        table.add_column(column, overflow="fold", ratio=3 if column == "in context" else 1)
+        # Only the excerpt column stretches; the others keep the width of their content.
+        table.add_column(column, overflow="fold", ratio=1 if column == "in context" else None)
     return table
 
 

@@ -126,6 +126,6 @@ def excerpt(obj: ArticleObject, span: list[int], width: int = 220) -> tuple[str,
     left, right = sentence_bounds(text, start, end, width)
     flat = lambda s: " ".join(s.split("\n"))  # noqa: E731 - keeps excerpt lengths intact
     before = ("…" if left > 0 and text[left - 1] not in ".!?\n " else "") + flat(text[left:start])
-    cut_short = right < len(text) and text[right - 1] not in ".!?"
+    cut_short = right < len(text) and text[right - 1] not in ".!?\n"
     after = flat(text[end:right].rstrip()) + ("…" if cut_short else "")
     return before, flat(text[start:end]), after
