@@ -243,3 +243,7 @@ def test_with_the_trained_pipeline_and_entity_index(trained: spacy.language.Lang
                             ("ARREST", 7, "exact")]
     assert (found[0].holder, found[0].location) == ("Nato", "Irak")
     assert found[1].location == "Bagdad"
+
+
+def test_half_a_million() -> None:
+    assert brief(counts_of("En halv million mennesker er på flukt.")) == [("DISPLACE", 500_000, "exact")]

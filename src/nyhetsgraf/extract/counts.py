@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from nyhetsgraf.extract import syntax
 from nyhetsgraf.extract.numbers import (
     GROUPS,
+    HALVES,
     INDEFINITE_ARTICLES,
     SCALES,
     parse_digits,
@@ -139,6 +140,13 @@ def number_phrases(doc: Doc, sent: Span) -> list[NumberPhrase]:
         if token.lower_ in INDEFINITE_ARTICLES and i + 1 < sent.end and doc[i + 1].lower_ in GROUPS:
             phrases.append(NumberPhrase(i, i + 2, float(GROUPS[doc[i + 1].lower_]), bound="about"))
             i += 2
+            continue
+        half = i + 1 if token.lower_ in INDEFINITE_ARTICLES else i
+        if half + 1 < sent.end and doc[half].lower_ in HALVES and doc[half + 1].lower_ in SCALES:
+            value = parse_number(" ".join(t.text for t in doc[i:half + 2]))
+            if value is not None:
+                phrases.append(NumberPhrase(i, half + 2, value))
+            i = half + 2
             continue
         if _number_token(token) is None:
             i += 1

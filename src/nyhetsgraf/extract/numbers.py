@@ -29,6 +29,7 @@ GROUPS: dict[str, int] = {
     "titall": 10, "tjuetall": 20, "tyvetall": 20, "trettitall": 30, "førtitall": 40, "femtitall": 50,
     "hundretall": 100, "dusin": 12, "snes": 20,
 }
+HALVES: dict[str, float] = {"halv": 0.5, "halvannen": 1.5, "halvanna": 1.5}
 INDEFINITE_ARTICLES = {"et", "ett", "en", "ei", "eit", "ein"}
 
 _DIGITS = re.compile(r"\d{1,3}(?:[.  ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
@@ -79,6 +80,10 @@ def parse_number(text: str) -> float | None:
         return joined
     if len(words) == 2 and words[0] in INDEFINITE_ARTICLES and words[1] in GROUPS:
         return float(GROUPS[words[1]])
+    # "en halv million", "halvannen million": a fraction of a scale word.
+    if len(words) >= 2 and words[-1] in SCALES and words[-2] in HALVES and all(
+            w in INDEFINITE_ARTICLES for w in words[:-2]):
+        return HALVES[words[-2]] * SCALES[words[-1]]
     total, current = 0.0, None
     for word in words:
         if word == "og":
