@@ -24,11 +24,12 @@ DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
 TARGET_OVERHEAD = 0.30
 
 
-def demo_articles(count: int) -> list[Article]:
+def demo_articles(count: int | None) -> list[Article]:
+    """The demo articles, cycled to ``count`` (all of them once when None)."""
     found = list(iter_articles([str(DEMO)]))
     if not found:
         sys.exit(f"no articles found under {DEMO}")
-    return list(islice(cycle(found), count))
+    return found if count is None else list(islice(cycle(found), count))
 
 
 def _folder_loader(folder: Path) -> Callable[[str], object]:
@@ -59,15 +60,19 @@ def main() -> None:
     from nyhetsgraf.extract import Extractor
     from nyhetsgraf.nlp import ModelMissing
 
-    articles = demo_articles(args.articles)
-    words = sum(len(article.text.split()) for article in articles)
-    languages = sorted({article.language for article in articles})
     extractor = Extractor(_folder_loader(args.model) if args.model else None)
-    try:
-        for language in languages:  # load (and warm up) every model before timing
-            extractor.extract(next(a for a in articles if a.language == language))
-    except ModelMissing as error:
-        sys.exit(f"cannot run: {error}")
+    found = demo_articles(None)
+    languages = []
+    for language in sorted({article.language for article in found}):
+        try:  # load (and warm up) every model before timing
+            extractor.extract(next(a for a in found if a.language == language))
+            languages.append(language)
+        except ModelMissing as error:
+            print(f"skipping the {language} articles: {error}")
+    if not languages:
+        sys.exit("cannot run: no model for any language of the demo articles")
+    articles = list(islice(cycle([a for a in found if a.language in languages]), args.articles))
+    words = sum(len(article.text.split()) for article in articles)
     print(f"{len(articles)} articles ({words} words, languages {', '.join(languages)}) from {DEMO.name}/")
 
     def nlp_only() -> Iterable[object]:
