@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from nyhetsgraf.ingest import Problem
     from nyhetsgraf.pipeline import IngestSummary
     from nyhetsgraf.records import Article, Facts
+    from nyhetsgraf.store import Store
 
 EXIT_INPUT_ERROR = 1
 EXIT_USAGE = 2
@@ -113,7 +114,7 @@ def _nlp_errors(nlp: bool) -> tuple[type[Exception], ...]:
     return (ModelMissing,)
 
 
-def _open_store(db: Path, *, create: bool):  # noqa: ANN202 - Store is imported lazily
+def _open_store(db: Path, *, create: bool) -> Store:
     from nyhetsgraf.store import Store, StoreError
 
     try:
@@ -162,6 +163,7 @@ def extract(
         fatal += int(problem.fatal)
         warn_problem(problem)
 
+    objects: list[dict] = []
     stream = _utf8_stdout() if output is None else None
     try:
         handle = stream or output.open("w", encoding="utf-8")  # type: ignore[union-attr]
