@@ -174,9 +174,18 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
         end -= 1
     if end <= start:
         return None
-    if span.label_ == "PER":
+    label = span.label_
+    if label == "PER":
+        # "Marie Sperre" of "Inger Marie Sperre": a first name NER left out
+        while start > 0 and doc[start - 1].text[:1].isupper() and _first_name_gender(doc[start - 1].text):
+            start -= 1
+    elif end < len(doc) and low(doc[end]) in _ORGANISATION_HEADS:
+        # "Sør-Øst politidistrikt", "FNs sikkerhetsråd": the organisation noun NER left out
+        end += 1
+        label = "ORG"
+    if label == "PER":
         start += _leading_title_tokens(doc[start:end])
-    start += _leading_non_name_tokens(doc[start:end], span.label_)
+    start += _leading_non_name_tokens(doc[start:end], label)
     inner = doc[start:end]
     text = " ".join(inner.text.strip(_QUOTE_CHARS + " ").split())
     if _is_genitive(doc[end - 1]) or _genitive_before_noun(inner):
@@ -189,7 +198,13 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
                                         and not _is_country(first.text)))
     char_start = inner[0].idx
     char_end = inner[-1].idx + len(inner[-1].text)
-    return Mention(start, end, text, span.label_, char_start + offset, char_end + offset, weak)
+    return Mention(start, end, text, label, char_start + offset, char_end + offset, weak)
+
+
+# Lower-case nouns that complete a place name into an organisation ("Troms politidistrikt").
+_ORGANISATION_HEADS = {"politidistrikt", "tingrett", "lagmannsrett", "universitetssykehus", "sykehus",
+                       "kommune", "fylkeskommune", "sikkerhetsråd", "fylkesmann", "statsforvalter",
+                       "bispedømme", "politikammer", "sykehusområde", "helseforetak"}
 
 
 def _drop_weak(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -322,22 +337,23 @@ def _person_for_word(persons: list[Cluster], mention: Mention) -> Cluster | None
 
 
 def _merge_single_word_names(clusters: list[Cluster], persons: list[Cluster]) -> None:
-    """A one-word mention tagged with another type but equal to a person's surname is that person."""
+    """A one-word name tagged with another type but equal to a word of a person's full name is that
+    person; with two such people ("Clinton"), each mention goes to the most recent full name."""
     full_persons = [c for c in persons if any(len(m.words) > 1 for m in c.mentions)]
     for cluster in clusters:
         if cluster in persons or not cluster.mentions:
             continue
-        if any(len(m.words) > 1 for m in cluster.mentions):
-            continue
-        if len(cluster.mentions) > 2 or cluster.mentions[0].label == "PER":
+        if any(len(m.words) > 1 for m in cluster.mentions) or cluster.mentions[0].label == "PER":
             continue
         word = fold(cluster.mentions[0].text)
         holders = [p for p in full_persons
-                   if word == fold(max((m for m in p.mentions), key=lambda m: len(m.words)).words[-1])]
-        if len(holders) == 1:
-            for m in cluster.mentions:
-                holders[0].add(m)
-            cluster.mentions.clear()
+                   if word in {fold(w) for m in p.mentions if len(m.words) > 1 for w in m.words}]
+        if not holders:
+            continue
+        for m in cluster.mentions:
+            target = _person_for_word(holders, m) or holders[0]
+            target.add(m)
+        cluster.mentions.clear()
 
 
 def _merge_acronyms(clusters: list[Cluster]) -> None:
@@ -399,7 +415,8 @@ def _entity_type(cluster: Cluster, name: str) -> str:
     words = name.split()
     if len(words) > 1 and all(w[:1].isupper() for w in words) and _first_name_gender(words[0]):
         return "PER"
-    if _is_acronym(name) or (best != "PER" and _has_organisation_word(name)) or name.lower() in _PARTIES:
+    person_like = best == "PER" and bool(_first_name_gender(words[0]))
+    if _is_acronym(name) or (not person_like and _has_organisation_word(name)) or name.lower() in _PARTIES:
         return "ORG"
     if _COARSE.get(best) == "GPE":
         best = max(gpe, key=lambda k: (gpe[k], k == "GPE_ORG"))
@@ -409,7 +426,9 @@ def _entity_type(cluster: Cluster, name: str) -> str:
 _ORGANISATION_ENDINGS = ("departementet", "direktoratet", "tilsynet", "forbundet", "partiet",
                          "politidistrikt", "tingrett", "lagmannsrett", "høyesterett", "rådet", "kommune",
                          "fylkeskommune",
-                         "universitet", "universitetet", "forsvaret", "politiet", "tidende", "posten", "blad")
+                         "universitet", "universitetet", "forsvaret", "politiet", "tidende", "posten", "blad",
+                         "parti", "avis", "avisen", "news", "times", "post", "tv", "children", "group",
+                         "corporation", "inc", "ltd", "as", "asa", "bank", "banken", "fond", "fondet")
 # Norwegian political parties and their short names ("Høyre" is also "right", "Venstre" "left").
 _PARTIES = {"høyre", "h", "venstre", "v", "arbeiderpartiet", "ap", "fremskrittspartiet", "frp",
             "senterpartiet", "sp", "sosialistisk venstreparti", "sv", "kristelig folkeparti", "krf", "rødt",
