@@ -127,3 +127,25 @@ def test_mentions_are_absolute_offsets(prefix: str) -> None:
     for entity in index.entities:
         for start, end in entity.mentions:
             assert article.document.text[start:end] == entity.name
+
+
+def test_name_parts_ner_left_out_are_added() -> None:
+    doc = make_doc("Advokat Inger Marie Lie møtte Nordfjord tingrett i går .",
+                   {"Marie Lie": "PER", "Nordfjord": "GPE_LOC"}, pos={"Advokat": "NOUN"})
+    index = find_entities(doc, article_for(doc))
+    assert names(index) == {"Inger Marie Lie": "PER", "Nordfjord tingrett": "ORG"}
+
+
+def test_country_names_are_found_without_ner_and_typed_gpe() -> None:
+    doc = make_doc("Spanias ambassade ba om et møte . Møtet skal holdes i Spania .", {})
+    index = find_entities(doc, article_for(doc))
+    assert names(index) == {"Spania": "GPE_ORG"}
+    assert len(index.by_name("Spania").mentions) == 2
+
+
+def test_sentence_initial_common_nouns_are_not_names() -> None:
+    doc = make_doc("Kommunen åpnet et senter . Nordvik kommune betaler .",
+                   {"Kommunen": "PER", "Nordvik": "GPE_LOC"})
+    index = find_entities(doc, article_for(doc))
+    assert "Kommunen" not in names(index)
+    assert names(index)["Nordvik kommune"] == "ORG"

@@ -509,6 +509,30 @@ def _add_bare_repeats(doc: Doc, clusters: list[Cluster], offset: int) -> None:
                             token.idx + offset, token.idx + len(text) + offset))
 
 
+def _add_countries(doc: Doc, clusters: list[Cluster], offset: int) -> None:
+    """Country names NER missed ("Spanias ambassade"): a closed list is more reliable than the model."""
+    covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    by_name = {fold(c.mentions[0].text): c for c in clusters if c.mentions}
+    for token in doc:
+        if token.i in covered or not token.text[:1].isupper():
+            continue
+        text = token.text
+        if not _is_country(text):
+            if not (text.endswith("s") and _is_country(text[:-1])):
+                continue
+            text = text[:-1]
+        previous = low(doc[token.i - 1]) if token.i > 0 else ""
+        label = "GPE_LOC" if previous in ("i", "fra", "til", "ved", "mot", "over") else "GPE_ORG"
+        mention = Mention(token.i, token.i + 1, text, label, token.idx + offset,
+                          token.idx + len(token.text) + offset)
+        cluster = by_name.get(fold(text))
+        if cluster is None:
+            cluster = Cluster()
+            clusters.append(cluster)
+            by_name[fold(text)] = cluster
+        cluster.add(mention)
+
+
 def _surnames(persons: list[Cluster]) -> set[str]:
     return {fold(w) for c in persons for m in c.mentions if len(m.words) > 1 for w in m.words[1:]}
 
@@ -522,6 +546,7 @@ def find_entities(doc: Doc, article: Article) -> EntityIndex:
     _merge_parenthesised_acronyms(doc, clusters)
     clusters = [c for c in clusters if c.mentions]
     _add_bare_repeats(doc, clusters, offset)
+    _add_countries(doc, clusters, offset)
     clusters.sort(key=lambda c: c.first)
     entities: list[Entity] = []
     token_entity: dict[int, int] = {}
