@@ -160,9 +160,10 @@ def test_core_triggers_have_the_expected_types() -> None:
         assert [t.plover for t in triggers.match(lemma, pos)] == [plover], lemma
 
 
-def test_participles_tagged_as_adjectives_find_verb_rows() -> None:
+def test_past_participles_tagged_as_adjectives_can_find_verb_rows() -> None:
     triggers = lexicon.load_triggers()
-    assert [t.plover for t in triggers.match("arrestere", "ADJ")] == ["COERCE"]
+    assert [t.plover for t in triggers.match("arrestere", "ADJ", participle=True)] == ["COERCE"]
+    assert triggers.match("kreve", "ADJ") == []  # "krevende" (demanding) is no demand
     agreed = triggers.match("enig", "ADJ", preps={"om": ["avtale"]}, governor="bli")
     assert [t.plover for t in agreed] == ["AGREE"]
     assert triggers.candidates("arrestere", "NOUN") == []
@@ -180,6 +181,16 @@ def test_compound_nouns_use_their_last_element(compound: str, plover: str) -> No
                                       "rettsforhandling", "valgkamp"])
 def test_misleading_compounds_are_no_triggers(compound: str) -> None:
     assert lexicon.load_triggers().candidates(compound, "NOUN") == []
+
+
+def test_noisy_verbs_need_their_construction() -> None:
+    triggers = lexicon.load_triggers()
+    assert triggers.match("diskutere", "VERB", objects=["sak"]) == []  # "saken ble diskutert"
+    talks = triggers.match("diskutere", "VERB", preps={"med": ["president"]})
+    assert [t.plover for t in talks] == ["CONSULT"]
+    assert triggers.match("bevilge", "VERB", objects=["krone"], preps={"til": ["skole"]}) == []
+    assert [t.plover for t in triggers.match("bevilge", "VERB", preps={"til": ["nødhjelp"]})] == ["AID"]
+    assert [t.plover for t in triggers.match("varsle", "VERB", objects=["streik"])] == ["THREATEN"]
 
 
 def test_nekte_is_a_rejection() -> None:

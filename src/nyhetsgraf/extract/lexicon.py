@@ -242,15 +242,16 @@ class TriggerLexicon:
     def __iter__(self) -> Iterator[Trigger]:
         return iter(self.triggers)
 
-    def candidates(self, lemma: str, pos: str) -> list[Trigger]:
+    def candidates(self, lemma: str, pos: str, *, participle: bool = False) -> list[Trigger]:
         """Every row for this lemma and part of speech, whatever context it needs.
 
-        Participles are often tagged ADJ with the verb's infinitive as lemma ("arrestert" ->
-        "arrestere"), so an ADJ lookup also returns the VERB rows of that lemma.
+        Past participles are often tagged ADJ with the verb's infinitive as lemma ("arrestert" ->
+        "arrestere"); with ``participle=True`` an ADJ lookup also returns that verb's rows. Present
+        participles must not ask for this: "krevende" (demanding) is no demand.
         """
         key = lemma.lower()
         rows = list(self._by_key.get((key, pos.upper()), ()))
-        if pos.upper() == "ADJ":
+        if participle and pos.upper() == "ADJ":
             rows.extend(self._by_key.get((key, "VERB"), ()))
         if not rows and pos.upper() == "NOUN":
             head = self.compound_head(key)
@@ -275,13 +276,13 @@ class TriggerLexicon:
 
     def match(self, lemma: str, pos: str, *, particles: Collection[str] = (), objects: Collection[str] = (),
               preps: Mapping[str, Collection[str]] | None = None, has_infinitive: bool = False,
-              governor: str | None = None) -> list[Trigger]:
+              governor: str | None = None, participle: bool = False) -> list[Trigger]:
         """The most specific rows whose constraints the observed construction meets (ties all kept).
 
         "trekke tilbake kravet" meets both the RETREAT row of "trekke tilbake" and the CONCEDE row
         that also names "krav" as object; only the CONCEDE row comes back.
         """
-        met = [t for t in self.candidates(lemma, pos)
+        met = [t for t in self.candidates(lemma, pos, participle=participle)
                if t.matches(particles=particles, objects=objects, preps=preps, has_infinitive=has_infinitive,
                             governor=governor)]
         if not met:
