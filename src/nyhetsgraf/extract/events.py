@@ -114,6 +114,7 @@ class _Match:
     verb: Token  # the verb whose clause carries the event (the trigger itself for verb triggers)
     type: str
     target_token: Token | None
+    lemma: str = ""  # the lexicon lemma that matched ("møtes" is deponent, not passive)
 
 
 @dataclass(slots=True)
@@ -175,8 +176,8 @@ class _Context:
         for i in range(token.i + 1, window):
             t = doc[i]
             word = low(t)
-            if word == "å":
-                infinitive = True
+            if word == "å" or (objects and t.pos_ in ("VERB", "AUX") and "Inf" in t.morph.get("VerbForm")):
+                infinitive = True  # "be dem forlate landet": an object and a bare infinitive
                 break
             following = doc[i + 1] if i + 1 < window else None
             nominal_follows = following is not None and following.pos_ in (
@@ -202,6 +203,29 @@ class _Context:
         return cls(particles, objects, pps, infinitive, governor)
 
 
+_MODALS = {
+    "vil",
+    "ville",
+    "skal",
+    "skulle",
+    "kan",
+    "kunne",
+    "må",
+    "måtte",
+    "bør",
+    "burde",
+    "får",
+    "fikk",
+    "vel",
+    "kunna",
+    "skula",
+    "vilja",
+    "måtta",
+    "lar",
+    "la",
+    "ikke",
+    "ikkje",
+}
 _PROMISE_VERBS = {"love", "lova", "garantere", "forplikte"}
 
 
@@ -219,6 +243,9 @@ def _irrealis_infinitive(verb: Token) -> bool:
         # a promise to act counts: "har lovet å bidra med opplæring"
         governor = doc[previous.i - 1] if previous.i > 0 else None
         return governor is None or not ({lemma(governor), *verb_lemmas(governor)} & _PROMISE_VERBS)
+    if "Inf" in verb.morph.get("VerbForm"):
+        # a bare infinitive without a modal before it is another verb's complement: "ba koalisjonen forlate"
+        return not any(lemma(t) in _MODALS or low(t) in _MODALS for t in doc[max(0, verb.i - 4) : verb.i])
     return False
 
 
@@ -320,9 +347,18 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
+def _headline_participle(verb: Token) -> bool:
+    """ "Mann pågrepet", "Nynazist arrestert": a short line without a full stop ending in a -t/-et form."""
+    sent = verb.sent if verb.doc.has_annotation("SENT_START") else verb.doc[:]
+    words = [t for t in sent if not is_space(t)]
+    if not words or words[-1].text in (".", "!", "?") or len(words) > 6:
+        return False
+    return low(verb).endswith(("t", "d")) and not any(lemma(t) in ("ha", "bli", "være") for t in words)
+
+
 def is_passive(verb: Token) -> bool:
     """ "ble pågrepet", "er siktet", "slippes fri", and a bare participle in a headline ("Mann pågrepet")."""
-    if "Pass" in verb.morph.get("Voice"):
+    if "Pass" in verb.morph.get("Voice") or _headline_participle(verb):
         return True
     form = low(verb)
     if (
@@ -429,7 +465,10 @@ class EventFinder:
                     governor=variant.governor,
                 )
                 if rows:
-                    return self._build(token, rows[0], variant)
+                    match = self._build(token, rows[0], variant)
+                    if match is not None:
+                        match.lemma = candidate
+                    return match
         return None
 
     def _build(self, token: Token, row: Any, context: _Context) -> _Match | None:
@@ -490,20 +529,36 @@ class EventFinder:
         sent = self.sentence_of(verb)
         finite = _finite_verb_of(verb, sent)
         start = sent.start
+        coordinated = False
         for i in range(finite.i - 1, sent.start - 1, -1):
             word = low(doc[i])
             if word in ("og", "men", "eller"):
-                # clause coordination only after a finite verb: "Tyskland og USA har" is one subject
-                if any(_is_finite(t) for t in doc[sent.start : i]):
+                # "Tyskland og USA har" is one subject; "..., og Tyskland begynte" a new clause
+                before_conjunction = doc[i - 1] if i > sent.start else None
+                if (
+                    before_conjunction is not None
+                    and (before_conjunction.text == "," or before_conjunction.pos_ not in _NOMINAL)
+                    and any(_is_finite(t) for t in doc[sent.start : i])
+                ):
                     start = i + 1
+                    coordinated = True
                     break
                 continue
-            if doc[i].text in (",", ";", ":") or word in _CLAUSE_OPENERS or doc[i].pos_ == "SCONJ":
+            next_is_time = i + 1 < finite.i and self._is_time(doc[i + 1])
+            if doc[i].text in (",", ";", ":") or (
+                (word in _CLAUSE_OPENERS or doc[i].pos_ == "SCONJ") and not next_is_time
+            ):
                 start = i + 1
                 break
         while start < finite.i and (doc[start].text in ("–", "-", "«") or low(doc[start]) in ("og", "men")):
             start += 1
         before = [t for t in doc[start : finite.i] if not is_space(t)]
+        if coordinated and not before:
+            # "avviser kritikken og sier ...": the subject of the first clause
+            first_verb = next((t for t in doc[sent.start : start] if _is_finite(t)), None)
+            return (
+                self._surface_subject(first_verb) if first_verb is not None and first_verb != verb else None
+            )
         if start > sent.start and low(doc[start - 1]) == "som":
             return self._nominal_before(start - 1, sent)
         quantity = len(before) > 1 and before[1].pos_ == "NUM"  # "Over 2000 bussjåfører har ..."
@@ -695,7 +750,7 @@ class EventFinder:
 
     def _events(self, match: _Match, sent: Span, seen: set[tuple[str, str | None, int]]) -> list[Event]:
         verb = match.verb
-        passive = is_passive(verb)
+        passive = is_passive(verb) and not (match.lemma.endswith("s") and verb is match.trigger_tokens[0])
         if passive:
             actors = [self.refer(self.agent(verb), verb.i)]
             target = self.refer(self.subject(verb), verb.i)
