@@ -32,6 +32,7 @@ from nyhetsgraf.extract.numbers import (
     parse_number,
     parse_word,
 )
+from nyhetsgraf.extract.times import annotated
 from nyhetsgraf.extract.times import candidates as time_candidates
 from nyhetsgraf.records import Article, Count
 
@@ -69,14 +70,17 @@ class Vocabulary:
     """The count vocabulary of ``data/counts.tsv``, one mapping per kind."""
 
     entries: dict[str, dict[str, str]] = field(default_factory=dict)
+    _phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict, repr=False)
 
     def get(self, kind: str) -> dict[str, str]:
         return self.entries.get(kind, {})
 
     def phrases(self, kind: str) -> list[tuple[tuple[str, ...], str]]:
         """Multi-word entries of a kind as word tuples, longest first."""
-        items = [(tuple(k.split()), v) for k, v in self.get(kind).items()]
-        return sorted(items, key=lambda kv: -len(kv[0]))
+        if kind not in self._phrases:
+            items = [(tuple(k.split()), v) for k, v in self.get(kind).items()]
+            self._phrases[kind] = sorted(items, key=lambda kv: -len(kv[0]))
+        return self._phrases[kind]
 
 
 @cache
@@ -198,8 +202,12 @@ def _attach_bound(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary)
 # ------------------------------------------------------------------------------ not counts
 
 def _time_token_indices(doc: Doc) -> set[int]:
-    spans = [(m.start, m.end) for m in time_candidates(doc.text)]
-    return {t.i for t in doc for s, e in spans if t.idx < e and t.idx + len(t) > s}
+    indices: set[int] = set()
+    for m in time_candidates(doc.text):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            indices.update(range(span.start, span.end))
+    return indices
 
 
 def _is_excluded(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, in_time: set[int],
@@ -491,7 +499,7 @@ def _holder(doc: Doc, found: Found, entities: EntityIndex | None, vocab: Vocabul
             return named[0]
     # The subject of the verb governing the count ("Nato har rundt 500 soldater").
     subject: Token | None = None
-    if syntax.has_parse(doc) and found.noun is not None:
+    if annotated(doc, "DEP") and found.noun is not None:
         verb = syntax.clause_head(found.noun)
         subject = syntax.subject_of(verb) if verb is not found.noun else None
         if subject is not None and subject.i < start:

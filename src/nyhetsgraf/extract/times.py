@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -46,21 +47,17 @@ _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 
 # Each pattern names its kind; the resolver for that kind reads the named groups.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in [
-    ("date", rf"(?:(?:(?P<since>siden)|fra)\s+)?(?:(?P<wd>{_WD})\s+)?(?:den\s+)?"
+    ("date", rf"\b(?:(?:(?P<since>siden)|fra)\s+)?(?:(?P<wd>{_WD})\s+)?(?:den\s+)?"
              rf"(?P<day>[0-3]?\d)\.\s*(?P<mon>{_MON})"
              rf"(?:\s+(?P<year>{_YEAR})\b|\s+(?P<rel>i\s+år|i\s+fjor|neste\s+år))?(?:,?\s+{_CLOCK})?"),
     ("numdate", r"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
     ("isodate", r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
-    ("month", rf"(?:(?P<since>siden)\s+)?(?P<mon>{_MON})"
+    ("month", rf"\b(?:(?P<since>siden)\s+)?(?P<mon>{_MON})"
               rf"(?:\s+(?P<year>{_YEAR})\b|\s+(?P<rel>i\s+år|i\s+fjor))"),
-    ("month", rf"(?:(?P<since>siden)\s+|(?<=\bi\s)|(?<=\bfra\s)|(?<=\btil\s)|(?<=\binnen\s)|(?<=\bfør\s)"
-              rf"|(?<=\better\s)|(?<=\bav\s)|(?<=\bmot\s))(?P<mon>{_MON})(?![\w-])"),
+    # A bare month or year needs a preposition before it (checked in _is_false_positive).
+    ("month", rf"\b(?:(?P<since>siden)\s+)?(?P<mon>{_MON})(?![\w-])(?P<bare>)"),
     ("decade", r"\b(?:\d\d|1[89]\d0|20\d0)-tallet\b"),
-    ("year", rf"(?:(?P<since>siden)\s+|(?<=\bi\s)|(?<=\bfra\s)|(?<=\btil\s)|(?<=\binnen\s)|(?<=\bfør\s)"
-             rf"|(?<=\better\s)|(?<=\båret\s)|(?<=\båra\s)|(?<=\bsesongen\s)|(?<=\bvalget\s)"
-             rf"|(?<=\bvåren\s)|(?<=\bsommeren\s)|(?<=\bhøsten\s)|(?<=\bvinteren\s)|(?<=\bsiste\s)|(?<=\bmellom\s)"
-             rf"|(?<=\bog\s)|(?<=\(\s)|(?<=\()|(?<=\bunder\s)|(?<=\bi\sløpet\sav\s))"
-             rf"(?P<year>{_YEAR})\b(?![.,]\d|-|\s+(?:kroner|mennesker|personer|soldater))"),
+    ("year", rf"\b(?:(?P<since>siden)\s+)?(?P<year>{_YEAR})\b(?![.,]\d|-)(?P<bare>)"),
     ("relday", rf"\b(?P<rel>i\s+(?:dag|går|forgårs|morgen|overmorgen|kveld|natt|morges"
                rf"|ettermiddag|formiddag))\b"
                rf"(?:\s+(?P<part>{_PART}|tidlig))?(?:,?\s+{_CLOCK})?"),
@@ -143,6 +140,12 @@ class Match:
 
 def candidates(text: str) -> list[Match]:
     """All pattern matches, longest first among those starting at the same place, overlaps removed."""
+    return list(_candidates(text))
+
+
+@lru_cache(maxsize=16)
+def _candidates(text: str) -> tuple[Match, ...]:
+    # Cached: the count extractor asks for the same article's time spans to skip dates and years.
     found = [Match(kind, m.start(), m.end(), m.groupdict())
              for kind, rx in PATTERNS for m in rx.finditer(text) if m.end() > m.start()]
     found = [m for m in found if not _is_false_positive(text, m)]
@@ -151,13 +154,25 @@ def candidates(text: str) -> list[Match]:
     for m in sorted(found, key=lambda m: -(m.end - m.start)):
         if all(m.end <= c.start or m.start >= c.end for c in chosen):
             chosen.append(m)
-    return sorted(chosen, key=lambda m: m.start)
+    return tuple(sorted(chosen, key=lambda m: m.start))
+
+
+# Words before a bare month or year that make it a time ("i mars", "fra 2015", "høsten 2019").
+BARE_PRECEDERS = {
+    "i", "fra", "til", "innen", "før", "etter", "av", "mot", "året", "åra", "sesongen", "valget", "våren",
+    "sommeren", "høsten", "vinteren", "siste", "mellom", "og", "under", "(", "ut", "fram", "frem", "gjennom",
+    "tidlig", "sent", "allerede", "siden",
+}
 
 
 def _is_false_positive(text: str, m: Match) -> bool:
     """Reject matches that are durations or parts of other words."""
     before = text[max(0, m.start - 12):m.start].lower()
     after = text[m.end:m.end + 12].lower()
+    if m.groups.get("bare") is not None and not m.groups.get("since"):
+        previous = re.search(r"(\w+|\()\s*$", before)
+        if previous is None or previous[1] not in BARE_PRECEDERS:
+            return True
     if m.kind == "season" and not (m.groups.get("prep") or m.groups.get("mod") or m.groups.get("year")):
         # A bare season noun only when definite ("høsten"), never "vår" (our) or "sommer" alone.
         return m.groups["season"].lower() not in ("våren", "sommeren", "høsten", "vinteren")
@@ -178,12 +193,19 @@ def _is_false_positive(text: str, m: Match) -> bool:
 
 # ------------------------------------------------------------------------------------------ tense
 
+@lru_cache(maxsize=8)
+def annotated(doc: Doc, attr: str) -> bool:
+    """doc.has_annotation, remembered for the few Docs in work (it scans every token)."""
+    return doc.has_annotation(attr)
+
+
 def _clause_tokens(doc: Doc, start: int, end: int) -> list[Token]:
     """Tokens of the clause around a character span (by the parse when there is one)."""
-    inside = [t for t in doc if t.idx < end and t.idx + len(t) > start]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    inside = list(span) if span is not None else []
     if not inside:
         return []
-    if doc.has_annotation("DEP"):
+    if annotated(doc, "DEP"):
         verb = _governing_verb(inside[0])
         if verb is not None:
             return _verb_group(verb)
@@ -238,7 +260,7 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _sentence_bounds(doc: Doc, token: Token) -> tuple[int, int]:
-    if doc.has_annotation("SENT_START"):
+    if annotated(doc, "SENT_START"):
         sent = token.sent
         return sent.start, sent.end
     start = token.i
