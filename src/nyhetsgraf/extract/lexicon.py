@@ -44,7 +44,7 @@ SPEAKER_COLUMNS = ("lemma", "gender", "kind", "role", "lang", "example")
 # its own. Words outside this set ("ikke", "igjen", "også") are never particles here, so a matcher may
 # pass every such dependent and the lexicon keeps only the real particles.
 VERB_PARTICLES = frozenset({
-    "av", "bort", "etter", "fast", "fra", "ifra", "fram", "frem", "fri", "hjem", "imot", "inn", "inne",
+    "av", "bort", "etter", "fast", "fra", "frå", "ifra", "fram", "frem", "fri", "hjem", "imot", "inn", "inne",
     "laus", "løs", "med", "ned", "nei", "om", "opp", "over", "på", "sammen", "tilbake", "til", "unna",
     "ut", "vekk",
 })
