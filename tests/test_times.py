@@ -255,3 +255,14 @@ def test_with_the_trained_pipeline() -> None:
     found = [(t.text, t.value) for t in find_times(trained(text), art)]
     assert found == [("tirsdag", "2020-01-07"), ("Torsdag", "2020-01-09"),
                      ("i morgen klokken 10", "2020-01-09T10:00")]
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    ("Skolen flyttes til våren.", "2020-10-08", "2021"),
+    ("Skolen flyttes fra høsten av.", "2020-03-08", "2020"),
+    ("Han gikk av tidligere i høst.", "2020-11-08", "2020"),
+    ("Neste sommer skal de reise.", "2020-11-08", "2021"),
+    ("Sommeren 2015 var varm.", "2020-11-08", "2015"),
+])
+def test_seasons(text: str, published: str, value: str) -> None:
+    assert [v for _, v in times_of(text, published)] == [value]

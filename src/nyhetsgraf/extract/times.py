@@ -95,6 +95,8 @@ YEAR_FOLLOWERS = {
     "skal", "vil", "kan", "måtte", "skulle", "ville", "kunne", "så", "det", "den", "de", "hun", "han",
     "vi", "jeg", "dei", "ho", "en", "et", "ei", "under", "ved", "mens", "fordi", "hvor", "hvis",
 }
+# First and last month of the seasons that fall within one calendar year (winter straddles two).
+SEASON_MONTHS = {"vår": (3, 5), "sommer": (6, 8), "høst": (9, 11), "sommar": (6, 8)}
 # "neste uke" is one step ahead, "forrige uke" one back (bokmål and nynorsk).
 STEP = {"neste": 1, "kommende": 1, "komande": 1, "forrige": -1, "førre": -1, "sist": -1, "siste": -1}
 SPEECH_FORMS = {"sier", "opplyser", "melder", "skriver", "forteller", "bekrefter", "understreker", "hevder",
@@ -427,8 +429,19 @@ class Resolver:
         if self.pub.year is None:
             return None
         prep = (g.get("prep") or "").lower()
-        offset = {"neste": 1, "forrige": -1}.get(prep, 0)
-        return str(self.pub.year + offset)
+        mod = (g.get("mod") or "").lower()
+        if prep in STEP:
+            return str(self.pub.year + STEP[prep])
+        months = SEASON_MONTHS.get((g["season"] or "").lower().removesuffix("en"))
+        if months is None or self.pub.month is None or mod:
+            return str(self.pub.year)
+        first, last = months
+        ahead = prep in ("til", "fra") or tense == "future"
+        if ahead and self.pub.month > last:
+            return str(self.pub.year + 1)  # "til våren", said in October: next spring
+        if tense == "past" and prep != "fra" and self.pub.month < first:
+            return str(self.pub.year - 1)  # "i høst", looking back in March: last autumn
+        return str(self.pub.year)
 
     def _holiday(self, g: dict[str, str | None], tense: str) -> str | None:
         """A holiday gives its year; Christmas mentioned early in the year is last year's unless ahead."""
