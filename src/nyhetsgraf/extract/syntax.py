@@ -74,22 +74,36 @@ def paragraph_of(doc: Doc, ranges: list[tuple[int, int]], i: int) -> tuple[int, 
     return None
 
 
+_TERMINAL = (".", "!", "?", "…", ":", "»", '"', "”", ";")
+
+
 def sentences(doc: Doc) -> list[Span]:
-    """Sentences that never cross a line break (the model promises that; hand-built Docs may not)."""
-    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    """Sentences that never cross a line break and start only after terminal punctuation.
+
+    The model's sentence starts are kept only where the previous token ends a sentence, so a
+    spurious break inside a clause ("Clinton | sa hun ...") does not split it; a line break always
+    does. Whitespace tokens belong to no sentence.
+    """
+    has_starts = doc.has_annotation("SENT_START")
     result: list[Span] = []
-    for sent in sents:
-        start = sent.start
-        for token in sent:
-            if is_space(token) or "\n" in token.whitespace_:
-                end = token.i if is_space(token) else token.i + 1
-                if end > start:
-                    result.append(doc[start:end])
-                start = token.i + 1
-        if start < sent.end:
-            span = doc[start:sent.end]
-            if not all(is_space(t) for t in span):
-                result.append(span)
+    start: int | None = None
+    for token in doc:
+        if is_space(token):
+            if start is not None:
+                result.append(doc[start:token.i])
+                start = None
+            continue
+        if start is None:
+            start = token.i
+            continue
+        previous = doc[token.i - 1]
+        breaks = "\n" in previous.whitespace_ or (
+            has_starts and token.is_sent_start and previous.text.endswith(_TERMINAL))
+        if breaks:
+            result.append(doc[start:token.i])
+            start = token.i
+    if start is not None:
+        result.append(doc[start:len(doc)])
     return result
 
 
