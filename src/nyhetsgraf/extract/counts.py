@@ -75,6 +75,13 @@ class Vocabulary:
     def get(self, kind: str) -> dict[str, str]:
         return self.entries.get(kind, {})
 
+    def phrases_from(self, kind: str, word: str) -> list[tuple[tuple[str, ...], str]]:
+        """The multi-word entries of a kind that begin with a word, longest first."""
+        key = f"{kind}\t{word}"
+        if key not in self._phrases:
+            self._phrases[key] = [(words, v) for words, v in self.phrases(kind) if words[0] == word]
+        return self._phrases[key]
+
     def phrases(self, kind: str) -> list[tuple[tuple[str, ...], str]]:
         """Multi-word entries of a kind as word tuples, longest first."""
         if kind not in self._phrases:
@@ -379,14 +386,13 @@ def _word_category(token: Token, table: dict[str, str]) -> str | None:
 
 def _forward_predicate(doc: Doc, i: int, sent: Span, vocab: Vocabulary, stop: int) -> str | None:
     """The category of the first predicate after a count, within its clause."""
-    preds = vocab.phrases("pred")
     end = min(stop, sent.end, i + MAX_WINDOW)
     j = i
     while j < end:
         word = doc[j].lower_
         if word in CLAUSE_STOPS or (word in SUBORDINATORS and j > i):
             break
-        for words, category in preds:
+        for words, category in vocab.phrases_from("pred", word):
             if _matches_at(doc, j, words, end):
                 return category
         lemma = doc[j].lemma_.lower()
