@@ -43,6 +43,9 @@ _NOMINATIVE_PRONOUNS = {"han", "hun", "ho", "de", "dei", "det", "den", "vi", "me
                         "man", "du", "dere", "ingen", "alle", "noen", "flere", "mange"}
 _TRAILING = (",", ":", ";", "»", "”", '"', "–", "-", ".")
 _CONJUNCTIONS = {"og", "men", "eller"}
+_CLAUSE_BREAKS = {"og", "men", "som", "da", "fordi", "når", "hvis", "mens", "der"}
+# Verbs of mental attitude take at-clauses but report no speech: "Mange håper at ...", "Vesten frykter at ..."
+_ATTITUDE_VERBS = {"håpe", "frykte", "tro", "tru", "forvente", "anta", "vone", "regne", "rekne", "ønske"}
 _SUBJUNCTIONS = {"da", "når", "fordi", "mens", "som", "etter", "hvis", "om"}
 _EXPLETIVE = {"det", "dette", "slik", "så"}
 
@@ -62,6 +65,8 @@ def is_speech_verb(token: Token) -> bool:
     if token.pos_ in _NEVER_VERBS or not token.text.islower():
         return False
     verbs = _lexicon().speech_verbs()
+    if lemma(token) in _ATTITUDE_VERBS or set(verb_lemmas(token)) & _ATTITUDE_VERBS:
+        return False
     if token.pos_ in ("VERB", "AUX", "") and (verbs.is_speech(lemma(token)) or verbs.is_speech(low(token))):
         return True
     if any(verbs.is_speech(candidate) for candidate in verb_lemmas(token)):
@@ -268,8 +273,8 @@ class QuoteFinder:
             for sent in [s for s in self.sents if start <= s.start < end]:
                 attribution = self.closing_attribution(sent.start, sent.end - 1)
                 if attribution is None or attribution[0] == sent.start:
-                    if any(is_speech_verb(t) or low(t) == "ifølge" for t in sent):
-                        segment_start = sent.end  # reported speech of its own ends the stretch
+                    if any(_narrator_attribution(t) or low(t) == "ifølge" for t in sent):
+                        segment_start = sent.end  # the reporter's own attribution ends the stretch
                     continue
                 comma, verb = attribution
                 if doc[comma].text != ",":
@@ -336,12 +341,13 @@ class QuoteFinder:
         doc = self.doc
         for sent in self.sents:
             for verb in sent:
-                if not is_speech_verb(verb):
-                    continue
-                clause_start = self._reported_clause_start(verb, sent)
+                explicit_only = not is_speech_verb(verb)
+                if explicit_only and not _denial_verb(verb):
+                    continue  # "avviser at ..." reports a denial; it needs its "at"
+                clause_start = self._reported_clause_start(verb, sent, explicit_only)
                 if clause_start is None:
                     continue
-                bounds = _text_bounds(doc, clause_start, sent.end - 1)
+                bounds = _text_bounds(doc, clause_start, self._clause_end(clause_start, sent) - 1)
                 if bounds is None:
                     continue
                 if any(f.attribution == verb.i for f in found):
@@ -349,7 +355,12 @@ class QuoteFinder:
                 speaker = self.speaker_of(verb, sent)
                 found.append(_Found(*bounds, speaker, False, verb.i))
 
-    def _reported_clause_start(self, verb: Token, sent: Span) -> int | None:
+    def _clause_end(self, start: int, sent: Span) -> int:
+        """A reported clause runs to the end of its sentence, or to a closing ", sier X"."""
+        attribution = self.closing_attribution(start, sent.end - 1)
+        return attribution[0] if attribution is not None else sent.end
+
+    def _reported_clause_start(self, verb: Token, sent: Span, explicit_only: bool = False) -> int | None:
         """First token of the clause a speech verb reports: after "at", or an at-less clause."""
         doc = self.doc
         i = verb.i + 1
@@ -359,11 +370,13 @@ class QuoteFinder:
             t = doc[i]
             if low(t) in _AT:
                 return i + 1 if i + 1 < sent.end else None
-            if t.text in (",", ".", ":", ";", "?", "!", "–"):
+            if t.text in (",", ".", ":", ";", "?", "!", "–") or low(t) in _CLAUSE_BREAKS:
                 break
-            if t.pos_ in ("VERB", "AUX") and i > verb.i + 1:
+            if is_speech_verb(t) and i > verb.i + 1:
                 break
             i += 1
+        if explicit_only:
+            return None
         # at-less object clause: "mener byrådet har gjort ...", "sa hun var glad"
         j = verb.i + 1
         while j < sent.end and low(doc[j]) in _SKIP_AFTER_VERB:
@@ -424,6 +437,18 @@ class QuoteFinder:
         return _without_nested(found)
 
 
+def _denial_verb(token: Token) -> bool:
+    """ "avviser at", "benekter at": a denial reports what someone says is not so."""
+    denials = _lexicon().negating_verbs() & {"avvise", "avkrefte", "benekte", "tilbakevise"}
+    return token.pos_ in ("VERB", "") and bool({lemma(token), *verb_lemmas(token)} & denials)
+
+
+def _narrator_attribution(token: Token) -> bool:
+    """A present-tense speech verb: the reporter attributing ("bekrefter", "sier"), not speech
+    reported inside a quote ("har fortalt at")."""
+    return is_speech_verb(token) and "Pres" in token.morph.get("Tense")
+
+
 def _finite(token: Token) -> bool:
     form = token.morph.get("VerbForm")
     if form:
@@ -448,14 +473,14 @@ def _looks_like_speech(inner: str) -> bool:
 
 
 def _without_nested(found: list[_Found]) -> list[_Found]:
-    """Drop reported speech inside a direct quote, and exact duplicates."""
+    """Drop reported speech that starts inside a direct quote (nested speech), and exact duplicates."""
     result: list[_Found] = []
     direct = [f for f in found if f.direct]
     seen: set[tuple[int, int]] = set()
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
         if (f.start, f.end) in seen:
             continue
-        if not f.direct and any(d.start <= f.start and f.end <= d.end and d is not f for d in direct):
+        if not f.direct and any(d.start <= f.start < d.end and d is not f for d in direct):
             continue
         seen.add((f.start, f.end))
         result.append(f)
