@@ -35,15 +35,67 @@ from nyhetsgraf.records import Article, Quote
 DIRECT_SPEECH_LEMMAS = {"si", "seie", "sei"}
 _GUILLEMETS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _AT = {"at"}
-_SKIP_AFTER_VERB = {"også", "imidlertid", "derimot", "nå", "videre", "likevel", "selv", "dessuten",
-                    "blant", "annet", "tidligere", "samtidig", "på", "sin", "side"}
-_TEMPORAL = {"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "i", "dag", "går",
-             "morgen", "kveld", "ettermiddag", "formiddag", "natt", "helgen", "helga"}
-_NOMINATIVE_PRONOUNS = {"han", "hun", "ho", "de", "dei", "det", "den", "vi", "me", "jeg", "eg", "dette",
-                        "man", "du", "dere", "ingen", "alle", "noen", "flere", "mange"}
+_SKIP_AFTER_VERB = {
+    "også",
+    "imidlertid",
+    "derimot",
+    "nå",
+    "videre",
+    "likevel",
+    "selv",
+    "dessuten",
+    "blant",
+    "annet",
+    "tidligere",
+    "samtidig",
+    "på",
+    "sin",
+    "side",
+}
+_TEMPORAL = {
+    "mandag",
+    "tirsdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lørdag",
+    "søndag",
+    "i",
+    "dag",
+    "går",
+    "morgen",
+    "kveld",
+    "ettermiddag",
+    "formiddag",
+    "natt",
+    "helgen",
+    "helga",
+}
+_NOMINATIVE_PRONOUNS = {
+    "han",
+    "hun",
+    "ho",
+    "de",
+    "dei",
+    "det",
+    "den",
+    "vi",
+    "me",
+    "jeg",
+    "eg",
+    "dette",
+    "man",
+    "du",
+    "dere",
+    "ingen",
+    "alle",
+    "noen",
+    "flere",
+    "mange",
+}
 _TRAILING = (",", ":", ";", "»", "”", '"', "–", "-", ".")
 _CONJUNCTIONS = {"og", "men", "eller"}
-_CLAUSE_BREAKS = {"og", "men", "som", "da", "fordi", "når", "hvis", "mens", "der"}
+_CLAUSE_BREAKS = {"men", "som", "da", "fordi", "når", "hvis", "mens", "der"}
 # Verbs of mental attitude take at-clauses but report no speech: "Mange håper at ...", "Vesten frykter at ..."
 _ATTITUDE_VERBS = {"håpe", "frykte", "tro", "tru", "forvente", "anta", "vone", "regne", "rekne", "ønske"}
 _SUBJUNCTIONS = {"da", "når", "fordi", "mens", "som", "etter", "hvis", "om"}
@@ -73,7 +125,7 @@ def is_speech_verb(token: Token) -> bool:
         return True
     # a mis-tagged or mis-lemmatised verb form ("hevdet" as a noun): strip a verb ending
     form = low(token)
-    return any(form.endswith(end) and verbs.is_speech(form[:-len(end)] + "e") for end in _VERB_ENDINGS)
+    return any(form.endswith(end) and verbs.is_speech(form[: -len(end)] + "e") for end in _VERB_ENDINGS)
 
 
 def gender_of(first_name: str) -> str | None:
@@ -93,8 +145,12 @@ class _Found:
 
 def _text_bounds(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     """Character bounds of tokens first..last (inclusive) without dashes, quote marks and final punct."""
-    while first <= last and (doc[first].text in DASHES or doc[first].text in _GUILLEMETS
-                             or is_space(doc[first]) or doc[first].text in ("»", "”")):
+    while first <= last and (
+        doc[first].text in DASHES
+        or doc[first].text in _GUILLEMETS
+        or is_space(doc[first])
+        or doc[first].text in ("»", "”")
+    ):
         first += 1
     while last >= first and (doc[last].text in _TRAILING or is_space(doc[last])):
         last -= 1
@@ -120,6 +176,9 @@ class QuoteFinder:
     def speaker_of(self, verb: Token, clause: Span, prefer_after: bool | None = None) -> str | None:
         """Speaker of a speech verb: the phrase after it (inversion, closing attribution) or the
         subject chunk before it; the parsed subject when the surface gives nothing."""
+        between = self._subject_inside_verb_group(verb, clause)
+        if between is not None and prefer_after is None:
+            return self.referents.name(between)
         after = self._subject_follows(verb, clause) if prefer_after is None else prefer_after
         phrase = phrase_after(verb, clause) if after else self._chunk_before(verb, clause)
         if len(phrase):
@@ -130,6 +189,27 @@ class QuoteFinder:
         phrase = self._chunk_before(verb, clause) if after else phrase_after(verb, clause)
         return self.referents.name(phrase) if len(phrase) else None
 
+    def _subject_inside_verb_group(self, verb: Token, sent: Span) -> Span | None:
+        """ "Da skal Ling og Lee ha gitt uttrykk for at": an inverted subject between the finite
+        auxiliary and a non-finite speech verb."""
+        if "Fin" in verb.morph.get("VerbForm") or not verb.morph.get("VerbForm"):
+            return None
+        doc = self.doc
+        for i in range(verb.i - 1, max(sent.start - 1, verb.i - 8), -1):
+            t = doc[i]
+            if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+                inside = [
+                    x
+                    for x in doc[i + 1 : verb.i]
+                    if x.pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "CCONJ")
+                ]
+                if any(x.pos_ in ("PROPN", "NOUN", "PRON") for x in inside):
+                    return doc[inside[0].i : inside[-1].i + 1]
+                return None
+            if is_punct(t):
+                return None
+        return None
+
     def _chunk_before(self, verb: Token, sent: Span) -> Span:
         """The subject chunk before a verb: after the last comma, else the sentence's first chunk.
 
@@ -137,12 +217,12 @@ class QuoteFinder:
         sentence's first clause; "da hun kommenterte" drops the subjunction.
         """
         doc = self.doc
-        commas = [t.i for t in doc[sent.start:verb.i] if t.text in (",", ";", ":")]
+        commas = [t.i for t in doc[sent.start : verb.i] if t.text in (",", ";", ":")]
         start = commas[-1] + 1 if commas else sent.start
         while start < verb.i and (doc[start].pos_ == "SCONJ" or low(doc[start]) in _SUBJUNCTIONS):
             start += 1
         coordinated = start < verb.i and (doc[start].pos_ == "CCONJ" or low(doc[start]) in _CONJUNCTIONS)
-        chunk = doc[start:verb.i]
+        chunk = doc[start : verb.i]
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in chunk)
         if len(chunk) and not coordinated and not has_verb and any(t.pos_ != "ADV" for t in chunk):
             return chunk
@@ -175,7 +255,7 @@ class QuoteFinder:
 
     def _subject_follows(self, verb: Token, clause: Span) -> bool:
         """Whether the subject comes after the verb (V2 inversion, or a closing attribution)."""
-        before = [t for t in self.doc[clause.start:verb.i] if not is_space(t)]
+        before = [t for t in self.doc[clause.start : verb.i] if not is_space(t)]
         if not before:
             return True
         last = before[-1]
@@ -184,8 +264,11 @@ class QuoteFinder:
         first = before[0]
         if len(before) == 1 and low(first) in _EXPLETIVE:
             return True
-        return first.pos_ in ("ADV", "ADP", "SCONJ") or low(first) in ("samtidig", "ifølge", "i", "på") \
+        return (
+            first.pos_ in ("ADV", "ADP", "SCONJ")
+            or low(first) in ("samtidig", "ifølge", "i", "på")
             or low(first) in _TEMPORAL
+        )
 
     # ------------------------------------------------------------------ direct speech
     def closing_attribution(self, first: int, last: int) -> tuple[int, Token] | None:
@@ -227,7 +310,7 @@ class QuoteFinder:
             if bounds is None:
                 continue
             speaker = self._next_sentence_speaker(ranges, index)
-            text = doc.text[bounds[0]:bounds[1]]
+            text = doc.text[bounds[0] : bounds[1]]
             # no attribution: the previous speaker goes on (an interviewer's question has none)
             continues = speaker is None and not text.rstrip().endswith("?")
             found.append(_Found(*bounds, speaker, True, None, index, continues))
@@ -305,8 +388,8 @@ class QuoteFinder:
             if j < 0 or (0 <= newline < j):
                 i += 1
                 continue
-            inner = text[i + 1:j].strip()
-            start = i + 1 + (len(text[i + 1:j]) - len(text[i + 1:j].lstrip()))
+            inner = text[i + 1 : j].strip()
+            start = i + 1 + (len(text[i + 1 : j]) - len(text[i + 1 : j].lstrip()))
             i = j + 1
             if not _looks_like_speech(inner):
                 continue
@@ -492,7 +575,7 @@ def find_quotes(doc: Doc, article: Article, entities: EntityIndex) -> list[Quote
     offset = article.span[0]
     quotes = []
     for f in QuoteFinder(doc, entities).find():
-        text = doc.text[f.start:f.end]
+        text = doc.text[f.start : f.end]
         span = (f.start + offset, f.end + offset)
         quotes.append(Quote(text=text, speaker=f.speaker, direct=f.direct, span=span))
     return quotes
