@@ -617,9 +617,11 @@ class Referents:
             return self.pronoun(phrase[0], phrase.start)
         core = _core(phrase)
         persons = [t for t in core if (e := self.index.entity_for(t)) is not None and e.type == "PER"]
-        if not persons and any(t.text == "," for t in phrase):
-            # "leder for aksjonsgruppen, Marte Nilsen": the name in apposition
-            persons = [t for t in phrase if (e := self.index.entity_for(t)) is not None and e.type == "PER"]
+        commas = [t.i for t in phrase if t.text == ","]
+        if not persons and commas:
+            # "leder for aksjonsgruppen, Marte Nilsen": the name in apposition, after the comma
+            persons = [t for t in phrase if t.i > commas[0]
+                       and (e := self.index.entity_for(t)) is not None and e.type == "PER"]
         if persons:
             return self.index.name_for(persons[0])
         head = core[-1]

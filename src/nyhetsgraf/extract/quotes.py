@@ -114,18 +114,34 @@ _VERB_ENDINGS = ("er", "et", "te", "de", "r", "t")
 
 
 def is_speech_verb(token: Token) -> bool:
+    """A reporting verb, with the particle, object or preposition its lexicon entry asks for
+    ("si", "legge til", "gi uttrykk for")."""
     if token.pos_ in _NEVER_VERBS or not token.text.islower():
         return False
-    verbs = _lexicon().speech_verbs()
-    if lemma(token) in _ATTITUDE_VERBS or set(verb_lemmas(token)) & _ATTITUDE_VERBS:
+    candidates = [lemma(token), low(token), *verb_lemmas(token)]
+    if token.pos_ not in ("VERB", "AUX", ""):
+        # a mis-tagged verb form ("hevdet" as a noun): only the full-form dictionary may vouch for it
+        candidates = list(verb_lemmas(token))
+    if set(candidates) & _ATTITUDE_VERBS:
         return False
-    if token.pos_ in ("VERB", "AUX", "") and (verbs.is_speech(lemma(token)) or verbs.is_speech(low(token))):
-        return True
-    if any(verbs.is_speech(candidate) for candidate in verb_lemmas(token)):
-        return True
-    # a mis-tagged or mis-lemmatised verb form ("hevdet" as a noun): strip a verb ending
-    form = low(token)
-    return any(form.endswith(end) and verbs.is_speech(form[: -len(end)] + "e") for end in _VERB_ENDINGS)
+    verbs = _lexicon().speech_verbs()
+    following = token.doc[token.i + 1 : token.i + 5]
+    for candidate in dict.fromkeys(candidates):
+        for entry in verbs.entries(candidate):
+            particle = (
+                entry.particle
+                if entry.particle and any(low(t) == entry.particle for t in following[:2])
+                else None
+            )
+            objects = [
+                lemma(t)
+                for t in following[:3]
+                if lemma(t) in entry.object_lemmas or low(t) in entry.object_lemmas
+            ]
+            prep = entry.prep if entry.prep and any(low(t) == entry.prep for t in following) else None
+            if entry.matches(particle, objects[0] if objects else None, prep):
+                return True
+    return False
 
 
 def gender_of(first_name: str) -> str | None:
