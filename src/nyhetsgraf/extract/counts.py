@@ -309,6 +309,8 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> tuple[Token | N
                     continue
                 return doc[j], True
         return None, True
+    if doc[phrase.end - 1].text.endswith("."):
+        return None, False  # "Han er 16. Mystiske menn ...": the number ends its sentence
     adjectives: list[Token] = []
     for j in range(i, min(i + 6, sent.end)):
         token = doc[j]
@@ -318,7 +320,8 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> tuple[Token | N
             if token.pos_ == "ADJ" and token.is_alpha:
                 adjectives.append(token)
                 continue
-            if token.lower_ in {"eller", "og", "andre", "nye", "flere"} and token.is_alpha:
+            # "40 andre syke eller funksjonshemmede barn"; but "20 og voksen" has no noun.
+            if token.lower_ in {"andre", "nye", "flere"} or token.lower_ in {"eller", "og"} and adjectives:
                 continue
             return _nominal(adjectives), False
         # No tagger: the next lower-case content word is the noun.
@@ -334,7 +337,9 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> tuple[Token | N
 def _noun_mistagged(doc: Doc, phrase: NumberPhrase, token: Token) -> bool:
     """A word right after a number taken for a present-tense verb is, far more often, an unknown
     plural noun ("2000 bussjåfører"); a past tense, participle or auxiliary stays a verb ("200 ble")."""
-    if token.i != phrase.end or not token.is_alpha or not token.text[:1].islower() or token.pos_ == "AUX":
+    between = doc[phrase.end:token.i]
+    if any(t.pos_ != "ADJ" for t in between) or not token.is_alpha or not token.text[:1].islower() \
+            or token.pos_ == "AUX" or token.i < phrase.end:
         return False
     vocab = vocabulary()
     if token.lower_ in FUNCTION_WORDS or token.lower_ in vocab.get("pred") or token.lower_ in PASSIVE_AUX:
