@@ -58,6 +58,7 @@ def times_of(text: str, date: str | None) -> list[tuple[str, str | None]]:
     ("onsdag neste uke", "2020-01-08", "2020-01-15"),
     ("for tre måneder siden", "2020-05-08", "2020-02"),
     ("for to år siden", "2020-05-08", "2018"),
+    ("for 2050 år siden", "2020-05-08", None),
     ("neste fredag", "2020-01-08", "2020-01-10"),
     ("forrige mandag", "2020-01-08", "2020-01-06"),
     ("tirsdag", "2020-01", None),

@@ -527,7 +527,7 @@ class Resolver:
         if n is None or self.pub.year is None:
             return None
         if unit == "år":
-            return str(self.pub.year - n)
+            return f"{self.pub.year - n:04d}" if 0 < self.pub.year - n else None
         if unit.startswith("måned"):
             if self.pub.month is None:
                 return None
