@@ -247,3 +247,18 @@ def test_with_the_trained_pipeline_and_entity_index(trained: spacy.language.Lang
 
 def test_half_a_million() -> None:
     assert brief(counts_of("En halv million mennesker er på flukt.")) == [("DISPLACE", 500_000, "exact")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I fjor omkom 110 personer i trafikken.", [("KILL", 110, "exact")]),
+    ("Natt til søndag ble det arrestert 20 personer i sentrum.", [("ARREST", 20, "exact")]),
+    ("Politiet har gjort fire pågripelser i saken.", [("ARREST", 4, "exact")]),
+])
+def test_inverted_and_nominal_predicates(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert brief(counts_of(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["Han døde i år 44 f. Kr. i Roma.", "Boten var 500 baht.",
+                                  "Han skjøt fra fem meters hold."])
+def test_more_measures(text: str) -> None:
+    assert counts_of(text) == []

@@ -411,16 +411,14 @@ def _forward_predicate(doc: Doc, i: int, sent: Span, vocab: Vocabulary, stop: in
 
 
 def _backward_active(doc: Doc, start: int, sent: Span, vocab: Vocabulary) -> str | None:
-    """'Politiet pågrep 12 personer': an active verb right before the count takes it as object."""
+    """A verb right before the count: its object ("Politiet pågrep 12 personer") or, inverted,
+    its subject ("I fjor omkom 110 personer i trafikken")."""
     actives = vocab.phrases("active")
     for j in range(start - 1, max(sent.start, start - 4) - 1, -1):
         for words, category in actives:
             k = j - len(words) + 1
             if k >= sent.start and _matches_at(doc, k, words, start):
-                aux = _lower(doc, k - 1)
-                if aux in PASSIVE_AUX or aux in {"de", "dei", "den", "det"}:
-                    return None
-                return category
+                return category  # also inverted: "I ulykken omkom 12 personer", "ble det arrestert 20"
         if doc[j].lower_ in CLAUSE_STOPS:
             return None
     return None
