@@ -94,8 +94,9 @@ def _leading_title_tokens(span: Span) -> int:
     tokens = list(span)
     while count < len(tokens) - 1:
         token = tokens[count]
-        rest_has_name = any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in tokens[count + 1:])
-        looks_like_title = token.text[:1].islower() or token.pos_ in ("NOUN", "ADJ", "DET")
+        rest_has_name = any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in tokens[count + 1 :])
+        looks_like_title = (token.text[:1].islower() or token.pos_ in ("NOUN", "ADJ", "DET")) and not (
+            _first_name_gender(token.text))
         if looks_like_title and rest_has_name and token.pos_ != "PROPN":
             count += 1
             continue
@@ -139,11 +140,13 @@ def _leading_non_name_tokens(span: Span, label: str) -> int:
     count = 0
     while count < len(tokens) - 1:
         token, following = tokens[count], tokens[count + 1]
-        rest_is_name = any(t.pos_ == "PROPN" for t in tokens[count + 1:])
-        if label == "PER" and _first_name_gender(following.text) and not _first_name_gender(token.text):
+        rest_is_name = any(t.pos_ == "PROPN" for t in tokens[count + 1 :])
+        title_like = token.text[:1].isupper() and (label == "PER" or is_common_word(token.text))
+        if title_like and _first_name_gender(following.text) and not _first_name_gender(token.text):
             count += 1
             continue
-        if count == 0 and _sentence_initial(token) and token.pos_ not in _NAME_POS and rest_is_name:
+        if count == 0 and _sentence_initial(token) and token.pos_ not in _NAME_POS and rest_is_name \
+                and not _first_name_gender(token.text):
             count += 1
             continue
         break
@@ -183,9 +186,30 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
         # "Sør-Øst politidistrikt", "FNs sikkerhetsråd": the organisation noun NER left out
         end += 1
         label = "ORG"
+    if label == "ORG":
+        # "The Washington" + "Times": capitalised words right after an organisation name
+        while (
+            end < len(doc)
+            and doc[end].text[:1].isupper()
+            and doc[end].is_alpha
+            and doc[end].ent_iob_ != "B"
+            and doc[end - 1].whitespace_ == " "
+        ):
+            end += 1
+        # "Universitetet i Bergen": an institution and its place
+        if (
+            end + 1 < len(doc)
+            and low(doc[end]) == "i"
+            and doc[end + 1].text[:1].isupper()
+            and _has_organisation_word(doc[end - 1].text)
+        ):
+            end += 2
     if label == "PER":
         start += _leading_title_tokens(doc[start:end])
-    start += _leading_non_name_tokens(doc[start:end], label)
+    stripped = _leading_non_name_tokens(doc[start:end], label)
+    if stripped and _first_name_gender(doc[start + stripped].text) and end - start - stripped > 1:
+        label = "PER"  # "Journalist Øyvind Strømmen" tagged as one organisation
+    start += stripped
     inner = doc[start:end]
     text = " ".join(inner.text.strip(_QUOTE_CHARS + " ").split())
     if _is_genitive(doc[end - 1]) or _genitive_before_noun(inner):
@@ -193,18 +217,40 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
     if not text or not any(ch.isupper() for ch in text):
         return None
     first = inner[0]
-    weak = len(inner) == 1 and _sentence_initial(first) and (
-        first.pos_ not in _NAME_POS or (is_common_word(first.text) and not _first_name_gender(first.text)
-                                        and not _is_country(first.text)))
+    weak = (
+        len(inner) == 1
+        and _sentence_initial(first)
+        and (
+            first.pos_ not in _NAME_POS
+            or (
+                is_common_word(first.text)
+                and not _first_name_gender(first.text)
+                and not _is_country(first.text)
+            )
+        )
+    )
     char_start = inner[0].idx
     char_end = inner[-1].idx + len(inner[-1].text)
     return Mention(start, end, text, label, char_start + offset, char_end + offset, weak)
 
 
 # Lower-case nouns that complete a place name into an organisation ("Troms politidistrikt").
-_ORGANISATION_HEADS = {"politidistrikt", "tingrett", "lagmannsrett", "universitetssykehus", "sykehus",
-                       "kommune", "fylkeskommune", "sikkerhetsråd", "fylkesmann", "statsforvalter",
-                       "bispedømme", "politikammer", "sykehusområde", "helseforetak"}
+_ORGANISATION_HEADS = {
+    "politidistrikt",
+    "tingrett",
+    "lagmannsrett",
+    "universitetssykehus",
+    "sykehus",
+    "kommune",
+    "fylkeskommune",
+    "sikkerhetsråd",
+    "fylkesmann",
+    "statsforvalter",
+    "bispedømme",
+    "politikammer",
+    "sykehusområde",
+    "helseforetak",
+}
 
 
 def _drop_weak(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -231,8 +277,7 @@ def _acronym_of(short: str, long: str) -> bool:
 class EntityIndex:
     """Entities of one article and the way back from a token to its entity."""
 
-    def __init__(self, entities: list[Entity], token_entity: dict[int, int],
-                 token_offset: int = 0) -> None:
+    def __init__(self, entities: list[Entity], token_entity: dict[int, int], token_offset: int = 0) -> None:
         self.entities = entities
         self._token_entity = token_entity
         self._offset = token_offset
@@ -262,9 +307,20 @@ class EntityIndex:
         return sorted(i for i, e in self._token_entity.items() if e == index)
 
 
+def _joined_entities(doc: Doc) -> list[Span]:
+    """NER spans, with a person name split in two ("Ivan" + "Alvarado") joined again."""
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if spans and ent.label_ == "PER" and spans[-1].label_ == "PER" and spans[-1].end == ent.start:
+            spans[-1] = Span(doc, spans[-1].start, ent.end, label="PER")
+            continue
+        spans.append(ent)
+    return spans
+
+
 def _raw_mentions(doc: Doc, offset: int) -> list[Mention]:
     mentions = []
-    for ent in doc.ents:
+    for ent in _joined_entities(doc):
         mention = _clean_mention(ent, offset)
         if mention is not None:
             mentions.append(mention)
@@ -326,8 +382,12 @@ def _person_for_word(persons: list[Cluster], mention: Mention) -> Cluster | None
     """The person a bare first name or surname refers to: the most recent full name holding it,
     else the first one introduced later."""
     word = fold(mention.text)
-    holders = [c for c in persons if any(len(m.words) > 1 for m in c.mentions)
-               and word in {fold(w) for m in c.mentions if len(m.words) > 1 for w in m.words}]
+    holders = [
+        c
+        for c in persons
+        if any(len(m.words) > 1 for m in c.mentions)
+        and word in {fold(w) for m in c.mentions if len(m.words) > 1 for w in m.words}
+    ]
     if not holders:
         return None
     before = [c for c in holders if any(m.start < mention.start and len(m.words) > 1 for m in c.mentions)]
@@ -346,8 +406,11 @@ def _merge_single_word_names(clusters: list[Cluster], persons: list[Cluster]) ->
         if any(len(m.words) > 1 for m in cluster.mentions) or cluster.mentions[0].label == "PER":
             continue
         word = fold(cluster.mentions[0].text)
-        holders = [p for p in full_persons
-                   if word in {fold(w) for m in p.mentions if len(m.words) > 1 for w in m.words}]
+        holders = [
+            p
+            for p in full_persons
+            if word in {fold(w) for m in p.mentions if len(m.words) > 1 for w in m.words}
+        ]
         if not holders:
             continue
         for m in cluster.mentions:
@@ -413,8 +476,14 @@ def _entity_type(cluster: Cluster, name: str) -> str:
     if _is_country(name):
         return max(gpe, key=lambda k: (gpe[k], k == "GPE_ORG")) if gpe else "GPE_LOC"
     words = name.split()
-    if len(words) > 1 and all(w[:1].isupper() for w in words) and _first_name_gender(words[0]):
+    if (
+        all(w[:1].isupper() for w in words)
+        and _first_name_gender(words[0])
+        and (len(words) > 1 or "PER" in labels)
+    ):
         return "PER"
+    if len(words) > 1 and _is_acronym(words[0]):
+        return "ORG"  # "NHO Transport"
     person_like = best == "PER" and bool(_first_name_gender(words[0]))
     if _is_acronym(name) or (not person_like and _has_organisation_word(name)) or name.lower() in _PARTIES:
         return "ORG"
@@ -423,25 +492,95 @@ def _entity_type(cluster: Cluster, name: str) -> str:
     return best
 
 
-_ORGANISATION_ENDINGS = ("departementet", "direktoratet", "tilsynet", "forbundet", "partiet",
-                         "politidistrikt", "tingrett", "lagmannsrett", "høyesterett", "rådet", "kommune",
-                         "fylkeskommune",
-                         "universitet", "universitetet", "forsvaret", "politiet", "tidende", "posten", "blad",
-                         "parti", "avis", "avisen", "news", "times", "post", "tv", "children", "group",
-                         "corporation", "inc", "ltd", "as", "asa", "bank", "banken", "fond", "fondet")
+_ORGANISATION_ENDINGS = (
+    "departementet",
+    "direktoratet",
+    "tilsynet",
+    "forbundet",
+    "partiet",
+    "politidistrikt",
+    "tingrett",
+    "lagmannsrett",
+    "høyesterett",
+    "rådet",
+    "kommune",
+    "fylkeskommune",
+    "universitet",
+    "universitetet",
+    "forsvaret",
+    "politiet",
+    "tidende",
+    "posten",
+    "blad",
+    "parti",
+    "avis",
+    "avisen",
+    "news",
+    "times",
+    "post",
+    "tv",
+    "children",
+    "group",
+    "corporation",
+    "inc",
+    "ltd",
+    "as",
+    "asa",
+    "bank",
+    "banken",
+    "fond",
+    "fondet",
+)
 # Norwegian political parties and their short names ("Høyre" is also "right", "Venstre" "left").
-_PARTIES = {"høyre", "h", "venstre", "v", "arbeiderpartiet", "ap", "fremskrittspartiet", "frp",
-            "senterpartiet", "sp", "sosialistisk venstreparti", "sv", "kristelig folkeparti", "krf", "rødt",
-            "miljøpartiet de grønne", "mdg", "pasientfokus", "industri- og næringspartiet", "inp"}
+_PARTIES = {
+    "høyre",
+    "h",
+    "venstre",
+    "v",
+    "arbeiderpartiet",
+    "ap",
+    "fremskrittspartiet",
+    "frp",
+    "senterpartiet",
+    "sp",
+    "sosialistisk venstreparti",
+    "sv",
+    "kristelig folkeparti",
+    "krf",
+    "rødt",
+    "miljøpartiet de grønne",
+    "mdg",
+    "pasientfokus",
+    "industri- og næringspartiet",
+    "inp",
+}
 # Countries Norwegian news names by a short form the ISO list does not give.
-_COUNTRY_SHORT_FORMS = {"usa", "nord-korea", "sør-korea", "russland", "iran", "syria", "kongo", "england",
-                        "skottland", "wales", "nord-irland", "taiwan", "palestina", "vest-sahara"}
+_COUNTRY_SHORT_FORMS = {
+    "usa",
+    "nord-korea",
+    "sør-korea",
+    "russland",
+    "iran",
+    "syria",
+    "kongo",
+    "england",
+    "skottland",
+    "wales",
+    "nord-irland",
+    "taiwan",
+    "palestina",
+    "vest-sahara",
+}
 
 
 def _is_acronym(name: str) -> bool:
     compact = name.replace("-", "")
-    return 2 <= len(compact) <= 6 and compact.isalnum() and compact.upper() == compact and any(
-        ch.isalpha() for ch in compact)
+    return (
+        2 <= len(compact) <= 6
+        and compact.isalnum()
+        and compact.upper() == compact
+        and any(ch.isalpha() for ch in compact)
+    )
 
 
 def _has_organisation_word(name: str) -> bool:
@@ -505,8 +644,16 @@ def _add_bare_repeats(doc: Doc, clusters: list[Cluster], offset: int) -> None:
         if cluster is None:
             continue
         label = cluster.labels().most_common(1)[0][0]
-        cluster.add(Mention(token.i, token.i + 1, text[:-1] if genitive else text, label,
-                            token.idx + offset, token.idx + len(text) + offset))
+        cluster.add(
+            Mention(
+                token.i,
+                token.i + 1,
+                text[:-1] if genitive else text,
+                label,
+                token.idx + offset,
+                token.idx + len(text) + offset,
+            )
+        )
 
 
 def _add_countries(doc: Doc, clusters: list[Cluster], offset: int) -> None:
@@ -523,8 +670,9 @@ def _add_countries(doc: Doc, clusters: list[Cluster], offset: int) -> None:
             text = text[:-1]
         previous = low(doc[token.i - 1]) if token.i > 0 else ""
         label = "GPE_LOC" if previous in ("i", "fra", "til", "ved", "mot", "over") else "GPE_ORG"
-        mention = Mention(token.i, token.i + 1, text, label, token.idx + offset,
-                          token.idx + len(token.text) + offset)
+        mention = Mention(
+            token.i, token.i + 1, text, label, token.idx + offset, token.idx + len(token.text) + offset
+        )
         cluster = by_name.get(fold(text))
         if cluster is None:
             cluster = Cluster()
@@ -562,15 +710,52 @@ def find_entities(doc: Doc, article: Article) -> EntityIndex:
 
 # ---------------------------------------------------------------- referring phrases
 
-PERSONAL_PRONOUNS = {"han": "M", "hun": "F", "ho": "F", "ham": "M", "henne": "F", "de": "PL", "dei": "PL",
-                     "dem": "PL"}
+PERSONAL_PRONOUNS = {
+    "han": "M",
+    "hun": "F",
+    "ho": "F",
+    "ham": "M",
+    "henne": "F",
+    "de": "PL",
+    "dei": "PL",
+    "dem": "PL",
+}
 _GROUP_TYPES = {"ORG", "GPE_ORG", "GPE", "GPE_LOC"}
 # prepositions that keep a describing phrase together ("en talsmann for departementet")
 _DESCRIPTION_PREPOSITIONS = {"for", "nær", "av", "ved", "fra", "i", "hos"}
-_PHRASE_STOP_WORDS = {"til", "overfor", "at", "om", "som", "på", "etter", "under", "med", "mot",
-                      "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
-                      "i dag", "ettermiddag", "morgen", "kveld", "natt", "også", "imidlertid", "nå",
-                      "derimot", "likevel", "selv", "videre", "dessuten", "tidligere"}
+_PHRASE_STOP_WORDS = {
+    "til",
+    "overfor",
+    "at",
+    "om",
+    "som",
+    "på",
+    "etter",
+    "under",
+    "med",
+    "mot",
+    "mandag",
+    "tirsdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lørdag",
+    "søndag",
+    "i dag",
+    "ettermiddag",
+    "morgen",
+    "kveld",
+    "natt",
+    "også",
+    "imidlertid",
+    "nå",
+    "derimot",
+    "likevel",
+    "selv",
+    "videre",
+    "dessuten",
+    "tidligere",
+}
 
 
 class Referents:
@@ -581,7 +766,8 @@ class Referents:
         self.index = index
         self.gender_of = gender_of
         self._mentions = sorted(
-            ((i, e) for e in index.entities for i in index.tokens_of(e)), key=lambda pair: pair[0])
+            ((i, e) for e in index.entities for i in index.tokens_of(e)), key=lambda pair: pair[0]
+        )
 
     def gender(self, entity: Entity) -> str | None:
         first = entity.name.split()[0] if entity.name else ""
@@ -620,8 +806,11 @@ class Referents:
         commas = [t.i for t in phrase if t.text == ","]
         if not persons and commas:
             # "leder for aksjonsgruppen, Marte Nilsen": the name in apposition, after the comma
-            persons = [t for t in phrase if t.i > commas[0]
-                       and (e := self.index.entity_for(t)) is not None and e.type == "PER"]
+            persons = [
+                t
+                for t in phrase
+                if t.i > commas[0] and (e := self.index.entity_for(t)) is not None and e.type == "PER"
+            ]
         if persons:
             return self.index.name_for(persons[0])
         head = core[-1]
@@ -646,7 +835,7 @@ def _core(phrase: Span) -> Span:
     """The phrase up to its first preposition or comma ("Erik Vangen" of "Erik Vangen i Høyre")."""
     for token in phrase:
         if token.i > phrase.start and (token.pos_ == "ADP" or token.text in (",", "(")):
-            return phrase.doc[phrase.start:token.i]
+            return phrase.doc[phrase.start : token.i]
     return phrase
 
 
