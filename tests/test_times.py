@@ -51,6 +51,7 @@ def times_of(text: str, date: str | None) -> list[tuple[str, str | None]]:
     ("i desember", "2020-01-08", "2019-12"),
     ("januar 2019", "2020-01-08", "2019-01"),
     ("mars i år", "2020-08-08", "2020-03"),
+    ("mars neste år", "2020-08-08", "2021-03"),
     ("klokken 14.30", "2020-01-08", "2020-01-08T14:30"),
     ("i morgen klokken 10", "2020-01-08", "2020-01-09T10:00"),
     ("90-tallet", "2020-01-08", None),

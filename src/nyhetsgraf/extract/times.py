@@ -53,7 +53,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.IGNORECA
     ("numdate", r"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
     ("isodate", r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("month", rf"\b(?:(?P<since>siden)\s+)?(?P<mon>{_MON})"
-              rf"(?:\s+(?P<year>{_YEAR})\b|\s+(?P<rel>i\s+år|i\s+fjor))"),
+              rf"(?:\s+(?P<year>{_YEAR})\b|\s+(?P<rel>i\s+år|i\s+fjor|neste\s+år|forrige\s+år))"),
     # A bare month or year needs a preposition before it (checked in _is_false_positive).
     ("month", rf"\b(?:(?P<since>siden)\s+)?(?P<mon>{_MON})(?![\w-])(?P<bare>)"),
     ("decade", r"\b(?:\d\d|1[89]\d0|20\d0)-tallet\b"),
