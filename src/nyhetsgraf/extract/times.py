@@ -527,7 +527,7 @@ class Resolver:
         if n is None or self.pub.year is None:
             return None
         if unit == "år":
-            return f"{self.pub.year - n:04d}" if 0 < self.pub.year - n else None
+            return f"{self.pub.year - n:04d}" if self.pub.year - n > 0 else None
         if unit.startswith("måned"):
             if self.pub.month is None:
                 return None
