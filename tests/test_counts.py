@@ -262,3 +262,16 @@ def test_inverted_and_nominal_predicates(text: str, expected: list[tuple[str, fl
                                   "Han skjøt fra fem meters hold."])
 def test_more_measures(text: str) -> None:
     assert counts_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Grenseverdien er 10 millioner mikrowatt.",
+    "Fallet var på 1000 mikrometer.",
+    "Anlegget gir 40 megawatt.",
+])
+def test_measure_word_endings(text: str) -> None:
+    assert counts_of(text) == []
+
+
+def test_years_after_strong_prepositions_are_no_counts() -> None:
+    assert counts_of("I 2005 besluttet bevegelsen å legge ned våpnene.") == []

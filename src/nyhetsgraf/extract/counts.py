@@ -58,6 +58,8 @@ FUNCTION_WORDS = {"er", "ble", "har", "hadde", "var", "blir", "kan", "vil", "ska
 MAX_WINDOW = 12
 # Without a tagger, words with these endings before another word are taken as adjectives.
 ADJECTIVE_ENDINGS = ("ske", "ige", "lige", "ede", "nye", "store", "små", "andre", "unge", "gamle", "fleste")
+# Measure words by their ending: "mikrometer", "milligram", "megawatt", "kilowattimer".
+UNIT_ENDINGS = ("meter", "gram", "watt", "liter", "wattimer", "kroner", "prosent", "tonn")
 VAGUE_BEFORE = {"flere", "noen", "mange", "få", "par", "de", "titalls", "noen-og"}
 # Words before a number that make it a label, a clock time or money, not a count.
 NOT_COUNT_BEFORE = {"kl.", "kl", "klokken", "klokka", "side", "s.", "nr.", "nr", "nummer", "paragraf", "§",
@@ -280,7 +282,7 @@ def _unit_follows(doc: Doc, i: int, sent: Span, vocab: Vocabulary) -> bool:
         if word in units or word.startswith("år") and len(word) <= 5 or (
                 j + 1 < sent.end and f"{word} {doc[j + 1].lower_}" in units):
             return True
-        if word.endswith("åring") or word.endswith("åringer") or word.endswith("åringen"):
+        if word.endswith(("åring", "åringer", "åringen")) or word.endswith(UNIT_ENDINGS):
             return True
         # Skip one adjective ("12 lange år"); stop at the first noun or anything else.
         if doc[j].pos_ == "ADJ" or (not doc[j].pos_ and word.endswith("e") and j == i):
@@ -301,14 +303,18 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> tuple[Token | N
     if i + 2 < sent.end and doc[i].lower_ == "av" and doc[i + 1].lower_ in {"de", "disse", "dem"}:
         if doc[i + 1].lower_ == "dem":
             return None, True
-        for j in range(i + 2, min(i + 6, sent.end)):
-            if parse_word(doc[j].text) is not None or parse_digits(doc[j].text) is not None:
-                continue  # "tre av de fem pågrepne"
-            if doc[j].pos_ in ("NOUN", "ADJ", "VERB") or not doc[j].pos_ and doc[j].is_alpha:
-                if doc[j].pos_ == "ADJ" and j + 1 < sent.end and doc[j + 1].pos_ == "NOUN":
-                    continue
-                return doc[j], True
-        return None, True
+        candidate: Token | None = None
+        for j in range(i + 2, min(i + 7, sent.end)):
+            token = doc[j]
+            if parse_word(token.text) is not None or parse_digits(token.text) is not None:
+                continue  # "tre av de fem pågrepne", "åtte av de siste ni valgene"
+            if token.pos_ == "NOUN" or not token.pos_ and token.is_alpha:
+                return token, True
+            if token.pos_ in ("ADJ", "VERB") and token.is_alpha:
+                candidate = token  # "fire av de skadde": the adjective is the noun unless one follows
+                continue
+            break
+        return candidate, True
     if doc[phrase.end - 1].text.endswith("."):
         return None, False  # "Han er 16. Mystiske menn ...": the number ends its sentence
     adjectives: list[Token] = []
@@ -359,6 +365,8 @@ def _nominal(adjectives: list[Token]) -> Token | None:
     last = adjectives[-1]
     if last.lower_ in vocab.get("pred") and last.lower_ not in vocab.get("noun"):
         return None
+    if "Cmp" in last.morph.get("Degree") and last.lower_ not in vocab.get("noun"):
+        return None  # "25 millioner rikere": a comparison, not a group of people
     return last
 
 

@@ -183,8 +183,8 @@ def _is_false_positive(text: str, m: Match) -> bool:
             and not re.match(r"\s+(?:og|eller|som|har|ble|var|skal|vil|kan|er)\b", after):
         return True  # "i vår regjering": possessive, not spring
     if m.kind == "year" and (follower := re.match(r"\s+([a-zæøå]+)", after)) \
-            and follower[1] not in YEAR_FOLLOWERS:
-        return True  # "2000 marinesoldater": a number of things, not a year
+            and follower[1] not in YEAR_FOLLOWERS and re.search(r"\b(?:og|mellom|under)\s*$", before):
+        return True  # "to hangarskip og 2000 marinesoldater": a number of things, not a year
     if m.kind == "yearrel" and re.search(r"(\d|\b(?:" + "|".join(_NUM_WORDS) + r"))\s*$", before):
         return True
     if m.kind == "relday" and (m.groups["rel"] or "").lower().endswith("morgen") \
