@@ -22,9 +22,11 @@ from nyhetsgraf.extract.entities import PERSONAL_PRONOUNS, EntityIndex, Referent
 from nyhetsgraf.extract.syntax import (
     SUBJECT_DEPS,
     dep,
+    is_infinitive,
     is_punct,
     is_space,
     lemma,
+    looks_like_verb,
     low,
     sentences,
     verb_lemmas,
@@ -176,7 +178,7 @@ class _Context:
         for i in range(token.i + 1, window):
             t = doc[i]
             word = low(t)
-            if word == "å" or (objects and t.pos_ in ("VERB", "AUX") and "Inf" in t.morph.get("VerbForm")):
+            if word == "å" or (objects and is_infinitive(t)):
                 infinitive = True  # "be dem forlate landet": an object and a bare infinitive
                 break
             following = doc[i + 1] if i + 1 < window else None
@@ -422,9 +424,11 @@ class EventFinder:
     # ------------------------------------------------------------------ trigger matching
     def matches(self, sent: Span) -> Iterable[_Match]:
         """Verb triggers first, so that an event noun governed by an event verb is left to that verb."""
-        for wanted in (("VERB", "AUX"), ("NOUN", "ADJ")):
+        for verbs_first in (True, False):
             for token in sent:
-                if token.pos_ not in wanted or not token.text[:1].isalpha():
+                if not token.text[:1].isalpha() or token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+                    continue
+                if looks_like_verb(token) != verbs_first:
                     continue
                 match = self._match(token, sent)
                 if match is not None:
@@ -434,7 +438,7 @@ class EventFinder:
     def _lemmas(self, token: Token) -> list[str]:
         """Lemma candidates: the lemmatizer's, the surface form, and the form without a verb ending."""
         result = [lemma(token), low(token)]
-        if token.pos_ in ("VERB", "AUX"):
+        if looks_like_verb(token):
             result.extend(verb_lemmas(token))
             form = low(token)
             for ending in ("es", "er", "et", "te", "de", "r", "s", "t"):
@@ -444,9 +448,10 @@ class EventFinder:
         return list(dict.fromkeys(result))
 
     def _match(self, token: Token, sent: Span) -> _Match | None:
-        if token.pos_ in ("VERB", "AUX") and _irrealis_infinitive(token):
+        verb_like = looks_like_verb(token)
+        if verb_like and _irrealis_infinitive(token):
             return None
-        pos = "VERB" if token.pos_ == "AUX" else token.pos_
+        pos = "VERB" if verb_like else token.pos_
         context = _Context.of(token, sent, self.particle_words)
         # a particle right before a noun phrase may be that phrase's preposition: try without it too
         loose = [t for t in context.particle_tokens if not _ends_phrase(t)]

@@ -281,3 +281,24 @@ def is_common_word(word: str) -> bool:
     """Whether a word is an inflected common noun, adjective or verb ("Kommunen", "Amerikanske")."""
     probe = json.dumps(word.lower(), ensure_ascii=False) + ":"
     return any(probe in _section(part) for part in ("noun", "adj", "verb"))
+
+
+def is_noun_form(word: str) -> bool:
+    """Whether a word is an inflected common noun in the full-form dictionary."""
+    return json.dumps(word.lower(), ensure_ascii=False) + ":" in _section("noun")
+
+
+def looks_like_verb(token: Token) -> bool:
+    """A verb by its tag, or a verb form the tagger took for a noun or adjective ("pågrep", "stanset")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return token.pos_ in ("NOUN", "ADJ") and token.text.islower() and bool(verb_lemmas(token)) \
+        and not is_noun_form(token.text)
+
+
+def is_infinitive(token: Token) -> bool:
+    """An infinitive by its morphology, or a form that is its own lemma in the verb dictionary."""
+    if "Inf" in token.morph.get("VerbForm"):
+        return True
+    own_lemma = low(token) in verb_lemmas(token)
+    return token.pos_ not in ("NOUN", "PROPN") and own_lemma and not is_noun_form(token.text)
