@@ -23,18 +23,18 @@ _BOKMAL = _word_set(
 )
 # Endings that mark the written standard of content words: -leg/-ar/-ane/-inga (nynorsk)
 # against -lig/-er/-ene/-ingen (bokmål), e.g. "millionar"/"millioner", "vanleg"/"vanlig".
-_NYNORSK_ENDING = re.compile(r"\w{3,}(?:leg|lege|ane|ingar|inga)(?![\w])")
-_BOKMAL_ENDING = re.compile(r"\w{3,}(?:lig|lige|ene|ingen|inger)(?![\w])")
+_NYNORSK_ENDINGS = ("leg", "lege", "ane", "ingar", "inga")
+_BOKMAL_ENDINGS = ("lig", "lige", "ene", "ingen", "inger")
 # Frequent words of neighbouring languages that Norwegian does not use.
 _ENGLISH = _word_set("the and of that was with are this from which would were been they")
 _SWEDISH = _word_set("och inte är att från eller")
 _DANISH = _word_set("af hvad nu")
+_WORD = re.compile(r"\w+")
 
 
-_MARKERS = re.compile(
-    r"(?<![\w])(?:" + "|".join(sorted(_NYNORSK | _BOKMAL | _ENGLISH | _SWEDISH | _DANISH | {"av"},
-                                     key=len, reverse=True)) + r")(?![\w])"
-)
+def _has_ending(word: str, endings: tuple[str, ...]) -> bool:
+    """Whether the word ends in one of the endings with at least three letters before it."""
+    return any(word.endswith(e) and len(word) >= len(e) + 3 for e in endings)
 
 
 # A few paragraphs settle the written standard; reading the rest of a long text only costs time.
@@ -47,8 +47,9 @@ def detect_language(text: str) -> str:
     Only the first ``SAMPLE_CHARS`` characters are read.
     """
     lowered = text[:SAMPLE_CHARS].lower()
-    counts = Counter(_MARKERS.findall(lowered))  # only the marker words are counted: cheap on long text
-    total = len(lowered.split())
+    words = _WORD.findall(lowered)
+    counts = Counter(words)
+    total = len(words)
     if not total:
         return "nb"
     english = sum(counts[w] for w in _ENGLISH)
@@ -58,6 +59,11 @@ def detect_language(text: str) -> str:
         return "sv"
     if sum(counts[w] for w in _DANISH) >= 3 and counts["av"] == 0:
         return "da"
-    nynorsk = sum(counts[w] for w in _NYNORSK) + len(_NYNORSK_ENDING.findall(lowered))
-    bokmal = sum(counts[w] for w in _BOKMAL) + len(_BOKMAL_ENDING.findall(lowered))
+    nynorsk = sum(counts[w] for w in _NYNORSK)
+    bokmal = sum(counts[w] for w in _BOKMAL)
+    for word, n in counts.items():
+        if _has_ending(word, _NYNORSK_ENDINGS):
+            nynorsk += n
+        elif _has_ending(word, _BOKMAL_ENDINGS):
+            bokmal += n
     return "nn" if nynorsk > bokmal else "nb"
