@@ -38,8 +38,10 @@ _PLACE_TYPES = {"GPE_LOC", "GPE", "LOC", "GPE_ORG"}
 _AGENT_PREPOSITION = "av"
 _COPULA_PASSIVE = {"bli", "verte", "vere", "være"}
 _NP_LEFT_POS = {"DET", "ADJ", "NUM", "ADV", "PROPN", "NOUN"}
-_NP_LEFT_WORDS = {"rundt", "over", "under", "minst", "nesten", "cirka", "om", "lag", "flere", "mange"}
+_NP_LEFT_WORDS = {"rundt", "over", "under", "minst", "nesten", "cirka", "flere", "mange"}
 _NOMINAL = {"NOUN", "PROPN", "PRON"}
+# prepositions whose complement is the one the event is aimed at: "protesterer mot", "angrep på", "møte med"
+_TARGET_PREPOSITIONS = {"mot", "på", "med", "overfor", "mellom"}
 _FIRST_PERSON = {"vi", "jeg", "eg", "me"}
 _CLAUSE_OPENERS = {
     "at",
@@ -489,7 +491,7 @@ class EventFinder:
                     fits = not row.object_lemmas or (
                         complement is not None and lemma(complement) in row.object_lemmas
                     )
-                    if complement is not None and fits:
+                    if complement is not None and fits and low(prep_token) in _TARGET_PREPOSITIONS:
                         target = complement
                     break
         if token.pos_ in ("NOUN", "ADJ"):
@@ -609,10 +611,30 @@ class EventFinder:
                         return comp
         return None
 
-    def direct_object(self, verb: Token) -> Token | None:
+    def direct_object(self, verb: Token, skip: set[int]) -> Token | None:
+        """The object of a verb that is not part of the trigger ("ba Nord-Korea om ..."), by parse or
+        as the first nominal after the verb; times never."""
         for child in verb.children:
-            if dep(child) in ("DOBJ", "obj", "IOBJ"):
+            usable = child.i not in skip and not self._is_time(child) and child.pos_ in _NOMINAL
+            if dep(child) in ("DOBJ", "obj", "IOBJ") and usable:
                 return child
+        sent = self.sentence_of(verb)
+        for t in self.doc[verb.i + 1 : _clause_window(verb, sent)]:
+            if t.i in skip or self._is_time(t) or t.pos_ in ("ADV", "DET", "ADJ", "NUM", "PART"):
+                continue
+            if t.pos_ in _NOMINAL:
+                return _phrase_head(t, sent) if t.pos_ != "PRON" else t
+            break
+        return None
+
+    def aimed_at(self, token: Token) -> Token | None:
+        """The complement of a "mot"/"på" phrase right after a trigger: "protester mot regjeringen"."""
+        sent = self.sentence_of(token)
+        for t in self.doc[token.i + 1 : min(sent.end, token.i + 4)]:
+            if low(t) in ("mot", "på", "overfor"):
+                return _next_head(self.doc, t.i + 1, min(sent.end, t.i + 6))
+            if t.pos_ not in ("ADV", "ADJ", "NOUN"):
+                break
         return None
 
     def refer(self, token: Token | None, before: int) -> str | None:
@@ -761,9 +783,12 @@ class EventFinder:
             target = self.refer(self.subject(verb), verb.i)
         else:
             actors = self.actors(verb, verb.i)
-            target_token = match.target_token or self.direct_object(verb)
-            if match.trigger_tokens[-1].pos_ == "NOUN" and match.trigger_tokens[-1] is target_token:
-                target_token = match.target_token
+            skip = {t.i for t in match.trigger_tokens}
+            target_token = (
+                match.target_token
+                or self.direct_object(verb, skip)
+                or self.aimed_at(match.trigger_tokens[-1])
+            )
             target = self.refer(target_token, verb.i)
         trigger = " ".join(t.text for t in match.trigger_tokens)
         span = (sent.start_char + self.offset, sent.end_char + self.offset)
