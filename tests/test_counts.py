@@ -275,3 +275,13 @@ def test_measure_word_endings(text: str) -> None:
 
 def test_years_after_strong_prepositions_are_no_counts() -> None:
     assert counts_of("I 2005 besluttet bevegelsen å legge ned våpnene.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("14 pågrepet etter uro", [("ARREST", 14, "exact")]),
+    ("32 mennesker ble drept og 25 såret.", [("KILL", 32, "exact"), ("WOUND", 25, "exact")]),
+    ("Sju personer er pågrepet i ti politidistrikter.", [("ARREST", 7, "exact"), ("OTHER", 10, "exact")]),
+    ("USA har brukt over 5 billioner kroner.", []),
+])
+def test_predicates_right_after_numbers(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert brief(counts_of(text)) == expected

@@ -56,10 +56,13 @@ FUNCTION_WORDS = {"er", "ble", "har", "hadde", "var", "blir", "kan", "vil", "ska
                   "ikke", "fortsatt", "også", "nå", "bare", "ca.", "mot", "under", "over", "etter", "ved",
                   "hos"}
 MAX_WINDOW = 12
+# Words that may stand between a verb and the count it governs ("pågrep i alt 12", "drepte totalt 30").
+GAP_WORDS = {"totalt", "til", "sammen", "alt", "nå", "også", "minst", "bare", "hele", "ytterligere"}
 # Without a tagger, words with these endings before another word are taken as adjectives.
 ADJECTIVE_ENDINGS = ("ske", "ige", "lige", "ede", "nye", "store", "små", "andre", "unge", "gamle", "fleste")
 # Measure words by their ending: "mikrometer", "milligram", "megawatt", "kilowattimer".
-UNIT_ENDINGS = ("meter", "gram", "watt", "liter", "wattimer", "kroner", "prosent", "tonn")
+UNIT_ENDINGS = ("meter", "gram", "watt", "liter", "wattimer", "kroner", "prosent", "tonn", "timer", "dager",
+                "døgn", "måneder")
 VAGUE_BEFORE = {"flere", "noen", "mange", "få", "par", "de", "titalls", "noen-og"}
 # Words before a number that make it a label, a clock time or money, not a count.
 NOT_COUNT_BEFORE = {"kl.", "kl", "klokken", "klokka", "side", "s.", "nr.", "nr", "nummer", "paragraf", "§",
@@ -321,6 +324,8 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> tuple[Token | N
     for j in range(i, min(i + 6, sent.end)):
         token = doc[j]
         if token.pos_:
+            if _is_predicate_word(token):
+                return _nominal(adjectives), False  # "14 pågrepet", "25 deltakere omkommet"
             if token.pos_ == "NOUN" and token.text[:1].islower() or _noun_mistagged(doc, phrase, token):
                 return token, False
             if token.pos_ == "ADJ" and token.is_alpha:
@@ -330,7 +335,9 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> tuple[Token | N
             if token.lower_ in {"andre", "nye", "flere"} or token.lower_ in {"eller", "og"} and adjectives:
                 continue
             return _nominal(adjectives), False
-        # No tagger: the next lower-case content word is the noun.
+        # No tagger: the next lower-case content word is the noun, unless it is the predicate.
+        if _is_predicate_word(token):
+            return None, False
         if token.is_alpha and token.text[:1].islower() and token.lower_ not in FUNCTION_WORDS:
             if j + 1 < sent.end and token.lower_.endswith(ADJECTIVE_ENDINGS) and doc[j + 1].is_alpha \
                     and doc[j + 1].text[:1].islower() and doc[j + 1].lower_ not in FUNCTION_WORDS:
@@ -338,6 +345,11 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> tuple[Token | N
             return token, False
         return None, False
     return _nominal(adjectives), False
+
+
+def _is_predicate_word(token: Token) -> bool:
+    vocab = vocabulary()
+    return token.lower_ in vocab.get("pred") and token.lower_ not in vocab.get("noun")
 
 
 def _noun_mistagged(doc: Doc, phrase: NumberPhrase, token: Token) -> bool:
@@ -363,7 +375,7 @@ def _nominal(adjectives: list[Token]) -> Token | None:
         return None
     vocab = vocabulary()
     last = adjectives[-1]
-    if last.lower_ in vocab.get("pred") and last.lower_ not in vocab.get("noun"):
+    if _is_predicate_word(last):
         return None
     if "Cmp" in last.morph.get("Degree") and last.lower_ not in vocab.get("noun"):
         return None  # "25 millioner rikere": a comparison, not a group of people
@@ -420,15 +432,15 @@ def _forward_predicate(doc: Doc, i: int, sent: Span, vocab: Vocabulary, stop: in
 
 def _backward_active(doc: Doc, start: int, sent: Span, vocab: Vocabulary) -> str | None:
     """A verb right before the count: its object ("Politiet pågrep 12 personer") or, inverted,
-    its subject ("I fjor omkom 110 personer i trafikken")."""
-    actives = vocab.phrases("active")
-    for j in range(start - 1, max(sent.start, start - 4) - 1, -1):
-        for words, category in actives:
-            k = j - len(words) + 1
-            if k >= sent.start and _matches_at(doc, k, words, start):
-                return category  # also inverted: "I ulykken omkom 12 personer", "ble det arrestert 20"
-        if doc[j].lower_ in CLAUSE_STOPS:
-            return None
+    its subject ("I fjor omkom 110 personer i trafikken", "ble det arrestert 20"). Only adverbs may
+    stand between; a preposition means the number belongs to something else ("pågrepet i ti distrikter")."""
+    j = start - 1
+    while j >= sent.start and (doc[j].pos_ == "ADV" or doc[j].lower_ in GAP_WORDS):
+        j -= 1
+    for words, category in vocab.phrases("active"):
+        k = j - len(words) + 1
+        if k >= sent.start and _matches_at(doc, k, words, j + 1):
+            return category
     return None
 
 

@@ -23,6 +23,7 @@ SCALES: dict[str, int] = {
     "hundre": 100, "hundrede": 100, "tusen": 1000, "tusener": 1000,
     "million": 1_000_000, "millioner": 1_000_000, "mill.": 1_000_000, "mill": 1_000_000,
     "milliard": 1_000_000_000, "milliarder": 1_000_000_000, "mrd.": 1_000_000_000,
+    "billion": 1_000_000_000_000, "billioner": 1_000_000_000_000,
 }
 # Approximate group nouns: "et titall" is about ten, "et dusin" twelve.
 GROUPS: dict[str, int] = {
