@@ -238,6 +238,8 @@ def _irrealis_infinitive(verb: Token) -> bool:
     wish, not an event; "kommer til å stemme imot" is future and stays."""
     doc = verb.doc
     previous = doc[verb.i - 1] if verb.i > 0 else None
+    if previous is not None and low(previous) == "ha" and verb.i >= 2 and low(doc[verb.i - 2]) == "å":
+        return False  # "tiltalt for å ha voldtatt": a perfect infinitive states what happened
     if previous is not None and low(previous) in ("å", "og") and previous.i > 0:
         if low(previous) == "og":
             return False
@@ -340,12 +342,14 @@ def _governing_verb(token: Token) -> Token | None:
     # surface: the nearest verb before the noun with only determiners, adjectives, numbers and a
     # preposition between ("begynte tilbaketrekningen", "dro i et møte")
     doc = token.doc
-    for i in range(token.i - 1, max(-1, token.i - 6), -1):
+    for i in range(token.i - 1, max(-1, token.i - 7), -1):
         t = doc[i]
         if t.pos_ in ("VERB", "AUX"):
             return t
         if t.pos_ == "ADP" and low(t) not in _CARRIER_PREPOSITIONS:
             return None
+        if low(t) in _TIME_WORDS or low(t) == "og":
+            continue  # "gjennomførte onsdag og torsdag generalstreik"
         if t.pos_ not in ("DET", "ADJ", "NUM", "ADP", "ADV") or is_punct(t):
             return None
     return None
@@ -377,7 +381,7 @@ def is_passive(verb: Token) -> bool:
     if "Part" not in verb.morph.get("VerbForm") and not verb.tag_.lower().endswith("perf-part"):
         return False
     doc = verb.doc
-    for t in reversed(doc[max(0, verb.i - 4) : verb.i]):
+    for t in reversed(doc[max(0, verb.i - 7) : verb.i]):
         if t.pos_ in ("AUX", "VERB"):
             return lemma(t) in ("bli", "verte", "være", "vere") or low(t) in (
                 "ble",
@@ -552,6 +556,8 @@ class EventFinder:
                     break
                 continue
             next_is_time = i + 1 < finite.i and self._is_time(doc[i + 1])
+            if word == "som" and i > sent.start and doc[i - 1].pos_ not in _NOMINAL:
+                continue  # "så mange som 600.000 mennesker": a comparison, not a relative clause
             if doc[i].text in (",", ";", ":") or (
                 (word in _CLAUSE_OPENERS or doc[i].pos_ == "SCONJ") and not next_is_time
             ):
