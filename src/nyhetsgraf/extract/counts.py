@@ -693,6 +693,8 @@ def _verb_follows(doc: Doc, i: int, sent: Span) -> bool:
     if i >= sent.end:
         return False
     token = doc[i]
+    if _is_predicate_word(token):
+        return True  # "14 pågrepet", "Minst 20 døde"
     if token.pos_:
         return token.pos_ in ("VERB", "AUX")
     return token.lower_ in {"er", "ble", "har", "var", "blir", "omkom", "døde", "hadde", "skal", "vil", "kan",
