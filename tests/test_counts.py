@@ -285,3 +285,7 @@ def test_years_after_strong_prepositions_are_no_counts() -> None:
 ])
 def test_predicates_right_after_numbers(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert brief(counts_of(text)) == expected
+
+
+def test_among_the_dead() -> None:
+    assert brief(counts_of("Blant de døde er 13 barn.")) == [("KILL", 13, "exact")]

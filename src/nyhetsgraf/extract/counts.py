@@ -458,6 +458,9 @@ def _category(doc: Doc, phrase: NumberPhrase, noun: Token | None, partitive: boo
         return active
     if subset and previous is not None:
         return previous.category
+    among = _among_before(doc, start, sent, vocab)
+    if among is not None:
+        return among
     if partitive:
         return noun_category if noun_category in LASTING else "OTHER"
     if noun_category:
@@ -474,6 +477,16 @@ def _sentence_context(sent: Span, noun: Token | None, vocab: Vocabulary) -> str 
         word = token.lower_
         for stem, category in contexts.items():
             if word.startswith(stem):
+                return category
+    return None
+
+
+def _among_before(doc: Doc, start: int, sent: Span, vocab: Vocabulary) -> str | None:
+    """'Blant de døde er 13 barn': a count inside a set of casualties named before it."""
+    for j in range(sent.start, start - 2):
+        if doc[j].lower_ == "blant" and doc[j + 1].lower_ in {"de", "dei"}:
+            category = _word_category(doc[j + 2], vocab.get("noun"))
+            if category in LASTING:
                 return category
     return None
 
