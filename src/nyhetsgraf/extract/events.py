@@ -249,10 +249,41 @@ def _irrealis_infinitive(verb: Token) -> bool:
         # a promise to act counts: "har lovet å bidra med opplæring"
         governor = doc[previous.i - 1] if previous.i > 0 else None
         return governor is None or not ({lemma(governor), *verb_lemmas(governor)} & _PROMISE_VERBS)
+    window = [low(t) for t in doc[max(0, verb.i - 4) : verb.i]]
+    if "Part" in verb.morph.get("VerbForm") and "å" in window and any(w in ("få", "gjøre") for w in window):
+        return True  # "for å få journalistene benådet": an aim
     if "Inf" in verb.morph.get("VerbForm"):
         # a bare infinitive without a modal before it is another verb's complement: "ba koalisjonen forlate"
         return not any(lemma(t) in _MODALS or low(t) in _MODALS for t in doc[max(0, verb.i - 4) : verb.i])
     return False
+
+
+# Verbs whose object is only wanted, planned, feared or claimed: "ønsker en militæraksjon".
+_NON_FACTUAL_CARRIERS = {
+    "ønske",
+    "planlegge",
+    "frykte",
+    "true",
+    "hevde",
+    "mene",
+    "vurdere",
+    "kreve",
+    "forberede",
+    "diskutere",
+    "foreslå",
+    "unngå",
+    "hindre",
+    "avvise",
+    "fordømme",
+    "kritisere",
+}
+
+
+def _can_carry(verb: Token) -> bool:
+    """Whether a verb carries an event noun as a fact ("innførte sanksjoner", not "å innføre sanksjoner")."""
+    if _irrealis_infinitive(verb):
+        return False
+    return not ({lemma(verb), *verb_lemmas(verb)} & _NON_FACTUAL_CARRIERS)
 
 
 def _ends_phrase(token: Token) -> bool:
@@ -500,8 +531,8 @@ class EventFinder:
                     break
         if token.pos_ in ("NOUN", "ADJ"):
             carrier = context.governor_token
-            if carrier is None or carrier.i in self.event_verbs:
-                return None  # an event noun with no verb of its own, or named by another event's verb
+            if carrier is None or carrier.i in self.event_verbs or not _can_carry(carrier):
+                return None  # no verb of its own, named by another event's verb, or only wished or planned
             words.append(carrier)
             return _Match(sorted(set(words), key=lambda t: t.i), carrier, row.types[0], target)
         return _Match(sorted(set(words), key=lambda t: t.i), token, row.types[0], target)
@@ -566,6 +597,8 @@ class EventFinder:
         while start < finite.i and (doc[start].text in ("–", "-", "«") or low(doc[start]) in ("og", "men")):
             start += 1
         before = [t for t in doc[start : finite.i] if not is_space(t)]
+        while before and low(before[0]) in ("både", "enten", "verken", "hverken"):
+            before = before[1:]  # "både FN og USA ber om ..."
         if coordinated and not before:
             # "avviser kritikken og sier ...": the subject of the first clause
             first_verb = next((t for t in doc[sent.start : start] if _is_finite(t)), None)
@@ -586,8 +619,8 @@ class EventFinder:
             return None
         core = []
         for t in before:
-            if t.pos_ == "ADP" and core:
-                break
+            if (t.pos_ == "ADP" and core) or t.pos_ in ("VERB", "AUX"):
+                break  # "Rådet fordømmer X og advarer": the subject is the chunk before the first verb
             core.append(t)
         nominals = [t for t in core if t.pos_ in _NOMINAL and not self._is_time(t)]
         return nominals[-1] if nominals else None
@@ -746,9 +779,14 @@ class EventFinder:
                 break
             current = current.head
             chain.add(current.i)
+        if self._denied(first, sent):
+            return True
         for t in sent:
             if low(t) not in cues:
                 continue
+            following = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+            if following is not None and low(following) in ("lenge", "bare", "minst", "alene"):
+                continue  # "ikke lenge etter", "ikke bare": the event itself is not denied
             if t.head.i in chain:
                 return True
             # surface: the cue inside the verb group before the trigger ("vil ikke slippe")
@@ -762,6 +800,18 @@ class EventFinder:
                 return True
             if first.i < t.i <= first.i + 2:
                 return True
+        return False
+
+    def _denied(self, trigger: Token, sent: Span) -> bool:
+        """A trigger in what a denial rejects: "avviser at arbeidsgiverne har trenert forhandlingene"."""
+        negating = _lexicon().negating_verbs()
+        for t in self.doc[sent.start : trigger.i]:
+            if {lemma(t), *verb_lemmas(t)} & negating and looks_like_verb(t):
+                between = self.doc[t.i + 1 : trigger.i]
+                if any(low(x) in ("at", "å") for x in between) and not any(
+                    x.text in (".", ";") for x in between
+                ):
+                    return True
         return False
 
     def date(self, sent: Span) -> str | None:
