@@ -289,3 +289,18 @@ def test_predicates_right_after_numbers(text: str, expected: list[tuple[str, flo
 
 def test_among_the_dead() -> None:
     assert brief(counts_of("Blant de døde er 13 barn.")) == [("KILL", 13, "exact")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Det var ti menn og to kvinner som omkom.", [("KILL", 10, "exact"), ("KILL", 2, "exact")]),
+    ("Seks bilførere, en syklist og to fotgjengere omkom i mai.",
+     [("KILL", 6, "exact"), ("KILL", 2, "exact")]),
+    ("Fem politifolk og tre soldater ble drept.", [("KILL", 5, "exact"), ("KILL", 3, "exact")]),
+    ("I oktober har elleve mennesker omkommet, av dem er sju menn.",
+     [("KILL", 11, "exact"), ("KILL", 7, "exact")]),
+    ("Av de omkomne var seks menn.", [("KILL", 6, "exact")]),
+    ("I september mistet ti personer livet på veiene.", [("KILL", 10, "exact")]),
+    ("Flere hundre tusen mennesker flyktet.", []),
+])
+def test_conjoined_and_subset_counts(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert brief(counts_of(text)) == expected

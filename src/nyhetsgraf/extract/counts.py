@@ -238,7 +238,7 @@ def _is_excluded(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, 
         return True  # age: "Hannah Jones (13)"
     if before in NOT_COUNT_BEFORE:
         return True
-    if first.lower_ in SCALES and phrase.end - phrase.start == 1 and before in VAGUE_BEFORE:
+    if first.lower_ in SCALES and before in VAGUE_BEFORE:
         return True  # "flere hundre", "noen tusen": no definite number
     if parse_digits(first.text) is not None and (
             parse_digits(_lower(doc, phrase.end)) is not None or parse_digits(before) is not None):
@@ -456,6 +456,9 @@ def _category(doc: Doc, phrase: NumberPhrase, noun: Token | None, partitive: boo
         return predicate
     if active and active != "DEPLOY":
         return active
+    if _lower(doc, start - 1) in {"mistet", "miste", "mister", "mista"} \
+            and "livet" in {t.lower_ for t in doc[after:min(after + 3, sent.end)]}:
+        return "KILL"  # "mistet ti personer livet"
     if subset and previous is not None:
         return previous.category
     among = _among_before(doc, start, sent, vocab)
@@ -482,9 +485,10 @@ def _sentence_context(sent: Span, noun: Token | None, vocab: Vocabulary) -> str 
 
 
 def _among_before(doc: Doc, start: int, sent: Span, vocab: Vocabulary) -> str | None:
-    """'Blant de døde er 13 barn': a count inside a set of casualties named before it."""
+    """'Blant de døde er 13 barn', 'Av de omkomne var seks menn': a count inside a set of casualties."""
     for j in range(sent.start, start - 2):
-        if doc[j].lower_ == "blant" and doc[j + 1].lower_ in {"de", "dei"}:
+        if (doc[j].lower_ == "blant" or doc[j].lower_ == "av" and j == sent.start) \
+                and doc[j + 1].lower_ in {"de", "dei"}:
             category = _word_category(doc[j + 2], vocab.get("noun"))
             if category in LASTING:
                 return category
@@ -492,10 +496,15 @@ def _among_before(doc: Doc, start: int, sent: Span, vocab: Vocabulary) -> str | 
 
 
 def _subset_word(doc: Doc, start: int, sent: Span, vocab: Vocabulary) -> bool:
-    for words, _ in vocab.phrases("subset"):
-        k = start - len(words)
-        if k >= sent.start and _matches_at(doc, k, words, start):
-            return True
+    """'deriblant tre barn', 'av dem er sju menn': the count is part of the one before it."""
+    for gap in range(0, 3):
+        end = start - gap
+        if gap and doc[end].lower_ not in {"er", "var", "det", "ble"}:
+            break
+        for words, _ in vocab.phrases("subset"):
+            k = end - len(words)
+            if k >= sent.start and _matches_at(doc, k, words, end):
+                return True
     return False
 
 
@@ -615,20 +624,11 @@ def find_counts(doc: Doc, article: Article, entities: EntityIndex | None) -> lis
     headings = _heading_ranges(article, doc)
     results: list[tuple[Found, Count, bool]] = []
     for sent in syntax.sentences(doc):
-        phrases = number_phrases(doc, sent)
-        for phrase in phrases:
-            _attach_bound(doc, phrase, sent, vocab)
-        kept = [p for p in phrases if not _is_excluded(doc, p, sent, vocab, in_time, entities)]
-        previous: Found | None = None
-        for n, phrase in enumerate(kept):
-            next_start = kept[n + 1].bound_start or kept[n + 1].start if n + 1 < len(kept) else sent.end
-            found = _read_count(doc, phrase, sent, vocab, next_start, previous)
-            if found is None:
-                continue
-            previous = found
+        for found in _coordinate(doc, _sentence_counts(doc, sent, vocab, in_time, entities)):
+            phrase = found.phrase
             holder = _holder(doc, found, entities, vocab) if found.category in ("DEPLOY", "OTHER") else None
             location = _location(doc, found, entities, holder)
-            start_token = doc[phrase.bound_start if phrase.bound_start is not None else phrase.start]
+            start_token = doc[_phrase_start(phrase)]
             last = doc[found.end - 1]
             final_stop = last.text[:-1].isdigit() and last.text.endswith(".")
             end_char = last.idx + len(last) - (1 if final_stop else 0)
@@ -639,6 +639,47 @@ def find_counts(doc: Doc, article: Article, entities: EntityIndex | None) -> lis
             results.append((found, count, in_heading))
     body = {(c.category, c.value) for _, c, heading in results if not heading}
     return [c for _, c, heading in results if not (heading and (c.category, c.value) in body)]
+
+
+def _phrase_start(phrase: NumberPhrase) -> int:
+    return phrase.bound_start if phrase.bound_start is not None else phrase.start
+
+
+def _sentence_counts(doc: Doc, sent: Span, vocab: Vocabulary, in_time: set[int],
+                     entities: EntityIndex | None) -> list[Found]:
+    phrases = number_phrases(doc, sent)
+    for phrase in phrases:
+        _attach_bound(doc, phrase, sent, vocab)
+    kept = [p for p in phrases if not _is_excluded(doc, p, sent, vocab, in_time, entities)]
+    founds: list[Found] = []
+    previous: Found | None = None
+    for n, phrase in enumerate(kept):
+        next_start = _phrase_start(kept[n + 1]) if n + 1 < len(kept) else sent.end
+        found = _read_count(doc, phrase, sent, vocab, next_start, previous)
+        if found is not None:
+            founds.append(found)
+            previous = found
+    return founds
+
+
+def _coordinate(doc: Doc, founds: list[Found]) -> list[Found]:
+    """Conjoined counts share the predicate of the last one: "ti menn og to kvinner omkom",
+    "seks bilførere, en bilpassasjer og to syklister omkom", "fem politifolk og tre soldater ble drept"."""
+    for n in range(len(founds) - 2, -1, -1):
+        first, second = founds[n], founds[n + 1]
+        if first.category not in ("OTHER", "DEPLOY") or second.category in ("OTHER", "DEPLOY"):
+            continue
+        between = doc[first.end:_phrase_start(second.phrase)]
+        joined = any(t.lower_ in {",", "og", "eller", "samt"} for t in between)
+        if joined and len(between) <= 8 and not any(_is_verb_like(t) for t in between):
+            first.category = second.category
+    return founds
+
+
+def _is_verb_like(token: Token) -> bool:
+    if token.pos_:
+        return token.pos_ in ("VERB", "AUX") or token.pos_ == "ADP"
+    return token.lower_ in FUNCTION_WORDS - {"og", "eller"} or _is_predicate_word(token)
 
 
 def _read_count(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, next_start: int,
