@@ -261,10 +261,20 @@ def _is_excluded(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, 
             and prev.lower_ not in vocab.get("bound") and prev.is_alpha \
             and not _next_is_noun(doc, phrase, sent):
         return True  # part of a name: "France 24", "Queen Elisabeth 2" (but "hadde Norge 70 soldater")
-    if entities is not None and any(entities.entity_for(t) is not None for t in doc[phrase.start:phrase.end]):
+    if entities is not None and _inside_name(doc, phrase, entities):
         return True
     return first.lower_ in ("ni", "tre") and after in {"", ".", ","} and phrase.bound_start is None \
         and not _predicate_follows(doc, phrase.end, sent, vocab)
+
+
+def _inside_name(doc: Doc, phrase: NumberPhrase, entities: EntityIndex) -> bool:
+    """A number that belongs to a name together with a capitalised word next to it ("France 24",
+    "Apollo 11"); a number the tagger took into a name with a common noun ("Fem politifolk") stays."""
+    entity = entities.entity_for(doc[phrase.start])
+    if entity is None:
+        return False
+    neighbours = [doc[i] for i in (phrase.start - 1, phrase.end) if 0 <= i < len(doc)]
+    return any(t.is_alpha and t.text[:1].isupper() and entities.entity_for(t) is entity for t in neighbours)
 
 
 def _next_is_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> bool:
