@@ -268,3 +268,8 @@ def test_with_the_trained_pipeline() -> None:
 ])
 def test_seasons(text: str, published: str, value: str) -> None:
     assert [v for _, v in times_of(text, published)] == [value]
+
+
+def test_deadline_month_is_ahead_and_habitual_season_is_no_time() -> None:
+    assert times_of("Han er ute til i slutten av februar.", "2020-03-08") == [("februar", "2021-02")]
+    assert times_of("Parken brukes mest om sommeren.", "2020-03-08") == []

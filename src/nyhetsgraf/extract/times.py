@@ -95,6 +95,8 @@ YEAR_FOLLOWERS = {
     "skal", "vil", "kan", "måtte", "skulle", "ville", "kunne", "så", "det", "den", "de", "hun", "han",
     "vi", "jeg", "dei", "ho", "en", "et", "ei", "under", "ved", "mens", "fordi", "hvor", "hvis",
 }
+# "til"/"innen" up to three words before an expression make it a deadline ahead (unless in the past tense).
+DEADLINE = re.compile(r"\b(?:til|innen)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 # First and last month of the seasons that fall within one calendar year (winter straddles two).
 SEASON_MONTHS = {"vår": (3, 5), "sommer": (6, 8), "høst": (9, 11), "sommar": (6, 8)}
 # "neste uke" is one step ahead, "forrige uke" one back (bokmål and nynorsk).
@@ -175,6 +177,8 @@ def _is_false_positive(text: str, m: Match) -> bool:
         previous = re.search(r"(\w+|\()\s*$", before)
         if previous is None or previous[1] not in BARE_PRECEDERS:
             return True
+    if m.kind == "season" and re.search(r"\bom\s*$", before):
+        return True  # "om sommeren": every summer, not a time
     if m.kind == "season" and not (m.groups.get("prep") or m.groups.get("mod") or m.groups.get("year")):
         # A bare season noun only when definite ("høsten"), never "vår" (our) or "sommer" alone.
         return m.groups["season"].lower() not in ("våren", "sommeren", "høsten", "vinteren")
@@ -582,6 +586,8 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpression]:
     for n, m in enumerate(matches):
         if m.kind != "clock":
             tense = clause_tense(doc, m.start, m.end) if doc is not None and doc.text == text else "unknown"
+            if tense != "past" and DEADLINE.search(text[max(0, m.start - 40):m.start]):
+                tense = "future"  # "til i slutten av november", "innen fredag"
             values[n] = resolver.resolve(m, tense)
     for n, m in enumerate(matches):
         if m.kind == "clock":
