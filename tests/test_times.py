@@ -265,6 +265,7 @@ def test_with_the_trained_pipeline() -> None:
     ("Han gikk av tidligere i høst.", "2020-11-08", "2020"),
     ("Neste sommer skal de reise.", "2020-11-08", "2021"),
     ("Sommeren 2015 var varm.", "2020-11-08", "2015"),
+    ("Det skjedde høsten i fjor.", "2020-11-08", "2019"),
 ])
 def test_seasons(text: str, published: str, value: str) -> None:
     assert [v for _, v in times_of(text, published)] == [value]

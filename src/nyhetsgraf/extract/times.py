@@ -72,7 +72,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.IGNORECA
     ("yearrel", rf"\b(?P<rel>i\s+fjor|i\s+forfjor|i\s+år|neste\s+år|forrige\s+år|til\s+neste\s+år)\b"
                 rf"(?:\s+(?P<season>{'|'.join(SEASONS)})\b)?(?!\s*-)"),
     ("season", rf"\b(?:(?P<mod>tidligere|senere|seinere)\s+)?(?:(?P<prep>i|neste|forrige|til|fra|siden)\s+)?"
-               rf"(?P<season>{'|'.join(SEASONS)})\b(?:\s+(?P<year>{_YEAR})\b)?"),
+               rf"(?P<season>{'|'.join(SEASONS)})\b(?:\s+(?P<year>{_YEAR})\b|\s+(?P<rel>i\s+fjor|i\s+år|neste\s+år))?"),
     ("holiday", r"\b(?:(?P<prep>i|før|etter|til|over|siden|fram\s+til|frem\s+til)\s+)"
                 r"(?P<name>jula|julen|jul|påsken|påska|påske|romjula|romjulen|nyttår)\b(?:\s+(?P<year>\d{4})\b)?"),
     ("ago", r"\bfor\s+(?P<n>\w+)\s+(?P<unit>dager|dag|døgn|uker|uke|måneder|måned|år)\s+siden\b"),
@@ -432,6 +432,9 @@ class Resolver:
             return g["year"]
         if self.pub.year is None:
             return None
+        if g.get("rel"):
+            year = self._relative_year(g["rel"] or "")  # "høsten i fjor"
+            return str(year) if year else None
         prep = (g.get("prep") or "").lower()
         mod = (g.get("mod") or "").lower()
         if prep in STEP:
