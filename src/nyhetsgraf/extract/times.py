@@ -132,8 +132,10 @@ class Published:
         return None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Match:
+    """One pattern match over the article text: its kind, character span and named groups."""
+
     kind: str
     start: int
     end: int
@@ -153,7 +155,7 @@ def _candidates(text: str) -> tuple[Match, ...]:
     found = [Match(kind, m.start(), m.end(), m.groupdict())
              for kind, rx in PATTERNS for m in rx.finditer(text) if m.end() > m.start()]
     found = [m for m in found if not _is_false_positive(text, m)]
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))  # ties below go to the earlier match
     chosen: list[Match] = []
     for m in sorted(found, key=lambda m: -(m.end - m.start)):
         if all(m.end <= c.start or m.start >= c.end for c in chosen):
