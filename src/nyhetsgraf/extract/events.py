@@ -22,6 +22,7 @@ from nyhetsgraf.extract.entities import PERSONAL_PRONOUNS, EntityIndex, Referent
 from nyhetsgraf.extract.syntax import (
     SUBJECT_DEPS,
     dep,
+    is_adjective_form,
     is_infinitive,
     is_punct,
     is_space,
@@ -294,16 +295,37 @@ def _ends_phrase(token: Token) -> bool:
     return doc[token.i + 1].pos_ not in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM")
 
 
+_AUXILIARIES = {
+    "ha",
+    "være",
+    "vere",
+    "bli",
+    "verte",
+    "ville",
+    "skulle",
+    "kunne",
+    "måtte",
+    "burde",
+    "komme",
+    "kome",
+    "få",
+}
+
+
 def _finite_verb_of(verb: Token, sent: Span) -> Token:
-    """The finite verb of a verb group ("har" of "har allerede stanset"), else the verb itself."""
-    if "Fin" in verb.morph.get("VerbForm"):
-        return verb
+    """The finite verb of a verb group: "har" of "har allerede stanset", "kommer" of "kommer til å
+    stemme", "har" of "har ledet" even when the participle looks like a past tense; else the verb."""
     doc = verb.doc
-    for i in range(verb.i - 1, max(sent.start - 1, verb.i - 5), -1):
+    verb_is_finite = "Fin" in verb.morph.get("VerbForm")
+    for i in range(verb.i - 1, max(sent.start - 1, verb.i - 6), -1):
         t = doc[i]
         if t.pos_ in ("AUX", "VERB") and "Fin" in t.morph.get("VerbForm"):
-            return t
-        if t.pos_ not in ("ADV", "PART", "AUX", "VERB", "PRON", "PROPN", "NOUN", "DET"):
+            auxiliary = lemma(t) in _AUXILIARIES or bool(set(verb_lemmas(t)) & _AUXILIARIES)
+            return t if auxiliary or not verb_is_finite else verb
+        if is_punct(t) or (
+            t.pos_ not in ("ADV", "PART", "AUX", "VERB", "PRON", "PROPN", "NOUN", "DET")
+            and low(t) not in ("til", "å")
+        ):
             break
     return verb
 
@@ -375,6 +397,8 @@ def _governing_verb(token: Token) -> Token | None:
     doc = token.doc
     for i in range(token.i - 1, max(-1, token.i - 7), -1):
         t = doc[i]
+        if t.pos_ in ("VERB", "AUX") and i == token.i - 1 and is_adjective_form(t.text):
+            continue  # "isolerte boikotter": a participle used as an adjective
         if t.pos_ in ("VERB", "AUX"):
             return t
         if t.pos_ == "ADP" and low(t) not in _CARRIER_PREPOSITIONS:
@@ -570,6 +594,14 @@ class EventFinder:
         doc = self.doc
         sent = self.sentence_of(verb)
         finite = _finite_verb_of(verb, sent)
+        previous = finite.i - 1
+        while previous > sent.start and doc[previous].pos_ == "ADV":
+            previous -= 1
+        if previous > sent.start and low(doc[previous]) in ("og", "men", "eller"):
+            # "Rådet fordømmer X og advarer ...": coordinated verbs share the first verb's subject
+            earlier = [t for t in doc[sent.start : previous] if _is_finite(t)]
+            if earlier:
+                return self._surface_subject(earlier[-1])
         start = sent.start
         coordinated = False
         for i in range(finite.i - 1, sent.start - 1, -1):
@@ -586,7 +618,13 @@ class EventFinder:
                     coordinated = True
                     break
                 continue
-            next_is_time = i + 1 < finite.i and self._is_time(doc[i + 1])
+            if _is_finite(doc[i]):
+                start = i + 1  # two finite verbs never share a clause: "EU-kilder sier britene har ..."
+                break
+            # "før helgen", "etter mandag": a preposition before a time, not a subjunction
+            next_is_time = (
+                word in ("før", "etter", "siden", "om") and i + 1 < finite.i and self._is_time(doc[i + 1])
+            )
             if word == "som" and i > sent.start and doc[i - 1].pos_ not in _NOMINAL:
                 continue  # "så mange som 600.000 mennesker": a comparison, not a relative clause
             if doc[i].text in (",", ";", ":") or (

@@ -98,7 +98,9 @@ def sentences(doc: Doc) -> list[Span]:
             continue
         previous = doc[token.i - 1]
         breaks = "\n" in previous.whitespace_ or (
-            has_starts and token.is_sent_start and previous.text.endswith(_TERMINAL))
+            has_starts and token.is_sent_start and previous.text.endswith(_TERMINAL)
+        ) or (previous.text in (".", "!", "?") and token.text[:1].isupper() and token.i >= 2
+              and len(doc[token.i - 2].text) > 1)  # a full stop before a capital, not "W. Olsen"
         if breaks:
             result.append(doc[start:token.i])
             start = token.i
@@ -302,3 +304,8 @@ def is_infinitive(token: Token) -> bool:
         return True
     own_lemma = low(token) in verb_lemmas(token)
     return token.pos_ not in ("NOUN", "PROPN") and own_lemma and not is_noun_form(token.text)
+
+
+def is_adjective_form(word: str) -> bool:
+    """Whether a word is an inflected adjective in the full-form dictionary ("isolerte")."""
+    return json.dumps(word.lower(), ensure_ascii=False) + ":" in _section("adj")
