@@ -8,7 +8,7 @@ from spacy.vocab import Vocab
 
 from nyhetsgraf.extract.entities import find_entities
 from nyhetsgraf.extract.events import find_events
-from nyhetsgraf.records import Article, Document, Event, TimeExpression
+from nyhetsgraf.records import Article, Document, Event, Quote, TimeExpression
 
 
 def parsed(spec: str, ents: dict[str, str] | None = None) -> Doc:
@@ -98,3 +98,38 @@ def test_pronoun_actor_is_resolved_to_the_person() -> None:
                  "ro/NOUN/ro/PUTFYLL/7 ./PUNCT/./IP/2", {"Kari Lunde": "PER"})
     events = events_of(doc)
     assert [(e.type, e.actor) for e in events] == [("REQUEST", "Kari Lunde")]
+
+
+def test_coordinated_verbs_share_the_first_subject() -> None:
+    doc = parsed("Rådet/NOUN/råd/SUBJ/1/Definite=Def fordømmer/VERB/fordømme/FINV/1/VerbForm=Fin "
+                 "angrepet/NOUN/angrep/DOBJ/1 og/CCONJ/og/KONJ/4 krever/VERB/kreve/KOORD/1/VerbForm=Fin "
+                 "svar/NOUN/svar/DOBJ/4 ./PUNCT/./IP/1")
+    requests = [e for e in events_of(doc) if e.type == "REQUEST"]
+    assert [e.actor for e in requests] == ["Rådet"]
+
+
+def test_what_a_denial_rejects_is_negated() -> None:
+    doc = parsed("Hæren/NOUN/hær/SUBJ/1/Definite=Def avviser/VERB/avvise/FINV/1/VerbForm=Fin "
+                 "at/SCONJ/at/SBU/4 soldater/NOUN/soldat/SUBJ/4 bombet/VERB/bombe/DOBJ/1/VerbForm=Fin "
+                 "landsbyen/NOUN/landsby/DOBJ/4 ./PUNCT/./IP/1")
+    assaults = [e for e in events_of(doc) if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and assaults[0].negated
+
+
+def test_an_aim_in_an_infinitive_is_no_event() -> None:
+    doc = parsed("Opprørerne/NOUN/opprører/SUBJ/1 ønsker/VERB/ønske/FINV/1/VerbForm=Fin å/PART/å/IK/3 "
+                 "bombe/VERB/bombe/INFV/1/VerbForm=Inf byen/NOUN/by/DOBJ/3 ./PUNCT/./IP/1")
+    assert [e for e in events_of(doc) if e.type == "ASSAULT"] == []
+
+
+def test_first_person_actor_in_a_quote_is_the_speaker() -> None:
+    doc = parsed("Vi/PRON/vi/SUBJ/1 bombet/VERB/bombe/FINV/1/VerbForm=Fin byen/NOUN/by/DOBJ/1 ,/PUNCT/,/IK/1 "
+                 "sier/VERB/si/PAR/1/VerbForm=Fin Ola/PROPN/Ola/SUBJ/4 Nordmann/PROPN/Nordmann/FLAT/5 "
+                 "./PUNCT/./IP/1",
+                 {"Ola Nordmann": "PER"})
+    document = Document(source="t.txt", text=doc.text, format="text")
+    article = Article(document=document, index=0, span=(0, len(doc.text)))
+    entities = find_entities(doc, article)
+    quote = Quote(text="Vi bombet byen", speaker="Ola Nordmann", direct=True, span=(0, 14))
+    events = find_events(doc, article, entities, quotes=[quote])
+    assert [(e.type, e.actor) for e in events] == [("ASSAULT", "Ola Nordmann")]
