@@ -304,3 +304,9 @@ def test_among_the_dead() -> None:
 ])
 def test_conjoined_and_subset_counts(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert brief(counts_of(text)) == expected
+
+
+def test_organisation_after_mot_is_no_location() -> None:
+    entities = FakeEntities({"Frankrike": Entity("Frankrike", "GPE_ORG"), "IS": Entity("IS", "ORG")})
+    (count,) = counts_of("Frankrike har rundt 200 soldater i koalisjonen mot IS.", entities=entities)
+    assert (count.holder, count.location) == ("Frankrike", None)

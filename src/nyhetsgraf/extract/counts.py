@@ -531,9 +531,9 @@ def _entity_name(token: Token, entities: EntityIndex | None) -> tuple[str, str] 
     return None
 
 
-def _entities_in(span: Span, entities: EntityIndex | None) -> list[tuple[Token, str, str]]:
-    """(first token, name, type) of each entity mention in a span."""
-    found: list[tuple[Token, str, str]] = []
+def _entities_in(span: Span, entities: EntityIndex | None) -> list[tuple[Token, str, str, str]]:
+    """(first token, name, entity type, the mention's own label) of each entity mention in a span."""
+    found: list[tuple[Token, str, str, str]] = []
     last_name: str | None = None
     for token in span:
         named = _entity_name(token, entities)
@@ -541,10 +541,7 @@ def _entities_in(span: Span, entities: EntityIndex | None) -> list[tuple[Token, 
             last_name = None
             continue
         if named[0] != last_name:
-            # The mention's own label counts too: "i Drammen" is a place even when the entity,
-            # over the whole article, came out as an organisation.
-            kind = token.ent_type_ if token.ent_type_ in PLACE_TYPES and named[1] != "PER" else named[1]
-            found.append((token, named[0], kind))
+            found.append((token, named[0], named[1], token.ent_type_))
         last_name = named[0]
     return found
 
@@ -580,7 +577,7 @@ def _holder(doc: Doc, found: Found, entities: EntityIndex | None, vocab: Vocabul
         name = [subject, *[c for c in subject.children if c.dep_ in ("FLAT", "flat", "flat:name")]]
         return " ".join(t.text for t in sorted(name, key=lambda t: t.i))
     # Otherwise the nearest entity before the count in its sentence that is no place after "i".
-    before = [(t, name, typ) for t, name, typ in _entities_in(doc[sent.start:start], entities)
+    before = [(t, name, typ) for t, name, typ, _ in _entities_in(doc[sent.start:start], entities)
               if typ in HOLDER_TYPES]
     for token, name, _ in reversed(before):
         if _lower(doc, token.i - 1) not in PLACE_PREPOSITIONS - {"hele"} or token.i == sent.start:
@@ -589,19 +586,26 @@ def _holder(doc: Doc, found: Found, entities: EntityIndex | None, vocab: Vocabul
 
 
 def _location(doc: Doc, found: Found, entities: EntityIndex | None, holder: str | None) -> str | None:
-    sent = found.sent
-    mentions = [(t, name, typ) for t, name, typ in _entities_in(sent, entities) if name != holder]
-    places = [(t, name) for t, name, typ in mentions if typ in PLACE_TYPES]
-    if not places:
-        # An entity the tagger typed otherwise, in a place slot: "i Drammen", "hovedstaden Bamako".
-        places = [(t, name) for t, name, _ in mentions
-                  if _lower(doc, t.i - 1) in {"i", "hele", "utenfor", "ved", "nær"} | PLACE_NOUNS]
-    if not places:
-        return None
-    governed = [(t, n) for t, n in places if _lower(doc, t.i - 1) in PLACE_PREPOSITIONS]
-    pool = governed or places
-    after = [(t, n) for t, n in pool if t.i >= found.phrase.start]
-    return (after[0] if after else pool[-1])[1]
+    """The place of the count's sentence: a place after a locative preposition (the mention's own
+    label counts: "i Drammen" is a place even when the article's entity came out as an organisation),
+    else any place entity, else any entity in a place slot ("hovedstaden Bamako")."""
+    mentions = [m for m in _entities_in(found.sent, entities) if m[1] != holder]
+
+    def governed(token: Token) -> bool:
+        return _lower(doc, token.i - 1) in PLACE_PREPOSITIONS
+
+    tiers = [
+        [(t, n) for t, n, typ, label in mentions if governed(t) and (
+            typ in PLACE_TYPES or label in PLACE_TYPES and typ != "PER")],
+        [(t, n) for t, n, typ, _ in mentions if typ in PLACE_TYPES],
+        [(t, n) for t, n, _, _ in mentions if _lower(doc, t.i - 1) in {"i", "hele", "utenfor", "ved", "nær"}
+         | PLACE_NOUNS],
+    ]
+    for places in tiers:
+        if places:
+            after = [(t, n) for t, n in places if t.i >= found.phrase.start]
+            return (after[0] if after else places[-1])[1]
+    return None
 
 
 # ------------------------------------------------------------------------------ headings
