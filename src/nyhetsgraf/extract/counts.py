@@ -509,7 +509,7 @@ def _subset_word(doc: Doc, start: int, sent: Span, vocab: Vocabulary) -> bool:
     """'deriblant tre barn', 'av dem er sju menn': the count is part of the one before it."""
     for gap in range(0, 3):
         end = start - gap
-        if gap and doc[end].lower_ not in {"er", "var", "det", "ble"}:
+        if end <= sent.start or gap and doc[end].lower_ not in {"er", "var", "det", "ble"}:
             break
         for words, _ in vocab.phrases("subset"):
             k = end - len(words)
