@@ -322,10 +322,29 @@ class EntityIndex:
         return sorted(i for i, e in self._token_entity.items() if e == index)
 
 
+def _split_trailing_person(ent: Span) -> list[Span]:
+    """ "i Kristiansund Håvard Krane" tagged "Kristiansund Håvard": a place and a person."""
+    doc = ent.doc
+    if ent.label_ == "PER" or len(ent) < 2 or not _first_name_gender(ent[-1].text):
+        return [ent]
+    if ent.end >= len(doc) or not doc[ent.end].text[:1].isupper() or _first_name_gender(ent[-2].text):
+        return [ent]
+    end = ent.end + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PER":
+        end += 1
+    return [Span(doc, ent.start, ent.end - 1, label=ent.label_), Span(doc, ent.end - 1, end, label="PER")]
+
+
 def _joined_entities(doc: Doc) -> list[Span]:
-    """NER spans, with a person name split in two ("Ivan" + "Alvarado") joined again."""
+    """NER spans, with a person name split in two ("Ivan" + "Alvarado") joined again and a person
+    glued to a place name split off."""
+    pieces = [piece for ent in doc.ents for piece in _split_trailing_person(ent)]
     spans: list[Span] = []
-    for ent in doc.ents:
+    covered_until = 0
+    for ent in pieces:
+        if ent.start < covered_until:
+            continue  # a split-off person that ran into the next NER span
+        covered_until = ent.end
         if spans and ent.label_ == "PER" and spans[-1].label_ == "PER" and spans[-1].end == ent.start:
             spans[-1] = Span(doc, spans[-1].start, ent.end, label="PER")
             continue
@@ -377,7 +396,7 @@ def _cluster(mentions: list[Mention]) -> list[Cluster]:
     # Non-person names repeated as a one-word person mention are not merged; but a one-word
     # name that equals a multi-word person's word goes to the right person.
     for m in singles:
-        target = _person_for_word(persons, m)
+        target = _person_for_word(persons, m) or by_text.get((fold(m.text), "NAME"))
         if target is None:
             same = by_text.get((fold(m.text), "PER"))
             if same is None:
@@ -490,9 +509,9 @@ def _entity_type(cluster: Cluster, name: str) -> str:
     gpe = Counter({k: v for k, v in labels.items() if _COARSE.get(k) == "GPE"})
     if _is_country(name):
         return max(gpe, key=lambda k: (gpe[k], k == "GPE_ORG")) if gpe else "GPE_LOC"
-    if _named_city(cluster, name, best):
-        return max(gpe, key=lambda k: (gpe[k], k == "GPE_ORG")) if gpe else "GPE_LOC"
     words = name.split()
+    if _named_city(cluster, name, best) or (gpe and len(words) == 1 and _is_city(name)):
+        return max(gpe, key=lambda k: (gpe[k], k == "GPE_ORG")) if gpe else "GPE_LOC"
     if (
         all(w[:1].isupper() for w in words)
         and _first_name_gender(words[0])
@@ -641,6 +660,10 @@ def _city_populations() -> dict[str, int]:
                 key = alias.lower()
                 populations[key] = max(populations.get(key, 0), int(city.get("population") or 0))
     return populations
+
+
+def _is_city(name: str) -> bool:
+    return name.lower() in _city_populations()
 
 
 def _named_city(cluster: Cluster, name: str, best: str) -> bool:
@@ -828,6 +851,7 @@ class Referents:
         if kind is None:
             return None
         seen: set[str] = set()
+        fallback: str | None = None
         for i, entity in reversed(self._mentions):
             if i >= before or entity.name in seen:
                 continue
@@ -839,9 +863,12 @@ class Referents:
             if entity.type != "PER":
                 continue
             gender = self.gender(entity)
-            if gender is None or gender == kind:
-                return entity.name
-        return None
+            if gender == kind:
+                return fallback if fallback is not None and " " in fallback else entity.name
+            if gender is None and fallback is None:
+                fallback = entity.name
+        # a one-word name of unknown gender ("Partapuoli", or NER's "Nato") only when no person fits
+        return fallback
 
     def name(self, phrase: Span) -> str | None:
         """Entity name for a phrase headed by (or naming) an entity, else the phrase as written."""
