@@ -29,6 +29,7 @@ from nyhetsgraf.extract.numbers import is_number_word, parse_digits, parse_numbe
     ("et dusin", 12),
     ("Tre", 3),
     ("en halv million", 500_000),
+    ("to millionar", 2_000_000),
     ("halvannen million", 1_500_000),
 ])
 def test_parse_number(text: str, value: float) -> None:

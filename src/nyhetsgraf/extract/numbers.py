@@ -24,6 +24,8 @@ SCALES: dict[str, int] = {
     "million": 1_000_000, "millioner": 1_000_000, "mill.": 1_000_000, "mill": 1_000_000,
     "milliard": 1_000_000_000, "milliarder": 1_000_000_000, "mrd.": 1_000_000_000,
     "billion": 1_000_000_000_000, "billioner": 1_000_000_000_000,
+    # nynorsk plurals
+    "millionar": 1_000_000, "milliardar": 1_000_000_000,
 }
 # Approximate group nouns: "et titall" is about ten, "et dusin" twelve.
 GROUPS: dict[str, int] = {
