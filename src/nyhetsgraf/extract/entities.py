@@ -882,10 +882,9 @@ class Referents:
         commas = [t.i for t in phrase if t.text == ","]
         if not persons and commas:
             # "leder for aksjonsgruppen, Marte Nilsen": the name in apposition, after the comma
-            persons = [
-                t
-                for t in phrase
-                if t.i > commas[0] and (e := self.index.entity_for(t)) is not None and e.type == "PER"
+            after = [t for t in phrase if t.i > commas[0] and self.index.entity_for(t) is not None]
+            persons = [t for t in after if self.index.entity_for(t).type == "PER"] or [
+                t for t in after if len(self.index.entity_for(t).name.split()) > 1
             ]
         if persons:
             return self.index.name_for(persons[0])

@@ -301,7 +301,7 @@ class QuoteFinder:
                 continue
             # the attribution must end soon ("sier hun til NTB.") and name someone right after the verb
             stop = next((k for k in range(j, last + 1) if doc[k].text in (".", "!", "?")), last + 1)
-            if stop - j > 18 or len(phrase_after(verb, self.doc[j:stop])) == 0:
+            if stop - j > 25 or len(phrase_after(verb, self.doc[j:stop])) == 0:
                 continue
             return i, verb
         return None
