@@ -310,3 +310,8 @@ def test_organisation_after_mot_is_no_location() -> None:
     entities = FakeEntities({"Frankrike": Entity("Frankrike", "GPE_ORG"), "IS": Entity("IS", "ORG")})
     (count,) = counts_of("Frankrike har rundt 200 soldater i koalisjonen mot IS.", entities=entities)
     assert (count.holder, count.location) == ("Frankrike", None)
+
+
+def test_fact_box_tally_and_more_bounds() -> None:
+    assert brief(counts_of("Antall døde: 30")) == [("KILL", 30, "exact")]
+    assert brief(counts_of("Nær 3000 mennesker er evakuert.")) == [("EVACUATE", 3000, "about")]

@@ -735,7 +735,7 @@ def _read_count(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, n
 def _tally_before(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary) -> tuple[str, str] | None:
     """'Dødstallet har steget til 45', 'Antallet skadde er nå 30': a bare number that states a tally."""
     start = phrase.bound_start if phrase.bound_start is not None else phrase.start
-    if _lower(doc, start - 1) not in {"til", "er", "var", "nå", "på", "blitt", "over", "rundt"}:
+    if _lower(doc, start - 1) not in {"til", "er", "var", "nå", "på", "blitt", "over", "rundt", ":"}:
         return None
     if phrase.end < sent.end and doc[phrase.end].is_alpha and not doc[phrase.end - 1].text.endswith("."):
         return None
