@@ -179,6 +179,7 @@ def test_infinitive_under_future_passive_points_forward() -> None:
 
 @pytest.mark.parametrize(("expression", "published", "value"), [
     ("førre veke", "2020-01-08", "2020-W01"),
+    ("i morgon", "2020-01-08", "2020-01-09"),
     ("neste veke", "2020-01-08", "2020-W03"),
     ("tidligere i uka", "2020-01-08", "2020-W02"),
     ("senere i måneden", "2020-01-08", "2020-01"),

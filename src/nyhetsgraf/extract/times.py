@@ -34,6 +34,7 @@ SEASONS = ("våren", "vinteren", "sommeren", "høsten", "vår", "vinter", "somme
 RELATIVE_DAYS: dict[str, int] = {
     "i dag": 0, "i går": -1, "i forgårs": -2, "i morgen": 1, "i overmorgen": 2, "i kveld": 0, "i natt": 0,
     "i morges": 0, "i ettermiddag": 0, "i formiddag": 0, "i går kveld": -1, "i går morges": -1,
+    "i morgon": 1, "i overmorgon": 2,  # nynorsk
 }
 
 _WD = "|".join(WEEKDAYS)
@@ -58,7 +59,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.IGNORECA
     ("month", rf"\b(?:(?P<since>siden)\s+)?(?P<mon>{_MON})(?![\w-])(?P<bare>)"),
     ("decade", r"\b(?:\d\d|1[89]\d0|20\d0)-tallet\b"),
     ("year", rf"\b(?:(?P<since>siden)\s+)?(?P<year>{_YEAR})\b(?![.,]\d|-)(?P<bare>)"),
-    ("relday", rf"\b(?P<rel>i\s+(?:dag|går|forgårs|morgen|overmorgen|kveld|natt|morges"
+    ("relday", rf"\b(?P<rel>i\s+(?:dag|går|forgårs|morgen|overmorgen|morgon|overmorgon|kveld|natt|morges"
                rf"|ettermiddag|formiddag))\b"
                rf"(?:\s+(?P<part>{_PART}|tidlig))?(?:,?\s+{_CLOCK})?"),
     ("weekday_week", rf"\b(?P<wd>{_WD})\s+(?:i\s+)?(?P<dir>neste|forrige|førre|denne|kommende)\s+{_WEEK}\b"),
