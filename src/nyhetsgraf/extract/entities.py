@@ -111,8 +111,12 @@ def _leading_title_tokens(span: Span) -> int:
 
 def _is_junk(span: Span) -> bool:
     text = span.text.strip()
-    if not any(ch.isalpha() for ch in text):
-        return True
+    if not any(ch.isalpha() for ch in text) or text.endswith("-"):
+        return True  # no letters, or a cut compound ("Barne- og familiedepartementet" split by NER)
+    words = text.split()
+    if len(words) > 1 and _sentence_initial(span[0]) and is_common_word(words[0]) and all(
+            w[:1].islower() for w in words[1:]):
+        return True  # "Den lave prisen": a capitalised sentence start, not a name
     # Lower-case adjectives and nouns ("norske", "koalisjonen") are not names.
     return not any(ch.isupper() for ch in text)
 
@@ -875,8 +879,10 @@ class Referents:
         phrase = _trim(phrase)
         if len(phrase) == 0:
             return None
-        if len(phrase) == 1 and low(phrase[0]) in PERSONAL_PRONOUNS:
-            return self.pronoun(phrase[0], phrase.start)
+        if low(phrase[0]) in PERSONAL_PRONOUNS:
+            return self.pronoun(phrase[0], phrase.start)  # "de i en pressemelding": the pronoun speaks
+        if len(phrase) == 1 and phrase[0].pos_ in ("PRON", "ADV", "SCONJ", "ADP"):
+            return None  # "det", "man", "Videre": no speaker named
         core = _core(phrase)
         persons = [t for t in core if (e := self.index.entity_for(t)) is not None and e.type == "PER"]
         commas = [t.i for t in phrase if t.text == ","]

@@ -279,10 +279,22 @@ def _section(part_of_speech: str) -> str:
     return text[start:end + 1]
 
 
+_CLOSED_CLASS = {"begge", "deretter", "dermed", "derfor", "samtidig", "likevel", "ifølge", "januar",
+                 "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+                 "november", "desember", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag",
+                 "søndag"}
+
+
 def is_common_word(word: str) -> bool:
-    """Whether a word is an inflected common noun, adjective or verb ("Kommunen", "Amerikanske")."""
-    probe = json.dumps(word.lower(), ensure_ascii=False) + ":"
-    return any(probe in _section(part) for part in ("noun", "adj", "verb"))
+    """Whether a word is a common word rather than a name: an inflected noun, adjective, verb or adverb
+    ("Kommunen", "Amerikanske"), a function word ("Begge", "Noe") or a month or weekday."""
+    from spacy.lang.nb.stop_words import STOP_WORDS
+
+    form = word.lower()
+    if form in STOP_WORDS or form in _CLOSED_CLASS:
+        return True
+    probe = json.dumps(form, ensure_ascii=False) + ":"
+    return any(probe in _section(part) for part in ("noun", "adj", "verb", "adv"))
 
 
 def is_noun_form(word: str) -> bool:
