@@ -260,23 +260,73 @@ def _irrealis_infinitive(verb: Token) -> bool:
 
 
 # Verbs whose object is only wanted, planned, feared or claimed: "ønsker en militæraksjon".
-_NON_FACTUAL_CARRIERS = {
-    "ønske",
-    "planlegge",
-    "frykte",
-    "true",
-    "hevde",
-    "mene",
-    "vurdere",
-    "kreve",
-    "forberede",
-    "diskutere",
-    "foreslå",
-    "unngå",
-    "hindre",
-    "avvise",
-    "fordømme",
-    "kritisere",
+# Support verbs that turn an event noun into a clause whose subject is the actor: "innførte
+# sanksjoner", "begynte tilbaketrekningen", "deltok i protester", "kom med et angrep", "var i streik".
+# Other verbs only mention the event ("fordømmer angrepet", "ser på drapet"): their subject is no actor.
+_SUPPORT_VERBS = {
+    "gjennomføre",
+    "begynne",
+    "starte",
+    "innføre",
+    "iverksette",
+    "sette",
+    "utføre",
+    "foreta",
+    "delta",
+    "holde",
+    "ha",
+    "komme",
+    "rette",
+    "lansere",
+    "trappe",
+    "gå",
+    "være",
+    "vere",
+    "samle",
+    "lede",
+    "organisere",
+    "arrangere",
+    "annonsere",
+    "kunngjøre",
+    "vedta",
+    "ilegge",
+    "gi",
+    "gje",
+    "dra",
+    "reise",
+    "avholde",
+    "føre",
+    "drive",
+    "inngå",
+    "slutte",
+    "stille",
+    "fremme",
+    "framsette",
+    "fremsette",
+    "gjenoppta",
+    "trekke",
+    "ta",
+    "kaste",
+    "opprette",
+    "etablere",
+    "skjerpe",
+    "utvide",
+    "forlenge",
+    "heve",
+    "oppheve",
+    "avslutte",
+    "møte",
+    "motta",
+    "sende",
+    "levere",
+    "yte",
+    "love",
+    "tilby",
+    "bevilge",
+    "øke",
+    "utstede",
+    "erklære",
+    "opprettholde",
 }
 
 
@@ -284,7 +334,7 @@ def _can_carry(verb: Token) -> bool:
     """Whether a verb carries an event noun as a fact ("innførte sanksjoner", not "å innføre sanksjoner")."""
     if _irrealis_infinitive(verb):
         return False
-    return not ({lemma(verb), *verb_lemmas(verb)} & _NON_FACTUAL_CARRIERS)
+    return bool({lemma(verb), *verb_lemmas(verb)} & _SUPPORT_VERBS)
 
 
 def _ends_phrase(token: Token) -> bool:
