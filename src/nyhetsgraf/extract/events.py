@@ -22,6 +22,7 @@ from nyhetsgraf.extract.entities import PERSONAL_PRONOUNS, EntityIndex, Referent
 from nyhetsgraf.extract.syntax import (
     SUBJECT_DEPS,
     dep,
+    has_parse,
     is_adjective_form,
     is_infinitive,
     is_punct,
@@ -194,7 +195,7 @@ class _Context:
                 "NUM",
             )
             governs = any(dep(c) in ("PUTFYLL", "pobj") for c in t.children)
-            takes_complement = nominal_follows and (governs or not doc.has_annotation("DEP"))
+            takes_complement = nominal_follows and (governs or not has_parse(doc))
             if word in particle_words and t.pos_ in ("ADP", "ADV", "ADJ", "") and not takes_complement:
                 particles.append(t)
                 continue
@@ -460,18 +461,17 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _headline_participle(verb: Token) -> bool:
+def _headline_participle(verb: Token, sent: Span) -> bool:
     """ "Mann pågrepet", "Nynazist arrestert": a short line without a full stop ending in a -t/-et form."""
-    sent = verb.sent if verb.doc.has_annotation("SENT_START") else verb.doc[:]
     words = [t for t in sent if not is_space(t)]
     if not words or words[-1].text in (".", "!", "?") or len(words) > 6:
         return False
     return low(verb).endswith(("t", "d")) and not any(lemma(t) in ("ha", "bli", "være") for t in words)
 
 
-def is_passive(verb: Token) -> bool:
+def is_passive(verb: Token, sent: Span) -> bool:
     """ "ble pågrepet", "er siktet", "slippes fri", and a bare participle in a headline ("Mann pågrepet")."""
-    if "Pass" in verb.morph.get("Voice") or _headline_participle(verb):
+    if "Pass" in verb.morph.get("Voice") or _headline_participle(verb, sent):
         return True
     form = low(verb)
     if (
@@ -498,15 +498,7 @@ def is_passive(verb: Token) -> bool:
         if is_punct(t):
             break
     # no auxiliary at all: a headline or a reduced clause ("en mann, pågrepet i natt, ...")
-    return (
-        not any(
-            t.pos_ in ("AUX", "VERB") and "Fin" in t.morph.get("VerbForm")
-            for t in doc[: verb.i]
-            if t.sent == verb.sent
-        )
-        if doc.has_annotation("SENT_START")
-        else False
-    )
+    return not any(_is_finite(t) for t in doc[sent.start : verb.i])
 
 
 class EventFinder:
@@ -528,9 +520,11 @@ class EventFinder:
         self.particle_words = frozenset(p for row in self.triggers for p in row.particles)
         self.event_verbs: set[int] = set()
         self.sents = sentences(doc)
-        self.time_tokens = {
-            t.i for time in times for t in doc if time.span[0] - offset <= t.idx < time.span[1] - offset
-        }
+        self.time_tokens: set[int] = set()
+        for time in times:
+            span = doc.char_span(time.span[0] - offset, time.span[1] - offset, alignment_mode="expand")
+            if span is not None:
+                self.time_tokens.update(range(span.start, span.end))
 
     # ------------------------------------------------------------------ trigger matching
     def matches(self, sent: Span) -> Iterable[_Match]:
@@ -921,7 +915,8 @@ class EventFinder:
 
     def _events(self, match: _Match, sent: Span, seen: set[tuple[str, str | None, int]]) -> list[Event]:
         verb = match.verb
-        passive = is_passive(verb) and not (match.lemma.endswith("s") and verb is match.trigger_tokens[0])
+        deponent = match.lemma.endswith("s") and verb is match.trigger_tokens[0]  # "møtes" is not passive
+        passive = is_passive(verb, self.sentence_of(verb)) and not deponent
         if passive:
             actors = [self.refer(self.agent(verb), verb.i)]
             target = self.refer(self.subject(verb), verb.i)

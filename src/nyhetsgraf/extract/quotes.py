@@ -181,6 +181,7 @@ class QuoteFinder:
         self.entities = entities
         self.referents = Referents(doc, entities, gender_of)
         self.sents = sentences(doc)
+        self.text = doc.text  # Doc.text joins every token: build it once
 
     # ------------------------------------------------------------------ helpers
     def sentence(self, i: int) -> Span:
@@ -326,7 +327,7 @@ class QuoteFinder:
             if bounds is None:
                 continue
             speaker = self._next_sentence_speaker(ranges, index)
-            text = doc.text[bounds[0] : bounds[1]]
+            text = self.text[bounds[0] : bounds[1]]
             # no attribution: the previous speaker goes on (an interviewer's question has none)
             continues = speaker is None and not text.rstrip().endswith("?")
             found.append(_Found(*bounds, speaker, True, None, index, continues))
@@ -390,7 +391,7 @@ class QuoteFinder:
 
     def guillemets(self, found: list[_Found]) -> None:
         doc = self.doc
-        text = doc.text
+        text = self.text
         taken = [(f.start, f.end) for f in found]
         i = 0
         while i < len(text):
@@ -590,8 +591,9 @@ def find_quotes(doc: Doc, article: Article, entities: EntityIndex) -> list[Quote
     """Quotes of an article's Doc with absolute spans and resolved speakers."""
     offset = article.span[0]
     quotes = []
-    for f in QuoteFinder(doc, entities).find():
-        text = doc.text[f.start : f.end]
+    finder = QuoteFinder(doc, entities)
+    for f in finder.find():
+        text = finder.text[f.start : f.end]
         span = (f.start + offset, f.end + offset)
         quotes.append(Quote(text=text, speaker=f.speaker, direct=f.direct, span=span))
     return quotes

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -84,7 +85,7 @@ def sentences(doc: Doc) -> list[Span]:
     spurious break inside a clause ("Clinton | sa hun ...") does not split it; a line break always
     does. Whitespace tokens belong to no sentence.
     """
-    has_starts = doc.has_annotation("SENT_START")
+    has_starts = has_sentence_starts(doc)
     result: list[Span] = []
     start: int | None = None
     for token in doc:
@@ -116,8 +117,18 @@ def sentence_of(token: Token, sents: list[Span]) -> Span:
     return token.sent if token.doc.has_annotation("SENT_START") else token.doc[:]
 
 
+def has_sentence_starts(doc: Doc) -> bool:
+    key = ("nyhetsgraf", "has_sent_start")
+    if key not in doc.user_data:
+        doc.user_data[key] = doc.has_annotation("SENT_START")
+    return bool(doc.user_data[key])
+
+
 def has_parse(doc: Doc) -> bool:
-    return doc.has_annotation("DEP")
+    key = ("nyhetsgraf", "has_dep")
+    if key not in doc.user_data:  # has_annotation scans every token: ask once per Doc
+        doc.user_data[key] = doc.has_annotation("DEP")
+    return bool(doc.user_data[key])
 
 
 def children(token: Token, *labels: str) -> list[Token]:
@@ -268,15 +279,15 @@ def verb_lemmas(token: Token) -> list[str]:
 
 
 @cache
-def _section(part_of_speech: str) -> str:
-    """The raw JSON text of one part-of-speech table, for cheap membership tests without decoding it."""
+def _table_forms(part_of_speech: str) -> frozenset[str]:
+    """Every form of one part-of-speech table ("noun", "adj", "verb", "adv"), read once."""
     text = _lemma_tables()
     key = f'"{part_of_speech}"'
     if key not in text:
-        return ""
+        return frozenset()
     start = text.index("{", text.index(key))
     end = text.find("}", start)
-    return text[start:end + 1]
+    return frozenset(re.findall(r'"([^"]+)":\s*\[', text[start:end]))
 
 
 _CLOSED_CLASS = {"begge", "deretter", "dermed", "derfor", "samtidig", "likevel", "ifølge", "januar",
@@ -293,13 +304,12 @@ def is_common_word(word: str) -> bool:
     form = word.lower()
     if form in STOP_WORDS or form in _CLOSED_CLASS:
         return True
-    probe = json.dumps(form, ensure_ascii=False) + ":"
-    return any(probe in _section(part) for part in ("noun", "adj", "verb", "adv"))
+    return any(form in _table_forms(part) for part in ("noun", "adj", "verb", "adv"))
 
 
 def is_noun_form(word: str) -> bool:
     """Whether a word is an inflected common noun in the full-form dictionary."""
-    return json.dumps(word.lower(), ensure_ascii=False) + ":" in _section("noun")
+    return word.lower() in _table_forms("noun")
 
 
 def looks_like_verb(token: Token) -> bool:
@@ -320,4 +330,4 @@ def is_infinitive(token: Token) -> bool:
 
 def is_adjective_form(word: str) -> bool:
     """Whether a word is an inflected adjective in the full-form dictionary ("isolerte")."""
-    return json.dumps(word.lower(), ensure_ascii=False) + ":" in _section("adj")
+    return word.lower() in _table_forms("adj")
