@@ -149,3 +149,22 @@ def test_spans_are_absolute_when_the_article_starts_later() -> None:
     article, quotes = quotes_of(spec, {"Nils Berg": "PER"}, prefix=prefix)
     assert quotes and all(article.document.text[s:e] == q.text for q in quotes for s, e in [q.span])
     assert quotes[0].span[0] >= len(prefix)
+
+
+def test_a_denial_reports_what_is_denied() -> None:
+    spec = "Rederiet avviser|VERB|avvise at skipet var|AUX|være overlastet ."
+    _, quotes = quotes_of(spec, {"Rederiet": "ORG"})
+    assert [(q.text, q.speaker, q.direct) for q in quotes] == [("skipet var overlastet", "Rederiet", False)]
+
+
+def test_hopes_and_fears_are_not_speech() -> None:
+    spec = "Mange håper|VERB|håpe at striden er|AUX|være over ."
+    _, quotes = quotes_of(spec, {})
+    assert quotes == []
+
+
+def test_reported_speech_nested_in_a_direct_quote_is_left_out() -> None:
+    spec = "– Naboen har|AUX|ha fortalt|VERB|fortelle at hun så|VERB|se brannen , sier|VERB|si Per Dahl ."
+    _, quotes = quotes_of(spec, {"Per Dahl": "PER"})
+    assert [(q.text, q.speaker, q.direct) for q in quotes] == [
+        ("Naboen har fortalt at hun så brannen", "Per Dahl", True)]
