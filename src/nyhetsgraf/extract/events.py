@@ -597,9 +597,14 @@ class EventFinder:
                     if complement is not None and fits and low(prep_token) in _TARGET_PREPOSITIONS:
                         target = complement
                     break
-        if token.pos_ in ("NOUN", "ADJ"):
+        if not looks_like_verb(token):
             carrier = context.governor_token
-            if carrier is None or carrier.i in self.event_verbs or not _can_carry(carrier):
+            predicative = (
+                carrier is not None
+                and lemma(carrier) in ("være", "vere")
+                and not any(t.pos_ == "ADP" for t in token.doc[carrier.i + 1 : token.i])
+            )  # "Dette er et angrep på sivile" names no actor; "var i streik" does
+            if carrier is None or carrier.i in self.event_verbs or not _can_carry(carrier) or predicative:
                 return None  # no verb of its own, named by another event's verb, or only wished or planned
             words.append(carrier)
             return _Match(sorted(set(words), key=lambda t: t.i), carrier, row.types[0], target)
@@ -763,6 +768,9 @@ class EventFinder:
         if token is None:
             return None
         if low(token) in PERSONAL_PRONOUNS:
+            plural = self._plural_antecedent(token) if PERSONAL_PRONOUNS[low(token)] == "PL" else None
+            if plural is not None:
+                return self.refer(plural, before)
             return self.bound_pronoun(token) or self.referents.pronoun(token, before)
         if low(token) in _NOT_ACTORS or token.pos_ in ("SCONJ", "ADP", "PUNCT") or self._is_time(token):
             return None
@@ -821,6 +829,19 @@ class EventFinder:
         if right + 2 < len(doc) and low(doc[right + 1]) == "og" and self.entities.entity_for(doc[right + 2]):
             found.append(doc[right + 2])
         return found
+
+    def _plural_antecedent(self, pronoun: Token) -> Token | None:
+        """ "pågrep to personer ... De ble løslatt": the most recent plural noun (not in a PP) of the
+        pronoun's sentence or the one before it, or a plural name."""
+        sents = [s for s in self.sents if s.start <= pronoun.i]
+        window_start = sents[-2].start if len(sents) > 1 else (sents[-1].start if sents else 0)
+        for t in reversed(self.doc[window_start : pronoun.i]):
+            if t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") and not self._is_time(t):
+                previous = self.doc[t.i - 1] if t.i > 0 else None
+                in_pp = previous is not None and previous.pos_ == "ADP"
+                if not in_pp and low(t) not in _NOT_ACTORS:
+                    return t
+        return None
 
     def bound_pronoun(self, token: Token) -> str | None:
         """ "Diarra kunngjorde at han hadde trukket seg": a pronoun in reported speech is its speaker
