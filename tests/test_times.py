@@ -275,3 +275,9 @@ def test_seasons(text: str, published: str, value: str) -> None:
 def test_deadline_month_is_ahead_and_habitual_season_is_no_time() -> None:
     assert times_of("Han er ute til i slutten av februar.", "2020-03-08") == [("februar", "2021-02")]
     assert times_of("Parken brukes mest om sommeren.", "2020-03-08") == []
+
+
+def test_date_with_year_after_i_and_habitual_weekday() -> None:
+    assert times_of("De giftet seg 26. juli i 1984.", "2010-06-16") == [("26. juli i 1984", "1984-07-26")]
+    assert times_of("De møttes i juni i 1995.", "2010-06-16") == [("juni i 1995", "1995-06")]
+    assert times_of("Det er jazz hver eneste lørdag.", "2010-06-16") == []

@@ -50,11 +50,11 @@ _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in [
     ("date", rf"\b(?:(?:(?P<since>siden)|fra)\s+)?(?:(?P<wd>{_WD})\s+)?(?:den\s+)?"
              rf"(?P<day>[0-3]?\d)\.\s*(?P<mon>{_MON})"
-             rf"(?:\s+(?P<year>{_YEAR})\b|\s+(?P<rel>i\s+år|i\s+fjor|neste\s+år))?(?:,?\s+{_CLOCK})?"),
+             rf"(?:\s+(?:i\s+)?(?P<year>{_YEAR})\b|\s+(?P<rel>i\s+år|i\s+fjor|neste\s+år))?(?:,?\s+{_CLOCK})?"),
     ("numdate", r"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
     ("isodate", r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("month", rf"\b(?:(?P<since>siden)\s+)?(?P<mon>{_MON})"
-              rf"(?:\s+(?P<year>{_YEAR})\b|\s+(?P<rel>i\s+år|i\s+fjor|neste\s+år|forrige\s+år))"),
+              rf"(?:\s+(?:i\s+)?(?P<year>{_YEAR})\b|\s+(?P<rel>i\s+år|i\s+fjor|neste\s+år|forrige\s+år))"),
     # A bare month or year needs a preposition before it (checked in _is_false_positive).
     ("month", rf"\b(?:(?P<since>siden)\s+)?(?P<mon>{_MON})(?![\w-])(?P<bare>)"),
     ("decade", r"\b(?:\d\d|1[89]\d0|20\d0)-tallet\b"),
@@ -180,6 +180,8 @@ def _is_false_positive(text: str, m: Match) -> bool:
         previous = re.search(r"(\w+|\()\s*$", before)
         if previous is None or previous[1] not in BARE_PRECEDERS:
             return True
+    if m.kind == "weekday" and re.search(r"\b(?:hver|hver\s+eneste|annenhver|alle)\s*$", before):
+        return True  # "hver lørdag": a habit, not a day
     if m.kind == "season" and re.search(r"\bom\s*$", before):
         return True  # "om sommeren": every summer, not a time
     if m.kind == "season" and not (m.groups.get("prep") or m.groups.get("mod") or m.groups.get("year")):
