@@ -254,7 +254,7 @@ def _irrealis_infinitive(verb: Token) -> bool:
     window = [low(t) for t in doc[max(0, verb.i - 4) : verb.i]]
     if "Part" in verb.morph.get("VerbForm") and "å" in window and any(w in ("få", "gjøre") for w in window):
         return True  # "for å få journalistene benådet": an aim
-    if "Inf" in verb.morph.get("VerbForm"):
+    if is_infinitive(verb):
         # a bare infinitive without a modal before it is another verb's complement: "ba koalisjonen forlate"
         return not any(lemma(t) in _MODALS or low(t) in _MODALS for t in doc[max(0, verb.i - 4) : verb.i])
     return False
@@ -466,7 +466,10 @@ def _headline_participle(verb: Token, sent: Span) -> bool:
     words = [t for t in sent if not is_space(t)]
     if not words or words[-1].text in (".", "!", "?") or len(words) > 6:
         return False
-    return low(verb).endswith(("t", "d")) and not any(lemma(t) in ("ha", "bli", "være") for t in words)
+    if not low(verb).endswith(("t", "d")) or any(lemma(t) in ("ha", "bli", "være") for t in words):
+        return False
+    # "Mann pågrepet" ends with the participle; "Nord-Korea fornærmet Hillary Clinton" is active
+    return not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words if t.i > verb.i)
 
 
 def is_passive(verb: Token, sent: Span) -> bool:
@@ -486,8 +489,13 @@ def is_passive(verb: Token, sent: Span) -> bool:
     if "Part" not in verb.morph.get("VerbForm") and not verb.tag_.lower().endswith("perf-part"):
         return False
     doc = verb.doc
-    for t in reversed(doc[max(0, verb.i - 7) : verb.i]):
-        if t.pos_ in ("AUX", "VERB"):
+    previous = verb.i - 1
+    while previous > sent.start and doc[previous].pos_ == "ADV":
+        previous -= 1
+    # "De ble arrestert 17. juni, og tiltalt for ...": a participle coordinated with a passive one
+    reach = sent.start if previous >= sent.start and low(doc[previous]) in ("og", ",") else max(0, verb.i - 7)
+    for t in reversed(doc[reach : verb.i]):
+        if t.pos_ in ("AUX", "VERB") and (t.pos_ == "AUX" or _is_finite(t)):
             return lemma(t) in ("bli", "verte", "være", "vere") or low(t) in (
                 "ble",
                 "blitt",
@@ -495,7 +503,7 @@ def is_passive(verb: Token, sent: Span) -> bool:
                 "er",
                 "var",
             )
-        if is_punct(t):
+        if is_punct(t) and reach != sent.start:
             break
     # no auxiliary at all: a headline or a reduced clause ("en mann, pågrepet i natt, ...")
     return not any(_is_finite(t) for t in doc[sent.start : verb.i])
