@@ -281,3 +281,12 @@ def test_date_with_year_after_i_and_habitual_weekday() -> None:
     assert times_of("De giftet seg 26. juli i 1984.", "2010-06-16") == [("26. juli i 1984", "1984-07-26")]
     assert times_of("De møttes i juni i 1995.", "2010-06-16") == [("juni i 1995", "1995-06")]
     assert times_of("Det er jazz hver eneste lørdag.", "2010-06-16") == []
+
+
+def test_indefinite_weekday_and_capitalised_name_are_no_times() -> None:
+    assert times_of("Det var en helt vanlig søndag for familien.", "2010-06-16") == []
+    assert times_of("Han ble utropt til August av senatet.", "2010-06-16") == []
+
+
+def test_weekday_after_an_indefinite_object_keeps_its_day() -> None:
+    assert times_of("Hun ga et intervju fredag.", "2010-06-16") == [("fredag", "2010-06-11")]

@@ -96,6 +96,10 @@ YEAR_FOLLOWERS = {
     "skal", "vil", "kan", "måtte", "skulle", "ville", "kunne", "så", "det", "den", "de", "hun", "han",
     "vi", "jeg", "dei", "ho", "en", "et", "ei", "under", "ved", "mens", "fordi", "hvor", "hvis",
 }
+# "en (helt) vanlig søndag": an indefinite article and adjectives before a weekday ("ga et intervju
+# fredag" keeps its day: only adjective-like words may stand between).
+INDEFINITE_DAY = re.compile(r"\b(?:en|ei|et)\s+(?:(?:helt|ganske|svært|veldig|nokså)\s+)?"
+                            r"(?:[a-zæøå]+(?:ig|lig|sk|ende)\s+)?$")
 # "til"/"innen" up to three words before an expression make it a deadline ahead (unless in the past tense).
 DEADLINE = re.compile(r"\b(?:til|innen)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 # First and last month of the seasons that fall within one calendar year (winter straddles two).
@@ -182,6 +186,13 @@ def _is_false_positive(text: str, m: Match) -> bool:
             return True
     if m.kind == "weekday" and re.search(r"\b(?:hver|hver\s+eneste|annenhver|alle)\s*$", before):
         return True  # "hver lørdag": a habit, not a day
+    if m.kind == "weekday" and not m.groups.get("dir") and not m.groups.get("night") \
+            and INDEFINITE_DAY.search(text[max(0, m.start - 40):m.start].lower()):
+        return True  # "en helt vanlig søndag": any Sunday
+    sentence_start = re.search(r"(?:^|[.!?:]\s*|\n\s*)$", text[max(0, m.start - 3):m.start])
+    if m.kind == "month" and m.groups.get("bare") is not None and text[m.start:m.start + 1].isupper() \
+            and not m.groups.get("since") and not sentence_start:
+        return True  # "utropt til August": a name, months are written in lower case
     if m.kind == "season" and re.search(r"\bom\s*$", before):
         return True  # "om sommeren": every summer, not a time
     if m.kind == "season" and not (m.groups.get("prep") or m.groups.get("mod") or m.groups.get("year")):
