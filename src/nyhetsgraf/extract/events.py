@@ -827,11 +827,16 @@ class EventFinder:
 
     def _coordinated(self, subject: Token) -> list[Token]:
         """ "både FN og USA", "Tyskland og USA": the names joined to a subject by "og"."""
-        found = _conjuncts(subject)
         doc = self.doc
+        found = [t for t in _conjuncts(subject) if abs(t.i - subject.i) <= 6]
         entity = self.entities.entity_for(subject)
-        tokens = self.entities.tokens_of(entity) if entity else [subject.i]
-        left, right = min(tokens), max(tokens)
+        left = right = subject.i  # the mention around the subject token
+        while left > 0 and entity is not None and self.entities.entity_for(doc[left - 1]) is entity:
+            left -= 1
+        while (
+            right + 1 < len(doc) and entity is not None and self.entities.entity_for(doc[right + 1]) is entity
+        ):
+            right += 1
         if left >= 2 and low(doc[left - 1]) == "og" and self.entities.entity_for(doc[left - 2]) is not None:
             found.append(doc[left - 2])
         if right + 2 < len(doc) and low(doc[right + 1]) == "og" and self.entities.entity_for(doc[right + 2]):
