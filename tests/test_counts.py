@@ -315,3 +315,13 @@ def test_organisation_after_mot_is_no_location() -> None:
 def test_fact_box_tally_and_more_bounds() -> None:
     assert brief(counts_of("Antall døde: 30")) == [("KILL", 30, "exact")]
     assert brief(counts_of("Nær 3000 mennesker er evakuert.")) == [("EVACUATE", 3000, "about")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sju av ti kommuner har opplevd ekstremvær.", []),
+    ("Fem motdemonstranter ble innbrakt til politiarresten.", [("ARREST", 5, "exact")]),
+    ("Ti regjeringssoldater er stasjonert i byen.", [("DEPLOY", 10, "exact")]),
+    ("Tre uskadde passasjerer gikk fra borde.", [("OTHER", 3, "exact")]),
+])
+def test_ratios_and_compounds(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert brief(counts_of(text)) == expected

@@ -249,6 +249,9 @@ def _is_excluded(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, 
         return True  # a year
     if _unit_follows(doc, phrase.end, sent, vocab):
         return True
+    if before == "av" and (parse_word(_lower(doc, phrase.start - 2)) is not None
+                           or parse_digits(_lower(doc, phrase.start - 2)) is not None):
+        return True  # "sju av ti kommuner": a ratio, not ten municipalities
     known = vocab.get("known")
     two_before = f"{_lower(doc, phrase.start - 2)} {before}" if phrase.start - 2 >= sent.start else ""
     if before in known or two_before in known:
@@ -323,7 +326,8 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> tuple[Token | N
                 continue  # "tre av de fem pågrepne", "åtte av de siste ni valgene"
             if token.pos_ == "NOUN" or not token.pos_ and token.is_alpha:
                 return token, True
-            if token.pos_ in ("ADJ", "VERB") and token.is_alpha:
+            participle = token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm")
+            if token.is_alpha and (token.pos_ == "ADJ" or participle):
                 candidate = token  # "fire av de skadde": the adjective is the noun unless one follows
                 continue
             break
@@ -416,7 +420,11 @@ def _group_before(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary)
 # ------------------------------------------------------------------------------ category
 
 def _word_category(token: Token, table: dict[str, str]) -> str | None:
-    return table.get(token.lower_) or table.get(token.lemma_.lower() if token.lemma_ else "")
+    found = table.get(token.lower_) or table.get(token.lemma_.lower() if token.lemma_ else "")
+    if found is None and len(token.lower_) > 8:
+        # The last part of a compound: "regjeringssoldater", "motdemonstranter", "fallskjermtropper".
+        found = next((v for k, v in table.items() if len(k) >= 7 and token.lower_.endswith(k)), None)
+    return found
 
 
 def _forward_predicate(doc: Doc, i: int, sent: Span, vocab: Vocabulary, stop: int) -> str | None:
