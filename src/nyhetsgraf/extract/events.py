@@ -232,6 +232,8 @@ _MODALS = {
     "ikke",
     "ikkje",
 }
+# Verbs of hope, fear and wish: what they embed has not happened ("håper partene blir enige").
+_ATTITUDE_VERBS = {"håpe", "frykte", "ønske", "vone", "drømme", "lengte", "forvente", "anta", "tro", "tru"}
 _PROMISE_VERBS = {"love", "lova", "garantere", "forplikte"}
 
 
@@ -246,8 +248,8 @@ def _irrealis_infinitive(verb: Token) -> bool:
         if low(previous) == "og":
             return False
         before = [low(t) for t in doc[max(0, previous.i - 2) : previous.i]]
-        if before[-2:] in (["kommer", "til"], ["kjem", "til"]):
-            return False
+        if before[-2:] in (["kommer", "til"], ["kjem", "til"]) or before[-1:] in (["ved"], ["gjennom"]):
+            return False  # future, or the means of a real act: "straffer tyver ved å kappe hendene av dem"
         # a promise to act counts: "har lovet å bidra med opplæring"
         governor = doc[previous.i - 1] if previous.i > 0 else None
         return governor is None or not ({lemma(governor), *verb_lemmas(governor)} & _PROMISE_VERBS)
@@ -418,8 +420,8 @@ def _next_head(doc: Doc, start: int, end: int) -> Token | None:
         t = doc[i]
         if t.pos_ in ("NOUN", "PROPN", "PRON"):
             head = t
-            if i + 1 < end and doc[i + 1].pos_ in ("NOUN", "PROPN"):
-                continue
+            if i + 1 < end and doc[i + 1].pos_ in ("NOUN", "PROPN") and low(doc[i + 1]) not in _TIME_WORDS:
+                continue  # "ekstremistgruppen IS", but not "streik fredag"
             return head
         if t.pos_ not in ("DET", "ADJ", "NUM", "ADV"):
             break
@@ -429,6 +431,7 @@ def _next_head(doc: Doc, start: int, end: int) -> Token | None:
 # prepositions that let a verb carry an event noun: "deltok i protester", "kom med et angrep",
 # "kom til sammenstøt"; not "etter godkjenning", "før forhandlingene"
 _CARRIER_PREPOSITIONS = {"i", "med", "til", "på", "under"}
+_PARTICLES = {"ut", "inn", "opp", "ned", "fram", "frem", "tilbake", "an"}  # "gikk ut i streik", "ledet an i"
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -452,7 +455,7 @@ def _governing_verb(token: Token) -> Token | None:
             continue  # "isolerte boikotter": a participle used as an adjective
         if t.pos_ in ("VERB", "AUX"):
             return t
-        if t.pos_ == "ADP" and low(t) not in _CARRIER_PREPOSITIONS:
+        if t.pos_ == "ADP" and low(t) not in _CARRIER_PREPOSITIONS and low(t) not in _PARTICLES:
             return None
         if low(t) in _TIME_WORDS or low(t) == "og":
             continue  # "gjennomførte onsdag og torsdag generalstreik"
@@ -602,7 +605,9 @@ class EventFinder:
                     fits = not row.object_lemmas or (
                         complement is not None and lemma(complement) in row.object_lemmas
                     )
-                    if complement is not None and fits and low(prep_token) in _TARGET_PREPOSITIONS:
+                    if complement is not None and row.object_lemmas and fits:
+                        words.append(complement)  # "gikk ut i streik": the complement is part of the trigger
+                    elif complement is not None and fits and low(prep_token) in _TARGET_PREPOSITIONS:
                         target = complement
                     break
         if not looks_like_verb(token):
@@ -650,6 +655,10 @@ class EventFinder:
         head of the nominal chunk that opens the clause; "som" points back to its antecedent."""
         doc = self.doc
         sent = self.sentence_of(verb)
+        if verb.i > sent.start and low(doc[verb.i - 1]) == "å":
+            # an infinitive's subject is that of the verb it depends on
+            governing = [t for t in doc[sent.start : verb.i - 1] if _is_finite(t)]
+            return self._surface_subject(governing[-1]) if governing else None
         finite = _finite_verb_of(verb, sent)
         previous = finite.i - 1
         while previous > sent.start and doc[previous].pos_ == "ADV":
@@ -850,8 +859,10 @@ class EventFinder:
         window_start = sents[-2].start if len(sents) > 1 else (sents[-1].start if sents else 0)
         for t in reversed(self.doc[window_start : pronoun.i]):
             if t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") and not self._is_time(t):
-                previous = self.doc[t.i - 1] if t.i > 0 else None
-                in_pp = previous is not None and previous.pos_ == "ADP"
+                k = t.i - 1
+                while k > window_start and self.doc[k].pos_ in ("DET", "ADJ", "NUM"):
+                    k -= 1
+                in_pp = k >= 0 and self.doc[k].pos_ == "ADP"  # "i gamle kulturbyer"
                 if not in_pp and low(t) not in _NOT_ACTORS:
                     return t
         return None
@@ -918,6 +929,13 @@ class EventFinder:
                 return True
         return False
 
+    def _wished(self, trigger: Token, sent: Span) -> bool:
+        """A trigger in what someone hopes, fears or wants ("håper partene kommer til enighet")."""
+        for t in self.doc[sent.start : trigger.i]:
+            if {lemma(t), *verb_lemmas(t)} & _ATTITUDE_VERBS and looks_like_verb(t):
+                return not any(x.text in (".", ";") for x in self.doc[t.i + 1 : trigger.i])
+        return False
+
     def _denied(self, trigger: Token, sent: Span) -> bool:
         """A trigger in what a denial rejects: "avviser at arbeidsgiverne har trenert forhandlingene"."""
         negating = _lexicon().negating_verbs()
@@ -944,7 +962,8 @@ class EventFinder:
         seen: set[tuple[str, str | None, int]] = set()
         for sent in sentences(self.doc):
             for match in self.matches(sent):
-                events.extend(self._events(match, sent, seen))
+                if not self._wished(match.trigger_tokens[0], sent):
+                    events.extend(self._events(match, sent, seen))
         return events
 
     def _events(self, match: _Match, sent: Span, seen: set[tuple[str, str | None, int]]) -> list[Event]:
