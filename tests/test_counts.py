@@ -325,3 +325,12 @@ def test_fact_box_tally_and_more_bounds() -> None:
 ])
 def test_ratios_and_compounds(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert brief(counts_of(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mellom fire og seks kongeørnpar lever i området.", [("OTHER", 6, "exact")]),
+    ("Det er sju færre enn året før.", []),
+    ("To hundre og femti mennesker deltok i demonstrasjonen.", [("PROTEST", 250, "exact")]),
+])
+def test_ranges_and_differences(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert brief(counts_of(text)) == expected

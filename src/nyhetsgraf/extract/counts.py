@@ -198,7 +198,9 @@ def _continues_number(doc: Doc, j: int, limit: int, digits: bool) -> bool:
     if digits:
         return False
     if word == "og":
-        return j + 1 < limit and parse_word(doc[j + 1].text) is not None
+        # Only "hundre og femti" joins; "fire og seks" is a range, "to og to" a distribution.
+        return j + 1 < limit and parse_word(doc[j + 1].text) is not None \
+            and doc[j - 1].lower_ in ("hundre", "tusen")
     return parse_word(word) is not None and word not in INDEFINITE_ARTICLES \
         and doc[j - 1].lower_ in ("hundre", "tusen", "og")
 
