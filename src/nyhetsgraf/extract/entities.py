@@ -101,7 +101,8 @@ def _leading_title_tokens(span: Span) -> int:
         token = tokens[count]
         rest_has_name = any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in tokens[count + 1 :])
         looks_like_title = (token.text[:1].islower() or token.pos_ in ("NOUN", "ADJ", "DET")) and not (
-            _first_name_gender(token.text))
+            _first_name_gender(token.text)
+        )
         if looks_like_title and rest_has_name and token.pos_ != "PROPN":
             count += 1
             continue
@@ -114,8 +115,12 @@ def _is_junk(span: Span) -> bool:
     if not any(ch.isalpha() for ch in text) or text.endswith("-"):
         return True  # no letters, or a cut compound ("Barne- og familiedepartementet" split by NER)
     words = text.split()
-    if len(words) > 1 and _sentence_initial(span[0]) and is_common_word(words[0]) and all(
-            w[:1].islower() for w in words[1:]):
+    if (
+        len(words) > 1
+        and _sentence_initial(span[0])
+        and is_common_word(words[0])
+        and all(w[:1].islower() for w in words[1:])
+    ):
         return True  # "Den lave prisen": a capitalised sentence start, not a name
     # Lower-case adjectives and nouns ("norske", "koalisjonen") are not names.
     return not any(ch.isupper() for ch in text)
@@ -154,8 +159,13 @@ def _leading_non_name_tokens(span: Span, label: str) -> int:
         if title_like and _first_name_gender(following.text) and not _first_name_gender(token.text):
             count += 1
             continue
-        if count == 0 and _sentence_initial(token) and token.pos_ not in _NAME_POS and rest_is_name \
-                and not _first_name_gender(token.text):
+        if (
+            count == 0
+            and _sentence_initial(token)
+            and token.pos_ not in _NAME_POS
+            and rest_is_name
+            and not _first_name_gender(token.text)
+        ):
             count += 1
             continue
         break
@@ -757,6 +767,49 @@ def _add_countries(doc: Doc, clusters: list[Cluster], offset: int) -> None:
         cluster.add(mention)
 
 
+_PLACE_CUES = {
+    "i",
+    "fra",
+    "til",
+    "ved",
+    "utenfor",
+    "nær",
+    "hovedstaden",
+    "hovedstad",
+    "byen",
+    "storbyen",
+    "havnebyen",
+    "kystbyen",
+}
+
+
+def _add_cities(doc: Doc, clusters: list[Cluster], offset: int) -> None:
+    """Large towns NER missed, where the text marks a place: "i Pyongyang", "hovedstaden Bamako"."""
+    covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    by_name = {fold(c.mentions[0].text): c for c in clusters if c.mentions}
+    for token in doc:
+        if token.i in covered or token.i == 0 or not token.text[:1].isupper() or _sentence_initial(token):
+            continue
+        if low(doc[token.i - 1]) not in _PLACE_CUES or _first_name_gender(token.text):
+            continue
+        if _city_populations().get(token.text.lower(), 0) < 100_000 or is_common_word(token.text):
+            continue
+        mention = Mention(
+            token.i,
+            token.i + 1,
+            token.text,
+            "GPE_LOC",
+            token.idx + offset,
+            token.idx + len(token.text) + offset,
+        )
+        cluster = by_name.get(fold(token.text))
+        if cluster is None:
+            cluster = Cluster()
+            clusters.append(cluster)
+            by_name[fold(token.text)] = cluster
+        cluster.add(mention)
+
+
 def _surnames(persons: list[Cluster]) -> set[str]:
     return {fold(w) for c in persons for m in c.mentions if len(m.words) > 1 for w in m.words[1:]}
 
@@ -771,6 +824,7 @@ def find_entities(doc: Doc, article: Article) -> EntityIndex:
     clusters = [c for c in clusters if c.mentions]
     _add_bare_repeats(doc, clusters, offset)
     _add_countries(doc, clusters, offset)
+    _add_cities(doc, clusters, offset)
     clusters.sort(key=lambda c: c.first)
     entities: list[Entity] = []
     token_entity: dict[int, int] = {}
