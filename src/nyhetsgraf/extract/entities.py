@@ -535,7 +535,11 @@ def _entity_type(cluster: Cluster, name: str) -> str:
     if len(words) > 1 and _is_acronym(words[0]):
         return "ORG"  # "NHO Transport"
     person_like = best == "PER" and bool(_first_name_gender(words[0]))
-    if _is_acronym(name) or (not person_like and _has_organisation_word(name)) or name.lower() in _PARTIES:
+    if (
+        _is_acronym(name)
+        or (not person_like and _has_organisation_word(name))
+        or name.lower() in _PARTIES | _INTERNATIONAL_ORGANISATIONS
+    ):
         return "ORG"
     if _COARSE.get(best) == "GPE":
         best = max(gpe, key=lambda k: (gpe[k], k == "GPE_ORG"))
@@ -603,6 +607,37 @@ _PARTIES = {
     "pasientfokus",
     "industri- og næringspartiet",
     "inp",
+}
+# International organisations every news desk names; NER often takes "Nato" for a person.
+_INTERNATIONAL_ORGANISATIONS = {
+    "nato",
+    "fn",
+    "eu",
+    "osse",
+    "who",
+    "imf",
+    "wto",
+    "opec",
+    "unicef",
+    "unesco",
+    "unhcr",
+    "au",
+    "asean",
+    "interpol",
+    "europol",
+    "verdensbanken",
+    "røde kors",
+    "leger uten grenser",
+    "amnesty international",
+    "human rights watch",
+    "den afrikanske union",
+    "europarådet",
+    "nordisk råd",
+    "hamas",
+    "hizbollah",
+    "is",
+    "al-qaida",
+    "taliban",
 }
 # Countries Norwegian news names by a short form the ISO list does not give.
 _COUNTRY_SHORT_FORMS = {
@@ -685,7 +720,7 @@ def _named_city(cluster: Cluster, name: str, best: str) -> bool:
 
     A one-word "person" must be a large town and never stand after a title ("president Obama").
     """
-    if best not in ("PER", "ORG") or _is_acronym(name) or _first_name_gender(name.split()[0]):
+    if best not in ("PER", "ORG", "LOC") or _is_acronym(name) or _first_name_gender(name.split()[0]):
         return False
     population = _city_populations().get(name.lower(), 0)
     person_names = [m for m in cluster.mentions if m.label == "PER" and m.text != name and len(m.words) > 1]
