@@ -290,3 +290,8 @@ def test_indefinite_weekday_and_capitalised_name_are_no_times() -> None:
 
 def test_weekday_after_an_indefinite_object_keeps_its_day() -> None:
     assert times_of("Hun ga et intervju fredag.", "2010-06-16") == [("fredag", "2010-06-11")]
+
+
+def test_expected_season_is_ahead_and_generic_season_is_no_time() -> None:
+    assert times_of("Meldingen er ventet i løpet av høsten.", "2019-03-13") == [("høsten", "2019")]
+    assert times_of("Uværet kommer oftest på sommeren.", "2019-03-13") == []

@@ -86,7 +86,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.IGNORECA
 ]]
 
 # Words that point the clause forward in time ("skal", "vil", "ventes", "kommer til å").
-FUTURE_WORDS = {"skal", "vil", "ventes", "kommer", "planlegges", "blir"}
+FUTURE_WORDS = {"skal", "vil", "ventes", "ventet", "kommer", "planlegges", "blir"}
 SPEECH_VERBS = {"si", "opplyse", "melde", "skrive", "fortelle", "bekrefte", "understreke", "hevde", "mene",
                 "varsle", "uttale", "kunngjøre", "rapportere"}
 # Lower-case words that may follow a year; any other ("2000 soldater") makes the number a count.
@@ -193,8 +193,8 @@ def _is_false_positive(text: str, m: Match) -> bool:
     if m.kind == "month" and m.groups.get("bare") is not None and text[m.start:m.start + 1].isupper() \
             and not m.groups.get("since") and not sentence_start:
         return True  # "utropt til August": a name, months are written in lower case
-    if m.kind == "season" and re.search(r"\bom\s*$", before):
-        return True  # "om sommeren": every summer, not a time
+    if m.kind == "season" and re.search(r"\b(?:om|på)\s*$", before):
+        return True  # "om sommeren", "på sommeren": every summer, not a time
     if m.kind == "season" and not (m.groups.get("prep") or m.groups.get("mod") or m.groups.get("year")):
         # A bare season noun only when definite ("høsten"), never "vår" (our) or "sommer" alone.
         return m.groups["season"].lower() not in ("våren", "sommeren", "høsten", "vinteren")
