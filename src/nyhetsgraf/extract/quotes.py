@@ -165,12 +165,12 @@ def _text_bounds(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
         doc[first].text in DASHES
         or doc[first].text in _GUILLEMETS
         or is_space(doc[first])
-        or doc[first].text in ("»", "”")
+        or doc[first].text in ("»", "”", ",", ":", ";")
     ):
         first += 1
     while last >= first and (doc[last].text in _TRAILING or is_space(doc[last])):
         last -= 1
-    if last < first:
+    if last < first or not any(t.text[:1].isalnum() for t in doc[first : last + 1]):
         return None
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
