@@ -11,18 +11,13 @@ import gzip
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 DASHES = ("–", "—", "-", "−")
-OPEN_QUOTES = ("«", "“", '"', "„")
-CLOSE_QUOTES = ("»", "”", '"', "“")
 
-NOMINAL_POS = {"NOUN", "PROPN", "PRON"}
 SUBJECT_DEPS = {"SUBJ", "nsubj", "nsubj:pass"}
-OBJECT_DEPS = {"DOBJ", "obj", "IOBJ", "iobj"}
 
 
 def is_space(token: Token) -> bool:
@@ -44,8 +39,6 @@ def dep(token: Token) -> str:
     return token.dep_ or ""
 
 
-def is_upper_initial(text: str) -> bool:
-    return bool(text) and text[0].isupper()
 
 
 def paragraphs(doc: Doc) -> list[tuple[int, int]]:
@@ -68,11 +61,6 @@ def paragraphs(doc: Doc) -> list[tuple[int, int]]:
     return ranges
 
 
-def paragraph_of(doc: Doc, ranges: list[tuple[int, int]], i: int) -> tuple[int, int] | None:
-    for start, end in ranges:
-        if start <= i < end:
-            return start, end
-    return None
 
 
 _TERMINAL = (".", "!", "?", "…", ":", "»", '"', "”", ";")
@@ -110,11 +98,6 @@ def sentences(doc: Doc) -> list[Span]:
     return result
 
 
-def sentence_of(token: Token, sents: list[Span]) -> Span:
-    for sent in sents:
-        if sent.start <= token.i < sent.end:
-            return sent
-    return token.sent if token.doc.has_annotation("SENT_START") else token.doc[:]
 
 
 def has_sentence_starts(doc: Doc) -> bool:
@@ -131,15 +114,8 @@ def has_parse(doc: Doc) -> bool:
     return bool(doc.user_data[key])
 
 
-def children(token: Token, *labels: str) -> list[Token]:
-    wanted = set(labels)
-    return [c for c in token.children if dep(c) in wanted]
 
 
-def ancestors_within(token: Token, sent: Span) -> Iterator[Token]:
-    for anc in token.ancestors:
-        if sent.start <= anc.i < sent.end:
-            yield anc
 
 
 def clause_head(token: Token) -> Token:
@@ -154,17 +130,6 @@ def clause_head(token: Token) -> Token:
     return current
 
 
-def verb_chain(verb: Token) -> list[Token]:
-    """The verb, its infinitive/participle dependents and the finite verbs above it (har -> gjort)."""
-    chain = [verb]
-    current = verb
-    while dep(current) in ("INFV", "xcomp", "aux") and current.head is not current:
-        current = current.head
-        if current.pos_ in ("VERB", "AUX"):
-            chain.append(current)
-        else:
-            break
-    return chain
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -183,70 +148,20 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def objects_of(verb: Token) -> list[Token]:
-    return [c for c in verb.children if dep(c) in OBJECT_DEPS]
 
 
-def pp_complements(verb: Token, *preps: str) -> list[tuple[Token, Token]]:
-    """(preposition, complement) pairs attached to a verb; optionally only these prepositions."""
-    wanted = {p.lower() for p in preps}
-    pairs = []
-    for child in verb.children:
-        if child.pos_ != "ADP" and dep(child) not in ("ADV", "obl"):
-            continue
-        if child.pos_ == "ADP":
-            if wanted and low(child) not in wanted:
-                continue
-            for comp in child.children:
-                if dep(comp) in ("PUTFYLL", "pobj", "") or comp.pos_ in NOMINAL_POS:
-                    pairs.append((child, comp))
-                    break
-    return pairs
 
 
-def conjuncts(token: Token) -> list[Token]:
-    """A token and the tokens coordinated with it (FN og USA)."""
-    result = [token]
-    for child in token.children:
-        if dep(child) in ("KOORD", "conj") and child.pos_ in NOMINAL_POS:
-            result.extend(conjuncts(child))
-    return result
 
 
-def noun_phrase(token: Token, max_left: int = 4) -> Span:
-    """A short phrase around a nominal head: its determiners and adjectives, no clauses."""
-    doc = token.doc
-    start = token.i
-    for i in range(token.i - 1, max(-1, token.i - 1 - max_left), -1):
-        left = doc[i]
-        attached = left.head.i == token.i or (
-            i < left.head.i <= token.i and left.pos_ in ("ADJ", "DET", "NUM", "ADV"))
-        modifier = left.pos_ in ("ADJ", "DET", "NUM", "PROPN", "NOUN") or (
-            left.pos_ == "ADV" and i == token.i - 2)
-        if attached and modifier:
-            start = i
-            continue
-        break
-    end = token.i + 1
-    return doc[start:end]
 
 
-def strip_punct(span: Span) -> Span:
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (is_punct(doc[start]) or doc[start].is_space):
-        start += 1
-    while end > start and (is_punct(doc[end - 1]) or doc[end - 1].is_space):
-        end -= 1
-    return doc[start:end]
 
 
 def lemma(token: Token) -> str:
     return (token.lemma_ or low(token)).lower()
 
 
-def any_lemma(tokens: Iterable[Token], lemmas: set[str]) -> bool:
-    return any(lemma(t) in lemmas or low(t) in lemmas for t in tokens)
 
 
 @cache
