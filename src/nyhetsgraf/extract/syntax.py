@@ -39,8 +39,6 @@ def dep(token: Token) -> str:
     return token.dep_ or ""
 
 
-
-
 def paragraphs(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges [start, end) of the paragraphs (lines) of a Doc."""
     ranges: list[tuple[int, int]] = []
@@ -59,8 +57,6 @@ def paragraphs(doc: Doc) -> list[tuple[int, int]]:
     if start is not None:
         ranges.append((start, len(doc)))
     return ranges
-
-
 
 
 _TERMINAL = (".", "!", "?", "…", ":", "»", '"', "”", ";")
@@ -98,8 +94,6 @@ def sentences(doc: Doc) -> list[Span]:
     return result
 
 
-
-
 def has_sentence_starts(doc: Doc) -> bool:
     key = ("nyhetsgraf", "has_sent_start")
     if key not in doc.user_data:
@@ -114,10 +108,6 @@ def has_parse(doc: Doc) -> bool:
     return bool(doc.user_data[key])
 
 
-
-
-
-
 def clause_head(token: Token) -> Token:
     """The finite verb heading the clause of a token (itself when it is one)."""
     current = token
@@ -128,8 +118,6 @@ def clause_head(token: Token) -> Token:
             return current
         current = current.head
     return current
-
-
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -148,20 +136,8 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-
-
-
-
-
-
-
-
-
-
 def lemma(token: Token) -> str:
     return (token.lemma_ or low(token)).lower()
-
-
 
 
 @cache
