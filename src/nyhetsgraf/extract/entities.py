@@ -387,8 +387,6 @@ def _degenitive_by_evidence(mentions: list[Mention]) -> None:
             m.text = base
 
 
-def _person_key_words(cluster: Cluster) -> set[str]:
-    return {fold(w) for m in cluster.mentions for w in m.words}
 
 
 def _cluster(mentions: list[Mention]) -> list[Cluster]:

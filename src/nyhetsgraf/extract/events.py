@@ -38,8 +38,6 @@ from nyhetsgraf.records import Article, Event, Quote, TimeExpression
 _LOCATIVE_PREPOSITIONS = {"i", "på", "ved", "utenfor", "nær", "fra"}
 _PLACE_TYPES = {"GPE_LOC", "GPE", "LOC", "GPE_ORG"}
 _AGENT_PREPOSITION = "av"
-_COPULA_PASSIVE = {"bli", "verte", "vere", "være"}
-_NP_LEFT_POS = {"DET", "ADJ", "NUM", "ADV", "PROPN", "NOUN"}
 _NP_LEFT_WORDS = {"rundt", "over", "under", "minst", "nesten", "cirka", "flere", "mange"}
 _NOMINAL = {"NOUN", "PROPN", "PRON"}
 # prepositions whose complement is the one the event is aimed at: "protesterer mot", "angrep på", "møte med"

@@ -110,7 +110,6 @@ def _lexicon():  # the lexicon module is loaded once; its data files are read la
 
 
 _NEVER_VERBS = {"PROPN", "PUNCT", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM"}
-_VERB_ENDINGS = ("er", "et", "te", "de", "r", "t")
 
 
 def is_speech_verb(token: Token) -> bool:
