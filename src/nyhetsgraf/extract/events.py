@@ -41,6 +41,26 @@ _AGENT_PREPOSITION = "av"
 _NP_LEFT_WORDS = {"rundt", "over", "under", "minst", "nesten", "cirka", "flere", "mange"}
 _NOMINAL = {"NOUN", "PROPN", "PRON"}
 # prepositions whose complement is the one the event is aimed at: "protesterer mot", "angrep på", "møte med"
+# Nouns that count or group what follows "av": the phrase keeps it ("grupper av demonstranter").
+_PARTITIVE_NOUNS = {
+    "gruppe",
+    "grupper",
+    "del",
+    "deler",
+    "hundrevis",
+    "tusenvis",
+    "titusenvis",
+    "hundretusenvis",
+    "millioner",
+    "flertall",
+    "flertallet",
+    "mindretall",
+    "mange",
+    "flere",
+    "rekke",
+    "hundre",
+    "tusen",
+}
 _TARGET_PREPOSITIONS = {"mot", "på", "med", "overfor", "mellom"}
 _FIRST_PERSON = {"vi", "jeg", "eg", "me"}
 _CLAUSE_OPENERS = {
@@ -768,6 +788,22 @@ class EventFinder:
             break
         return None
 
+    def _between(self, noun: Token, sent: Span) -> tuple[Token, Token | None] | None:
+        """The two sides of an event noun followed by "mellom X og Y"."""
+        if noun.pos_ != "NOUN" or noun.i + 2 >= sent.end or low(self.doc[noun.i + 1]) != "mellom":
+            return None
+        first = _next_head(self.doc, noun.i + 2, min(sent.end, noun.i + 7))
+        if first is None:
+            return None
+        k = first.i + 1
+        if k + 1 < sent.end and low(self.doc[k]) == "av":  # "grupper av demonstranter"
+            inner = _next_head(self.doc, k + 1, min(sent.end, k + 5))
+            k = inner.i + 1 if inner is not None else k
+        second = None
+        if k < sent.end and low(self.doc[k]) == "og":
+            second = _next_head(self.doc, k + 1, min(sent.end, k + 5))
+        return first, second
+
     def aimed_at(self, token: Token) -> Token | None:
         """The complement of a "mot"/"på" phrase right after a trigger: "protester mot regjeringen"."""
         sent = self.sentence_of(token)
@@ -818,6 +854,11 @@ class EventFinder:
             and head.pos_ == "NOUN"
         ):
             end += 2  # "foreldre og barn" stays one phrase
+        partitive = low(head) in _PARTITIVE_NOUNS or lemma(head) in _PARTITIVE_NOUNS
+        if partitive and end + 1 < len(doc) and low(doc[end]) == "av":
+            of = _next_head(doc, end + 1, min(len(doc), end + 5))
+            if of is not None:
+                end = of.i + 1  # "mindre grupper av demonstranter", "hundretusenvis av mennesker"
         return doc[start:end].text
 
     def actors(self, verb: Token, before: int) -> list[str | None]:
@@ -980,6 +1021,10 @@ class EventFinder:
                 or self.aimed_at(match.trigger_tokens[-1])
             )
             target = self.refer(target_token, verb.i)
+            between = self._between(match.trigger_tokens[-1], sent)
+            if between is not None:  # "sammenstøt mellom demonstranter og politi"
+                actors = [self.refer(between[0], verb.i)]
+                target = self.refer(between[1], verb.i) if between[1] is not None else target
         trigger = " ".join(t.text for t in match.trigger_tokens)
         span = (sent.start_char + self.offset, sent.end_char + self.offset)
         negated = self.negated(match, sent)
