@@ -395,7 +395,7 @@ def _finite_verb_of(verb: Token, sent: Span) -> Token:
             return t if auxiliary or not verb_is_finite else verb
         if is_punct(t) or (
             t.pos_ not in ("ADV", "PART", "AUX", "VERB", "PRON", "PROPN", "NOUN", "DET")
-            and low(t) not in ("til", "å")
+            and low(t) not in ("til", "å", "av")
         ):
             break
     return verb
@@ -734,6 +734,8 @@ class EventFinder:
         inverted = not before or (opener and not quantity) or self._is_time(before[0])
         if inverted:
             for t in doc[finite.i + 1 : min(sent.end, finite.i + 6)]:
+                if low(t) in _PARTITIVE_NOUNS and t.i + 1 < sent.end and low(doc[t.i + 1]) == "av":
+                    return t  # "har hundretusenvis av mennesker deltatt"
                 if t.pos_ in _NOMINAL and not self._is_time(t):
                     return _phrase_head(t, sent)
                 if t.pos_ not in ("ADV", "DET", "ADJ", "NUM", "PART") and not self._is_time(t):
