@@ -133,3 +133,12 @@ def test_first_person_actor_in_a_quote_is_the_speaker() -> None:
     quote = Quote(text="Vi bombet byen", speaker="Ola Nordmann", direct=True, span=(0, 14))
     events = find_events(doc, article, entities, quotes=[quote])
     assert [(e.type, e.actor) for e in events] == [("ASSAULT", "Ola Nordmann")]
+
+
+def test_clash_between_two_sides() -> None:
+    doc = parsed("Det/PRON/det/SUBJ/1 kom/VERB/komme/FINV/1/VerbForm=Fin til/ADP/til/ADV/1 "
+                 "sammenstøt/NOUN/sammenstøt/PUTFYLL/2 mellom/ADP/mellom/ATR/3 grupper/NOUN/gruppe/PUTFYLL/4 "
+                 "av/ADP/av/ATR/5 demonstranter/NOUN/demonstrant/PUTFYLL/6 og/CCONJ/og/KONJ/9 "
+                 "politi/NOUN/politi/KOORD/5 ./PUNCT/./IP/1")
+    events = [e for e in events_of(doc) if e.type == "ASSAULT"]
+    assert [(e.actor, e.target) for e in events] == [("grupper av demonstranter", "politi")]
