@@ -240,6 +240,8 @@ class QuoteFinder:
         coordinated = start < verb.i and (doc[start].pos_ == "CCONJ" or low(doc[start]) in _CONJUNCTIONS)
         chunk = doc[start : verb.i]
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in chunk)
+        if len(chunk) and chunk[0].pos_ == "ADP":
+            return doc[verb.i : verb.i]  # "Ved prosedyren for ... er det": an adverbial is no speaker
         if len(chunk) and not coordinated and not has_verb and any(t.pos_ != "ADV" for t in chunk):
             return chunk
         # the first chunk of the sentence, up to its first verb, comma or subjunction
