@@ -168,3 +168,12 @@ def test_reported_speech_nested_in_a_direct_quote_is_left_out() -> None:
     _, quotes = quotes_of(spec, {"Per Dahl": "PER"})
     assert [(q.text, q.speaker, q.direct) for q in quotes] == [
         ("Naboen har fortalt at hun så brannen", "Per Dahl", True)]
+
+
+def test_a_run_of_dash_paragraphs_takes_the_speaker_named_at_its_end() -> None:
+    spec = """
+– Vi har gjort alt vi kan .
+– Nå må andre ta over , sier|VERB|si Lise Dahl .
+"""
+    _, quotes = quotes_of(spec, {"Lise Dahl": "PER"})
+    assert [q.speaker for q in quotes] == ["Lise Dahl", "Lise Dahl"]

@@ -334,7 +334,8 @@ class QuoteFinder:
             found.append(_Found(*bounds, speaker, True, None, index, continues))
 
     def continue_speakers(self, found: list[_Found]) -> None:
-        """Unattributed dash paragraphs take the speaker of the quote just before them."""
+        """Unattributed dash paragraphs take the speaker of the quote just before them, or else of
+        the dash paragraph that closes their run with an attribution."""
         ranges = paragraphs(self.doc)
         char_paragraph = [(self.doc[s].idx, index) for index, (s, _) in enumerate(ranges)]
 
@@ -349,6 +350,16 @@ class QuoteFinder:
             before = [q for q in ordered[:position] if q.speaker is not None or q.continues]
             if before and here - paragraph_of(before[-1].start) <= 2:
                 quote.speaker = before[-1].speaker
+                continue
+            # a quote opening a run of dash paragraphs whose last one names the speaker
+            paragraph = here
+            for later in ordered[position + 1 :]:
+                if not later.direct or paragraph_of(later.start) != paragraph + 1:
+                    break
+                paragraph += 1
+                if not later.continues:
+                    quote.speaker = later.speaker
+                    break
 
     def _next_sentence_speaker(self, ranges: list[tuple[int, int]], index: int) -> str | None:
         """ "– ... .\nDet sa Camila Vallejo til Reuters." names the speaker of the quote before it."""
