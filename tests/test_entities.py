@@ -157,3 +157,11 @@ def test_well_known_organisations_and_towns_get_their_type() -> None:
                    {"Nato": "PER", "Bamako": "PER"}, pos={"sendte": "VERB", "har": "VERB"})
     index = find_entities(doc, article_for(doc))
     assert names(index) == {"Nato": "ORG", "Bamako": "GPE_LOC"}
+
+
+def test_name_compounds_are_also_mentions_of_the_name() -> None:
+    doc = make_doc("Nordpakten har soldater der , men Nordpakten-styrken drar hjem .",
+                   {"Nordpakten": "ORG", "Nordpakten-styrken": "DRV"})
+    index = find_entities(doc, article_for(doc))
+    assert names(index) == {"Nordpakten": "ORG", "Nordpakten-styrken": "DRV"}
+    assert len(index.by_name("Nordpakten").mentions) == 2

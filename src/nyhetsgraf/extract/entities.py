@@ -868,7 +868,25 @@ def find_entities(doc: Doc, article: Article) -> EntityIndex:
         for m in cluster.mentions:
             for i in range(m.start, m.end):
                 token_entity[i] = index
+    _link_name_compounds(entities)
     return EntityIndex(entities, token_entity)
+
+
+def _link_name_compounds(entities: list[Entity]) -> None:
+    """ "Nato-styrken", "USA-ledede": a compound on a known name is also a mention of that name
+    (the compound keeps its own DRV entry, as NorNE annotates it)."""
+    by_name = {fold(e.name): e for e in entities}
+    for entity in entities:
+        if "-" not in entity.name or entity.type not in ("DRV", "ORG", "MISC"):
+            continue
+        base = by_name.get(fold(entity.name.split("-", 1)[0]))
+        if base is None or base is entity:
+            continue
+        for start, _ in entity.mentions:
+            prefix_end = start + len(entity.name.split("-", 1)[0])
+            if (start, prefix_end) not in base.mentions:
+                base.mentions.append((start, prefix_end))
+        base.mentions.sort()
 
 
 # ---------------------------------------------------------------- referring phrases
