@@ -105,3 +105,16 @@ def test_trained_model_finds_quotes_speakers_and_events() -> None:
     assert any(q.text.startswith("selskapet vil møte forbundet") and q.speaker == "Per Olav Strand"
                for q in reported)
     assert any(e.type == "REQUEST" for e in facts.events)
+
+
+def test_a_language_without_a_model_falls_back_to_bokmal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import nyhetsgraf.nlp
+
+    def load(language: str) -> Language:
+        if language != "nb":
+            raise nyhetsgraf.nlp.ModelMissing(f"no {language} model")
+        return ruler_pipeline(language)
+
+    monkeypatch.setattr(nyhetsgraf.nlp, "load", load)
+    facts = Extractor().extract(article(language="nn"))
+    assert "Bodø" in {e.name for e in facts.entities}

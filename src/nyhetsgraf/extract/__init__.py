@@ -9,6 +9,7 @@ Every span in the returned records is an absolute offset into the article's inpu
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
@@ -24,11 +25,20 @@ from nyhetsgraf.records import Article, Facts
 
 __all__ = ["EntityIndex", "Extractor", "find_entities"]
 
+_log = logging.getLogger(__name__)
+
 
 def _default_loader(language: str) -> Language:
-    from nyhetsgraf.nlp import load
+    """The packaged pipeline for a language; bokmål when that language has no model of its own."""
+    from nyhetsgraf.nlp import ModelMissing, load
 
-    return load(language)
+    try:
+        return load(language)
+    except ModelMissing:
+        if language == "nb":
+            raise
+        _log.warning("no %s model installed; using the bokmål model for %s articles", language, language)
+        return load("nb")
 
 
 class Extractor:
