@@ -61,6 +61,9 @@ _PARTITIVE_NOUNS = {
     "hundre",
     "tusen",
 }
+# Event types whose "mot"/"på" phrase names the target ("angrep på", "protester mot"); for the
+# others it is a place or a topic ("stanset treningen på bakken").
+_AIMED_TYPES = {"ASSAULT", "ACCUSE", "PROTEST", "THREATEN", "SANCTION", "COERCE", "REJECT"}
 _TARGET_PREPOSITIONS = {"mot", "på", "med", "overfor", "mellom"}
 _FIRST_PERSON = {"vi", "jeg", "eg", "me"}
 _CLAUSE_OPENERS = {
@@ -783,6 +786,8 @@ class EventFinder:
                 return child
         sent = self.sentence_of(verb)
         for t in self.doc[verb.i + 1 : _clause_window(verb, sent)]:
+            if t.pos_ == "ADP":
+                break  # objects come before prepositional phrases: "ber om tilbakeholdenhet" has none
             if t.i in skip or self._is_time(t) or t.pos_ in ("ADV", "DET", "ADJ", "NUM", "PART"):
                 continue
             if t.pos_ in _NOMINAL:
@@ -1020,7 +1025,7 @@ class EventFinder:
             target_token = (
                 match.target_token
                 or self.direct_object(verb, skip)
-                or self.aimed_at(match.trigger_tokens[-1])
+                or (self.aimed_at(match.trigger_tokens[-1]) if match.type in _AIMED_TYPES else None)
             )
             target = self.refer(target_token, verb.i)
             between = self._between(match.trigger_tokens[-1], sent)
