@@ -753,10 +753,11 @@ class EventFinder:
         return nominals[-1] if nominals else None
 
     def _nominal_before(self, index: int, sent: Span) -> Token | None:
+        """The antecedent of "som": the noun right before it ("Diarra, som har gått av")."""
         for t in reversed(self.doc[sent.start : index]):
             if t.pos_ in _NOMINAL:
                 return t
-            if t.pos_ in ("VERB", "AUX") or t.text == ",":
+            if t.pos_ in ("VERB", "AUX") or (t.text == "," and t.i != index - 1):
                 return None
         return None
 
