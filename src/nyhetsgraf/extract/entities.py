@@ -88,8 +88,8 @@ def _strip_genitive(text: str) -> str:
         return text[:-2]
     if text.endswith(("'", "’")):
         return text[:-1]
-    if text.endswith("s") and len(text) > 3:
-        return text[:-1]
+    if text.endswith("s") and (len(text) > 3 or (len(text) == 3 and text[:-1].isupper())):
+        return text[:-1]  # "Natos", "FNs"
     return text
 
 
@@ -176,7 +176,8 @@ def _genitive_before_noun(span: Span) -> bool:
     """ "Natos beslutning", "Tønsbergs Blads nettutgave": a name in -s right before a common noun."""
     last = span[-1]
     text = last.text
-    if not (text.endswith(("s", "'", "’")) and len(text) > 3):
+    acronym = len(text) >= 3 and text.endswith("s") and text[:-1].isupper()  # "FNs generalsekretær"
+    if not (text.endswith(("s", "'", "’")) and (len(text) > 3 or acronym)):
         return False
     doc = span.doc
     if span.end >= len(doc):

@@ -745,7 +745,13 @@ class EventFinder:
                     break
             return None
         core = []
+        bracket = False
         for t in before:
+            if t.text in ("(", ")"):
+                bracket = t.text == "("  # "Espen Barth Eide (Ap) har": the party is no subject
+                continue
+            if bracket:
+                continue
             if (t.pos_ == "ADP" and core) or t.pos_ in ("VERB", "AUX"):
                 break  # "Rådet fordømmer X og advarer": the subject is the chunk before the first verb
             core.append(t)
