@@ -198,7 +198,7 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
     if end <= start:
         return None
     label = span.label_
-    if label == "PER":
+    if label == "PER" and not (end < len(doc) and low(doc[end]) in _ORGANISATION_HEADS):
         # "Marie Sperre" of "Inger Marie Sperre": a first name NER left out
         while start > 0 and doc[start - 1].text[:1].isupper() and _first_name_gender(doc[start - 1].text):
             start -= 1
@@ -546,6 +546,8 @@ def _entity_type(cluster: Cluster, name: str) -> str:
 
 
 _ORGANISATION_ENDINGS = (
+    "forening",
+    "foreningen",
     "departementet",
     "direktoratet",
     "tilsynet",
@@ -1034,6 +1036,8 @@ def phrase_after(token: Token, limit: Span) -> Span:
         i += 1
     start = i
     end = start
+    if start < limit.end and (low(doc[start]) == "at" or doc[start].pos_ == "SCONJ"):
+        return doc[start:start]  # "opplyser at ...": a reported clause follows, not a speaker
     while end < limit.end:
         t = doc[end]
         word = low(t)

@@ -255,7 +255,7 @@ _MODALS = {
 }
 # Verbs of hope, fear and wish: what they embed has not happened ("håper partene blir enige").
 _ATTITUDE_VERBS = {"håpe", "frykte", "ønske", "vone", "drømme", "lengte", "forvente", "anta", "tro", "tru"}
-_PROMISE_VERBS = {"love", "lova", "garantere", "forplikte"}
+_PROMISE_VERBS = {"love", "lova", "garantere", "forplikte", "vedta", "beslutte", "bestemme"}
 
 
 def _irrealis_infinitive(verb: Token) -> bool:

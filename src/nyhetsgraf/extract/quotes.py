@@ -234,6 +234,11 @@ class QuoteFinder:
         """
         doc = self.doc
         commas = [t.i for t in doc[sent.start : verb.i] if t.text in (",", ";", ":")]
+        if len(commas) >= 2 and commas[-1] == verb.i - 1:
+            # "Forsvareren til mannen, advokat Tor Lie, opplyser ...": the name in apposition
+            apposition = doc[commas[-2] + 1 : commas[-1]]
+            if any((e := self.entities.entity_for(t)) is not None and e.type == "PER" for t in apposition):
+                return apposition
         start = commas[-1] + 1 if commas else sent.start
         while start < verb.i and (doc[start].pos_ == "SCONJ" or low(doc[start]) in _SUBJUNCTIONS):
             start += 1
