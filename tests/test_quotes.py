@@ -177,3 +177,10 @@ def test_a_run_of_dash_paragraphs_takes_the_speaker_named_at_its_end() -> None:
 """
     _, quotes = quotes_of(spec, {"Lise Dahl": "PER"})
     assert [q.speaker for q in quotes] == ["Lise Dahl", "Lise Dahl"]
+
+
+def test_the_name_in_apposition_is_the_speaker() -> None:
+    spec = ("Forsvareren til mannen , advokat|NOUN|advokat Tor Lie , opplyser|VERB|opplyse "
+            "at klienten nekter|VERB|nekte .")
+    _, quotes = quotes_of(spec, {"Tor Lie": "PER"})
+    assert [(q.text, q.speaker) for q in quotes] == [("klienten nekter", "Tor Lie")]
