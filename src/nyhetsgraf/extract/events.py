@@ -203,7 +203,9 @@ class _Context:
         for i in range(token.i + 1, window):
             t = doc[i]
             word = low(t)
-            if word == "å" or (objects and is_infinitive(t)):
+            verb_like = t.pos_ in ("VERB", "AUX", "ADJ") and word not in particle_words
+            bare_infinitive = verb_like and is_infinitive(t)
+            if word == "å" or (objects and bare_infinitive):
                 infinitive = True  # "be dem forlate landet": an object and a bare infinitive
                 break
             following = doc[i + 1] if i + 1 < window else None
@@ -586,7 +588,7 @@ class EventFinder:
 
     def _match(self, token: Token, sent: Span) -> _Match | None:
         verb_like = looks_like_verb(token)
-        if verb_like and _irrealis_infinitive(token):
+        if verb_like and _irrealis_infinitive(token) and not self._negated_aim(token, sent):
             return None
         pos = "VERB" if verb_like else token.pos_
         context = _Context.of(token, sent, self.particle_words)
@@ -981,6 +983,12 @@ class EventFinder:
             if first.i < t.i <= first.i + 2:
                 return True
         return False
+
+    def _negated_aim(self, verb: Token, sent: Span) -> bool:
+        """ "har ikke til hensikt å trekke soldatene ut": an aim said not to exist is a negated event."""
+        cues = _negation_cues()
+        window = self.doc[max(sent.start, verb.i - 7) : verb.i]
+        return any(low(t) in cues for t in window) and not any(x.text in (",", ";") for x in window)
 
     def _wished(self, trigger: Token, sent: Span) -> bool:
         """A trigger in what someone hopes, fears or wants ("håper partene kommer til enighet")."""
