@@ -142,3 +142,12 @@ def test_clash_between_two_sides() -> None:
                  "politi/NOUN/politi/KOORD/5 ./PUNCT/./IP/1")
     events = [e for e in events_of(doc) if e.type == "ASSAULT"]
     assert [(e.actor, e.target) for e in events] == [("grupper av demonstranter", "politi")]
+
+
+def test_an_aim_said_not_to_exist_is_a_negated_event() -> None:
+    doc = parsed("Landia/PROPN/Landia/SUBJ/1 har/VERB/ha/FINV/1/VerbForm=Fin ikke/ADV/ikke/ADV/1 "
+                 "til/ADP/til/ADV/1 hensikt/NOUN/hensikt/PUTFYLL/3 å/PART/å/IK/6 "
+                 "trekke/VERB/trekke/INFV/1/VerbForm=Inf soldatene/NOUN/soldat/DOBJ/6 ut/ADV/ut/ADV/6 "
+                 "./PUNCT/./IP/1", {"Landia": "GPE_ORG"})
+    events = events_of(doc)
+    assert [(e.type, e.actor, e.negated) for e in events] == [("RETREAT", "Landia", True)]
