@@ -184,3 +184,10 @@ def test_the_name_in_apposition_is_the_speaker() -> None:
             "at klienten nekter|VERB|nekte .")
     _, quotes = quotes_of(spec, {"Tor Lie": "PER"})
     assert [(q.text, q.speaker) for q in quotes] == [("klienten nekter", "Tor Lie")]
+
+
+def test_words_in_guillemets_before_a_written_attribution_are_direct() -> None:
+    spec = "« Vi holder fast ved planen . Den er god » , skriver|VERB|skrive Nils Berg i en e-post ."
+    _, quotes = quotes_of(spec, {"Nils Berg": "PER"})
+    assert [(q.text, q.speaker, q.direct) for q in quotes] == [
+        ("Vi holder fast ved planen . Den er god", "Nils Berg", True)]

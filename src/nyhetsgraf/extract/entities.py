@@ -267,6 +267,8 @@ def _is_role_noun(token: Token) -> bool:
 # Lower-case nouns that complete a place name into an organisation ("Troms politidistrikt").
 _ORGANISATION_HEADS = {
     "politidistrikt",
+    "vegvesen",
+    "vegvesenet",
     "tingrett",
     "lagmannsrett",
     "universitetssykehus",

@@ -398,13 +398,19 @@ class QuoteFinder:
                     continue
                 direct = lemma(verb) in DIRECT_SPEECH_LEMMAS or low(verb) in ("sier", "sa", "seier", "sei")
                 first = segment_start if direct else sent.start
+                if comma > start and doc[comma - 1].text in ("»", "”", '"'):
+                    # «...», skriver X: the words in quotation marks, whatever the verb
+                    opening = next(
+                        (k for k in range(comma - 2, start - 1, -1) if doc[k].text in _GUILLEMETS), None
+                    )
+                    if opening is not None:
+                        first, direct = opening, True
                 bounds = _text_bounds(doc, first, comma - 1)
                 segment_start = sent.end
                 if bounds is None or any(s < bounds[1] and bounds[0] < e for s, e in taken):
                     continue
                 speaker = self.speaker_of(verb, sent, prefer_after=True)
                 found.append(_Found(*bounds, speaker, direct, verb.i))
-            # a sentence holding another quote's attribution ends the stretch a quote may start from
 
     def guillemets(self, found: list[_Found]) -> None:
         doc = self.doc
