@@ -334,3 +334,7 @@ def test_ratios_and_compounds(text: str, expected: list[tuple[str, float, str]])
 ])
 def test_ranges_and_differences(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert brief(counts_of(text)) == expected
+
+
+def test_things_struck_by_a_strike_do_not_protest() -> None:
+    assert brief(counts_of("Sykehus i seks fylker rammes av streiken.")) == [("OTHER", 6, "exact")]

@@ -437,17 +437,27 @@ def _forward_predicate(doc: Doc, i: int, sent: Span, vocab: Vocabulary, stop: in
         word = doc[j].lower_
         if word in CLAUSE_STOPS or (word in SUBORDINATORS and j > i):
             break
-        for words, category in vocab.phrases_from("pred", word):
-            if _matches_at(doc, j, words, end):
-                return category
-        lemma = doc[j].lemma_.lower()
-        if lemma and lemma in vocab.get("pred") and doc[j].pos_ in ("VERB", "ADJ"):
-            return vocab.get("pred")[lemma]
-        for stem, category in vocab.get("predstem").items():
-            if word.startswith(stem):
-                return category
+        found = _predicate_at(doc, j, word, end, vocab)
+        if found is not None:
+            # "seks fylker rammes av streiken": the protest acts on them, they do not protest.
+            return None if found == "PROTEST" and any(_is_passive(t) for t in doc[i:j]) else found
         j += 1
     return None
+
+
+def _predicate_at(doc: Doc, j: int, word: str, end: int, vocab: Vocabulary) -> str | None:
+    for words, category in vocab.phrases_from("pred", word):
+        if _matches_at(doc, j, words, end):
+            return category
+    lemma = doc[j].lemma_.lower()
+    if lemma and lemma in vocab.get("pred") and doc[j].pos_ in ("VERB", "ADJ"):
+        return vocab.get("pred")[lemma]
+    return next((category for stem, category in vocab.get("predstem").items() if word.startswith(stem)), None)
+
+
+def _is_passive(token: Token) -> bool:
+    return "Pass" in token.morph.get("Voice") or token.pos_ == "VERB" and token.lower_.endswith("es") \
+        or token.lower_ in ("rammet", "rammes", "berørt", "berøres", "omfattet", "omfattes")
 
 
 def _backward_active(doc: Doc, start: int, sent: Span, vocab: Vocabulary) -> str | None:
