@@ -7,6 +7,7 @@ with the plain spaCy registry mechanism.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 import spacy
 from spacy.language import Language
@@ -70,4 +71,34 @@ def tag_whitespace_tokens(doc: Doc) -> Doc:
             token.lemma_ = token.text
             if token.ent_type:
                 token.ent_iob_ = "O"
+    return doc
+
+
+LEMMA_CASE = "nyhetsgraf_lemma_case"
+_LOOKUP_POS = {"NOUN": "noun", "VERB": "verb", "AUX": "verb", "ADJ": "adj", "ADV": "adv"}
+
+
+@cache
+def _lemma_exceptions() -> dict[str, dict[str, list[str]]]:
+    """spacy-lookups-data's bokmål full-form table (noun/verb/adj/adv), loaded on first need."""
+    from spacy.lookups import load_lookups
+
+    table = load_lookups("nb", ["lemma_exc"]).get_table("lemma_exc")
+    return {pos: table[pos] for pos in set(_LOOKUP_POS.values())}
+
+
+@Language.component(LEMMA_CASE)
+def fix_capitalized_lemmas(doc: Doc) -> Doc:
+    """Lemmatize capitalized common words ("Soldatene" first in a sentence) via their lower-case form.
+
+    NDT lemmas of common words are lower case, so the edit-tree lemmatizer rarely learns the
+    case change and returns such a form unchanged; the full-form table then supplies the lemma.
+    """
+    for token in doc:
+        pos = _LOOKUP_POS.get(token.pos_)
+        if pos is None or not token.text[:1].isupper() or token.lemma_ != token.text:
+            continue
+        lower = token.text.lower()
+        candidates = _lemma_exceptions()[pos].get(lower)
+        token.lemma_ = candidates[0] if candidates else lower
     return doc

@@ -18,7 +18,7 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
-from nyhetsgraf.nlp.components import SPACE_TAGS
+from nyhetsgraf.nlp.components import LEMMA_CASE, SPACE_TAGS
 from nyhetsgraf.nlp.ndt import group_sentences, read_ndt, sentences_to_doc
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -135,7 +135,10 @@ def run_for(commands: list[list[str]], minutes: float) -> None:
 def merge_and_package(syntax_model: Path, ner_model: Path, destination: Path) -> Path:
     """Source the entity recognizer into the tagger/parser pipeline; save it without training state."""
     nlp = spacy.load(syntax_model)
-    nlp.add_pipe("ner", source=spacy.load(ner_model))
+    ner_nlp = spacy.load(ner_model)
+    nlp.vocab.vectors = ner_nlp.vocab.vectors  # only the entity recognizer reads the floret vectors
+    nlp.add_pipe("ner", source=ner_nlp)
+    nlp.add_pipe(LEMMA_CASE, after="trainable_lemmatizer")
     nlp.add_pipe(SPACE_TAGS, last=True)
     if destination.exists():
         shutil.rmtree(destination)
@@ -153,8 +156,9 @@ def best_model(output_dir: Path) -> Path:
 def train(lang: str, minutes: float = 60.0, output: Path | None = None) -> Path:
     """Regenerate the `lang` model from NorNE with the committed configs; returns the model path.
 
-    Steps: convert NorNE → train floret vectors → train the tagger/parser pipeline and the entity
-    recognizer side by side for the rest of `minutes` → merge into `output` (default: the package).
+    Steps: convert NorNE → train floret vectors → train the tagger/parser pipeline (no vectors) and
+    the entity recognizer (floret vectors) side by side, one core each, for the rest of `minutes`
+    → merge into `output` (default: the package).
     """
     lang = normalize_lang(lang)
     destination = output or MODELS_DIR / lang
@@ -165,7 +169,7 @@ def train(lang: str, minutes: float = 60.0, output: Path | None = None) -> Path:
     remaining = max(minutes - (time.monotonic() - started) / 60 - 1.0, 1.0)
     run_for(
         [
-            spacy_train_command(SYNTAX_CONFIG, corpus, vectors, work / "syntax"),
+            spacy_train_command(SYNTAX_CONFIG, corpus, None, work / "syntax"),
             spacy_train_command(NER_CONFIG, corpus, vectors, work / "ner"),
         ],
         remaining,
