@@ -63,14 +63,17 @@ SPACE_TAGS = "nyhetsgraf_space_tags"
 
 @Language.component(SPACE_TAGS)
 def tag_whitespace_tokens(doc: Doc) -> Doc:
-    """Give newline/whitespace tokens the SPACE tag; the statistical taggers never saw them in training."""
+    """Give newline/whitespace tokens the SPACE tag and keep them out of entities.
+
+    The statistical components never saw whitespace tokens in training (NorNE has none).
+    """
     for token in doc:
         if token.is_space:
             token.pos_ = "SPACE"
             token.tag_ = "_SP"
             token.lemma_ = token.text
-            if token.ent_type:
-                token.ent_iob_ = "O"
+    if any(token.is_space and token.ent_type for token in doc):
+        doc.ents = [ent for ent in doc.ents if not any(token.is_space for token in ent)]
     return doc
 
 
