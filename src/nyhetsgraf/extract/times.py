@@ -590,10 +590,6 @@ def resolve(text: str, published: str | None) -> str | None:
     return resolver.resolve(widest, tense)
 
 
-def _in_heading(article: Article, start: int) -> bool:
-    return any(b.role in ("title", "heading") and b.span[0] <= start < b.span[1] for b in article.blocks)
-
-
 def find_times(doc: Doc, article: Article) -> list[TimeExpression]:
     """Every time expression of the article, with absolute spans and resolved values."""
     text = article.text
