@@ -362,8 +362,13 @@ def _joined_entities(doc: Doc) -> list[Span]:
         if ent.start < covered_until:
             continue  # a split-off person that ran into the next NER span
         covered_until = ent.end
-        if spans and ent.label_ == "PER" and spans[-1].label_ == "PER" and spans[-1].end == ent.start:
-            spans[-1] = Span(doc, spans[-1].start, ent.end, label="PER")
+        if (
+            spans
+            and ent.label_ in ("PER", "ORG")
+            and spans[-1].label_ == ent.label_
+            and spans[-1].end == ent.start
+        ):
+            spans[-1] = Span(doc, spans[-1].start, ent.end, label=ent.label_)  # "NHO" + "Transport"
             continue
         spans.append(ent)
     return spans
@@ -388,8 +393,6 @@ def _degenitive_by_evidence(mentions: list[Mention]) -> None:
         base = _strip_genitive(m.text)
         if fold(base) in known or (len(m.words) == 1 and fold(base) in words):
             m.text = base
-
-
 
 
 def _cluster(mentions: list[Mention]) -> list[Cluster]:

@@ -40,6 +40,27 @@ _PLACE_TYPES = {"GPE_LOC", "GPE", "LOC", "GPE_ORG"}
 _AGENT_PREPOSITION = "av"
 _NP_LEFT_WORDS = {"rundt", "over", "under", "minst", "nesten", "cirka", "flere", "mange"}
 _NOMINAL = {"NOUN", "PROPN", "PRON"}
+_POSSESSIVES = {
+    "hans",
+    "hennes",
+    "deres",
+    "sin",
+    "sitt",
+    "sine",
+    "dets",
+    "dens",
+    "vår",
+    "vårt",
+    "våre",
+    "min",
+    "mitt",
+    "mine",
+    "din",
+    "ditt",
+    "dine",
+    "hennar",
+    "deira",
+}
 # prepositions whose complement is the one the event is aimed at: "protesterer mot", "angrep på", "møte med"
 # Nouns that count or group what follows "av": the phrase keeps it ("grupper av demonstranter").
 _PARTITIVE_NOUNS = {
@@ -325,7 +346,6 @@ _SUPPORT_VERBS = {
     "drive",
     "inngå",
     "slutte",
-    "stille",
     "fremme",
     "framsette",
     "fremsette",
@@ -356,11 +376,12 @@ _SUPPORT_VERBS = {
 }
 
 
-def _can_carry(verb: Token) -> bool:
-    """Whether a verb carries an event noun as a fact ("innførte sanksjoner", not "å innføre sanksjoner")."""
+def _can_carry(verb: Token, named_by_row: bool = False) -> bool:
+    """Whether a verb carries an event noun as a fact ("innførte sanksjoner", not "å innføre
+    sanksjoner"); a verb the lexicon row names as governor ("stille krav") always may."""
     if _irrealis_infinitive(verb):
         return False
-    return bool({lemma(verb), *verb_lemmas(verb)} & _SUPPORT_VERBS)
+    return named_by_row or bool({lemma(verb), *verb_lemmas(verb)} & _SUPPORT_VERBS)
 
 
 def _ends_phrase(token: Token) -> bool:
@@ -512,7 +533,12 @@ def is_passive(verb: Token, sent: Span) -> bool:
         )
     ):
         return True
-    if "Part" not in verb.morph.get("VerbForm") and not verb.tag_.lower().endswith("perf-part"):
+    participle_like = verb.pos_ == "ADJ" and low(verb).endswith(("t", "d"))  # "løslatt" tagged ADJ
+    if (
+        "Part" not in verb.morph.get("VerbForm")
+        and not verb.tag_.lower().endswith("perf-part")
+        and not (participle_like)
+    ):
         return False
     doc = verb.doc
     previous = verb.i - 1
@@ -640,7 +666,12 @@ class EventFinder:
                 and lemma(carrier) in ("være", "vere")
                 and not any(t.pos_ == "ADP" for t in token.doc[carrier.i + 1 : token.i])
             )  # "Dette er et angrep på sivile" names no actor; "var i streik" does
-            if carrier is None or carrier.i in self.event_verbs or not _can_carry(carrier) or predicative:
+            if (
+                carrier is None
+                or carrier.i in self.event_verbs
+                or not _can_carry(carrier, bool(row.governors))
+                or predicative
+            ):
                 return None  # no verb of its own, named by another event's verb, or only wished or planned
             words.append(carrier)
             return _Match(sorted(set(words), key=lambda t: t.i), carrier, row.types[0], target)
@@ -738,12 +769,15 @@ class EventFinder:
         opener = before[0].pos_ in ("ADV", "ADP", "SCONJ") if before else True
         inverted = not before or (opener and not quantity) or self._is_time(before[0])
         if inverted:
+            if not before and finite.i == sent.start:
+                return None  # "Fordømmer pågripelsen av ...": a headline verb has no subject
             for t in doc[finite.i + 1 : min(sent.end, finite.i + 6)]:
                 if low(t) in _PARTITIVE_NOUNS and t.i + 1 < sent.end and low(doc[t.i + 1]) == "av":
                     return t  # "har hundretusenvis av mennesker deltatt"
-                if t.pos_ in _NOMINAL and not self._is_time(t):
+                if t.pos_ in _NOMINAL and not self._is_time(t) and low(t) not in _POSSESSIVES:
                     return _phrase_head(t, sent)
-                if t.pos_ not in ("ADV", "DET", "ADJ", "NUM", "PART") and not self._is_time(t):
+                skippable = t.pos_ in ("ADV", "DET", "ADJ", "NUM", "PART") or low(t) in _NP_LEFT_WORDS
+                if not skippable and not self._is_time(t) and low(t) not in _POSSESSIVES:
                     break
             return None
         core = []
@@ -757,7 +791,9 @@ class EventFinder:
             if (t.pos_ == "ADP" and core) or t.pos_ in ("VERB", "AUX"):
                 break  # "Rådet fordømmer X og advarer": the subject is the chunk before the first verb
             core.append(t)
-        nominals = [t for t in core if t.pos_ in _NOMINAL and not self._is_time(t)]
+        nominals = [
+            t for t in core if t.pos_ in _NOMINAL and not self._is_time(t) and low(t) not in _POSSESSIVES
+        ]
         return nominals[-1] if nominals else None
 
     def _nominal_before(self, index: int, sent: Span) -> Token | None:
@@ -858,7 +894,10 @@ class EventFinder:
             if is_space(t) or is_punct(t):
                 break
             genitive = t.text.endswith("s") and t.pos_ in ("PROPN", "NOUN") and i == start - 1
-            if t.pos_ in ("DET", "ADJ", "NUM") or low(t) in _NP_LEFT_WORDS or genitive:
+            article = (
+                low(t) in ("den", "det", "de", "dei") and doc[i + 1].pos_ == "ADJ"
+            )  # "Det nordkoreanske ..."
+            if t.pos_ in ("DET", "ADJ", "NUM") or low(t) in _NP_LEFT_WORDS or genitive or article:
                 start = i
                 continue
             break
@@ -1037,6 +1076,10 @@ class EventFinder:
         else:
             actors = self.actors(verb, verb.i)
             skip = {t.i for t in match.trigger_tokens}
+            subject = self.subject(verb)
+            if subject is not None and subject.i > verb.i:
+                # an inverted subject is no object: "samlet rundt 300 foreldre og barn seg"
+                skip.update(range(verb.i + 1, subject.i + 3))
             target_token = (
                 match.target_token
                 or self.direct_object(verb, skip)

@@ -207,7 +207,11 @@ def looks_like_verb(token: Token) -> bool:
     """A verb by its tag, or a verb form the tagger took for a noun or adjective ("pågrep", "stanset")."""
     if token.pos_ in ("VERB", "AUX"):
         return True
-    after_determiner = token.i > 0 and token.doc[token.i - 1].pos_ == "DET"  # "den fornærma"
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    # "den fornærma": a participle used as a noun
+    after_determiner = previous is not None and (
+        previous.pos_ == "DET" or low(previous) in ("den", "det", "de")
+    )
     return token.pos_ in ("NOUN", "ADJ") and token.text.islower() and bool(verb_lemmas(token)) \
         and not is_noun_form(token.text) and not after_determiner
 
