@@ -103,8 +103,8 @@ def _leading_title_tokens(span: Span) -> int:
         looks_like_title = (token.text[:1].islower() or token.pos_ in ("NOUN", "ADJ", "DET")) and not (
             _first_name_gender(token.text)
         )
-        if looks_like_title and rest_has_name and token.pos_ != "PROPN":
-            count += 1
+        if rest_has_name and ((looks_like_title and token.pos_ != "PROPN") or _is_role_noun(token)):
+            count += 1  # "Kaptein Sanogo", "Seniorrådgiver Marita Isaksen Wangberg"
             continue
         break
     return count
@@ -232,7 +232,8 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
     start += stripped
     inner = doc[start:end]
     text = " ".join(inner.text.strip(_QUOTE_CHARS + " ").split())
-    if _is_genitive(doc[end - 1]) or _genitive_before_noun(inner):
+    before_phrase = end < len(doc) and not is_punct(doc[end]) and not is_space(doc[end])
+    if (_is_genitive(doc[end - 1]) and before_phrase) or _genitive_before_noun(inner):
         text = _strip_genitive(text)
     if not text or not any(ch.isupper() for ch in text):
         return None
