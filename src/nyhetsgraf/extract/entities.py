@@ -727,7 +727,11 @@ def _named_city(cluster: Cluster, name: str, best: str) -> bool:
 
     A one-word "person" must be a large town and never stand after a title ("president Obama").
     """
-    if best not in ("PER", "ORG", "LOC") or _is_acronym(name) or _first_name_gender(name.split()[0]):
+    if (
+        best not in ("PER", "ORG", "LOC", "PROD", "MISC")
+        or _is_acronym(name)
+        or _first_name_gender(name.split()[0])
+    ):
         return False
     population = _city_populations().get(name.lower(), 0)
     person_names = [m for m in cluster.mentions if m.label == "PER" and m.text != name and len(m.words) > 1]

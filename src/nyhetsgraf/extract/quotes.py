@@ -95,6 +95,8 @@ _NOMINATIVE_PRONOUNS = {
 }
 _TRAILING = (",", ":", ";", "»", "”", '"', "–", "-", ".")
 _CONJUNCTIONS = {"og", "men", "eller"}
+_QUESTION_WORDS = {"hva", "hvem", "hvor", "hvordan", "hvorfor", "hvilke", "hvilken", "hvilket", "når", "kva",
+                   "kven", "kvar", "korleis", "kvifor"}
 _CLAUSE_BREAKS = {"men", "som", "da", "fordi", "når", "hvis", "mens", "der"}
 # Verbs of mental attitude take at-clauses but report no speech: "Mange håper at ...", "Vesten frykter at ..."
 _ATTITUDE_VERBS = {"håpe", "frykte", "tro", "tru", "forvente", "anta", "vone", "regne", "rekne", "ønske"}
@@ -514,6 +516,8 @@ class QuoteFinder:
         """A subject (pronoun or short noun phrase) at j followed closely by a finite verb."""
         doc = self.doc
         first = doc[j]
+        if low(first) in _QUESTION_WORDS:
+            return False  # "vil ikke si hva som ble sagt": an indirect question reports nothing
         nominal = first.pos_ in ("PRON", "NOUN", "PROPN", "DET", "ADJ", "NUM")
         if not nominal and low(first) not in _NOMINATIVE_PRONOUNS:
             return False
