@@ -372,15 +372,18 @@ def train(
     output: Annotated[Path | None, typer.Option("--output", file_okay=False,
                                                 help="Model folder (default: the packaged model).")] = None,
 ) -> None:
-    """Train the spaCy pipeline (NER + tagger) on the shared NorNE data."""
+    """Retrain the NLP pipeline (tagger, lemmatizer, parser, NER) from the shared NorNE data."""
     import subprocess
 
+    from nyhetsgraf.nlp.train import TrainingDataMissing
     from nyhetsgraf.nlp.train import train as run_training
 
     try:
         path = run_training(lang.value, minutes=minutes, output=output)
     except KeyboardInterrupt:
         fail("training interrupted", EXIT_INTERRUPTED)
+    except TrainingDataMissing as error:
+        fail(f"training data not found: {error}")
     except FileNotFoundError as error:
         fail(f"training data not found: {error}")
     except ModuleNotFoundError as error:
