@@ -237,7 +237,7 @@ def _is_excluded(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, 
         return True
     before, after = _lower(doc, phrase.start - 1), _lower(doc, phrase.end)
     if before == "(" and after == ")":
-        return True  # age: "Hannah Jones (13)"
+        return True  # age: "Ola Berg (13)"
     if before in NOT_COUNT_BEFORE:
         return True
     if first.lower_ in SCALES and before in VAGUE_BEFORE:

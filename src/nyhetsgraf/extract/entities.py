@@ -106,7 +106,7 @@ def _leading_title_tokens(span: Span) -> int:
             _first_name_gender(token.text)
         )
         if rest_has_name and ((looks_like_title and token.pos_ != "PROPN") or _is_role_noun(token)):
-            count += 1  # "Kaptein Sanogo", "Seniorrådgiver Marita Isaksen Wangberg"
+            count += 1  # "Kaptein Moen", "Seniorrådgiver Kari Isaksen Holm"
             continue
         break
     return count
@@ -151,7 +151,7 @@ _NAME_POS = {"PROPN", "X", "", "SYM"}
 
 
 def _leading_non_name_tokens(span: Span, label: str) -> int:
-    """Capitalised words before a name at a sentence start ("Kreftsyke Hannah Jones", "Liker Disney")."""
+    """Capitalised words before a name at a sentence start ("Skadde Ola Nordmann", "Elsker Ikea")."""
     tokens = list(span)
     count = 0
     while count < len(tokens) - 1:
@@ -175,7 +175,7 @@ def _leading_non_name_tokens(span: Span, label: str) -> int:
 
 
 def _genitive_before_noun(span: Span) -> bool:
-    """ "Natos beslutning", "Tønsbergs Blads nettutgave": a name in -s right before a common noun."""
+    """ "Natos beslutning", "Bergens Tidendes nettutgave": a name in -s right before a common noun."""
     last = span[-1]
     text = last.text
     acronym = len(text) >= 3 and text.endswith("s") and text[:-1].isupper()  # "FNs generalsekretær"
@@ -201,7 +201,7 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
         return None
     label = span.label_
     if label == "PER" and not (end < len(doc) and low(doc[end]) in _ORGANISATION_HEADS):
-        # "Marie Sperre" of "Inger Marie Sperre": a first name NER left out
+        # "Marie Lie" of "Inger Marie Lie": a first name NER left out
         while start > 0 and doc[start - 1].text[:1].isupper() and _first_name_gender(doc[start - 1].text):
             start -= 1
     elif end < len(doc) and low(doc[end]) in _ORGANISATION_HEADS:
@@ -209,7 +209,7 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
         end += 1
         label = "ORG"
     if label == "ORG":
-        # "The Washington" + "Times": capitalised words right after an organisation name
+        # "The New York" + "Times": capitalised words right after an organisation name
         while (
             end < len(doc)
             and doc[end].text[:1].isupper()
@@ -230,7 +230,7 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
         start += _leading_title_tokens(doc[start:end])
     stripped = _leading_non_name_tokens(doc[start:end], label)
     if stripped and _first_name_gender(doc[start + stripped].text) and end - start - stripped > 1:
-        label = "PER"  # "Journalist Øyvind Strømmen" tagged as one organisation
+        label = "PER"  # "Journalist Ola Berg" tagged as one organisation
     start += stripped
     inner = doc[start:end]
     text = " ".join(inner.text.strip(_QUOTE_CHARS + " ").split())
@@ -343,7 +343,7 @@ class EntityIndex:
 
 
 def _split_trailing_person(ent: Span) -> list[Span]:
-    """ "i Kristiansund Håvard Krane" tagged "Kristiansund Håvard": a place and a person."""
+    """ "i Molde Per Krogh" tagged "Molde Per": a place and a person."""
     doc = ent.doc
     if ent.label_ == "PER" or len(ent) < 2 or not _first_name_gender(ent[-1].text):
         return [ent]
@@ -356,7 +356,7 @@ def _split_trailing_person(ent: Span) -> list[Span]:
 
 
 def _joined_entities(doc: Doc) -> list[Span]:
-    """NER spans, with a person name split in two ("Ivan" + "Alvarado") joined again and a person
+    """NER spans, with a person name split in two ("Ivan" + "Petrov") joined again and a person
     glued to a place name split off."""
     pieces = [piece for ent in doc.ents for piece in _split_trailing_person(ent)]
     spans: list[Span] = []
@@ -453,7 +453,7 @@ def _person_for_word(persons: list[Cluster], mention: Mention) -> Cluster | None
 
 def _merge_single_word_names(clusters: list[Cluster], persons: list[Cluster]) -> None:
     """A one-word name tagged with another type but equal to a word of a person's full name is that
-    person; with two such people ("Clinton"), each mention goes to the most recent full name."""
+    person; with two such people ("Bush"), each mention goes to the most recent full name."""
     full_persons = [c for c in persons if any(len(m.words) > 1 for m in c.mentions)]
     for cluster in clusters:
         if cluster in persons or not cluster.mentions:
@@ -987,7 +987,7 @@ class Referents:
                 return fallback if fallback is not None and " " in fallback else entity.name
             if gender is None and fallback is None:
                 fallback = entity.name
-        # a one-word name of unknown gender ("Partapuoli", or NER's "Nato") only when no person fits
+        # a one-word name of unknown gender ("Haugli", or NER's "Nato") only when no person fits
         return fallback
 
     def name(self, phrase: Span) -> str | None:
@@ -1029,7 +1029,7 @@ def _trim(phrase: Span) -> Span:
 
 
 def _core(phrase: Span) -> Span:
-    """The phrase up to its first preposition or comma ("Erik Vangen" of "Erik Vangen i Høyre")."""
+    """The phrase up to its first preposition or comma ("Erik Dahl" of "Erik Dahl i Høyre")."""
     for token in phrase:
         if token.i > phrase.start and (token.pos_ == "ADP" or token.text in (",", "(")):
             return phrase.doc[phrase.start : token.i]
@@ -1037,7 +1037,7 @@ def _core(phrase: Span) -> Span:
 
 
 def phrase_after(token: Token, limit: Span) -> Span:
-    """A subject-like phrase right after a verb: "sier [ordførerens bror Pål W. Olsen] til ..."."""
+    """A subject-like phrase right after a verb: "sier [ordførerens bror Per K. Lund] til ..."."""
     doc = token.doc
     i = token.i + 1
     while i < limit.end and low(doc[i]) in ("også", "imidlertid", "derimot", "nå", "videre", "likevel"):
@@ -1049,7 +1049,7 @@ def phrase_after(token: Token, limit: Span) -> Span:
     while end < limit.end:
         t = doc[end]
         word = low(t)
-        if t.text == "(":  # "fagforening Central Única de Trabajadores (CUT), Cristian Cuevas"
+        if t.text == "(":  # "fagforbundet Unión Nacional de Mineros (UNM), Pedro Rojas"
             close = next((k for k in range(end, min(limit.end, end + 8)) if doc[k].text == ")"), None)
             if close is not None:
                 end = close + 1

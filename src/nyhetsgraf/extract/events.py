@@ -515,7 +515,7 @@ def _headline_participle(verb: Token, sent: Span) -> bool:
         return False
     if not low(verb).endswith(("t", "d")) or any(lemma(t) in ("ha", "bli", "være") for t in words):
         return False
-    # "Mann pågrepet" ends with the participle; "Nord-Korea fornærmet Hillary Clinton" is active
+    # "Mann pågrepet" ends with the participle; "Russland fornærmet Kari Lunde" is active
     return not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words if t.i > verb.i)
 
 
@@ -797,7 +797,7 @@ class EventFinder:
         return nominals[-1] if nominals else None
 
     def _nominal_before(self, index: int, sent: Span) -> Token | None:
-        """The antecedent of "som": the noun right before it ("Diarra, som har gått av")."""
+        """The antecedent of "som": the noun right before it ("Traoré, som har gått av")."""
         for t in reversed(self.doc[sent.start : index]):
             if t.pos_ in _NOMINAL:
                 return t
@@ -962,7 +962,7 @@ class EventFinder:
         return None
 
     def bound_pronoun(self, token: Token) -> str | None:
-        """ "Diarra kunngjorde at han hadde trukket seg": a pronoun in reported speech is its speaker
+        """ "Traoré kunngjorde at han hadde trukket seg": a pronoun in reported speech is its speaker
         when the gender fits."""
         speaker = self.speaker_around(token)
         entity = self.entities.by_name(speaker) if speaker else None

@@ -369,7 +369,7 @@ class QuoteFinder:
                     break
 
     def _next_sentence_speaker(self, ranges: list[tuple[int, int]], index: int) -> str | None:
-        """ "– ... .\nDet sa Camila Vallejo til Reuters." names the speaker of the quote before it."""
+        """ "– ... .\nDet sa Ola Vik til Reuters." names the speaker of the quote before it."""
         if index + 1 >= len(ranges):
             return None
         start, end = ranges[index + 1]

@@ -66,7 +66,7 @@ def sentences(doc: Doc) -> list[Span]:
     """Sentences that never cross a line break and start only after terminal punctuation.
 
     The model's sentence starts are kept only where the previous token ends a sentence, so a
-    spurious break inside a clause ("Clinton | sa hun ...") does not split it; a line break always
+    spurious break inside a clause ("Bush | sa hun ...") does not split it; a line break always
     does. Whitespace tokens belong to no sentence.
     """
     has_starts = has_sentence_starts(doc)

@@ -51,7 +51,7 @@ _LEFT_TOKEN = re.compile(r"[\w\-]+$")
 _GLUED_HEADING = re.compile(
     r"(?<=[.!?] )([A-ZÆØÅ][a-zæøå]+ [a-zæøå]{3,})(?= [A-ZÆØÅ][a-zæøå]+ [a-zæøå])"
 )
-# Words that begin ordinary sentences ("Onsdag møtte Støre ...", "Det sa Vallejo ..."), so a
+# Words that begin ordinary sentences ("Onsdag møtte Støre ...", "Det sa Vik ..."), so a
 # pair holding one is not a subheading.
 _SENTENCE_WORDS = _word_set(
     "det den de dette disse der da nå så men og eller som at om for fra til med mot på i av ved etter "
