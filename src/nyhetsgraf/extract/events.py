@@ -614,9 +614,12 @@ class EventFinder:
 
     def _match(self, token: Token, sent: Span) -> _Match | None:
         verb_like = looks_like_verb(token)
+        pos = "VERB" if verb_like else token.pos_
+        lemmas = self._lemmas(token)
+        if not any(self.triggers.candidates(candidate, pos) for candidate in lemmas):
+            return None  # no row for any reading of this word: skip building its clause context
         if verb_like and _irrealis_infinitive(token) and not self._negated_aim(token, sent):
             return None
-        pos = "VERB" if verb_like else token.pos_
         context = _Context.of(token, sent, self.particle_words)
         # a particle right before a noun phrase may be that phrase's preposition: try without it too
         loose = [t for t in context.particle_tokens if not _ends_phrase(t)]
@@ -624,7 +627,7 @@ class EventFinder:
         if loose:
             variants.append(context.without_particles(loose))
         for variant in variants:
-            for candidate in self._lemmas(token):
+            for candidate in lemmas:
                 rows = self.triggers.match(
                     candidate,
                     pos,

@@ -67,8 +67,15 @@ def sentences(doc: Doc) -> list[Span]:
 
     The model's sentence starts are kept only where the previous token ends a sentence, so a
     spurious break inside a clause ("Bush | sa hun ...") does not split it; a line break always
-    does. Whitespace tokens belong to no sentence.
+    does. Whitespace tokens belong to no sentence. Computed once per Doc: every extractor asks.
     """
+    key = ("nyhetsgraf", "sentences")
+    if key not in doc.user_data:
+        doc.user_data[key] = tuple(_sentences(doc))
+    return list(doc.user_data[key])
+
+
+def _sentences(doc: Doc) -> list[Span]:
     has_starts = has_sentence_starts(doc)
     result: list[Span] = []
     start: int | None = None
