@@ -70,6 +70,13 @@ def test_genitive_from_morphology() -> None:
     assert list(names(index)) == ["Vestlandia"]
 
 
+def test_place_ending_in_s_before_a_weekday_is_no_genitive() -> None:
+    doc = make_doc("Bussen veltet ved Bodås tirsdag . Natos beslutning kom i går .",
+                   {"Bodås": "LOC", "Natos": "ORG"})
+    index = find_entities(doc, article_for(doc))
+    assert names(index) == {"Bodås": "LOC", "Nato": "ORG"}
+
+
 def test_genitive_surname_goes_to_full_name() -> None:
     doc = make_doc("Generalen Omar Haddad ble drept . Haddads død vekket sinne .",
                    {"Omar Haddad": "PER", "Haddads": "PER"})

@@ -174,6 +174,14 @@ def _leading_non_name_tokens(span: Span, label: str) -> int:
     return count
 
 
+# Nouns that follow a place name without being owned by it: "i Lillehammer mandag".
+_TIME_NOUNS = frozenset({
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+    "måndag", "tysdag", "laurdag", "sundag",
+    "morgen", "kveld", "natt", "ettermiddag", "formiddag", "helg", "helgen", "helga",
+})
+
+
 def _genitive_before_noun(span: Span) -> bool:
     """ "Natos beslutning", "Bergens Tidendes nettutgave": a name in -s right before a common noun."""
     last = span[-1]
@@ -185,7 +193,8 @@ def _genitive_before_noun(span: Span) -> bool:
     if span.end >= len(doc):
         return False
     following = doc[span.end]
-    return following.pos_ == "NOUN" and following.text[:1].islower()
+    return (following.pos_ == "NOUN" and following.text[:1].islower()
+            and following.text.lower() not in _TIME_NOUNS)  # "ved Dombås tirsdag" names no owner
 
 
 def _clean_mention(span: Span, offset: int) -> Mention | None:
