@@ -18,7 +18,7 @@ from importlib.resources import files
 
 from spacy.tokens import Doc, Span, Token
 
-from nyhetsgraf.extract.syntax import is_common_word, is_punct, is_space, lemma, low
+from nyhetsgraf.extract.syntax import WEEKDAYS, is_common_word, is_punct, is_space, lemma, low
 from nyhetsgraf.records import Article, Entity
 
 HYPHENS = "-‐‑–—"
@@ -175,8 +175,7 @@ def _leading_non_name_tokens(span: Span, label: str) -> int:
 
 
 # Nouns that follow a place name without being owned by it: "i Lillehammer mandag".
-_TIME_NOUNS = frozenset({
-    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+_TIME_NOUNS = WEEKDAYS | frozenset({
     "måndag", "tysdag", "laurdag", "sundag",
     "morgen", "kveld", "natt", "ettermiddag", "formiddag", "helg", "helgen", "helga",
 })
@@ -935,13 +934,7 @@ _PHRASE_STOP_WORDS = {
     "under",
     "med",
     "mot",
-    "mandag",
-    "tirsdag",
-    "onsdag",
-    "torsdag",
-    "fredag",
-    "lørdag",
-    "søndag",
+    *WEEKDAYS,
     "i dag",
     "ettermiddag",
     "morgen",

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from nyhetsgraf.extract.entities import PERSONAL_PRONOUNS, EntityIndex, Referents
 from nyhetsgraf.extract.syntax import (
     SUBJECT_DEPS,
+    WEEKDAYS,
     dep,
     has_parse,
     is_adjective_form,
@@ -103,13 +104,7 @@ _CLAUSE_OPENERS = {
     "der",
 }
 _TIME_WORDS = {
-    "mandag",
-    "tirsdag",
-    "onsdag",
-    "torsdag",
-    "fredag",
-    "lørdag",
-    "søndag",
+    *WEEKDAYS,
     "uka",
     "uke",
     "uken",

@@ -20,6 +20,7 @@ from nyhetsgraf.extract.entities import EntityIndex, Referents, phrase_after, ph
 from nyhetsgraf.extract.syntax import (
     DASHES,
     SUBJECT_DEPS,
+    WEEKDAYS,
     dep,
     is_punct,
     is_space,
@@ -53,13 +54,7 @@ _SKIP_AFTER_VERB = {
     "side",
 }
 _TEMPORAL = {
-    "mandag",
-    "tirsdag",
-    "onsdag",
-    "torsdag",
-    "fredag",
-    "lørdag",
-    "søndag",
+    *WEEKDAYS,
     "i",
     "dag",
     "går",

@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span, Token
 DASHES = ("–", "—", "-", "−")
 
 SUBJECT_DEPS = {"SUBJ", "nsubj", "nsubj:pass"}
+# Bokmål weekday names, a closed class several extractors treat apart from other nouns.
+WEEKDAYS = frozenset({"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"})
 
 
 def is_space(token: Token) -> bool:
