@@ -1,7 +1,12 @@
 """Words per second of the full Norwegian pipeline with nlp.pipe, and its ratio to a blank tokenizer.
 
 Reads ../shared/data/ndt-texts/dev.txt (or $NYHETSGRAF_SHARED/...) when present; otherwise it
-uses a few paragraphs of its own, repeated. Usage: python benchmarks/nlp_speed.py [--lang nb|nn]
+uses a few paragraphs of its own, repeated. The pipeline runs in one process and then in
+`--processes` worker processes (nlp.pipe's n_process; default: one per CPU core), which is how a
+corpus job uses the machine.
+The texts are run `--repeat` times over (default 3, about 97,000 words) so that the worker
+processes' start-up does not dominate.
+Usage: python benchmarks/nlp_speed.py [--lang nb|nn] [--processes N] [--repeat N]
 """
 
 from __future__ import annotations
@@ -46,17 +51,26 @@ def words_per_second(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", default="nb", choices=["nb", "nn"])
+    parser.add_argument("--processes", type=int, default=os.cpu_count() or 1,
+                        help="worker processes for the parallel run (default: CPU cores)")
+    parser.add_argument("--repeat", type=int, default=3, help="run the texts this many times over")
     args = parser.parse_args()
-    texts = load_texts()
+    texts = load_texts() * max(args.repeat, 1)
     nlp = load(args.lang)
     blank = spacy.blank("nb")
     words_per_second(lambda batch: nlp.pipe(batch[:50]), texts)  # warm-up
     full, words = words_per_second(lambda batch: nlp.pipe(batch, batch_size=256), texts)
     tokenizer_only, _ = words_per_second(lambda batch: blank.pipe(batch, batch_size=256), texts)
     print(f"texts: {len(texts)}  words: {words}  pipeline: {', '.join(nlp.pipe_names)}")
-    print(f"full pipeline: {full:,.0f} words/s")
-    print(f"blank tokenizer: {tokenizer_only:,.0f} words/s")
-    print(f"ratio full / tokenizer-only: {full / tokenizer_only:.3f}")
+    print(f"full pipeline, 1 process: {full:,.0f} words/s")
+    if args.processes > 1:
+        parallel, _ = words_per_second(
+            lambda batch: nlp.pipe(batch, batch_size=256, n_process=args.processes), texts
+        )
+        print(f"full pipeline, {args.processes} processes: {parallel:,.0f} words/s "
+              f"({parallel / full:.2f} x 1 process)")
+    print(f"blank tokenizer, 1 process: {tokenizer_only:,.0f} words/s")
+    print(f"ratio full / tokenizer-only (1 process each): {full / tokenizer_only:.3f}")
 
 
 if __name__ == "__main__":

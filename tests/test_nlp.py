@@ -113,6 +113,14 @@ def test_evaluate_prints_json_scores_as_last_line(tmp_path: Path, capsys: pytest
     assert 0.0 <= scores["ents_f"] <= 1.0 and 0.0 <= scores["las"] <= 1.0
 
 
+def test_evaluate_can_leave_a_component_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    snippet = tmp_path / "snippet.conll"
+    snippet.write_text(NDT_SNIPPET, encoding="utf-8")
+    assert evaluate_module.main([str(snippet), "--exclude", "parser"]) == 0
+    scores = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert scores["las"] == 0.0 and scores["pos_acc"] > 0.7
+
+
 def test_evaluate_missing_file_is_a_clean_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert evaluate_module.main(["no-such-file.conll"]) == 2
     assert "file not found" in capsys.readouterr().err

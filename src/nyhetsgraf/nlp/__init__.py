@@ -13,7 +13,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from nyhetsgraf.nlp import components  # noqa: F401  (registers the custom pipeline pieces)
+from nyhetsgraf.nlp import components, entity_types  # noqa: F401  (register the custom pipeline pieces)
 
 MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
 LANGUAGES = ("nb", "nn")

