@@ -1,15 +1,17 @@
 """Full extraction speed: Extractor.pipe over demo articles, and what extraction adds to the NLP pipeline.
 
-    .venv/bin/python benchmarks/extract_speed.py [--articles 1000] [--batch-size 32]
+    .venv/bin/python benchmarks/extract_speed.py [--articles 1000] [--batch-size 32] [--workers N]
 
 The articles are those of examples/demo/ (every format), cycled until there are enough. The
 same texts are first run through the spaCy pipeline alone (nlp.pipe), then through the full
-extraction (Extractor.pipe). Target: extraction adds < 30 % to the pipeline's time.
+extraction (Extractor.pipe), and last through the full extraction in `--workers` processes.
+Target: extraction adds < 30 % to the pipeline's time.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections import deque
@@ -55,6 +57,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--model", type=Path, help="a spaCy model folder instead of the packaged models")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="processes for a last, parallel run of the full extraction (default: CPU cores)")
     args = parser.parse_args()
 
     from nyhetsgraf.extract import Extractor
@@ -90,6 +94,11 @@ def main() -> None:
     share = (full_cpu - nlp_cpu) / full_cpu
     print(f"extraction adds {overhead:.0%} to the NLP pipeline's CPU time (target < {TARGET_OVERHEAD:.0%}, "
           f"ratio {overhead / TARGET_OVERHEAD:.2f}); {share:.0%} of the full time is spent outside nlp.pipe")
+    if args.workers > 1:
+        parallel_wall, _ = timed(extractor.pipe(articles, batch_size=args.batch_size, workers=args.workers))
+        print(f"full extraction, {args.workers} worker processes: {parallel_wall:6.2f} s wall, "
+              f"{words / parallel_wall:8.0f} words/s, {len(articles) / parallel_wall:.1f} articles/s "
+              f"({full_wall / parallel_wall:.2f} x one process)")
 
 
 if __name__ == "__main__":

@@ -118,8 +118,8 @@ def test_extract_html_page_with_highlights(tmp_path: Path, soldier_article: tupl
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     article, facts = soldier_article
 
-    def fake_source(paths: Iterable[str], *, nlp: bool = True, on_problem=None, batch_size: int = 32
-                    ) -> Iterator[tuple[Article, Facts]]:
+    def fake_source(paths: Iterable[str], *, nlp: bool = True, on_problem=None, batch_size: int = 32,
+                    workers: int = 1) -> Iterator[tuple[Article, Facts]]:
         yield article, facts
 
     # Facts with every kind, without waiting for the NLP model.
@@ -145,8 +145,8 @@ def test_ctrl_c_during_ingest_keeps_what_was_stored(sample_file: Path, db_path: 
                                                    article_factory, monkeypatch: pytest.MonkeyPatch) -> None:
     articles = [article_factory(f"Sak nummer {n} om nye bussruter i byen.", index=n) for n in range(7)]
 
-    def interrupted(items: Iterable[Article], *, nlp: bool = True, batch_size: int = 32
-                    ) -> Iterator[tuple[Article, Facts]]:
+    def interrupted(items: Iterable[Article], *, nlp: bool = True, batch_size: int = 32,
+                    workers: int = 1) -> Iterator[tuple[Article, Facts]]:
         for n in range(len(articles)):
             if n == 3:
                 raise KeyboardInterrupt

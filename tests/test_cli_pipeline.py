@@ -39,7 +39,8 @@ def test_iter_extracted_reports_problems_and_goes_on(sample_file: Path, tmp_path
 class FirstWordExtractor:
     """Stands in for the NLP extractor: the first word of each article as an entity, plus a time."""
 
-    def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, Facts]]:
+    def pipe(self, articles: Iterable[Article], batch_size: int = 32,
+             workers: int = 1) -> Iterator[tuple[Article, Facts]]:
         for article in articles:
             word = article.text.split()[0]
             start = article.span[0] + article.text.index(word)
@@ -79,7 +80,8 @@ def test_resumed_ingest_extracts_only_what_is_missing(sample_file: Path, db_path
     seen: list[str] = []
 
     class CountingExtractor(FirstWordExtractor):
-        def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, Facts]]:
+        def pipe(self, articles: Iterable[Article], batch_size: int = 32,
+                 workers: int = 1) -> Iterator[tuple[Article, Facts]]:
             for article, facts in super().pipe(articles, batch_size):
                 seen.append(article.id)
                 yield article, facts
@@ -92,3 +94,22 @@ def test_resumed_ingest_extracts_only_what_is_missing(sample_file: Path, db_path
         ingest([str(sample_file)], store, summary=summary)
     assert seen == []  # stored articles are skipped before extraction
     assert summary.read == summary.skipped == first.new and summary.new == 0
+
+
+@pytest.mark.slow
+def test_extract_with_two_workers_writes_what_one_writes(tmp_path: Path) -> None:
+    texts = [
+        "Regjeringen sender 50 soldater til Litauen. – Dette er et viktig bidrag, sier forsvarsminister "
+        "Per Hansen. Soldatene skal være på plass i mars.",
+        "Fem personer ble evakuert fra et bolighus i Tromsø natt til tirsdag. Politiet opplyser at ingen "
+        "ble skadet.",
+        "Ordfører Kari Holmen i Harstad vil stenge svømmehallen i tre måneder, skriver Harstad Tidende.",
+    ]
+    records = [{"title": "Sak", "text": text, "date": f"2024-03-0{n}"} for n, text in enumerate(texts, 1)]
+    feed = tmp_path / "saker.jsonl"
+    feed.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    one = CliRunner().invoke(app, ["extract", str(feed), "--workers", "1"])
+    two = CliRunner().invoke(app, ["extract", str(feed), "--workers", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert len(one.stdout.splitlines()) == 3
+    assert two.stdout == one.stdout

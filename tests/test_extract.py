@@ -79,6 +79,25 @@ def test_pipe_keeps_order_and_loads_each_language_once() -> None:
         assert_spans_absolute(art, facts)
 
 
+def test_pipe_in_worker_processes_gives_the_same_facts_in_input_order() -> None:
+    texts = [ARTICLE, ARTICLE.replace("Bodø", "Narvik"), ARTICLE.replace("200", "350")]
+    articles = [article(text=texts[i % 3], language=lang, index=i)
+                for i, lang in enumerate(["nb", "nn", "nb", "nn", "nb", "nb", "nn"])]
+    serial = list(Extractor(ruler_pipeline).pipe(articles, batch_size=2))
+    parallel = list(Extractor(ruler_pipeline).pipe(articles, batch_size=2, workers=2))
+    assert [a.index for a, _ in parallel] == list(range(7))
+    assert [facts for _, facts in parallel] == [facts for _, facts in serial]
+    assert any(count.value == 350 for count in parallel[2][1].counts)
+
+
+def test_an_error_in_a_worker_reaches_the_caller() -> None:
+    def broken(language: str) -> Language:
+        raise RuntimeError(f"no model for {language}")
+
+    with pytest.raises(RuntimeError, match="no model for nb"):
+        list(Extractor(broken).pipe([article()], workers=2))
+
+
 def trained_model_available() -> bool:
     from nyhetsgraf.nlp import ModelMissing, load
 

@@ -139,6 +139,8 @@ def main_options(
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.", dir_okay=False)]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many rows to show.")]
+WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1,
+                                            help="Processes for NLP and extraction (e.g. one per core).")]
 
 
 # -- commands --------------------------------------------------------------------------------------
@@ -151,6 +153,7 @@ def extract(
     output: Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False,
                                                 help="Write to this file instead of stdout.")] = None,
     nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Run NLP and fact extraction.")] = True,
+    workers: WorkersOption = 1,
 ) -> None:
     """Extract the facts of every article as contract JSON Lines (or a report); nothing is stored."""
     from nyhetsgraf.pipeline import iter_extracted
@@ -171,7 +174,7 @@ def extract(
         fail(f"cannot write {output}: {error.strerror or error}")
     try:
         with _progress("Extracting", enabled=output is not None or not sys.stdout.isatty()) as update:
-            pairs = _counted(iter_extracted(paths, nlp=nlp, on_problem=on_problem), update)
+            pairs = _counted(iter_extracted(paths, nlp=nlp, on_problem=on_problem, workers=workers), update)
             if output_format is ExtractFormat.jsonl:
                 for article, facts in pairs:
                     handle.write(json.dumps(article_object(article, facts), ensure_ascii=False) + "\n")
@@ -225,6 +228,7 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Input files, folders or globs; '-' reads stdin.")],
     db: DbOption = DEFAULT_DB,
     nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Run NLP and fact extraction (slow).")] = True,
+    workers: WorkersOption = 1,
 ) -> None:
     """Store articles and all their facts in the database; already stored articles are skipped."""
     from nyhetsgraf.pipeline import IngestSummary
@@ -239,7 +243,7 @@ def ingest(
                     update(f"{current.read} read · {current.new} new · {current.skipped} skipped")
 
             run_ingest(paths, store, nlp=nlp, on_problem=warn_problem, summary=summary,
-                       on_progress=on_progress)
+                       on_progress=on_progress, workers=workers)
     except _nlp_errors(nlp) as error:
         fail(f"{error} ({summary.new} new articles were stored)")
     except KeyboardInterrupt:

@@ -30,22 +30,24 @@ def iter_articles(paths: Iterable[str], on_problem: ProblemHandler | None = None
     yield from read_articles(paths, on_problem=on_problem)
 
 
-def extract_articles(articles: Iterable[Article], *, nlp: bool = True,
-                     batch_size: int = 32) -> Iterator[tuple[Article, Facts]]:
-    """Pair each article with its facts; ``nlp=False`` gives empty facts and never imports spaCy."""
+def extract_articles(articles: Iterable[Article], *, nlp: bool = True, batch_size: int = 32,
+                     workers: int = 1) -> Iterator[tuple[Article, Facts]]:
+    """Pair each article with its facts, in input order; ``nlp=False`` gives empty facts and never
+    imports spaCy; ``workers`` > 1 extracts in that many processes."""
     if not nlp:
         for article in articles:
             yield article, Facts()
         return
     from nyhetsgraf.extract import Extractor
 
-    yield from Extractor().pipe(articles, batch_size=batch_size)
+    yield from Extractor().pipe(articles, batch_size=batch_size, workers=workers)
 
 
 def iter_extracted(paths: Iterable[str], *, nlp: bool = True, on_problem: ProblemHandler | None = None,
-                   batch_size: int = 32) -> Iterator[tuple[Article, Facts]]:
+                   batch_size: int = 32, workers: int = 1) -> Iterator[tuple[Article, Facts]]:
     """Read every input and extract the facts of each article, streaming, in input order."""
-    yield from extract_articles(iter_articles(paths, on_problem), nlp=nlp, batch_size=batch_size)
+    yield from extract_articles(iter_articles(paths, on_problem), nlp=nlp, batch_size=batch_size,
+                                workers=workers)
 
 
 @dataclass(slots=True)
@@ -66,12 +68,13 @@ class IngestSummary:
 
 def ingest(paths: Iterable[str], store: Store, *, nlp: bool = True, on_problem: ProblemHandler | None = None,
            summary: IngestSummary | None = None,
-           on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+           on_progress: Callable[[IngestSummary], None] | None = None, workers: int = 1) -> IngestSummary:
     """Read, extract and store every new article of ``paths``.
 
     Articles already in the store (same id or same text) are skipped *before* extraction, so a
     re-run after an interruption only pays for what is missing. Pass your own ``summary`` to
-    read the counts after a KeyboardInterrupt.
+    read the counts after a KeyboardInterrupt. ``workers`` > 1 extracts in that many processes;
+    only this process writes to the store.
     """
     summary = summary if summary is not None else IngestSummary()
 
@@ -92,7 +95,7 @@ def ingest(paths: Iterable[str], store: Store, *, nlp: bool = True, on_problem: 
                 continue
             yield article
 
-    for article, facts in extract_articles(unseen(iter_articles(paths, problem)), nlp=nlp):
+    for article, facts in extract_articles(unseen(iter_articles(paths, problem)), nlp=nlp, workers=workers):
         if store.add(article, facts):
             summary.new += 1
         else:  # the same text twice within this run

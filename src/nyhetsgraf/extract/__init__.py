@@ -10,8 +10,12 @@ Every span in the returned records is an absolute offset into the article's inpu
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import signal
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from multiprocessing.pool import AsyncResult
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -58,21 +62,45 @@ class Extractor:
         doc = self.nlp(article.language)(article.text)
         return self.facts(doc, article)
 
-    def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, Facts]]:
-        """Extract from many articles; each language's texts go through nlp.pipe together."""
-        iterator = iter(articles)
-        while chunk := list(islice(iterator, batch_size)):
-            docs: dict[int, Doc] = {}
-            by_language: dict[str, list[int]] = {}
-            for position, article in enumerate(chunk):
-                by_language.setdefault(article.language, []).append(position)
-            for language, positions in by_language.items():
-                nlp = self.nlp(language)
-                texts = (chunk[p].text for p in positions)
-                for position, doc in zip(positions, nlp.pipe(texts, batch_size=batch_size), strict=True):
-                    docs[position] = doc
-            for position, article in enumerate(chunk):
-                yield article, self.facts(docs[position], article)
+    def pipe(self, articles: Iterable[Article], batch_size: int = 32,
+             workers: int = 1) -> Iterator[tuple[Article, Facts]]:
+        """Extract from many articles, in input order; each language's texts go through nlp.pipe
+        together. With ``workers`` > 1, chunks of ``batch_size`` articles are extracted in that
+        many forked processes (Linux and macOS), each loading the models once."""
+        chunks = _chunks(articles, batch_size)
+        if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            for chunk in chunks:
+                yield from zip(chunk, self._chunk_facts(chunk), strict=True)
+            return
+        yield from self._pipe_in_processes(chunks, workers)
+
+    def _chunk_facts(self, chunk: list[Article]) -> list[Facts]:
+        docs: dict[int, Doc] = {}
+        by_language: dict[str, list[int]] = {}
+        for position, article in enumerate(chunk):
+            by_language.setdefault(article.language, []).append(position)
+        for language, positions in by_language.items():
+            nlp = self.nlp(language)
+            texts = (chunk[p].text for p in positions)
+            for position, doc in zip(positions, nlp.pipe(texts, batch_size=len(chunk)), strict=True):
+                docs[position] = doc
+        return [self.facts(docs[position], article) for position, article in enumerate(chunk)]
+
+    def _pipe_in_processes(self, chunks: Iterable[list[Article]],
+                           workers: int) -> Iterator[tuple[Article, Facts]]:
+        global _worker_extractor
+        _worker_extractor = self  # inherited by the forked workers; nothing is pickled but articles
+        # At most two chunks per worker in flight, so a huge input is never read ahead into memory.
+        in_flight: deque[tuple[list[Article], AsyncResult[list[Facts]]]] = deque()
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
+            for chunk in chunks:
+                in_flight.append((chunk, pool.apply_async(_extract_chunk, (chunk,))))
+                if len(in_flight) >= 2 * workers:
+                    done, result = in_flight.popleft()
+                    yield from zip(done, result.get(), strict=True)
+            while in_flight:
+                done, result = in_flight.popleft()
+                yield from zip(done, result.get(), strict=True)
 
     def facts(self, doc: Doc, article: Article) -> Facts:
         """All facts of one parsed article, in dependency order."""
@@ -82,3 +110,22 @@ class Extractor:
         counts = find_counts(doc, article, entities)
         events = find_events(doc, article, entities, times=times, quotes=quotes)
         return Facts(entities=entities.entities, quotes=quotes, counts=counts, events=events, times=times)
+
+
+_worker_extractor: Extractor | None = None
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C reaches the whole process group; only the parent handles it (and stops the pool)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _extract_chunk(chunk: list[Article]) -> list[Facts]:
+    assert _worker_extractor is not None, "worker started without an extractor"
+    return _worker_extractor._chunk_facts(chunk)
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(articles)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
