@@ -89,7 +89,7 @@ class Extractor:
     def _pipe_in_processes(self, chunks: Iterable[list[Article]],
                            workers: int) -> Iterator[tuple[Article, Facts]]:
         global _worker_extractor
-        _worker_extractor = self  # inherited by the forked workers; nothing is pickled but articles
+        _worker_extractor = self  # inherited by the forked workers: only articles and facts are pickled
         # At most two chunks per worker in flight, so a huge input is never read ahead into memory.
         in_flight: deque[tuple[list[Article], AsyncResult[list[Facts]]]] = deque()
         with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
