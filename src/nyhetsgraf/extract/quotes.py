@@ -111,15 +111,7 @@ _NEVER_VERBS = {"PROPN", "PUNCT", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM"}
 
 def is_speech_verb(token: Token) -> bool:
     """A reporting verb, with the particle, object or preposition its lexicon entry asks for
-    ("si", "legge til", "gi uttrykk for"). Answered once per token: the quote finders ask about
-    the same tokens many times, and extraction never changes a Doc."""
-    answers = token.doc.user_data.setdefault(("nyhetsgraf", "speech_verbs"), {})
-    if token.i not in answers:
-        answers[token.i] = _is_speech_verb(token)
-    return answers[token.i]
-
-
-def _is_speech_verb(token: Token) -> bool:
+    ("si", "legge til", "gi uttrykk for")."""
     if token.pos_ in _NEVER_VERBS or not token.text.islower():
         return False
     candidates = [lemma(token), low(token), *verb_lemmas(token)]

@@ -42,14 +42,7 @@ def dep(token: Token) -> str:
 
 
 def paragraphs(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges [start, end) of the paragraphs (lines) of a Doc (computed once per Doc)."""
-    key = ("nyhetsgraf", "paragraphs")
-    if key not in doc.user_data:
-        doc.user_data[key] = tuple(_paragraph_ranges(doc))
-    return list(doc.user_data[key])
-
-
-def _paragraph_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of the paragraphs (lines) of a Doc."""
     ranges: list[tuple[int, int]] = []
     start: int | None = None
     for token in doc:
