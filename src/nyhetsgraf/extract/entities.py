@@ -254,7 +254,7 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
             or (
                 is_common_word(first.text)
                 and not _first_name_gender(first.text)
-                and not _is_country(first.text)
+                and not is_country(first.text)
             )
         )
     )
@@ -534,10 +534,10 @@ def _entity_type(cluster: Cluster, name: str) -> str:
             labels[m.label] += 1
     best, _ = labels.most_common(1)[0]
     gpe = Counter({k: v for k, v in labels.items() if _COARSE.get(k) == "GPE"})
-    if _is_country(name):
+    if is_country(name):
         return max(gpe, key=lambda k: (gpe[k], k == "GPE_ORG")) if gpe else "GPE_LOC"
     words = name.split()
-    if _named_city(cluster, name, best) or (gpe and len(words) == 1 and _is_city(name)):
+    if _named_city(cluster, name, best) or (gpe and len(words) == 1 and town_population(name) > 0):
         return max(gpe, key=lambda k: (gpe[k], k == "GPE_ORG")) if gpe else "GPE_LOC"
     if (
         all(w[:1].isupper() for w in words)
@@ -656,7 +656,6 @@ _INTERNATIONAL_ORGANISATIONS = {
 }
 
 
-
 def _is_acronym(name: str) -> bool:
     compact = name.replace("-", "")
     return (
@@ -670,10 +669,6 @@ def _is_acronym(name: str) -> bool:
 def _has_organisation_word(name: str) -> bool:
     last = name.split()[-1].lower()
     return last.endswith(_ORGANISATION_ENDINGS)
-
-
-def _is_city(name: str) -> bool:
-    return town_population(name) > 0
 
 
 def _named_city(cluster: Cluster, name: str, best: str) -> bool:
@@ -694,10 +689,6 @@ def _named_city(cluster: Cluster, name: str, best: str) -> bool:
     if best == "PER" and len(name.split()) == 1:
         return population >= 100_000 and not cluster.after_title
     return True
-
-
-def _is_country(name: str) -> bool:
-    return is_country(name)
 
 
 def _add_bare_repeats(doc: Doc, clusters: list[Cluster], offset: int) -> None:
@@ -750,8 +741,8 @@ def _add_countries(doc: Doc, clusters: list[Cluster], offset: int) -> None:
         if token.i in covered or not token.text[:1].isupper():
             continue
         text = token.text
-        if not _is_country(text):
-            if not (text.endswith("s") and _is_country(text[:-1])):
+        if not is_country(text):
+            if not (text.endswith("s") and is_country(text[:-1])):
                 continue
             text = text[:-1]
         previous = low(doc[token.i - 1]) if token.i > 0 else ""
