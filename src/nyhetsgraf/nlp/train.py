@@ -98,16 +98,19 @@ def joint_ner_corpus(corpora: dict[str, dict[str, Path]], corpus_dir: Path) -> d
     return joint
 
 
+def norne_train_lines(lang: str) -> list[str]:
+    """The NorNE train sentences of `lang` as plain text, tokens joined by spaces, no headline marker."""
+    return [" ".join(tok.form for tok in sentence.tokens if tok.form != "|")
+            for sentence in read_ndt(norne_path(lang, "train"))]
+
+
 def write_vector_corpus(lang: str, path: Path) -> Path:
     """Raw text of the language plus NorNE train tokens, one paragraph/sentence per line."""
     raw_dir = shared_dir() / "data" / "raw-text" / normalize_lang(lang)
     raw_files = sorted(raw_dir.glob("*.txt"))
     if not raw_files:
         raise TrainingDataMissing(f"no raw text found in {raw_dir}")
-    norne_lines = [
-        " ".join(tok.form for tok in sentence.tokens if tok.form != "|")
-        for sentence in read_ndt(norne_path(lang, "train"))
-    ]
+    norne_lines = norne_train_lines(lang)
     with path.open("w", encoding="utf-8") as out:
         for raw in raw_files:
             with raw.open(encoding="utf-8") as lines:
@@ -128,8 +131,7 @@ def write_pretrain_corpus(path: Path) -> Path:
     lines = [line.strip() for source in sources for line in source.read_text(encoding="utf-8").splitlines()]
     lines = [line for line in lines if len(line.split()) >= PRETRAIN_MIN_WORDS]
     for lang in NER_LANGS:
-        lines += [" ".join(tok.form for tok in sentence.tokens if tok.form != "|")
-                  for sentence in read_ndt(norne_path(lang, "train"))]
+        lines += norne_train_lines(lang)
     random.Random(SEED).shuffle(lines)
     with path.open("w", encoding="utf-8") as out:
         out.writelines(json.dumps({"text": line}, ensure_ascii=False) + "\n" for line in lines)
