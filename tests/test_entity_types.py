@@ -6,7 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from nyhetsgraf.nlp.entity_types import refine_entity_types, without_genitive
+from nyhetsgraf.gazetteer import without_genitive
+from nyhetsgraf.nlp.entity_types import refine_entity_types
 
 
 def doc_with(text: str, ents: list[tuple[str, str]]) -> Doc:
@@ -107,6 +108,9 @@ def test_type_rules_keep_the_spans_and_empty_docs_pass() -> None:
     assert list(refine_entity_types(spacy.blank("nb")("Ingen navn her .")).ents) == []
 
 
-@pytest.mark.parametrize(("name", "base"), [("Chiles", "Chile"), ("Paris'", "Paris"), ("Oss", "Oss")])
+@pytest.mark.parametrize(("name", "base"), [
+    ("Chiles", "Chile"), ("Paris'", "Paris"), ("Macy's", "Macy"), ("Natos", "Nato"), ("FNs", "FN"),
+    ("Oss", "Oss"),
+])
 def test_without_genitive(name: str, base: str) -> None:
     assert without_genitive(name) == base

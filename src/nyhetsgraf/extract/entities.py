@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from nyhetsgraf.extract.syntax import WEEKDAYS, is_common_word, is_punct, is_space, lemma, low
-from nyhetsgraf.gazetteer import is_country, town_population
+from nyhetsgraf.gazetteer import is_country, town_population, without_genitive
 from nyhetsgraf.records import Article, Entity
 
 HYPHENS = "-‐‑–—"
@@ -81,16 +81,6 @@ def _is_genitive(token: Token) -> bool:
         return True
     tag = token.tag_.lower()
     return bool(re.search(r"(^|[|_ ])gen($|[|_ ])", tag))
-
-
-def _strip_genitive(text: str) -> str:
-    if text.endswith(("'s", "’s")):
-        return text[:-2]
-    if text.endswith(("'", "’")):
-        return text[:-1]
-    if text.endswith("s") and (len(text) > 3 or (len(text) == 3 and text[:-1].isupper())):
-        return text[:-1]  # "Natos", "FNs"
-    return text
 
 
 def _leading_title_tokens(span: Span) -> int:
@@ -242,7 +232,7 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
     text = " ".join(inner.text.strip(_QUOTE_CHARS + " ").split())
     before_phrase = end < len(doc) and not is_punct(doc[end]) and not is_space(doc[end])
     if (_is_genitive(doc[end - 1]) and before_phrase) or _genitive_before_noun(inner):
-        text = _strip_genitive(text)
+        text = without_genitive(text)
     if not text or not any(ch.isupper() for ch in text):
         return None
     first = inner[0]
@@ -399,7 +389,7 @@ def _degenitive_by_evidence(mentions: list[Mention]) -> None:
     for m in mentions:
         if not m.text.endswith("s") or len(m.text) < 4:
             continue
-        base = _strip_genitive(m.text)
+        base = without_genitive(m.text)
         if fold(base) in known or (len(m.words) == 1 and fold(base) in words):
             m.text = base
 

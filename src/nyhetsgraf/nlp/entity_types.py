@@ -26,21 +26,12 @@ from collections import Counter, defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from nyhetsgraf.gazetteer import is_country, town_population
+from nyhetsgraf.gazetteer import is_country, town_population, without_genitive
 
 ENTITY_TYPES = "nyhetsgraf_entity_types"
 MIN_ONE_WORD_TOWN = 100_000
 MAJORITY_SHARE = 0.6
 GPE_TYPES = ("GPE_LOC", "GPE_ORG")
-
-
-def without_genitive(name: str) -> str:
-    """"Chiles" → "Chile", "Paris'" → "Paris"; short words are left alone ("Oss")."""
-    if name.endswith("'"):
-        return name[:-1]
-    if name.endswith("s") and len(name) > 3:
-        return name[:-1]
-    return name
 
 
 def _known_first_name(word: str) -> bool:
