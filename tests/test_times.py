@@ -112,6 +112,15 @@ def test_spans_are_absolute_and_cover_the_expression() -> None:
     assert [t.value for t in found] == ["2020-01-05", "2015"]
 
 
+@pytest.mark.parametrize("opening", ["Møtet i Istanbul", "Møtet i İstanbul"])  # "İ" lower-cases to two characters
+def test_spans_stay_right_in_any_case_and_alphabet(opening: str) -> None:
+    text = f"{opening} ble holdt 3. Mars, og NESTE UKE kommer svaret."
+    art = article(text, "2020-03-05")
+    found = find_times(NLP(art.text), art)
+    assert [(art.document.text[s:e], t.value) for t, (s, e) in ((t, t.span) for t in found)] == [
+        ("3. Mars", "2020-03-03"), ("NESTE UKE", "2020-W11")]
+
+
 def test_clock_time_takes_the_day_mentioned_before() -> None:
     found = times_of("Ulykken skjedde i går. Politiet kom til stedet klokken 21.15.", "2020-01-08")
     assert found == [("i går", "2020-01-07"), ("klokken 21.15", "2020-01-07T21:15")]
