@@ -584,21 +584,21 @@ class EventFinder:
     # ------------------------------------------------------------------ trigger matching
     def matches(self, sent: Span) -> Iterable[_Match]:
         """Verb triggers first, so that an event noun governed by an event verb is left to that verb."""
+        words = [(token, looks_like_verb(token)) for token in sent
+                 if token.text[:1].isalpha() and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ")]
         for verbs_first in (True, False):
-            for token in sent:
-                if not token.text[:1].isalpha() or token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+            for token, verb_like in words:
+                if verb_like != verbs_first:
                     continue
-                if looks_like_verb(token) != verbs_first:
-                    continue
-                match = self._match(token, sent)
+                match = self._match(token, sent, verb_like)
                 if match is not None:
                     self.event_verbs.add(match.verb.i)
                     yield match
 
-    def _lemmas(self, token: Token) -> list[str]:
+    def _lemmas(self, token: Token, verb_like: bool) -> list[str]:
         """Lemma candidates: the lemmatizer's, the surface form, and the form without a verb ending."""
         result = [lemma(token), low(token)]
-        if looks_like_verb(token):
+        if verb_like:
             result.extend(verb_lemmas(token))
             form = low(token)
             for ending in ("es", "er", "et", "te", "de", "r", "s", "t"):
@@ -607,10 +607,9 @@ class EventFinder:
                     result.append(form[: -len(ending)])
         return list(dict.fromkeys(result))
 
-    def _match(self, token: Token, sent: Span) -> _Match | None:
-        verb_like = looks_like_verb(token)
+    def _match(self, token: Token, sent: Span, verb_like: bool) -> _Match | None:
         pos = "VERB" if verb_like else token.pos_
-        lemmas = self._lemmas(token)
+        lemmas = self._lemmas(token, verb_like)
         if not any(self.triggers.candidates(candidate, pos) for candidate in lemmas):
             return None  # no row for any reading of this word: skip building its clause context
         if verb_like and _irrealis_infinitive(token) and not self._negated_aim(token, sent):
