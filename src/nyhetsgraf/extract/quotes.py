@@ -121,22 +121,24 @@ def is_speech_verb(token: Token) -> bool:
     if set(candidates) & _ATTITUDE_VERBS:
         return False
     verbs = _lexicon().speech_verbs()
+    entries = [entry for candidate in dict.fromkeys(candidates) for entry in verbs.entries(candidate)]
+    if not entries:
+        return False
     following = token.doc[token.i + 1 : token.i + 5]
-    for candidate in dict.fromkeys(candidates):
-        for entry in verbs.entries(candidate):
-            particle = (
-                entry.particle
-                if entry.particle and any(low(t) == entry.particle for t in following[:2])
-                else None
-            )
-            objects = [
-                lemma(t)
-                for t in following[:3]
-                if lemma(t) in entry.object_lemmas or low(t) in entry.object_lemmas
-            ]
-            prep = entry.prep if entry.prep and any(low(t) == entry.prep for t in following) else None
-            if entry.matches(particle, objects[0] if objects else None, prep):
-                return True
+    for entry in entries:
+        particle = (
+            entry.particle
+            if entry.particle and any(low(t) == entry.particle for t in following[:2])
+            else None
+        )
+        objects = [
+            lemma(t)
+            for t in following[:3]
+            if lemma(t) in entry.object_lemmas or low(t) in entry.object_lemmas
+        ]
+        prep = entry.prep if entry.prep and any(low(t) == entry.prep for t in following) else None
+        if entry.matches(particle, objects[0] if objects else None, prep):
+            return True
     return False
 
 
@@ -561,8 +563,12 @@ class QuoteFinder:
 
 def _denial_verb(token: Token) -> bool:
     """ "avviser at", "benekter at": a denial reports what someone says is not so."""
-    denials = _lexicon().negating_verbs() & {"avvise", "avkrefte", "benekte", "tilbakevise"}
-    return token.pos_ in ("VERB", "") and bool({lemma(token), *verb_lemmas(token)} & denials)
+    return token.pos_ in ("VERB", "") and bool({lemma(token), *verb_lemmas(token)} & _denial_verbs())
+
+
+@lru_cache(maxsize=1)
+def _denial_verbs() -> frozenset[str]:
+    return frozenset(_lexicon().negating_verbs() & {"avvise", "avkrefte", "benekte", "tilbakevise"})
 
 
 def _narrator_attribution(token: Token) -> bool:
