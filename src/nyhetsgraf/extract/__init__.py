@@ -14,11 +14,11 @@ import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 from multiprocessing.pool import AsyncResult
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from nyhetsgraf.extract.counts import find_counts
 from nyhetsgraf.extract.entities import EntityIndex, find_entities
@@ -67,7 +67,7 @@ class Extractor:
         """Extract from many articles, in input order; each language's texts go through nlp.pipe
         together. With ``workers`` > 1, chunks of ``batch_size`` articles are extracted in that
         many forked processes (Linux and macOS), each loading the models once."""
-        chunks = _chunks(articles, batch_size)
+        chunks: Iterable[list[Article]] = minibatch(articles, size=batch_size)
         if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
             for chunk in chunks:
                 yield from zip(chunk, self._chunk_facts(chunk), strict=True)
@@ -123,9 +123,3 @@ def _ignore_interrupts() -> None:
 def _extract_chunk(chunk: list[Article]) -> list[Facts]:
     assert _worker_extractor is not None, "worker started without an extractor"
     return _worker_extractor._chunk_facts(chunk)
-
-
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(articles)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
