@@ -6,7 +6,8 @@ what the document and the shipped gazetteers know. Rules 1-4 change only types, 
 mentions or words; rule 6 runs first, so that the others see whole names:
 
 1. A one-word name equal to the surname of a person named in full in the same document is that
-   person ("Per Borten ... for Borten").
+   person ("Per Borten ... for Borten"). Only full names of proper nouns count: in "Danner Høyre
+   regjering" a verb taken for a first name must not make a person of the party.
 2. A country name (or its genitive) is a GPE: GPE_ORG where the recognizer saw an organisation,
    GPE_LOC otherwise.
 3. A "person" that is a town and does not start with a known first name is a GPE_LOC: any town
@@ -109,7 +110,10 @@ def refine_entity_types(doc: Doc) -> Doc:
     ents = _with_surname(list(doc.ents))
     if not ents:
         return doc
-    surnames = {ent[-1].text for ent in ents if ent.label_ == "PER" and len(ent) > 1}
+    surnames = {
+        ent[-1].text for ent in ents
+        if ent.label_ == "PER" and len(ent) > 1 and all(_proper_noun(token) for token in ent)
+    }
     surnames |= {without_genitive(name) for name in surnames}
     typed = [
         Span(doc, ent.start, ent.end, label=label) if (label := _type_from_name(ent, surnames)) != ent.label_
