@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+import spacy
 from typer.testing import CliRunner
 
 from nyhetsgraf import nlp as nlp_module
@@ -53,6 +54,22 @@ def test_packaged_pipeline_has_every_stage_and_stays_small(lang: str) -> None:
     ]
     size = sum(path.stat().st_size for path in nlp_module.model_path(lang).rglob("*") if path.is_file())
     assert size < MODEL_SIZE_LIMIT
+
+
+def _gazetteer_layers(nlp) -> list[str]:
+    return [layer.name for layer in nlp.get_pipe("ner").model.walk() if layer.name == "gazetteer_classes"]
+
+
+def test_committed_ner_config_builds_a_recognizer_with_gazetteer_features() -> None:
+    config = spacy.util.load_config(train_module.NER_CONFIG)
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    assert nlp.pipe_names == list(train_module.NER_COMPONENTS)
+    assert _gazetteer_layers(nlp) == ["gazetteer_classes"]
+
+
+@pytest.mark.parametrize("lang", nlp_module.LANGUAGES)
+def test_packaged_recognizer_reads_gazetteer_features(lang: str) -> None:
+    assert _gazetteer_layers(nlp_module.load(lang)) == ["gazetteer_classes"]
 
 
 NDT_SENTENCE = """\
@@ -114,3 +131,13 @@ def test_run_for_stops_at_the_deadline_and_skips_the_rest_of_the_lane(tmp_path: 
 def test_run_for_reports_a_failed_command() -> None:
     with pytest.raises(subprocess.CalledProcessError):
         train_module.run_for([[_python("raise SystemExit(3)")]], minutes=1)
+
+
+def test_train_commands_carry_the_seed_of_each_language(tmp_path: Path) -> None:
+    corpus = {"train": tmp_path / "train", "dev": tmp_path / "dev"}
+    for lang, seed in train_module.NER_SEEDS.items():
+        command = train_module.spacy_train_command(train_module.NER_CONFIG, corpus, None, tmp_path / lang,
+                                                   seed=seed)
+        assert command[command.index("--system.seed") + 1] == str(seed)
+    syntax = train_module.spacy_train_command(train_module.SYNTAX_CONFIG, corpus, None, tmp_path / "syntax")
+    assert syntax[syntax.index("--system.seed") + 1] == str(train_module.SEED)

@@ -1,7 +1,8 @@
 """Custom pipeline pieces of the Norwegian models, registered with spaCy on import.
 
 `nyhetsgraf.nlp` imports this module before loading a model, so the packaged pipelines load
-with the plain spaCy registry mechanism.
+with the plain spaCy registry mechanism; it is also the `--code` file of the training commands,
+and it imports `features` so that the recognizer's architecture is registered too.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
+
+from nyhetsgraf.nlp import features  # noqa: F401  (registers the recognizer's gazetteer features)
 
 NEWLINE_SENTS = "nyhetsgraf_newline_sents"
 
@@ -82,7 +85,7 @@ _LOOKUP_POS = {"NOUN": "noun", "VERB": "verb", "AUX": "verb", "ADJ": "adj", "ADV
 
 
 @cache
-def _lemma_exceptions() -> dict[str, dict[str, list[str]]]:
+def lemma_exceptions() -> dict[str, dict[str, list[str]]]:
     """spacy-lookups-data's bokmål full-form table (noun/verb/adj/adv), loaded on first need."""
     from spacy.lookups import load_lookups
 
@@ -102,6 +105,6 @@ def fix_capitalized_lemmas(doc: Doc) -> Doc:
         if pos is None or not token.text[:1].isupper() or token.lemma_ != token.text:
             continue
         lower = token.text.lower()
-        candidates = _lemma_exceptions()[pos].get(lower)
+        candidates = lemma_exceptions()[pos].get(lower)
         token.lemma_ = candidates[0] if candidates else lower
     return doc

@@ -1,0 +1,85 @@
+"""Gazetteer features of the entity recognizer (nyhetsgraf.nlp.features)."""
+
+from __future__ import annotations
+
+import numpy
+import pytest
+import spacy
+
+from nyhetsgraf.nlp.features import N_CLASSES, gazetteer_class, is_dictionary_word, with_gazetteer
+
+FIRST_NAME, COUNTRY, TOWN, CITY = 1, 2, 4, 8
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Per", FIRST_NAME),
+        ("per", 0),  # a preposition, not a name
+        ("Norge", COUNTRY),
+        ("Norges", COUNTRY),  # genitive
+        ("Frankrikes", COUNTRY),
+        ("Bergen", CITY),
+        ("Lillehammer", TOWN),
+        ("regjeringen", 0),
+        ("2020", 0),
+        ("«", 0),
+    ],
+)
+def test_gazetteer_class_says_what_the_shipped_lists_know(word: str, expected: int) -> None:
+    assert gazetteer_class(word) == expected
+
+
+def test_every_class_is_in_range() -> None:
+    for word in ("Oslo", "Kari", "USA", "Moskva", "Tokyo", "Mette-Marit", "Ukjentnavnsen"):
+        assert 0 <= gazetteer_class(word) < N_CLASSES
+
+
+def _tiny_tok2vec(width: int):
+    build = spacy.registry.architectures.get("spacy.HashEmbedCNN.v2")
+    return build(width=width, depth=1, embed_size=100, window_size=1, maxout_pieces=2,
+                 subword_features=True, pretrained_vectors=None)
+
+
+def test_with_gazetteer_appends_a_learned_class_embedding() -> None:
+    nlp = spacy.blank("nb")
+    docs = [nlp("Per Hansen reiste til Bergen ."), nlp("Kari bor i Norge .")]
+    model = with_gazetteer(_tiny_tok2vec(32), width=8)
+    model.initialize(X=docs)
+    vectors, backprop = model.begin_update(docs)
+    assert [v.shape for v in vectors] == [(6, 40), (5, 40)]
+    assert model.get_dim("nO") == 40
+    # Same class, same appended features; different classes differ.
+    per, bergen, til = vectors[0][0, 32:], vectors[0][4, 32:], vectors[0][3, 32:]
+    assert numpy.allclose(til, vectors[1][2, 32:])  # "til" and "i": class 0
+    assert not numpy.allclose(per, bergen)
+    backprop(vectors)
+
+
+def test_with_gazetteer_round_trips_through_bytes() -> None:
+    nlp = spacy.blank("nb")
+    docs = [nlp("Kari reiste til Oslo .")]
+    model = with_gazetteer(_tiny_tok2vec(16), width=4)
+    model.initialize(X=docs)
+    copy = with_gazetteer(_tiny_tok2vec(16), width=4)
+    copy.initialize(X=docs)
+    copy.from_bytes(model.to_bytes())
+    assert numpy.allclose(model.predict(docs)[0], copy.predict(docs)[0])
+
+
+@pytest.mark.parametrize(("word", "expected"), [("Danner", True), ("Helt", True), ("Tafjord", False),
+                                                ("Hansen", False), ("danner", False)])
+def test_dictionary_words_are_capitalised_common_words(word: str, expected: bool) -> None:
+    assert is_dictionary_word(word) is expected
+
+
+@pytest.mark.parametrize("context_depth", [0, 1])
+def test_context_depth_lets_neighbours_change_a_words_features(context_depth: int) -> None:
+    nlp = spacy.blank("nb")
+    # "Tafjord" (class 0, no dictionary word) after a first name and after a preposition.
+    docs = [nlp("Kari Tafjord"), nlp("i Tafjord")]
+    model = with_gazetteer(_tiny_tok2vec(8), width=4, dictionary=True, context_depth=context_depth)
+    model.initialize(X=docs)
+    first, second = model.predict(docs)
+    same = numpy.allclose(first[1, 8:], second[1, 8:])
+    assert same is (context_depth == 0)
