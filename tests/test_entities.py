@@ -150,6 +150,12 @@ def test_country_names_are_found_without_ner_and_typed_gpe() -> None:
     assert len(index.by_name("Spania").mentions) == 2
 
 
+def test_country_genitives_with_an_apostrophe_and_names_ending_in_s_are_found() -> None:
+    doc = make_doc("USA's ambassadør besøkte Laos og Hellas .", {})
+    index = find_entities(doc, article_for(doc))
+    assert set(names(index)) == {"USA", "Laos", "Hellas"}
+
+
 def test_sentence_initial_common_nouns_are_not_names() -> None:
     doc = make_doc("Kommunen åpnet et senter . Nordvik kommune betaler .",
                    {"Kommunen": "PER", "Nordvik": "GPE_LOC"})

@@ -730,11 +730,9 @@ def _add_countries(doc: Doc, clusters: list[Cluster], offset: int) -> None:
     for token in doc:
         if token.i in covered or not token.text[:1].isupper():
             continue
-        text = token.text
+        text = token.text if is_country(token.text) else without_genitive(token.text)
         if not is_country(text):
-            if not (text.endswith("s") and is_country(text[:-1])):
-                continue
-            text = text[:-1]
+            continue
         previous = low(doc[token.i - 1]) if token.i > 0 else ""
         label = "GPE_LOC" if previous in ("i", "fra", "til", "ved", "mot", "over") else "GPE_ORG"
         mention = Mention(
