@@ -6,7 +6,19 @@ import numpy
 import pytest
 import spacy
 
-from nyhetsgraf.nlp.features import N_CLASSES, gazetteer_class, is_dictionary_word, with_gazetteer
+from nyhetsgraf.gazetteer import place_kind
+from nyhetsgraf.nlp.features import (
+    COMMON_WORD_BIT,
+    DICTIONARY_BIT,
+    N_CLASSES,
+    N_CLASSES_WITH_COMMON_WORDS,
+    N_CLASSES_WITH_PLACES,
+    PLACE_BITS,
+    gazetteer_class,
+    is_dictionary_word,
+    with_gazetteer,
+    word_class,
+)
 
 FIRST_NAME, COUNTRY, TOWN, CITY = 1, 2, 4, 8
 
@@ -35,8 +47,45 @@ def test_every_class_is_in_range() -> None:
         assert 0 <= gazetteer_class(word) < N_CLASSES
 
 
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("Bayern", "region"), ("Texas", "region"), ("Måløy", "local"), ("måløy", "local"),
+     ("Ukjentnavnsen", None)],
+)
+def test_place_kind_knows_regions_and_nordic_villages(name: str, kind: str | None) -> None:
+    assert place_kind(name) == kind
+
+
+def test_place_bits_come_on_top_of_the_older_classes() -> None:
+    # A model trained without place bits must see the same classes as before.
+    assert word_class("Måløy", dictionary=True) == gazetteer_class("Måløy")
+    assert word_class("Måløy", dictionary=True, places=True) == PLACE_BITS["local"]
+    assert word_class("Bayerns", dictionary=True, places=True) == PLACE_BITS["region"]  # genitive
+    assert word_class("måløy", dictionary=True, places=True) == 0  # lower case: no name
+    assert word_class("Flå", dictionary=True, places=True) == DICTIONARY_BIT | PLACE_BITS["local"]
+    for word in ("Oslo", "Vestland", "Kari", "Bayern"):
+        assert 0 <= word_class(word, dictionary=True, places=True) < N_CLASSES_WITH_PLACES
+
+
+@pytest.mark.parametrize(("word", "common"), [("Truleg", True), ("Seinare", True), ("Det", True),
+                                               ("Tafjord", False), ("Hansen", False), ("truleg", False)])
+def test_common_word_bit_marks_capitalised_words_of_running_text(word: str, common: bool) -> None:
+    # Nynorsk forms the bokmål full-form dictionary lacks are common words too; names are not.
+    klass = word_class(word, dictionary=True, places=True, common=True)
+    assert bool(klass & COMMON_WORD_BIT) is common
+    assert 0 <= klass < N_CLASSES_WITH_COMMON_WORDS
+    assert word_class(word, dictionary=True, places=True) == klass & ~COMMON_WORD_BIT
+
+
+@pytest.mark.parametrize("option", ["places", "common_words"])
+def test_the_newer_bits_need_the_dictionary_bit(option: str) -> None:
+    with pytest.raises(ValueError, match="need dictionary"):
+        with_gazetteer(_tiny_tok2vec(8), width=4, **{option: True})
+
+
 def _tiny_tok2vec(width: int):
-    build = spacy.registry.architectures.get("spacy.HashEmbedCNN.v2")
+    from spacy.ml.models import build_hash_embed_cnn_tok2vec as build
+
     return build(width=width, depth=1, embed_size=100, window_size=1, maxout_pieces=2,
                  subword_features=True, pretrained_vectors=None)
 

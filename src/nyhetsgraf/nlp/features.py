@@ -3,8 +3,9 @@
 The recognizer learns the names of its training data by heart, but most of its remaining errors
 are types of names it never saw: a small town taken for a person, a country for an organisation.
 The shipped gazetteers know many such names, so each word gets a class from them (known first
-name; country; town, by population; optionally, a word of the Norwegian full-form dictionary)
-and the recognizer sees a small learned embedding of that class next to its contextual vectors.
+name; country; town, by population; optionally, a word of the Norwegian full-form dictionary,
+a region or Nordic village, and a word that running text writes in lower case) and the
+recognizer sees a small learned embedding of that class next to its contextual vectors.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from spacy.tokens import Doc
 from thinc.api import Embed, Maxout, Model, chain, clone, concatenate, expand_window, residual, with_array
 from thinc.types import Floats2d, Ints1d
 
-from nyhetsgraf.gazetteer import is_country, town_population, without_genitive
+from nyhetsgraf.gazetteer import common_words, is_country, place_kind, town_population, without_genitive
 
 # Town populations are bucketed: no town, a town (the table starts at 15,000), a city, a metropolis.
 TOWN_BUCKETS = (100_000, 1_000_000)
@@ -24,6 +25,11 @@ TOWN_SHIFT = 2
 DICTIONARY_BIT = 1 << (TOWN_SHIFT + 2)
 N_CLASSES = DICTIONARY_BIT
 N_CLASSES_WITH_DICTIONARY = 2 * DICTIONARY_BIT
+# Optional bits above the dictionary bit, so that models trained without them keep their classes.
+PLACE_BITS = {"region": DICTIONARY_BIT << 1, "local": DICTIONARY_BIT << 2}
+N_CLASSES_WITH_PLACES = 8 * DICTIONARY_BIT
+COMMON_WORD_BIT = DICTIONARY_BIT << 3
+N_CLASSES_WITH_COMMON_WORDS = 2 * COMMON_WORD_BIT
 
 
 def _town_bucket(population: int) -> int:
@@ -58,37 +64,68 @@ def is_dictionary_word(word: str) -> bool:
     return word[:1].isupper() and any(lower in forms for forms in lemma_exceptions().values())
 
 
-def word_class(word: str, dictionary: bool) -> int:
-    """`gazetteer_class`, plus DICTIONARY_BIT for a dictionary word where `dictionary` is set."""
-    return gazetteer_class(word) | (DICTIONARY_BIT if dictionary and is_dictionary_word(word) else 0)
+@lru_cache(maxsize=200_000)
+def place_bits(word: str) -> int:
+    """PLACE_BITS of a capitalised `word` (or its genitive) that names a region or a Nordic village."""
+    if not word[:1].isupper():
+        return 0
+    kind = place_kind(word) or place_kind(without_genitive(word))
+    return PLACE_BITS[kind] if kind else 0
+
+
+def is_common_word(word: str) -> bool:
+    """Whether the capitalised `word` is written in lower case in running text ("Truleg", "Det")."""
+    return word[:1].isupper() and word.lower() in common_words()
+
+
+def word_class(word: str, dictionary: bool, places: bool = False, common: bool = False) -> int:
+    """`gazetteer_class`, plus DICTIONARY_BIT for a dictionary word where `dictionary` is set, the
+    PLACE_BITS where `places` is set and COMMON_WORD_BIT for a common word where `common` is set."""
+    klass = gazetteer_class(word) | (DICTIONARY_BIT if dictionary and is_dictionary_word(word) else 0)
+    if places:
+        klass |= place_bits(word)
+    if common and is_common_word(word):
+        klass |= COMMON_WORD_BIT
+    return klass
 
 
 def _classes_forward(model: Model[list[Doc], list[Ints1d]], docs: list[Doc], is_train: bool):
-    ops, dictionary = model.ops, model.attrs["dictionary"]
-    classes = [ops.asarray1i([word_class(token.text, dictionary) for token in doc]) for doc in docs]
+    options = (model.attrs["dictionary"], model.attrs["places"], model.attrs["common_words"])
+    classes = [model.ops.asarray1i([word_class(token.text, *options) for token in doc]) for doc in docs]
     return classes, lambda d_classes: []
 
 
-def GazetteerClasses(dictionary: bool = False) -> Model[list[Doc], list[Ints1d]]:
-    return Model("gazetteer_classes", _classes_forward, attrs={"dictionary": dictionary})
+def GazetteerClasses(
+    dictionary: bool = False, places: bool = False, common_words: bool = False,
+) -> Model[list[Doc], list[Ints1d]]:
+    attrs = {"dictionary": dictionary, "places": places, "common_words": common_words}
+    return Model("gazetteer_classes", _classes_forward, attrs=attrs)
 
 
 @spacy.registry.architectures("nyhetsgraf.WithGazetteer.v1")
 def with_gazetteer(
     tok2vec: Model[list[Doc], list[Floats2d]], width: int, dictionary: bool = False, context_depth: int = 0,
+    places: bool = False, common_words: bool = False,
 ) -> Model[list[Doc], list[Floats2d]]:
     """`tok2vec`'s vectors with a `width`-wide embedding of each word's gazetteer class appended.
 
-    `dictionary` adds the full-form dictionary bit to the class; `context_depth` > 0 mixes each
+    `dictionary` adds the full-form dictionary bit to the class, `places` the region and Nordic
+    village bits and `common_words` the bit of words that running text writes in lower case (both
+    need `dictionary`); `context_depth` > 0 mixes each
     word's class embedding with its neighbours' (one word each side per layer), so that "i Tafjord"
     or "Kari Tafjord" can tell the recognizer what the unknown word is.
     """
-    n_classes = N_CLASSES_WITH_DICTIONARY if dictionary else N_CLASSES
+    if (places or common_words) and not dictionary:
+        raise ValueError("nyhetsgraf.WithGazetteer.v1: places and common_words need dictionary = true")
+    n_classes = (
+        N_CLASSES_WITH_COMMON_WORDS if common_words else N_CLASSES_WITH_PLACES if places
+        else N_CLASSES_WITH_DICTIONARY if dictionary else N_CLASSES
+    )
     embed: Model[Floats2d, Floats2d] = Embed(width, n_classes)
     if context_depth > 0:
         window = residual(chain(expand_window(window_size=1), Maxout(width, width * 3, nP=2, normalize=True)))
         embed = chain(embed, clone(window, context_depth))
-    gazetteer = chain(GazetteerClasses(dictionary), with_array(embed))
+    gazetteer = chain(GazetteerClasses(dictionary, places, common_words), with_array(embed))
     model = concatenate(tok2vec, gazetteer)
     if tok2vec.has_dim("nO") and tok2vec.get_dim("nO"):
         model.set_dim("nO", tok2vec.get_dim("nO") + width)
