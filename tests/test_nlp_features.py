@@ -14,6 +14,7 @@ from nyhetsgraf.nlp.features import (
     N_CLASSES_WITH_COMMON_WORDS,
     N_CLASSES_WITH_PLACES,
     PLACE_BITS,
+    compound_head,
     gazetteer_class,
     is_dictionary_word,
     with_gazetteer,
@@ -132,3 +133,24 @@ def test_context_depth_lets_neighbours_change_a_words_features(context_depth: in
     first, second = model.predict(docs)
     same = numpy.allclose(first[1, 8:], second[1, 8:])
     assert same is (context_depth == 0)
+
+
+@pytest.mark.parametrize(
+    ("word", "head"),
+    [("Tuberkuloseforeningen", "foreningen"), ("Europautvalet", "utvalet"), ("Nato-styrken", "styrken"),
+     ("Regjeringen", "regjeringen"), ("Oslo", ""), ("foreningen", "")],
+)
+def test_compound_head_is_the_last_part_that_is_a_word_of_its_own(word: str, head: str) -> None:
+    assert compound_head(word) == head
+
+
+def test_compound_heads_share_features_between_unseen_compounds() -> None:
+    nlp = spacy.blank("nb")
+    docs = [nlp("Tuberkuloseforeningen Yrkeskvinneforeningen Tafjordfjella")]
+    model = with_gazetteer(_tiny_tok2vec(8), width=4, dictionary=True, compound_heads=500)
+    model.initialize(X=docs)
+    appended = model.predict(docs)[0][:, 8:]
+    assert appended.shape == (3, 4)
+    # Both "...foreningen" get the same head embedding (and class); the mountains differ.
+    numpy.testing.assert_allclose(appended[0], appended[1])
+    assert not numpy.allclose(appended[0], appended[2])

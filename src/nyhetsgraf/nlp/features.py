@@ -13,9 +13,22 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
-from thinc.api import Embed, Maxout, Model, chain, clone, concatenate, expand_window, residual, with_array
-from thinc.types import Floats2d, Ints1d
+from thinc.api import (
+    Embed,
+    HashEmbed,
+    Maxout,
+    Model,
+    add,
+    chain,
+    clone,
+    concatenate,
+    expand_window,
+    residual,
+    with_array,
+)
+from thinc.types import Floats2d, Ints1d, Ints2d
 
 from nyhetsgraf.gazetteer import common_words, is_country, place_kind, town_population, without_genitive
 
@@ -89,31 +102,65 @@ def word_class(word: str, dictionary: bool, places: bool = False, common: bool =
     return klass
 
 
-def _classes_forward(model: Model[list[Doc], list[Ints1d]], docs: list[Doc], is_train: bool):
+MIN_HEAD_LENGTH = 3
+MIN_MODIFIER_LENGTH = 2
+
+
+@lru_cache(maxsize=200_000)
+def compound_head(word: str) -> str:
+    """The last part of a capitalised compound that running text writes as a word of its own,
+    lower-cased: "Tuberkuloseforeningen" → "foreningen", "Tafjordfjella" → "fjella", "Nato-styrken"
+    → "styrken", "Hansen" → "sen"; the word itself where it is a common word; "" where none is."""
+    if not word[:1].isupper():
+        return ""
+    lower = word.lower().rpartition("-")[2]
+    words = common_words()
+    if lower in words:
+        return lower
+    for start in range(MIN_MODIFIER_LENGTH, len(lower) - MIN_HEAD_LENGTH + 1):
+        if lower[start:] in words:
+            return lower[start:]
+    return ""
+
+
+def _classes_forward(model: Model[list[Doc], list[Ints1d] | list[Ints2d]], docs: list[Doc], is_train: bool):
     options = (model.attrs["dictionary"], model.attrs["places"], model.attrs["common_words"])
-    classes = [model.ops.asarray1i([word_class(token.text, *options) for token in doc]) for doc in docs]
-    return classes, lambda d_classes: []
+    if not model.attrs["compound_heads"]:
+        classes = [model.ops.asarray1i([word_class(token.text, *options) for token in doc]) for doc in docs]
+        return classes, lambda d_classes: []
+    # Two columns: the class, and the hash of the compound head (0 for none) for a hash embedding.
+    rows = [
+        model.ops.asarray2i(
+            [[word_class(token.text, *options), get_string_id(compound_head(token.text))] for token in doc],
+            dtype="uint64",
+        ).reshape((len(doc), 2))
+        for doc in docs
+    ]
+    return rows, lambda d_rows: []
 
 
 def GazetteerClasses(
-    dictionary: bool = False, places: bool = False, common_words: bool = False,
-) -> Model[list[Doc], list[Ints1d]]:
-    attrs = {"dictionary": dictionary, "places": places, "common_words": common_words}
+    dictionary: bool = False, places: bool = False, common_words: bool = False, compound_heads: bool = False,
+) -> Model[list[Doc], list[Ints1d] | list[Ints2d]]:
+    attrs = {"dictionary": dictionary, "places": places, "common_words": common_words,
+             "compound_heads": compound_heads}
     return Model("gazetteer_classes", _classes_forward, attrs=attrs)
 
 
 @spacy.registry.architectures("nyhetsgraf.WithGazetteer.v1")
 def with_gazetteer(
     tok2vec: Model[list[Doc], list[Floats2d]], width: int, dictionary: bool = False, context_depth: int = 0,
-    places: bool = False, common_words: bool = False,
+    places: bool = False, common_words: bool = False, compound_heads: int = 0,
 ) -> Model[list[Doc], list[Floats2d]]:
     """`tok2vec`'s vectors with a `width`-wide embedding of each word's gazetteer class appended.
 
     `dictionary` adds the full-form dictionary bit to the class, `places` the region and Nordic
     village bits and `common_words` the bit of words that running text writes in lower case (both
-    need `dictionary`); `context_depth` > 0 mixes each
-    word's class embedding with its neighbours' (one word each side per layer), so that "i Tafjord"
-    or "Kari Tafjord" can tell the recognizer what the unknown word is.
+    need `dictionary`); `compound_heads` > 0 adds to the class embedding a hash embedding with that
+    many rows of the word's `compound_head` ("...foreningen" is an organisation, "...fjella" a
+    place); `context_depth` > 0 mixes each word's embedding with its neighbours' (one word each
+    side per layer), so that "i Tafjord" or "Kari Tafjord" can tell the recognizer what the
+    unknown word is.
     """
     if (places or common_words) and not dictionary:
         raise ValueError("nyhetsgraf.WithGazetteer.v1: places and common_words need dictionary = true")
@@ -121,11 +168,14 @@ def with_gazetteer(
         N_CLASSES_WITH_COMMON_WORDS if common_words else N_CLASSES_WITH_PLACES if places
         else N_CLASSES_WITH_DICTIONARY if dictionary else N_CLASSES
     )
-    embed: Model[Floats2d, Floats2d] = Embed(width, n_classes)
+    embed: Model = Embed(width, n_classes)
+    if compound_heads:
+        embed = add(Embed(width, n_classes, column=0), HashEmbed(width, compound_heads, column=1, seed=7))
     if context_depth > 0:
         window = residual(chain(expand_window(window_size=1), Maxout(width, width * 3, nP=2, normalize=True)))
         embed = chain(embed, clone(window, context_depth))
-    gazetteer = chain(GazetteerClasses(dictionary, places, common_words), with_array(embed))
+    classes = GazetteerClasses(dictionary, places, common_words, compound_heads=compound_heads > 0)
+    gazetteer = chain(classes, with_array(embed))
     model = concatenate(tok2vec, gazetteer)
     if tok2vec.has_dim("nO") and tok2vec.get_dim("nO"):
         model.set_dim("nO", tok2vec.get_dim("nO") + width)
