@@ -123,3 +123,32 @@ def test_type_rules_keep_the_spans_and_empty_docs_pass() -> None:
 ])
 def test_without_genitive(name: str, base: str) -> None:
     assert without_genitive(name) == base
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "expected"),
+    [
+        ("Innbyggerne i Tafjord vil ha vei .", "Tafjord", "LOC"),  # unknown place
+        ("Hun vokste opp i Horten .", "Horten", "GPE_LOC"),  # a town the gazetteer knows
+        ("Han har fordypet seg i Hitlers « Mein Kampf » .", "Hitlers", "PER"),  # a genitive
+        ("Han tror på Brattås .", "Brattås", "PER"),  # only "i" makes a place
+        ("Hun gikk inn i Kari .", "Kari", "PER"),  # a first name stays a person
+    ],
+)
+def test_a_lone_person_name_after_i_is_a_place(text: str, entity: str, expected: str) -> None:
+    assert types(doc_with(text, [(entity, "PER")])) == [(entity, expected)]
+
+
+def test_a_name_after_i_that_stands_before_a_noun_stays_a_person() -> None:
+    doc = doc_with("Det står i Brattås bok .", [("Brattås", "PER")])
+    for token in doc:
+        token.pos_ = "NOUN" if token.text == "bok" else "X"
+    assert types(doc) == [("Brattås", "PER")]
+
+
+def test_the_place_after_i_carries_over_to_the_names_other_mentions() -> None:
+    doc = doc_with("Galerie Tafjord stiller ut . Vei mellom Tafjord og Grotli , sier folk i Tafjord .",
+                   [("Galerie Tafjord", "PER"), ("Tafjord", "LOC"), ("Grotli", "PER"), ("Tafjord", "LOC")])
+    # Rule 1 first makes persons of both "Tafjord" (a misread full name ends in it); rule 7 undoes it.
+    expected = [("Galerie Tafjord", "PER"), ("Tafjord", "LOC"), ("Grotli", "PER"), ("Tafjord", "LOC")]
+    assert types(doc) == expected

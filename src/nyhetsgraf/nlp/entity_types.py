@@ -18,6 +18,11 @@ mentions or words; rule 6 runs first, so that the others see whole names:
    left out is a further mention of the person.
 6. A person's name that ends in a known first name takes the proper noun right after it
    ("Gruppeleder [Erik] Vangen" → "Erik Vangen").
+7. A one-word "person" right after the preposition "i" is a place ("innbyggerne i Tafjord"):
+   GPE_LOC where the gazetteers know a town or village of that name, LOC otherwise. Not where
+   the name may be a genitive ("i Hitlers «Mein Kampf»") or stands before a noun. The name's
+   other one-word "person" mentions in the document follow ("mellom Tafjord og Grotli"). It runs
+   after rules 1 and 4, which a single misread full name ("Galerie Tafjord") can turn the wrong way.
 """
 
 from __future__ import annotations
@@ -27,12 +32,14 @@ from collections import Counter, defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from nyhetsgraf.gazetteer import is_country, town_population, without_genitive
+from nyhetsgraf.gazetteer import is_country, place_kind, town_population, without_genitive
 
 ENTITY_TYPES = "nyhetsgraf_entity_types"
 MIN_ONE_WORD_TOWN = 100_000
 MAJORITY_SHARE = 0.6
 GPE_TYPES = ("GPE_LOC", "GPE_ORG")
+LOCATIVE_PREPOSITION = "i"  # persons after "på", "fra", "til" are common; after "i" they are not
+NOMINAL_POS = ("NOUN", "PROPN", "ADJ")
 
 
 def _known_first_name(word: str) -> bool:
@@ -75,6 +82,35 @@ def _type_from_name(ent: Span, surnames: set[str]) -> str:
         if (len(ent) == 1 and population >= MIN_ONE_WORD_TOWN) or (len(ent) > 1 and population > 0):
             return "GPE_LOC"
     return label
+
+
+def _is_town(name: str) -> bool:
+    return town_population(name) > 0 or place_kind(name) is not None
+
+
+def _place_after_i(ent: Span) -> str | None:
+    """GPE_LOC or LOC for a one-word person name that rule 7 takes for a place, else None."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.start == 0 or doc[ent.start - 1].text != LOCATIVE_PREPOSITION:
+        return None
+    if ent.end < len(doc) and doc[ent.end].pos_ in NOMINAL_POS:
+        return None
+    if ent.text.endswith(("s", "'", "’")) and not _is_town(ent.text):
+        return None
+    return "GPE_LOC" if _is_town(ent.text) else "LOC"
+
+
+def _places_after_i(ents: list[Span]) -> list[Span]:
+    places = {
+        ent.text: place for ent in ents
+        if ent.label_ == "PER" and not _known_first_name(ent.text)
+        and (place := _place_after_i(ent))
+    }
+    return [
+        Span(ent.doc, ent.start, ent.end, label=places[ent.text])
+        if ent.label_ == "PER" and ent.text in places else ent
+        for ent in ents
+    ]
 
 
 def _one_type_per_name(ents: list[Span]) -> list[Span]:
@@ -120,5 +156,5 @@ def refine_entity_types(doc: Doc) -> Doc:
         else ent
         for ent in ents
     ]
-    doc.ents = _surname_mentions(doc, _one_type_per_name(typed), surnames)
+    doc.ents = _surname_mentions(doc, _places_after_i(_one_type_per_name(typed)), surnames)
     return doc
