@@ -60,16 +60,27 @@ def _gazetteer_layers(nlp) -> list[str]:
     return [layer.name for layer in nlp.get_pipe("ner").model.walk() if layer.name == "gazetteer_classes"]
 
 
+def _gazetteer_options(nlp) -> dict[str, bool]:
+    layer = next(layer for layer in nlp.get_pipe("ner").model.walk() if layer.name == "gazetteer_classes")
+    return {name: layer.attrs[name] for name in ("dictionary", "places", "common_words", "compound_heads")}
+
+
+ALL_GAZETTEER_OPTIONS = {"dictionary": True, "places": True, "common_words": True, "compound_heads": True}
+
+
 def test_committed_ner_config_builds_a_recognizer_with_gazetteer_features() -> None:
     config = spacy.util.load_config(train_module.NER_CONFIG)
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     assert nlp.pipe_names == list(train_module.NER_COMPONENTS)
     assert _gazetteer_layers(nlp) == ["gazetteer_classes"]
+    assert _gazetteer_options(nlp) == ALL_GAZETTEER_OPTIONS
 
 
 @pytest.mark.parametrize("lang", nlp_module.LANGUAGES)
 def test_packaged_recognizer_reads_gazetteer_features(lang: str) -> None:
-    assert _gazetteer_layers(nlp_module.load(lang)) == ["gazetteer_classes"]
+    nlp = nlp_module.load(lang)
+    assert _gazetteer_layers(nlp) == ["gazetteer_classes"]
+    assert _gazetteer_options(nlp) == ALL_GAZETTEER_OPTIONS
 
 
 NDT_SENTENCE = """\

@@ -91,6 +91,7 @@ def is_common_word(word: str) -> bool:
     return word[:1].isupper() and word.lower() in common_words()
 
 
+@lru_cache(maxsize=200_000)
 def word_class(word: str, dictionary: bool, places: bool = False, common: bool = False) -> int:
     """`gazetteer_class`, plus DICTIONARY_BIT for a dictionary word where `dictionary` is set, the
     PLACE_BITS where `places` is set and COMMON_WORD_BIT for a common word where `common` is set."""
@@ -123,6 +124,11 @@ def compound_head(word: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=200_000)
+def _class_and_head(word: str, dictionary: bool, places: bool, common: bool) -> tuple[int, int]:
+    return word_class(word, dictionary, places, common), get_string_id(compound_head(word))
+
+
 def _classes_forward(model: Model[list[Doc], list[Ints1d] | list[Ints2d]], docs: list[Doc], is_train: bool):
     options = (model.attrs["dictionary"], model.attrs["places"], model.attrs["common_words"])
     if not model.attrs["compound_heads"]:
@@ -131,7 +137,7 @@ def _classes_forward(model: Model[list[Doc], list[Ints1d] | list[Ints2d]], docs:
     # Two columns: the class, and the hash of the compound head (0 for none) for a hash embedding.
     rows = [
         model.ops.asarray2i(
-            [[word_class(token.text, *options), get_string_id(compound_head(token.text))] for token in doc],
+            [_class_and_head(token.text, *options) for token in doc],
             dtype="uint64",
         ).reshape((len(doc), 2))
         for doc in docs
