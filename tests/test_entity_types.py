@@ -152,3 +152,21 @@ def test_the_place_after_i_carries_over_to_the_names_other_mentions() -> None:
     # Rule 1 first makes persons of both "Tafjord" (a misread full name ends in it); rule 7 undoes it.
     expected = [("Galerie Tafjord", "PER"), ("Tafjord", "LOC"), ("Grotli", "PER"), ("Tafjord", "LOC")]
     assert types(doc) == expected
+
+
+def test_a_place_run_together_with_a_persons_full_name_is_split() -> None:
+    doc = doc_with("Listetopp for Demokratene i Kristiansund Håvard Krane sier nei . Krane vil ikke .",
+                   [("Demokratene", "ORG"), ("Kristiansund Håvard Krane", "ORG"), ("Krane", "ORG")])
+    assert types(doc) == [("Demokratene", "ORG"), ("Kristiansund", "GPE_LOC"), ("Håvard Krane", "PER"),
+                          ("Krane", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("San Pedro Sula", "GPE_LOC"),  # a place's own name
+     ("Kari Anne Hansen", "PER"),  # a person with two first names
+     ("Tor Erling Staff", "ORG"),  # a first name first: no place before the person
+     ("Oslo Sporveier", "ORG")],  # no first name after the place
+)
+def test_names_that_only_look_like_a_place_and_a_person_stay_whole(name: str, label: str) -> None:
+    assert types(doc_with(f"Det gjelder {name} .", [(name, label)])) == [(name, label)]

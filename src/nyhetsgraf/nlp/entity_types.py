@@ -23,6 +23,9 @@ mentions or words; rule 6 runs first, so that the others see whole names:
    the name may be a genitive ("i Hitlers «Mein Kampf»") or stands before a noun. The name's
    other one-word "person" mentions in the document follow ("mellom Tafjord og Grotli"). It runs
    after rules 1 and 4, which a single misread full name ("Galerie Tafjord") can turn the wrong way.
+8. A name that is no person's nor a place's and runs a place and a person's full name together
+   ("listetopp i [Kristiansund Håvard Krane]") is split into the place (GPE_LOC) and the person.
+   It runs first, with rule 6, so that the person's surname counts for rules 1 and 5.
 """
 
 from __future__ import annotations
@@ -67,6 +70,31 @@ def _with_surname(ents: list[Span]) -> list[Span]:
             covered.add(ent.end)
             ent = Span(doc, ent.start, ent.end + 1, label="PER")
         result.append(ent)
+    return result
+
+
+def _person_start(ent: Span) -> int | None:
+    """Where the person's full name starts in `ent` if rule 8 applies, else None."""
+    if ent.label_ in ("PER", *GPE_TYPES) or len(ent) < 3 or _known_first_name(ent[0].text):
+        return None
+    for start in range(1, len(ent) - 1):
+        place = ent[:start].text
+        if (
+            _known_first_name(ent[start].text) and all(_proper_noun(token) for token in ent[start:])
+            and (_is_town(place) or is_country(place))
+        ):
+            return start
+    return None
+
+
+def _split_place_and_person(ents: list[Span]) -> list[Span]:
+    result = []
+    for ent in ents:
+        if start := _person_start(ent):
+            doc, middle = ent.doc, ent.start + start
+            result += [Span(doc, ent.start, middle, label="GPE_LOC"), Span(doc, middle, ent.end, label="PER")]
+        else:
+            result.append(ent)
     return result
 
 
@@ -143,7 +171,7 @@ def _surname_mentions(doc: Doc, ents: list[Span], surnames: set[str]) -> list[Sp
 @Language.component(ENTITY_TYPES)
 def refine_entity_types(doc: Doc) -> Doc:
     """Correct entity types, and add missed surname mentions, by the rules in the module docstring."""
-    ents = _with_surname(list(doc.ents))
+    ents = _split_place_and_person(_with_surname(list(doc.ents)))
     if not ents:
         return doc
     surnames = {
