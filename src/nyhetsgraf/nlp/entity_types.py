@@ -2,8 +2,9 @@
 
 Most of the recognizer's errors on NorNE are wrong types on right spans: a surname repeated
 alone taken for an organisation, a country or a big town taken for a person. These rules use
-what the document and the shipped gazetteers know. Rules 1-4 change only types, 5 and 6 add
-mentions or words; rule 6 runs first, so that the others see whole names:
+what the document and the shipped gazetteers know. Rules 1-4 and 7 change only types, 5 and 6
+add mentions or words, 8 splits a name; rules 6 and 8 run first, so that the others see whole
+names, and rule 7 after rule 4:
 
 1. A one-word name equal to the surname of a person named in full in the same document is that
    person ("Per Borten ... for Borten"). Only full names of proper nouns count: in "Danner Høyre
