@@ -71,9 +71,13 @@ def is_country(name: str) -> bool:
     return name.lower() in country_names()
 
 
+def _read_lines(filename: str) -> list[str]:
+    packed = (files("nyhetsgraf") / "data" / filename).read_bytes()
+    return gzip.decompress(packed).decode("utf-8").splitlines()
+
+
 def _read_table(filename: str) -> dict[str, str]:
-    rows = gzip.decompress((files("nyhetsgraf") / "data" / filename).read_bytes()).decode("utf-8")
-    return dict(line.split("\t", 1) for line in rows.splitlines())
+    return dict(line.split("\t", 1) for line in _read_lines(filename))
 
 
 @cache
@@ -99,8 +103,7 @@ def place_kind(name: str) -> str | None:
 def common_words() -> frozenset[str]:
     """Words written in lower case at least three times in openly licensed Norwegian running text
     (bokmål and nynorsk; ``data/common_words.txt.gz``, built by ``training/build_words.py``)."""
-    rows = gzip.decompress((files("nyhetsgraf") / "data" / "common_words.txt.gz").read_bytes())
-    return frozenset(rows.decode("utf-8").splitlines())
+    return frozenset(_read_lines("common_words.txt.gz"))
 
 
 def town_population(name: str) -> int:
