@@ -309,6 +309,13 @@ def test_double_and_unknown_names() -> None:
     assert lexicon.name_gender("Ayse") == "F"  # listed as "Ayşe"
 
 
+def test_knows_lists_names_of_every_gender_but_only_whole_words() -> None:
+    names = lexicon.first_names()
+    assert names.knows("Kim") and names.knows("KARI")  # unisex names count; case does not
+    assert not names.knows("Anne-Kathrine")  # a double name is known only when listed itself
+    assert not names.knows("Xqzt") and not names.knows("")
+
+
 def test_bad_name_gender_raises(tmp_path: Path) -> None:
     path = _write(tmp_path, "names.tsv", "name\tgender\nOla\tM\nKari\tK\n")
     with pytest.raises(ValueError, match=r"names\.tsv, line 3: gender must be one of"):

@@ -440,6 +440,10 @@ class FirstNames:
     genders: Mapping[str, str]  # casefolded name -> gender
     folded: Mapping[str, str]  # accent-folded name -> gender, only where the folding is unambiguous
 
+    def knows(self, word: str) -> bool:
+        """Whether `word` itself is a listed given name, of any gender ("Kim" and "Kari" are)."""
+        return word.casefold() in self.genders
+
     def gender(self, first_name: str) -> str | None:
         """"F" or "M" for a known name, None for unisex or unknown names.
 

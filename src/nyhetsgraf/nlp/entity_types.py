@@ -47,9 +47,10 @@ NOMINAL_POS = ("NOUN", "PROPN", "ADJ")
 
 
 def _known_first_name(word: str) -> bool:
-    from nyhetsgraf.extract.lexicon import name_gender  # the shared name lexicon
+    # The recognizer's gazetteer bit uses the same test, so rules and model agree on what a name is.
+    from nyhetsgraf.extract.lexicon import first_names  # the shared name lexicon
 
-    return name_gender(word) is not None
+    return first_names().knows(word)
 
 
 def _proper_noun(token: Token) -> bool:

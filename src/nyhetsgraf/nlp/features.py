@@ -61,7 +61,7 @@ def gazetteer_class(word: str) -> int:
     if not word[:1].isupper():
         return 0
     base = without_genitive(word)
-    first_name = word.casefold() in first_names().genders
+    first_name = first_names().knows(word)
     country = is_country(word) or is_country(base)
     town = _town_bucket(max(town_population(word), town_population(base)))
     return int(first_name) | int(country) << 1 | town << TOWN_SHIFT
