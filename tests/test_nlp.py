@@ -121,6 +121,39 @@ def test_evaluate_can_leave_a_component_out(tmp_path: Path, capsys: pytest.Captu
     assert scores["las"] == 0.0 and scores["pos_acc"] > 0.7
 
 
+HEADLINE_SNIPPET = """\
+# sent_id = eget_0002:1
+1\tNy\tny\tadj\tadj\tub|m/f|ent|pos\t2\tATR\t_\tname=O
+2\tordfører\tordfører\tsubst\tsubst\tappell|mask|ub|ent\t0\tFRAG\t_\tname=O
+3\ti\ti\tprep\tprep\t_\t2\tATR\t_\tname=O
+4\tBergen\tBergen\tsubst\tsubst\tprop\t3\tPUTFYLL\t_\tname=B-GPE_LOC
+5\t|\t$|\tclb\tclb\t<overskrift>\t2\tIP\t_\tname=O
+
+# sent_id = eget_0002:2
+1\tKari\tKari\tsubst\tsubst\tprop\t3\tSUBJ\t_\tname=B-PER
+2\tNordmann\tNordmann\tsubst\tsubst\tprop\t1\tFLAT\t_\tname=I-PER
+3\ttok\tta\tverb\tverb\tpret\t0\tFINV\t_\tname=O
+4\tover\tover\tprep\tprep\t_\t3\tADV\t_\tname=O
+5\t.\t$.\tclb\tclb\t<punkt>\t3\tIP\t_\tname=O
+"""
+
+
+def test_evaluate_gives_the_pipeline_a_line_break_after_each_headline(tmp_path: Path) -> None:
+    snippet = tmp_path / "headline.conll"
+    snippet.write_text(HEADLINE_SNIPPET, encoding="utf-8")
+    nlp = nlp_module.load("nb")
+    (gold,) = evaluate_module.gold_docs(nlp, snippet)
+    assert "|" not in [token.text for token in gold]  # the marker is not scored
+    laid_out = evaluate_module.article_layout(gold)
+    assert laid_out.text == "Ny ordfører i Bergen\nKari Nordmann tok over . "
+    assert evaluate_module.article_layout(gold, glue_headlines=True).text == gold.text
+    (predicted,), _ = evaluate_module.predict(nlp, [gold])
+    kari = predicted[5]  # after "Ny ordfører i Bergen" and the line break
+    assert kari.text == "Kari" and kari.is_sent_start
+    scores = evaluate_module.evaluate(snippet, nlp)
+    assert scores["sents_f"] == 1.0
+
+
 def test_evaluate_missing_file_is_a_clean_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert evaluate_module.main(["no-such-file.conll"]) == 2
     assert "file not found" in capsys.readouterr().err

@@ -1,9 +1,13 @@
 """Score a pipeline on an NDT-format file.
 
 Usage: python -m nyhetsgraf.nlp.evaluate FILE.conll [--lang nb|nn] [--model PATH] [--exclude NAME ...]
+       [--glue-headlines]
 
-Docs are built from the file's own tokens (headline markers `|` dropped), one Doc per NDT
-document (at most MAX_SENTS_PER_DOC sentences), and every pipeline component runs on them.
+Docs are built from the file's own tokens, one Doc per NDT document (at most MAX_SENTS_PER_DOC
+sentences), and every pipeline component runs on them. The file marks a headline with a final
+`|` token; the pipeline gets a line break there instead, as an article puts one after its
+headline (`--glue-headlines` runs the headline into the next sentence). Scores are taken on the
+file's tokens without the markers.
 Scores: strict entity P/R/F (exact span and type), UPOS accuracy (NDT tags mapped as described
 in `nyhetsgraf.nlp.ndt`), NDT tag accuracy, morphology and lemma accuracy, UAS/LAS without the
 punctuation relations IP/IK (as spaCy scores `punct`), and sentence-start F1 of the pipeline's
@@ -27,7 +31,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 from nyhetsgraf.nlp import load, model_path  # importing the package registers the custom pipeline pieces
-from nyhetsgraf.nlp.ndt import group_sentences, read_ndt, sentences_to_doc
+from nyhetsgraf.nlp.ndt import HEADLINE_ENDS, group_sentences, read_ndt, sentences_to_doc
 
 MAX_SENTS_PER_DOC = 50
 PUNCT_DEPRELS = ("IP", "IK")
@@ -38,14 +42,27 @@ def gold_docs(nlp: Language, path: Path) -> list[Doc]:
     return [sentences_to_doc(nlp.vocab, group) for group in groups]
 
 
-def predict(nlp: Language, docs: Iterable[Doc]) -> tuple[list[Doc], float]:
+def article_layout(doc: Doc, glue_headlines: bool = False) -> Doc:
+    """An untagged copy of the gold tokens with a line-break token after each headline."""
+    ends = set() if glue_headlines else set(doc.user_data.get(HEADLINE_ENDS, ()))
+    words: list[str] = []
+    spaces: list[bool] = []
+    for token in doc:
+        words.append(token.text)
+        spaces.append(bool(token.whitespace_) and token.i not in ends)
+        if token.i in ends:
+            words.append("\n")
+            spaces.append(False)
+    return Doc(doc.vocab, words=words, spaces=spaces)
+
+
+def predict(nlp: Language, docs: Iterable[Doc], glue_headlines: bool = False) -> tuple[list[Doc], float]:
     """Run the pipeline on untagged copies of the gold tokens; returns the docs and words/s."""
-    bare = [Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-            for doc in docs]
+    bare = [article_layout(doc, glue_headlines) for doc in docs]
     started = time.perf_counter()
     predicted = list(nlp.pipe(bare, batch_size=64))
     elapsed = time.perf_counter() - started
-    words = sum(len(doc) for doc in predicted)
+    words = sum(not token.is_space for doc in predicted for token in doc)
     return predicted, words / elapsed if elapsed > 0 else 0.0
 
 
@@ -71,9 +88,9 @@ def score(examples: list[Example]) -> dict[str, Any]:
     }
 
 
-def evaluate(path: Path, nlp: Language) -> dict[str, Any]:
+def evaluate(path: Path, nlp: Language, glue_headlines: bool = False) -> dict[str, Any]:
     gold = gold_docs(nlp, path)
-    predicted, words_per_second = predict(nlp, gold)
+    predicted, words_per_second = predict(nlp, gold, glue_headlines)
     scores = score([Example(pred, ref) for pred, ref in zip(predicted, gold, strict=True)])
     scores["words_per_second"] = round(words_per_second)
     return scores
@@ -86,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, default=None, help="model directory to use instead")
     parser.add_argument("--exclude", action="append", default=[], metavar="NAME",
                         help="leave this pipeline component out (repeatable), e.g. nyhetsgraf_entity_types")
+    parser.add_argument("--glue-headlines", action="store_true",
+                        help="no line break after headlines: run them into the next sentence")
     args = parser.parse_args(argv)
     if not args.file.is_file():
         print(f"error: file not found: {args.file}", file=sys.stderr)
@@ -95,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
             nlp = spacy.load(args.model or model_path(args.lang), exclude=args.exclude)
         else:
             nlp = load(args.lang)
-        scores = evaluate(args.file, nlp)
+        scores = evaluate(args.file, nlp, args.glue_headlines)
     except (OSError, ValueError, RuntimeError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

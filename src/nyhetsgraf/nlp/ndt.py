@@ -23,6 +23,7 @@ from spacy.training import biluo_tags_to_spans, iob_to_biluo
 from spacy.vocab import Vocab
 
 HEADLINE_MARKER = "|"
+HEADLINE_ENDS = "ndt_headline_ends"  # Doc.user_data key: indices of the last tokens of headlines
 
 _PUNCT_TAGS = {"clb", "<komma>", "<anf>", "<strek>", "<parentes-beg>", "<parentes-slutt>"}
 _SIMPLE_UPOS = {
@@ -223,7 +224,10 @@ def group_sentences(sentences: Iterable[NdtSentence], max_sents: int) -> Iterato
 
 
 def sentences_to_doc(vocab: Vocab, sentences: list[NdtSentence]) -> Doc:
-    """One Doc holding all annotation of the given sentences (headline markers dropped)."""
+    """One Doc holding all annotation of the given sentences.
+
+    Headline markers are dropped; `doc.user_data[HEADLINE_ENDS]` keeps where the headlines ended.
+    """
     words: list[str] = []
     tags: list[str] = []
     pos: list[str] = []
@@ -233,8 +237,11 @@ def sentences_to_doc(vocab: Vocab, sentences: list[NdtSentence]) -> Doc:
     deps: list[str] = []
     sent_starts: list[bool] = []
     iob: list[str] = []
+    headline_ends: list[int] = []
     for sentence in sentences:
-        sentence = drop_headline_marker(sentence)
+        if any(_is_headline_marker(token) for token in sentence.tokens):
+            sentence = drop_headline_marker(sentence)
+            headline_ends.append(len(words) + len(sentence.tokens) - 1)
         offset = len(words)
         children: dict[int, set[str]] = {}
         for tok in sentence.tokens:
@@ -263,6 +270,7 @@ def sentences_to_doc(vocab: Vocab, sentences: list[NdtSentence]) -> Doc:
         sent_starts=sent_starts,
     )
     doc.ents = _bio_to_spans(doc, iob)
+    doc.user_data[HEADLINE_ENDS] = [end for end in headline_ends if end >= 0]
     return doc
 
 
