@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from nyhetsgraf import nlp as nlp_module
 from nyhetsgraf.nlp import evaluate as evaluate_module
+from nyhetsgraf.nlp import ndt
 
 SHARED = Path(os.environ.get("NYHETSGRAF_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))
 
@@ -144,9 +145,12 @@ def test_evaluate_gives_the_pipeline_a_line_break_after_each_headline(tmp_path: 
     nlp = nlp_module.load("nb")
     (gold,) = evaluate_module.gold_docs(nlp, snippet)
     assert "|" not in [token.text for token in gold]  # the marker is not scored
-    laid_out = evaluate_module.article_layout(gold)
+    laid_out = ndt.article_layout(gold)
     assert laid_out.text == "Ny ordfører i Bergen\nKari Nordmann tok over . "
-    assert evaluate_module.article_layout(gold, glue_headlines=True).text == gold.text
+    assert ndt.article_layout(gold, glue_headlines=True).text == gold.text
+    with_entities = ndt.article_layout(gold, with_entities=True)
+    entities = [(ent.text, ent.label_) for ent in with_entities.ents]
+    assert entities == [("Bergen", "GPE_LOC"), ("Kari Nordmann", "PER")]
     (predicted,), _ = evaluate_module.predict(nlp, [gold])
     kari = predicted[5]  # after "Ny ordfører i Bergen" and the line break
     assert kari.text == "Kari" and kari.is_sent_start

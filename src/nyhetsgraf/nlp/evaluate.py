@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 from nyhetsgraf.nlp import load, model_path  # importing the package registers the custom pipeline pieces
-from nyhetsgraf.nlp.ndt import HEADLINE_ENDS, group_sentences, read_ndt, sentences_to_doc
+from nyhetsgraf.nlp.ndt import article_layout, group_sentences, read_ndt, sentences_to_doc
 
 MAX_SENTS_PER_DOC = 50
 PUNCT_DEPRELS = ("IP", "IK")
@@ -42,23 +42,9 @@ def gold_docs(nlp: Language, path: Path) -> list[Doc]:
     return [sentences_to_doc(nlp.vocab, group) for group in groups]
 
 
-def article_layout(doc: Doc, glue_headlines: bool = False) -> Doc:
-    """An untagged copy of the gold tokens with a line-break token after each headline."""
-    ends = set() if glue_headlines else set(doc.user_data.get(HEADLINE_ENDS, ()))
-    words: list[str] = []
-    spaces: list[bool] = []
-    for token in doc:
-        words.append(token.text)
-        spaces.append(bool(token.whitespace_) and token.i not in ends)
-        if token.i in ends:
-            words.append("\n")
-            spaces.append(False)
-    return Doc(doc.vocab, words=words, spaces=spaces)
-
-
 def predict(nlp: Language, docs: Iterable[Doc], glue_headlines: bool = False) -> tuple[list[Doc], float]:
     """Run the pipeline on untagged copies of the gold tokens; returns the docs and words/s."""
-    bare = [article_layout(doc, glue_headlines) for doc in docs]
+    bare = [article_layout(doc, glue_headlines=glue_headlines) for doc in docs]
     started = time.perf_counter()
     predicted = list(nlp.pipe(bare, batch_size=64))
     elapsed = time.perf_counter() - started

@@ -274,5 +274,31 @@ def sentences_to_doc(vocab: Vocab, sentences: list[NdtSentence]) -> Doc:
     return doc
 
 
+def article_layout(doc: Doc, *, glue_headlines: bool = False, with_entities: bool = False) -> Doc:
+    """A copy of the words of `doc` with a line-break token after each headline, as an article has.
+
+    Nothing else is copied but, with `with_entities`, the entities (for training a recognizer on
+    the layout it meets in articles). With `glue_headlines` no line breaks are added.
+    """
+    ends = set() if glue_headlines else set(doc.user_data.get(HEADLINE_ENDS, ()))
+    words: list[str] = []
+    spaces: list[bool] = []
+    position: list[int] = []  # new index of every token of `doc`
+    for token in doc:
+        position.append(len(words))
+        words.append(token.text)
+        spaces.append(bool(token.whitespace_) and token.i not in ends)
+        if token.i in ends:
+            words.append("\n")
+            spaces.append(False)
+    laid_out = Doc(doc.vocab, words=words, spaces=spaces)
+    if with_entities:
+        laid_out.ents = [
+            Span(laid_out, position[ent.start], position[ent.end - 1] + 1, label=ent.label_)
+            for ent in doc.ents
+        ]
+    return laid_out
+
+
 def _bio_to_spans(doc: Doc, iob: list[str]) -> list[Span]:
     return list(biluo_tags_to_spans(doc, iob_to_biluo(iob)))
