@@ -48,7 +48,7 @@ GPE_TYPES = ("GPE_LOC", "GPE_ORG")
 LOCATIVE_PREPOSITION = "i"  # persons after "på", "fra", "til" are common; after "i" they are not
 NOMINAL_POS = ("NOUN", "PROPN", "ADJ")
 # Definite nouns of nature and of the town's own ground: a name built on one is a LOC
-# ("Bouvetøya", "Tafjordfjella", "Slottsparken"); in NorNE train 99 % of such one-word names are.
+# ("Bouvetøya", "Tafjordfjella", "Slottsparken"); in NorNE train all 159 such one-word names are.
 PLACE_HEADS = (
     "øya", "halvøya", "holmen", "neset", "sundet", "bukta", "vika", "fjorden", "sjøen", "havet",
     "vatnet", "vannet", "elva", "elven", "breen", "fjellet", "fjella", "tinden", "toppen", "åsen",
