@@ -187,3 +187,20 @@ def test_a_name_built_on_a_noun_of_nature_or_the_street_is_a_location(
     text: str, entity: str, label: str, expected: str
 ) -> None:
     assert types(doc_with(text, [(entity, label)])) == [(entity, expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "label", "expected"),
+    [
+        ("Kaptein Sanogo ledet kuppet .", "Kaptein Sanogo", "ORG", ("Sanogo", "PER")),
+        ("Statsminister Jonas Gahr Støre talte .", "Statsminister Jonas Gahr Støre", "PER",
+         ("Jonas Gahr Støre", "PER")),
+        ("Kaptein Sabeltann seiler .", "Kaptein", "PER", ("Kaptein", "PER")),  # a title alone stays
+        ("Hun kjøpte aksjer i Mester Grønn .", "Mester Grønn", "ORG", ("Mester Grønn", "ORG")),  # no title
+        ("Fabrikken til General Motors stenger .", "General Motors", "ORG", ("General Motors", "ORG")),
+    ],
+)
+def test_a_capitalised_title_leaves_the_name_which_is_a_person(
+    text: str, entity: str, label: str, expected: tuple[str, str]
+) -> None:
+    assert types(doc_with(text, [(entity, label)])) == [expected]

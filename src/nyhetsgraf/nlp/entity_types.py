@@ -3,8 +3,8 @@
 Most of the recognizer's errors on NorNE are wrong types on right spans: a surname repeated
 alone taken for an organisation, a country or a big town taken for a person. These rules use
 what the document and the shipped gazetteers know. Rules 1-4, 7 and 9 change only types, 5 and 6
-add mentions or words, 8 splits a name; rules 6 and 8 run first, so that the others see whole
-names, and rule 7 after rule 4:
+add mentions or words, 8 splits a name and 10 drops a title; rules 10, 6 and 8 run first, so
+that the others see whole names, and rule 7 after rule 4:
 
 1. A one-word name equal to the surname of a person named in full in the same document is that
    person ("Per Borten ... for Borten"). Only full names of proper nouns count: in "Danner Høyre
@@ -30,6 +30,10 @@ names, and rule 7 after rule 4:
 9. A one-word name built on a definite noun of nature or of the street ("Tafjordfjella",
    "Slottsparken", "Bouvetøya") is a LOC unless the gazetteers know it as a town, village or
    country. It runs with rules 1-3.
+10. A name that starts with a capitalised title ("Kaptein Sanogo", "Statsminister Støre") loses
+   the title and is a person: in NorNE train a title before a capitalised word is outside the
+   entity 146 times in 150 ("General Motors" is two of the others, so "General" is no title
+   here), and what follows it is always a person. It runs before all others.
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ PLACE_HEADS = (
     "haugen", "heia", "marka", "skogen", "parken", "plassen", "torget", "gata", "veien", "vegen",
 )
 MIN_PLACE_STEM = 3
+NOT_A_TITLE_IN_NAMES = frozenset({"general"})  # "General Motors", "General Electric"
 
 
 def _known_first_name(word: str) -> bool:
@@ -82,6 +87,19 @@ def _with_surname(ents: list[Span]) -> list[Span]:
         ):
             covered.add(ent.end)
             ent = Span(doc, ent.start, ent.end + 1, label="PER")
+        result.append(ent)
+    return result
+
+
+def _without_title(ents: list[Span]) -> list[Span]:
+    from nyhetsgraf.extract.lexicon import role_nouns  # the shared title lexicon
+
+    titles = role_nouns() - NOT_A_TITLE_IN_NAMES
+    result = []
+    for ent in ents:
+        first = ent[0]
+        if len(ent) > 1 and first.text[:1].isupper() and first.lower_ in titles and ent[1].text[:1].isupper():
+            ent = Span(ent.doc, ent.start + 1, ent.end, label="PER")
         result.append(ent)
     return result
 
@@ -194,7 +212,7 @@ def _surname_mentions(doc: Doc, ents: list[Span], surnames: set[str]) -> list[Sp
 @Language.component(ENTITY_TYPES)
 def refine_entity_types(doc: Doc) -> Doc:
     """Correct entity types, and add missed surname mentions, by the rules in the module docstring."""
-    ents = _split_place_and_person(_with_surname(list(doc.ents)))
+    ents = _split_place_and_person(_with_surname(_without_title(list(doc.ents))))
     if not ents:
         return doc
     surnames = {
