@@ -204,3 +204,18 @@ def test_a_capitalised_title_leaves_the_name_which_is_a_person(
     text: str, entity: str, label: str, expected: tuple[str, str]
 ) -> None:
     assert types(doc_with(text, [(entity, label)])) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "label", "expected"),
+    [
+        ("Saken kom opp i Bergen tingrett i går .", "Bergen tingrett", "LOC", "ORG"),
+        ("Statens vegvesens kontroll stanset bilen .", "Statens vegvesens", "PER", "ORG"),
+        ("Han besøkte Bergen i går .", "Bergen", "GPE_LOC", "GPE_LOC"),  # no institution noun
+        ("Hun sa tingrett til slutt .", "tingrett", "LOC", "LOC"),  # the noun alone is no name
+    ],
+)
+def test_a_name_ending_in_an_institution_noun_is_an_organisation(
+    text: str, entity: str, label: str, expected: str
+) -> None:
+    assert types(doc_with(text, [(entity, label)])) == [(entity, expected)]

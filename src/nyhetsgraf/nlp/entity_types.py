@@ -2,7 +2,7 @@
 
 Most of the recognizer's errors on NorNE are wrong types on right spans: a surname repeated
 alone taken for an organisation, a country or a big town taken for a person. These rules use
-what the document and the shipped gazetteers know. Rules 1-4, 7 and 9 change only types, 5 and 6
+what the document and the shipped gazetteers know. Rules 1-4, 7, 9 and 11 change only types, 5 and 6
 add mentions or words, 8 splits a name and 10 drops a title; rules 10, 6 and 8 run first, so
 that the others see whole names, and rule 7 after rule 4:
 
@@ -34,6 +34,9 @@ that the others see whole names, and rule 7 after rule 4:
    the title and is a person: in NorNE train a title before a capitalised word is outside the
    entity 146 times in 150 ("General Motors" is two of the others, so "General" is no title
    here), and what follows it is always a person. It runs before all others.
+11. A name of several words that ends in a lower-case noun of an institution ("Bergen
+   tingrett", "Statens vegvesen", "Den norske kirke", or its genitive) is an ORG. It runs with
+   rules 1-3.
 """
 
 from __future__ import annotations
@@ -60,6 +63,12 @@ PLACE_HEADS = (
 )
 MIN_PLACE_STEM = 3
 NOT_A_TITLE_IN_NAMES = frozenset({"general"})  # "General Motors", "General Electric"
+# Lower-case heads that make a name an organisation ("Bergen tingrett", "Statens vegvesen"): in
+# NorNE train the names ending in them are ORG 164 times in 169 (courts, police districts, ...).
+ORGANISATION_HEADS = frozenset({
+    "tingrett", "lagmannsrett", "herredsrett", "byrett", "politidistrikt", "vegvesen", "språkråd",
+    "sentralbyrå", "kirke",
+})
 
 
 def _known_first_name(word: str) -> bool:
@@ -138,6 +147,8 @@ def _type_from_name(ent: Span, surnames: set[str]) -> str:
         return "GPE_ORG" if label == "ORG" else "GPE_LOC"
     if label != "LOC" and _named_after_place_noun(ent):
         return "LOC"
+    if label != "ORG" and len(ent) > 1 and without_genitive(ent[-1].text) in ORGANISATION_HEADS:
+        return "ORG"
     if label == "PER" and not _known_first_name(text.split()[0]):
         population = max(town_population(text), town_population(base))
         if (len(ent) == 1 and population >= MIN_ONE_WORD_TOWN) or (len(ent) > 1 and population > 0):
