@@ -213,6 +213,9 @@ def test_a_capitalised_title_leaves_the_name_which_is_a_person(
         ("Statens vegvesens kontroll stanset bilen .", "Statens vegvesens", "PER", "ORG"),
         ("Han besøkte Bergen i går .", "Bergen", "GPE_LOC", "GPE_LOC"),  # no institution noun
         ("Hun sa tingrett til slutt .", "tingrett", "LOC", "LOC"),  # the noun alone is no name
+        ("Han leia Tuberkuloseforeningen i Horten .", "Tuberkuloseforeningen", "LOC", "ORG"),
+        ("Hun jobber i Finanstilsynets tilsynsavdeling .", "Finanstilsynets", "PER", "ORG"),
+        ("Vi gikk til Rådet .", "Rådet", "PER", "PER"),  # the ending alone is no compound name
     ],
 )
 def test_a_name_ending_in_an_institution_noun_is_an_organisation(

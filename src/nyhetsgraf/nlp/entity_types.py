@@ -35,8 +35,9 @@ that the others see whole names, and rule 7 after rule 4:
    entity 146 times in 150 ("General Motors" is two of the others, so "General" is no title
    here), and what follows it is always a person. It runs before all others.
 11. A name of several words that ends in a lower-case noun of an institution ("Bergen
-   tingrett", "Statens vegvesen", "Den norske kirke", or its genitive) is an ORG. It runs with
-   rules 1-3.
+   tingrett", "Statens vegvesen", "Den norske kirke", or its genitive) is an ORG, and so is a
+   name whose last word ends like an organisation ("Tuberkuloseforeningen", "Finanstilsynet").
+   It runs with rules 1-3.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ PLACE_HEADS = (
     "vatnet", "vannet", "elva", "elven", "breen", "fjellet", "fjella", "tinden", "toppen", "åsen",
     "haugen", "heia", "marka", "skogen", "parken", "plassen", "torget", "gata", "veien", "vegen",
 )
-MIN_PLACE_STEM = 3
+MIN_COMPOUND_STEM = 3
 NOT_A_TITLE_IN_NAMES = frozenset({"general"})  # "General Motors", "General Electric"
 # Lower-case heads that make a name an organisation ("Bergen tingrett", "Statens vegvesen"): in
 # NorNE train the names ending in them are ORG 164 times in 169 (courts, police districts, ...).
@@ -69,6 +70,12 @@ ORGANISATION_HEADS = frozenset({
     "tingrett", "lagmannsrett", "herredsrett", "byrett", "politidistrikt", "vegvesen", "språkråd",
     "sentralbyrå", "kirke",
 })
+# Endings of compound organisation names ("Arbeiderpartiet", "Utenriksdepartementet",
+# "Finanstilsynet"): every one of the 685 names in NorNE train that end in one is an ORG.
+ORGANISATION_ENDINGS = (
+    "departementet", "direktoratet", "tilsynet", "forbundet", "forbund", "partiet", "parti", "rådet",
+    "utvalget", "foreningen", "komiteen", "kommisjonen", "banken", "nemnda", "instituttet",
+)
 
 
 def _known_first_name(word: str) -> bool:
@@ -147,7 +154,7 @@ def _type_from_name(ent: Span, surnames: set[str]) -> str:
         return "GPE_ORG" if label == "ORG" else "GPE_LOC"
     if label != "LOC" and _named_after_place_noun(ent):
         return "LOC"
-    if label != "ORG" and len(ent) > 1 and without_genitive(ent[-1].text) in ORGANISATION_HEADS:
+    if label != "ORG" and _named_as_organisation(ent):
         return "ORG"
     if label == "PER" and not _known_first_name(text.split()[0]):
         population = max(town_population(text), town_population(base))
@@ -160,8 +167,20 @@ def _named_after_place_noun(ent: Span) -> bool:
     text = ent.text
     if len(ent) != 1 or "-" in text or _is_town(text) or is_country(text):
         return False
-    lowered = text.casefold()
-    return any(lowered.endswith(head) and len(lowered) - len(head) >= MIN_PLACE_STEM for head in PLACE_HEADS)
+    return _ends_a_compound(text, PLACE_HEADS)
+
+
+def _named_as_organisation(ent: Span) -> bool:
+    last = without_genitive(ent[-1].text)
+    if len(ent) > 1 and last in ORGANISATION_HEADS:
+        return True
+    return "-" not in last and _ends_a_compound(last, ORGANISATION_ENDINGS)
+
+
+def _ends_a_compound(word: str, heads: tuple[str, ...]) -> bool:
+    """Whether `word` is a compound with one of `heads` as its last part ("Slottsparken")."""
+    lowered = word.casefold()
+    return any(lowered.endswith(head) and len(lowered) - len(head) >= MIN_COMPOUND_STEM for head in heads)
 
 
 def _is_town(name: str) -> bool:
