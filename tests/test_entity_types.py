@@ -222,3 +222,18 @@ def test_a_name_ending_in_an_institution_noun_is_an_organisation(
     text: str, entity: str, label: str, expected: str
 ) -> None:
     assert types(doc_with(text, [(entity, label)])) == [(entity, expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "label", "expected"),
+    [
+        ("Han skilte lag med spillutviklerne Eidos i fjor .", "Eidos", "PER", "ORG"),
+        ("Vi spiste i sushirestauranten Etika i går .", "Etika", "PER", "LOC"),
+        ("Vi spiste i sushirestauranten Etika i går .", "Etika", "ORG", "ORG"),  # only a "person" changes
+        ("Han snakket med kokken Etika i går .", "Etika", "PER", "PER"),  # a noun of no kind listed
+    ],
+)
+def test_a_person_after_a_noun_naming_its_kind_takes_that_kind(
+    text: str, entity: str, label: str, expected: str
+) -> None:
+    assert types(doc_with(text, [(entity, label)])) == [(entity, expected)]

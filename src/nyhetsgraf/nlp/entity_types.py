@@ -2,9 +2,9 @@
 
 Most of the recognizer's errors on NorNE are wrong types on right spans: a surname repeated
 alone taken for an organisation, a country or a big town taken for a person. These rules use
-what the document and the shipped gazetteers know. Rules 1-4, 7, 9 and 11 change only types, 5 and 6
-add mentions or words, 8 splits a name and 10 drops a title; rules 10, 6 and 8 run first, so
-that the others see whole names, and rule 7 after rule 4:
+what the document and the shipped gazetteers know. Rules 1-4, 7, 9, 11 and 12 change only
+types, 5 and 6 add mentions or words, 8 splits a name and 10 drops a title; rules 10, 6 and 8
+run first, so that the others see whole names, and rule 7 after rule 4:
 
 1. A one-word name equal to the surname of a person named in full in the same document is that
    person ("Per Borten ... for Borten"). Only full names of proper nouns count: in "Danner Høyre
@@ -38,6 +38,9 @@ that the others see whole names, and rule 7 after rule 4:
    tingrett", "Statens vegvesen", "Den norske kirke", or its genitive) is an ORG, and so is a
    name whose last word ends like an organisation ("Tuberkuloseforeningen", "Finanstilsynet").
    It runs with rules 1-3.
+12. A "person" right after a lower-case noun that names its kind is that kind: an ORG after
+   "spillutviklerne", "produsentorganisasjonen", "forlaget"; a LOC after "kaffebaren",
+   "sushirestauranten", "butikken". It runs with rules 1-3.
 """
 
 from __future__ import annotations
@@ -70,6 +73,15 @@ ORGANISATION_HEADS = frozenset({
     "tingrett", "lagmannsrett", "herredsrett", "byrett", "politidistrikt", "vegvesen", "språkråd",
     "sentralbyrå", "kirke",
 })
+# A noun in apposition before a name says what the name is ("spillutviklerne Eidos",
+# "kaffebaren Dugni"); rule 12 uses it only against a "person".
+APPOSITION_TYPES = {
+    "ORG": (
+        "organisasjonen", "selskapet", "firmaet", "konsernet", "utviklerne", "byggeriet", "forlaget",
+        "stiftelsen", "bedriften", "rederiet", "banken", "byrået", "etaten", "partiet", "foreningen",
+    ),
+    "LOC": ("restauranten", "baren", "kafeen", "kaféen", "butikken", "hotellet", "puben", "utestedet"),
+}
 # Endings of compound organisation names ("Arbeiderpartiet", "Utenriksdepartementet",
 # "Finanstilsynet"): every one of the 685 names in NorNE train that end in one is an ORG.
 ORGANISATION_ENDINGS = (
@@ -156,6 +168,8 @@ def _type_from_name(ent: Span, surnames: set[str]) -> str:
         return "LOC"
     if label != "ORG" and _named_as_organisation(ent):
         return "ORG"
+    if apposition := _type_by_apposition(ent):
+        return apposition
     if label == "PER" and not _known_first_name(text.split()[0]):
         population = max(town_population(text), town_population(base))
         if (len(ent) == 1 and population >= MIN_ONE_WORD_TOWN) or (len(ent) > 1 and population > 0):
@@ -181,6 +195,16 @@ def _ends_a_compound(word: str, heads: tuple[str, ...]) -> bool:
     """Whether `word` is a compound with one of `heads` as its last part ("Slottsparken")."""
     lowered = word.casefold()
     return any(lowered.endswith(head) and len(lowered) - len(head) >= MIN_COMPOUND_STEM for head in heads)
+
+
+def _type_by_apposition(ent: Span) -> str | None:
+    """ORG or LOC for a "person" right after a noun that names its kind (rule 12), else None."""
+    if ent.label_ != "PER" or ent.start == 0:
+        return None
+    noun = ent.doc[ent.start - 1]
+    if not noun.text.islower() or (noun.doc.has_annotation("POS") and noun.pos_ != "NOUN"):
+        return None
+    return next((label for label, heads in APPOSITION_TYPES.items() if noun.text.endswith(heads)), None)
 
 
 def _is_town(name: str) -> bool:
