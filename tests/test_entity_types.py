@@ -237,3 +237,12 @@ def test_a_person_after_a_noun_naming_its_kind_takes_that_kind(
     text: str, entity: str, label: str, expected: str
 ) -> None:
     assert types(doc_with(text, [(entity, label)])) == [(entity, expected)]
+
+
+def test_two_persons_side_by_side_are_one_unless_the_second_starts_with_a_first_name() -> None:
+    doc = doc_with("Filmen med Sacha Baron Cohen går nå .", [("Sacha Baron", "PER"), ("Cohen", "PER")])
+    assert types(doc) == [("Sacha Baron Cohen", "PER")]
+    doc = doc_with("Han møtte Leah Jakobs kone .", [("Leah", "PER"), ("Jakobs", "PER")])
+    assert types(doc) == [("Leah", "PER"), ("Jakobs", "PER")]
+    doc = doc_with("Han møtte Per Hansen i Bergen .", [("Per Hansen", "PER"), ("i", "ORG")])
+    assert types(doc) == [("Per Hansen", "PER"), ("i", "ORG")]
