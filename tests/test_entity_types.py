@@ -246,3 +246,10 @@ def test_two_persons_side_by_side_are_one_unless_the_second_starts_with_a_first_
     assert types(doc) == [("Leah", "PER"), ("Jakobs", "PER")]
     doc = doc_with("Han møtte Per Hansen i Bergen .", [("Per Hansen", "PER"), ("i", "ORG")])
     assert types(doc) == [("Per Hansen", "PER"), ("i", "ORG")]
+
+
+def test_a_name_takes_in_the_institution_noun_after_it() -> None:
+    doc = doc_with("Hele Bergen byrett ble funnet inhabil .", [("Bergen", "GPE_LOC")])
+    assert types(doc) == [("Bergen byrett", "ORG")]
+    doc = doc_with("Hun flyttet til Bergen i fjor .", [("Bergen", "GPE_LOC")])
+    assert types(doc) == [("Bergen", "GPE_LOC")]
