@@ -253,3 +253,10 @@ def test_a_name_takes_in_the_institution_noun_after_it() -> None:
     assert types(doc) == [("Bergen byrett", "ORG")]
     doc = doc_with("Hun flyttet til Bergen i fjor .", [("Bergen", "GPE_LOC")])
     assert types(doc) == [("Bergen", "GPE_LOC")]
+
+
+def test_a_name_that_starts_a_known_place_takes_in_the_rest() -> None:
+    doc = doc_with("Hun er fra Mo i Rana og bor der .", [("Mo", "LOC"), ("Rana", "GPE_LOC")])
+    assert types(doc) == [("Mo i Rana", "GPE_LOC")]
+    doc = doc_with("Hun er fra Mo i går .", [("Mo", "GPE_LOC")])
+    assert types(doc) == [("Mo", "GPE_LOC")]

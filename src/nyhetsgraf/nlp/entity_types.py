@@ -3,8 +3,9 @@
 Most of the recognizer's errors on NorNE are wrong types on right spans: a surname repeated
 alone taken for an organisation, a country or a big town taken for a person. These rules use
 what the document and the shipped gazetteers know. Rules 1-4, 7, 9, 11 and 12 change only
-types, 5, 6 and 11 add mentions or words, 8 splits a name, 10 drops a title and 13 joins two
-names; rules 10, 6 and 8 run first, so that the others see whole names, and rule 7 after rule 4:
+types, 5, 6, 11 and 14 add mentions or words, 8 splits a name, 10 drops a title and 13 joins
+two names; rules 10, 14, 6 and 8 run first, so that the others see whole names, and rule 7 after
+rule 4:
 
 1. A one-word name equal to the surname of a person named in full in the same document is that
    person ("Per Borten ... for Borten"). Only full names of proper nouns count: in "Danner Høyre
@@ -46,6 +47,9 @@ names; rules 10, 6 and 8 run first, so that the others see whole names, and rule
 13. Two "persons" side by side are one person ("Sacha Baron" + "Cohen", the second often added
    by rule 5), unless the second starts with a known first name ("Leah Jakobs kone"): NorNE train
    has only 4 such pairs. It runs last.
+14. A name that starts a known place of the form "Mo i Rana" takes in the rest ("[Mo] i [Rana]"
+   → "[Mo i Rana]", GPE_LOC). Only with "i": "Troms og Finnmark" may be two places. It runs
+   first.
 """
 
 from __future__ import annotations
@@ -160,6 +164,19 @@ def _with_institution_noun(ents: list[Span]) -> list[Span]:
         if ent.end not in covered and without_genitive(following) in ORGANISATION_HEADS:
             covered.add(ent.end)
             ent = Span(doc, ent.start, ent.end + 1, label="ORG")
+        result.append(ent)
+    return result
+
+
+def _with_rest_of_place_name(ents: list[Span]) -> list[Span]:
+    result: list[Span] = []
+    for ent in ents:
+        if result and result[-1].end > ent.start:
+            continue  # "Rana", taken in by "Mo"
+        doc, end = ent.doc, ent.end + 2
+        clashes = any(other.start < end < other.end for other in ents)
+        if end <= len(doc) and not clashes and doc[ent.end].text == "i" and _is_town(doc[ent.start:end].text):
+            ent = Span(doc, ent.start, end, label="GPE_LOC")
         result.append(ent)
     return result
 
@@ -298,7 +315,8 @@ def _surname_mentions(doc: Doc, ents: list[Span], surnames: set[str]) -> list[Sp
 @Language.component(ENTITY_TYPES)
 def refine_entity_types(doc: Doc) -> Doc:
     """Correct entity types, and add missed surname mentions, by the rules in the module docstring."""
-    ents = _split_place_and_person(_with_surname(_with_institution_noun(_without_title(list(doc.ents)))))
+    ents = _with_institution_noun(_with_rest_of_place_name(_without_title(list(doc.ents))))
+    ents = _split_place_and_person(_with_surname(ents))
     if not ents:
         return doc
     surnames = {
