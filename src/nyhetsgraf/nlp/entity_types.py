@@ -96,6 +96,7 @@ APPOSITION_TYPES = {
 ORGANISATION_ENDINGS = (
     "departementet", "direktoratet", "tilsynet", "forbundet", "forbund", "partiet", "parti", "rådet",
     "utvalget", "foreningen", "komiteen", "kommisjonen", "banken", "nemnda", "instituttet",
+    "utvalet", "foreininga",  # the nynorsk forms
 )
 
 
