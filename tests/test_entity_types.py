@@ -190,6 +190,11 @@ def test_names_that_only_look_like_a_place_and_a_person_stay_whole(name: str, la
         ("Han leia Tuberkuloseforeningen i Horten .", "Tuberkuloseforeningen", "LOC", "ORG"),
         ("Hun jobber i Finanstilsynets tilsynsavdeling .", "Finanstilsynets", "PER", "ORG"),
         ("Vi gikk til Rådet .", "Rådet", "PER", "PER"),  # the ending alone is no compound name
+        ("Saka kom opp i Europautvalet i går .", "Europautvalet", "GPE_LOC", "ORG"),  # nynorsk
+        # rule 15: a one-word LOC that is a known town
+        ("Toget kom til Trondheim i går .", "Trondheim", "LOC", "GPE_LOC"),
+        ("Rosenborg slo Trondheim i går .", "Trondheim", "ORG", "ORG"),  # only a LOC changes
+        ("Vi gikk over Xyzdal i går .", "Xyzdal", "LOC", "LOC"),  # not in the town table
         # rule 12: a "person" after a noun naming its kind
         ("Han skilte lag med spillutviklerne Eidos i fjor .", "Eidos", "PER", "ORG"),
         ("Vi spiste i sushirestauranten Etika i går .", "Etika", "PER", "LOC"),

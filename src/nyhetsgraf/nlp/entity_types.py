@@ -2,7 +2,7 @@
 
 Most of the recognizer's errors on NorNE are wrong types on right spans: a surname repeated
 alone taken for an organisation, a country or a big town taken for a person. These rules use
-what the document and the shipped gazetteers know. Rules 1-4, 7, 9, 11 and 12 change only
+what the document and the shipped gazetteers know. Rules 1-4, 7, 9, 11, 12 and 15 change only
 types, 5, 6, 11 and 14 add mentions or words, 8 splits a name, 10 drops a title and 13 joins
 two names; rules 10, 14, 6 and 8 run first, so that the others see whole names, and rule 7 after
 rule 4:
@@ -50,6 +50,9 @@ rule 4:
 14. A name that starts a known place of the form "Mo i Rana" takes in the rest ("[Mo] i [Rana]"
    → "[Mo i Rana]", GPE_LOC). Only with "i": "Troms og Finnmark" may be two places. It runs
    first.
+15. A one-word LOC that the town table knows is a GPE_LOC: NorNE types one-word town names as
+   GPE_LOC 1,283 times and as LOC 64 times in train. Not for villages (388 against 124), where it
+   loses on dev. It runs with rules 1-3.
 """
 
 from __future__ import annotations
@@ -216,6 +219,8 @@ def _type_from_name(ent: Span, surnames: set[str]) -> str:
         return "GPE_ORG" if label == "ORG" else "GPE_LOC"
     if label != "LOC" and _named_after_place_noun(ent):
         return "LOC"
+    if label == "LOC" and len(ent) == 1 and town_population(text) > 0:
+        return "GPE_LOC"
     if label != "ORG" and _named_as_organisation(ent):
         return "ORG"
     if apposition := _type_by_apposition(ent):
