@@ -58,6 +58,8 @@ rule 4:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -117,25 +119,40 @@ def _proper_noun(token: Token) -> bool:
     return token.pos_ == "PROPN" if token.doc.has_annotation("POS") else True
 
 
-def _with_surname(ents: list[Span]) -> list[Span]:
+def _taking_in_next_word(ents: list[Span], label_with: Callable[[Span, Token], str | None]) -> list[Span]:
+    """Each entity extended by the word after it, where no other entity has it and `label_with`
+    gives the extended name's label (None: left as it is)."""
     covered = {i for ent in ents for i in range(ent.start, ent.end)}
     result = []
     for ent in ents:
         doc = ent.doc
-        if (
-            ent.label_ == "PER" and ent.end < len(doc) and ent.end not in covered
-            and _known_first_name(ent[-1].text) and _proper_noun(doc[ent.end])
-        ):
+        if ent.end < len(doc) and ent.end not in covered and (label := label_with(ent, doc[ent.end])):
             covered.add(ent.end)
-            ent = Span(doc, ent.start, ent.end + 1, label="PER")
+            ent = Span(doc, ent.start, ent.end + 1, label=label)
         result.append(ent)
     return result
 
 
-def _without_title(ents: list[Span]) -> list[Span]:
+def _surname_after_first_name(ent: Span, following: Token) -> str | None:
+    """Rule 6: "PER" for a person ending in a known first name before a proper noun."""
+    person = ent.label_ == "PER" and _known_first_name(ent[-1].text) and _proper_noun(following)
+    return "PER" if person else None
+
+
+def _institution_noun(ent: Span, following: Token) -> str | None:
+    """Rule 11, taking in: "ORG" where the word after the name is an institution noun."""
+    return "ORG" if without_genitive(following.text) in ORGANISATION_HEADS else None
+
+
+@cache
+def _titles() -> frozenset[str]:
     from nyhetsgraf.extract.lexicon import role_nouns  # the shared title lexicon
 
-    titles = role_nouns() - NOT_A_TITLE_IN_NAMES
+    return role_nouns() - NOT_A_TITLE_IN_NAMES
+
+
+def _without_title(ents: list[Span]) -> list[Span]:
+    titles = _titles()
     result = []
     for ent in ents:
         first = ent[0]
@@ -156,19 +173,6 @@ def _joined_persons(ents: list[Span]) -> list[Span]:
             result[-1] = Span(ent.doc, previous.start, ent.end, label="PER")
         else:
             result.append(ent)
-    return result
-
-
-def _with_institution_noun(ents: list[Span]) -> list[Span]:
-    covered = {i for ent in ents for i in range(ent.start, ent.end)}
-    result = []
-    for ent in ents:
-        doc = ent.doc
-        following = doc[ent.end].text if ent.end < len(doc) else ""
-        if ent.end not in covered and without_genitive(following) in ORGANISATION_HEADS:
-            covered.add(ent.end)
-            ent = Span(doc, ent.start, ent.end + 1, label="ORG")
-        result.append(ent)
     return result
 
 
@@ -321,8 +325,8 @@ def _surname_mentions(doc: Doc, ents: list[Span], surnames: set[str]) -> list[Sp
 @Language.component(ENTITY_TYPES)
 def refine_entity_types(doc: Doc) -> Doc:
     """Correct entity types, and add missed surname mentions, by the rules in the module docstring."""
-    ents = _with_institution_noun(_with_rest_of_place_name(_without_title(list(doc.ents))))
-    ents = _split_place_and_person(_with_surname(ents))
+    ents = _taking_in_next_word(_with_rest_of_place_name(_without_title(list(doc.ents))), _institution_noun)
+    ents = _split_place_and_person(_taking_in_next_word(ents, _surname_after_first_name))
     if not ents:
         return doc
     surnames = {

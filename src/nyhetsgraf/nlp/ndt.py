@@ -239,9 +239,10 @@ def sentences_to_doc(vocab: Vocab, sentences: list[NdtSentence]) -> Doc:
     iob: list[str] = []
     headline_ends: list[int] = []
     for sentence in sentences:
-        if any(_is_headline_marker(token) for token in sentence.tokens):
-            sentence = drop_headline_marker(sentence)
-            headline_ends.append(len(words) + len(sentence.tokens) - 1)
+        without_marker = drop_headline_marker(sentence)
+        if without_marker is not sentence:  # it returns the sentence itself when there is no marker
+            headline_ends.append(len(words) + len(without_marker.tokens) - 1)
+        sentence = without_marker
         offset = len(words)
         children: dict[int, set[str]] = {}
         for tok in sentence.tokens:
