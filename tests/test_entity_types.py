@@ -133,10 +133,17 @@ def test_without_genitive(name: str, base: str) -> None:
         ("Han har fordypet seg i Hitlers « Mein Kampf » .", "Hitlers", "PER"),  # a genitive
         ("Han tror på Brattås .", "Brattås", "PER"),  # only "i" makes a place
         ("Hun gikk inn i Kari .", "Kari", "PER"),  # a first name stays a person
+        ("Han fekk brev frå Xyzstad .", "Xyzstad", "PER"),  # "frå" makes a place only after a person
     ],
 )
 def test_a_lone_person_name_after_i_is_a_place(text: str, entity: str, expected: str) -> None:
     assert types(doc_with(text, [(entity, "PER")])) == [(entity, expected)]
+
+
+@pytest.mark.parametrize(("place", "expected"), [("Xyzstad", "LOC"), ("Horten", "GPE_LOC")])
+def test_a_lone_person_name_after_a_person_and_fra_is_a_place(place: str, expected: str) -> None:
+    doc = doc_with(f"Anne Viken frå {place} går hardt ut .", [("Anne Viken", "PER"), (place, "PER")])
+    assert types(doc) == [("Anne Viken", "PER"), (place, expected)]
 
 
 def test_a_name_after_i_that_stands_before_a_noun_stays_a_person() -> None:
@@ -191,6 +198,9 @@ def test_names_that_only_look_like_a_place_and_a_person_stay_whole(name: str, la
         ("Hun jobber i Finanstilsynets tilsynsavdeling .", "Finanstilsynets", "PER", "ORG"),
         ("Vi gikk til Rådet .", "Rådet", "PER", "PER"),  # the ending alone is no compound name
         ("Saka kom opp i Europautvalet i går .", "Europautvalet", "GPE_LOC", "ORG"),  # nynorsk
+        ("Saka gjekk til Brochmann-utvalet i fjor .", "Brochmann-utvalet", "DRV", "ORG"),  # a committee
+        ("Han spelar for FN-komiteen .", "FN-komiteen", "DRV", "DRV"),  # other hyphenated endings: no
+        ("Trafikken i Osloområdet øker .", "Osloområdet", "LOC", "LOC"),  # ends like "rådet": a place
         # rule 15: a one-word LOC that is a known town
         ("Toget kom til Trondheim i går .", "Trondheim", "LOC", "GPE_LOC"),
         ("Rosenborg slo Trondheim i går .", "Trondheim", "ORG", "ORG"),  # only a LOC changes
@@ -246,3 +256,22 @@ def test_a_name_that_starts_a_known_place_takes_in_the_rest() -> None:
     assert types(doc) == [("Mo i Rana", "GPE_LOC")]
     doc = doc_with("Hun er fra Mo i går .", [("Mo", "GPE_LOC")])
     assert types(doc) == [("Mo", "GPE_LOC")]
+
+
+def test_a_lone_first_name_of_a_person_named_in_full_is_a_further_mention() -> None:
+    doc = doc_with("Rapparen Elling Borgersrud kom . Kva meiner du ? Elling : Eg meiner det .",
+                   [("Elling Borgersrud", "PER")])
+    assert types(doc) == [("Elling Borgersrud", "PER"), ("Elling", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Elling Borgersrud kom . Elling Hansen sa nei .", "Elling Borgersrud"),  # another full name
+        ("Elling Borgersrud kom . Så kom Elling Hansen .", "Elling Borgersrud"),
+        ("Han Solo kom . Han sa nei .", "Han Solo"),  # a word of running text
+        ("Hortens Diskusjonsforening kom . Hortens by .", "Hortens Diskusjonsforening"),  # a genitive
+    ],
+)
+def test_first_words_that_need_not_stand_for_the_person_are_not_added(text: str, person: str) -> None:
+    assert types(doc_with(text, [(person, "PER")])) == [(person, "PER")]
