@@ -201,6 +201,8 @@ def test_names_that_only_look_like_a_place_and_a_person_stay_whole(name: str, la
         ("Saka gjekk til Brochmann-utvalet i fjor .", "Brochmann-utvalet", "DRV", "ORG"),  # a committee
         ("Han spelar for FN-komiteen .", "FN-komiteen", "DRV", "DRV"),  # other hyphenated endings: no
         ("Trafikken i Osloområdet øker .", "Osloområdet", "LOC", "LOC"),  # ends like "rådet": a place
+        ("Kampen på Brann stadion endte likt .", "Brann stadion", "ORG", "LOC"),  # a building
+        ("Orgelet i Urnes stavkyrkje er nytt .", "Urnes stavkyrkje", "ORG", "LOC"),
         # rule 15: a one-word LOC that is a known town
         ("Toget kom til Trondheim i går .", "Trondheim", "LOC", "GPE_LOC"),
         ("Rosenborg slo Trondheim i går .", "Trondheim", "ORG", "ORG"),  # only a LOC changes
@@ -275,3 +277,41 @@ def test_a_lone_first_name_of_a_person_named_in_full_is_a_further_mention() -> N
 )
 def test_first_words_that_need_not_stand_for_the_person_are_not_added(text: str, person: str) -> None:
     assert types(doc_with(text, [(person, "PER")])) == [(person, "PER")]
+
+
+def test_a_name_takes_in_the_building_noun_after_it() -> None:
+    doc = doc_with("Kilen kapell vart vigsla i 1958 .", [("Kilen", "ORG")])
+    assert types(doc) == [("Kilen kapell", "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "expected"),
+    [
+        ("Foto Stig Roger Eide", "Foto Stig Roger Eide", "Stig Roger Eide"),  # a word of running text
+        ("Statsråd Kari Nilsen kom .", "Statsråd Kari Nilsen", "Kari Nilsen"),
+        ("Per Olav Hansen kom .", "Per Olav Hansen", "Per Olav Hansen"),  # "per" is a word, but a name first
+        ("Rektor Hansen kom .", "Rektor Hansen", "Hansen"),  # a title from the lexicon, any name after it
+        ("Foto Hansen AS leverte .", "Foto Hansen AS", "Foto Hansen AS"),  # no first name after it
+    ],
+)
+def test_a_word_before_a_first_name_is_not_part_of_the_name(text: str, entity: str, expected: str) -> None:
+    label = "PER" if expected != entity else "ORG"
+    assert types(doc_with(text, [(entity, label)]))[0][0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("Han spelar i filmen « 8 Mile » i år .", [("Mile", "PER")], [("8 Mile", "PROD")]),
+        ("Novella « Eg veit ikkje kva Per sa » handlar om sorg .", [("Per", "PER")],
+         [("Eg veit ikkje kva Per sa", "PROD")]),
+        ('Hun skrev låta " Butterflies " i fjor .', [("Butterflies", "PER")], [("Butterflies", "PROD")]),
+        ("TV-serien « Skal vi danse » går igjen .", [], [("Skal vi danse", "PROD")]),
+        ("Han sa « Kari kommer » i går .", [("Kari", "PER")], [("Kari", "PER")]),  # speech, no work noun
+        ("Boka « om natta » kom ut .", [], []),  # a title starts with a capital
+    ],
+)
+def test_a_quoted_title_after_a_noun_naming_a_work_is_a_prod(
+    text: str, ents: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    assert types(doc_with(text, ents)) == expected
