@@ -7,7 +7,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from nyhetsgraf.gazetteer import without_genitive
-from nyhetsgraf.nlp.entity_types import refine_entity_types
+from nyhetsgraf.nlp.entity_types import refine_entity_types, split_at_whitespace
 
 
 def doc_with(text: str, ents: list[tuple[str, str]]) -> Doc:
@@ -315,3 +315,14 @@ def test_a_quoted_title_after_a_noun_naming_a_work_is_a_prod(
     text: str, ents: list[tuple[str, str]], expected: list[tuple[str, str]]
 ) -> None:
     assert types(doc_with(text, ents)) == expected
+
+
+def test_entities_lose_their_line_breaks_and_split_at_them() -> None:
+    nlp = spacy.blank("nb")
+    words = ["Arrest", "i", "Sogndal", "\n", "Foto", "Kari", "Hansen", "\n", "Wenche", "Myhre", "kom"]
+    doc = Doc(nlp.vocab, words=words, spaces=[word not in ("Sogndal", "Hansen", "\n") for word in words])
+    doc.ents = [Span(doc, 2, 4, label="GPE_LOC"), Span(doc, 5, 10, label="PER")]
+    assert [(ent.text, ent.label_) for ent in split_at_whitespace(list(doc.ents))] == [
+        ("Sogndal", "GPE_LOC"), ("Kari Hansen", "PER"), ("Wenche Myhre", "PER")]
+    assert [(ent.text, ent.label_) for ent in refine_entity_types(doc).ents] == [
+        ("Sogndal", "GPE_LOC"), ("Kari Hansen", "PER"), ("Wenche Myhre", "PER")]

@@ -70,13 +70,15 @@ def tag_whitespace_tokens(doc: Doc) -> Doc:
 
     The statistical components never saw whitespace tokens in training (NorNE has none).
     """
+    from nyhetsgraf.nlp.entity_types import split_at_whitespace
+
     for token in doc:
         if token.is_space:
             token.pos_ = "SPACE"
             token.tag_ = "_SP"
             token.lemma_ = token.text
     if any(token.is_space and token.ent_type for token in doc):
-        doc.ents = [ent for ent in doc.ents if not any(token.is_space for token in ent)]
+        doc.ents = split_at_whitespace(list(doc.ents))
     return doc
 
 
