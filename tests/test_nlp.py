@@ -66,6 +66,20 @@ def test_every_line_starts_a_sentence_without_whitespace_sentences(nb: Language)
     assert all(sentence for sentence in sentences)
 
 
+def test_line_breaks_look_like_full_stops_to_the_models(nb: Language) -> None:
+    from nyhetsgraf.nlp.components import line_breaks_as_full_stops
+
+    doc = line_breaks_as_full_stops(nb.make_doc("Storbrann i Sogndal\nTo personar vart skadde i natt ."))
+    assert [token.norm_ for token in doc if token.is_space] == ["."]
+    assert doc[2].norm_ == "sogndal"  # other words keep their own norm
+
+
+def test_a_name_that_ends_a_headline_is_found(nb: Language) -> None:
+    doc = nb("Storbrann i Drammen\nBrannvesenet rykket ut natt til søndag. Ingen ble skadet.")
+    assert ("Drammen", "GPE_LOC") in {(ent.text, ent.label_) for ent in doc.ents}
+    assert all(not token.is_space for ent in doc.ents for token in ent)
+
+
 def test_entities_tags_and_morphology(nb: Language) -> None:
     doc = nb("Statsminister Jonas Gahr Støre besøkte Tyskland på mandag.")
     entities = {(ent.text, ent.label_) for ent in doc.ents}

@@ -48,8 +48,8 @@ def test_train_without_norne_is_a_one_line_error(tmp_path: Path, monkeypatch: py
 def test_packaged_pipeline_has_every_stage_and_stays_small(lang: str) -> None:
     nlp = nlp_module.load(lang)
     assert nlp.pipe_names == [
-        "tok2vec", "nyhetsgraf_newline_sents", "tagger", "morphologizer", "trainable_lemmatizer",
-        "nyhetsgraf_lemma_case", "parser", *train_module.NER_COMPONENTS, ENTITY_TYPES,
+        "nyhetsgraf_line_break_norms", "tok2vec", "nyhetsgraf_newline_sents", "tagger", "morphologizer",
+        "trainable_lemmatizer", "nyhetsgraf_lemma_case", "parser", *train_module.NER_COMPONENTS, ENTITY_TYPES,
         "nyhetsgraf_space_tags",
     ]
     size = sum(path.stat().st_size for path in nlp_module.model_path(lang).rglob("*") if path.is_file())

@@ -61,6 +61,24 @@ def newline_sentence_starts(doc: Doc) -> Doc:
     return doc
 
 
+LINE_BREAK_NORMS = "nyhetsgraf_line_break_norms"
+
+
+@Language.component(LINE_BREAK_NORMS)
+def line_breaks_as_full_stops(doc: Doc) -> Doc:
+    """Give each line-break token the norm of a full stop, for the statistical components after it.
+
+    NorNE has no whitespace tokens, so the models never saw a line break: the parser ran a
+    headline into the next line, and the recognizer missed the name at a headline's end or took
+    the line break into it. A headline ends where a sentence would end with a full stop, so that
+    is what they are shown. It runs first.
+    """
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            token.norm_ = "."
+    return doc
+
+
 SPACE_TAGS = "nyhetsgraf_space_tags"
 
 

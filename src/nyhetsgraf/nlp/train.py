@@ -28,7 +28,7 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
-from nyhetsgraf.nlp.components import LEMMA_CASE, SPACE_TAGS
+from nyhetsgraf.nlp.components import LEMMA_CASE, LINE_BREAK_NORMS, SPACE_TAGS
 from nyhetsgraf.nlp.entity_types import ENTITY_TYPES
 from nyhetsgraf.nlp.ndt import group_sentences, read_ndt, sentences_to_doc
 
@@ -230,6 +230,7 @@ def merge_and_package(syntax_model: Path, ner_model: Path, destination: Path) ->
     for name in NER_COMPONENTS:
         nlp.add_pipe(name, source=ner_nlp)
     nlp.add_pipe(LEMMA_CASE, after="trainable_lemmatizer")
+    nlp.add_pipe(LINE_BREAK_NORMS, first=True)
     nlp.add_pipe(ENTITY_TYPES, after="ner")
     nlp.add_pipe(SPACE_TAGS, last=True)
     if destination.exists():
