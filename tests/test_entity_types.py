@@ -202,6 +202,7 @@ def test_names_that_only_look_like_a_place_and_a_person_stay_whole(name: str, la
         ("Han spelar for FN-komiteen .", "FN-komiteen", "DRV", "DRV"),  # other hyphenated endings: no
         ("Trafikken i Osloområdet øker .", "Osloområdet", "LOC", "LOC"),  # ends like "rådet": a place
         ("Kampen på Brann stadion endte likt .", "Brann stadion", "ORG", "LOC"),  # a building
+        ("Han er leiar i Skafså sokneråd .", "Skafså sokneråd", "LOC", "ORG"),  # a council
         ("Orgelet i Urnes stavkyrkje er nytt .", "Urnes stavkyrkje", "ORG", "LOC"),
         # rule 15: a one-word LOC that is a known town
         ("Toget kom til Trondheim i går .", "Trondheim", "LOC", "GPE_LOC"),
