@@ -327,3 +327,16 @@ def test_entities_lose_their_line_breaks_and_split_at_them() -> None:
         ("Sogndal", "GPE_LOC"), ("Kari Hansen", "PER"), ("Wenche Myhre", "PER")]
     assert [(ent.text, ent.label_) for ent in refine_entity_types(doc).ents] == [
         ("Sogndal", "GPE_LOC"), ("Kari Hansen", "PER"), ("Wenche Myhre", "PER")]
+
+
+def test_a_sentence_initial_word_the_text_also_writes_in_lower_case_is_no_name() -> None:
+    nlp = spacy.blank("nb")
+    words = ["Forskriften", "gjelder", "for", "Svalbard", ".",
+             "Etter", "forskriften", "må", "Hansen", "søke", "."]
+    doc = Doc(nlp.vocab, words=words, sent_starts=[word in ("Forskriften", "Etter") for word in words])
+    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 3, 4, label="GPE_LOC"), Span(doc, 8, 9, label="PER")]
+    assert types(doc) == [("Svalbard", "GPE_LOC"), ("Hansen", "PER")]
+    # Without the lower-case use in the text, the name stays.
+    doc = Doc(nlp.vocab, words=words[:5], sent_starts=[True, False, False, False, False])
+    doc.ents = [Span(doc, 0, 1, label="ORG")]
+    assert types(doc) == [("Forskriften", "ORG")]
