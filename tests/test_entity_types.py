@@ -203,6 +203,10 @@ def test_names_that_only_look_like_a_place_and_a_person_stay_whole(name: str, la
         ("Trafikken i Osloområdet øker .", "Osloområdet", "LOC", "LOC"),  # ends like "rådet": a place
         ("Kampen på Brann stadion endte likt .", "Brann stadion", "ORG", "LOC"),  # a building
         ("Han er leiar i Skafså sokneråd .", "Skafså sokneråd", "LOC", "ORG"),  # a council
+        # rule 19: an affair
+        ("Da Kings Bay-saken kom opp , gikk regjeringen .", "Kings Bay-saken", "ORG", "EVT"),
+        ("Einarsson-saka vart avgjort i går .", "Einarsson-saka", "DRV", "EVT"),
+        ("Saken kom opp i går .", "Saken", "ORG", "ORG"),  # no hyphen: no name of an affair
         ("Orgelet i Urnes stavkyrkje er nytt .", "Urnes stavkyrkje", "ORG", "LOC"),
         # rule 15: a one-word LOC that is a known town
         ("Toget kom til Trondheim i går .", "Trondheim", "LOC", "GPE_LOC"),
