@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from nyhetsgraf import nlp as nlp_module
 from nyhetsgraf.cli import app
 from nyhetsgraf.nlp import train as train_module
+from nyhetsgraf.nlp.components import NEWLINE_SENTS
 from nyhetsgraf.nlp.entity_types import ENTITY_TYPES
 
 MODEL_SIZE_LIMIT = 50 * 2**20
@@ -54,6 +55,21 @@ def test_packaged_pipeline_has_every_stage_and_stays_small(lang: str) -> None:
     ]
     size = sum(path.stat().st_size for path in nlp_module.model_path(lang).rglob("*") if path.is_file())
     assert size < MODEL_SIZE_LIMIT
+
+
+def test_packaging_rebuilds_the_shipped_pipeline(tmp_path: Path) -> None:
+    # Split the shipped model into what training produces (a tagger/parser pipeline and a
+    # recognizer) and package them again: the stages come back in the shipped order.
+    shipped = nlp_module.load("nb")
+    added = [name for name in shipped.pipe_names if name.startswith("nyhetsgraf_") and name != NEWLINE_SENTS]
+    syntax = spacy.load(nlp_module.model_path("nb"), exclude=[*added, *train_module.NER_COMPONENTS])
+    syntax.to_disk(tmp_path / "syntax")
+    recognizer = spacy.load(nlp_module.model_path("nb"), exclude=[
+        name for name in shipped.pipe_names if name not in train_module.NER_COMPONENTS
+    ])
+    recognizer.to_disk(tmp_path / "ner")
+    packaged = train_module.merge_and_package(tmp_path / "syntax", tmp_path / "ner", tmp_path / "model")
+    assert spacy.load(packaged).pipe_names == shipped.pipe_names
 
 
 def _gazetteer_layers(nlp) -> list[str]:
