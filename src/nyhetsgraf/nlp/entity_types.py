@@ -41,8 +41,8 @@ see whole names, and rule 7 after rule 4:
    the person 267 times in 271. It runs before all others.
 11. A name of several words that ends in a lower-case noun of an institution ("Bergen
    tingrett", "Statens vegvesen", "Den norske kirke", or its genitive) or of a council ("Nordisk
-   ministerråd", "Skafså sokneråd") is an ORG, and so is a
-   name whose last word ends like an organisation ("Tuberkuloseforeningen", "Finanstilsynet"),
+   ministerråd", "Skafså sokneråd") is an ORG, and so is a name whose last word ends like an
+   organisation ("Tuberkuloseforeningen", "Finanstilsynet"),
    not a place ("Osloområdet"); with a hyphen only a committee ("Brochmann-utvalet"). A name
    ending in a noun of a building ("Kilen kapell", "Urnes stavkyrkje", "Brann stadion") is a LOC.
    A name right before such a noun takes it in ("[Bergen] byrett" → "[Bergen byrett]", ORG; in
@@ -142,10 +142,10 @@ WORK_NOUNS = (
 )
 CLOSING_QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 MAX_TITLE_WORDS = 14
-AREA_ENDING = "området"
+AREA_ENDING = "området"  # "Osloområdet" ends like "rådet" but is a place
 # An affair named after who or what it is about ("Kings Bay-saken", "Botten-saka") is an EVT:
 # 9 of 10 in NorNE train.
-AFFAIR_ENDINGS = ("-saken", "-saka")  # "Osloområdet" ends like "rådet" but is a place
+AFFAIR_ENDINGS = ("-saken", "-saka")
 # A committee named after its chair or its task ("Brochmann-utvalet", "Lund-kommisjonen") is an ORG
 # even with a hyphen: 5 of 5 in NorNE train.
 COMMITTEE_ENDINGS = ("-utvalget", "-utvalet", "-kommisjonen")
