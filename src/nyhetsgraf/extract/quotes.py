@@ -34,7 +34,8 @@ from nyhetsgraf.records import Article, Quote
 
 # Verbs that turn a dashless closing attribution into direct speech; the others report.
 DIRECT_SPEECH_LEMMAS = {"si", "seie", "sei"}
-_GUILLEMETS = {"«": "»", "“": "”", '"': '"', "„": "“"}
+# Opening quotation mark -> its closing mark (the entity-type rules read titles between them too).
+QUOTATION_MARKS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _AT = {"at"}
 _SKIP_AFTER_VERB = {
     "også",
@@ -161,7 +162,7 @@ def _text_bounds(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     """Character bounds of tokens first..last (inclusive) without dashes, quote marks and final punct."""
     while first <= last and (
         doc[first].text in DASHES
-        or doc[first].text in _GUILLEMETS
+        or doc[first].text in QUOTATION_MARKS
         or is_space(doc[first])
         or doc[first].text in ("»", "”", ",", ":", ";")
     ):
@@ -400,7 +401,7 @@ class QuoteFinder:
                 if comma > start and doc[comma - 1].text in ("»", "”", '"'):
                     # «...», skriver X: the words in quotation marks, whatever the verb
                     opening = next(
-                        (k for k in range(comma - 2, start - 1, -1) if doc[k].text in _GUILLEMETS), None
+                        (k for k in range(comma - 2, start - 1, -1) if doc[k].text in QUOTATION_MARKS), None
                     )
                     if opening is not None:
                         first, direct = opening, True
@@ -418,7 +419,7 @@ class QuoteFinder:
         i = 0
         while i < len(text):
             opener = text[i]
-            closer = _GUILLEMETS.get(opener)
+            closer = QUOTATION_MARKS.get(opener)
             if closer is None:
                 i += 1
                 continue

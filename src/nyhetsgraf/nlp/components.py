@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
 from nyhetsgraf.nlp import features  # noqa: F401  (registers the recognizer's gazetteer features)
+from nyhetsgraf.nlp.entity_types import split_at_whitespace
 
 NEWLINE_SENTS = "nyhetsgraf_newline_sents"
 
@@ -88,8 +89,6 @@ def tag_whitespace_tokens(doc: Doc) -> Doc:
 
     The statistical components never saw whitespace tokens in training (NorNE has none).
     """
-    from nyhetsgraf.nlp.entity_types import split_at_whitespace
-
     for token in doc:
         if token.is_space:
             token.pos_ = "SPACE"

@@ -140,7 +140,6 @@ WORK_NOUNS = (
     "dokumentaren", "diktsamlingen", "diktsamlinga", "musikalen", "operaen", "spillet", "spelet",
     "maleriet", "essayet", "kronikken", "rapporten",
 )
-CLOSING_QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 MAX_TITLE_WORDS = 14
 AREA_ENDING = "området"  # "Osloområdet" ends like "rådet" but is a place
 # An affair named after who or what it is about ("Kings Bay-saken", "Botten-saka") is an EVT:
@@ -399,7 +398,7 @@ def _further_person_mentions(doc: Doc, ents: list[Span], is_mention: Callable[[T
 
 
 def _is_surname_mention(token: Token, surnames: set[str]) -> bool:
-    return token.text[:1].isupper() and (token.text in surnames or without_genitive(token.text) in surnames)
+    return _capitalised(token) and (token.text in surnames or without_genitive(token.text) in surnames)
 
 
 def _is_given_name_mention(token: Token, given_names: set[str]) -> bool:
@@ -427,7 +426,8 @@ def _given_name(word: str) -> bool:
 
 def _quoted_titles(doc: Doc, ents: list[Span]) -> list[Span]:
     """`ents` with each quoted title after a noun naming a work as one PROD (rule 17)."""
-    titles = [title for token in doc if (title := _quoted_title_after(token)) is not None]
+    marks = _quotation_marks()
+    titles = [title for token in doc if (title := _quoted_title_after(token, marks)) is not None]
     if not titles:
         return ents
     inside = {i for title in titles for i in range(title.start, title.end)}
@@ -435,9 +435,16 @@ def _quoted_titles(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(kept + titles, key=lambda span: span.start)
 
 
-def _quoted_title_after(quote: Token) -> Span | None:
+@cache
+def _quotation_marks() -> dict[str, str]:
+    from nyhetsgraf.extract.quotes import QUOTATION_MARKS  # the marks the quote finder reads
+
+    return QUOTATION_MARKS
+
+
+def _quoted_title_after(quote: Token, marks: dict[str, str]) -> Span | None:
     doc, i = quote.doc, quote.i
-    closing = CLOSING_QUOTES.get(quote.text)
+    closing = marks.get(quote.text)
     if closing is None or i == 0 or i + 1 >= len(doc) or not _starts_a_title(doc[i + 1].text):
         return None
     if not _names_a_work(doc[i - 1]):
@@ -488,16 +495,13 @@ def refine_entity_types(doc: Doc) -> Doc:
     ents = _without_lower_case_words(doc, split_at_whitespace(list(doc.ents)))
     ents = _taking_in_next_word(_with_rest_of_place_name(_without_title(ents)), _institution_noun)
     ents = _split_place_and_person(_taking_in_next_word(ents, _surname_after_first_name))
-    surnames = {
-        ent[-1].text for ent in ents
+    full_names = [
+        ent for ent in ents
         if ent.label_ == "PER" and len(ent) > 1 and all(_proper_noun(token) for token in ent)
-    }
+    ]
+    surnames = {ent[-1].text for ent in full_names}
     surnames |= {without_genitive(name) for name in surnames}
-    given_names = {
-        ent[0].text for ent in ents
-        if ent.label_ == "PER" and len(ent) > 1 and all(_proper_noun(token) for token in ent)
-        and _given_name(ent[0].text)
-    }
+    given_names = {ent[0].text for ent in full_names if _given_name(ent[0].text)}
     typed = [
         Span(doc, ent.start, ent.end, label=label) if (label := _type_from_name(ent, surnames)) != ent.label_
         else ent
