@@ -153,7 +153,8 @@ def test_a_registered_finder_runs_from_configuration(mood_kind: FactKind) -> Non
     register_finder(Finder("moods", _find_moods, ("doc", "article"), "moods"))
     try:
         article = make_article("Folket jublet i gatene. Alle var glade.")
-        extractor = Extractor(lambda language: spacy.blank("nb"), ExtractConfig(finders=("moods",)))
+        blank = spacy.blank("nb")
+        extractor = Extractor(lambda language: blank, ExtractConfig(finders=("moods",)))
         facts = extractor.extract(article)
         assert [article.text[s - article.span[0]:e - article.span[0]] for s, e in (m.span for m in facts.moods)] \
             == ["jublet", "glade"]
