@@ -156,8 +156,8 @@ def test_a_registered_finder_runs_from_configuration(mood_kind: FactKind) -> Non
         blank = spacy.blank("nb")
         extractor = Extractor(lambda language: blank, ExtractConfig(finders=("moods",)))
         facts = extractor.extract(article)
-        assert [article.text[s - article.span[0]:e - article.span[0]] for s, e in (m.span for m in facts.moods)] \
-            == ["jublet", "glade"]
+        base = article.span[0]
+        assert [article.text[m.span[0] - base:m.span[1] - base] for m in facts.moods] == ["jublet", "glade"]
         assert facts.quotes == [] and facts.entities == []
         skipped = Extractor(lambda language: spacy.blank("nb"),
                             ExtractConfig(finders=("moods",), skip=frozenset({"moods"}))).extract(article)
