@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 from functools import cache
+from typing import Any
 
 from nyhetsgraf.kb.names import fold
 from nyhetsgraf.kb.resolve import LinkEntity
@@ -182,17 +183,15 @@ def candidates(a: StoryArticle, by_key: dict[str, list[StoryArticle]]) -> list[S
 # -- near-duplicates ---------------------------------------------------------------------------------
 
 @cache
-def _permutations() -> object:
+def _empty_minhash() -> Any:
     from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM, seed=1).permutations
+    return MinHash(num_perm=NUM_PERM, seed=1)
 
 
 def band_hashes(shingle_set: set[str]) -> list[int]:
     """One LSH bucket per band of the MinHash signature, as signed 63-bit integers (a BIGINT column)."""
-    from datasketch import MinHash
-
-    minhash = MinHash(num_perm=NUM_PERM, seed=1, permutations=_permutations())
+    minhash = _empty_minhash().copy()  # the permutations are computed once
     minhash.update_batch([s.encode("utf-8") for s in sorted(shingle_set)])
     values = minhash.hashvalues
     buckets = []
