@@ -145,7 +145,10 @@ def resolve(entities: Iterable[LinkEntity]) -> dict[int, str]:
 
     attached = _attach_surnames(items, persons_by_surname, keys_by_article)
     clusters = _Clusters(items)
-    # Rule 2: one class, one key. A lone surname nobody claims is a name of its own story.
+    story_class = _story_classes(items)
+    # Rule 2: one class, one key. A lone surname nobody claims is a name of its own story. An entity
+    # takes the class its name has most often in its story, so that a slip of the recogniser ("Sel"
+    # as ORG in one article of a flood) never bridges a town and a club of one name across stories.
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, e in enumerate(items):
         if i in attached:
@@ -153,11 +156,12 @@ def resolve(entities: Iterable[LinkEntity]) -> dict[int, str]:
         if e.is_one_word_person:
             groups[("PER", f"{e.key}@{e.story}")].append(i)
         else:
+            cls = story_class.get((e.story, e.key), e.cls)
             for key in e.keys():
-                groups[(e.cls, key)].append(i)
+                groups[(cls, key)].append(i)
     for _, members in sorted(groups.items()):
         for other in members[1:]:
-            clusters.union(members[0], other, strict=False)
+            clusters.union(members[0], other, strict=True)
     # Rule 3: within a story, across classes, and acronyms by initials.
     in_story: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, e in enumerate(items):
@@ -174,6 +178,19 @@ def resolve(entities: Iterable[LinkEntity]) -> dict[int, str]:
     # Rule 1's attachments follow their person's cluster.
     root_of = {i: clusters.find(attached.get(i, i)) for i in range(len(items))}
     return _cluster_ids(items, root_of)
+
+
+_CLASS_PREFERENCE = {"PLACE": 0, "ORG": 1, "OTHER": 2}
+
+
+def _story_classes(items: list[LinkEntity]) -> dict[tuple[str, str], str]:
+    """The class each (story, name key) of non-person entities has most often (ties: place, org, other)."""
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for e in items:
+        if e.cls != "PER":
+            votes[(e.story, e.key)][e.cls] += 1
+    return {key: min(counts, key=lambda c: (-counts[c], _CLASS_PREFERENCE.get(c, 3)))
+            for key, counts in votes.items()}
 
 
 def _attach_surnames(items: list[LinkEntity], persons_by_surname: dict[str, dict[str, list[int]]],

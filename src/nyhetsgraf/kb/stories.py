@@ -30,6 +30,7 @@ WINDOW_DAYS = 31  # how far apart two linked articles may be, and the weeks whos
 MAX_KEY_WEIGHT = 3.0  # no single name links two articles on its own
 TERM_WEIGHT = 10.0  # weight of the content-word Jaccard similarity
 LINK_THRESHOLD = 4.0
+PRIOR_ARTICLES = 3  # added to the article count, so that in a small store shared names still count
 MIN_SHARED_KEYS = 2
 DUPLICATE_JACCARD = 0.4  # word 3-gram Jaccard similarity of near-duplicates (follow-ups share < 0.1)
 NUM_PERM = 120
@@ -101,7 +102,7 @@ class WindowStats:
 
 def key_weight(key: str, a: StoryArticle, b: StoryArticle, stats: WindowStats) -> float:
     """How much sharing ``key`` says: its inverse document frequency in the weeks of the pair, capped."""
-    n = max(stats.articles_near(a.day), stats.articles_near(b.day))
+    n = max(stats.articles_near(a.day), stats.articles_near(b.day)) + PRIOR_ARTICLES
     df = max(stats.key_near(key, a.day), stats.key_near(key, b.day), 1)
     return min(MAX_KEY_WEIGHT, max(0.0, math.log(n / df)))
 
