@@ -154,6 +154,8 @@ def test_canonical_name_is_the_fullest_most_used_form() -> None:
     name, entity_type, aliases = canonical(members[:3])
     assert (name, entity_type, aliases) == ("Norge", "GPE_LOC", ["Noreg"])
     assert canonical([members[3], entity(5, "a5", "PST", "ORG")])[0] == "Politiets sikkerhetstjeneste"
+    # Only the short form seen: named in full after the variant table, the short form an alias.
+    assert canonical([entity(6, "a6", "Ap", "ORG"), entity(7, "a7", "Ap", "ORG")])[::2] == ("Arbeiderpartiet", ["Ap"])
 
 
 # -- series -----------------------------------------------------------------------------------------

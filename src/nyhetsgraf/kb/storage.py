@@ -202,10 +202,12 @@ class _Batch:
                 for other in new_by_bucket[(band, bucket)]:
                     candidates[a.rid].add(other)
                 new_by_bucket[(band, bucket)].append(a.rid)
-                for row in store.query(
-                    "SELECT article_rid FROM kb_lsh WHERE band = ? AND bucket = ?", (band, bucket)
-                ):
-                    candidates[a.rid].add(int(row["article_rid"]))
+        for band in range(story_linking.LSH_BANDS):  # stored articles in the same buckets: a query a band
+            wanted = {bucket: rids for (b, bucket), rids in new_by_bucket.items() if b == band}
+            sql = "SELECT bucket, article_rid FROM kb_lsh WHERE band = ? AND bucket IN ({in})"
+            for row in query_in(store, sql, wanted, (band,)):
+                for rid in wanted[int(row["bucket"])]:
+                    candidates[rid].add(int(row["article_rid"]))
         store.executemany(
             "INSERT INTO kb_lsh(band, bucket, article_rid) VALUES (?, ?, ?)",
             [(band, bucket, rid) for rid, bs in buckets.items() for band, bucket in enumerate(bs)],
