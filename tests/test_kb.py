@@ -155,7 +155,8 @@ def test_canonical_name_is_the_fullest_most_used_form() -> None:
     assert (name, entity_type, aliases) == ("Norge", "GPE_LOC", ["Noreg"])
     assert canonical([members[3], entity(5, "a5", "PST", "ORG")])[0] == "Politiets sikkerhetstjeneste"
     # Only the short form seen: named in full after the variant table, the short form an alias.
-    assert canonical([entity(6, "a6", "Ap", "ORG"), entity(7, "a7", "Ap", "ORG")])[::2] == ("Arbeiderpartiet", ["Ap"])
+    only_short = [entity(6, "a6", "Ap", "ORG"), entity(7, "a7", "Ap", "ORG")]
+    assert canonical(only_short)[::2] == ("Arbeiderpartiet", ["Ap"])
 
 
 # -- series -----------------------------------------------------------------------------------------
@@ -449,3 +450,17 @@ def test_a_version_1_database_is_upgraded_keeping_every_article_and_fact(tmp_pat
         assert stored.facts.counts[0].value == 60
         (series,) = kb.series(store, min_points=1)
         assert (series.holder_name, series.location_name) == ("Norge", "Litauen")
+
+
+def test_hot_blocks_give_the_same_entities(corpus: str, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys shared by very many entities ("Norge") are re-resolved only in the stories touched."""
+    from nyhetsgraf.kb import storage
+
+    monkeypatch.setattr(storage, "HOT_BLOCK", 1)
+    db = str(tmp_path / "hot.db")
+    for story in ALL:  # one article an update: every shared key is hot from its second entity on
+        ingest(db, [story])
+    assert snapshot(db)[0] == snapshot(corpus)[0]
+    with open_store(db) as store:
+        tverrdal = kb.find_entity(store, "Tverrdal")
+        assert tverrdal is not None and tverrdal.articles == 4 and tverrdal.first_date == "2024-10-01"

@@ -35,7 +35,10 @@ PRIOR_ARTICLES = 5  # added to the article count, so that in a small store share
 MIN_SHARED_KEYS = 2
 DUPLICATE_JACCARD = 0.4  # word 3-gram Jaccard similarity of near-duplicates (follow-ups share < 0.1)
 NUM_PERM = 120
-LSH_BANDS, LSH_ROWS = 40, 3  # a pair at 0.4 similarity is a candidate with 93 % chance, at 0.5 with 99 %
+LSH_BANDS, LSH_ROWS = 40, 3
+# A candidate shares two bands: at 0.5 similarity it is found with 97 % chance, at 0.6 with 99.9 %;
+# unrelated articles that share boilerplate (0.1) almost never are.
+MIN_BAND_MATCHES = 2
 
 
 def day_number(date: str | None) -> int:
