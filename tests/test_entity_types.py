@@ -6,8 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from nyhetsgraf.gazetteer import without_genitive
 from nyhetsgraf.nlp.entity_types import refine_entity_types, split_at_whitespace
+from nyhetsgraf.resources.gazetteer import without_genitive
 
 
 def doc_with(text: str, ents: list[tuple[str, str]]) -> Doc:
