@@ -95,7 +95,7 @@ from nyhetsgraf.resources.gazetteer import (
     without_genitive,
 )
 from nyhetsgraf.resources.lexicon import first_names, role_nouns
-from nyhetsgraf.resources.words import quotation_marks
+from nyhetsgraf.resources.words import apposition_nouns, quotation_marks, word_list, word_set
 
 ENTITY_TYPES = "nyhetsgraf_entity_types"
 MIN_ONE_WORD_TOWN = 100_000
@@ -106,49 +106,26 @@ ORIGIN_PREPOSITIONS = ("fra", "frå")  # "Anne Viken frå Bygstad": never a pers
 NOMINAL_POS = ("NOUN", "PROPN", "ADJ")
 # Definite nouns of nature and of the town's own ground: a name built on one is a LOC
 # ("Bouvetøya", "Tafjordfjella", "Slottsparken"); in NorNE train all 159 such one-word names are.
-PLACE_HEADS = (
-    "øya", "halvøya", "holmen", "neset", "sundet", "bukta", "vika", "fjorden", "sjøen", "havet",
-    "vatnet", "vannet", "elva", "elven", "breen", "fjellet", "fjella", "tinden", "toppen", "åsen",
-    "haugen", "heia", "marka", "skogen", "parken", "plassen", "torget", "gata", "veien", "vegen",
-)
+PLACE_HEADS = word_list("entity_type_place_heads")
 MIN_COMPOUND_STEM = 3
 NOT_A_TITLE_IN_NAMES = frozenset({"general"})  # "General Motors", "General Electric"
 # Lower-case heads that make a name an organisation ("Bergen tingrett", "Statens vegvesen"): in
 # NorNE train the names ending in them are ORG 164 times in 169 (courts, police districts, ...).
-ORGANISATION_HEADS = frozenset({
-    "tingrett", "lagmannsrett", "herredsrett", "byrett", "politidistrikt", "vegvesen",
-    "sentralbyrå", "kirke",
-})
+ORGANISATION_HEADS = word_set("entity_type_organisation_heads")
 COUNCIL_ENDING = "råd"  # "Nordisk ministerråd", "Skafså sokneråd": ORG all 28 times in NorNE train
 # Lower-case nouns of buildings that make a name a LOC ("Kilen kapell", "Heddal stavkyrkje",
 # "Lerkendal stadion"): all 17 such names in NorNE train are LOC. The bokmål "kirke" is no building
 # there but the church ("Den norske kirke", ORG 90 times in 95).
-BUILDING_HEADS = ("kyrkje", "kapell", "stadion", "hotell", "gymnas")
+BUILDING_HEADS = word_list("entity_type_building_heads")
 # A noun in apposition before a name says what the name is ("spillutviklerne Eidos",
 # "kaffebaren Dugni"); rule 12 uses it only against a "person".
-APPOSITION_TYPES = {
-    "ORG": (
-        "organisasjonen", "selskapet", "firmaet", "konsernet", "utviklerne", "byggeriet", "forlaget",
-        "stiftelsen", "bedriften", "rederiet", "banken", "byrået", "etaten", "partiet", "foreningen",
-    ),
-    "LOC": ("restauranten", "baren", "kafeen", "kaféen", "butikken", "hotellet", "puben", "utestedet"),
-}
+APPOSITION_TYPES = apposition_nouns()
 # Endings of compound organisation names ("Arbeiderpartiet", "Utenriksdepartementet",
 # "Finanstilsynet"): every one of the 685 names in NorNE train that end in one is an ORG.
-ORGANISATION_ENDINGS = (
-    "departementet", "direktoratet", "tilsynet", "forbundet", "forbund", "partiet", "parti", "rådet",
-    "utvalget", "foreningen", "komiteen", "kommisjonen", "banken", "nemnda", "instituttet",
-    "utvalet", "foreininga",  # the nynorsk forms
-)
+ORGANISATION_ENDINGS = word_list("entity_type_organisation_endings")
 # Nouns naming a work, alone or as the head of a compound ("TV-serien", "debutromanen"): a
 # capitalised title in quotation marks right after one is a PROD, 40 times in 42 in NorNE train.
-WORK_NOUNS = (
-    "boka", "boken", "filmen", "romanen", "novella", "novellen", "låta", "låten", "sangen", "songen",
-    "albumet", "plata", "platen", "serien", "diktet", "stykket", "forestillingen", "forestillinga",
-    "artikkelen", "programmet", "utstillingen", "utstillinga", "tittelen", "singelen", "verket",
-    "dokumentaren", "diktsamlingen", "diktsamlinga", "musikalen", "operaen", "spillet", "spelet",
-    "maleriet", "essayet", "kronikken", "rapporten",
-)
+WORK_NOUNS = word_list("entity_type_work_nouns")
 MAX_TITLE_WORDS = 14
 AREA_ENDING = "området"  # "Osloområdet" ends like "rådet" but is a place
 # An affair named after who or what it is about ("Kings Bay-saken", "Botten-saka") is an EVT:

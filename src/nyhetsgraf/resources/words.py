@@ -27,6 +27,8 @@ MONTH_COLUMNS = ("word", "month", "form")
 MONTH_FORMS = ("name", "abbreviation")
 OFFSET_COLUMNS = ("phrase", "offset")
 QUOTATION_MARK_COLUMNS = ("opening", "closing")
+APPOSITION_COLUMNS = ("ending", "label")
+ENTITY_LABELS = ("PER", "ORG", "LOC", "GPE_LOC", "GPE_ORG", "PROD", "EVT", "DRV", "MISC")  # NorNE's
 
 
 def _words_file(filename: str) -> Traversable:
@@ -217,6 +219,26 @@ def quotation_marks() -> Mapping[str, str]:
     return parse_quotation_marks(_words_file("quotation_marks.tsv"))
 
 
+# --- nouns that type the name after them -------------------------------------------------------------
+
+
+def parse_apposition_nouns(source: Source) -> dict[str, tuple[str, ...]]:
+    """Entity label -> the noun endings that give a following name that label, labels in file order."""
+    labels: dict[str, list[str]] = {}
+    seen: dict[str, int] = {}
+    for line, row in read_rows(source, APPOSITION_COLUMNS):
+        ending = _unique_key(row["ending"], seen, source, line)
+        label = _choice(row["label"], ENTITY_LABELS, "label", source, line)
+        labels.setdefault(label, []).append(ending)
+    return {label: tuple(endings) for label, endings in labels.items()}
+
+
+@cache
+def apposition_nouns() -> Mapping[str, tuple[str, ...]]:
+    """Label -> endings of lower-case nouns that say what the name after them is ("kaffebaren Dugni")."""
+    return parse_apposition_nouns(_words_file("entity_type_apposition_nouns.tsv"))
+
+
 # --- checking ---------------------------------------------------------------------------------------
 
 TABLES: dict[str, Callable[[Source], Mapping[str, object]]] = {
@@ -225,6 +247,7 @@ TABLES: dict[str, Callable[[Source], Mapping[str, object]]] = {
     "relative_days.tsv": parse_offsets,
     "time_steps.tsv": parse_offsets,
     "quotation_marks.tsv": parse_quotation_marks,
+    "entity_type_apposition_nouns.tsv": parse_apposition_nouns,
 }
 
 
