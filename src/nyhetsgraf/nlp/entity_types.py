@@ -5,7 +5,13 @@ alone taken for an organisation, a country or a big town taken for a person. The
 what the document and the shipped gazetteers know. Rules 1-4, 7, 9, 11, 12, 15 and 19 change only
 types, 5, 6, 11, 14, 16 and 17 add mentions or words, 8 splits a name, 10 drops a title, 13
 joins two names and 18 drops a name; rules 18, 10, 14, 6 and 8 run first, so that the others
-see whole names, and rule 7 after rule 4:
+see whole names, and rule 7 after rule 4.
+
+Each rule is a named function in `RULES`; the component `nyhetsgraf_entity_types` takes the list of
+rule names to run, in order, from its ``rules`` setting (all of `DEFAULT_RULES` unless configured:
+``spacy.load(path, config={"components": {"nyhetsgraf_entity_types": {"rules": [...]}}})``). The
+vocabulary the rules read (place, organisation, building and work nouns) lives in
+``nyhetsgraf/resources/data/words/entity_type_*``.
 
 1. A one-word name equal to the surname of a person named in full in the same document is that
    person ("Per Borten ... for Borten"). Only full names of proper nouns count: in "Danner Høyre
