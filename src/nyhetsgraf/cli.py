@@ -21,6 +21,7 @@ from nyhetsgraf import __version__
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from nyhetsgraf.extract import ExtractConfig
     from nyhetsgraf.ingest import Problem
     from nyhetsgraf.pipeline import IngestSummary
     from nyhetsgraf.records import Article, Facts
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 EXIT_INPUT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-DEFAULT_DB = Path("nyhetsgraf.db")
+DEFAULT_DB = "nyhetsgraf.db"
 
 app = typer.Typer(
     name="nyhetsgraf",
@@ -114,11 +115,11 @@ def _nlp_errors(nlp: bool) -> tuple[type[Exception], ...]:
     return (ModelMissing,)
 
 
-def _open_store(db: Path, *, create: bool) -> Store:
-    from nyhetsgraf.store import Store, StoreError
+def _open_store(db: str, *, create: bool, read_only: bool = False) -> Store:
+    from nyhetsgraf.store import StoreError, open_store
 
     try:
-        return Store(db, create=create)
+        return open_store(db, create=create, read_only=read_only)
     except StoreError as error:
         fail(str(error))
 
@@ -137,10 +138,29 @@ def main_options(
     """Turn Norwegian news into a structured, source-linked record of facts."""
 
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.", dir_okay=False)]
+DbOption = Annotated[str, typer.Option("--db", metavar="PATH|URL",
+                                       help="Store: a SQLite file, sqlite:///PATH or postgresql://...")]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many rows to show.")]
 WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1,
                                             help="Processes for NLP and extraction (e.g. one per core).")]
+SkipOption = Annotated[list[str] | None, typer.Option(
+    "--skip", metavar="EXTRACTOR",
+    help="Do not run this extractor (repeatable or comma-separated): quotes, times, counts, events.")]
+
+
+def _extract_config(skip: list[str] | None, nlp: bool) -> ExtractConfig | None:
+    """The extraction configuration of ``--skip``; a usage error for an unknown or needed extractor."""
+    if not skip or not nlp:
+        return None
+    from nyhetsgraf.extract import ConfigError, ExtractConfig
+
+    names = frozenset(name.strip() for item in skip for name in item.split(",") if name.strip())
+    config = ExtractConfig(skip=names)
+    try:
+        config.plan()
+    except ConfigError as error:
+        fail(str(error), EXIT_USAGE)
+    return config
 
 
 # -- commands --------------------------------------------------------------------------------------
@@ -154,6 +174,7 @@ def extract(
                                                 help="Write to this file instead of stdout.")] = None,
     nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Run NLP and fact extraction.")] = True,
     workers: WorkersOption = 1,
+    skip: SkipOption = None,
 ) -> None:
     """Extract the facts of every article as contract JSON Lines (or a report); nothing is stored."""
     from nyhetsgraf.pipeline import iter_extracted
@@ -174,7 +195,8 @@ def extract(
         fail(f"cannot write {output}: {error.strerror or error}")
     try:
         with _progress("Extracting", enabled=output is not None or not sys.stdout.isatty()) as update:
-            pairs = _counted(iter_extracted(paths, nlp=nlp, on_problem=on_problem, workers=workers), update)
+            pairs = _counted(iter_extracted(paths, nlp=nlp, on_problem=on_problem, workers=workers,
+                                            config=_extract_config(skip, nlp)), update)
             if output_format is ExtractFormat.jsonl:
                 for article, facts in pairs:
                     handle.write(json.dumps(article_object(article, facts), ensure_ascii=False) + "\n")
@@ -229,12 +251,14 @@ def ingest(
     db: DbOption = DEFAULT_DB,
     nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Run NLP and fact extraction (slow).")] = True,
     workers: WorkersOption = 1,
+    skip: SkipOption = None,
 ) -> None:
     """Store articles and all their facts in the database; already stored articles are skipped."""
     from nyhetsgraf.pipeline import IngestSummary
     from nyhetsgraf.pipeline import ingest as run_ingest
 
     summary = IngestSummary()
+    config = _extract_config(skip, nlp)
     store = _open_store(db, create=True)
     try:
         with store, _progress("Ingesting", enabled=True) as update:
@@ -243,7 +267,7 @@ def ingest(
                     update(f"{current.read} read · {current.new} new · {current.skipped} skipped")
 
             run_ingest(paths, store, nlp=nlp, on_problem=warn_problem, summary=summary,
-                       on_progress=on_progress, workers=workers)
+                       on_progress=on_progress, workers=workers, config=config)
     except _nlp_errors(nlp) as error:
         fail(f"{error} ({summary.new} new articles were stored)")
     except KeyboardInterrupt:
@@ -255,7 +279,7 @@ def ingest(
         raise typer.Exit(EXIT_INPUT_ERROR)
 
 
-def _print_summary(summary: IngestSummary, db: Path) -> None:
+def _print_summary(summary: IngestSummary, db: str) -> None:
     print(f"{summary.read} read, {summary.new} new, {summary.skipped} skipped (already stored), "
           f"{summary.problems} problems -> {db}", file=sys.stderr, flush=True)
 
@@ -270,7 +294,7 @@ def search(
     """Full-text search with Norwegian stemming: "soldat" also finds "soldatene"."""
     from nyhetsgraf.store import QuerySyntaxError
 
-    with _open_store(db, create=False) as store:
+    with _open_store(db, create=False, read_only=True) as store:
         try:
             hits = store.search(query, limit=limit)
         except QuerySyntaxError as error:
@@ -314,16 +338,18 @@ def articles(
     from rich.console import Console
     from rich.table import Table
 
-    with _open_store(db, create=False) as store:
-        rows = store.articles(limit=limit, offset=offset)
-        total = len(store)
+    from nyhetsgraf.records import FACT_KINDS
+
+    with _open_store(db, create=False, read_only=True) as store:
+        rows = [row.to_json() for row in store.articles(limit=limit, offset=offset)]
+        total = store.count_articles()
     if as_json:
         out = _utf8_stdout()
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
     table = Table(title=f"articles {offset + 1 if rows else offset}–{offset + len(rows)} of {total}",
-                  title_justify="left", caption="facts: entities/quotes/counts/events/times",
+                  title_justify="left", caption=f"facts: {'/'.join(FACT_KINDS)}",
                   caption_justify="left")
     table.add_column("id", no_wrap=True)
     table.add_column("date", no_wrap=True)
@@ -331,7 +357,7 @@ def articles(
     table.add_column("source", ratio=1, overflow="fold")
     table.add_column("facts", no_wrap=True, justify="right")
     for row in rows:
-        facts = "/".join(str(row[key]) for key in ("entities", "quotes", "counts", "events", "times"))
+        facts = "/".join(str(row[key]) for key in FACT_KINDS)
         source = f"{Path(row['source']).name} #{row['index']}"
         table.add_row(row["id"], row["date"] or "", row["title"] or "", source, facts)
     Console(highlight=False).print(table)
@@ -345,9 +371,10 @@ def show(
         ShowFormat.pretty,
 ) -> None:
     """Show one stored article with all its facts."""
-    with _open_store(db, create=False) as store:
+    with _open_store(db, create=False, read_only=True) as store:
         full_id = store.resolve_id(article_id)
-        obj = store.article(full_id) if full_id else None
+        stored = store.article(full_id) if full_id else None
+    obj = stored.to_json() if stored else None
     if obj is None:
         fail(f"no article with id {article_id!r} in {db}")
     if output_format is ShowFormat.json:
@@ -364,7 +391,7 @@ def show(
 @app.command()
 def stats(db: DbOption = DEFAULT_DB) -> None:
     """Row counts and date range of the database, as JSON."""
-    with _open_store(db, create=False) as store:
+    with _open_store(db, create=False, read_only=True) as store:
         result = store.stats()
     print(json.dumps(result, ensure_ascii=False, indent=2))
 
