@@ -31,8 +31,8 @@ Db = Annotated[Database, Depends(database)]
 
 
 def article_filter(
-    q: Annotated[str | None, Query(max_length=500, description='Words (all must match), "a phrase", prefix*.')]
-    = None,
+    q: Annotated[str | None,
+                 Query(max_length=500, description='Words (all must match), "a phrase", prefix*.')] = None,
     date_from: DateParam = None,
     date_to: DateParam = None,
     source: Text = None,
@@ -67,7 +67,8 @@ def search(db: Db, filters: Filters, limit: Limit = 20, offset: Offset = 0,
 
 ArticleId = Annotated[str, Path(min_length=1, max_length=64, description="Article id or a unique prefix.")]
 EntityId = Annotated[str, Path(min_length=3, max_length=500, description="Entity id, TYPE:name.")]
-SeriesId = Annotated[str, Path(min_length=1, max_length=1000, description="Series id, CATEGORY|holder|location.")]
+SeriesId = Annotated[str, Path(min_length=1, max_length=1000,
+                                description="Series id, CATEGORY|holder|location.")]
 
 
 @router.get("/articles/{article_id}", summary="One article with all its facts", tags=["articles"])
@@ -129,7 +130,8 @@ def get_entity(db: Db, entity_id: EntityId, bucket: Bucket = "month") -> dict[st
 @router.get("/events", summary="Events across articles", tags=["facts"])
 def list_events(db: Db, limit: Limit = 20, offset: Offset = 0,
                 type: Annotated[str | None, Query(max_length=20, description="PLOVER type.")] = None,
-                actor: Text = None, target: Text = None, date_from: DateParam = None, date_to: DateParam = None,
+                actor: Text = None, target: Text = None, date_from: DateParam = None,
+                date_to: DateParam = None,
                 negated: bool | None = None) -> dict[str, Any]:
     """Events newest first, each with its sentence; dates are the event's own or its article's."""
     return data.events(db, data.Page(limit, offset), type_=type, actor=actor, target=target,
@@ -163,9 +165,7 @@ def get_series(db: Db, series_id: SeriesId) -> dict[str, Any]:
 
 @router.get("/stats", summary="What the store holds", tags=["store"])
 def stats(db: Db) -> dict[str, Any]:
-    result = db.store().stats()
-    result.pop("path", None)
-    return result
+    return data.store_stats(db)
 
 
 @router.get("/overview", summary="Overview", tags=["store"])

@@ -111,7 +111,8 @@ async def _send_json(send: Send, status: int, message: str) -> None:
 
     body = json.dumps({"error": {"status": status, "message": message}}).encode()
     await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
 
 
@@ -195,8 +196,10 @@ def create_app(store_url: str | Path, *, write: bool = False, token: str | None 
 
 
 _DOCS_PAGE = """<!doctype html>
-<html lang="no"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="nb"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>nyhetsgraf API</title><link rel="stylesheet" href="/static/vendor/swagger-ui.css"></head>
 <body><p><a href="/">← nyhetsgraf</a></p><div id="swagger-ui"></div>
-<script src="/static/vendor/swagger-ui-bundle.js"></script><script src="/static/docs.js"></script></body></html>
+<script src="/static/vendor/swagger-ui-bundle.js"></script><script src="/static/docs.js"></script>
+</body></html>
 """

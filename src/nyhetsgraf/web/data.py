@@ -16,6 +16,8 @@ from nyhetsgraf.store.textsearch import ParsedQuery, make_snippet, parse_query
 from nyhetsgraf.web.db import Database
 
 FACET_SIZE = 10
+# The row ids of the articles that match a full-text query (SQLite FTS5 over the stemmed shadow text).
+MATCHING_RIDS = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 BUCKETS = {"year": 4, "month": 7, "day": 10}
 
@@ -109,7 +111,7 @@ class ArticleFilter:
         clauses: list[str] = []
         params: list[Any] = []
         if self.parsed is not None:
-            clauses.append("a.rid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            clauses.append(f"a.rid IN ({MATCHING_RIDS})")
             params.append(self.parsed.fts_expression())
         if self.date_from:
             clauses.append("substr(a.date, 1, ?) >= ?")
@@ -270,10 +272,10 @@ def resolve_article_id(db: Database, id_or_prefix: str) -> str:
 
 def article(db: Database, article_id: str) -> dict[str, Any]:
     """One article in the extraction contract's form, plus its text and stored metadata."""
-    obj = db.store().article(resolve_article_id(db, article_id))
-    if obj is None:  # deleted between the two reads
+    stored = db.store().article(resolve_article_id(db, article_id))
+    if stored is None:  # deleted between the two reads
         raise NotFound(f"no article with id {article_id!r}")
-    return obj
+    return stored.to_json()
 
 
 # -- facts across articles -------------------------------------------------------------------------
@@ -304,9 +306,10 @@ def events(db: Database, page: Page, *, type_: str | None = None, actor: str | N
             where += f" AND substr(coalesce(v.date, a.date), 1, ?) {op} ?"
             params += [len(bound), bound]
     if entity:
-        name, _type = parse_entity_key(entity)
-        where += " AND (v.actor = ? OR v.target = ?)"
-        params += [name, name]
+        name, type_name = parse_entity_key(entity)
+        where += (" AND EXISTS (SELECT 1 FROM entities x"
+                  " WHERE x.entity_id IN (v.actor_entity, v.target_entity) AND x.name = ? AND x.type = ?)")
+        params += [name, type_name]
     base = f"FROM events v JOIN articles a ON a.rid = v.article_rid WHERE {where}"
     total = int(db.scalar(f"SELECT count(*) {base}", params))
     rows = db.query(
@@ -391,7 +394,8 @@ def sentence_at(text: str, start: int, end: int) -> str:
 
 # -- entities --------------------------------------------------------------------------------------
 
-def entity_list(db: Database, page: Page, *, type_: str | None = None, q: str | None = None) -> dict[str, Any]:
+def entity_list(db: Database, page: Page, *, type_: str | None = None,
+                q: str | None = None) -> dict[str, Any]:
     """Entities across articles (one per canonical name and type), most often named first."""
     where, params = _fact_where({
         "type": ("e.type = ?", type_),
@@ -437,25 +441,25 @@ def entity(db: Database, key: str, *, bucket: str = "month", limit: int = 50) ->
         " ORDER BY a.date IS NULL, a.date DESC, a.rid DESC LIMIT ?", [name, type_, limit])
     fact_columns = ("a.id AS article, a.title AS article_title, a.date AS article_date, a.span_start,"
                     " a.text")
-    # Facts name entities by their canonical name within the article; the article must name this entity.
-    named_here = "EXISTS (SELECT 1 FROM entities x WHERE x.article_rid = a.rid AND x.name = ? AND x.type = ?)"
+    # Quotes and events point at the article entity they name (speaker_entity, actor_entity ...).
     quotes_by = db.query(
         f'SELECT qu.quote_id, qu.text AS quote, qu.speaker, qu.direct, qu.start, qu."end", {fact_columns}'
-        f" FROM quotes qu JOIN articles a ON a.rid = qu.article_rid WHERE qu.speaker = ? AND {named_here}"
-        " ORDER BY a.date IS NULL, a.date DESC, qu.quote_id DESC LIMIT ?", [name, name, type_, limit])
+        " FROM quotes qu JOIN entities e ON e.entity_id = qu.speaker_entity"
+        " JOIN articles a ON a.rid = qu.article_rid WHERE e.name = ? AND e.type = ?"
+        " ORDER BY a.date IS NULL, a.date DESC, qu.quote_id DESC LIMIT ?", [name, type_, limit])
     quotes_about = db.query(
         f'SELECT DISTINCT qu.quote_id, qu.text AS quote, qu.speaker, qu.direct, qu.start, qu."end",'
         f" {fact_columns} FROM quotes qu JOIN articles a ON a.rid = qu.article_rid"
         " JOIN entities e ON e.article_rid = a.rid JOIN mentions m ON m.entity_id = e.entity_id"
         ' WHERE e.name = ? AND e.type = ? AND m.start >= qu.start AND m."end" <= qu."end"'
-        " AND (qu.speaker IS NULL OR qu.speaker <> ?)"
-        " ORDER BY a.date IS NULL, a.date DESC, qu.quote_id DESC LIMIT ?", [name, type_, name, limit])
+        " AND (qu.speaker_entity IS NULL OR qu.speaker_entity <> e.entity_id)"
+        " ORDER BY a.date IS NULL, a.date DESC, qu.quote_id DESC LIMIT ?", [name, type_, limit])
     event_rows = db.query(
-        "SELECT v.event_id, v.type, v.trigger, v.actor, v.target, v.location, v.date, v.negated,"
-        f' v.start, v."end", {fact_columns}'
-        f" FROM events v JOIN articles a ON a.rid = v.article_rid WHERE (v.actor = ? OR v.target = ?)"
-        f" AND {named_here} ORDER BY a.date IS NULL, a.date DESC, v.event_id DESC LIMIT ?",
-        [name, name, name, type_, limit])
+        "SELECT DISTINCT v.event_id, v.type, v.trigger, v.actor, v.target, v.location, v.date, v.negated,"
+        f' v.start, v."end", {fact_columns}, CASE WHEN v.actor_entity = e.entity_id THEN 1 ELSE 0 END'
+        " AS as_actor FROM events v JOIN entities e ON e.entity_id IN (v.actor_entity, v.target_entity)"
+        " JOIN articles a ON a.rid = v.article_rid WHERE e.name = ? AND e.type = ?"
+        " ORDER BY a.date IS NULL, a.date DESC, v.event_id DESC LIMIT ?", [name, type_, limit])
     co_occurring = db.query(
         "SELECT o.name, o.type, count(DISTINCT o.article_rid) AS articles FROM entities e"
         " JOIN entities o ON o.article_rid = e.article_rid AND NOT (o.name = e.name AND o.type = e.type)"
@@ -463,7 +467,7 @@ def entity(db: Database, key: str, *, bucket: str = "month", limit: int = 50) ->
         " ORDER BY articles DESC, o.name, o.type LIMIT ?", [name, type_, 20])
     events_list = []
     for row in event_rows:
-        role = "actor" if row["actor"] == name else "target"
+        role = "actor" if row.pop("as_actor") else "target"
         events_list.append(_fact_item(row, negated=bool(row["negated"]), role=role))
     return {
         "id": key,
@@ -565,12 +569,18 @@ def series(db: Database, key: str) -> dict[str, Any]:
             "object": objects.most_common(1)[0][0], "points": points, "changes": changes(points)}
 
 
+def store_stats(db: Database) -> dict[str, Any]:
+    """The store's row counts and date range, without its location."""
+    stats = db.store().stats()
+    stats.pop("path", None)
+    return stats
+
+
 # -- overview --------------------------------------------------------------------------------------
 
 def overview(db: Database, *, top: int = 10) -> dict[str, Any]:
     """What is stored, the newest articles and the most named entities of the last week stored."""
-    stats = db.store().stats()
-    stats.pop("path", None)
+    stats = store_stats(db)
     last = db.scalar("SELECT max(substr(date, 1, 10)) FROM articles WHERE length(date) >= 10")
     week: list[dict[str, Any]] = []
     week_start = None

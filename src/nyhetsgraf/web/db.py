@@ -13,17 +13,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from nyhetsgraf.store import Store, StoreError
+from nyhetsgraf.store import SCHEMA_VERSION, SqlStore, StoreError, open_store
 
 Params = Sequence[Any]
-
-
-def store_path(store_url: str | Path) -> Path:
-    """The SQLite file of a store URL (``sqlite:///path`` or a plain path)."""
-    text = str(store_url)
-    if text.startswith("sqlite:///"):
-        text = text[len("sqlite:///"):]
-    return Path(text)
 
 
 class Database:
@@ -32,52 +24,46 @@ class Database:
     def __init__(self, store_url: str | Path, *, write: bool = False) -> None:
         self.url = str(store_url)
         self.write = write
-        self._path = store_path(store_url)
-        if not self._path.is_file():
-            raise StoreError(f"no database at {self._path} (create one with `nyhetsgraf ingest`)")
         self._local = threading.local()
-        self._all: list[Store] = []
+        self._all: list[SqlStore] = []
         self._all_lock = threading.Lock()
         self._write_lock = threading.Lock()
-        self.store()  # fail early on a file that is not a nyhetsgraf database
+        # Fail early (StoreError) on a missing file, one that is not a nyhetsgraf database, or an old schema.
+        version = self.store().schema_version
+        if version < SCHEMA_VERSION:
+            self.close()
+            raise StoreError(f"{self.url} has schema version {version}, this nyhetsgraf reads"
+                             f" {SCHEMA_VERSION}: upgrade it by running `nyhetsgraf ingest` on it once"
+                             " (or serve it with --write)")
 
-    def store(self) -> Store:
-        """This thread's store."""
+    @property
+    def dialect(self) -> str:
+        return str(getattr(self.store().dialect, "name", ""))
+
+    def store(self) -> SqlStore:
+        """This thread's store (read-only unless the server writes)."""
         store = getattr(self._local, "store", None)
         if store is None:
-            store = Store(self._path, create=False, check_same_thread=False)
-            if not self.write:
-                # Reads only: anything that tries to write fails instead of touching the data.
-                store.connection.execute("PRAGMA query_only = ON")
+            store = open_store(self.url, create=False, read_only=not self.write)
             self._local.store = store
             with self._all_lock:
                 self._all.append(store)
         return store
 
     def query(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
-        """Rows of a parameterised SELECT as dicts."""
-        cursor = self.store().connection.execute(sql, tuple(params))
-        names = [column[0] for column in cursor.description or ()]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        """Rows of a parameterised SELECT (written with ``?``) as dicts."""
+        return self.store().query(sql, params)
 
     def one(self, sql: str, params: Params = ()) -> dict[str, Any] | None:
         rows = self.query(sql, params)
         return rows[0] if rows else None
 
     def scalar(self, sql: str, params: Params = ()) -> Any:
-        row = self.store().connection.execute(sql, tuple(params)).fetchone()
-        return None if row is None else row[0]
-
-    def iterate(self, sql: str, params: Params = (), batch: int = 500) -> Iterator[dict[str, Any]]:
-        """Rows of a large SELECT, fetched in batches (for exports)."""
-        cursor = self.store().connection.execute(sql, tuple(params))
-        names = [column[0] for column in cursor.description or ()]
-        while rows := cursor.fetchmany(batch):
-            for row in rows:
-                yield dict(zip(names, row, strict=True))
+        row = self.one(sql, params)
+        return None if row is None else next(iter(row.values()))
 
     @contextmanager
-    def writer(self) -> Iterator[Store]:
+    def writer(self) -> Iterator[SqlStore]:
         """The store to add articles to; one writer at a time."""
         if not self.write:
             raise PermissionError("the server is read-only")

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from nyhetsgraf.web.data import ArticleFilter
+from nyhetsgraf.web.data import ArticleFilter, article
 from nyhetsgraf.web.db import Database
 
 BATCH = 200
@@ -28,7 +28,8 @@ _FACT_QUERIES: dict[str, tuple[str, tuple[str, ...]]] = {
                " WHERE qu.article_rid IN ({rids}) ORDER BY qu.article_rid, qu.quote_id",
                ("direct",)),
     "counts": ('SELECT a.id AS article, a.date AS article_date, c.category, c.value, c.bound, c.object,'
-               ' c.holder, c.location, c.start, c."end" FROM counts c JOIN articles a ON a.rid = c.article_rid'
+               ' c.holder, c.location, c.start, c."end" FROM counts c'
+               " JOIN articles a ON a.rid = c.article_rid"
                " WHERE c.article_rid IN ({rids}) ORDER BY c.article_rid, c.count_id",
                ()),
     "entities": ("SELECT a.id AS article, a.date AS article_date, e.name, e.type,"
@@ -41,7 +42,8 @@ ARTICLE_COLUMNS = ("id", "date", "title", "source", "language", "url", "entities
                    "events", "times")
 
 
-def _article_batches(db: Database, filters: ArticleFilter, limit: int | None) -> Iterator[list[dict[str, Any]]]:
+def _article_batches(db: Database, filters: ArticleFilter,
+                     limit: int | None) -> Iterator[list[dict[str, Any]]]:
     where, params = filters.where()
     last = -1
     left = limit
@@ -86,8 +88,7 @@ def export_rows(db: Database, what: str, filters: ArticleFilter, fmt: str,
             if fmt == "csv":
                 yield _csv(batch, ARTICLE_COLUMNS, header=first)
             else:
-                store = db.store()
-                yield "".join(json.dumps(store.article(row["id"]), ensure_ascii=False) + "\n" for row in batch)
+                yield "".join(json.dumps(article(db, row["id"]), ensure_ascii=False) + "\n" for row in batch)
         else:
             sql, booleans = _FACT_QUERIES[what]
             rids = [row["rid"] for row in batch]
@@ -98,11 +99,12 @@ def export_rows(db: Database, what: str, filters: ArticleFilter, fmt: str,
             if fmt == "csv":
                 yield _csv(rows, _columns(sql), header=first)
             else:
-                yield "".join(json.dumps({key: _plain(value) for key, value in row.items()}, ensure_ascii=False)
-                              + "\n" for row in rows)
+                yield "".join(json.dumps({key: _plain(value) for key, value in row.items()},
+                                         ensure_ascii=False) + "\n" for row in rows)
         first = False
     if first and fmt == "csv":  # nothing matched: still a valid CSV with its header
-        yield _csv([], ARTICLE_COLUMNS if what == "articles" else _columns(_FACT_QUERIES[what][0]), header=True)
+        columns = ARTICLE_COLUMNS if what == "articles" else _columns(_FACT_QUERIES[what][0])
+        yield _csv([], columns, header=True)
 
 
 def _columns(sql: str) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from nyhetsgraf.render.spans import LAYERS, Mark, marks
+from nyhetsgraf.render.spans import Mark, layers, marks
 from nyhetsgraf.web import labels
 from nyhetsgraf.web.data import entity_key, sentence_spans, series_key
 
@@ -64,8 +64,10 @@ def _mark_title(obj: dict[str, Any], mark: Mark) -> str:
         negated = "ikke " if item["negated"] else ""
         return (f"{negated}{labels.label(labels.EVENT_TYPES, item['type'])}: "
                 f"{item['actor'] or '?'} → {item['target'] or '?'}")
-    item = obj["times"][mark.fact]
-    return f"tid: {item['text']} = {item['value'] or '?'}"
+    if mark.layer == "time":
+        item = obj["times"][mark.fact]
+        return f"tid: {item['text']} = {item['value'] or '?'}"
+    return mark.label + (f" — {mark.detail}" if mark.detail else "")
 
 
 def _sentence_of(spans: list[tuple[int, int]], offset: int) -> int:
@@ -97,10 +99,10 @@ def article_view(obj: dict[str, Any]) -> dict[str, Any]:
         if entity is not None:
             item = obj["entities"][entity.fact]
             entity_id = entity_key(item["name"], item["type"])
-        layers = tuple(layer for layer in LAYERS if any(m.layer == layer for m in covering))
+        shown = tuple(layer for layer in layers() if any(m.layer == layer for m in covering))
         title = "\n".join(_mark_title(obj, mark) for mark in covering)
         sentences[_sentence_of(spans, start)].append(
-            Run(text[start:end], layers, title, entity_id, tuple(anchors)))
+            Run(text[start:end], shown, title, entity_id, tuple(anchors)))
 
     def sentence(span: list[int]) -> int:
         return _sentence_of(spans, max(0, span[0] - base))
