@@ -281,13 +281,31 @@ def article(db: Database, article_id: str) -> dict[str, Any]:
 # -- facts across articles -------------------------------------------------------------------------
 
 def _fact_where(conditions: dict[str, tuple[str, Any]]) -> tuple[str, list[Any]]:
+    """AND of the conditions whose value is given; a tuple value fills several placeholders."""
     clauses, params = [], []
     for clause, value in conditions.values():
-        if value is None or value == "":
+        if value is None or value == "" or value == ():
             continue
         clauses.append(clause)
-        params.append(value)
+        params.extend(value if isinstance(value, tuple) else (value,))
     return (" AND ".join(clauses) or "1 = 1"), params
+
+
+def _same_name(column: str, value: str | None) -> tuple[str, tuple[str, ...]]:
+    """A name comparison that ignores case. SQL's lower() folds ASCII letters only, so the value is
+    also tried capitalised word by word ("åse lien" finds "Åse Lien")."""
+    if not value:
+        return "", ()
+    return f"lower({column}) IN (lower(?), lower(?))", (value, value.title())
+
+
+def _contains(column: str, value: str | None) -> tuple[str, tuple[str, ...]]:
+    """``column`` holds ``value`` (LIKE wildcards in the value are taken literally by dropping them)."""
+    if not value:
+        return "", ()
+    cleaned = value.replace("%", "").replace("_", "")
+    return (f"(lower({column}) LIKE '%' || lower(?) || '%' OR {column} LIKE '%' || ? || '%')",
+            (cleaned, cleaned))
 
 
 def events(db: Database, page: Page, *, type_: str | None = None, actor: str | None = None,
@@ -297,8 +315,8 @@ def events(db: Database, page: Page, *, type_: str | None = None, actor: str | N
     date_from, date_to = _check_date(date_from, "date_from"), _check_date(date_to, "date_to")
     where, params = _fact_where({
         "type": ("v.type = ?", type_),
-        "actor": ("lower(v.actor) = lower(?)", actor),
-        "target": ("lower(v.target) = lower(?)", target),
+        "actor": _same_name("v.actor", actor),
+        "target": _same_name("v.target", target),
         "negated": ("v.negated = ?", None if negated is None else int(negated)),
     })
     for bound, op in ((date_from, ">="), (date_to, "<=")):
@@ -326,9 +344,9 @@ def quotes(db: Database, page: Page, *, speaker: str | None = None, direct: bool
            q: str | None = None) -> dict[str, Any]:
     """Quotes of every article, newest first; ``speaker`` matches without regard to case."""
     where, params = _fact_where({
-        "speaker": ("lower(qu.speaker) = lower(?)", speaker),
+        "speaker": _same_name("qu.speaker", speaker),
         "direct": ("qu.direct = ?", None if direct is None else int(direct)),
-        "q": ("lower(qu.text) LIKE '%' || lower(?) || '%'", q.replace("%", "").replace("_", "") if q else q),
+        "q": _contains("qu.text", q),
     })
     base = f"FROM quotes qu JOIN articles a ON a.rid = qu.article_rid WHERE {where}"
     total = int(db.scalar(f"SELECT count(*) {base}", params))
@@ -399,7 +417,7 @@ def entity_list(db: Database, page: Page, *, type_: str | None = None,
     """Entities across articles (one per canonical name and type), most often named first."""
     where, params = _fact_where({
         "type": ("e.type = ?", type_),
-        "q": ("lower(e.name) LIKE '%' || lower(?) || '%'", q.replace("%", "").replace("_", "") if q else q),
+        "q": _contains("e.name", q),
     })
     total = int(db.scalar(f"SELECT count(*) FROM (SELECT 1 FROM entities e WHERE {where}"
                           " GROUP BY e.name, e.type) t", params))
@@ -527,8 +545,8 @@ def series_list(db: Database, page: Page, *, category: str | None = None, holder
     """Counts followed across articles: one series per category, holder and location."""
     where, params = _fact_where({
         "category": ("c.category = ?", category),
-        "holder": ("lower(c.holder) = lower(?)", holder),
-        "location": ("lower(c.location) = lower(?)", location),
+        "holder": _same_name("c.holder", holder),
+        "location": _same_name("c.location", location),
     })
     grouped = (f"FROM counts c JOIN articles a ON a.rid = c.article_rid WHERE {where}"
                " AND (c.holder IS NOT NULL OR c.location IS NOT NULL)"
