@@ -28,6 +28,7 @@ class Database:
         self._all: list[SqlStore] = []
         self._all_lock = threading.Lock()
         self._write_lock = threading.Lock()
+        self._generation = 0
         # Fail early (StoreError) on a missing file, one that is not a nyhetsgraf database, or an old schema.
         version = self.store().schema_version
         if version < SCHEMA_VERSION:
@@ -43,9 +44,11 @@ class Database:
     def store(self) -> SqlStore:
         """This thread's store (read-only unless the server writes)."""
         store = getattr(self._local, "store", None)
-        if store is None:
+        # After close() (the app's shutdown) a thread's old handle is stale: a new start opens anew.
+        if store is None or getattr(self._local, "generation", -1) != self._generation:
             store = open_store(self.url, create=False, read_only=not self.write)
             self._local.store = store
+            self._local.generation = self._generation
             with self._all_lock:
                 self._all.append(store)
         return store
@@ -76,6 +79,7 @@ class Database:
 
     def close(self) -> None:
         with self._all_lock:
+            self._generation += 1
             for store in self._all:
                 store.close()
             self._all.clear()

@@ -43,7 +43,7 @@ def _entity_url(key: str) -> str:
 
 
 def _series_url(key: str) -> str:
-    return "/serie/" + quote(key, safe="|:")
+    return "/serie/" + quote(key, safe="")
 
 
 def _number(value: Any) -> str:
