@@ -46,10 +46,10 @@ def _article_id(client: TestClient, query: str) -> str:
     return client.get("/api/search", params={"q": query}).json()["items"][0]["id"]
 
 
-@pytest.mark.parametrize("path", ["/", "/sok", "/sok?q=soldat", "/entiteter", "/entiteter?type=PER",
-                                  "/entitet/PER:%C3%85se%20Lien", "/hendelser", "/hendelser?negated=ja",
-                                  "/sitater?speaker=%C3%85se+Lien", "/serier", "/serie/DEPLOY%7CForsvaret%7CTroms%C3%B8",
-                                  "/docs"])
+@pytest.mark.parametrize("path", [
+    "/", "/sok", "/sok?q=soldat", "/entiteter", "/entiteter?type=PER", "/entitet/PER:%C3%85se%20Lien",
+    "/hendelser", "/hendelser?negated=ja", "/sitater?speaker=%C3%85se+Lien", "/serier",
+    "/serie/DEPLOY%7CForsvaret%7CTroms%C3%B8", "/docs"])
 def test_every_page_renders_in_norwegian(client: TestClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 200, response.text[:300]
@@ -62,10 +62,12 @@ def test_article_page_highlights_and_links_facts_to_sentences(client: TestClient
     article_id = _article_id(client, "beredskapen")
     page = client.get(f"/artikkel/{article_id}").text
     tags = parse(page).tags
-    sentences = {attrs["id"] for tag, attrs in tags if tag == "span" and "sentence" in (attrs.get("class") or "")}
+    sentences = {attrs["id"] for tag, attrs in tags
+                 if tag == "span" and "sentence" in (attrs.get("class") or "")}
     assert {"s-0", "s-1", "s-2"} <= sentences
     entity_links = [attrs for tag, attrs in tags if tag == "a" and "hl-entity" in (attrs.get("class") or "")]
-    assert {link["href"] for link in entity_links} >= {"/entitet/PER:%C3%85se%20Lien", "/entitet/ORG:Forsvaret"}
+    hrefs = {link["href"] for link in entity_links}
+    assert hrefs >= {"/entitet/PER:%C3%85se%20Lien", "/entitet/ORG:Forsvaret"}
     assert any("person" in (link.get("title") or "") for link in entity_links)
     marks = [attrs["class"] for tag, attrs in tags if tag == "mark"]
     assert any("hl-count" in c for c in marks) and any("hl-quote" in c for c in marks)
@@ -82,9 +84,10 @@ def test_the_quote_jumps_to_its_own_sentence(client: TestClient) -> None:
     page = client.get(f"/artikkel/{article_id}").text
     link = re.search(r'<a class="to-sentence" href="#(s-\d+)">«Vi styrker beredskapen i nord»', page)
     assert link is not None
-    sentence = re.search(rf'<span class="sentence" id="{link.group(1)}">(.*?)</span>\s*<span class="sentence"',
+    sentence = re.search(rf'<span class="sentence" id="{link.group(1)}">(.*?)</span>\s*<span class="sent',
                          page, re.S)
-    assert sentence is not None and "Vi styrker beredskapen i nord" in re.sub(r"<[^>]+>", "", sentence.group(1))
+    assert sentence is not None
+    assert "Vi styrker beredskapen i nord" in re.sub(r"<[^>]+>", "", sentence.group(1))
 
 
 def test_search_page_shows_hits_snippets_and_facets(client: TestClient) -> None:
@@ -123,7 +126,6 @@ def test_markup_in_articles_is_shown_as_text(client: TestClient) -> None:
         elements = parse(response.text)
         # No element from the article: no <img>, no inline script, no event handler attributes.
         assert not [tag for tag, _ in elements.tags if tag == "img"], path
-        assert all(not attrs.get("src") for tag, attrs in elements.tags if tag == "script" and "src" not in attrs)
         assert not [a for _, attrs in elements.tags for a in attrs if a.startswith("on")], path
         assert "<script>alert" not in response.text and "<img src=x" not in response.text
     page = client.get(f"/artikkel/{article_id}").text

@@ -198,7 +198,8 @@ def create_app(store_url: str | Path, *, write: bool = False, token: str | None 
 _DOCS_PAGE = """<!doctype html>
 <html lang="nb"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>nyhetsgraf API</title><link rel="stylesheet" href="/static/vendor/swagger-ui.css"></head>
+<title>nyhetsgraf API</title><link rel="stylesheet" href="/static/vendor/swagger-ui.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml"></head>
 <body><p><a href="/">← nyhetsgraf</a></p><div id="swagger-ui"></div>
 <script src="/static/vendor/swagger-ui-bundle.js"></script><script src="/static/docs.js"></script>
 </body></html>
