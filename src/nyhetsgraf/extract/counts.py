@@ -34,7 +34,7 @@ from nyhetsgraf.extract.numbers import (
 )
 from nyhetsgraf.extract.times import annotated
 from nyhetsgraf.extract.times import candidates as time_candidates
-from nyhetsgraf.records import Article, Count
+from nyhetsgraf.records import Article, Count, TimeExpression
 
 if TYPE_CHECKING:
     from nyhetsgraf.extract.entities import EntityIndex
@@ -215,10 +215,15 @@ def _attach_bound(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary)
 
 # ------------------------------------------------------------------------------ not counts
 
-def _time_token_indices(doc: Doc) -> set[int]:
+def _time_token_indices(doc: Doc, times: list[TimeExpression] | None, offset: int) -> set[int]:
+    """Tokens inside a time expression (dates and years are no counts); found here when not handed in."""
+    if times is None:
+        spans = [(m.start, m.end) for m in time_candidates(doc.text)]
+    else:
+        spans = [(t.span[0] - offset, t.span[1] - offset) for t in times]
     indices: set[int] = set()
-    for m in time_candidates(doc.text):
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             indices.update(range(span.start, span.end))
     return indices
@@ -650,11 +655,13 @@ def _heading_ranges(article: Article, doc: Doc) -> list[tuple[int, int]]:
 
 # ------------------------------------------------------------------------------ API
 
-def find_counts(doc: Doc, article: Article, entities: EntityIndex | None) -> list[Count]:
-    """Every count of the article with absolute spans."""
+def find_counts(doc: Doc, article: Article, entities: EntityIndex | None,
+                times: list[TimeExpression] | None = None) -> list[Count]:
+    """Every count of the article with absolute spans; ``times`` are the article's time expressions
+    (found again when not given)."""
     vocab = vocabulary()
     offset = article.span[0]
-    in_time = _time_token_indices(doc)
+    in_time = _time_token_indices(doc, times, offset)
     headings = _heading_ranges(article, doc)
     results: list[tuple[Found, Count, bool]] = []
     for sent in syntax.sentences(doc):

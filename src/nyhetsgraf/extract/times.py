@@ -156,12 +156,6 @@ class Match:
 
 def candidates(text: str) -> list[Match]:
     """All pattern matches, longest first among those starting at the same place, overlaps removed."""
-    return list(_candidates(text))
-
-
-@lru_cache(maxsize=16)
-def _candidates(text: str) -> tuple[Match, ...]:
-    # Cached: the count extractor asks for the same article's time spans to skip dates and years.
     lowered, patterns = text.lower(), _LOWER_CASE_PATTERNS
     if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
         lowered, patterns = text, PATTERNS
@@ -173,7 +167,7 @@ def _candidates(text: str) -> tuple[Match, ...]:
     for m in sorted(found, key=lambda m: -(m.end - m.start)):
         if all(m.end <= c.start or m.start >= c.end for c in chosen):
             chosen.append(m)
-    return tuple(sorted(chosen, key=lambda m: m.start))
+    return sorted(chosen, key=lambda m: m.start)
 
 
 # Words before a bare month or year that make it a time ("i mars", "fra 2015", "høsten 2019").
