@@ -459,6 +459,12 @@ def train(
     print(f"model written to {path}", file=sys.stderr)
 
 
+# -- the knowledge base (nyhetsgraf.cli_kb) ---------------------------------------------------------
+from nyhetsgraf import cli_kb  # noqa: E402 - registered after the shared pieces above exist
+
+cli_kb.register(app, _open_store, fail, _utf8_stdout, DbOption, DEFAULT_DB, EXIT_USAGE)
+
+
 def main() -> None:
     """Console entry point."""
     try:
