@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from nyhetsgraf.web import create_app
 from nyhetsgraf.web.data import changes
-from webtools import cached_store
+from webtools import cached_store, entity_id
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +81,9 @@ def test_facets_count_the_filtered_articles(client: TestClient) -> None:
     months = {v["value"]: v["count"] for v in facets["date"]["values"]}
     assert months == {"2024-03": 1, "2024-04": 1, "2024-05": 1}
     assert {v["value"]: v["count"] for v in facets["source"]["values"]} == {"nord.txt": 2, "sor.txt": 1}
-    entities = {v["value"]: v["count"] for v in facets["entity"]["values"]}
-    assert entities["ORG:Forsvaret"] == 3 and entities["PER:Åse Lien"] == 3
+    entities = {v["name"]: v["count"] for v in facets["entity"]["values"]}
+    assert entities["Forsvaret"] == 3 and entities["Åse Lien"] == 3
+    assert {v["value"] for v in facets["entity"]["values"]} >= {entity_id(client, "Forsvaret")}
     assert {v["value"]: v["count"] for v in facets["event_type"]["values"]} == {
         "MOBILIZE": 1, "ACCUSE": 1, "RETREAT": 1}
     assert facets["count_category"]["values"] == [{"value": "DEPLOY", "count": 3}]
@@ -97,7 +98,8 @@ def test_filters_narrow_the_list_and_facets_keep_other_values(client: TestClient
     assert len(body["facets"]["event_type"]["values"]) == 3
     dated = client.get("/api/articles", params={"date_from": "2024-04", "date_to": "2024-05-20"}).json()
     assert [item["date"] for item in dated["items"]] == ["2024-05-20", "2024-04-10"]
-    by_entity = client.get("/api/articles", params={"entity": "PER:Åse Lien", "source": "nord.txt"}).json()
+    lien = entity_id(client, "Åse Lien")
+    by_entity = client.get("/api/articles", params={"entity": lien, "source": "nord.txt"}).json()
     assert {item["date"] for item in by_entity["items"]} == {"2024-03-01", "2024-04-10"}
 
 
@@ -122,27 +124,32 @@ def test_article_is_the_contract_object_with_its_text(client: TestClient) -> Non
 
 def test_entity_across_articles(client: TestClient) -> None:
     listed = client.get("/api/entities", params={"type": "PER"}).json()
-    assert [item["id"] for item in listed["items"]][:1] == ["PER:Åse Lien"]
-    body = client.get("/api/entities/PER:Åse Lien").json()
-    assert (body["name"], body["type"], body["articles"]) == ("Åse Lien", "PER", 3)
+    assert [item["name"] for item in listed["items"]][:1] == ["Åse Lien"]
+    lien = listed["items"][0]["id"]
+    body = client.get(f"/api/entities/{lien}").json()
+    assert (body["id"], body["name"], body["type"], body["articles"]) == (lien, "Åse Lien", "PER", 3)
     assert [point["date"] for point in body["timeline"]["points"]] == ["2024-03", "2024-04", "2024-05"]
     assert sum(point["mentions"] for point in body["timeline"]["points"]) == body["mentions"]
     assert {quote["text"] for quote in body["quotes_by"]} == {
         "Vi styrker beredskapen i nord", "flere skal hjem", "Vi blir til høsten"}
     assert [quote["text"] for quote in body["quotes_about"]] == [
         "Ordføreren kritiserer Åse Lien for dårlig informasjon"]
-    assert [(event["type"], event["role"]) for event in body["events"]] == [("ACCUSE", "target")]
-    co = {item["id"]: item["articles"] for item in body["co_occurring"]}
-    assert co == {"ORG:Forsvaret": 3, "GPE_LOC:Tromsø": 3}
+    assert body["events_as_actor"] == []
+    targeted = [(event["type"], event["target"]) for event in body["events_as_target"]]
+    assert targeted == [("ACCUSE", "Åse Lien")]
+    co = {item["name"]: item["articles"] for item in body["cooccurring"]}
+    assert co == {"Forsvaret": 3, "Tromsø": 3}
+    assert len(body["articles_list"]) == 3 and body["stories"]
     for quote in body["quotes_by"]:
         assert quote["text"] in quote["sentence"]
 
 
 def test_unknown_entity_and_bad_ids(client: TestClient) -> None:
-    response = client.get("/api/entities/PER:Ingen Slik")
-    assert response.status_code == 404 and "PER:Ingen Slik" in _error(response)
-    response = client.get("/api/entities/utenkolon")
-    assert response.status_code == 400 and "TYPE:name" in _error(response)
+    response = client.get("/api/entities/e000000000000")
+    assert response.status_code == 404 and "e000000000000" in _error(response)
+    response = client.get("/api/entities/Åse Lien")  # a name is no id
+    assert response.status_code == 400 and "entity id" in _error(response)
+    assert client.get("/api/entities", params={"q": "lien"}).json()["items"][0]["name"] == "Åse Lien"
 
 
 def test_events_filters(client: TestClient) -> None:
@@ -169,13 +176,16 @@ def test_quotes_filter_by_speaker(client: TestClient) -> None:
 
 def test_series_points_in_date_order_with_changes(client: TestClient) -> None:
     listed = client.get("/api/series").json()["items"]
-    assert [item["id"] for item in listed] == ["DEPLOY|Forsvaret|Tromsø"]
-    body = client.get("/api/series/DEPLOY|Forsvaret|Tromsø").json()
+    key = f"DEPLOY|{entity_id(client, 'Forsvaret')}|{entity_id(client, 'Tromsø')}"
+    assert [(item["id"], item["holder_name"], item["location_name"]) for item in listed] == [
+        (key, "Forsvaret", "Tromsø")]
+    body = client.get(f"/api/series/{key}").json()
     assert [(p["date"], p["value"], p["bound"]) for p in body["points"]] == [
         ("2024-03-01", 200, "exact"), ("2024-04-10", 70, "about"), ("2024-05-20", 50, "about")]
     assert [(c["from"], c["to"]) for c in body["changes"]] == [(200, 70), (70, 50)]
     assert "rundt 70 soldater" in body["points"][1]["sentence"]
-    assert client.get("/api/series/KILL|Ingen|").status_code == 404
+    assert client.get(f"/api/series/KILL|{entity_id(client, 'Forsvaret')}|").status_code == 404
+    assert client.get("/api/series/KILL||").status_code == 400
 
 
 def test_changes_respect_the_bounds() -> None:
@@ -187,6 +197,32 @@ def test_changes_respect_the_bounds() -> None:
     assert len(changes([point(0, 70, "about"), point(1, 50, "about")])) == 1
     assert len(changes([point(0, 3, "exact"), point(1, 7, "exact"), point(2, 12, "exact")])) == 2
     assert changes([point(0, 5, "at_least"), point(1, 9, "exact")]) == []  # "minst 5" allows 9
+
+
+def test_story_with_a_near_duplicate_and_its_series(tmp_path_factory: pytest.TempPathFactory) -> None:
+    with TestClient(create_app(cached_store("story", tmp_path_factory))) as client:
+        listed = client.get("/api/stories").json()
+        assert listed["total"] == 1
+        summary = listed["items"][0]
+        assert summary["title"] == "Flom stenger E16 i Lærdal"
+        assert (summary["articles"], summary["duplicates"]) == (3, 1)
+        body = client.get(f"/api/stories/{summary['id']}").json()
+        assert [a["date"] for a in body["articles"]] == ["2024-10-03", "2024-10-03", "2024-10-04"]
+        collapsed = body["collapsed"]
+        assert [a["title"] for a in collapsed] == ["Flom stenger E16 i Lærdal",
+                                                   "Flommen i Lærdal: 60 hus evakuert"]
+        assert [d["source"] for d in collapsed[0]["duplicates"]] == ["lokalavisa.txt"]
+        assert {e["name"] for e in body["entities"]} >= {"Lærdal", "NVE"}
+        assert [(s["category"], s["location_name"], s["articles"]) for s in body["series"]] == [
+            ("EVACUATE", "Lærdal", 3)]
+        series = client.get(f"/api/series/{body['series'][0]['id']}").json()
+        assert [p["value"] for p in series["points"]] == [40, 40, 60]
+        assert [(c["from"], c["to"]) for c in series["changes"]] == [(40, 60)]
+        by_article = client.get(f"/api/stories/{collapsed[1]['id']}").json()  # an article id finds its story
+        assert by_article["id"] == summary["id"]
+        article = client.get(f"/api/articles/{collapsed[0]['duplicates'][0]['id']}").json()
+        assert article["kb"]["story"] == summary["id"] and article["kb"]["duplicate_of"] == collapsed[0]["id"]
+        assert client.get("/api/stories/s000000000000").status_code == 404
 
 
 # -- exports ---------------------------------------------------------------------------------------
@@ -316,6 +352,7 @@ def test_demo_corpus_entity_and_search(demo_client: TestClient) -> None:
     top = demo_client.get("/api/entities", params={"limit": 5}).json()["items"]
     assert top[0]["articles"] >= top[-1]["articles"] and top[0]["articles"] > 3
     entity = demo_client.get(f"/api/entities/{top[0]['id']}").json()
+    assert sum(point["mentions"] for point in entity["timeline"]["points"]) <= entity["mentions"]
     assert entity["articles"] == top[0]["articles"]
     assert len(entity["articles_list"]) == entity["articles"]
     hits = demo_client.get("/api/search", params={"q": "soldat"}).json()

@@ -93,10 +93,20 @@ def hand_built_articles() -> list[tuple[Article, Facts]]:
     return pairs
 
 
+def entity_id(client: object, name: str) -> str:
+    """The corpus entity id the knowledge base gave ``name`` (through the API)."""
+    items = client.get("/api/entities", params={"q": name, "limit": 50}).json()["items"]  # type: ignore[attr-defined]
+    return next(item["id"] for item in items if item["name"] == name)
+
+
 def build_hand_built_store(path: Path) -> Path:
+    from nyhetsgraf import kb
+
     with open_store(path) as store:
         for article, facts in hand_built_articles():
             store.add(article, facts)
+        store.commit()
+        kb.update(store)
     return path
 
 
@@ -109,10 +119,50 @@ def build_demo_store(path: Path) -> Path:
     return path
 
 
+FLOOD_WIRE = (
+    "Flom stenger E16 i Lærdal\n\nStore nedbørsmengder har ført til flom i Lærdal, og E16 er stengt "
+    "mellom Lærdal sentrum og Borgund. Statens vegvesen opplyser at rundt 40 hus er evakuert langs "
+    "Lærdalselvi. Politiet ber folk holde seg unna elvebredden, og NVE har sendt ut rødt farevarsel for "
+    "Sogn. Vannstanden ventes å stige utover kvelden.")
+FLOOD_FOLLOW_UP = (
+    "Flommen i Lærdal: 60 hus evakuert\n\nFlommen i Lærdal har tvunget fram evakuering av 60 hus langs "
+    "Lærdalselvi. E16 er fortsatt stengt mellom Lærdal og Borgund, opplyser Statens vegvesen. NVE "
+    "opprettholder rødt farevarsel for Sogn.")
+
+
+def story_articles() -> list[tuple[Article, Facts]]:
+    """One story over two days: a wire story, the same story republished with one word changed (a
+    near-duplicate), and a follow-up the next day whose count of evacuated houses moved (40 → 60)."""
+    copy = FLOOD_WIRE.replace("utover kvelden.", "utover natten.")
+    pairs = []
+    for text, date, source in ((FLOOD_WIRE, "2024-10-03", "ntb.txt"), (copy, "2024-10-03", "lokalavisa.txt"),
+                               (FLOOD_FOLLOW_UP, "2024-10-04", "ntb.txt")):
+        article = make_article(text, title=text.split("\n")[0], date=date, source=source,
+                               prefix=f" date {date} – ")
+        entities = [Entity(name, type_, all_spans(article, name)) for name, type_ in (
+            ("Lærdal", "GPE_LOC"), ("Statens vegvesen", "ORG"), ("NVE", "ORG"), ("Sogn", "LOC"))]
+        first_day = "rundt 40" in text
+        phrase, value, bound = ("rundt 40 hus", 40.0, "about") if first_day else ("60 hus", 60.0, "exact")
+        counts = [Count("EVACUATE", value, bound, "hus", None, "Lærdal", find_span(article, phrase))]
+        pairs.append((article, link_entity_keys(Facts(entities=entities, counts=counts))))
+    return pairs
+
+
+def build_story_store(path: Path) -> Path:
+    from nyhetsgraf import kb
+
+    with open_store(path) as store:
+        for article, facts in story_articles():
+            store.add(article, facts)
+        store.commit()
+        kb.update(store)
+    return path
+
+
 def cached_store(kind: str, factory: pytest.TempPathFactory) -> Path:
-    """One store of each kind per test session, whichever module asks first."""
+    """One store of each kind ("demo", "built", "story") per test session, whichever module asks first."""
     if kind not in _stores:
         folder = factory.mktemp(f"web-{kind}")
-        build = build_demo_store if kind == "demo" else build_hand_built_store
+        build = {"demo": build_demo_store, "built": build_hand_built_store, "story": build_story_store}[kind]
         _stores[kind] = build(folder / f"{kind}.db")
     return _stores[kind]

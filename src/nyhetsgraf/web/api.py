@@ -37,7 +37,7 @@ def article_filter(
     date_to: DateParam = None,
     source: Text = None,
     language: Annotated[str | None, Query(max_length=8)] = None,
-    entity: Annotated[str | None, Query(max_length=500, description="Entity id, TYPE:name.")] = None,
+    entity: Annotated[str | None, Query(max_length=64, description="Corpus entity id.")] = None,
     event_type: Annotated[str | None, Query(max_length=20)] = None,
     count_category: Annotated[str | None, Query(max_length=20)] = None,
 ) -> data.ArticleFilter:
@@ -66,9 +66,11 @@ def search(db: Db, filters: Filters, limit: Limit = 20, offset: Offset = 0,
 
 
 ArticleId = Annotated[str, Path(min_length=1, max_length=64, description="Article id or a unique prefix.")]
-EntityId = Annotated[str, Path(min_length=3, max_length=500, description="Entity id, TYPE:name.")]
-SeriesId = Annotated[str, Path(min_length=1, max_length=1000,
-                                description="Series id, CATEGORY|holder|location.")]
+EntityId = Annotated[str, Path(min_length=1, max_length=64, description="Corpus entity id (knowledge base).")]
+StoryId = Annotated[str, Path(min_length=1, max_length=64,
+                               description="Story id, or the id of one of its articles.")]
+SeriesId = Annotated[str, Path(min_length=1, max_length=200,
+                                description="Series id, CATEGORY|holder|location (corpus entity ids).")]
 
 
 @router.get("/articles/{article_id}", summary="One article with all its facts", tags=["articles"])
@@ -113,17 +115,18 @@ def post_article(db: Db, article: ArticleIn) -> dict[str, Any]:
 
 @router.get("/entities", summary="Entities across articles", tags=["entities"])
 def list_entities(db: Db, limit: Limit = 20, offset: Offset = 0,
-                  type: Annotated[str | None, Query(max_length=20, description="NorNE type.")] = None,
-                  q: Annotated[str | None, Query(max_length=200, description="Part of the name.")] = None,
-                  ) -> dict[str, Any]:
-    """One row per entity (canonical name and type), the most often named first."""
+                  type: Annotated[str | None,
+                                  Query(max_length=20, description="NorNE type (GPE: all GPE_*).")] = None,
+                  q: Annotated[str | None, Query(max_length=200, description="Part of the name or an alias.")]
+                  = None) -> dict[str, Any]:
+    """Corpus entities of the knowledge base (one per real-world entity), the most often named first."""
     return data.entity_list(db, data.Page(limit, offset), type_=type, q=q)
 
 
 @router.get("/entities/{entity_id}", summary="One entity", tags=["entities"])
 def get_entity(db: Db, entity_id: EntityId, bucket: Bucket = "month") -> dict[str, Any]:
     """Aliases, mentions over time, articles, quotes by and about, events as actor and target,
-    co-occurring entities."""
+    co-occurring entities, stories."""
     return data.entity(db, entity_id, bucket=bucket)
 
 
@@ -132,10 +135,12 @@ def list_events(db: Db, limit: Limit = 20, offset: Offset = 0,
                 type: Annotated[str | None, Query(max_length=20, description="PLOVER type.")] = None,
                 actor: Text = None, target: Text = None, date_from: DateParam = None,
                 date_to: DateParam = None,
-                negated: bool | None = None) -> dict[str, Any]:
+                negated: bool | None = None,
+                entity: Annotated[str | None, Query(max_length=64, description="Corpus entity id.")] = None,
+                ) -> dict[str, Any]:
     """Events newest first, each with its sentence; dates are the event's own or its article's."""
     return data.events(db, data.Page(limit, offset), type_=type, actor=actor, target=target,
-                       date_from=date_from, date_to=date_to, negated=negated)
+                       date_from=date_from, date_to=date_to, negated=negated, entity=entity)
 
 
 @router.get("/quotes", summary="Quotes across articles", tags=["facts"])
@@ -150,9 +155,11 @@ def list_quotes(db: Db, limit: Limit = 20, offset: Offset = 0, speaker: Text = N
 @router.get("/series", summary="Count series", tags=["series"])
 def list_series(db: Db, limit: Limit = 20, offset: Offset = 0,
                 category: Annotated[str | None, Query(max_length=20)] = None,
-                holder: Text = None, location: Text = None,
-                min_points: Annotated[int, Query(ge=1, le=1000)] = 2) -> dict[str, Any]:
-    """Counts of one category with the same holder and location, across articles."""
+                holder: Annotated[str | None, Query(max_length=64, description="Corpus entity id.")] = None,
+                location: Annotated[str | None, Query(max_length=64, description="Corpus entity id.")] = None,
+                min_points: Annotated[int, Query(ge=1, le=1000, description="Fewest articles.")] = 2,
+                ) -> dict[str, Any]:
+    """Counts of one category with the same holder and location entity, across articles."""
     return data.series_list(db, data.Page(limit, offset), category=category, holder=holder,
                             location=location, min_points=min_points)
 
@@ -161,6 +168,21 @@ def list_series(db: Db, limit: Limit = 20, offset: Offset = 0,
 def get_series(db: Db, series_id: SeriesId) -> dict[str, Any]:
     """Every point in date order with its sentence, and where the value moves beyond its bounds."""
     return data.series(db, series_id)
+
+
+@router.get("/stories", summary="Stories", tags=["stories"])
+def list_stories(db: Db, limit: Limit = 20, offset: Offset = 0,
+                 min_articles: Annotated[int, Query(ge=1, le=10_000)] = 2,
+                 entity: Annotated[str | None, Query(max_length=64, description="Corpus entity id.")] = None,
+                 ) -> dict[str, Any]:
+    """Groups of articles that report one happening and its follow-ups, largest and latest first."""
+    return data.story_list(db, data.Page(limit, offset), min_articles=min_articles, entity_id=entity)
+
+
+@router.get("/stories/{story_id}", summary="One story", tags=["stories"])
+def get_story(db: Db, story_id: StoryId) -> dict[str, Any]:
+    """Its articles in date order (near-duplicates under their original), main entities, series."""
+    return data.story(db, story_id)
 
 
 @router.get("/stats", summary="What the store holds", tags=["store"])

@@ -8,10 +8,12 @@ a ``GROUP BY`` wrapped around the filtered article set, one extra row to tell th
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from nyhetsgraf import kb
+from nyhetsgraf.kb.names import fold
+from nyhetsgraf.kb.series import CountFact, build_series, interval
 from nyhetsgraf.store.textsearch import ParsedQuery, make_snippet, parse_query
 from nyhetsgraf.web.db import Database
 
@@ -30,31 +32,28 @@ class BadRequest(ValueError):
     """A parameter is well-formed for the schema but makes no sense (unbalanced quote, bad date)."""
 
 
-# -- entity and series keys ------------------------------------------------------------------------
+# -- ids in URLs -----------------------------------------------------------------------------------
 
-def entity_key(name: str, type_: str) -> str:
-    """The id of an entity in URLs: its type and canonical name ("PER:Kari Nordheim")."""
-    return f"{type_}:{name}"
-
-
-def parse_entity_key(key: str) -> tuple[str, str]:
-    """``(name, type)`` of an entity key; the type never holds a colon, the name may."""
-    type_, sep, name = key.partition(":")
-    if not sep or not type_ or not name:
-        raise BadRequest(f"not an entity id (TYPE:name): {key!r}")
-    return name, type_
+def check_entity_id(value: str) -> str:
+    """A corpus entity id of the knowledge base ("e" and hex digits, maybe a suffix)."""
+    if not re.fullmatch(r"[A-Za-z0-9_~-]{1,64}", value):
+        raise BadRequest(f"not an entity id: {value!r}")
+    return value
 
 
 def series_key(category: str, holder: str | None, location: str | None) -> str:
-    """The id of a series: category, holder and location separated by '|' (empty when unknown)."""
+    """The id of a series: category, holder and location (corpus entity ids, empty when none) by '|'."""
     return "|".join((category, holder or "", location or ""))
 
 
 def parse_series_key(key: str) -> tuple[str, str | None, str | None]:
     parts = key.split("|")
-    if len(parts) != 3 or not parts[0]:
+    if len(parts) != 3 or not parts[0] or not (parts[1] or parts[2]):
         raise BadRequest(f"not a series id (CATEGORY|holder|location): {key!r}")
     category, holder, location = parts
+    for part in (holder, location):
+        if part:
+            check_entity_id(part)
     return category, holder or None, location or None
 
 
@@ -89,7 +88,7 @@ class ArticleFilter:
         cleaned["date_from"] = _check_date(cleaned.get("date_from"), "date_from")
         cleaned["date_to"] = _check_date(cleaned.get("date_to"), "date_to")
         if cleaned.get("entity"):
-            parse_entity_key(cleaned["entity"])  # type: ignore[arg-type]
+            check_entity_id(cleaned["entity"])  # type: ignore[arg-type]
         parsed = None
         if cleaned.get("q"):
             try:
@@ -126,10 +125,9 @@ class ArticleFilter:
             clauses.append("a.language = ?")
             params.append(self.language)
         if self.entity:
-            name, type_ = parse_entity_key(self.entity)
-            clauses.append("EXISTS (SELECT 1 FROM entities fe WHERE fe.article_rid = a.rid"
-                           " AND fe.name = ? AND fe.type = ?)")
-            params += [name, type_]
+            clauses.append("EXISTS (SELECT 1 FROM kb_entity_links fl WHERE fl.article_rid = a.rid"
+                           " AND fl.corpus_id = ?)")
+            params.append(self.entity)
         if self.event_type:
             clauses.append("EXISTS (SELECT 1 FROM events fv WHERE fv.article_rid = a.rid AND fv.type = ?)")
             params.append(self.event_type)
@@ -238,11 +236,11 @@ def facets(db: Database, filters: ArticleFilter, *, bucket: str = "month",
                                 f"FROM articles a WHERE a.rid IN ({subquery}) GROUP BY a.language",
                                 params, size)
     subquery, params = scope("entity")
-    entity_rows = _facet(
-        db, "SELECT e.name AS name, e.type AS type, count(DISTINCT e.article_rid) AS count,"
-            " e.type || ':' || e.name AS value",
-        f"FROM entities e WHERE e.article_rid IN ({subquery}) GROUP BY e.name, e.type", params, size)
-    result["entity"] = entity_rows
+    result["entity"] = _facet(
+        db, "SELECT l.corpus_id AS value, k.name AS name, k.type AS type,"
+            " count(DISTINCT l.article_rid) AS count",
+        f"FROM kb_entity_links l JOIN kb_entities k ON k.id = l.corpus_id WHERE l.article_rid IN ({subquery})"
+        " GROUP BY l.corpus_id, k.name, k.type", params, size)
     subquery, params = scope("event_type")
     result["event_type"] = _facet(
         db, "SELECT v.type AS value, count(DISTINCT v.article_rid) AS count",
@@ -272,10 +270,25 @@ def resolve_article_id(db: Database, id_or_prefix: str) -> str:
 
 def article(db: Database, article_id: str) -> dict[str, Any]:
     """One article in the extraction contract's form, plus its text and stored metadata."""
-    stored = db.store().article(resolve_article_id(db, article_id))
+    full_id = resolve_article_id(db, article_id)
+    stored = db.store().article(full_id)
     if stored is None:  # deleted between the two reads
         raise NotFound(f"no article with id {article_id!r}")
-    return stored.to_json()
+    return {**stored.to_json(), "kb": _article_kb(db, full_id)}
+
+
+def _article_kb(db: Database, article_id: str) -> dict[str, Any]:
+    """What the knowledge base knows of an article: its story, the article it duplicates, and the
+    corpus entity of each of its entities (in the order of its ``entities`` list)."""
+    rows = db.query("SELECT l.corpus_id FROM entities e JOIN articles a ON a.rid = e.article_rid"
+                    " LEFT JOIN kb_entity_links l ON l.entity_id = e.entity_id WHERE a.id = ?"
+                    " ORDER BY e.entity_id", [article_id])
+    link = db.one("SELECT k.story, s.title AS story_title, s.articles AS story_articles, d.id AS duplicate_of"
+                  " FROM kb_articles k JOIN articles a ON a.rid = k.article_rid"
+                  " LEFT JOIN kb_stories s ON s.id = k.story LEFT JOIN articles d ON d.rid = k.duplicate_of"
+                  " WHERE a.id = ?", [article_id])
+    return {"entities": [row["corpus_id"] for row in rows], **(link or {
+        "story": None, "story_title": None, "story_articles": None, "duplicate_of": None})}
 
 
 # -- facts across articles -------------------------------------------------------------------------
@@ -324,10 +337,9 @@ def events(db: Database, page: Page, *, type_: str | None = None, actor: str | N
             where += f" AND substr(coalesce(v.date, a.date), 1, ?) {op} ?"
             params += [len(bound), bound]
     if entity:
-        name, type_name = parse_entity_key(entity)
-        where += (" AND EXISTS (SELECT 1 FROM entities x"
-                  " WHERE x.entity_id IN (v.actor_entity, v.target_entity) AND x.name = ? AND x.type = ?)")
-        params += [name, type_name]
+        where += (" AND EXISTS (SELECT 1 FROM kb_entity_links x"
+                  " WHERE x.entity_id IN (v.actor_entity, v.target_entity) AND x.corpus_id = ?)")
+        params.append(check_entity_id(entity))
     base = f"FROM events v JOIN articles a ON a.rid = v.article_rid WHERE {where}"
     total = int(db.scalar(f"SELECT count(*) {base}", params))
     rows = db.query(
@@ -410,182 +422,229 @@ def sentence_at(text: str, start: int, end: int) -> str:
     return " ".join(text[first:last].split())
 
 
-# -- entities --------------------------------------------------------------------------------------
+def with_sentences(db: Database, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add to each fact (``article`` id, input ``span``) its sentence and the sentence's number."""
+    ids = sorted({item["article"] for item in items})
+    texts: dict[str, tuple[int, str]] = {}
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        marks = ", ".join("?" * len(part))
+        for row in db.query(f"SELECT id, span_start, text FROM articles WHERE id IN ({marks})", part):
+            texts[row["id"]] = (row["span_start"], row["text"])
+    for item in items:
+        base, text = texts.get(item["article"], (0, ""))
+        start, end = item["span"][0] - base, item["span"][1] - base
+        item["sentence"] = sentence_at(text, start, end)
+        item["sentence_index"] = sentence_index(text, start)
+    return items
+
+
+def _titles(db: Database, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    ids = sorted({item["article"] for item in items})
+    titles: dict[str, str | None] = {}
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        marks = ", ".join("?" * len(part))
+        for row in db.query(f"SELECT id, title FROM articles WHERE id IN ({marks})", part):
+            titles[row["id"]] = row["title"]
+    for item in items:
+        item["article_title"] = titles.get(item["article"])
+    return items
+
+
+# -- entities (the knowledge base's corpus entities) ------------------------------------------------
+
+def _entity_where(type_: str | None, q: str | None) -> tuple[str, list[Any]]:
+    """The same filter as ``kb.entities``: a NorNE type (GPE: every GPE_*), part of a name or alias."""
+    clauses, params = [], []
+    if type_:
+        if type_.upper() == "GPE":
+            clauses.append("e.type IN ('GPE', 'GPE_LOC', 'GPE_ORG')")
+        else:
+            clauses.append("e.type = ?")
+            params.append(type_.upper())
+    if q:
+        pattern = "%" + fold(q).replace("%", "").replace("_", "") + "%"
+        clauses.append("(e.folded LIKE ? OR e.id IN (SELECT entity FROM kb_aliases WHERE folded LIKE ?))")
+        params += [pattern, pattern]
+    return (" AND ".join(clauses) or "1 = 1"), params
+
 
 def entity_list(db: Database, page: Page, *, type_: str | None = None,
                 q: str | None = None) -> dict[str, Any]:
-    """Entities across articles (one per canonical name and type), most often named first."""
-    where, params = _fact_where({
-        "type": ("e.type = ?", type_),
-        "q": _contains("e.name", q),
-    })
-    total = int(db.scalar(f"SELECT count(*) FROM (SELECT 1 FROM entities e WHERE {where}"
-                          " GROUP BY e.name, e.type) t", params))
-    rows = db.query(
-        "SELECT e.name, e.type, count(DISTINCT e.article_rid) AS articles, count(m.entity_id) AS mentions,"
-        " min(a.date) AS first_date, max(a.date) AS last_date"
-        " FROM entities e JOIN articles a ON a.rid = e.article_rid"
-        " LEFT JOIN mentions m ON m.entity_id = e.entity_id"
-        f" WHERE {where} GROUP BY e.name, e.type ORDER BY articles DESC, mentions DESC, e.name, e.type"
-        " LIMIT ? OFFSET ?", [*params, page.limit, page.offset])
-    items = [{"id": entity_key(row["name"], row["type"]), **row} for row in rows]
+    """Entities across articles (the knowledge base's), most often named first."""
+    where, params = _entity_where(type_, q)
+    total = int(db.scalar(f"SELECT count(*) FROM kb_entities e WHERE {where}", params))
+    items = [entity.to_json() for entity in kb.entities(db.store(), type=type_, search=q, limit=page.limit,
+                                                         offset=page.offset)]
     return {**page.info(total, len(items)), "items": items}
 
 
-def entity(db: Database, key: str, *, bucket: str = "month", limit: int = 50) -> dict[str, Any]:
-    """One entity across articles: its articles, mentions over time, quotes by and about it, events
-    with it as actor or target, and the entities named in the same articles."""
-    name, type_ = parse_entity_key(key)
-    summary = db.one(
-        "SELECT count(DISTINCT e.article_rid) AS articles, count(m.entity_id) AS mentions,"
-        " min(a.date) AS first_date, max(a.date) AS last_date FROM entities e"
-        " JOIN articles a ON a.rid = e.article_rid LEFT JOIN mentions m ON m.entity_id = e.entity_id"
-        " WHERE e.name = ? AND e.type = ?", [name, type_])
-    if summary is None or not summary["articles"]:
-        raise NotFound(f"no entity {key!r}")
+def entity(db: Database, entity_id: str, *, bucket: str = "month") -> dict[str, Any]:
+    """One entity across articles: aliases, mentions over time, articles, quotes by and about it,
+    events with it as actor or target, the entities named in the same articles, its stories."""
+    detail = kb.entity(db.store(), check_entity_id(entity_id))
+    if detail is None or detail.entity.id != entity_id:
+        raise NotFound(f"no entity {entity_id!r}")
     width = BUCKETS[bucket]
     timeline = db.query(
-        f"SELECT substr(a.date, 1, {width}) AS date, count(m.entity_id) AS mentions,"
-        " count(DISTINCT a.rid) AS articles"
-        " FROM entities e JOIN articles a ON a.rid = e.article_rid"
-        " LEFT JOIN mentions m ON m.entity_id = e.entity_id"
-        f" WHERE e.name = ? AND e.type = ? AND length(a.date) >= {width}"
-        f" GROUP BY substr(a.date, 1, {width}) ORDER BY date", [name, type_])
-    articles = db.query(
-        "SELECT a.id, a.title, a.date, s.path AS source, count(m.entity_id) AS mentions"
-        " FROM entities e JOIN articles a ON a.rid = e.article_rid"
-        " JOIN sources s ON s.source_id = a.source_id LEFT JOIN mentions m ON m.entity_id = e.entity_id"
-        " WHERE e.name = ? AND e.type = ? GROUP BY a.rid, a.id, a.title, a.date, s.path"
-        " ORDER BY a.date IS NULL, a.date DESC, a.rid DESC LIMIT ?", [name, type_, limit])
-    fact_columns = ("a.id AS article, a.title AS article_title, a.date AS article_date, a.span_start,"
-                    " a.text")
-    # Quotes and events point at the article entity they name (speaker_entity, actor_entity ...).
-    quotes_by = db.query(
-        f'SELECT qu.quote_id, qu.text AS quote, qu.speaker, qu.direct, qu.start, qu."end", {fact_columns}'
-        " FROM quotes qu JOIN entities e ON e.entity_id = qu.speaker_entity"
-        " JOIN articles a ON a.rid = qu.article_rid WHERE e.name = ? AND e.type = ?"
-        " ORDER BY a.date IS NULL, a.date DESC, qu.quote_id DESC LIMIT ?", [name, type_, limit])
-    quotes_about = db.query(
-        f'SELECT DISTINCT qu.quote_id, qu.text AS quote, qu.speaker, qu.direct, qu.start, qu."end",'
-        f" {fact_columns} FROM quotes qu JOIN articles a ON a.rid = qu.article_rid"
-        " JOIN entities e ON e.article_rid = a.rid JOIN mentions m ON m.entity_id = e.entity_id"
-        ' WHERE e.name = ? AND e.type = ? AND m.start >= qu.start AND m."end" <= qu."end"'
-        " AND (qu.speaker_entity IS NULL OR qu.speaker_entity <> e.entity_id)"
-        " ORDER BY a.date IS NULL, a.date DESC, qu.quote_id DESC LIMIT ?", [name, type_, limit])
-    event_rows = db.query(
-        "SELECT DISTINCT v.event_id, v.type, v.trigger, v.actor, v.target, v.location, v.date, v.negated,"
-        f' v.start, v."end", {fact_columns}, CASE WHEN v.actor_entity = e.entity_id THEN 1 ELSE 0 END'
-        " AS as_actor FROM events v JOIN entities e ON e.entity_id IN (v.actor_entity, v.target_entity)"
-        " JOIN articles a ON a.rid = v.article_rid WHERE e.name = ? AND e.type = ?"
-        " ORDER BY a.date IS NULL, a.date DESC, v.event_id DESC LIMIT ?", [name, type_, limit])
-    co_occurring = db.query(
-        "SELECT o.name, o.type, count(DISTINCT o.article_rid) AS articles FROM entities e"
-        " JOIN entities o ON o.article_rid = e.article_rid AND NOT (o.name = e.name AND o.type = e.type)"
-        " WHERE e.name = ? AND e.type = ? GROUP BY o.name, o.type"
-        " ORDER BY articles DESC, o.name, o.type LIMIT ?", [name, type_, 20])
-    events_list = []
-    for row in event_rows:
-        role = "actor" if row.pop("as_actor") else "target"
-        events_list.append(_fact_item(row, negated=bool(row["negated"]), role=role))
-    return {
-        "id": key,
-        "name": name,
-        "type": type_,
-        "aliases": [],
-        **summary,
-        "timeline": {"bucket": bucket, "points": timeline},
-        "articles_list": articles,
-        "quotes_by": [_quote_item(row) for row in quotes_by],
-        "quotes_about": [_quote_item(row) for row in quotes_about],
-        "events": events_list,
-        "co_occurring": [{"id": entity_key(row["name"], row["type"]), **row} for row in co_occurring],
-    }
+        f"SELECT substr(a.date, 1, {width}) AS date, sum(l.mentions) AS mentions,"
+        " count(DISTINCT a.rid) AS articles FROM kb_entity_links l JOIN articles a ON a.rid = l.article_rid"
+        f" WHERE l.corpus_id = ? AND length(a.date) >= {width} GROUP BY substr(a.date, 1, {width})"
+        " ORDER BY date", [entity_id])
+    result = detail.to_json()
+    result["articles_list"] = sorted(result.pop("article_list"), key=lambda a: (a["date"] or "", a["id"]),
+                                     reverse=True)
+    for key in ("quotes_by", "quotes_about", "events_as_actor", "events_as_target"):
+        result[key] = _titles(db, with_sentences(db, result[key]))
+    result["timeline"] = {"bucket": bucket, "points": timeline}
+    result["stories"] = [{"id": story.id, "title": story.title, "articles": len(story.articles),
+                          "first_date": story.first_date, "last_date": story.last_date}
+                         for story in kb.stories(db.store(), entity_id=entity_id, limit=10)]
+    return result
 
 
-def _quote_item(row: dict[str, Any]) -> dict[str, Any]:
-    item = _fact_item(row, direct=bool(row["direct"]))
-    item["text"] = item.pop("quote")
-    return item
+# -- stories ---------------------------------------------------------------------------------------
+
+def story_list(db: Database, page: Page, *, min_articles: int = 2,
+               entity_id: str | None = None) -> dict[str, Any]:
+    """Stories (articles about one happening), largest and latest first."""
+    where, params = "articles >= ?", [min_articles]
+    if entity_id:
+        where += (" AND id IN (SELECT k.story FROM kb_entity_links l JOIN kb_articles k"
+                  " ON k.article_rid = l.article_rid WHERE l.corpus_id = ?)")
+        params.append(check_entity_id(entity_id))
+    total = int(db.scalar(f"SELECT count(*) FROM kb_stories WHERE {where}", params))
+    found = kb.stories(db.store(), limit=page.limit, offset=page.offset, min_articles=min_articles,
+                       entity_id=entity_id)
+    items = [{**story.to_json(), "articles": len(story.articles),
+              "duplicates": sum(1 for a in story.articles if a.duplicate_of)} for story in found]
+    return {**page.info(total, len(items)), "items": items}
+
+
+def story(db: Database, story_id: str) -> dict[str, Any]:
+    """One story: its articles in date order (near-duplicates under their original), main entities, the
+    count series its articles feed."""
+    if not re.fullmatch(r"[A-Za-z0-9_~-]{1,64}", story_id):
+        raise BadRequest(f"not a story id: {story_id!r}")
+    found = kb.story(db.store(), story_id)
+    if found is None:
+        raise NotFound(f"no story {story_id!r}")
+    result = found.to_json()
+    originals = [a for a in result["articles"] if not a["duplicate_of"]]
+    copies: dict[str, list[dict[str, Any]]] = {}
+    for item in result["articles"]:
+        if item["duplicate_of"]:
+            copies.setdefault(item["duplicate_of"], []).append(item)
+    known = {a["id"] for a in originals}
+    # A duplicate whose original is in another story stays in the list.
+    originals += [a for a in result["articles"] if a["duplicate_of"] and a["duplicate_of"] not in known]
+    originals.sort(key=lambda a: (a["date"] or "", a["id"]))
+    result["collapsed"] = [{**a, "duplicates": copies.get(a["id"], [])} for a in originals]
+    ids = [a["id"] for a in result["articles"]]
+    result["series"] = series_list(db, Page(limit=50), articles=ids)["items"] if ids else []
+    return result
 
 
 # -- series ----------------------------------------------------------------------------------------
 
-_BOUND_WIDTH = {"about": 0.15}
-
-
-def _interval(value: float, bound: str) -> tuple[float, float]:
-    """The values a reported count allows: "rundt 70" is 70 ± 15 %, "minst 5" is 5 and more."""
-    if bound == "about":
-        return value * (1 - _BOUND_WIDTH["about"]), value * (1 + _BOUND_WIDTH["about"])
-    if bound in ("at_least", "more_than"):
-        return value, float("inf")
-    if bound in ("at_most", "less_than"):
-        return float("-inf"), value
-    return value, value
-
-
 def changes(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Where a value moves from one point to the next beyond what both bounds allow."""
+    """Where a value moves from one point to the next beyond what both bounds allow (kb's rule)."""
     found = []
     for before, after in zip(points, points[1:], strict=False):
-        low_a, high_a = _interval(before["value"], before["bound"])
-        low_b, high_b = _interval(after["value"], after["bound"])
+        low_a, high_a = interval(before["value"], before["bound"])
+        low_b, high_b = interval(after["value"], after["bound"])
         if high_a < low_b or high_b < low_a:
             found.append({"date": after["date"], "from": before["value"], "to": after["value"],
                           "article": after["article"], "point": after["number"]})
     return found
 
 
-def _plain(value: float) -> float | int:
-    return int(value) if float(value).is_integer() else value
+_COUNT_LINKS = ("FROM counts c JOIN articles a ON a.rid = c.article_rid"
+                " LEFT JOIN kb_entity_links lh ON lh.entity_id = c.holder_entity"
+                " LEFT JOIN kb_entity_links ll ON ll.entity_id = c.location_entity")
 
 
 def series_list(db: Database, page: Page, *, category: str | None = None, holder: str | None = None,
-                location: str | None = None, min_points: int = 2) -> dict[str, Any]:
-    """Counts followed across articles: one series per category, holder and location."""
+                location: str | None = None, min_points: int = 2,
+                articles: list[str] | None = None) -> dict[str, Any]:
+    """Counts followed across articles: one series per category, holder and location entity (counts
+    whose holder and location are no known entity are left out). ``articles``: only series that these
+    articles feed."""
     where, params = _fact_where({
-        "category": ("c.category = ?", category),
-        "holder": _same_name("c.holder", holder),
-        "location": _same_name("c.location", location),
+        "category": ("c.category = ?", category.upper() if category else None),
+        "holder": ("lh.corpus_id = ?", check_entity_id(holder) if holder else None),
+        "location": ("ll.corpus_id = ?", check_entity_id(location) if location else None),
     })
-    grouped = (f"FROM counts c JOIN articles a ON a.rid = c.article_rid WHERE {where}"
-               " AND (c.holder IS NOT NULL OR c.location IS NOT NULL)"
-               " GROUP BY c.category, c.holder, c.location HAVING count(DISTINCT c.article_rid) >= ?")
+    where += " AND (lh.corpus_id IS NOT NULL OR ll.corpus_id IS NOT NULL)"
+    if articles:
+        keys = (f"SELECT c2.category, lh2.corpus_id AS h, ll2.corpus_id AS l FROM counts c2"
+                " JOIN articles a2 ON a2.rid = c2.article_rid"
+                " LEFT JOIN kb_entity_links lh2 ON lh2.entity_id = c2.holder_entity"
+                " LEFT JOIN kb_entity_links ll2 ON ll2.entity_id = c2.location_entity"
+                f" WHERE a2.id IN ({', '.join('?' * len(articles))})")
+        where += (f" AND EXISTS (SELECT 1 FROM ({keys}) k WHERE k.category = c.category"
+                  " AND coalesce(k.h, '') = coalesce(lh.corpus_id, '')"
+                  " AND coalesce(k.l, '') = coalesce(ll.corpus_id, ''))")
+        params += articles
+    grouped = (f"{_COUNT_LINKS} WHERE {where} GROUP BY c.category, lh.corpus_id, ll.corpus_id"
+               " HAVING count(DISTINCT c.article_rid) >= ?")
     total = int(db.scalar(f"SELECT count(*) FROM (SELECT 1 {grouped}) t", [*params, min_points]))
     rows = db.query(
-        "SELECT c.category, c.holder, c.location, count(*) AS points, count(DISTINCT c.article_rid)"
-        f" AS articles, min(a.date) AS first_date, max(a.date) AS last_date {grouped}"
-        " ORDER BY articles DESC, points DESC, c.category, c.holder, c.location LIMIT ? OFFSET ?",
-        [*params, min_points, page.limit, page.offset])
-    items = [{"id": series_key(r["category"], r["holder"], r["location"]), **r} for r in rows]
+        "SELECT c.category, lh.corpus_id AS holder, ll.corpus_id AS location, count(*) AS points,"
+        " count(DISTINCT c.article_rid) AS articles, min(a.date) AS first_date, max(a.date) AS last_date"
+        f" {grouped} ORDER BY articles DESC, points DESC, c.category, lh.corpus_id, ll.corpus_id"
+        " LIMIT ? OFFSET ?", [*params, min_points, page.limit, page.offset])
+    names = _entity_names(db, {x for r in rows for x in (r["holder"], r["location"]) if x})
+    items = [{"id": series_key(r["category"], r["holder"], r["location"]), **r,
+              "holder_name": names.get(r["holder"]), "location_name": names.get(r["location"])} for r in rows]
     return {**page.info(total, len(items)), "items": items}
 
 
+def entity_name(db: Database, entity_id: str) -> str | None:
+    return _entity_names(db, {entity_id}).get(entity_id)
+
+
+def _entity_names(db: Database, ids: set[str]) -> dict[str, str]:
+    wanted = sorted(ids)
+    if not wanted:
+        return {}
+    return {r["id"]: r["name"] for r in db.query(
+        f"SELECT id, name FROM kb_entities WHERE id IN ({', '.join('?' * len(wanted))})", wanted)}
+
+
 def series(db: Database, key: str) -> dict[str, Any]:
-    """One series: every count of it in date order, and the changes."""
+    """One series: every count of it in date order (the sentence's own date where it gives one) with its
+    sentence, and the changes (the knowledge base's series rules)."""
     category, holder, location = parse_series_key(key)
     where, params = "c.category = ?", [category]
-    for column, value in (("holder", holder), ("location", location)):
-        where += f" AND c.{column} IS NULL" if value is None else f" AND c.{column} = ?"
+    for column, value in (("lh.corpus_id", holder), ("ll.corpus_id", location)):
+        where += f" AND {column} IS NULL" if value is None else f" AND {column} = ?"
         params += [] if value is None else [value]
     rows = db.query(
-        'SELECT c.count_id, c.value, c.bound, c.object, c.start, c."end", a.id AS article,'
-        " a.title AS article_title, a.date AS article_date, a.span_start, a.text"
-        f" FROM counts c JOIN articles a ON a.rid = c.article_rid WHERE {where}"
-        " ORDER BY a.date IS NULL, a.date, a.rid, c.start, c.count_id", params)
-    if not rows:
+        "SELECT a.id, a.date AS article_date, a.rid, c.category, c.value, c.bound, c.object, c.holder,"
+        ' c.location, c.start, c."end", lh.corpus_id AS holder_id, ll.corpus_id AS location_id,'
+        f" d.date AS point_date {_COUNT_LINKS} LEFT JOIN kb_count_dates d ON d.count_id = c.count_id"
+        f" WHERE {where}", params)
+    facts = [CountFact(r["id"], r["article_date"], int(r["rid"]), r["category"], float(r["value"]),
+                                 r["bound"], r["object"], r["holder_id"], r["holder"], r["location_id"],
+                                 r["location"], (int(r["start"]), int(r["end"])),
+                                 r["point_date"] or r["article_date"]) for r in rows]
+    names = _entity_names(db, {x for x in (holder, location) if x})
+    built = build_series(facts, names, min_points=1)
+    if not built:
         raise NotFound(f"no series {key!r}")
-    points = []
-    for number, row in enumerate(rows):
-        item = _fact_item(row)
-        item["value"] = _plain(item["value"])
-        item["date"] = item.pop("article_date")
-        item["number"] = number
-        points.append(item)
-    objects = Counter(point["object"] for point in points)
-    return {"id": key, "category": category, "holder": holder, "location": location,
-            "object": objects.most_common(1)[0][0], "points": points, "changes": changes(points)}
-
+    found = built[0].to_json()
+    points = found["points"]
+    for number, point in enumerate(points):
+        point["number"] = number
+    _titles(db, with_sentences(db, points))
+    changed = {(c["article"], c["to"]) for c in found["changes"]}
+    for point in points:
+        point["change"] = (point["article"], point["value"]) in changed
+    number = {(p["article"], p["value"]): p["number"] for p in points}
+    return {**found, "id": key,
+            "changes": [{**c, "point": number[(c["article"], c["to"])]} for c in found["changes"]]}
 
 def store_stats(db: Database) -> dict[str, Any]:
     """The store's row counts and date range, without its location."""
@@ -602,23 +661,23 @@ def overview(db: Database, *, top: int = 10) -> dict[str, Any]:
     last = db.scalar("SELECT max(substr(date, 1, 10)) FROM articles WHERE length(date) >= 10")
     week: list[dict[str, Any]] = []
     week_start = None
+    top_sql = ("SELECT k.id, k.name, k.type, count(DISTINCT l.article_rid) AS articles FROM kb_entity_links l"
+               " JOIN kb_entities k ON k.id = l.corpus_id JOIN articles a ON a.rid = l.article_rid"
+               " WHERE {where} GROUP BY k.id, k.name, k.type ORDER BY articles DESC, k.name, k.id LIMIT ?")
     if last:
         from datetime import date, timedelta
 
         week_start = (date.fromisoformat(last) - timedelta(days=6)).isoformat()
-        week = db.query(
-            "SELECT e.name, e.type, count(DISTINCT e.article_rid) AS articles FROM entities e"
-            " JOIN articles a ON a.rid = e.article_rid WHERE substr(a.date, 1, 10) >= ?"
-            " AND substr(a.date, 1, 10) <= ? GROUP BY e.name, e.type"
-            " ORDER BY articles DESC, e.name, e.type LIMIT ?", [week_start, last, top])
-    overall = db.query(
-        "SELECT e.name, e.type, count(DISTINCT e.article_rid) AS articles FROM entities e"
-        " GROUP BY e.name, e.type ORDER BY articles DESC, e.name, e.type LIMIT ?", [top])
+        week = db.query(top_sql.format(where="substr(a.date, 1, 10) >= ? AND substr(a.date, 1, 10) <= ?"),
+                        [week_start, last, top])
+    overall = [e.to_json() for e in kb.entities(db.store(), limit=top)]
+    stories = story_list(db, Page(limit=5))["items"]
     recent = article_list(db, ArticleFilter(), Page(limit=8))["items"]
     return {
         "stats": stats,
-        "week": {"from": week_start, "to": last,
-                 "entities": [{"id": entity_key(r["name"], r["type"]), **r} for r in week]},
-        "top_entities": [{"id": entity_key(r["name"], r["type"]), **r} for r in overall],
+        "week": {"from": week_start, "to": last, "entities": week},
+        "top_entities": overall,
+        "stories": stories,
+        "pending": kb.pending(db.store()),
         "recent": recent,
     }

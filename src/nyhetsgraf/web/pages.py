@@ -38,8 +38,8 @@ def _query_string(params: dict[str, Any], **changes: Any) -> str:
     return "?" + urlencode(kept) if kept else "?"
 
 
-def _entity_url(key: str) -> str:
-    return "/entitet/" + quote(key, safe=":")
+def _entity_url(entity_id: str) -> str:
+    return "/entitet/" + quote(entity_id, safe="")
 
 
 def _series_url(key: str) -> str:
@@ -81,8 +81,9 @@ def overview_page(request: Request, db: Db) -> HTMLResponse:
 def search_page(request: Request, db: Db, filters: Filters, offset: PageOffset = 0,
                 bucket: Bucket = "month") -> HTMLResponse:
     result = data.search(db, filters, data.Page(PAGE_SIZE, offset), bucket=bucket)
-    return render(request, "search.html.jinja", {"data": result, "filters": filters.params(),
-                                                 "bucket": bucket, "active": "sok"})
+    entity_name = data.entity_name(db, filters.entity) if filters.entity else None
+    context = {"data": result, "filters": filters.params(), "bucket": bucket, "entity_name": entity_name}
+    return render(request, "search.html.jinja", {**context, "active": "sok"})
 
 
 @router.get("/artikkel/{article_id}", response_class=HTMLResponse)
@@ -100,7 +101,7 @@ def entities_page(request: Request, db: Db, offset: PageOffset = 0,
                                                    "active": "entiteter"})
 
 
-@router.get("/entitet/{entity_id:path}", response_class=HTMLResponse)
+@router.get("/entitet/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, db: Db, entity_id: str, bucket: Bucket = "month") -> HTMLResponse:
     result = data.entity(db, entity_id, bucket=bucket)
     chart = {"kind": "timeline", "label": "Omtaler", "points": [
@@ -116,16 +117,18 @@ def entity_page(request: Request, db: Db, entity_id: str, bucket: Bucket = "mont
 def events_page(request: Request, db: Db, offset: PageOffset = 0,
                 type: Annotated[str | None, Query(max_length=20)] = None, actor: Text = None,
                 target: Text = None, date_from: Text = None, date_to: Text = None,
-                negated: Annotated[str | None, Query(max_length=5)] = None) -> HTMLResponse:
+                negated: Annotated[str | None, Query(max_length=5)] = None,
+                entity: Annotated[str | None, Query(max_length=64)] = None) -> HTMLResponse:
     negated_flag = {"ja": True, "nei": False}.get(negated or "")
     params = {"type": type, "actor": actor, "target": target, "date_from": date_from, "date_to": date_to,
-              "negated": negated}
+              "negated": negated, "entity": entity}
     result = data.events(db, data.Page(PAGE_SIZE, offset), type_=type or None, actor=actor or None,
                          target=target or None, date_from=date_from or None, date_to=date_to or None,
-                         negated=negated_flag)
+                         negated=negated_flag, entity=entity or None)
     api_params = {**params, "negated": None if negated_flag is None else str(negated_flag).lower()}
+    entity_name = data.entity_name(db, entity) if entity else None
     return render(request, "events.html.jinja", {"data": result, "params": params, "api_params": api_params,
-                                                 "active": "hendelser"})
+                                                 "entity_name": entity_name, "active": "hendelser"})
 
 
 @router.get("/sitater", response_class=HTMLResponse)
@@ -144,13 +147,28 @@ def series_list_page(request: Request, db: Db, offset: PageOffset = 0,
                                                       "active": "serier"})
 
 
-@router.get("/serie/{series_id:path}", response_class=HTMLResponse)
+@router.get("/saker", response_class=HTMLResponse)
+def stories_page(request: Request, db: Db, offset: PageOffset = 0,
+                 entity: Annotated[str | None, Query(max_length=64)] = None,
+                 min_articles: Annotated[int, Query(ge=1, le=10_000)] = 2) -> HTMLResponse:
+    result = data.story_list(db, data.Page(PAGE_SIZE, offset), entity_id=entity or None,
+                             min_articles=min_articles)
+    params = {"entity": entity, "min_articles": min_articles if min_articles != 2 else None}
+    return render(request, "stories.html.jinja", {"data": result, "params": params, "active": "saker"})
+
+
+@router.get("/sak/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, db: Db, story_id: str) -> HTMLResponse:
+    return render(request, "story.html.jinja", {"s": data.story(db, story_id), "active": "saker"})
+
+
+@router.get("/serie/{series_id}", response_class=HTMLResponse)
 def series_page(request: Request, db: Db, series_id: str) -> HTMLResponse:
     result = data.series(db, series_id)
     changed = {change["point"] for change in result["changes"]}
     chart = {"kind": "series", "label": labels.label(labels.COUNT_CATEGORIES, result["category"]),
              "points": [{"date": p["date"], "value": p["value"], "bound": p["bound"],
-                         "change": p["number"] in changed,
+                         "change": p["change"],
                          "href": f"/artikkel/{p['article']}#s-{p['sentence_index']}"}
                         for p in result["points"]]}
     return render(request, "series.html.jinja", {"s": result, "chart": chart, "changed": changed,

@@ -11,7 +11,7 @@ from typing import Any
 
 from nyhetsgraf.render.spans import Mark, layers, marks
 from nyhetsgraf.web import labels
-from nyhetsgraf.web.data import entity_key, sentence_spans, series_key
+from nyhetsgraf.web.data import sentence_spans, series_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +21,7 @@ class Run:
     text: str
     layers: tuple[str, ...]
     title: str
-    entity: str | None  # key of the entity this run names, for the link to its page
+    entity: str | None  # corpus entity id of the name this run is, for the link to its page
     anchors: tuple[str, ...]  # element ids: the first run of each fact
 
     @property
@@ -85,6 +85,8 @@ def article_view(obj: dict[str, Any]) -> dict[str, Any]:
     spans = sentence_spans(text)
     cuts = sorted({0, len(text), *(m.start for m in all_marks), *(m.end for m in all_marks),
                    *(start for start, _ in spans)})
+    corpus_ids: list[str | None] = list(obj.get("kb", {}).get("entities") or [])
+    corpus_ids += [None] * (len(obj["entities"]) - len(corpus_ids))
     seen: set[tuple[str, int]] = set()
     sentences: list[list[Run]] = [[] for _ in spans] or [[]]
     for start, end in zip(cuts, cuts[1:], strict=False):
@@ -95,10 +97,7 @@ def article_view(obj: dict[str, Any]) -> dict[str, Any]:
                 seen.add((mark.layer, mark.fact))
                 anchors.append(f"f-{mark.layer}-{mark.fact}")
         entity = next((m for m in covering if m.layer == "entity"), None)
-        entity_id = None
-        if entity is not None:
-            item = obj["entities"][entity.fact]
-            entity_id = entity_key(item["name"], item["type"])
+        entity_id = corpus_ids[entity.fact] if entity is not None else None
         shown = tuple(layer for layer in layers() if any(m.layer == layer for m in covering))
         title = "\n".join(_mark_title(obj, mark) for mark in covering)
         sentences[_sentence_of(spans, start)].append(
@@ -107,19 +106,22 @@ def article_view(obj: dict[str, Any]) -> dict[str, Any]:
     def sentence(span: list[int]) -> int:
         return _sentence_of(spans, max(0, span[0] - base))
 
-    names = {(e["name"]): entity_key(e["name"], e["type"]) for e in obj["entities"]}
-    entities = [{**e, "id": entity_key(e["name"], e["type"]), "type_label":
+    names: dict[str, str | None] = {}
+    for entity_item, corpus_id in zip(obj["entities"], corpus_ids, strict=False):
+        names.setdefault(entity_item["name"], corpus_id)
+    entities = [{**e, "id": corpus_ids[i], "type_label":
                  labels.label(labels.ENTITY_TYPES, e["type"]), "index": i,
                  "sentence": sentence(e["mentions"][0]) if e["mentions"] else 0}
                 for i, e in enumerate(obj["entities"])]
     quotes = [{**q, "index": i, "sentence": sentence(q["span"]),
                "speaker_id": names.get(q["speaker"]) if q["speaker"] else None}
               for i, q in enumerate(obj["quotes"])]
-    counts = [{**c, "index": i, "sentence": sentence(c["span"]), "text": count_text(c),
-               "category_label": labels.label(labels.COUNT_CATEGORIES, c["category"]),
-               "series": series_key(c["category"], c["holder"], c["location"])
-               if c["holder"] or c["location"] else None}
-              for i, c in enumerate(obj["counts"])]
+    counts = []
+    for i, c in enumerate(obj["counts"]):
+        holder, location = names.get(c["holder"] or ""), names.get(c["location"] or "")
+        counts.append({**c, "index": i, "sentence": sentence(c["span"]), "text": count_text(c),
+                       "category_label": labels.label(labels.COUNT_CATEGORIES, c["category"]),
+                       "series": series_key(c["category"], holder, location) if holder or location else None})
     events = [{**e, "index": i, "sentence": sentence(e["span"]),
                "type_label": labels.label(labels.EVENT_TYPES, e["type"]),
                "actor_id": names.get(e["actor"]) if e["actor"] else None,
