@@ -54,6 +54,21 @@ def _number(value: Any) -> str:
     return "—" if value is None else str(value)
 
 
+def _day(value: str | None) -> str:
+    """The date part of an ISO date or timestamp ("—" when there is none)."""
+    return value[:10] if value else "—"
+
+
+def _when(value: str | None) -> str:
+    """An ISO date or timestamp as a Norwegian reader writes it: "2024-05-14 kl. 09.12", "udatert"."""
+    if not value:
+        return "udatert"
+    if len(value) >= 16 and value[10] == "T":
+        return f"{value[:10]} kl. {value[11:13]}.{value[14:16]}"
+    return value
+
+
+templates.env.filters.update(day=_day, when=_when)
 templates.env.globals.update(
     qs=_query_string, entity_url=_entity_url, series_url=_series_url, quote=quote, labels=labels,
     label=labels.label, number=_number, count_text=count_text, version=__version__,
@@ -165,12 +180,10 @@ def story_page(request: Request, db: Db, story_id: str) -> HTMLResponse:
 @router.get("/serie/{series_id}", response_class=HTMLResponse)
 def series_page(request: Request, db: Db, series_id: str) -> HTMLResponse:
     result = data.series(db, series_id)
-    changed = {change["point"] for change in result["changes"]}
     chart = {"kind": "series", "label": labels.label(labels.COUNT_CATEGORIES, result["category"]),
              "points": [{"date": p["date"], "value": p["value"], "bound": p["bound"],
                          "change": p["change"],
                          "href": f"/artikkel/{p['article']}#s-{p['sentence_index']}"}
                         for p in result["points"]]}
-    return render(request, "series.html.jinja", {"s": result, "chart": chart, "changed": changed,
-                                                 "active": "serier"})
+    return render(request, "series.html.jinja", {"s": result, "chart": chart, "active": "serier"})
 

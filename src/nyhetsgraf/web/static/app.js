@@ -4,6 +4,19 @@
 (function () {
   "use strict";
 
+  var MONTHS = ["jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"];
+
+  // Tick labels in Norwegian, in UTC like the dates they show.
+  function timeLabels(u, splits, axis, space, step) {
+    return splits.map(function (s, i) {
+      var d = new Date(s * 1000), y = d.getUTCFullYear(), m = d.getUTCMonth(), day = d.getUTCDate();
+      if (step >= 86400 * 360) return String(y);
+      var first = i === 0 || m === 0 && (step >= 86400 * 28 || day === 1);
+      var text = step >= 86400 * 28 ? MONTHS[m] : day + ". " + MONTHS[m];
+      return first ? text + "\n" + y : text;
+    });
+  }
+
   function toSeconds(date) {
     // "2024", "2024-03", "2024-03-12" or a timestamp -> seconds since 1970 (UTC), the first instant
     var parts = String(date).slice(0, 10).split("-");
@@ -28,8 +41,14 @@
       height: 240,
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
+      tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"); },
       scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, max * 1.15 || 1]; } } },
-      axes: [{}, { size: 60 }],
+      axes: [{ values: timeLabels }, {
+        size: 60,
+        values: function (u, splits) {
+          return splits.map(function (v) { return v.toLocaleString("nb-NO"); });
+        }
+      }],
       series: [{}, {
         label: spec.label, stroke: stroke, width: 2,
         points: {
