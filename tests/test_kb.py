@@ -7,6 +7,7 @@ import sqlite3
 from importlib import resources
 
 import pytest
+
 from kb_stories import (
     ALL,
     FOTBALL,
@@ -19,7 +20,6 @@ from kb_stories import (
     ULYKKE,
     article_and_facts,
 )
-
 from nyhetsgraf import kb
 from nyhetsgraf.kb.names import name_key, strip_genitive
 from nyhetsgraf.kb.records import SeriesPoint
@@ -28,12 +28,14 @@ from nyhetsgraf.kb.series import CountFact, build_series, is_change, point_date
 from nyhetsgraf.store import open_store
 
 
-def entity(eid: int, article: str, name: str, etype: str, forms: list[str] | None = None,
-           story: str | None = None) -> LinkEntity:
+def entity(
+    eid: int, article: str, name: str, etype: str, forms: list[str] | None = None, story: str | None = None
+) -> LinkEntity:
     return LinkEntity(eid, article, story or article, name, etype, surface_forms(name, forms or [name]))
 
 
 # -- names ----------------------------------------------------------------------------------------
+
 
 def test_variant_table_folds_nynorsk_forms_exonyms_and_short_forms() -> None:
     assert name_key("Noreg") == name_key("Norge") == "norge"
@@ -50,10 +52,13 @@ def test_genitives_are_stripped_only_when_the_base_form_is_known() -> None:
     assert strip_genitive("Hovdens", {"mari hovden"}) == "Hovden"
     assert strip_genitive("Hans", {"hans olsen"}) == "Hans"
     assert surface_forms("Politiets sikkerhetstjeneste", ["PSTs", "Politiets sikkerhetstjeneste"]) == {
-        "PST": 1, "Politiets sikkerhetstjeneste": 1}
+        "PST": 1,
+        "Politiets sikkerhetstjeneste": 1,
+    }
 
 
 # -- entity resolution ----------------------------------------------------------------------------
+
 
 def partition(assignment: dict[int, str]) -> set[frozenset[int]]:
     groups: dict[str, set[int]] = {}
@@ -140,15 +145,19 @@ def test_resolution_does_not_depend_on_input_order() -> None:
 
 
 def test_canonical_name_is_the_fullest_most_used_form() -> None:
-    members = [entity(1, "a1", "Norge", "GPE_LOC"), entity(2, "a2", "Norge", "GPE_ORG"),
-               entity(3, "a3", "Noreg", "GPE_LOC"),
-               entity(4, "a4", "Politiets sikkerhetstjeneste", "ORG", ["PST", "Politiets sikkerhetstjeneste"])]
+    members = [
+        entity(1, "a1", "Norge", "GPE_LOC"),
+        entity(2, "a2", "Norge", "GPE_ORG"),
+        entity(3, "a3", "Noreg", "GPE_LOC"),
+        entity(4, "a4", "Politiets sikkerhetstjeneste", "ORG", ["PST", "Politiets sikkerhetstjeneste"]),
+    ]
     name, entity_type, aliases = canonical(members[:3])
     assert (name, entity_type, aliases) == ("Norge", "GPE_LOC", ["Noreg"])
     assert canonical([members[3], entity(5, "a5", "PST", "ORG")])[0] == "Politiets sikkerhetstjeneste"
 
 
 # -- series -----------------------------------------------------------------------------------------
+
 
 def test_changes_are_moves_beyond_the_bounds() -> None:
     def point(value: float, bound: str) -> SeriesPoint:
@@ -166,16 +175,83 @@ def test_series_orders_points_by_the_sentences_own_date() -> None:
     fjor = point_date(text, 0, (15, 17), [((0, 6), "2023")], "2024-05-01")
     assert fjor == "2023"
     assert point_date(text, 0, (50, 52), [((0, 6), "2023")], "2024-05-01") == "2024-05-01"
-    facts = [CountFact("a2", "2024-05-01", 2, "DEPLOY", 70, "about", "soldat", "e-norge", "Norge", "e-lt",
-                       "Litauen", (50, 52), "2024-05-01"),
-             CountFact("a2", "2024-05-01", 2, "DEPLOY", 40, "exact", "soldat", "e-norge", "Norge", "e-lt",
-                       "Litauen", (15, 17), fjor),
-             CountFact("a3", "2024-06-01", 3, "DEPLOY", 50, "about", "soldat", "e-norge", "Norge", "e-lt",
-                       "Litauen", (5, 7), "2024-06-01"),
-             CountFact("a3", "2024-06-01", 3, "DEPLOY", 50, "about", "soldat", "e-norge", "Norge", "e-lt",
-                       "Litauen", (90, 92), "2024-06-01"),  # the headline repeating it
-             CountFact("a4", "2024-06-02", 4, "KILL", 3, "exact", "person", None, None, "e-lt", "Litauen",
-                       (1, 2), "2024-06-02")]
+    facts = [
+        CountFact(
+            "a2",
+            "2024-05-01",
+            2,
+            "DEPLOY",
+            70,
+            "about",
+            "soldat",
+            "e-norge",
+            "Norge",
+            "e-lt",
+            "Litauen",
+            (50, 52),
+            "2024-05-01",
+        ),
+        CountFact(
+            "a2",
+            "2024-05-01",
+            2,
+            "DEPLOY",
+            40,
+            "exact",
+            "soldat",
+            "e-norge",
+            "Norge",
+            "e-lt",
+            "Litauen",
+            (15, 17),
+            fjor,
+        ),
+        CountFact(
+            "a3",
+            "2024-06-01",
+            3,
+            "DEPLOY",
+            50,
+            "about",
+            "soldat",
+            "e-norge",
+            "Norge",
+            "e-lt",
+            "Litauen",
+            (5, 7),
+            "2024-06-01",
+        ),
+        CountFact(
+            "a3",
+            "2024-06-01",
+            3,
+            "DEPLOY",
+            50,
+            "about",
+            "soldat",
+            "e-norge",
+            "Norge",
+            "e-lt",
+            "Litauen",
+            (90, 92),
+            "2024-06-01",
+        ),  # the headline repeating it
+        CountFact(
+            "a4",
+            "2024-06-02",
+            4,
+            "KILL",
+            3,
+            "exact",
+            "person",
+            None,
+            None,
+            "e-lt",
+            "Litauen",
+            (1, 2),
+            "2024-06-02",
+        ),
+    ]
     (deploy, kill) = build_series(facts, {"e-norge": "Norge", "e-lt": "Litauen"})
     assert [p.value for p in deploy.points] == [40, 70, 50]
     assert [(c.from_value, c.to_value, c.article) for c in deploy.changes] == [(40, 70, "a2"), (70, 50, "a3")]
@@ -183,6 +259,7 @@ def test_series_orders_points_by_the_sentences_own_date() -> None:
 
 
 # -- the knowledge base in a store -----------------------------------------------------------------
+
 
 def ingest(db: str, stories: list) -> None:
     with open_store(db) as store:
@@ -199,14 +276,22 @@ def snapshot(db: str) -> tuple[set[frozenset[tuple[str, str]]], set[frozenset[st
     source = {r["id"]: r["source"] for r in records if r["kind"] == "article"}
     by_source = {}
     with open_store(db) as store:
-        for row in store.query("SELECT a.id, e.name, m.start FROM entities e JOIN articles a ON a.rid = e.article_rid"
-                               " JOIN mentions m ON m.entity_id = e.entity_id"):
+        for row in store.query(
+            "SELECT a.id, e.name, m.start FROM entities e JOIN articles a ON a.rid = e.article_rid"
+            " JOIN mentions m ON m.entity_id = e.entity_id"
+        ):
             by_source[(row["id"], row["start"])] = (source[row["id"]], row["name"])
-    entities = {frozenset(by_source[(m["article"], m["span"][0])] for m in r["mentions"])
-                for r in records if r["kind"] == "entity"}
+    entities = {
+        frozenset(by_source[(m["article"], m["span"][0])] for m in r["mentions"])
+        for r in records
+        if r["kind"] == "entity"
+    }
     stories = {frozenset(source[a] for a in r["articles"]) for r in records if r["kind"] == "story"}
-    duplicates = {frozenset((source[r["id"]], source[r["duplicate_of"]])) for r in records
-                  if r["kind"] == "article" and r["duplicate_of"]}
+    duplicates = {
+        frozenset((source[r["id"]], source[r["duplicate_of"]]))
+        for r in records
+        if r["kind"] == "article" and r["duplicate_of"]
+    }
     return entities, stories, duplicates
 
 
@@ -261,8 +346,8 @@ def test_series_in_the_store_flag_changes(corpus: str) -> None:
 def test_two_halves_in_reverse_order_give_the_same_knowledge_base(corpus: str, tmp_path) -> None:
     db = str(tmp_path / "halves.db")
     reverse = list(reversed(ALL))
-    ingest(db, reverse[:len(reverse) // 2])
-    ingest(db, reverse[len(reverse) // 2:])
+    ingest(db, reverse[: len(reverse) // 2])
+    ingest(db, reverse[len(reverse) // 2 :])
     assert snapshot(db) == snapshot(corpus)
 
 
@@ -328,20 +413,29 @@ def test_cli_export_and_listings(corpus: str) -> None:
 
 # -- migrations -------------------------------------------------------------------------------------
 
+
 def test_a_version_1_database_is_upgraded_keeping_every_article_and_fact(tmp_path) -> None:
     db = tmp_path / "v1.db"
-    schema = (resources.files("nyhetsgraf.store") / "migrations" / "0001_initial.sqlite.sql").read_text("utf-8")
+    schema = (resources.files("nyhetsgraf.store") / "migrations" / "0001_initial.sqlite.sql").read_text(
+        "utf-8"
+    )
     con = sqlite3.connect(db)
     con.executescript(schema)
     con.execute("INSERT INTO sources(source_id, path) VALUES (1, 'gammel.txt')")
-    con.execute("INSERT INTO articles(rid, id, source_id, idx, span_start, span_end, title, date, language,"
-                " content_hash, text, ingested_at) VALUES (1, 'a1', 1, 0, 0, 40, 'Tittel', '2020-01-02', 'nb',"
-                " 'h1', 'Norge sender 60 soldater til Litauen nå.', '2020-01-02T00:00:00')")
+    con.execute(
+        "INSERT INTO articles(rid, id, source_id, idx, span_start, span_end, title, date, language,"
+        " content_hash, text, ingested_at) VALUES (1, 'a1', 1, 0, 0, 40, 'Tittel', '2020-01-02', 'nb',"
+        " 'h1', 'Norge sender 60 soldater til Litauen nå.', '2020-01-02T00:00:00')"
+    )
     con.execute("INSERT INTO entities(entity_id, article_rid, name, type) VALUES (1, 1, 'Norge', 'GPE_ORG')")
-    con.execute("INSERT INTO entities(entity_id, article_rid, name, type) VALUES (2, 1, 'Litauen', 'GPE_LOC')")
+    con.execute(
+        "INSERT INTO entities(entity_id, article_rid, name, type) VALUES (2, 1, 'Litauen', 'GPE_LOC')"
+    )
     con.execute('INSERT INTO mentions(entity_id, start, "end") VALUES (1, 0, 5), (2, 29, 36)')
-    con.execute("INSERT INTO counts(article_rid, category, value, bound, object, holder, location, start, \"end\")"
-                " VALUES (1, 'DEPLOY', 60, 'exact', 'soldat', 'Norge', 'Litauen', 13, 24)")
+    con.execute(
+        'INSERT INTO counts(article_rid, category, value, bound, object, holder, location, start, "end")'
+        " VALUES (1, 'DEPLOY', 60, 'exact', 'soldat', 'Norge', 'Litauen', 13, 24)"
+    )
     con.execute("PRAGMA user_version = 1")
     con.commit()
     con.close()

@@ -33,8 +33,15 @@ class ExportFormat(StrEnum):
     gkg = "gkg"
 
 
-def register(app: typer.Typer, open_store: Callable[..., Any], fail: Callable[..., Any],
-             stdout: Callable[[], Any], db_option: Any, default_db: str, usage_exit: int) -> None:
+def register(
+    app: typer.Typer,
+    open_store: Callable[..., Any],
+    fail: Callable[..., Any],
+    stdout: Callable[[], Any],
+    db_option: Any,
+    default_db: str,
+    usage_exit: int,
+) -> None:
     """Add the knowledge-base commands to ``app`` (the CLI's shared pieces are passed in)."""
     JsonOption = Annotated[bool, typer.Option("--json", help="JSON for scripts (one object per line).")]
     LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many rows to show.")]
@@ -50,8 +57,9 @@ def register(app: typer.Typer, open_store: Callable[..., Any], fail: Callable[..
     @app.command("entities")
     def entities_command(
         db: db_option = default_db,
-        entity_type: Annotated[str | None, typer.Option("--type", "-t", help="NorNE type: PER, ORG, GPE ...")]
-        = None,
+        entity_type: Annotated[
+            str | None, typer.Option("--type", "-t", help="NorNE type: PER, ORG, GPE ...")
+        ] = None,
         search: Annotated[str | None, typer.Option("--search", "-s", help="Part of a name or alias.")] = None,
         limit: LimitOption = 30,
         offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many entities.")] = 0,
@@ -65,11 +73,21 @@ def register(app: typer.Typer, open_store: Callable[..., Any], fail: Callable[..
         if as_json:
             write_json([e.to_json() for e in found])
             return
-        table = _table(f"entities {offset + 1 if found else offset}–{offset + len(found)}",
-                       ("id", "name", "type", "articles", "mentions", "first", "last", "aliases"))
+        table = _table(
+            f"entities {offset + 1 if found else offset}–{offset + len(found)}",
+            ("id", "name", "type", "articles", "mentions", "first", "last", "aliases"),
+        )
         for e in found:
-            table.add_row(e.id, e.name, e.type, str(e.articles), str(e.mentions), e.first_date or "",
-                          e.last_date or "", ", ".join(e.aliases[:6]))
+            table.add_row(
+                e.id,
+                e.name,
+                e.type,
+                str(e.articles),
+                str(e.mentions),
+                e.first_date or "",
+                e.last_date or "",
+                ", ".join(e.aliases[:6]),
+            )
         _console().print(table)
 
     @app.command("entity")
@@ -95,8 +113,9 @@ def register(app: typer.Typer, open_store: Callable[..., Any], fail: Callable[..
         db: db_option = default_db,
         limit: LimitOption = 30,
         offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many stories.")] = 0,
-        min_articles: Annotated[int, typer.Option("--min-articles", min=1, help="Only stories this long.")]
-        = 1,
+        min_articles: Annotated[
+            int, typer.Option("--min-articles", min=1, help="Only stories this long.")
+        ] = 1,
         as_json: JsonOption = False,
     ) -> None:
         """Stories (articles on one happening and its follow-ups), largest and latest first."""
@@ -109,13 +128,21 @@ def register(app: typer.Typer, open_store: Callable[..., Any], fail: Callable[..
             return
         table = _table("stories", ("id", "first", "last", "articles", "title", "main entities"))
         for s in found:
-            table.add_row(s.id, s.first_date or "", s.last_date or "", str(len(s.articles)), s.title,
-                          ", ".join(e.name for e in s.entities[:5]))
+            table.add_row(
+                s.id,
+                s.first_date or "",
+                s.last_date or "",
+                str(len(s.articles)),
+                s.title,
+                ", ".join(e.name for e in s.entities[:5]),
+            )
         _console().print(table)
 
     @app.command("story")
     def story_command(
-        story_id: Annotated[str, typer.Argument(metavar="ID", help="A story id, or the id of one of its articles.")],
+        story_id: Annotated[
+            str, typer.Argument(metavar="ID", help="A story id, or the id of one of its articles.")
+        ],
         db: db_option = default_db,
         as_json: JsonOption = False,
     ) -> None:
@@ -134,11 +161,13 @@ def register(app: typer.Typer, open_store: Callable[..., Any], fail: Callable[..
     @app.command("series")
     def series_command(
         db: db_option = default_db,
-        category: Annotated[str | None, typer.Option("--category", "-c", help="KILL, DEPLOY, PROTEST ...")]
-        = None,
+        category: Annotated[
+            str | None, typer.Option("--category", "-c", help="KILL, DEPLOY, PROTEST ...")
+        ] = None,
         holder: Annotated[str | None, typer.Option("--holder", help="Holder entity (name or id).")] = None,
-        location: Annotated[str | None, typer.Option("--location", help="Location entity (name or id).")]
-        = None,
+        location: Annotated[
+            str | None, typer.Option("--location", help="Location entity (name or id).")
+        ] = None,
         min_points: Annotated[int, typer.Option("--min-points", min=1, help="Only series this long.")] = 2,
         limit: LimitOption = 30,
         as_json: JsonOption = False,
@@ -147,8 +176,9 @@ def register(app: typer.Typer, open_store: Callable[..., Any], fail: Callable[..
         from nyhetsgraf import kb
 
         with kb_store(db) as store:
-            found = kb.series(store, category=category, holder=holder, location=location,
-                              min_points=min_points, limit=limit)
+            found = kb.series(
+                store, category=category, holder=holder, location=location, min_points=min_points, limit=limit
+            )
         if as_json:
             write_json([s.to_json() for s in found])
             return
@@ -161,15 +191,27 @@ def register(app: typer.Typer, open_store: Callable[..., Any], fail: Callable[..
     @app.command("export")
     def export_command(
         db: db_option = default_db,
-        output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")]
-        = ExportFormat.jsonl,
-        what: Annotated[list[str] | None, typer.Option(
-            "--what", help="Tables: articles, entities, mentions, stories, story_articles, series, "
-                           "series_points (repeat the option; default all).")] = None,
-        output: Annotated[Path | None, typer.Option("--output", "-o", help="jsonl: a file (default stdout); "
-                                                    "csv/parquet: a folder; gkg: a file or folder.")] = None,
+        output_format: Annotated[
+            ExportFormat, typer.Option("--format", "-f", help="Output format.")
+        ] = ExportFormat.jsonl,
+        what: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--what",
+                help="Tables: articles, entities, mentions, stories, story_articles, series, "
+                "series_points (repeat the option; default all).",
+            ),
+        ] = None,
+        output: Annotated[
+            Path | None,
+            typer.Option(
+                "--output",
+                "-o",
+                help="jsonl: a file (default stdout); csv/parquet: a folder; gkg: a file or folder.",
+            ),
+        ] = None,
     ) -> None:
-        """The whole knowledge base: contract JSON Lines, CSV or Parquet tables, or a GKG-like TSV of counts."""
+        """The whole knowledge base: contract JSON Lines, CSV or Parquet tables, or a TSV of counts."""
         from nyhetsgraf import kb
         from nyhetsgraf.kb.exporting import ExportError
 
@@ -199,11 +241,15 @@ def register(app: typer.Typer, open_store: Callable[..., Any], fail: Callable[..
 
         with kb_store(db) as store:
             summary = kb.update(store)
-        print(f"{summary.articles} articles linked, {summary.entities_relinked} article entities (re)linked, "
-              f"{summary.duplicates} near-duplicates, {summary.seconds:.1f} s", file=sys.stderr)
+        print(
+            f"{summary.articles} articles linked, {summary.entities_relinked} article entities (re)linked, "
+            f"{summary.duplicates} near-duplicates, {summary.seconds:.1f} s",
+            file=sys.stderr,
+        )
 
 
 # -- terminal output ---------------------------------------------------------------------------------
+
 
 def _console() -> "Console":
     from rich.console import Console
@@ -225,7 +271,9 @@ def _print_entity(detail: Any) -> None:
     e = detail.entity
     console = _console()
     console.print(f"[bold]{e.name}[/bold]  {e.type}  ({e.id})")
-    console.print(f"{e.articles} articles, {e.mentions} mentions, {e.first_date or '?'} – {e.last_date or '?'}")
+    console.print(
+        f"{e.articles} articles, {e.mentions} mentions, {e.first_date or '?'} – {e.last_date or '?'}"
+    )
     if e.aliases:
         console.print("also: " + ", ".join(e.aliases))
     table = _table("articles", ("date", "id", "title", "story", "mentions"))
@@ -242,13 +290,20 @@ def _print_entity(detail: Any) -> None:
         for q in detail.quotes_about:
             table.add_row(q.date or "", q.speaker or "", q.text)
         console.print(table)
-    for title, events in (("events as actor", detail.events_as_actor), ("events as target",
-                                                                        detail.events_as_target)):
+    for title, events in (
+        ("events as actor", detail.events_as_actor),
+        ("events as target", detail.events_as_target),
+    ):
         if events:
             table = _table(title, ("date", "type", "trigger", "actor", "target"))
             for v in events:
-                table.add_row(v.date or "", v.type + (" (not)" if v.negated else ""), v.trigger, v.actor or "",
-                              v.target or "")
+                table.add_row(
+                    v.date or "",
+                    v.type + (" (not)" if v.negated else ""),
+                    v.trigger,
+                    v.actor or "",
+                    v.target or "",
+                )
             console.print(table)
     if detail.cooccurring:
         console.print("appears with: " + ", ".join(f"{c.name} ({n})" for c, n in detail.cooccurring))
@@ -273,9 +328,16 @@ def _print_series(s: "Series") -> None:
     changed = {(c.article, c.to_value) for c in s.changes}
     holder = f" held by {s.holder_name}" if s.holder_name else ""
     where = f" in {s.location_name}" if s.location_name else ""
-    table = _table(f"{s.category} {s.object}{holder}{where} ({s.id}): {len(s.points)} points, "
-                   f"{len(s.changes)} changes", ("date", "value", "bound", "article", "change"))
+    table = _table(
+        f"{s.category} {s.object}{holder}{where} ({s.id}): {len(s.points)} points, {len(s.changes)} changes",
+        ("date", "value", "bound", "article", "change"),
+    )
     for p in s.points:
-        table.add_row(p.date or "", plain(p.value), p.bound, p.article,
-                      "◆ changed" if (p.article, p.value) in changed else "")
+        table.add_row(
+            p.date or "",
+            plain(p.value),
+            p.bound,
+            p.article,
+            "◆ changed" if (p.article, p.value) in changed else "",
+        )
     _console().print(table)

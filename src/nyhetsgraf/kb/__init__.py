@@ -38,6 +38,26 @@ from nyhetsgraf.kb.records import (
 )
 from nyhetsgraf.kb.storage import KbStore
 
-__all__ = ["ArticleRef", "Change", "CorpusEntity", "EntityDetail", "EventRef", "KbStore", "QuoteRef",
-           "Series", "SeriesPoint", "Story", "UpdateSummary", "entities", "entity", "export", "export_records", "find_entity", "pending",
-           "series", "stories", "story", "update"]
+__all__ = [
+    "ArticleRef",
+    "Change",
+    "CorpusEntity",
+    "EntityDetail",
+    "EventRef",
+    "KbStore",
+    "QuoteRef",
+    "Series",
+    "SeriesPoint",
+    "Story",
+    "UpdateSummary",
+    "entities",
+    "entity",
+    "export",
+    "export_records",
+    "find_entity",
+    "pending",
+    "series",
+    "stories",
+    "story",
+    "update",
+]

@@ -23,8 +23,23 @@ from nyhetsgraf.kb.storage import KbStore
 TABLES = ("articles", "entities", "mentions", "stories", "story_articles", "series", "series_points")
 RECORD_KINDS = {"articles": "article", "entities": "entity", "stories": "story", "series": "series"}
 FORMATS = ("jsonl", "csv", "parquet", "gkg")
-GKG_COLUMNS = ("DATE", "ARTICLE_ID", "SOURCE", "CATEGORY", "VALUE", "BOUND", "OBJECT", "HOLDER_ID", "HOLDER",
-               "LOCATION_ID", "LOCATION", "SERIES_ID", "CHANGE_FROM", "START", "END")
+GKG_COLUMNS = (
+    "DATE",
+    "ARTICLE_ID",
+    "SOURCE",
+    "CATEGORY",
+    "VALUE",
+    "BOUND",
+    "OBJECT",
+    "HOLDER_ID",
+    "HOLDER",
+    "LOCATION_ID",
+    "LOCATION",
+    "SERIES_ID",
+    "CHANGE_FROM",
+    "START",
+    "END",
+)
 
 
 class ExportError(ValueError):
@@ -50,31 +65,92 @@ def table_rows(store: KbStore, table: str) -> tuple[list[str], Iterator[list[Any
         records = export_records(store, {"entity"})
         if table == "entities":
             cols = ["id", "name", "type", "aliases", "articles", "mentions", "first_date", "last_date"]
-            return cols, ([r["id"], r["name"], r["type"], "|".join(r["aliases"]), r["articles"],
-                           len(r["mentions"]), r["first_date"], r["last_date"]] for r in records)
+            return cols, (
+                [
+                    r["id"],
+                    r["name"],
+                    r["type"],
+                    "|".join(r["aliases"]),
+                    r["articles"],
+                    len(r["mentions"]),
+                    r["first_date"],
+                    r["last_date"],
+                ]
+                for r in records
+            )
         return ["entity", "article", "start", "end"], (
-            [r["id"], m["article"], m["span"][0], m["span"][1]] for r in records for m in r["mentions"])
+            [r["id"], m["article"], m["span"][0], m["span"][1]] for r in records for m in r["mentions"]
+        )
     if table in ("stories", "story_articles"):
         records = export_records(store, {"story"})
         if table == "stories":
             return ["id", "title", "first_date", "last_date", "articles", "entities"], (
-                [r["id"], r["title"], r["first_date"], r["last_date"], len(r["articles"]), "|".join(r["entities"])]
-                for r in records)
+                [
+                    r["id"],
+                    r["title"],
+                    r["first_date"],
+                    r["last_date"],
+                    len(r["articles"]),
+                    "|".join(r["entities"]),
+                ]
+                for r in records
+            )
         return ["story", "article"], ([r["id"], a] for r in records for a in r["articles"])
     everything = series(store, min_points=1, limit=None)
     if table == "series":
-        return ["id", "category", "holder", "location", "holder_name", "location_name", "object", "points",
-                "changes"], ([s.id, s.category, s.holder, s.location, s.holder_name, s.location_name, s.object,
-                              len(s.points), len(s.changes)] for s in everything)
-    return ["series", "position", "date", "value", "bound", "object", "article", "start", "end", "change_from"], (
-        row for s in everything for row in _point_rows(s))
+        return [
+            "id",
+            "category",
+            "holder",
+            "location",
+            "holder_name",
+            "location_name",
+            "object",
+            "points",
+            "changes",
+        ], (
+            [
+                s.id,
+                s.category,
+                s.holder,
+                s.location,
+                s.holder_name,
+                s.location_name,
+                s.object,
+                len(s.points),
+                len(s.changes),
+            ]
+            for s in everything
+        )
+    return [
+        "series",
+        "position",
+        "date",
+        "value",
+        "bound",
+        "object",
+        "article",
+        "start",
+        "end",
+        "change_from",
+    ], (row for s in everything for row in _point_rows(s))
 
 
 def _point_rows(s: Any) -> Iterator[list[Any]]:
     changes = {(c.article, c.to_value): c.from_value for c in s.changes}
     for i, p in enumerate(s.points):
-        yield [s.id, i, p.date, p.value, p.bound, p.object, p.article, p.span[0], p.span[1],
-               changes.get((p.article, p.value))]
+        yield [
+            s.id,
+            i,
+            p.date,
+            p.value,
+            p.bound,
+            p.object,
+            p.article,
+            p.span[0],
+            p.span[1],
+            changes.get((p.article, p.value)),
+        ]
 
 
 def write(store: KbStore, format: str, what: set[str] | None = None, output: Any = None) -> list[Path] | int:
@@ -138,9 +214,23 @@ def write_gkg(store: KbStore, path: Path) -> None:
         for s in series(store, min_points=1, limit=None):
             changes = {(c.article, c.to_value): c.from_value for c in s.changes}
             for p in s.points:
-                values = [p.date or "", p.article, "", s.category, p.value, p.bound, p.object, s.holder or "",
-                          s.holder_name or "", s.location or "", s.location_name or "", s.id,
-                          changes.get((p.article, p.value), ""), p.span[0], p.span[1]]
+                values = [
+                    p.date or "",
+                    p.article,
+                    "",
+                    s.category,
+                    p.value,
+                    p.bound,
+                    p.object,
+                    s.holder or "",
+                    s.holder_name or "",
+                    s.location or "",
+                    s.location_name or "",
+                    s.id,
+                    changes.get((p.article, p.value), ""),
+                    p.span[0],
+                    p.span[1],
+                ]
                 handle.write("\t".join(_tsv(v) for v in values) + "\n")
 
 

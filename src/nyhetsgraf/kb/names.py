@@ -13,8 +13,14 @@ import unicodedata
 from functools import cache, lru_cache
 from importlib.resources import files
 
-ENTITY_CLASSES = {"PER": "PER", "ORG": "ORG", "LOC": "PLACE", "GPE_LOC": "PLACE", "GPE_ORG": "PLACE",
-                  "GPE": "PLACE"}
+ENTITY_CLASSES = {
+    "PER": "PER",
+    "ORG": "ORG",
+    "LOC": "PLACE",
+    "GPE_LOC": "PLACE",
+    "GPE_ORG": "PLACE",
+    "GPE": "PLACE",
+}
 _HYPHENS = dict.fromkeys(map(ord, "-\u00ad\u2010\u2011\u2012\u2013"), " ")
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 _LEGAL_FORMS = frozenset({"as", "asa", "sa", "ans", "da", "ba", "ab", "gmbh", "ltd", "inc", "plc"})
@@ -85,7 +91,7 @@ def name_key(name: str) -> str:
 
 
 def is_short_form(name: str) -> bool:
-    """An acronym or short form ("PST", "Ap", "KrF", "NVE"): short and with capitals inside or all capitals."""
+    """An acronym or short form ("PST", "Ap", "KrF", "NVE"): short, all capitals or capitals inside."""
     letters = name.replace("-", "")
     if not 2 <= len(letters) <= 6 or " " in name:
         return False
@@ -93,8 +99,9 @@ def is_short_form(name: str) -> bool:
     return letters.isupper() or capitals >= 2 or fold(name) in variant_table() and len(letters) <= 3
 
 
-_FUNCTION_WORDS = frozenset({"og", "i", "for", "av", "til", "på", "de", "den", "det", "dei", "of", "the",
-                             "and"})
+_FUNCTION_WORDS = frozenset(
+    {"og", "i", "for", "av", "til", "på", "de", "den", "det", "dei", "of", "the", "and"}
+)
 
 
 def initials(name: str) -> str:

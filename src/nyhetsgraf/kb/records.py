@@ -86,13 +86,17 @@ class EntityDetail:
     cooccurring: list[tuple[CorpusEntity, int]]  # entities named in the same articles, with how often
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.entity.to_json(), "article_list": [a.to_json() for a in self.articles],
-                "quotes_by": [q.to_json() for q in self.quotes_by],
-                "quotes_about": [q.to_json() for q in self.quotes_about],
-                "events_as_actor": [e.to_json() for e in self.events_as_actor],
-                "events_as_target": [e.to_json() for e in self.events_as_target],
-                "cooccurring": [{"id": e.id, "name": e.name, "type": e.type, "articles": n}
-                                for e, n in self.cooccurring]}
+        return {
+            **self.entity.to_json(),
+            "article_list": [a.to_json() for a in self.articles],
+            "quotes_by": [q.to_json() for q in self.quotes_by],
+            "quotes_about": [q.to_json() for q in self.quotes_about],
+            "events_as_actor": [e.to_json() for e in self.events_as_actor],
+            "events_as_target": [e.to_json() for e in self.events_as_target],
+            "cooccurring": [
+                {"id": e.id, "name": e.name, "type": e.type, "articles": n} for e, n in self.cooccurring
+            ],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +111,14 @@ class Story:
     entities: list[CorpusEntity]  # main entities, most named first
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "articles": [a.to_json() for a in self.articles],
-                "first_date": self.first_date, "last_date": self.last_date,
-                "entities": [{"id": e.id, "name": e.name, "type": e.type} for e in self.entities]}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "articles": [a.to_json() for a in self.articles],
+            "first_date": self.first_date,
+            "last_date": self.last_date,
+            "entities": [{"id": e.id, "name": e.name, "type": e.type} for e in self.entities],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,8 +148,13 @@ class Change:
     def to_json(self) -> dict[str, Any]:
         def plain(v: float) -> float | int:
             return int(v) if float(v).is_integer() else v
-        return {"date": self.date, "from": plain(self.from_value), "to": plain(self.to_value),
-                "article": self.article}
+
+        return {
+            "date": self.date,
+            "from": plain(self.from_value),
+            "to": plain(self.to_value),
+            "article": self.article,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,9 +172,17 @@ class Series:
     changes: list[Change]
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "category": self.category, "holder": self.holder, "location": self.location,
-                "holder_name": self.holder_name, "location_name": self.location_name, "object": self.object,
-                "points": [p.to_json() for p in self.points], "changes": [c.to_json() for c in self.changes]}
+        return {
+            "id": self.id,
+            "category": self.category,
+            "holder": self.holder,
+            "location": self.location,
+            "holder_name": self.holder_name,
+            "location_name": self.location_name,
+            "object": self.object,
+            "points": [p.to_json() for p in self.points],
+            "changes": [c.to_json() for c in self.changes],
+        }
 
 
 @dataclass(slots=True)

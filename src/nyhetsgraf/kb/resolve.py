@@ -59,7 +59,7 @@ class LinkEntity:
     def is_one_word_person(self) -> bool:
         return self.cls == "PER" and len(self.key.split()) == 1
 
-    def keys(self) -> set[str]:
+    def name_keys(self) -> set[str]:
         """Keys that join this entity to others of its class (a person: the full name only)."""
         if self.cls == "PER":
             return {self.key} if self.key else set()
@@ -78,7 +78,7 @@ class LinkEntity:
         if self.cls == "PER":
             words = self.key.split()
             return {"n:" + self.key, "s:" + words[-1]} if words else set()
-        return {"n:" + k for k in self.keys()} | {"i:" + k for k in self.initial_keys()}
+        return {"n:" + k for k in self.name_keys()} | {"i:" + k for k in self.initial_keys()}
 
 
 def surface_forms(name: str, surfaces: Iterable[str]) -> dict[str, int]:
@@ -141,7 +141,7 @@ def resolve(entities: Iterable[LinkEntity]) -> dict[int, str]:
         if e.cls == "PER" and not e.is_one_word_person and e.key:
             persons_by_surname[e.key.split()[-1]][e.key].append(i)
         if not e.is_one_word_person:
-            keys_by_article[e.article].update(e.keys())
+            keys_by_article[e.article].update(e.name_keys())
 
     attached = _attach_surnames(items, persons_by_surname, keys_by_article)
     clusters = _Clusters(items)
@@ -157,7 +157,7 @@ def resolve(entities: Iterable[LinkEntity]) -> dict[int, str]:
             groups[("PER", f"{e.key}@{e.story}")].append(i)
         else:
             cls = story_class.get((e.story, e.key), e.cls)
-            for key in e.keys():
+            for key in e.name_keys():
                 groups[(cls, key)].append(i)
     for _, members in sorted(groups.items()):
         for other in members[1:]:
@@ -167,7 +167,7 @@ def resolve(entities: Iterable[LinkEntity]) -> dict[int, str]:
     for i, e in enumerate(items):
         if i in attached:
             continue
-        keys = {e.key} if e.is_one_word_person else e.keys()
+        keys = {e.key} if e.is_one_word_person else e.name_keys()
         for key in keys:
             in_story[(e.story, "n:" + key)].append(i)
         for key in e.initial_keys():
@@ -189,12 +189,17 @@ def _story_classes(items: list[LinkEntity]) -> dict[tuple[str, str], str]:
     for e in items:
         if e.cls != "PER":
             votes[(e.story, e.key)][e.cls] += 1
-    return {key: min(counts, key=lambda c: (-counts[c], _CLASS_PREFERENCE.get(c, 3)))
-            for key, counts in votes.items()}
+    return {
+        key: min(counts, key=lambda c: (-counts[c], _CLASS_PREFERENCE.get(c, 3)))
+        for key, counts in votes.items()
+    }
 
 
-def _attach_surnames(items: list[LinkEntity], persons_by_surname: dict[str, dict[str, list[int]]],
-                     keys_by_article: dict[str, set[str]]) -> dict[int, int]:
+def _attach_surnames(
+    items: list[LinkEntity],
+    persons_by_surname: dict[str, dict[str, list[int]]],
+    keys_by_article: dict[str, set[str]],
+) -> dict[int, int]:
     """Position of each one-word person name -> position of the full-name person it names."""
     attached: dict[int, int] = {}
     for i, e in enumerate(items):
@@ -204,20 +209,24 @@ def _attach_surnames(items: list[LinkEntity], persons_by_surname: dict[str, dict
         if not candidates:
             continue
         for scope in ("article", "story", "corpus"):
-            found = {key: members for key, members in candidates.items()
-                     if scope == "corpus" or any(getattr(items[m], scope) == getattr(e, scope)
-                                                 for m in members)}
+            found = {
+                key: members
+                for key, members in candidates.items()
+                if scope == "corpus" or any(getattr(items[m], scope) == getattr(e, scope) for m in members)
+            }
             if scope == "corpus" and len(found) == 1:
                 # The only person of that surname: only when the articles share some other entity.
                 (members,) = found.values()
                 context = keys_by_article.get(e.article, set())
-                if not any(context & keys_by_article.get(items[m].article, set()) - {items[m].key}
-                           for m in members):
+                if not any(
+                    context & keys_by_article.get(items[m].article, set()) - {items[m].key} for m in members
+                ):
                     found = {}
             if len(found) == 1:
                 (members,) = found.values()
-                same_scope = [m for m in members if scope == "corpus"
-                              or getattr(items[m], scope) == getattr(e, scope)]
+                same_scope = [
+                    m for m in members if scope == "corpus" or getattr(items[m], scope) == getattr(e, scope)
+                ]
                 attached[i] = min(same_scope)
                 break
             if found:

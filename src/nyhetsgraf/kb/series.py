@@ -41,7 +41,7 @@ class CountFact:
 
 
 def sentence_bounds(text: str, offset: int, position: int) -> Span:
-    """Input offsets of the sentence of ``text`` (which starts at input offset ``offset``) holding ``position``."""
+    """Input offsets of the sentence holding ``position`` (``text`` starts at input offset ``offset``)."""
     start = 0
     for match in _SENTENCE_END.finditer(text):
         if match.start() >= position - offset:
@@ -50,8 +50,9 @@ def sentence_bounds(text: str, offset: int, position: int) -> Span:
     return offset + start, offset + len(text)
 
 
-def point_date(text: str, offset: int, span: Span, times: Iterable[tuple[Span, str | None]],
-               article_date: str | None) -> str | None:
+def point_date(
+    text: str, offset: int, span: Span, times: Iterable[tuple[Span, str | None]], article_date: str | None
+) -> str | None:
     """The date of a count: its sentence's own resolved time where that says more than the article date."""
     start, end = sentence_bounds(text, offset, span[0])
     for (t_start, t_end), value in sorted(times, key=lambda t: abs(t[0][0] - span[0])):
@@ -103,8 +104,9 @@ def series_id(key: tuple[str, str | None, str | None]) -> str:
     return "c" + hashlib.sha1(repr(key).encode("utf-8")).hexdigest()[:12]
 
 
-def build_series(facts: Iterable[CountFact], names: dict[str, str] | None = None,
-                 min_points: int = 1) -> list[Series]:
+def build_series(
+    facts: Iterable[CountFact], names: dict[str, str] | None = None, min_points: int = 1
+) -> list[Series]:
     """Every series of the given counts (with at least ``min_points`` points), largest first.
 
     ``names`` gives corpus entities' canonical names for ``holder_name`` / ``location_name``.
@@ -122,21 +124,33 @@ def build_series(facts: Iterable[CountFact], names: dict[str, str] | None = None
             if (f.article, f.value) in seen:  # a headline repeating its article's number
                 continue
             seen.add((f.article, f.value))
-            points.append(SeriesPoint(f.date, float(f.value), f.bound, f.object, f.article, f.span,
-                                      f.article_date))
+            points.append(
+                SeriesPoint(f.date, float(f.value), f.bound, f.object, f.article, f.span, f.article_date)
+            )
         if len(points) < min_points:
             continue
-        changes = [Change(after.date, before.value, after.value, after.article)
-                   for before, after in zip(points, points[1:], strict=False) if is_change(before, after)]
+        changes = [
+            Change(after.date, before.value, after.value, after.article)
+            for before, after in zip(points, points[1:], strict=False)
+            if is_change(before, after)
+        ]
         first = members[0]
         holder = first.holder
         location = first.location
         objects = Counter(f.object for f in members)
-        result.append(Series(
-            id=series_id(key), category=key[0], holder=holder, location=location,
-            holder_name=names.get(holder, first.holder_text) if holder else first.holder_text,
-            location_name=names.get(location, first.location_text) if location else first.location_text,
-            object=max(objects, key=lambda o: (objects[o], o)), points=points, changes=changes))
+        result.append(
+            Series(
+                id=series_id(key),
+                category=key[0],
+                holder=holder,
+                location=location,
+                holder_name=names.get(holder, first.holder_text) if holder else first.holder_text,
+                location_name=names.get(location, first.location_text) if location else first.location_text,
+                object=max(objects, key=lambda o: (objects[o], o)),
+                points=points,
+                changes=changes,
+            )
+        )
     result.sort(key=lambda s: (-len(s.points), s.category, s.id))
     return result
 

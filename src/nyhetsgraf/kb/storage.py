@@ -44,7 +44,7 @@ class KbStore(Protocol):
 
 def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 def query_in(store: KbStore, sql: str, values: Iterable[Any], params: Sequence[Any] = ()) -> list[dict]:
@@ -57,8 +57,10 @@ def query_in(store: KbStore, sql: str, values: Iterable[Any], params: Sequence[A
 
 
 def pending_count(store: KbStore) -> int:
-    row = store.query("SELECT count(*) AS n FROM articles a LEFT JOIN kb_articles k"
-                      " ON k.article_rid = a.rid WHERE k.article_rid IS NULL")
+    row = store.query(
+        "SELECT count(*) AS n FROM articles a LEFT JOIN kb_articles k"
+        " ON k.article_rid = a.rid WHERE k.article_rid IS NULL"
+    )
     return int(row[0]["n"]) if row else 0
 
 
@@ -67,9 +69,14 @@ def link_pending(store: KbStore, batch_articles: int = BATCH_ARTICLES) -> Update
     summary = UpdateSummary()
     started = time.perf_counter()
     while True:
-        rids = [int(r["rid"]) for r in store.query(
-            "SELECT a.rid FROM articles a LEFT JOIN kb_articles k ON k.article_rid = a.rid"
-            " WHERE k.article_rid IS NULL ORDER BY a.rid LIMIT ?", (batch_articles,))]
+        rids = [
+            int(r["rid"])
+            for r in store.query(
+                "SELECT a.rid FROM articles a LEFT JOIN kb_articles k ON k.article_rid = a.rid"
+                " WHERE k.article_rid IS NULL ORDER BY a.rid LIMIT ?",
+                (batch_articles,),
+            )
+        ]
         if not rids:
             break
         with store.transaction():
@@ -129,15 +136,24 @@ class _Batch:
         store = self.store
         rows = query_in(store, "SELECT rid, id, date, text FROM articles WHERE rid IN ({in})", self.rids)
         mentions: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for m in query_in(store, 'SELECT m.entity_id, m.start, m."end" FROM mentions m JOIN entities e'
-                                 " ON e.entity_id = m.entity_id WHERE e.article_rid IN ({in})", self.rids):
+        for m in query_in(
+            store,
+            'SELECT m.entity_id, m.start, m."end" FROM mentions m JOIN entities e'
+            " ON e.entity_id = m.entity_id WHERE e.article_rid IN ({in})",
+            self.rids,
+        ):
             mentions[int(m["entity_id"])].append((int(m["start"]), int(m["end"])))
         entities: dict[int, list[dict[str, Any]]] = defaultdict(list)
-        for e in query_in(store, "SELECT entity_id, article_rid, name, type FROM entities"
-                                 " WHERE article_rid IN ({in})", self.rids):
+        for e in query_in(
+            store,
+            "SELECT entity_id, article_rid, name, type FROM entities WHERE article_rid IN ({in})",
+            self.rids,
+        ):
             entities[int(e["article_rid"])].append(e)
-        offsets = {int(r["rid"]): int(r["span_start"]) for r in query_in(
-            store, "SELECT rid, span_start FROM articles WHERE rid IN ({in})", self.rids)}
+        offsets = {
+            int(r["rid"]): int(r["span_start"])
+            for r in query_in(store, "SELECT rid, span_start FROM articles WHERE rid IN ({in})", self.rids)
+        }
         result = []
         for row in sorted(rows, key=lambda r: int(r["rid"])):
             rid, text = int(row["rid"]), row["text"]
@@ -145,9 +161,18 @@ class _Batch:
             linked = []
             for e in sorted(entities.get(rid, []), key=lambda e: int(e["entity_id"])):
                 spans = sorted(mentions.get(int(e["entity_id"]), []))
-                surfaces = [text[s - offset:end - offset] for s, end in spans] or [e["name"]]
-                linked.append(LinkEntity(int(e["entity_id"]), row["id"], row["id"], e["name"], e["type"],
-                                         surface_forms(e["name"], surfaces), row["date"]))
+                surfaces = [text[s - offset : end - offset] for s, end in spans] or [e["name"]]
+                linked.append(
+                    LinkEntity(
+                        int(e["entity_id"]),
+                        row["id"],
+                        row["id"],
+                        e["name"],
+                        e["type"],
+                        surface_forms(e["name"], surfaces),
+                        row["date"],
+                    )
+                )
             day = day_number(row["date"])
             story = StoryArticle(rid, row["id"], day, story_keys(linked), frozenset(content_terms(text)))
             result.append(_NewArticle(rid, row["id"], row["date"], day, text, linked, story, shingles(text)))
@@ -155,11 +180,15 @@ class _Batch:
 
     def _insert_articles(self, articles: list[_NewArticle]) -> None:
         store = self.store
-        store.executemany("INSERT INTO kb_articles(article_rid, day_number, story, duplicate_of, terms)"
-                          " VALUES (?, ?, ?, NULL, ?)",
-                          [(a.rid, a.day, a.id, " ".join(sorted(a.story.terms))) for a in articles])
-        store.executemany("INSERT INTO kb_story_keys(name_key, day_number, article_rid) VALUES (?, ?, ?)",
-                          [(k, a.day, a.rid) for a in articles for k in sorted(a.story.keys)])
+        store.executemany(
+            "INSERT INTO kb_articles(article_rid, day_number, story, duplicate_of, terms)"
+            " VALUES (?, ?, ?, NULL, ?)",
+            [(a.rid, a.day, a.id, " ".join(sorted(a.story.terms))) for a in articles],
+        )
+        store.executemany(
+            "INSERT INTO kb_story_keys(name_key, day_number, article_rid) VALUES (?, ?, ?)",
+            [(k, a.day, a.rid) for a in articles for k in sorted(a.story.keys)],
+        )
 
     # -- near-duplicates ---------------------------------------------------------------------------
 
@@ -173,17 +202,22 @@ class _Batch:
                 for other in new_by_bucket[(band, bucket)]:
                     candidates[a.rid].add(other)
                 new_by_bucket[(band, bucket)].append(a.rid)
-                for row in store.query("SELECT article_rid FROM kb_lsh WHERE band = ? AND bucket = ?",
-                                       (band, bucket)):
+                for row in store.query(
+                    "SELECT article_rid FROM kb_lsh WHERE band = ? AND bucket = ?", (band, bucket)
+                ):
                     candidates[a.rid].add(int(row["article_rid"]))
-        store.executemany("INSERT INTO kb_lsh(band, bucket, article_rid) VALUES (?, ?, ?)",
-                          [(band, bucket, rid) for rid, bs in buckets.items() for band, bucket in enumerate(bs)])
+        store.executemany(
+            "INSERT INTO kb_lsh(band, bucket, article_rid) VALUES (?, ?, ?)",
+            [(band, bucket, rid) for rid, bs in buckets.items() for band, bucket in enumerate(bs)],
+        )
         if not any(candidates.values()):
             return
         by_rid = {a.rid: a for a in articles}
         old = {rid for cands in candidates.values() for rid in cands} - set(by_rid)
-        old_shingles = {int(r["rid"]): shingles(r["text"]) for r in query_in(
-            store, "SELECT rid, text FROM articles WHERE rid IN ({in})", old)}
+        old_shingles = {
+            int(r["rid"]): shingles(r["text"])
+            for r in query_in(store, "SELECT rid, text FROM articles WHERE rid IN ({in})", old)
+        }
         pairs = []
         for rid, cands in candidates.items():
             for other in cands:
@@ -194,19 +228,31 @@ class _Batch:
             return
         # Groups of near-duplicates (old members through their original), each pointing at its earliest.
         members: set[int] = {x for pair in pairs for x in pair}
-        originals = {int(r["article_rid"]): r["duplicate_of"] for r in query_in(
-            store, "SELECT article_rid, duplicate_of FROM kb_articles WHERE article_rid IN ({in})", members)}
+        originals = {
+            int(r["article_rid"]): r["duplicate_of"]
+            for r in query_in(
+                store,
+                "SELECT article_rid, duplicate_of FROM kb_articles WHERE article_rid IN ({in})",
+                members,
+            )
+        }
         heads = {int(o) for o in originals.values() if o is not None}
-        for r in query_in(store, "SELECT article_rid FROM kb_articles WHERE duplicate_of IN ({in})",
-                          heads | members):
+        for r in query_in(
+            store, "SELECT article_rid FROM kb_articles WHERE duplicate_of IN ({in})", heads | members
+        ):
             members.add(int(r["article_rid"]))
         members |= heads
         links = list(pairs) + [(rid, int(o)) for rid, o in originals.items() if o is not None]
-        for r in query_in(store, "SELECT article_rid, duplicate_of FROM kb_articles"
-                                 " WHERE duplicate_of IN ({in})", members):
+        for r in query_in(
+            store, "SELECT article_rid, duplicate_of FROM kb_articles WHERE duplicate_of IN ({in})", members
+        ):
             links.append((int(r["article_rid"]), int(r["duplicate_of"])))
-        days = {int(r["article_rid"]): int(r["day_number"]) for r in query_in(
-            store, "SELECT article_rid, day_number FROM kb_articles WHERE article_rid IN ({in})", members)}
+        days = {
+            int(r["article_rid"]): int(r["day_number"])
+            for r in query_in(
+                store, "SELECT article_rid, day_number FROM kb_articles WHERE article_rid IN ({in})", members
+            )
+        }
         groups = story_linking.components([str(m) for m in members], [(str(a), str(b)) for a, b in links])
         for group in groups:
             rids = [int(g) for g in group]
@@ -216,7 +262,9 @@ class _Batch:
             store.execute("UPDATE kb_articles SET duplicate_of = NULL WHERE article_rid = ?", (head,))
             for rid in rids:
                 if rid != head:
-                    store.execute("UPDATE kb_articles SET duplicate_of = ? WHERE article_rid = ?", (head, rid))
+                    store.execute(
+                        "UPDATE kb_articles SET duplicate_of = ? WHERE article_rid = ?", (head, rid)
+                    )
                     self.summary.duplicates += rid in by_rid
 
     # -- stories -----------------------------------------------------------------------------------
@@ -232,15 +280,23 @@ class _Batch:
         known: dict[int, StoryArticle] = {}
         for lo, hi in loaded_range:
             keys: dict[int, set[str]] = defaultdict(set)
-            for r in store.query("SELECT article_rid, name_key FROM kb_story_keys"
-                                 " WHERE day_number BETWEEN ? AND ?", (lo, hi)):
+            for r in store.query(
+                "SELECT article_rid, name_key FROM kb_story_keys WHERE day_number BETWEEN ? AND ?", (lo, hi)
+            ):
                 keys[int(r["article_rid"])].add(r["name_key"])
-            for r in store.query("SELECT k.article_rid, k.day_number, k.terms, a.id FROM kb_articles k"
-                                 " JOIN articles a ON a.rid = k.article_rid WHERE k.day_number BETWEEN ? AND ?",
-                                 (lo, hi)):
+            for r in store.query(
+                "SELECT k.article_rid, k.day_number, k.terms, a.id FROM kb_articles k"
+                " JOIN articles a ON a.rid = k.article_rid WHERE k.day_number BETWEEN ? AND ?",
+                (lo, hi),
+            ):
                 rid = int(r["article_rid"])
-                known[rid] = StoryArticle(rid, r["id"], int(r["day_number"]), frozenset(keys.get(rid, ())),
-                                          frozenset(r["terms"].split()))
+                known[rid] = StoryArticle(
+                    rid,
+                    r["id"],
+                    int(r["day_number"]),
+                    frozenset(keys.get(rid, ())),
+                    frozenset(r["terms"].split()),
+                )
         stats = WindowStats()
         for a in known.values():
             stats.add(a)
@@ -252,35 +308,54 @@ class _Batch:
                 by_key[k].append(a)
         for part in chunks(sorted(affected_ids)):
             marks = ",".join("?" * len(part))
-            store.execute(f"DELETE FROM kb_story_links WHERE a IN ({marks}) OR b IN ({marks})", [*part, *part])
+            store.execute(
+                f"DELETE FROM kb_story_links WHERE a IN ({marks}) OR b IN ({marks})", [*part, *part]
+            )
         edges: dict[tuple[int, int], float] = {}
         for a in affected:
-            for b in story_linking.candidates(a, by_key):
+            for b in story_linking.candidates(a, by_key, stats):
                 pair = (min(a.rid, b.rid), max(a.rid, b.rid))
                 if pair in edges:
                     continue
                 score = story_linking.link_score(a, b, stats)
                 if score >= story_linking.LINK_THRESHOLD:
                     edges[pair] = score
-        for r in query_in(store, "SELECT article_rid, duplicate_of FROM kb_articles"
-                                 " WHERE duplicate_of IS NOT NULL AND (article_rid IN ({in}))", affected_ids):
-            pair = (min(int(r["article_rid"]), int(r["duplicate_of"])),
-                    max(int(r["article_rid"]), int(r["duplicate_of"])))
+        for r in query_in(
+            store,
+            "SELECT article_rid, duplicate_of FROM kb_articles"
+            " WHERE duplicate_of IS NOT NULL AND (article_rid IN ({in}))",
+            affected_ids,
+        ):
+            pair = (
+                min(int(r["article_rid"]), int(r["duplicate_of"])),
+                max(int(r["article_rid"]), int(r["duplicate_of"])),
+            )
             edges[pair] = DUPLICATE_SCORE
-        for r in query_in(store, "SELECT article_rid, duplicate_of FROM kb_articles"
-                                 " WHERE duplicate_of IN ({in})", affected_ids):
-            pair = (min(int(r["article_rid"]), int(r["duplicate_of"])),
-                    max(int(r["article_rid"]), int(r["duplicate_of"])))
+        for r in query_in(
+            store,
+            "SELECT article_rid, duplicate_of FROM kb_articles WHERE duplicate_of IN ({in})",
+            affected_ids,
+        ):
+            pair = (
+                min(int(r["article_rid"]), int(r["duplicate_of"])),
+                max(int(r["article_rid"]), int(r["duplicate_of"])),
+            )
             edges[pair] = DUPLICATE_SCORE
-        store.executemany("INSERT INTO kb_story_links(a, b, score) VALUES (?, ?, ?)",
-                          [(a, b, s) for (a, b), s in sorted(edges.items())])
+        store.executemany(
+            "INSERT INTO kb_story_links(a, b, score) VALUES (?, ?, ?)",
+            [(a, b, s) for (a, b), s in sorted(edges.items())],
+        )
         return self._regroup(affected_ids)
 
     def _regroup(self, seeds: set[int]) -> set[int]:
         """Recompute the stories around ``seeds``: their old stories' members and everything linked."""
         store = self.store
-        old_story = {int(r["article_rid"]): r["story"] for r in query_in(
-            store, "SELECT article_rid, story FROM kb_articles WHERE article_rid IN ({in})", seeds)}
+        old_story = {
+            int(r["article_rid"]): r["story"]
+            for r in query_in(
+                store, "SELECT article_rid, story FROM kb_articles WHERE article_rid IN ({in})", seeds
+            )
+        }
         start = set(seeds)
         old_ids = set(old_story.values())
         for r in query_in(store, "SELECT article_rid, story FROM kb_articles WHERE story IN ({in})", old_ids):
@@ -298,9 +373,15 @@ class _Batch:
                 found.add(int(r["a"]))
             frontier = found - nodes
             nodes |= found
-        info = {int(r["rid"]): r for r in query_in(
-            store, "SELECT a.rid, a.id, a.date, a.title, k.day_number, k.story FROM articles a"
-                   " JOIN kb_articles k ON k.article_rid = a.rid WHERE a.rid IN ({in})", nodes)}
+        info = {
+            int(r["rid"]): r
+            for r in query_in(
+                store,
+                "SELECT a.rid, a.id, a.date, a.title, k.day_number, k.story FROM articles a"
+                " JOIN kb_articles k ON k.article_rid = a.rid WHERE a.rid IN ({in})",
+                nodes,
+            )
+        }
         for rid, r in info.items():
             old_story.setdefault(rid, r["story"])
             old_ids.add(r["story"])
@@ -323,8 +404,12 @@ class _Batch:
         store = self.store
         for part in chunks(sorted(story_ids)):
             store.execute(f"DELETE FROM kb_stories WHERE id IN ({','.join('?' * len(part))})", part)
-        rows = query_in(store, "SELECT k.story, a.rid, a.date, a.title, a.id, k.day_number FROM kb_articles k"
-                               " JOIN articles a ON a.rid = k.article_rid WHERE k.story IN ({in})", story_ids)
+        rows = query_in(
+            store,
+            "SELECT k.story, a.rid, a.date, a.title, a.id, k.day_number FROM kb_articles k"
+            " JOIN articles a ON a.rid = k.article_rid WHERE k.story IN ({in})",
+            story_ids,
+        )
         by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for r in rows:
             by_story[r["story"]].append(r)
@@ -333,10 +418,13 @@ class _Batch:
             members.sort(key=lambda r: (int(r["day_number"]), r["id"]))
             dates = [r["date"] for r in members if r["date"]]
             title = next((r["title"] for r in members if r["title"]), None)
-            values.append((sid, title, min(dates) if dates else None, max(dates) if dates else None,
-                           len(members)))
-        store.executemany("INSERT INTO kb_stories(id, title, first_date, last_date, articles)"
-                          " VALUES (?, ?, ?, ?, ?)", values)
+            values.append(
+                (sid, title, min(dates) if dates else None, max(dates) if dates else None, len(members))
+            )
+        store.executemany(
+            "INSERT INTO kb_stories(id, title, first_date, last_date, articles) VALUES (?, ?, ?, ?, ?)",
+            values,
+        )
 
     # -- entities ----------------------------------------------------------------------------------
 
@@ -344,24 +432,51 @@ class _Batch:
         store = self.store
         new = [e for a in articles for e in a.entities]
         rid_of = {a.id: a.rid for a in articles}
-        store.executemany("INSERT INTO kb_entity_links(entity_id, corpus_id, article_rid, forms, mentions)"
-                          " VALUES (?, '', ?, ?, ?)",
-                          [(e.entity_id, rid_of[e.article], json.dumps(e.forms, ensure_ascii=False),
-                            sum(e.forms.values())) for e in new])
-        store.executemany("INSERT INTO kb_entity_keys(name_key, entity_id) VALUES (?, ?)",
-                          [(k, e.entity_id) for e in new for k in sorted(e.block_keys())])
+        store.executemany(
+            "INSERT INTO kb_entity_links(entity_id, corpus_id, article_rid, forms, mentions)"
+            " VALUES (?, '', ?, ?, ?)",
+            [
+                (
+                    e.entity_id,
+                    rid_of[e.article],
+                    json.dumps(e.forms, ensure_ascii=False),
+                    sum(e.forms.values()),
+                )
+                for e in new
+            ],
+        )
+        store.executemany(
+            "INSERT INTO kb_entity_keys(name_key, entity_id) VALUES (?, ?)",
+            [(k, e.entity_id) for e in new for k in sorted(e.block_keys())],
+        )
         keys = {k for e in new for k in e.block_keys()}
-        keys |= {r["name_key"] for r in query_in(
-            store, "SELECT DISTINCT x.name_key FROM kb_entity_keys x JOIN kb_entity_links l"
-                   " ON l.entity_id = x.entity_id WHERE l.article_rid IN ({in})", changed_articles)}
+        keys |= {
+            r["name_key"]
+            for r in query_in(
+                store,
+                "SELECT DISTINCT x.name_key FROM kb_entity_keys x JOIN kb_entity_links l"
+                " ON l.entity_id = x.entity_id WHERE l.article_rid IN ({in})",
+                changed_articles,
+            )
+        }
         if not keys:
             return
-        ids = {int(r["entity_id"]) for r in query_in(
-            store, "SELECT entity_id FROM kb_entity_keys WHERE name_key IN ({in})", keys)}
-        old_clusters = {r["corpus_id"] for r in query_in(
-            store, "SELECT DISTINCT corpus_id FROM kb_entity_links WHERE entity_id IN ({in})", ids)} - {""}
-        ids |= {int(r["entity_id"]) for r in query_in(
-            store, "SELECT entity_id FROM kb_entity_links WHERE corpus_id IN ({in})", old_clusters)}
+        ids = {
+            int(r["entity_id"])
+            for r in query_in(store, "SELECT entity_id FROM kb_entity_keys WHERE name_key IN ({in})", keys)
+        }
+        old_clusters = {
+            r["corpus_id"]
+            for r in query_in(
+                store, "SELECT DISTINCT corpus_id FROM kb_entity_links WHERE entity_id IN ({in})", ids
+            )
+        } - {""}
+        ids |= {
+            int(r["entity_id"])
+            for r in query_in(
+                store, "SELECT entity_id FROM kb_entity_links WHERE corpus_id IN ({in})", old_clusters
+            )
+        }
         members = load_link_entities(store, ids)
         before = {e.entity_id: cid for e, cid in members}
         after = resolve(e for e, _ in members)
@@ -376,18 +491,30 @@ class _Batch:
         store = self.store
         by_rid = {a.rid: a for a in articles}
         times: dict[int, list[tuple[tuple[int, int], str | None]]] = defaultdict(list)
-        for r in query_in(store, 'SELECT article_rid, start, "end", value FROM times WHERE article_rid IN ({in})',
-                          by_rid):
+        for r in query_in(
+            store, 'SELECT article_rid, start, "end", value FROM times WHERE article_rid IN ({in})', by_rid
+        ):
             times[int(r["article_rid"])].append(((int(r["start"]), int(r["end"])), r["value"]))
-        offsets = {int(r["rid"]): int(r["span_start"]) for r in query_in(
-            store, "SELECT rid, span_start FROM articles WHERE rid IN ({in})", by_rid)}
+        offsets = {
+            int(r["rid"]): int(r["span_start"])
+            for r in query_in(store, "SELECT rid, span_start FROM articles WHERE rid IN ({in})", by_rid)
+        }
         values = []
-        for r in query_in(store, 'SELECT count_id, article_rid, start, "end" FROM counts'
-                                 " WHERE article_rid IN ({in})", by_rid):
+        for r in query_in(
+            store,
+            'SELECT count_id, article_rid, start, "end" FROM counts WHERE article_rid IN ({in})',
+            by_rid,
+        ):
             rid = int(r["article_rid"])
             a = by_rid[rid]
-            values.append((int(r["count_id"]), point_date(a.text, offsets[rid], (int(r["start"]), int(r["end"])),
-                                                          times.get(rid, []), a.date)))
+            values.append(
+                (
+                    int(r["count_id"]),
+                    point_date(
+                        a.text, offsets[rid], (int(r["start"]), int(r["end"])), times.get(rid, []), a.date
+                    ),
+                )
+            )
         store.executemany("INSERT INTO kb_count_dates(count_id, date) VALUES (?, ?)", values)
 
 
@@ -403,17 +530,35 @@ def _merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def load_link_entities(store: KbStore, entity_ids: Iterable[int]) -> list[tuple[LinkEntity, str]]:
     """Article entities as the resolver sees them, with their current corpus entity id."""
-    rows = query_in(store, "SELECT l.entity_id, l.corpus_id, l.forms, e.name, e.type, a.id AS article, a.date,"
-                           " k.story FROM kb_entity_links l JOIN entities e ON e.entity_id = l.entity_id"
-                           " JOIN articles a ON a.rid = l.article_rid"
-                           " JOIN kb_articles k ON k.article_rid = l.article_rid"
-                           " WHERE l.entity_id IN ({in})", entity_ids)
-    return [(LinkEntity(int(r["entity_id"]), r["article"], r["story"], r["name"], r["type"],
-                        json.loads(r["forms"]), r["date"]), r["corpus_id"]) for r in rows]
+    rows = query_in(
+        store,
+        "SELECT l.entity_id, l.corpus_id, l.forms, e.name, e.type, a.id AS article, a.date,"
+        " k.story FROM kb_entity_links l JOIN entities e ON e.entity_id = l.entity_id"
+        " JOIN articles a ON a.rid = l.article_rid"
+        " JOIN kb_articles k ON k.article_rid = l.article_rid"
+        " WHERE l.entity_id IN ({in})",
+        entity_ids,
+    )
+    return [
+        (
+            LinkEntity(
+                int(r["entity_id"]),
+                r["article"],
+                r["story"],
+                r["name"],
+                r["type"],
+                json.loads(r["forms"]),
+                r["date"],
+            ),
+            r["corpus_id"],
+        )
+        for r in rows
+    ]
 
 
-def write_corpus_entities(store: KbStore, members: list[LinkEntity], assignment: dict[int, str],
-                          old_ids: set[str]) -> None:
+def write_corpus_entities(
+    store: KbStore, members: list[LinkEntity], assignment: dict[int, str], old_ids: set[str]
+) -> None:
     """Replace the rows of the corpus entities ``old_ids`` and those of ``assignment``."""
     clusters: dict[str, list[LinkEntity]] = defaultdict(list)
     for e in members:
@@ -429,10 +574,23 @@ def write_corpus_entities(store: KbStore, members: list[LinkEntity], assignment:
     for cid, group in sorted(clusters.items()):
         name, entity_type, aliases = canonical(group)
         dates = sorted(e.date for e in group if e.date)
-        rows.append((cid, name, fold(name), entity_type, json.dumps(aliases, ensure_ascii=False),
-                     len({e.article for e in group}), sum(sum(e.forms.values()) for e in group),
-                     dates[0] if dates else None, dates[-1] if dates else None))
+        rows.append(
+            (
+                cid,
+                name,
+                fold(name),
+                entity_type,
+                json.dumps(aliases, ensure_ascii=False),
+                len({e.article for e in group}),
+                sum(sum(e.forms.values()) for e in group),
+                dates[0] if dates else None,
+                dates[-1] if dates else None,
+            )
+        )
         alias_rows += [(cid, f) for f in sorted({fold(a) for a in aliases} - {fold(name)})]
-    store.executemany("INSERT INTO kb_entities(id, name, folded, type, aliases, articles, mentions, first_date,"
-                      " last_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    store.executemany(
+        "INSERT INTO kb_entities(id, name, folded, type, aliases, articles, mentions, first_date,"
+        " last_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
     store.executemany("INSERT INTO kb_aliases(entity, folded) VALUES (?, ?)", alias_rows)

@@ -30,6 +30,7 @@ WINDOW_DAYS = 31  # how far apart two linked articles may be, and the weeks whos
 MAX_KEY_WEIGHT = 3.0  # no single name links two articles on its own
 TERM_WEIGHT = 10.0  # weight of the content-word Jaccard similarity
 LINK_THRESHOLD = 4.0
+MAX_KEY_ARTICLES = 300  # a name in more articles of those weeks says nothing about one happening
 PRIOR_ARTICLES = 3  # added to the article count, so that in a small store shared names still count
 MIN_SHARED_KEYS = 2
 DUPLICATE_JACCARD = 0.4  # word 3-gram Jaccard similarity of near-duplicates (follow-ups share < 0.1)
@@ -60,7 +61,7 @@ def story_keys(entities: Iterable[LinkEntity]) -> frozenset[str]:
             if not e.is_one_word_person:
                 keys.add("p:" + e.key)
         else:
-            keys.update(e.keys())
+            keys.update(e.name_keys())
     return frozenset(k for k in keys if k)
 
 
@@ -104,6 +105,8 @@ def key_weight(key: str, a: StoryArticle, b: StoryArticle, stats: WindowStats) -
     """How much sharing ``key`` says: its inverse document frequency in the weeks of the pair, capped."""
     n = max(stats.articles_near(a.day), stats.articles_near(b.day)) + PRIOR_ARTICLES
     df = max(stats.key_near(key, a.day), stats.key_near(key, b.day), 1)
+    if df > MAX_KEY_ARTICLES:
+        return 0.0
     return min(MAX_KEY_WEIGHT, max(0.0, math.log(n / df)))
 
 
@@ -160,7 +163,7 @@ def cluster(articles: Sequence[StoryArticle]) -> dict[str, str]:
             by_key.setdefault(k, []).append(a)
     edges = set()
     for a in articles:
-        for b in candidates(a, by_key):
+        for b in candidates(a, by_key, stats):
             if a.id < b.id and linked(a, b, stats):
                 edges.add((a.id, b.id))
     day = {a.id: a.day for a in articles}
@@ -172,9 +175,14 @@ def cluster(articles: Sequence[StoryArticle]) -> dict[str, str]:
     return result
 
 
-def candidates(a: StoryArticle, by_key: dict[str, list[StoryArticle]]) -> list[StoryArticle]:
+def candidates(
+    a: StoryArticle, by_key: dict[str, list[StoryArticle]], stats: WindowStats | None = None
+) -> list[StoryArticle]:
+    """Articles within the window sharing a name with ``a`` (names too common to weigh anything left out)."""
     seen: dict[str, StoryArticle] = {}
     for k in a.keys:
+        if stats is not None and stats.key_near(k, a.day) > MAX_KEY_ARTICLES:
+            continue
         for b in by_key.get(k, ()):
             if b.id != a.id and abs(b.day - a.day) <= WINDOW_DAYS:
                 seen[b.id] = b
@@ -182,6 +190,7 @@ def candidates(a: StoryArticle, by_key: dict[str, list[StoryArticle]]) -> list[S
 
 
 # -- near-duplicates ---------------------------------------------------------------------------------
+
 
 @cache
 def _empty_minhash() -> Any:
@@ -197,7 +206,7 @@ def band_hashes(shingle_set: set[str]) -> list[int]:
     values = minhash.hashvalues
     buckets = []
     for band in range(LSH_BANDS):
-        chunk = values[band * LSH_ROWS:(band + 1) * LSH_ROWS].tobytes()
+        chunk = values[band * LSH_ROWS : (band + 1) * LSH_ROWS].tobytes()
         digest = hashlib.blake2b(chunk, digest_size=8, person=band.to_bytes(2, "big")).digest()
         buckets.append(int.from_bytes(digest, "big") >> 1)
     return buckets

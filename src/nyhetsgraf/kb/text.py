@@ -10,6 +10,7 @@ from typing import Any
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
+
 @cache
 def stopwords() -> frozenset[str]:
     """Function words of bokmål and nynorsk and news boilerplate (``data/stopwords.txt``)."""
@@ -36,7 +37,7 @@ def shingles(text: str, size: int = 3) -> set[str]:
     words = [w.casefold() for w in _WORD.findall(text)]
     if len(words) < size:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 def jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
