@@ -379,6 +379,11 @@ def test_exports(corpus: str, tmp_path) -> None:
         lines = gkg.read_text(encoding="utf-8").splitlines()
         assert lines[0].split("\t")[:5] == ["DATE", "ARTICLE_ID", "SOURCE", "CATEGORY", "VALUE"]
         assert any("\tMISSING\t5\t" in line for line in lines)
+        kb.export(store, "csv", {"quotes", "events", "series_points"}, tmp_path / "facts")
+        header = (tmp_path / "facts" / "events.csv").read_text(encoding="utf-8").splitlines()[0]
+        assert header.startswith("article,date,type,trigger,actor,actor_entity")
+        points = (tmp_path / "facts" / "series_points.csv").read_text(encoding="utf-8").splitlines()
+        assert len(points) == 1 + 4 + 1  # MISSING in Tverrdal (4 points), WOUND in Dal (1)
 
 
 def test_export_runs_pending_resolution_first(tmp_path) -> None:
@@ -464,3 +469,26 @@ def test_hot_blocks_give_the_same_entities(corpus: str, tmp_path, monkeypatch: p
     with open_store(db) as store:
         tverrdal = kb.find_entity(store, "Tverrdal")
         assert tverrdal is not None and tverrdal.articles == 4 and tverrdal.first_date == "2024-10-01"
+
+
+def _postgres_url(request: pytest.FixtureRequest) -> str:
+    """A fresh PostgreSQL database from the store tests' fixture; skipped where there is none."""
+    try:
+        return str(request.getfixturevalue("postgres_url"))
+    except pytest.FixtureLookupError:
+        pytest.skip("no PostgreSQL fixture (postgres_url) in this test suite")
+
+
+def test_the_knowledge_base_is_the_same_on_postgresql(request: pytest.FixtureRequest, corpus: str) -> None:
+    url = _postgres_url(request)
+    reverse = list(reversed(ALL))
+    ingest(url, reverse[: len(reverse) // 2])
+    ingest(url, reverse[len(reverse) // 2 :])
+    assert snapshot(url) == snapshot(corpus)
+    with open_store(url) as store:
+        detail = kb.entity(store, "PST")
+        assert detail is not None and detail.entity.name == "Politiets sikkerhetstjeneste"
+        (missing,) = kb.series(store, category="MISSING")
+        assert [p.value for p in missing.points] == [3, 5, 5, 3]
+        assert kb.stories(store)[0].first_date == "2024-10-01"
+        assert kb.entities(store, type="GPE", search="tverr")[0].name == "Tverrdal"

@@ -260,10 +260,11 @@ def _console() -> "Console":
 def _table(title: str, columns: tuple[str, ...]) -> Any:
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left")
+    table = Table(title=title, title_justify="left", expand=True)
     for column in columns:
         wide = column in ("name", "title", "aliases", "main entities", "text")
-        table.add_column(column, overflow="fold", ratio=3 if wide else None, no_wrap=not wide)
+        table.add_column(column, overflow="fold", ratio=3 if wide else None, no_wrap=not wide,
+                         min_width=12 if wide else None)
     return table
 
 
