@@ -492,3 +492,31 @@ def test_the_knowledge_base_is_the_same_on_postgresql(request: pytest.FixtureReq
         assert [p.value for p in missing.points] == [3, 5, 5, 3]
         assert kb.stories(store)[0].first_date == "2024-10-01"
         assert kb.entities(store, type="GPE", search="tverr")[0].name == "Tverrdal"
+
+
+def test_two_updates_at_once_link_every_article_once(tmp_path) -> None:
+    import threading
+
+    db = str(tmp_path / "concurrent.db")
+    with open_store(db) as store:
+        for story in ALL:
+            store.add(*article_and_facts(story))
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            with open_store(db) as store:
+                kb.update(store)
+        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with open_store(db) as store:
+        assert kb.pending(store) == 0
+        (row,) = store.query("SELECT count(*) AS n, count(DISTINCT article_rid) AS d FROM kb_articles")
+        assert row["n"] == row["d"] == len(ALL)

@@ -14,6 +14,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from nyhetsgraf.kb import stories as story_linking
@@ -24,7 +25,7 @@ from nyhetsgraf.kb.stories import WINDOW_DAYS, StoryArticle, WindowStats, day_nu
 from nyhetsgraf.kb.text import content_terms, shingles
 
 CHUNK = 500  # ids per IN (...) list
-BATCH_ARTICLES = 5000  # articles linked per transaction
+BATCH_ARTICLES = 2000  # articles linked per transaction (a concurrent update waits for one)
 DUPLICATE_SCORE = 100.0  # a near-duplicate is always in its original's story
 COUNT_BY_CORPUS_ID = (
     "SELECT corpus_id, count(*) AS n FROM kb_entity_links WHERE corpus_id IN ({in}) GROUP BY corpus_id"
@@ -74,19 +75,23 @@ def link_pending(store: KbStore, batch_articles: int = BATCH_ARTICLES) -> Update
     summary = UpdateSummary()
     started = time.perf_counter()
     while True:
-        rids = [
-            int(r["rid"])
-            for r in store.query(
-                "SELECT a.rid FROM articles a LEFT JOIN kb_articles k ON k.article_rid = a.rid"
-                " WHERE k.article_rid IS NULL ORDER BY a.rid LIMIT ?",
-                (batch_articles,),
-            )
-        ]
+        with store.transaction():
+            # The first write takes the store's write lock (a row lock on PostgreSQL), so a second process
+            # updating at the same time waits, then sees what this one linked.
+            store.execute("UPDATE kb_state SET updated_at = ? WHERE id = 1", (datetime.now(UTC).isoformat(),))
+            rids = [
+                int(r["rid"])
+                for r in store.query(
+                    "SELECT a.rid FROM articles a LEFT JOIN kb_articles k ON k.article_rid = a.rid"
+                    " WHERE k.article_rid IS NULL ORDER BY a.rid LIMIT ?",
+                    (batch_articles,),
+                )
+            ]
+            if rids:
+                _Batch(store, rids, summary).run()
+        store.commit()
         if not rids:
             break
-        with store.transaction():
-            _Batch(store, rids, summary).run()
-        store.commit()
     summary.seconds = time.perf_counter() - started
     return summary
 
