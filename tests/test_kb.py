@@ -520,3 +520,35 @@ def test_two_updates_at_once_link_every_article_once(tmp_path) -> None:
         assert kb.pending(store) == 0
         (row,) = store.query("SELECT count(*) AS n, count(DISTINCT article_rid) AS d FROM kb_articles")
         assert row["n"] == row["d"] == len(ALL)
+
+
+def test_counts_without_holder_or_location_stay_in_their_story() -> None:
+    def count(article: str, story: str, value: float, obj: str, category: str = "OTHER") -> CountFact:
+        return CountFact(
+            article,
+            "2024-01-01",
+            1,
+            category,
+            value,
+            "exact",
+            obj,
+            None,
+            None,
+            None,
+            None,
+            (0, 1),
+            "2024-01-01",
+            story,
+        )
+
+    built = build_series(
+        [
+            count("a1", "s1", 60, "sjåfør"),
+            count("a2", "s2", 300, "investor"),
+            count("a3", "s2", 100, "investor"),
+            count("a4", "s3", 5, "person", "KILL"),
+        ]
+    )
+    assert sorted(len(s.points) for s in built) == [1, 1, 2]
+    (investors,) = [s for s in built if len(s.points) == 2]
+    assert [(c.from_value, c.to_value) for c in investors.changes] == [(300, 100)]

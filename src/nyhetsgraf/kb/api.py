@@ -346,7 +346,8 @@ def _count_facts(store: KbStore, where: str, params: list[Any]) -> list[CountFac
     sql = (
         "SELECT a.id, a.date AS article_date, a.rid, c.category, c.value, c.bound, c.object, c.holder,"
         ' c.location, c.start, c."end", lh.corpus_id AS holder_id, ll.corpus_id AS location_id,'
-        " d.date AS point_date FROM counts c JOIN articles a ON a.rid = c.article_rid"
+        " d.date AS point_date, k.story FROM counts c JOIN articles a ON a.rid = c.article_rid"
+        " LEFT JOIN kb_articles k ON k.article_rid = c.article_rid"
         " LEFT JOIN kb_entity_links lh ON lh.entity_id = c.holder_entity"
         " LEFT JOIN kb_entity_links ll ON ll.entity_id = c.location_entity"
         " LEFT JOIN kb_count_dates d ON d.count_id = c.count_id"
@@ -368,6 +369,7 @@ def _count_facts(store: KbStore, where: str, params: list[Any]) -> list[CountFac
             r["location"],
             (int(r["start"]), int(r["end"])),
             r["point_date"] or r["article_date"],
+            r["story"],
         )
         for r in store.query(sql, params)
     ]

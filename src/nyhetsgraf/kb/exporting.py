@@ -263,6 +263,13 @@ def write_gkg(store: KbStore, path: Path) -> None:
     """Counts as a GDELT GKG-like table: one line per count, with its series and corpus entities."""
     from nyhetsgraf.kb.api import series
 
+    sources = {
+        r["id"]: r["path"]
+        for r in store.query(
+            "SELECT a.id, s.path FROM articles a JOIN sources s ON s.source_id = a.source_id"
+            " WHERE a.rid IN (SELECT article_rid FROM counts)"
+        )
+    }
     with path.open("w", encoding="utf-8", newline="") as handle:
         handle.write("\t".join(GKG_COLUMNS) + "\n")
         for s in series(store, min_points=1, limit=None):
@@ -271,7 +278,7 @@ def write_gkg(store: KbStore, path: Path) -> None:
                 values = [
                     p.date or "",
                     p.article,
-                    "",
+                    sources.get(p.article, ""),
                     s.category,
                     p.value,
                     p.bound,
