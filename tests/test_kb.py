@@ -331,6 +331,7 @@ def test_entities_across_the_store(corpus: str) -> None:
         assert kari is not None and kari.entity.articles == 4
         assert "Brekke" in kari.entity.aliases
         assert {e.name for e, _ in kari.cooccurring} >= {"Tverrdal", "Vest politidistrikt"}
+        assert {e.name for e in kb.find_entities(store, "Brekke")} == {"Kari Brekke", "Ola Brekke"}
         people = kb.entities(store, type="PER", search="brekke")
         assert {e.name for e in people} >= {"Kari Brekke", "Per Brekke", "Ola Brekke"}
         assert kb.entity(store, "Dal") is not None and kb.entity(store, "Dal").entity.type == "GPE_LOC"

@@ -88,29 +88,35 @@ def entities(
     return [_entity(r) for r in store.query(sql, [*params, limit, offset])]
 
 
-def find_entity(store: KbStore, id_or_name: str) -> CorpusEntity | None:
-    """The corpus entity with this id, else this name, else this alias, else whose name contains it
-    (the most named one when several match)."""
+def find_entities(store: KbStore, id_or_name: str, limit: int = 10) -> list[CorpusEntity]:
+    """Corpus entities with this id, else this name, else this alias, else whose name contains it;
+    the most named first."""
     _ensure_current(store)
     rows = store.query(f"SELECT {_ENTITY_COLUMNS} FROM kb_entities e WHERE e.id = ?", (id_or_name,))
     folded = fold(id_or_name)
-    order = " ORDER BY e.articles DESC, e.mentions DESC, e.id LIMIT 1"
+    order = " ORDER BY e.articles DESC, e.mentions DESC, e.id LIMIT ?"
     if not rows:
         rows = store.query(
-            f"SELECT {_ENTITY_COLUMNS} FROM kb_entities e WHERE e.folded = ?" + order, (folded,)
+            f"SELECT {_ENTITY_COLUMNS} FROM kb_entities e WHERE e.folded = ?" + order, (folded, limit)
         )
     if not rows:
         rows = store.query(
             f"SELECT {_ENTITY_COLUMNS} FROM kb_entities e WHERE e.id IN"
             " (SELECT entity FROM kb_aliases WHERE folded = ?)" + order,
-            (folded,),
+            (folded, limit),
         )
     if not rows and len(folded) >= 2:
         rows = store.query(
             f"SELECT {_ENTITY_COLUMNS} FROM kb_entities e WHERE e.folded LIKE ?" + order,
-            ("%" + folded.replace("%", "").replace("_", "") + "%",),
+            ("%" + folded.replace("%", "").replace("_", "") + "%", limit),
         )
-    return _entity(rows[0]) if rows else None
+    return [_entity(r) for r in rows]
+
+
+def find_entity(store: KbStore, id_or_name: str) -> CorpusEntity | None:
+    """The best of ``find_entities``: the most named entity of that id, name or alias."""
+    found = find_entities(store, id_or_name, limit=1)
+    return found[0] if found else None
 
 
 def entity(store: KbStore, id_or_name: str, limit: int = 200) -> EntityDetail | None:
