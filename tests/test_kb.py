@@ -553,3 +553,26 @@ def test_counts_without_holder_or_location_stay_in_their_story() -> None:
     assert sorted(len(s.points) for s in built) == [1, 1, 2]
     (investors,) = [s for s in built if len(s.points) == 2]
     assert [(c.from_value, c.to_value) for c in investors.changes] == [(300, 100)]
+
+
+def test_story_linking_needs_specific_names_close_in_time() -> None:
+    from nyhetsgraf.kb.stories import StoryArticle, cluster, day_number
+
+    def art(aid: str, date: str, keys: set[str], terms: set[str]) -> StoryArticle:
+        return StoryArticle(0, aid, day_number(date), frozenset(keys), frozenset(terms))
+
+    flood = {"tverrdal", "vest politidistrikt", "p:kari brekke"}
+    words = {"skred", "savn", "leting", "helikopt"}
+    filler = [art(f"x{i}", "2024-10-02", {"norge", f"sted{i}"}, {f"ord{i}"}) for i in range(12)]
+    articles = [
+        art("a1", "2024-10-01", flood | {"norge"}, words),
+        art("a2", "2024-10-03", flood, words | {"ordfør"}),
+        art("a3", "2024-10-20", {"tverrdal", "p:kari brekke"}, words),  # a follow-up, weeks later
+        art("a4", "2024-12-20", flood, words),  # the same names two months on: another happening
+        art("a5", "2024-10-02", {"norge", "tverrdal"}, {"fotball"}),  # one specific name only
+        *filler,
+    ]
+    stories = cluster(articles)
+    assert stories["a1"] == stories["a2"] == stories["a3"]
+    assert len({stories["a1"], stories["a4"], stories["a5"]}) == 3
+    assert stories == cluster(list(reversed(articles)))
