@@ -576,3 +576,43 @@ def test_story_linking_needs_specific_names_close_in_time() -> None:
     assert stories["a1"] == stories["a2"] == stories["a3"]
     assert len({stories["a1"], stories["a4"], stories["a5"]}) == 3
     assert stories == cluster(list(reversed(articles)))
+
+
+def test_spelling_variants_join_within_a_story_only() -> None:
+    items = [
+        entity(1, "a1", "Jens Stoltenberg", "PER", story="s1"),
+        entity(2, "a2", "Jens Stoltenbreg", "PER", story="s1"),  # a typo in a follow-up
+        entity(3, "a3", "Lars Bakke", "PER", story="s1"),
+        entity(4, "a3", "Tone Bakken", "PER", story="s1"),  # another first name: another person
+        entity(5, "a4", "Greenland", "GPE_LOC", story="s2"),
+        entity(6, "a5", "Grenland", "LOC", story="s3"),  # another story: no guess
+        entity(7, "a6", "Vestfold politidistrikt", "ORG", story="s4"),
+        entity(8, "a7", "Vestfold politdistrikt", "ORG", story="s4"),
+    ]
+    assignment = resolve(items)
+    assert assignment[1] == assignment[2]
+    assert assignment[3] != assignment[4]
+    assert assignment[5] != assignment[6]
+    assert assignment[7] == assignment[8]
+
+
+def test_a_misspelt_name_in_a_follow_up_joins_in_any_order(tmp_path) -> None:
+    from dataclasses import replace
+
+    misspelt = replace(
+        SKRED_2,
+        source="skred-2-typo.txt",
+        text=SKRED_2.text.replace("Kari Brekke", "Kari Brekkke"),
+        entities={
+            **{k: v for k, v in SKRED_2.entities.items() if k != "Kari Brekke"},
+            "Kari Brekkke": ("PER", ["Kari Brekkke"]),
+        },
+    )
+    one, other = str(tmp_path / "one.db"), str(tmp_path / "other.db")
+    ingest(one, [SKRED_1, misspelt])
+    ingest(other, [misspelt])
+    ingest(other, [SKRED_1])
+    entities, _, _ = snapshot(one)
+    assert snapshot(other)[0] == entities
+    kari = next(e for e in entities if ("skred-1.txt", "Kari Brekke") in e)
+    assert ("skred-2-typo.txt", "Kari Brekkke") in kari

@@ -494,30 +494,25 @@ class _Batch:
                 store, "SELECT entity_id FROM kb_entity_keys WHERE name_key IN ({in})", keys - hot
             )
         }
-        if hot:
-            stories = {
-                r["story"]
-                for r in query_in(
-                    store,
-                    "SELECT DISTINCT k.story FROM kb_entity_links l"
-                    " JOIN kb_articles k ON k.article_rid = l.article_rid"
-                    " WHERE l.entity_id IN ({in})",
-                    {e.entity_id for e in new} | changed_ids,
-                )
-            }
-            for key in sorted(hot):
-                ids |= {
-                    int(r["entity_id"])
-                    for r in query_in(
-                        store,
-                        "SELECT x.entity_id FROM kb_entity_keys x"
-                        " JOIN kb_entity_links l ON l.entity_id = x.entity_id"
-                        " JOIN kb_articles k ON k.article_rid = l.article_rid"
-                        " WHERE x.name_key = ? AND k.story IN ({in})",
-                        stories,
-                        (key,),
-                    )
-                }
+        # Every entity of the stories touched: rules 1, 3 and 4 read a story as a whole.
+        stories = {
+            r["story"]
+            for r in query_in(
+                store,
+                "SELECT DISTINCT k.story FROM kb_entity_links l"
+                " JOIN kb_articles k ON k.article_rid = l.article_rid WHERE l.entity_id IN ({in})",
+                {e.entity_id for e in new} | changed_ids,
+            )
+        }
+        ids |= {
+            int(r["entity_id"])
+            for r in query_in(
+                store,
+                "SELECT l.entity_id FROM kb_entity_links l"
+                " JOIN kb_articles k ON k.article_rid = l.article_rid WHERE k.story IN ({in})",
+                stories,
+            )
+        }
         old_clusters = {
             r["corpus_id"]
             for r in query_in(
