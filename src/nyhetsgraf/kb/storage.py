@@ -31,7 +31,7 @@ COUNT_BY_CORPUS_ID = (
     "SELECT corpus_id, count(*) AS n FROM kb_entity_links WHERE corpus_id IN ({in}) GROUP BY corpus_id"
 )
 # Article entities sharing a key beyond which only those of the stories touched are re-resolved.
-HOT_BLOCK = 1000
+HOT_BLOCK = 200
 
 
 class KbStore(Protocol):
