@@ -220,7 +220,8 @@ class PostgreSQLDialect:
         with connection.borrow() as conn:
             current = self._version(conn)
             if current > latest:
-                raise SchemaError(f"database schema version {current} is newer than this nyhetsgraf ({latest})")
+                raise SchemaError(f"database schema version {current} is newer than this nyhetsgraf "
+                                  f"({latest})")
             if current == latest:
                 return current
             try:
@@ -238,7 +239,8 @@ class PostgreSQLDialect:
                         conn.execute(f"INSERT INTO {_VERSION_TABLE}(version) VALUES (%s)", (version,))
                         current = version
             except psycopg.Error as error:
-                raise SchemaError(f"migration to version {current + 1} failed: {_first_line(error)}") from error
+                message = f"migration to version {current + 1} failed: {_first_line(error)}"
+                raise SchemaError(message) from error
         return current
 
     def index_article(self, store: Any, rid: int, title: str | None, text: str) -> None:
@@ -248,7 +250,8 @@ class PostgreSQLDialect:
         expression, params = tsquery(query)
         return store.query(
             f"WITH q AS MATERIALIZED (SELECT {expression} AS query)"
-            f" SELECT a.id, a.title, a.date, a.text, s.path, ts_rank('{_RANK_WEIGHTS}', a.search, q.query) AS score"
+            " SELECT a.id, a.title, a.date, a.text, s.path,"
+            f" ts_rank('{_RANK_WEIGHTS}', a.search, q.query) AS score"
             " FROM q, articles a JOIN sources s ON s.source_id = a.source_id"
             " WHERE a.search @@ q.query ORDER BY score DESC, a.rid LIMIT ? OFFSET ?",
             (*params, limit, offset))
