@@ -374,6 +374,35 @@ def stats(db: DbOption = DEFAULT_DB) -> None:
 
 
 @app.command()
+def migrate(
+    source: Annotated[str, typer.Option("--from", metavar="PATH|URL", help="The store to copy.")],
+    target: Annotated[str, typer.Option("--to", metavar="PATH|URL",
+                                        help="A new or empty store (created and migrated if need be).")],
+) -> None:
+    """Copy a whole store to another (SQLite <-> PostgreSQL), verified by row counts and a checksum."""
+    from nyhetsgraf.store.copy import CopyError, copy_store
+
+    if source == target:
+        fail("--from and --to name the same store", EXIT_USAGE)
+    with _open_store(source, create=False, read_only=True) as origin, _open_store(target, create=True) as copy:
+        def on_progress(table: str, rows: int) -> None:
+            if update is not None:
+                update(f"{table}: {rows} rows")
+
+        try:
+            with _progress("Copying", enabled=True) as update:
+                report = copy_store(origin, copy, on_progress)
+        except CopyError as error:
+            fail(str(error))
+        except KeyboardInterrupt:
+            fail(f"interrupted; {copy.url} holds a partial copy: empty it before copying again",
+                 EXIT_INTERRUPTED)
+    counts = ", ".join(f"{table} {rows}" for table, rows in report.tables.items())
+    print(f"copied {origin.url} -> {copy.url}: {counts}; checksum {report.checksum[:16]} verified",
+          file=sys.stderr, flush=True)
+
+
+@app.command()
 def train(
     lang: Annotated[Language, typer.Option("--lang", help="Written standard: bokmål (nb) or nynorsk (nn).")],
     minutes: Annotated[float, typer.Option("--minutes", min=0.1, help="Training budget in minutes.")] = 90.0,
