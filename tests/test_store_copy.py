@@ -56,7 +56,8 @@ def test_copy_refuses_a_store_that_is_not_empty(store_url: str, tmp_path: Path,
         copy_store(origin, target)
 
 
-def test_copy_between_sqlite_files_and_checksums(tmp_path: Path, soldier_article: tuple[Article, Facts]) -> None:
+def test_copy_between_sqlite_files_and_checksums(tmp_path: Path,
+                                                soldier_article: tuple[Article, Facts]) -> None:
     source, target = str(tmp_path / "a.db"), str(tmp_path / "b.db")
     _fill(source, soldier_article)
     with open_store(source, read_only=True) as origin, open_store(target) as copy:

@@ -384,7 +384,8 @@ def migrate(
 
     if source == target:
         fail("--from and --to name the same store", EXIT_USAGE)
-    with _open_store(source, create=False, read_only=True) as origin, _open_store(target, create=True) as copy:
+    origin = _open_store(source, create=False, read_only=True)
+    with origin, _open_store(target, create=True) as copy:
         def on_progress(table: str, rows: int) -> None:
             if update is not None:
                 update(f"{table}: {rows} rows")
