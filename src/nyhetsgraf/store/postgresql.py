@@ -171,6 +171,7 @@ class PostgreSQLDialect:
 
     def __init__(self, pool_max_size: int = POOL_MAX_SIZE) -> None:
         self.pool_max_size = pool_max_size
+        self.target: str | None = None  # the URL connected to, password included (for Dask workers)
 
     def describe(self, target: str) -> str:
         return redact_url(target)
@@ -188,6 +189,7 @@ class PostgreSQLDialect:
             pool.open(wait=True, timeout=CONNECT_TIMEOUT_S)
         except (psycopg.Error, PoolTimeout) as error:
             raise StoreError(f"cannot connect to {redact_url(target)}: {_first_line(error)}") from error
+        self.target = target
         return PooledConnection(pool)
 
     def prepare(self, sql: str) -> str:
