@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -161,9 +162,12 @@ def _partition_articles(partition: Partition, problems: list[Problem]) -> Iterat
     from nyhetsgraf.ingest import Problem, read_articles
 
     for shown, opened in zip(partition.files, partition.opened, strict=True):
-        def report(problem: Problem, shown: str = shown, opened: str = opened) -> None:
-            problems.append(Problem(shown if problem.source == opened else problem.source, problem.message,
-                                    problem.fatal))
+        def as_shown(source: str, shown: str = shown, opened: str = opened) -> str:
+            """The source as a local run names it ("dump.txt", "arkiv.warc#https://…"): the same ids."""
+            return shown + source[len(opened):] if source.startswith(opened) else source
+
+        def report(problem: Problem) -> None:
+            problems.append(Problem(as_shown(problem.source), problem.message, problem.fatal))
 
         renamed: set[int] = set()
         for article in read_articles([opened], on_problem=report):
@@ -171,8 +175,8 @@ def _partition_articles(partition: Partition, problems: list[Problem]) -> Iterat
                 break  # articles come in input order: the rest belongs to later partitions
             if not partition.holds(article):
                 continue
-            if id(article.document) not in renamed:  # the source as a local run names it (same ids)
-                article.document.source = shown
+            if id(article.document) not in renamed:
+                article.document.source = as_shown(article.document.source)
                 renamed.add(id(article.document))
             yield article
 
@@ -242,8 +246,12 @@ def dask_client(cluster: str) -> Iterator[Any]:
         with client:
             yield client
         return
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                      host="127.0.0.1", silence_logs=logging.ERROR) as local, Client(local) as client:
+    with warnings.catch_warnings():
+        # The scheduler's small HTTP service (no dashboard) moves to a free port when 8787 is taken.
+        warnings.filterwarnings("ignore", message="Port .* is already in use")
+        local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                             host="127.0.0.1", silence_logs=logging.ERROR)
+    with local, Client(local) as client:
         yield client
 
 
