@@ -149,3 +149,37 @@ def test_a_killed_worker_s_partition_is_run_again(store_url: str, tmp_path: Path
         stats = store.stats()
     assert len(ids) == len(set(ids)) == 200
     assert stats["quotes"] == 200  # every article's facts exactly once
+
+
+@pytest.mark.usefixtures("fake_nlp")
+def test_a_local_ingest_is_the_same_on_both_backends(store_url: str, tmp_path: Path) -> None:
+    local = str(tmp_path / "reference.db")
+    runner = CliRunner()
+    for url in (local, store_url):
+        result = runner.invoke(app, ["ingest", str(DEMO), "--db", url])
+        assert result.exit_code == 0, result.stderr
+    assert _contract_export(store_url) == _contract_export(local)
+    with open_store(local, read_only=True) as a, open_store(store_url, read_only=True) as b:
+        assert [h.id for h in a.search("regjeringen")] and \
+            {h.id for h in a.search("regjeringen")} == {h.id for h in b.search("regjeringen")}
+
+
+@pytest.mark.slow
+def test_real_extraction_on_two_workers_matches_one_process(tmp_path: Path) -> None:
+    """With the shipped models, Dask workers (models loaded once each) find what one process finds."""
+    pytest.importorskip("spacy")
+    from nyhetsgraf.nlp import ModelMissing, load
+
+    try:
+        load("nb")
+    except ModelMissing as error:
+        pytest.skip(f"no trained model: {error}")
+    dump = str(_dump(tmp_path / "dump.txt", 40))  # two byte ranges
+    local, spread = str(tmp_path / "local.db"), str(tmp_path / "dask.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", dump, "--db", local]).exit_code == 0
+    result = runner.invoke(app, ["ingest", dump, "--db", spread, "--dask", "local:2"])
+    assert result.exit_code == 0, result.stderr
+    expected = _contract_export(local)
+    assert any('"name": "Kari Holmen"' in line for line in expected)
+    assert _contract_export(spread) == expected
