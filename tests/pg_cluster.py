@@ -59,8 +59,9 @@ def _as_server_user() -> list[str]:
 
 
 @contextmanager
-def throwaway_cluster() -> Iterator[str]:
-    """Start a private cluster; yields the admin URL; stops it and deletes its files at the end."""
+def throwaway_cluster(*, durable: bool = False) -> Iterator[str]:
+    """Start a private cluster; yields the admin URL; stops it and deletes its files at the end.
+    ``durable`` keeps PostgreSQL's default fsync and commit settings (for benchmarks)."""
     binaries = server_binaries()
     prefix = _as_server_user()
     folder = Path(tempfile.mkdtemp(prefix="nyhetsgraf-pg-"))
@@ -71,9 +72,9 @@ def throwaway_cluster() -> Iterator[str]:
     try:
         _run([*prefix, str(binaries / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
               "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
-        # Durability is not wanted for a throwaway test cluster; speed is.
-        options = (f"-p {_PORT} -k {folder} -c listen_addresses='' -c fsync=off -c synchronous_commit=off"
-                   " -c full_page_writes=off -c max_connections=200")
+        options = f"-p {_PORT} -k {folder} -c listen_addresses='' -c max_connections=200"
+        if not durable:  # durability is not wanted for a throwaway test cluster; speed is
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         _run([*prefix, str(binaries / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w",
               "-t", "60", "start"])
         started = True
