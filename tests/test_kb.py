@@ -572,7 +572,10 @@ def test_story_linking_needs_specific_names_close_in_time() -> None:
         art("a5", "2024-10-02", {"norge", "tverrdal"}, {"fotball"}),  # one specific name only
         *filler,
     ]
+    broad = {"norge", "eu", "brussel", "norsk telegrambyrå", "tyskland"}  # countries, capitals, agencies
+    articles += [art("b1", "2024-10-05", broad, {"havvind"}), art("b2", "2024-10-06", broad, {"soldat"})]
     stories = cluster(articles)
+    assert stories["b1"] != stories["b2"]  # only broad names in common: never one story
     assert stories["a1"] == stories["a2"] == stories["a3"]
     assert len({stories["a1"], stories["a4"], stories["a5"]}) == 3
     assert stories == cluster(list(reversed(articles)))

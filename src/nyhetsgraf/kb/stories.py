@@ -22,7 +22,7 @@ from datetime import date as Date
 from functools import cache
 from typing import Any
 
-from nyhetsgraf.kb.names import fold
+from nyhetsgraf.kb.names import fold, name_key
 from nyhetsgraf.kb.resolve import LinkEntity
 from nyhetsgraf.kb.text import jaccard
 
@@ -126,6 +126,31 @@ def key_weight(key: str, a: StoryArticle, b: StoryArticle, stats: WindowStats) -
     return weight if weight >= MIN_KEY_WEIGHT else 0.0
 
 
+BIG_CITY = 500_000  # a town this big (a capital) says as little about a happening as a country
+
+
+@cache
+def broad_names() -> frozenset[str]:
+    """Folded names that say little about a happening (``data/broad_names.txt``)."""
+    from importlib.resources import files
+
+    text = (files("nyhetsgraf.kb") / "data" / "broad_names.txt").read_text(encoding="utf-8")
+    return frozenset(
+        name_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@cache
+def is_specific(key: str) -> bool:
+    """Whether a story key names something particular: a person, or a place or organisation that is no
+    country, no big city and not in ``broad_names``."""
+    if key.startswith("p:"):
+        return True
+    from nyhetsgraf.resources.gazetteer import is_country, town_population
+
+    return key not in broad_names() and not is_country(key) and town_population(key) < BIG_CITY
+
+
 def link_score(a: StoryArticle, b: StoryArticle, stats: WindowStats) -> float:
     """The evidence that two articles report one happening; 0 when they are too far apart."""
     if abs(a.day - b.day) > WINDOW_DAYS:
@@ -133,9 +158,10 @@ def link_score(a: StoryArticle, b: StoryArticle, stats: WindowStats) -> float:
     shared = a.keys & b.keys
     if len(shared) < MIN_SHARED_KEYS:
         return 0.0
-    weights = [w for w in (key_weight(k, a, b, stats) for k in shared) if w > 0]
-    if len(weights) < MIN_SHARED_KEYS:
+    weighted = {k: w for k in shared if (w := key_weight(k, a, b, stats)) > 0}
+    if len(weighted) < MIN_SHARED_KEYS or not any(is_specific(k) for k in weighted):
         return 0.0
+    weights = list(weighted.values())
     return sum(weights) + TERM_WEIGHT * jaccard(a.terms, b.terms)
 
 
