@@ -252,8 +252,8 @@ def main() -> None:
                 steps = ", ".join(f"{k} {v:.1f}" for k, v in summary.timings.items())
                 print(
                     f"articles {done - len(batch) + 1:>7}-{done:<7} linked {summary.articles:>6}: "
-                    f"{rates[-1]:5.0f} articles/s of CPU ({cpu:6.1f} s), {summary.articles / seconds:5.0f} of wall "
-                    f"time ({seconds:6.1f} s; {steps})",
+                    f"{rates[-1]:5.0f} articles/s of CPU ({cpu:6.1f} s), "
+                    f"{summary.articles / seconds:5.0f} of wall time ({seconds:6.1f} s; {steps})",
                     flush=True,
                 )
                 batch = []
