@@ -15,6 +15,8 @@ whole corpus would give. The rules, in the order they apply:
    called the same place LOC in one article and ORG in the next), and an acronym joins the long
    name whose initials it is ("NVE"). Across stories a town and a club or company of the same name
    stay apart, and two entities one article keeps apart are never joined.
+4. Within one story, near-identical spellings of one class are one entity (rapidfuzz: "Jens
+   Stoltenbreg" is Jens Stoltenberg); across stories they are not.
 """
 
 from __future__ import annotations

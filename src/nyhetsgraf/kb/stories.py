@@ -22,7 +22,7 @@ from datetime import date as Date
 from functools import cache
 from typing import Any
 
-from nyhetsgraf.kb.names import fold, name_key
+from nyhetsgraf.kb.names import name_key
 from nyhetsgraf.kb.resolve import LinkEntity
 from nyhetsgraf.kb.text import jaccard
 
@@ -261,7 +261,3 @@ def near_duplicates(a: set[str], b: set[str]) -> bool:
     if not large or small < DUPLICATE_JACCARD * large:  # Jaccard is at most small / large
         return False
     return jaccard(a, b) >= DUPLICATE_JACCARD
-
-
-def title_key(title: str | None) -> str:
-    return fold(title or "")
