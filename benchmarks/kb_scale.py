@@ -276,8 +276,9 @@ def main() -> None:
         for label, values in timings.items():
             cpu_values = cpu_timings[label]
             print(
-                f"{label:>6} query: wall p50 {statistics.median(values):6.1f} ms, p95 {percentile(values, 0.95):6.1f}"
-                f" ms; CPU p50 {statistics.median(cpu_values):6.1f} ms, p95 {percentile(cpu_values, 0.95):6.1f} ms"
+                f"{label:>6} query: wall p50 {statistics.median(values):6.1f} ms, "
+                f"p95 {percentile(values, 0.95):6.1f} ms; CPU p50 {statistics.median(cpu_values):6.1f} ms, "
+                f"p95 {percentile(cpu_values, 0.95):6.1f} ms"
                 " (target p95 < 100 ms)"
             )
         counts = store.query(
