@@ -159,11 +159,12 @@ def extract(
     from nyhetsgraf.pipeline import iter_extracted
     from nyhetsgraf.records import article_object
 
-    fatal = 0
+    _refuse_overwriting_an_input(output, paths)
+    lost = 0
 
     def on_problem(problem: Problem) -> None:
-        nonlocal fatal
-        fatal += int(problem.fatal)
+        nonlocal lost
+        lost += int(problem.lost_input)
         warn_problem(problem)
 
     objects: list[dict] = []
@@ -195,8 +196,22 @@ def extract(
     finally:
         if output is not None:
             handle.close()
-    if fatal:
+    if lost:
         raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+def _refuse_overwriting_an_input(output: Path | None, paths: list[str]) -> None:
+    """``-o`` naming one of the inputs would empty it before it is read."""
+    if output is None or not output.exists():
+        return
+    for path in paths:
+        if path == "-" or not Path(path).exists():
+            continue
+        target = Path(path)
+        inputs = [target] if target.is_file() else [p for p in target.rglob("*") if p.is_file()] \
+            if target.is_dir() else []
+        if any(output.samefile(item) for item in inputs):
+            fail(f"the output file {output} is one of the inputs; write to another file", EXIT_USAGE)
 
 
 def _counted(pairs: Iterable[tuple[Article, Facts]],
@@ -235,6 +250,13 @@ def ingest(
     from nyhetsgraf.pipeline import ingest as run_ingest
 
     summary = IngestSummary()
+    lost = 0
+
+    def count_and_warn(problem: Problem) -> None:
+        nonlocal lost
+        lost += int(problem.lost_input)
+        warn_problem(problem)
+
     store = _open_store(db, create=True)
     try:
         with store, _progress("Ingesting", enabled=True) as update:
@@ -242,7 +264,7 @@ def ingest(
                 if update is not None and current.read % 10 == 0:
                     update(f"{current.read} read · {current.new} new · {current.skipped} skipped")
 
-            run_ingest(paths, store, nlp=nlp, on_problem=warn_problem, summary=summary,
+            run_ingest(paths, store, nlp=nlp, on_problem=count_and_warn, summary=summary,
                        on_progress=on_progress, workers=workers)
     except _nlp_errors(nlp) as error:
         fail(f"{error} ({summary.new} new articles were stored)")
@@ -251,7 +273,7 @@ def ingest(
         fail(f"interrupted; {summary.new} new articles were stored in {db}, run the same command to resume",
              EXIT_INTERRUPTED)
     _print_summary(summary, db)
-    if summary.fatal_problems:
+    if lost:
         raise typer.Exit(EXIT_INPUT_ERROR)
 
 

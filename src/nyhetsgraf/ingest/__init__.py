@@ -151,8 +151,23 @@ def _read_stream(source: str, stream: IO[bytes], report: ProblemHandler) -> Iter
     """Pick the reader from the first bytes; every format but a single HTML page, feed or JSON document
     is streamed, gzip included (decompressed as it is read, with a limit against decompression bombs)."""
 
+    unreadable = False
+
     def warn(message: str, severity: Severity) -> None:
+        nonlocal unreadable
+        unreadable = unreadable or severity is Severity.fatal
         report(Problem(source, message, severity is Severity.fatal, severity is Severity.partial))
+
+    found = False
+    for document in _documents_of_stream(source, stream, warn):
+        found = True
+        yield document
+    if not found and not unreadable:
+        warn("no article text found", Severity.fatal)
+
+
+def _documents_of_stream(source: str, stream: IO[bytes], warn: Callable[[str, Severity], None]
+                         ) -> Iterator[Document]:
 
     try:
         head = stream.read(65536)

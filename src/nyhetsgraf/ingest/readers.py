@@ -123,7 +123,7 @@ def read_text_stream(source: str, stream: IO[bytes], warn: Warn, piece_chars: in
             document = pieces.flush()
             if document is not None:
                 yield document
-            elif pieces.date_line_number:
+            elif pieces.date_line_number > 1:
                 _warn_empty_date(warn, pieces.date_line_number)
             break
         line_number += 1

@@ -140,7 +140,8 @@ class GunzipStream(io.RawIOBase):
             self._finish("gzip data is damaged", truncated=True)
             return
         self.produced += len(output)
-        expanded = self.produced > self._max_ratio * max(self.consumed, 1)
+        used = self.consumed - len(decompressor.unconsumed_tail)  # compressed bytes behind this output
+        expanded = self.produced > self._max_ratio * max(used, 1)
         if expanded and self.produced > self._ratio_check_after:
             self.refused = True
             self._finish(f"refused: expands more than {self._max_ratio:g} times its compressed size "
