@@ -249,7 +249,7 @@ def test_issue_repro_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
 def _warc(path: Path, pages: int) -> bytes:
     from tests.test_ingest_readers import _write_warc
 
-    html = (Path(__file__).resolve().parent / "fixtures" / "ingest" / "artikkel.html").read_text(encoding="utf-8")
+    html = (Path(__file__).resolve().parent / "fixtures" / "ingest" / "artikkel.html").read_text("utf-8")
     _write_warc(path, [(f"https://dalen.example/{n}", html) for n in range(pages)], gzipped=False)
     return path.read_bytes()
 

@@ -6,7 +6,6 @@ Everything here reads forward in bounded pieces, so a 300 MB dump never sits in 
 from __future__ import annotations
 
 import io
-import os
 import zlib
 from typing import IO
 
