@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from newsgen import NewsGenerator  # noqa: E402
 
 from nyhetsgraf.pipeline import IngestSummary, ingest  # noqa: E402
-from nyhetsgraf.store import Store  # noqa: E402
+from nyhetsgraf.store import open_store  # noqa: E402
 
 TARGET_ARTICLES_PER_S = 500.0
 TARGET_PEAK_RSS_MB = 300.0
@@ -56,7 +56,7 @@ def main() -> None:
         database = Path(folder) / "bench.db"
         summary = IngestSummary()
         started, cpu_started = time.perf_counter(), time.process_time()
-        with Store(database) as store:
+        with open_store(database) as store:
             ingest([str(corpus)], store, nlp=False, summary=summary)
         elapsed = time.perf_counter() - started
         cpu = time.process_time() - cpu_started

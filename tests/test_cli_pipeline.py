@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from nyhetsgraf.cli import app
 from nyhetsgraf.pipeline import IngestSummary, ingest, iter_extracted
 from nyhetsgraf.records import Article, Entity, Facts, TimeExpression
-from nyhetsgraf.store import Store
+from nyhetsgraf.store import open_store
 
 
 def test_raw_pipeline_never_imports_spacy(sample_file: Path) -> None:
@@ -73,7 +73,7 @@ def test_ingest_with_nlp_stores_the_extracted_facts(sample_file: Path, db_path: 
 @pytest.mark.usefixtures("fake_extractor")
 def test_resumed_ingest_extracts_only_what_is_missing(sample_file: Path, db_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         first = ingest([str(sample_file)], store)
     assert first.new >= 1
 
@@ -90,7 +90,7 @@ def test_resumed_ingest_extracts_only_what_is_missing(sample_file: Path, db_path
 
     monkeypatch.setattr(nyhetsgraf.extract, "Extractor", CountingExtractor)
     summary = IngestSummary()
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         ingest([str(sample_file)], store, summary=summary)
     assert seen == []  # stored articles are skipped before extraction
     assert summary.read == summary.skipped == first.new and summary.new == 0

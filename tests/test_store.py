@@ -4,49 +4,50 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
 from conftest import make_article
 from nyhetsgraf.records import Article, Facts, article_object
-from nyhetsgraf.store import SCHEMA_VERSION, QuerySyntaxError, Store, StoreError
-from nyhetsgraf.store.schema import migrate, migrations
+from nyhetsgraf.store import SCHEMA_VERSION, QuerySyntaxError, StoreError, open_store
+from nyhetsgraf.store.schema import migrations
+from nyhetsgraf.store.sqlite import SQLiteDialect
 from nyhetsgraf.store.textsearch import fold, parse_query, shadow_text
 
 
 def test_new_database_has_current_schema_and_wal(db_path: Path) -> None:
-    with Store(db_path) as store:
-        assert store.schema_version == SCHEMA_VERSION == len(migrations())
-        assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        tables = {row[0] for row in store.connection.execute("SELECT name FROM sqlite_master")}
+    with open_store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION == len(migrations("sqlite"))
+        assert store.query("PRAGMA journal_mode")[0]["journal_mode"] == "wal"
+        tables = {row["name"] for row in store.query("SELECT name FROM sqlite_master")}
     assert {"sources", "articles", "entities", "mentions", "quotes", "counts", "events", "times",
             "articles_fts"} <= tables
 
 
 def test_migrations_are_idempotent(db_path: Path) -> None:
-    Store(db_path).close()
+    open_store(db_path).close()
     connection = sqlite3.connect(db_path, isolation_level=None)
-    assert migrate(connection) == SCHEMA_VERSION  # nothing left to apply, no error on existing tables
-    assert migrate(connection) == SCHEMA_VERSION
+    dialect = SQLiteDialect()
+    assert dialect.migrate(connection) == SCHEMA_VERSION  # nothing left to apply, no error on existing tables
+    assert dialect.migrate(connection) == SCHEMA_VERSION
     connection.close()
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         assert store.schema_version == SCHEMA_VERSION
 
 
 def test_newer_database_is_refused(db_path: Path) -> None:
-    Store(db_path).close()
+    open_store(db_path).close()
     connection = sqlite3.connect(db_path)
     connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     connection.close()
     with pytest.raises(StoreError, match="newer"):
-        Store(db_path)
+        open_store(db_path)
 
 
 def test_missing_database_is_an_error_when_not_creating(db_path: Path) -> None:
     with pytest.raises(StoreError, match="no database"):
-        Store(db_path, create=False)
+        open_store(db_path, create=False)
     assert not db_path.exists()
 
 
@@ -54,12 +55,12 @@ def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("this is not sqlite " * 100)
     with pytest.raises(StoreError, match="not a usable"):
-        Store(path)
+        open_store(path)
 
 
 def test_re_adding_the_same_article_is_a_no_op(db_path: Path, soldier_article: tuple[Article, Facts]) -> None:
     article, facts = soldier_article
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         assert store.add(article, facts) is True
         assert store.add(article, facts) is False
         # The same text from another source is a duplicate too (content hash).
@@ -73,10 +74,10 @@ def test_re_adding_the_same_article_is_a_no_op(db_path: Path, soldier_article: t
 
 def test_facts_round_trip(db_path: Path, soldier_article: tuple[Article, Facts]) -> None:
     article, facts = soldier_article
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.add(article, facts)
-    with Store(db_path, create=False) as store:
-        stored = store.article(article.id)
+    with open_store(db_path, create=False) as store:
+        stored = store.article(article.id).to_json()
     assert stored is not None
     expected = article_object(article, facts)
     assert {key: stored[key] for key in expected} == expected
@@ -89,17 +90,18 @@ def test_facts_round_trip(db_path: Path, soldier_article: tuple[Article, Facts])
 
 def test_facts_records_round_trip(db_path: Path, soldier_article: tuple[Article, Facts]) -> None:
     article, facts = soldier_article
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.add(article, facts)
-        rid = store.connection.execute("SELECT rid FROM articles WHERE id = ?", (article.id,)).fetchone()[0]
-        assert asdict(store.facts(rid)) == asdict(facts)
+        stored = store.facts(article.id)
+    assert stored == facts
+    assert stored.quotes and stored.quotes[0].speaker_key == facts.quotes[0].speaker_key
 
 
 def test_search_uses_norwegian_stemming(db_path: Path, soldier_article: tuple[Article, Facts]) -> None:
     article, facts = soldier_article
     other = make_article("Kommunen vedtok nytt budsjett for skolene i Bodø.", source="b.txt",
                          title="Budsjett")
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.add(article, facts)
         store.add(other, Facts())
         hits = store.search("soldat")
@@ -113,7 +115,7 @@ def test_search_uses_norwegian_stemming(db_path: Path, soldier_article: tuple[Ar
 
 def test_search_folds_case_and_diacritics(db_path: Path, soldier_article: tuple[Article, Facts]) -> None:
     article, facts = soldier_article
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.add(article, facts)
         for query in ("Tromsø", "tromsø", "TROMSØ", "Tromso", "tromso"):
             assert [hit.id for hit in store.search(query)] == [article.id], query
@@ -123,7 +125,7 @@ def test_search_folds_case_and_diacritics(db_path: Path, soldier_article: tuple[
 def test_search_terms_are_anded_and_phrases_are_exact(db_path: Path,
                                                       soldier_article: tuple[Article, Facts]) -> None:
     article, facts = soldier_article
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.add(article, facts)
         assert store.search("soldat rena")
         assert store.search("soldat bergen") == []
@@ -134,13 +136,13 @@ def test_search_terms_are_anded_and_phrases_are_exact(db_path: Path,
 
 @pytest.mark.parametrize("query", ['"unbalanced', "", "  ", "-- !!"])
 def test_bad_queries_raise_a_syntax_error(db_path: Path, query: str) -> None:
-    with Store(db_path) as store, pytest.raises(QuerySyntaxError):
+    with open_store(db_path) as store, pytest.raises(QuerySyntaxError):
         store.search(query)
 
 
 def test_queries_cannot_inject_fts_syntax(db_path: Path, soldier_article: tuple[Article, Facts]) -> None:
     article, facts = soldier_article
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.add(article, facts)
         # FTS5 operators and column filters are plain words to us: no sqlite3 error.
         assert store.search("title: NEAR(soldat) OR AND") == []
@@ -156,12 +158,12 @@ def test_shadow_text_and_folding() -> None:
 
 def test_articles_listing_and_prefix_lookup(db_path: Path) -> None:
     items = [make_article(f"Nyhet nummer {n} om været i Bergen.", source="v.txt", index=n) for n in range(5)]
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         for item in items:
             store.add(item, Facts())
         page = store.articles(limit=2, offset=1)
-        assert [row["id"] for row in page] == [items[1].id, items[2].id]
-        assert page[0]["entities"] == 0 and page[0]["source"] == "v.txt"
+        assert [row.id for row in page] == [items[1].id, items[2].id]
+        assert page[0].fact_counts["entities"] == 0 and page[0].source == "v.txt"
         assert store.resolve_id(items[3].id[:10]) == items[3].id
         assert store.resolve_id("zz") is None
         stats = store.stats()
@@ -181,12 +183,12 @@ def test_interrupted_ingest_keeps_committed_articles_and_resumes(db_path: Path) 
     articles = [make_article(f"Artikkel {n}: ordføreren la fram planen for kommunen {n}.", source="x.txt",
                              index=n) for n in range(25)]
     summary = IngestSummary()
-    with pytest.raises(KeyboardInterrupt), Store(db_path, batch_size=10) as store:
+    with pytest.raises(KeyboardInterrupt), open_store(db_path, batch_size=10) as store:
         for article in _articles_then_interrupt(articles, stop_after=17):
             if store.add(article, Facts()):
                 summary.new += 1
     assert summary.new == 17
-    with Store(db_path, create=False) as store:
+    with open_store(db_path, create=False) as store:
         assert len(store) == 17  # the last, partial batch was committed on exit too
         added = sum(store.add(article, Facts()) for article in articles)
         assert added == 8
@@ -197,7 +199,7 @@ def test_interrupted_ingest_keeps_committed_articles_and_resumes(db_path: Path) 
 
 def test_uncommitted_batch_is_lost_on_a_hard_kill_but_earlier_batches_are_not(db_path: Path) -> None:
     articles = [make_article(f"Melding {n} fra fylket om nye veier.", index=n) for n in range(15)]
-    store = Store(db_path, batch_size=10)
+    store = open_store(db_path, batch_size=10)
     for article in articles:
         store.add(article, Facts())
     # A second connection sees what a crash would leave behind: only committed batches.
@@ -205,5 +207,5 @@ def test_uncommitted_batch_is_lost_on_a_hard_kill_but_earlier_batches_are_not(db
     assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 10
     reader.close()
     store.close()
-    with Store(db_path) as reopened:
+    with open_store(db_path) as reopened:
         assert len(reopened) == 15

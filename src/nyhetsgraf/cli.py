@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 EXIT_INPUT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-DEFAULT_DB = Path("nyhetsgraf.db")
+DEFAULT_DB = "nyhetsgraf.db"
 
 app = typer.Typer(
     name="nyhetsgraf",
@@ -114,11 +114,11 @@ def _nlp_errors(nlp: bool) -> tuple[type[Exception], ...]:
     return (ModelMissing,)
 
 
-def _open_store(db: Path, *, create: bool) -> Store:
-    from nyhetsgraf.store import Store, StoreError
+def _open_store(db: str, *, create: bool, read_only: bool = False) -> Store:
+    from nyhetsgraf.store import StoreError, open_store
 
     try:
-        return Store(db, create=create)
+        return open_store(db, create=create, read_only=read_only)
     except StoreError as error:
         fail(str(error))
 
@@ -137,7 +137,8 @@ def main_options(
     """Turn Norwegian news into a structured, source-linked record of facts."""
 
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.", dir_okay=False)]
+DbOption = Annotated[str, typer.Option("--db", metavar="PATH|URL",
+                                       help="Store: a SQLite file, sqlite:///PATH or postgresql://...")]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many rows to show.")]
 WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1,
                                             help="Processes for NLP and extraction (e.g. one per core).")]
@@ -277,7 +278,7 @@ def ingest(
         raise typer.Exit(EXIT_INPUT_ERROR)
 
 
-def _print_summary(summary: IngestSummary, db: Path) -> None:
+def _print_summary(summary: IngestSummary, db: str) -> None:
     print(f"{summary.read} read, {summary.new} new, {summary.skipped} skipped (already stored), "
           f"{summary.problems} problems -> {db}", file=sys.stderr, flush=True)
 
@@ -292,7 +293,7 @@ def search(
     """Full-text search with Norwegian stemming: "soldat" also finds "soldatene"."""
     from nyhetsgraf.store import QuerySyntaxError
 
-    with _open_store(db, create=False) as store:
+    with _open_store(db, create=False, read_only=True) as store:
         try:
             hits = store.search(query, limit=limit)
         except QuerySyntaxError as error:
@@ -336,16 +337,18 @@ def articles(
     from rich.console import Console
     from rich.table import Table
 
-    with _open_store(db, create=False) as store:
-        rows = store.articles(limit=limit, offset=offset)
-        total = len(store)
+    from nyhetsgraf.records import FACT_KINDS
+
+    with _open_store(db, create=False, read_only=True) as store:
+        rows = [row.to_json() for row in store.articles(limit=limit, offset=offset)]
+        total = store.count_articles()
     if as_json:
         out = _utf8_stdout()
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
     table = Table(title=f"articles {offset + 1 if rows else offset}–{offset + len(rows)} of {total}",
-                  title_justify="left", caption="facts: entities/quotes/counts/events/times",
+                  title_justify="left", caption=f"facts: {'/'.join(FACT_KINDS)}",
                   caption_justify="left")
     table.add_column("id", no_wrap=True)
     table.add_column("date", no_wrap=True)
@@ -353,7 +356,7 @@ def articles(
     table.add_column("source", ratio=1, overflow="fold")
     table.add_column("facts", no_wrap=True, justify="right")
     for row in rows:
-        facts = "/".join(str(row[key]) for key in ("entities", "quotes", "counts", "events", "times"))
+        facts = "/".join(str(row[key]) for key in FACT_KINDS)
         source = f"{Path(row['source']).name} #{row['index']}"
         table.add_row(row["id"], row["date"] or "", row["title"] or "", source, facts)
     Console(highlight=False).print(table)
@@ -367,9 +370,10 @@ def show(
         ShowFormat.pretty,
 ) -> None:
     """Show one stored article with all its facts."""
-    with _open_store(db, create=False) as store:
+    with _open_store(db, create=False, read_only=True) as store:
         full_id = store.resolve_id(article_id)
-        obj = store.article(full_id) if full_id else None
+        stored = store.article(full_id) if full_id else None
+    obj = stored.to_json() if stored else None
     if obj is None:
         fail(f"no article with id {article_id!r} in {db}")
     if output_format is ShowFormat.json:
@@ -386,7 +390,7 @@ def show(
 @app.command()
 def stats(db: DbOption = DEFAULT_DB) -> None:
     """Row counts and date range of the database, as JSON."""
-    with _open_store(db, create=False) as store:
+    with _open_store(db, create=False, read_only=True) as store:
         result = store.stats()
     print(json.dumps(result, ensure_ascii=False, indent=2))
 

@@ -11,7 +11,8 @@ inputs (JSON Lines, HTML, feeds, WARC) it is the text extracted from that record
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 Span = tuple[int, int]
@@ -94,12 +95,17 @@ class Entity:
     mentions: list[Span] = field(default_factory=list)
 
 
+# A fact that names an entity also carries its *key*: the index of that entity in ``Facts.entities``
+# (None when the name is a description, not an entity of the article). Keys never reach the
+# extraction contract; the store turns them into foreign keys so the knowledge base can follow them.
+
 @dataclass(slots=True)
 class Quote:
     text: str
     speaker: str | None
     direct: bool
     span: Span
+    speaker_key: int | None = None
 
 
 @dataclass(slots=True)
@@ -111,6 +117,8 @@ class Count:
     holder: str | None
     location: str | None
     span: Span
+    holder_key: int | None = None
+    location_key: int | None = None
 
 
 @dataclass(slots=True)
@@ -123,6 +131,9 @@ class Event:
     date: str | None
     negated: bool
     span: Span
+    actor_key: int | None = None
+    target_key: int | None = None
+    location_key: int | None = None
 
 
 @dataclass(slots=True)
@@ -132,44 +143,170 @@ class TimeExpression:
     span: Span
 
 
-@dataclass(slots=True)
+# -- the fact-kind registry ----------------------------------------------------------------------------
+
+KEY_SUFFIX = "_key"
+
+
+@dataclass(frozen=True, slots=True)
+class FactKind:
+    """One kind of fact: the contract list it fills, the record that holds one item, its store table.
+
+    Records, the contract encoder, the store and the renderers loop over ``FACT_KINDS``, so adding a
+    kind is: its record, its finder (``nyhetsgraf.extract.components``), its table (a migration, or
+    ``ddl`` for a kind registered from outside the package), and nothing else.
+    """
+
+    name: str  # the contract list ("quotes") and the store table
+    record: type
+    label: str  # what one item is called in reports
+    ddl: str | None = None  # CREATE TABLE for a kind added from outside (``{pk}`` is the id column type)
+    describe: Callable[[dict[str, Any]], str] | None = None  # one line of a report, from the contract dict
+
+    @property
+    def id_column(self) -> str:
+        return f"{self.name.removesuffix('s')}_id"
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(self.record))
+
+    @property
+    def contract_fields(self) -> tuple[str, ...]:
+        """The record's fields as the extraction contract writes them (entity keys left out)."""
+        return tuple(name for name in self.field_names if not name.endswith(KEY_SUFFIX))
+
+    @property
+    def entity_references(self) -> dict[str, str]:
+        """``{name field: key field}`` of the fields that name an entity (``speaker`` -> ``speaker_key``)."""
+        names = set(self.field_names)
+        return {name.removesuffix(KEY_SUFFIX): name for name in self.field_names
+                if name.endswith(KEY_SUFFIX) and name.removesuffix(KEY_SUFFIX) in names}
+
+
+FACT_KINDS: dict[str, FactKind] = {}
+
+
+def register_fact_kind(kind: FactKind) -> FactKind:
+    """Add a fact kind (or replace one of the same name); the order of registration is the output order."""
+    FACT_KINDS[kind.name] = kind
+    return kind
+
+
+def unregister_fact_kind(name: str) -> None:
+    FACT_KINDS.pop(name, None)
+
+
+for _kind in (FactKind("entities", Entity, "entity"), FactKind("quotes", Quote, "quote"),
+              FactKind("counts", Count, "count"), FactKind("events", Event, "event"),
+              FactKind("times", TimeExpression, "time")):
+    register_fact_kind(_kind)
+
+
 class Facts:
-    """Everything the extractors found in one article."""
+    """Everything the extractors found in one article: one list per registered fact kind.
 
-    entities: list[Entity] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    counts: list[Count] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    times: list[TimeExpression] = field(default_factory=list)
+    ``facts.quotes`` is the list of kind "quotes"; a kind nothing found is an empty list.
+    """
+
+    __slots__ = ("_lists",)
+
+    def __init__(self, **lists: list[Any]) -> None:
+        unknown = set(lists) - set(FACT_KINDS)
+        if unknown:
+            raise TypeError(f"unknown fact kinds: {', '.join(sorted(unknown))}")
+        self._lists: dict[str, list[Any]] = {name: list(items) for name, items in lists.items()}
+
+    def __getattr__(self, name: str) -> list[Any]:
+        if name.startswith("_") or name not in FACT_KINDS:
+            raise AttributeError(name)
+        return self._lists.setdefault(name, [])
+
+    def __getitem__(self, kind: str) -> list[Any]:
+        if kind not in FACT_KINDS:
+            raise KeyError(kind)
+        return self._lists.setdefault(kind, [])
+
+    def __setitem__(self, kind: str, items: list[Any]) -> None:
+        if kind not in FACT_KINDS:
+            raise KeyError(kind)
+        self._lists[kind] = items
+
+    def items(self) -> Iterator[tuple[FactKind, list[Any]]]:
+        """Every registered kind with its list, in registry order."""
+        for name, kind in FACT_KINDS.items():
+            yield kind, self._lists.get(name, [])
+
+    def __len__(self) -> int:
+        return sum(len(items) for items in self._lists.values())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Facts):
+            return NotImplemented
+        return all(self[name] == other[name] for name in FACT_KINDS)
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={items!r}" for name, items in self._lists.items() if items)
+        return f"Facts({inner})"
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
+def link_entity_keys(facts: Facts) -> Facts:
+    """Fill every fact's entity keys from the names it carries (the canonical names of ``facts.entities``)."""
+    index: dict[str, int] = {}
+    for position, entity in enumerate(facts.entities):
+        index.setdefault(entity.name, position)
+    for kind, items in facts.items():
+        references = kind.entity_references
+        if not references:
+            continue
+        for item in items:
+            for name_field, key_field in references.items():
+                name = getattr(item, name_field)
+                setattr(item, key_field, index.get(name) if name else None)
+    return facts
+
+
+# -- the extraction contract ------------------------------------------------------------------------------
+
+def plain_value(value: Any) -> Any:
+    """A record field as JSON writes it: tuples as lists, whole floats as ints."""
+    if isinstance(value, tuple | list):
+        return [plain_value(v) for v in value]
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain_value(v) for k, v in value.items()}
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
 
 
+def fact_object(kind: FactKind, item: Any) -> dict[str, Any]:
+    """One fact as the extraction contract writes it."""
+    return {name: plain_value(getattr(item, name)) for name in kind.contract_fields}
+
+
+def fact_objects(facts: Facts) -> dict[str, list[dict[str, Any]]]:
+    return {kind.name: [fact_object(kind, item) for item in items] for kind, items in facts.items()}
+
+
+def contract_object(*, id: str, source: str, index: int, span: Span | list[int], date: str | None,
+                    title: str | None, headings: list[str], language: str,
+                    facts: Facts | None = None) -> dict[str, Any]:
+    """The extraction-contract object: the one encoder used by extract, the store, the CLI and the API."""
+    return {
+        "id": id,
+        "source": source,
+        "index": index,
+        "span": list(span),
+        "date": date,
+        "title": title,
+        "headings": list(headings),
+        "language": language,
+        **fact_objects(facts or Facts()),
+    }
+
+
 def article_object(article: Article, facts: Facts | None = None) -> dict[str, Any]:
     """The extraction-contract object (one JSON line) for an article and its facts."""
-    facts = facts or Facts()
-    return {
-        "id": article.id,
-        "source": article.document.source,
-        "index": article.index,
-        "span": list(article.span),
-        "date": article.date,
-        "title": article.title,
-        "headings": list(article.headings),
-        "language": article.language,
-        "entities": [_plain(asdict(e)) for e in facts.entities],
-        "quotes": [_plain(asdict(q)) for q in facts.quotes],
-        "counts": [_plain(asdict(c)) for c in facts.counts],
-        "events": [_plain(asdict(e)) for e in facts.events],
-        "times": [_plain(asdict(t)) for t in facts.times],
-    }
+    return contract_object(id=article.id, source=article.document.source, index=article.index,
+                           span=article.span, date=article.date, title=article.title,
+                           headings=article.headings, language=article.language, facts=facts)

@@ -25,7 +25,7 @@ from nyhetsgraf.extract.entities import EntityIndex, find_entities
 from nyhetsgraf.extract.events import find_events
 from nyhetsgraf.extract.quotes import find_quotes
 from nyhetsgraf.extract.times import find_times
-from nyhetsgraf.records import Article, Facts
+from nyhetsgraf.records import Article, Facts, link_entity_keys
 
 __all__ = ["EntityIndex", "Extractor", "find_entities"]
 
@@ -109,7 +109,8 @@ class Extractor:
         times = find_times(doc, article)
         counts = find_counts(doc, article, entities)
         events = find_events(doc, article, entities, times=times, quotes=quotes)
-        return Facts(entities=entities.entities, quotes=quotes, counts=counts, events=events, times=times)
+        facts = Facts(entities=entities.entities, quotes=quotes, counts=counts, events=events, times=times)
+        return link_entity_keys(facts)
 
 
 _worker_extractor: Extractor | None = None

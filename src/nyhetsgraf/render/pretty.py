@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from nyhetsgraf.render.spans import ArticleObject, count_label, excerpt
+from nyhetsgraf.records import FACT_KINDS
+from nyhetsgraf.render.spans import ArticleObject, excerpt, fact_spans, presenter
 
 LAYER_STYLES = {"entity": "bold cyan", "quote": "bold green", "count": "bold magenta",
                 "event": "bold yellow", "time": "bold blue"}
@@ -19,10 +19,6 @@ LAYER_STYLES = {"entity": "bold cyan", "quote": "bold green", "count": "bold mag
 def _excerpt_text(obj: ArticleObject, span: list[int], style: str) -> Text:
     before, hit, after = excerpt(obj, span)
     return Text.assemble(before, (hit, style), after)
-
-
-def _or_dash(value: Any) -> str:
-    return "—" if value in (None, "") else str(value)
 
 
 def _table(title: str, columns: list[str]) -> Table:
@@ -41,8 +37,7 @@ def _header(obj: ArticleObject) -> RenderableType:
     parts: list[RenderableType] = [title, meta]
     if obj.get("headings"):
         parts.append(Text("Headings: " + " | ".join(obj["headings"]), style="italic"))
-    kinds = ("entities", "quotes", "counts", "events", "times")
-    counts = ", ".join(f"{len(obj.get(kind, []))} {kind}" for kind in kinds)
+    counts = ", ".join(f"{len(obj.get(kind, []))} {kind}" for kind in FACT_KINDS)
     parts.append(Text(counts, style="dim"))
     return Group(*parts)
 
@@ -50,38 +45,16 @@ def _header(obj: ArticleObject) -> RenderableType:
 def article_report(obj: ArticleObject) -> RenderableType:
     """One article as a rich renderable: a header panel and one table per fact kind that has facts."""
     parts: list[RenderableType] = [Panel(_header(obj), border_style="blue")]
-    if obj.get("entities"):
-        table = _table("Entities", ["name", "type", "mentions", "in context"])
-        for entity in obj["entities"]:
-            first = entity["mentions"][0] if entity["mentions"] else None
-            context = _excerpt_text(obj, first, LAYER_STYLES["entity"]) if first else Text("")
-            table.add_row(entity["name"], entity["type"], str(len(entity["mentions"])), context)
-        parts.append(table)
-    if obj.get("quotes"):
-        table = _table("Quotes", ["speaker", "kind", "in context"])
-        for quote in obj["quotes"]:
-            table.add_row(_or_dash(quote["speaker"]), "direct" if quote["direct"] else "indirect",
-                          _excerpt_text(obj, quote["span"], LAYER_STYLES["quote"]))
-        parts.append(table)
-    if obj.get("counts"):
-        table = _table("Counts", ["count", "holder", "location", "in context"])
-        for count in obj["counts"]:
-            table.add_row(count_label(count), _or_dash(count.get("holder")), _or_dash(count.get("location")),
-                          _excerpt_text(obj, count["span"], LAYER_STYLES["count"]))
-        parts.append(table)
-    if obj.get("events"):
-        table = _table("Events", ["type", "actor", "target", "where / when", "in context"])
-        for event in obj["events"]:
-            kind = ("not " if event["negated"] else "") + event["type"]
-            where_when = " / ".join(_or_dash(event.get(key)) for key in ("location", "date"))
-            table.add_row(kind, _or_dash(event.get("actor")), _or_dash(event.get("target")), where_when,
-                          _excerpt_text(obj, event["span"], LAYER_STYLES["event"]))
-        parts.append(table)
-    if obj.get("times"):
-        table = _table("Times", ["expression", "value", "in context"])
-        for time in obj["times"]:
-            table.add_row(time["text"], _or_dash(time["value"]),
-                          _excerpt_text(obj, time["span"], LAYER_STYLES["time"]))
+    for kind in FACT_KINDS.values():
+        if not obj.get(kind.name):
+            continue
+        view = presenter(kind)
+        style = LAYER_STYLES.get(kind.label, "bold")
+        table = _table(view.title, [*view.columns, "in context"])
+        for fact in obj[kind.name]:
+            spans = fact_spans(fact)
+            context = _excerpt_text(obj, spans[0], style) if spans else Text("")
+            table.add_row(*view.cells(fact), context)
         parts.append(table)
     return Group(*parts)
 

@@ -7,14 +7,14 @@ into the input, so the article's own ``span[0]`` is subtracted to index ``text``
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from nyhetsgraf.records import Article, Facts, article_object
+from nyhetsgraf.records import FACT_KINDS, Article, FactKind, Facts, article_object
 
 ArticleObject = dict[str, Any]
-LAYERS = ("entity", "quote", "count", "event", "time")
+Fact = dict[str, Any]
 
 
 def renderable(article: Article, facts: Facts) -> ArticleObject:
@@ -50,35 +50,93 @@ def event_label(event: dict[str, Any]) -> str:
     return f"{negated}{event['type']}: {event.get('actor') or '?'} → {event.get('target') or '?'}"
 
 
+def or_dash(value: Any) -> str:
+    return "—" if value in (None, "") else _value(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Presenter:
+    """How reports show one fact kind: a table (title, columns, cells) and a highlight (label, detail)."""
+
+    title: str
+    columns: tuple[str, ...]
+    cells: Callable[[Fact], list[str]]
+    label: Callable[[Fact], str]
+    detail: Callable[[Fact], str]
+
+
+def _mentions_detail(entity: Fact) -> str:
+    mentions = len(entity["mentions"])
+    return f"{mentions} mention{'s' if mentions != 1 else ''}"
+
+
+def _quote_label(quote: Fact) -> str:
+    return f"{'direct' if quote['direct'] else 'indirect'} quote by {quote['speaker'] or 'unknown'}"
+
+
+def _event_detail(event: Fact) -> str:
+    extra = [f"{key} {event[key]}" for key in ("location", "date") if event.get(key)]
+    return ", ".join([f"trigger «{event['trigger']}»", *extra])
+
+
+# The built-in kinds have hand-made views; any other registered kind gets ``generic_presenter``.
+PRESENTERS: dict[str, Presenter] = {
+    "entities": Presenter("Entities", ("name", "type", "mentions"),
+                          lambda e: [e["name"], e["type"], str(len(e["mentions"]))],
+                          lambda e: f"{e['name']} ({e['type']})", _mentions_detail),
+    "quotes": Presenter("Quotes", ("speaker", "kind"),
+                        lambda q: [or_dash(q["speaker"]), "direct" if q["direct"] else "indirect"],
+                        _quote_label, lambda q: f"«{q['text']}»"),
+    "counts": Presenter("Counts", ("count", "holder", "location"),
+                        lambda c: [count_label(c), or_dash(c.get("holder")), or_dash(c.get("location"))],
+                        count_label,
+                        lambda c: ", ".join(f"{k} {c[k]}" for k in ("holder", "location") if c.get(k))),
+    "events": Presenter("Events", ("type", "actor", "target", "where / when"),
+                        lambda e: [("not " if e["negated"] else "") + e["type"], or_dash(e.get("actor")),
+                                   or_dash(e.get("target")),
+                                   " / ".join(or_dash(e.get(key)) for key in ("location", "date"))],
+                        event_label, _event_detail),
+    "times": Presenter("Times", ("expression", "value"), lambda t: [t["text"], or_dash(t["value"])],
+                       lambda t: f"time «{t['text']}»", lambda t: f"= {_value(t['value'])}"),
+}
+
+
+def generic_presenter(kind: FactKind) -> Presenter:
+    """Every contract field but the span, for a fact kind registered without a view of its own."""
+    columns = tuple(name for name in kind.contract_fields if name not in ("span", "mentions"))
+    return Presenter(kind.name.capitalize(), columns, lambda f: [or_dash(f.get(c)) for c in columns],
+                     lambda f: f"{kind.label}: " + " ".join(or_dash(f.get(c)) for c in columns[:2]),
+                     lambda f: ", ".join(f"{c} {or_dash(f.get(c))}" for c in columns[2:]))
+
+
+def presenter(kind: FactKind) -> Presenter:
+    return PRESENTERS.get(kind.name) or generic_presenter(kind)
+
+
+def layers() -> tuple[str, ...]:
+    """The highlight layer of each fact kind (its item label: "entity", "quote" ...), in registry order."""
+    return tuple(kind.label for kind in FACT_KINDS.values())
+
+
+def fact_spans(fact: Fact) -> list[list[int]]:
+    """Where a fact is in the input: its mentions (entities) or its span."""
+    if "mentions" in fact:
+        return [list(span) for span in fact["mentions"]]
+    return [list(fact["span"])] if fact.get("span") else []
+
+
 def marks(obj: ArticleObject) -> list[Mark]:
     """Every fact span of the article as a Mark, clipped to the article text; malformed spans are dropped."""
     base = obj["span"][0]
     length = len(obj["text"])
     found: list[Mark] = []
-
-    def add(layer: str, span: list[int], label: str, detail: str, index: int) -> None:
-        start, end = max(0, span[0] - base), min(length, span[1] - base)
-        if start < end:
-            found.append(Mark(layer, start, end, label, detail, index))
-
-    for i, entity in enumerate(obj.get("entities", [])):
-        mentions = len(entity["mentions"])
-        for span in entity["mentions"]:
-            add("entity", span, f"{entity['name']} ({entity['type']})",
-                f"{mentions} mention{'s' if mentions != 1 else ''}", i)
-    for i, quote in enumerate(obj.get("quotes", [])):
-        kind = "direct" if quote["direct"] else "indirect"
-        speaker = quote["speaker"] or "unknown"
-        add("quote", quote["span"], f"{kind} quote by {speaker}", f"«{quote['text']}»", i)
-    for i, count in enumerate(obj.get("counts", [])):
-        where = [f"{key} {count[key]}" for key in ("holder", "location") if count.get(key)]
-        add("count", count["span"], count_label(count), ", ".join(where), i)
-    for i, event in enumerate(obj.get("events", [])):
-        extra = [f"{key} {event[key]}" for key in ("location", "date") if event.get(key)]
-        detail = ", ".join([f"trigger «{event['trigger']}»", *extra])
-        add("event", event["span"], event_label(event), detail, i)
-    for i, time in enumerate(obj.get("times", [])):
-        add("time", time["span"], f"time «{time['text']}»", f"= {_value(time['value'])}", i)
+    for kind in FACT_KINDS.values():
+        view = presenter(kind)
+        for i, fact in enumerate(obj.get(kind.name, [])):
+            for span in fact_spans(fact):
+                start, end = max(0, span[0] - base), min(length, span[1] - base)
+                if start < end:
+                    found.append(Mark(kind.label, start, end, view.label(fact), view.detail(fact), i))
     return found
 
 
@@ -91,7 +149,7 @@ class Segment:
 
     @property
     def layers(self) -> tuple[str, ...]:
-        return tuple(layer for layer in LAYERS if any(mark.layer == layer for mark in self.marks))
+        return tuple(layer for layer in layers() if any(mark.layer == layer for mark in self.marks))
 
 
 def segments(text: str, all_marks: list[Mark]) -> Iterator[Segment]:

@@ -1,0 +1,359 @@
+"""One SQL implementation of the Store protocol for every backend; a ``Dialect`` holds what differs.
+
+    with open_store("nyhetsgraf.db") as store:
+        store.add(article, facts)          # False when the article is already stored
+        store.search("soldatene trekkes")  # stemmed, AND of terms; "phrases" too
+
+SQL is written once, with ``?`` placeholders, in the SQL that SQLite and PostgreSQL share
+(``INSERT ... ON CONFLICT DO NOTHING``, ``RETURNING``). Fact tables are read and written by looping
+over the fact-kind registry (``nyhetsgraf.records.FACT_KINDS``): a record field becomes a column of
+the same name, except ``span`` (``start``, ``"end"``), an entity key ``x_key`` (``x_entity``, the
+``entities.entity_id`` it points at) and the entities' ``mentions`` (their own table).
+
+Writes are grouped into transactions of ``batch_size`` articles, so an interrupted run keeps
+everything committed so far and a re-run skips what is already stored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import fields
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any
+
+from nyhetsgraf.records import FACT_KINDS, KEY_SUFFIX, Article, Entity, FactKind, Facts
+from nyhetsgraf.store.dialect import Dialect
+from nyhetsgraf.store.protocol import ArticleRow, SearchHit, StoredArticle, StoreError
+from nyhetsgraf.store.schema import SchemaError
+from nyhetsgraf.store.textsearch import ParsedQuery, make_snippet, parse_query
+
+_QUOTED = {"end"}  # column names that are SQL keywords
+
+
+def _column(name: str) -> str:
+    return f'"{name}"' if name in _QUOTED else name
+
+
+def _is_bool(kind: FactKind, name: str) -> bool:
+    return any(f.name == name and f.type in ("bool", bool) for f in fields(kind.record))
+
+
+def fact_columns(kind: FactKind) -> list[str]:
+    """The table columns of a fact kind (besides its id and ``article_rid``), in record field order."""
+    columns: list[str] = []
+    for name in kind.field_names:
+        if name == "span":
+            columns += ["start", "end"]
+        elif name.endswith(KEY_SUFFIX):
+            columns.append(name.removesuffix(KEY_SUFFIX) + "_entity")
+        elif not (kind.name == "entities" and name == "mentions"):
+            columns.append(name)
+    return columns
+
+
+class SqlStore:
+    """A nyhetsgraf store over one DB-API connection. Use as a context manager or call ``close()``."""
+
+    def __init__(self, dialect: Dialect, target: str, *, url: str | None = None, create: bool = True,
+                 read_only: bool = False, batch_size: int = 200) -> None:
+        self.dialect = dialect
+        self.url = url or target
+        self.read_only = read_only
+        self.batch_size = batch_size
+        self._pending = 0
+        self._source_ids: dict[str, int] = {}
+        self._db = dialect.connect(target, create=create, read_only=read_only)
+        try:
+            if read_only:
+                version = dialect.schema_version(self._db)
+                if version == 0:
+                    raise StoreError(f"{self.url} is not a nyhetsgraf database")
+            else:
+                dialect.migrate(self._db)
+                self._ensure_registered_tables()
+        except SchemaError as error:
+            self._db.close()
+            raise StoreError(f"{self.url} is not a usable nyhetsgraf database: {error}") from error
+        except StoreError:
+            self._db.close()
+            raise
+
+    # -- SQL -------------------------------------------------------------------------------------------
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement written with ``?`` placeholders; returns the DB-API cursor."""
+        return self._db.execute(self.dialect.prepare(sql), tuple(params))
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self._db.cursor().executemany(self.dialect.prepare(sql), [tuple(row) for row in rows])
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows of one query as dicts."""
+        return self.dialect.rows(self.execute(sql, params))
+
+    def query_one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    @contextmanager
+    def transaction(self) -> Iterator[SqlStore]:
+        """All statements inside commit together or not at all (nested inside a running batch too)."""
+        if not self.dialect.in_transaction(self._db):
+            self.dialect.begin(self._db)
+        self.execute("SAVEPOINT unit")
+        try:
+            yield self
+        except BaseException:
+            self.execute("ROLLBACK TO SAVEPOINT unit")
+            self.execute("RELEASE SAVEPOINT unit")
+            raise
+        self.execute("RELEASE SAVEPOINT unit")
+
+    # -- lifecycle -------------------------------------------------------------------------------------
+
+    def __enter__(self) -> SqlStore:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        # Every add() is atomic, so what was added is worth keeping even when the run was interrupted.
+        self.close()
+
+    def close(self) -> None:
+        if self._db is None:
+            return
+        self.commit()
+        self._db.close()
+        self._db = None
+
+    def commit(self) -> None:
+        if self._db is not None and self.dialect.in_transaction(self._db):
+            self.execute("COMMIT")
+        self._pending = 0
+
+    @property
+    def schema_version(self) -> int:
+        return self.dialect.schema_version(self._db)
+
+    def _ensure_registered_tables(self) -> None:
+        """Create the table of a fact kind registered from outside the package, once."""
+        extra = [kind for kind in FACT_KINDS.values() if kind.ddl]
+        if not extra:
+            return
+        existing = self.dialect.table_names(self)
+        for kind in extra:
+            if kind.name not in existing:
+                self.execute(kind.ddl.replace("{pk}", self.dialect.pk_type))
+
+    # -- writing ---------------------------------------------------------------------------------------
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.url} is open read-only")
+
+    def contains(self, article: Article) -> bool:
+        row = self.query_one("SELECT 1 AS found FROM articles WHERE id = ? OR content_hash = ? LIMIT 1",
+                             (article.id, article.content_hash))
+        return row is not None
+
+    def add(self, article: Article, facts: Facts | None = None) -> bool:
+        self._check_writable()
+        with self.transaction():  # each article all-or-nothing, even if interrupted half-way
+            added = self._insert(article, facts or Facts())
+        if added:
+            self._pending += 1
+            if self._pending >= self.batch_size:
+                self.commit()
+        return added
+
+    def _source_id(self, article: Article) -> int:
+        path = article.document.source
+        cached = self._source_ids.get(path)
+        if cached is not None:
+            return cached
+        name = article.document.meta.get("source_name")
+        self.execute("INSERT INTO sources(path, name) VALUES (?, ?) ON CONFLICT DO NOTHING", (path, name))
+        row = self.query_one("SELECT source_id FROM sources WHERE path = ?", (path,))
+        assert row is not None
+        self._source_ids[path] = int(row["source_id"])
+        return self._source_ids[path]
+
+    def _insert(self, article: Article, facts: Facts) -> bool:
+        document = article.document
+        text = article.text
+        extra = {key: value for key, value in document.meta.items() if key != "source_name"}
+        metadata = {"format": document.format, **extra}
+        row = self.query_one(
+            "INSERT INTO articles(id, source_id, record, idx, span_start, span_end, title, date,"
+            " url, author, language, content_hash, text, headings, metadata, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING rid",
+            (article.id, self._source_id(article), document.record, article.index, article.span[0],
+             article.span[1], article.title, article.date, document.url, document.author, article.language,
+             article.content_hash, text, json.dumps(article.headings, ensure_ascii=False),
+             json.dumps(metadata, ensure_ascii=False, default=str),
+             datetime.now(UTC).isoformat(timespec="seconds")),
+        )
+        if row is None:
+            return False
+        rid = int(row["rid"])
+        self.dialect.index_article(self, rid, article.title, text)
+        self._insert_facts(rid, facts)
+        return True
+
+    def _insert_facts(self, rid: int, facts: Facts) -> None:
+        entity_ids: list[int] = []
+        for entity in facts.entities:
+            entity_row = self.query_one("INSERT INTO entities(article_rid, name, type) VALUES (?, ?, ?)"
+                                        " RETURNING entity_id", (rid, entity.name, entity.type))
+            assert entity_row is not None
+            entity_ids.append(int(entity_row["entity_id"]))
+            self.executemany('INSERT INTO mentions(entity_id, start, "end") VALUES (?, ?, ?)',
+                             [(entity_ids[-1], start, end) for start, end in entity.mentions])
+        for kind, items in facts.items():
+            if kind.name == "entities" or not items:
+                continue
+            columns = fact_columns(kind)
+            sql = (f"INSERT INTO {kind.name}(article_rid, {', '.join(map(_column, columns))})"
+                   f" VALUES ({', '.join('?' * (len(columns) + 1))})")
+            self.executemany(sql, [(rid, *self._row_values(kind, item, entity_ids)) for item in items])
+
+    @staticmethod
+    def _row_values(kind: FactKind, item: Any, entity_ids: list[int]) -> list[Any]:
+        values: list[Any] = []
+        for name in kind.field_names:
+            value = getattr(item, name)
+            if name == "span":
+                values += [value[0], value[1]]
+            elif name.endswith(KEY_SUFFIX):
+                known = value is not None and 0 <= value < len(entity_ids)
+                values.append(entity_ids[value] if known else None)
+            elif isinstance(value, bool):
+                values.append(int(value))
+            else:
+                values.append(value)
+        return values
+
+    # -- reading ---------------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return self.count_articles()
+
+    def count_articles(self) -> int:
+        row = self.query_one("SELECT count(*) AS n FROM articles")
+        return int(row["n"]) if row else 0
+
+    def search(self, query: str | ParsedQuery, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Articles matching every term (and phrase) of ``query``, best first (title weighted)."""
+        parsed = parse_query(query) if isinstance(query, str) else query
+        rows = self.dialect.search(self, parsed, limit, offset)
+        return [SearchHit(row["id"], row["title"], row["date"], row["path"],
+                          make_snippet(row["text"], parsed), float(row["score"])) for row in rows]
+
+    def articles(self, limit: int = 20, offset: int = 0) -> list[ArticleRow]:
+        """A page of articles in ingestion order, with their fact counts."""
+        counted = ", ".join(f"(SELECT count(*) FROM {name} WHERE article_rid = a.rid) AS n_{name}"
+                            for name in FACT_KINDS)
+        rows = self.query(
+            "SELECT a.id, a.title, a.date, a.language, s.path AS source, a.idx, length(a.text) AS chars,"
+            f" {counted} FROM articles a JOIN sources s ON s.source_id = a.source_id"
+            " ORDER BY a.rid LIMIT ? OFFSET ?", (limit, offset))
+        return [ArticleRow(row["id"], row["title"], row["date"], row["language"], row["source"],
+                           int(row["idx"]), int(row["chars"]),
+                           {name: int(row[f"n_{name}"]) for name in FACT_KINDS})
+                for row in rows]
+
+    def resolve_id(self, id_or_prefix: str) -> str | None:
+        """The full article id for an id or an unambiguous prefix of one (at least 4 characters)."""
+        matches = self.matching_ids(id_or_prefix, limit=2)
+        return matches[0] if len(matches) == 1 else None
+
+    def matching_ids(self, id_or_prefix: str, limit: int = 10) -> list[str]:
+        """Article ids equal to ``id_or_prefix`` or, for 4 characters or more, starting with it."""
+        row = self.query_one("SELECT id FROM articles WHERE id = ?", (id_or_prefix,))
+        if row is not None:
+            return [str(row["id"])]
+        prefix = "".join(ch for ch in id_or_prefix if ch.isalnum())
+        if len(prefix) < 4 or prefix != id_or_prefix:
+            return []
+        # A range instead of LIKE, so the unique index on id answers it.
+        rows = self.query("SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+                          (prefix, prefix + "\U0010ffff", limit))
+        return [str(r["id"]) for r in rows]
+
+    def _article_row(self, article_id: str) -> dict[str, Any] | None:
+        return self.query_one(
+            "SELECT a.*, s.path AS source, s.name AS source_name FROM articles a"
+            " JOIN sources s ON s.source_id = a.source_id WHERE a.id = ?", (article_id,))
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        row = self._article_row(article_id)
+        if row is None:
+            return None
+        return StoredArticle(
+            id=row["id"], source=row["source"], index=int(row["idx"]),
+            span=(int(row["span_start"]), int(row["span_end"])), date=row["date"], title=row["title"],
+            headings=json.loads(row["headings"]), language=row["language"],
+            facts=self._facts(int(row["rid"])),
+            text=row["text"], url=row["url"], author=row["author"], source_name=row["source_name"],
+            metadata=json.loads(row["metadata"]), ingested_at=str(row["ingested_at"]))
+
+    def facts(self, article_id: str) -> Facts:
+        row = self.query_one("SELECT rid FROM articles WHERE id = ?", (article_id,))
+        return self._facts(int(row["rid"])) if row else Facts()
+
+    def _facts(self, rid: int) -> Facts:
+        """The facts of one article (by its row id), in insertion order, as records."""
+        mentions: dict[int, list[tuple[int, int]]] = {}
+        for row in self.query('SELECT m.entity_id, m.start, m."end" FROM mentions m'
+                              " JOIN entities e ON e.entity_id = m.entity_id WHERE e.article_rid = ?"
+                              " ORDER BY m.entity_id, m.start, m.\"end\"", (rid,)):
+            mentions.setdefault(int(row["entity_id"]), []).append((int(row["start"]), int(row["end"])))
+        entity_rows = self.query("SELECT entity_id, name, type FROM entities WHERE article_rid = ?"
+                                 " ORDER BY entity_id", (rid,))
+        position = {int(r["entity_id"]): i for i, r in enumerate(entity_rows)}
+        facts = Facts(entities=[Entity(r["name"], r["type"], mentions.get(int(r["entity_id"]), []))
+                                for r in entity_rows])
+        for kind, _ in facts.items():
+            if kind.name != "entities":
+                rows = self.query(f"SELECT * FROM {kind.name} WHERE article_rid = ?"
+                                  f" ORDER BY {kind.id_column}", (rid,))
+                facts[kind.name] = [self._record(kind, row, position) for row in rows]
+        return facts
+
+    @staticmethod
+    def _record(kind: FactKind, row: dict[str, Any], position: dict[int, int]) -> Any:
+        values: dict[str, Any] = {}
+        for name in kind.field_names:
+            if name == "span":
+                values[name] = (int(row["start"]), int(row["end"]))
+            elif name.endswith(KEY_SUFFIX):
+                entity_id = row.get(name.removesuffix(KEY_SUFFIX) + "_entity")
+                values[name] = position.get(int(entity_id)) if entity_id is not None else None
+            elif _is_bool(kind, name):
+                values[name] = bool(row[name])
+            else:
+                values[name] = row[name]
+        return kind.record(**values)
+
+    def iter_ids(self) -> Iterator[str]:
+        for row in self.query("SELECT id FROM articles ORDER BY rid"):
+            yield str(row["id"])
+
+    def stats(self) -> dict[str, Any]:
+        """Row counts per table, the date range and the schema version."""
+        result: dict[str, Any] = {"path": self.url, "schema_version": self.schema_version}
+        tables = ("sources", "articles", "entities", "mentions", *[k for k in FACT_KINDS if k != "entities"])
+        for table in tables:
+            row = self.query_one(f"SELECT count(*) AS n FROM {table}")
+            result[table] = int(row["n"]) if row else 0
+        dates = self.query_one("SELECT min(date) AS first, max(date) AS last FROM articles")
+        result["first_date"], result["last_date"] = (dates["first"], dates["last"]) if dates else (None, None)
+        result["entity_types"] = {r["type"]: int(r["n"]) for r in self.query(
+            "SELECT type, count(*) AS n FROM entities GROUP BY type ORDER BY count(*) DESC, type")}
+        result["event_types"] = {r["type"]: int(r["n"]) for r in self.query(
+            "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY count(*) DESC, type")}
+        return result

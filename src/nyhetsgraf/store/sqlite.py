@@ -1,0 +1,115 @@
+"""The SQLite dialect: one file, WAL mode, FTS5 over a stemmed Norwegian shadow text."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from nyhetsgraf.store.protocol import StoreError
+from nyhetsgraf.store.schema import SchemaError, migrations
+from nyhetsgraf.store.textsearch import ParsedQuery, shadow_text
+
+
+def split_statements(script: str) -> list[str]:
+    """The statements of a SQL script, each complete (``sqlite3.complete_statement``)."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip() and not all(part.strip().startswith("--") for part in buffer.strip().splitlines()):
+        raise SchemaError(f"incomplete SQL statement in migration: {buffer.strip()[:80]!r}")
+    return statements
+
+
+class SQLiteDialect:
+    name = "sqlite"
+    pk_type = "INTEGER PRIMARY KEY"
+
+    def describe(self, target: str) -> str:
+        return target
+
+    def connect(self, target: str, *, create: bool, read_only: bool) -> sqlite3.Connection:
+        path = Path(target)
+        if (not create or read_only) and not path.is_file():
+            raise StoreError(f"no database at {path} (create one with `nyhetsgraf ingest`)")
+        if not path.parent.is_dir():
+            raise StoreError(f"cannot create a database at {path}: no folder {path.parent}")
+        try:
+            if read_only:
+                uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+                connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0,
+                                             check_same_thread=False)
+            else:
+                # Autocommit mode: transactions are opened explicitly, in batches. The timeout lets a
+                # reader or a second writer wait for a running ingest's batch.
+                connection = sqlite3.connect(path, isolation_level=None, timeout=30.0,
+                                             check_same_thread=False)
+                connection.execute("PRAGMA journal_mode = WAL")
+                connection.execute("PRAGMA synchronous = NORMAL")
+            connection.row_factory = sqlite3.Row
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{path} is not a usable nyhetsgraf database: {error}") from error
+        return connection
+
+    def prepare(self, sql: str) -> str:
+        return sql
+
+    def rows(self, cursor: Any) -> list[dict[str, Any]]:
+        return [dict(row) for row in cursor.fetchall()]
+
+    def in_transaction(self, connection: sqlite3.Connection) -> bool:
+        return connection.in_transaction
+
+    def begin(self, connection: sqlite3.Connection) -> None:
+        connection.execute("BEGIN")
+
+    def schema_version(self, connection: sqlite3.Connection) -> int:
+        return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self, connection: sqlite3.Connection) -> int:
+        steps = migrations(self.name)
+        latest = len(steps)
+        current = self.schema_version(connection)
+        if current > latest:
+            raise SchemaError(f"database schema version {current} is newer than this nyhetsgraf ({latest})")
+        if current == latest:
+            return current
+        # BEGIN IMMEDIATE takes the write lock first, so of two processes creating one database the
+        # second waits, then sees the version the first one wrote and has nothing left to do.
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            current = self.schema_version(connection)
+            for version, sql in steps:
+                if version <= current:
+                    continue
+                for statement in split_statements(sql.replace("{pk}", self.pk_type)):
+                    connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {version}")
+                current = version
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        return current
+
+    def index_article(self, store: Any, rid: int, title: str | None, text: str) -> None:
+        store.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
+                      (rid, shadow_text(title), shadow_text(text)))
+
+    def search(self, store: Any, query: ParsedQuery, limit: int, offset: int) -> list[dict[str, Any]]:
+        return store.query(
+            "SELECT a.id, a.title, a.date, a.text, s.path, -bm25(articles_fts, 3.0, 1.0) AS score"
+            " FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid"
+            " JOIN sources s ON s.source_id = a.source_id"
+            " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 3.0, 1.0) LIMIT ? OFFSET ?",
+            (query.fts_expression(), limit, offset))
+
+    def table_names(self, store: Any) -> set[str]:
+        return {row["name"] for row in store.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
