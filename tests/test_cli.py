@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -119,7 +120,7 @@ def test_extract_html_page_with_highlights(tmp_path: Path, soldier_article: tupl
     article, facts = soldier_article
 
     def fake_source(paths: Iterable[str], *, nlp: bool = True, on_problem=None, batch_size: int = 32,
-                    workers: int = 1) -> Iterator[tuple[Article, Facts]]:
+                    workers: int = 1, config=None) -> Iterator[tuple[Article, Facts]]:
         yield article, facts
 
     # Facts with every kind, without waiting for the NLP model.
@@ -129,8 +130,11 @@ def test_extract_html_page_with_highlights(tmp_path: Path, soldier_article: tupl
     assert result.exit_code == 0, result.stderr
     html = page.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "<link" not in html and "<script src" not in html
+    assert all(getattr(facts, kind) for kind in ("entities", "quotes", "counts", "events", "times"))
     for layer in ("entity", "quote", "count", "event", "time"):
-        assert f'class="mark {layer}' in html or f" {layer}" in html
+        # each kind highlighted in the text and listed in its table
+        assert re.search(rf'class="mark[^"]*\b{layer}\b', html), layer
+        assert f'id="a1-{layer}-0"' in html, layer
     assert 'class="mark entity"' in html and "Åse Lien" in html
 
 
@@ -146,7 +150,7 @@ def test_ctrl_c_during_ingest_keeps_what_was_stored(sample_file: Path, db_path: 
     articles = [article_factory(f"Sak nummer {n} om nye bussruter i byen.", index=n) for n in range(7)]
 
     def interrupted(items: Iterable[Article], *, nlp: bool = True, batch_size: int = 32,
-                    workers: int = 1) -> Iterator[tuple[Article, Facts]]:
+                    workers: int = 1, config=None) -> Iterator[tuple[Article, Facts]]:
         for n in range(len(articles)):
             if n == 3:
                 raise KeyboardInterrupt

@@ -9,11 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import spacy
 from rich.console import Console
+from spacy.tokens import Doc
 
 from conftest import make_article
+from nyhetsgraf.extract import ConfigError, ExtractConfig, Extractor, Finder, register_finder
+from nyhetsgraf.extract.components import unregister_finder
 from nyhetsgraf.records import (
     FACT_KINDS,
+    Article,
     Count,
     Entity,
     Event,
@@ -57,7 +62,8 @@ def test_a_registered_kind_is_stored_exported_and_rendered(mood_kind: FactKind, 
     facts = Facts(moods=[Mood("glede", 3, (article.span[0] + 7, article.span[0] + 13))])
 
     obj = article_object(article, facts)
-    assert obj["moods"] == [{"label": "glede", "strength": 3, "span": [article.span[0] + 7, article.span[0] + 13]}]
+    start = article.span[0]
+    assert obj["moods"] == [{"label": "glede", "strength": 3, "span": [start + 7, start + 13]}]
     assert list(obj)[-1] == "moods"  # after the built-in kinds, in registry order
 
     with open_store(db_path) as store:
@@ -110,7 +116,8 @@ def test_entity_keys_are_stored_as_foreign_keys(db_path: Path) -> None:
         rows = store.query("SELECT q.speaker, e.name FROM quotes q LEFT JOIN entities e"
                            " ON e.entity_id = q.speaker_entity ORDER BY q.quote_id")
         holder = store.query("SELECT e.name FROM counts c JOIN entities e ON e.entity_id = c.holder_entity")
-    assert [(r["speaker"], r["name"]) for r in rows] == [("Kari Nordheim", "Kari Nordheim"), ("en kilde", None)]
+    speakers = [(r["speaker"], r["name"]) for r in rows]
+    assert speakers == [("Kari Nordheim", "Kari Nordheim"), ("en kilde", None)]
     assert holder == [{"name": "Norge"}]
 
 
@@ -121,10 +128,12 @@ def test_version_1_database_is_upgraded_and_its_facts_linked(db_path: Path) -> N
     connection.executescript(
         "INSERT INTO sources(source_id, path) VALUES (1, 'gammel.txt');"
         "INSERT INTO articles(rid, id, source_id, idx, span_start, span_end, language, content_hash, text,"
-        " ingested_at) VALUES (1, 'abcd1234abcd1234', 1, 0, 0, 30, 'nb', 'h', 'Kari Nordheim sier nei.', 'x');"
-        "INSERT INTO entities(entity_id, article_rid, name, type) VALUES (7, 1, 'Kari Nordheim', 'PER');"
-        "INSERT INTO quotes(article_rid, text, speaker, direct, start, \"end\") VALUES (1, 'nei', 'Kari Nordheim',"
-        " 0, 0, 23);"
+        " ingested_at) VALUES (1, 'abcd1234abcd1234', 1, 0, 0, 30, 'nb', 'h', 'Kari Nordheim sier nei.',"
+        " 'x');"
+        "INSERT INTO entities(entity_id, article_rid, name, type)"
+        " VALUES (7, 1, 'Kari Nordheim', 'PER');"
+        "INSERT INTO quotes(article_rid, text, speaker, direct, start, \"end\")"
+        " VALUES (1, 'nei', 'Kari Nordheim', 0, 0, 23);"
         "PRAGMA user_version = 1;")
     connection.close()
     with open_store(db_path) as store:
@@ -132,3 +141,35 @@ def test_version_1_database_is_upgraded_and_its_facts_linked(db_path: Path) -> N
         assert store.count_articles() == 1
         facts = store.facts("abcd1234abcd1234")
     assert facts.quotes[0].speaker == "Kari Nordheim" and facts.quotes[0].speaker_key == 0
+
+
+def _find_moods(doc: Doc, article: Article) -> list[Mood]:
+    """A toy finder: "glade" or "jublet" is a mood of joy."""
+    return [Mood("glede", 2, (article.span[0] + t.idx, article.span[0] + t.idx + len(t)))
+            for t in doc if t.lower_ in ("glade", "jublet")]
+
+
+def test_a_registered_finder_runs_from_configuration(mood_kind: FactKind) -> None:
+    register_finder(Finder("moods", _find_moods, ("doc", "article"), "moods"))
+    try:
+        article = make_article("Folket jublet i gatene. Alle var glade.")
+        blank = spacy.blank("nb")
+        extractor = Extractor(lambda language: blank, ExtractConfig(finders=("moods",)))
+        facts = extractor.extract(article)
+        base = article.span[0]
+        assert [article.text[m.span[0] - base:m.span[1] - base] for m in facts.moods] == ["jublet", "glade"]
+        assert facts.quotes == [] and facts.entities == []
+        skipped = Extractor(lambda language: spacy.blank("nb"),
+                            ExtractConfig(finders=("moods",), skip=frozenset({"moods"}))).extract(article)
+        assert skipped.moods == []
+    finally:
+        unregister_finder("moods")
+
+
+def test_configuration_errors_name_the_problem() -> None:
+    with pytest.raises(ConfigError, match="unknown extractor 'feelings'"):
+        ExtractConfig(skip=frozenset({"feelings"})).plan()
+    with pytest.raises(ConfigError, match="'quotes' needs referents"):
+        ExtractConfig(skip=frozenset({"referents"})).plan()
+    plan = [finder.name for finder in ExtractConfig(skip=frozenset({"events"})).plan()]
+    assert plan == ["entity_index", "entities", "referents", "quotes", "times", "counts"]

@@ -72,7 +72,9 @@ def test_html_is_one_balanced_self_contained_page(soldier_article: tuple[Article
     assert checker.errors == [] and checker.stack == []
     assert checker.scripts == 0 and "<link" not in page and "http://" not in page and "https://" not in page
     for layer in ("entity", "quote", "count", "event", "time"):
-        assert f'mark {layer}' in page or f" {layer}\"" in page or f" {layer} " in page
+        # highlighted in the text (not only in the legend) and listed in the fact table
+        assert f'data-facts="a1-{layer}-0' in page or f' a1-{layer}-0' in page, layer
+        assert f'<tr id="a1-{layer}-0">' in page, layer
     assert "<style>" in page and "Åse Lien" in page
 
 

@@ -21,6 +21,7 @@ from nyhetsgraf import __version__
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from nyhetsgraf.extract import ExtractConfig
     from nyhetsgraf.ingest import Problem
     from nyhetsgraf.pipeline import IngestSummary
     from nyhetsgraf.records import Article, Facts
@@ -142,6 +143,24 @@ DbOption = Annotated[str, typer.Option("--db", metavar="PATH|URL",
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many rows to show.")]
 WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1,
                                             help="Processes for NLP and extraction (e.g. one per core).")]
+SkipOption = Annotated[list[str] | None, typer.Option(
+    "--skip", metavar="EXTRACTOR",
+    help="Do not run this extractor (repeatable or comma-separated): quotes, times, counts, events.")]
+
+
+def _extract_config(skip: list[str] | None, nlp: bool) -> ExtractConfig | None:
+    """The extraction configuration of ``--skip``; a usage error for an unknown or needed extractor."""
+    if not skip or not nlp:
+        return None
+    from nyhetsgraf.extract import ConfigError, ExtractConfig
+
+    names = frozenset(name.strip() for item in skip for name in item.split(",") if name.strip())
+    config = ExtractConfig(skip=names)
+    try:
+        config.plan()
+    except ConfigError as error:
+        fail(str(error), EXIT_USAGE)
+    return config
 
 
 # -- commands --------------------------------------------------------------------------------------
@@ -155,6 +174,7 @@ def extract(
                                                 help="Write to this file instead of stdout.")] = None,
     nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Run NLP and fact extraction.")] = True,
     workers: WorkersOption = 1,
+    skip: SkipOption = None,
 ) -> None:
     """Extract the facts of every article as contract JSON Lines (or a report); nothing is stored."""
     from nyhetsgraf.pipeline import iter_extracted
@@ -176,7 +196,8 @@ def extract(
         fail(f"cannot write {output}: {error.strerror or error}")
     try:
         with _progress("Extracting", enabled=output is not None or not sys.stdout.isatty()) as update:
-            pairs = _counted(iter_extracted(paths, nlp=nlp, on_problem=on_problem, workers=workers), update)
+            pairs = _counted(iter_extracted(paths, nlp=nlp, on_problem=on_problem, workers=workers,
+                                            config=_extract_config(skip, nlp)), update)
             if output_format is ExtractFormat.jsonl:
                 for article, facts in pairs:
                     handle.write(json.dumps(article_object(article, facts), ensure_ascii=False) + "\n")
@@ -245,12 +266,14 @@ def ingest(
     db: DbOption = DEFAULT_DB,
     nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Run NLP and fact extraction (slow).")] = True,
     workers: WorkersOption = 1,
+    skip: SkipOption = None,
 ) -> None:
     """Store articles and all their facts in the database; already stored articles are skipped."""
     from nyhetsgraf.pipeline import IngestSummary
     from nyhetsgraf.pipeline import ingest as run_ingest
 
     summary = IngestSummary()
+    config = _extract_config(skip, nlp)
     lost = 0
 
     def count_and_warn(problem: Problem) -> None:
@@ -266,7 +289,7 @@ def ingest(
                     update(f"{current.read} read · {current.new} new · {current.skipped} skipped")
 
             run_ingest(paths, store, nlp=nlp, on_problem=count_and_warn, summary=summary,
-                       on_progress=on_progress, workers=workers)
+                       on_progress=on_progress, workers=workers, config=config)
     except _nlp_errors(nlp) as error:
         fail(f"{error} ({summary.new} new articles were stored)")
     except KeyboardInterrupt:

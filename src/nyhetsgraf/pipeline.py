@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from nyhetsgraf.records import Article, Facts
 
 if TYPE_CHECKING:
+    from nyhetsgraf.extract import ExtractConfig
     from nyhetsgraf.ingest import Problem
     from nyhetsgraf.store import Store
 
@@ -30,24 +31,26 @@ def iter_articles(paths: Iterable[str], on_problem: ProblemHandler | None = None
     yield from read_articles(paths, on_problem=on_problem)
 
 
-def extract_articles(articles: Iterable[Article], *, nlp: bool = True, batch_size: int = 32,
-                     workers: int = 1) -> Iterator[tuple[Article, Facts]]:
+def extract_articles(articles: Iterable[Article], *, nlp: bool = True, batch_size: int = 32, workers: int = 1,
+                     config: ExtractConfig | None = None) -> Iterator[tuple[Article, Facts]]:
     """Pair each article with its facts, in input order; ``nlp=False`` gives empty facts and never
-    imports spaCy; ``workers`` > 1 extracts in that many processes."""
+    imports spaCy; ``workers`` > 1 extracts in that many processes; ``config`` picks the finders."""
     if not nlp:
         for article in articles:
             yield article, Facts()
         return
     from nyhetsgraf.extract import Extractor
 
-    yield from Extractor().pipe(articles, batch_size=batch_size, workers=workers)
+    extractor = Extractor() if config is None else Extractor(config=config)
+    yield from extractor.pipe(articles, batch_size=batch_size, workers=workers)
 
 
 def iter_extracted(paths: Iterable[str], *, nlp: bool = True, on_problem: ProblemHandler | None = None,
-                   batch_size: int = 32, workers: int = 1) -> Iterator[tuple[Article, Facts]]:
+                   batch_size: int = 32, workers: int = 1,
+                   config: ExtractConfig | None = None) -> Iterator[tuple[Article, Facts]]:
     """Read every input and extract the facts of each article, streaming, in input order."""
     yield from extract_articles(iter_articles(paths, on_problem), nlp=nlp, batch_size=batch_size,
-                                workers=workers)
+                                workers=workers, config=config)
 
 
 @dataclass(slots=True)
@@ -68,7 +71,8 @@ class IngestSummary:
 
 def ingest(paths: Iterable[str], store: Store, *, nlp: bool = True, on_problem: ProblemHandler | None = None,
            summary: IngestSummary | None = None,
-           on_progress: Callable[[IngestSummary], None] | None = None, workers: int = 1) -> IngestSummary:
+           on_progress: Callable[[IngestSummary], None] | None = None, workers: int = 1,
+           config: ExtractConfig | None = None) -> IngestSummary:
     """Read, extract and store every new article of ``paths``.
 
     Articles already in the store (same id or same text) are skipped *before* extraction, so a
@@ -95,7 +99,8 @@ def ingest(paths: Iterable[str], store: Store, *, nlp: bool = True, on_problem: 
                 continue
             yield article
 
-    for article, facts in extract_articles(unseen(iter_articles(paths, problem)), nlp=nlp, workers=workers):
+    for article, facts in extract_articles(unseen(iter_articles(paths, problem)), nlp=nlp, workers=workers,
+                                           config=config):
         if store.add(article, facts):
             summary.new += 1
         else:  # the same text twice within this run

@@ -1,10 +1,12 @@
 """Fact extraction: entities, quotes, time expressions, counts and PLOVER events of articles.
 
     extractor = Extractor()
-    facts = extractor.extract(article)            # one article
+    facts = extractor.extract(article)                # one article
     for article, facts in extractor.pipe(articles):   # many, batched through nlp.pipe
+    facts_list = extract_batch(articles, ExtractConfig(skip=frozenset({"events"})))   # pure, per process
 
-Every span in the returned records is an absolute offset into the article's input text.
+Every span in the returned records is an absolute offset into the article's input text. The finders
+and their order are declared in ``nyhetsgraf.extract.components``.
 """
 
 from __future__ import annotations
@@ -13,23 +15,33 @@ import logging
 import multiprocessing
 import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 from multiprocessing.pool import AsyncResult
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from nyhetsgraf.extract.counts import find_counts
+from nyhetsgraf.extract.components import (
+    DEFAULT_FINDERS,
+    FINDERS,
+    ConfigError,
+    ExtractConfig,
+    Finder,
+    register_finder,
+    run_finders,
+)
 from nyhetsgraf.extract.entities import EntityIndex, find_entities
-from nyhetsgraf.extract.events import find_events
-from nyhetsgraf.extract.quotes import find_quotes
-from nyhetsgraf.extract.times import find_times
-from nyhetsgraf.records import Article, Facts, link_entity_keys
+from nyhetsgraf.records import Article, Facts
 
-__all__ = ["EntityIndex", "Extractor", "find_entities"]
+__all__ = ["DEFAULT_FINDERS", "FINDERS", "ConfigError", "EntityIndex", "ExtractConfig", "Extractor", "Finder",
+           "extract_batch", "find_entities", "register_finder"]
 
 _log = logging.getLogger(__name__)
+
+ModelLoader = Callable[[str], Language]
 
 
 def _default_loader(language: str) -> Language:
@@ -45,11 +57,27 @@ def _default_loader(language: str) -> Language:
         return load("nb")
 
 
-class Extractor:
-    """Runs the NLP pipeline of an article's language and every extractor over its Doc."""
+def folder_loader(folder: str | Path) -> ModelLoader:
+    """Pipelines from ``folder/<language>`` (``nb``, ``nn``), bokmål for a language without a folder."""
+    import spacy
 
-    def __init__(self, load_nlp: Callable[[str], Language] | None = None) -> None:
-        self._load_nlp = load_nlp or _default_loader
+    def load(language: str) -> Language:
+        path = Path(folder) / language
+        return spacy.load(path if path.is_dir() else Path(folder) / "nb")
+
+    return load
+
+
+class Extractor:
+    """Runs the NLP pipeline of an article's language and the configured finders over its Doc."""
+
+    def __init__(self, load_nlp: ModelLoader | None = None, config: ExtractConfig | None = None) -> None:
+        self.config = config or ExtractConfig()
+        self._plan = self.config.plan()
+        self._custom_loader = load_nlp is not None
+        if load_nlp is None:
+            load_nlp = folder_loader(self.config.models) if self.config.models else _default_loader
+        self._load_nlp = load_nlp
         self._models: dict[str, Language] = {}
 
     def nlp(self, language: str) -> Language:
@@ -62,39 +90,55 @@ class Extractor:
         doc = self.nlp(article.language)(article.text)
         return self.facts(doc, article)
 
-    def pipe(self, articles: Iterable[Article], batch_size: int = 32,
-             workers: int = 1) -> Iterator[tuple[Article, Facts]]:
-        """Extract from many articles, in input order; each language's texts go through nlp.pipe
-        together. With ``workers`` > 1, chunks of ``batch_size`` articles are extracted in that
-        many forked processes (Linux and macOS), each loading the models once."""
-        chunks: Iterable[list[Article]] = minibatch(articles, size=batch_size)
-        if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            for chunk in chunks:
-                yield from zip(chunk, self._chunk_facts(chunk), strict=True)
-            return
-        yield from self._pipe_in_processes(chunks, workers)
+    def facts(self, doc: Doc, article: Article) -> Facts:
+        """All facts of one parsed article, from the configured finders in order."""
+        return run_finders(self._plan, doc, article)
 
-    def _chunk_facts(self, chunk: list[Article]) -> list[Facts]:
+    def batch(self, articles: Sequence[Article]) -> list[Facts]:
+        """The facts of each article, in order; each language's texts go through nlp.pipe together."""
         docs: dict[int, Doc] = {}
         by_language: dict[str, list[int]] = {}
-        for position, article in enumerate(chunk):
+        for position, article in enumerate(articles):
             by_language.setdefault(article.language, []).append(position)
         for language, positions in by_language.items():
             nlp = self.nlp(language)
-            texts = (chunk[p].text for p in positions)
-            for position, doc in zip(positions, nlp.pipe(texts, batch_size=len(chunk)), strict=True):
+            texts = (articles[p].text for p in positions)
+            parsed = nlp.pipe(texts, batch_size=max(1, len(articles)))
+            for position, doc in zip(positions, parsed, strict=True):
                 docs[position] = doc
-        return [self.facts(docs[position], article) for position, article in enumerate(chunk)]
+        return [self.facts(docs[position], article) for position, article in enumerate(articles)]
+
+    def pipe(self, articles: Iterable[Article], batch_size: int = 32,
+             workers: int = 1) -> Iterator[tuple[Article, Facts]]:
+        """Extract from many articles, in input order. With ``workers`` > 1, chunks of ``batch_size``
+        articles are extracted in that many processes, each loading the models once."""
+        chunks: Iterable[list[Article]] = minibatch(articles, size=batch_size)
+        if workers <= 1:
+            for chunk in chunks:
+                yield from zip(chunk, self.batch(chunk), strict=True)
+            return
+        yield from self._pipe_in_processes(chunks, workers)
 
     def _pipe_in_processes(self, chunks: Iterable[list[Article]],
                            workers: int) -> Iterator[tuple[Article, Facts]]:
-        global _worker_extractor
-        _worker_extractor = self  # inherited by the forked workers: only articles and facts are pickled
+        if self._custom_loader:
+            # A loader is code, not data: only a forked worker can inherit it.
+            if "fork" not in multiprocessing.get_all_start_methods():
+                raise ConfigError("a custom model loader can run in worker processes only where fork exists")
+            global _forked_extractor
+            _forked_extractor = self
+            context = multiprocessing.get_context("fork")
+            task: Callable[..., list[Facts]] = _extract_with_forked
+            extra: tuple = ()
+        else:
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+            task, extra = extract_batch, (self.config,)
         # At most two chunks per worker in flight, so a huge input is never read ahead into memory.
         in_flight: deque[tuple[list[Article], AsyncResult[list[Facts]]]] = deque()
-        with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
+        with context.Pool(workers, initializer=_ignore_interrupts) as pool:
             for chunk in chunks:
-                in_flight.append((chunk, pool.apply_async(_extract_chunk, (chunk,))))
+                in_flight.append((chunk, pool.apply_async(task, (chunk, *extra))))
                 if len(in_flight) >= 2 * workers:
                     done, result = in_flight.popleft()
                     yield from zip(done, result.get(), strict=True)
@@ -102,25 +146,27 @@ class Extractor:
                 done, result = in_flight.popleft()
                 yield from zip(done, result.get(), strict=True)
 
-    def facts(self, doc: Doc, article: Article) -> Facts:
-        """All facts of one parsed article, in dependency order."""
-        entities = find_entities(doc, article)
-        quotes = find_quotes(doc, article, entities)
-        times = find_times(doc, article)
-        counts = find_counts(doc, article, entities)
-        events = find_events(doc, article, entities, times=times, quotes=quotes)
-        facts = Facts(entities=entities.entities, quotes=quotes, counts=counts, events=events, times=times)
-        return link_entity_keys(facts)
+
+@cache
+def process_extractor(config: ExtractConfig) -> Extractor:
+    """One Extractor (and so one set of loaded models) per process and configuration."""
+    return Extractor(config=config)
 
 
-_worker_extractor: Extractor | None = None
+def extract_batch(articles: Sequence[Article], config: ExtractConfig | None = None) -> list[Facts]:
+    """The facts of each article, in order: a pure function of its arguments, for worker processes and
+    Dask tasks (the models are loaded once per process and kept)."""
+    return process_extractor(config or ExtractConfig()).batch(list(articles))
+
+
+_forked_extractor: Extractor | None = None
+
+
+def _extract_with_forked(chunk: list[Article]) -> list[Facts]:
+    assert _forked_extractor is not None, "worker started without an extractor"
+    return _forked_extractor.batch(chunk)
 
 
 def _ignore_interrupts() -> None:
     """Ctrl-C reaches the whole process group; only the parent handles it (and stops the pool)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _extract_chunk(chunk: list[Article]) -> list[Facts]:
-    assert _worker_extractor is not None, "worker started without an extractor"
-    return _worker_extractor._chunk_facts(chunk)

@@ -564,13 +564,14 @@ class EventFinder:
         times: list[TimeExpression],
         offset: int,
         quotes: list[Quote] | None = None,
+        referents: Referents | None = None,
     ) -> None:
         self.doc = doc
         self.quotes = quotes or []
         self.entities = entities
         self.times = times
         self.offset = offset
-        self.referents = Referents(doc, entities, _lexicon().name_gender)
+        self.referents = referents or Referents(doc, entities, _lexicon().name_gender)
         self.triggers = _lexicon().load_triggers()
         self.particle_words = frozenset(p for row in self.triggers for p in row.particles)
         self.event_verbs: set[int] = set()
@@ -1127,9 +1128,11 @@ def find_events(
     entities: EntityIndex,
     times: list[TimeExpression] | None = None,
     quotes: list[Quote] | None = None,
+    referents: Referents | None = None,
 ) -> list[Event]:
     """PLOVER events of an article's Doc, with absolute sentence spans.
 
-    ``times`` give the events their dates; ``quotes`` let "vi"/"jeg" in a quote stand for its speaker.
+    ``times`` give the events their dates; ``quotes`` let "vi"/"jeg" in a quote stand for its speaker;
+    ``referents`` (built from the entities when not given) resolve pronouns and descriptions.
     """
-    return EventFinder(doc, entities, times or [], article.span[0], quotes).find()
+    return EventFinder(doc, entities, times or [], article.span[0], quotes, referents).find()

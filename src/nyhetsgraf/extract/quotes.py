@@ -175,10 +175,10 @@ def _text_bounds(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
 
 
 class QuoteFinder:
-    def __init__(self, doc: Doc, entities: EntityIndex) -> None:
+    def __init__(self, doc: Doc, entities: EntityIndex, referents: Referents | None = None) -> None:
         self.doc = doc
         self.entities = entities
-        self.referents = Referents(doc, entities, gender_of)
+        self.referents = referents or Referents(doc, entities, gender_of)
         self.sents = sentences(doc)
         self.text = doc.text  # Doc.text joins every token: build it once
 
@@ -616,11 +616,12 @@ def _without_nested(found: list[_Found]) -> list[_Found]:
     return result
 
 
-def find_quotes(doc: Doc, article: Article, entities: EntityIndex) -> list[Quote]:
+def find_quotes(doc: Doc, article: Article, entities: EntityIndex,
+                referents: Referents | None = None) -> list[Quote]:
     """Quotes of an article's Doc with absolute spans and resolved speakers."""
     offset = article.span[0]
     quotes = []
-    finder = QuoteFinder(doc, entities)
+    finder = QuoteFinder(doc, entities, referents)
     for f in finder.find():
         text = finder.text[f.start : f.end]
         span = (f.start + offset, f.end + offset)
