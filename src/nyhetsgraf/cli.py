@@ -308,7 +308,8 @@ def _print_summary(summary: IngestSummary, db: str) -> None:
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help='Words (all must match), "a phrase", or prefix*.')],
+    query: Annotated[str, typer.Argument(help='Words (all must match), "a phrase", prefix*, -excluded, '
+                                              'a OR b.')],
     db: DbOption = DEFAULT_DB,
     limit: LimitOption = 20,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per hit.")] = False,
@@ -334,7 +335,9 @@ def search(
     from rich.text import Text
 
     if not hits:
-        print(f"no articles match {query!r}", file=sys.stderr)
+        from nyhetsgraf.store.textsearch import shorten
+
+        print(f"no articles match {shorten(query)}", file=sys.stderr)
         return
     table = Table(show_lines=True, expand=True)
     table.add_column("id", no_wrap=True)

@@ -52,6 +52,8 @@ class SQLiteDialect:
                 connection.execute("PRAGMA journal_mode = WAL")
                 connection.execute("PRAGMA synchronous = NORMAL")
             connection.row_factory = sqlite3.Row
+            # Migrations that rebuild the search index compute the shadow text in SQL.
+            connection.create_function("nyhetsgraf_shadow", 1, shadow_text, deterministic=True)
             connection.execute("PRAGMA foreign_keys = ON")
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as error:

@@ -55,7 +55,7 @@ class _StemCache(dict[str, str]):
     """Lower-cased word -> shadow token; news vocabulary repeats, so nearly every lookup is a hit."""
 
     def __missing__(self, word: str) -> str:
-        token = fold(_STEMMER.stemWord(word))
+        token = _STEMMER.stemWord(fold(word))  # folding keeps æøå, so the stemmer still knows them
         self[word] = token
         return token
 
@@ -78,7 +78,7 @@ _CHUNKS = _ChunkCache()
 
 
 def index_token(word: str) -> str:
-    """The shadow form of one word: stemmed on the real spelling (the stemmer knows æøå), then folded."""
+    """The shadow form of one word: folded (foreign accents off), then stemmed."""
     return _STEMS[word.casefold()]
 
 
@@ -196,7 +196,7 @@ def parse_query(query: str) -> ParsedQuery:
         if pending_or:
             if index not in groups[-1]:
                 groups[-1].append(index)
-        elif not any(group == [index] for group in groups):
+        else:
             groups.append([index])
         pending_or = False
         if len(terms) + len(excluded) > MAX_QUERY_TERMS:
@@ -207,8 +207,9 @@ def parse_query(query: str) -> ParsedQuery:
         if excluded:
             raise QuerySyntaxError("a query needs a word to find, not only -excluded ones")
         raise QuerySyntaxError(f"query has no searchable words: {shorten(query)}")
-    return ParsedQuery(tuple(t for t, _ in terms), tuple(p for _, p in terms),
-                       tuple(tuple(g) for g in groups), tuple(excluded))
+    unique_groups = tuple(dict.fromkeys(tuple(group) for group in groups))  # "a a" is "a"
+    return ParsedQuery(tuple(t for t, _ in terms), tuple(p for _, p in terms), unique_groups,
+                       tuple(excluded))
 
 
 @dataclass(frozen=True, slots=True)
