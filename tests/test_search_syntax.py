@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.conftest import make_article
 from typer.testing import CliRunner
 
 from nyhetsgraf.cli import app
 from nyhetsgraf.records import Facts
 from nyhetsgraf.store import QuerySyntaxError, open_store
 from nyhetsgraf.store.textsearch import MAX_QUERY_TERMS, fold, parse_query, shadow_text
-from tests.conftest import make_article
 
 TEXTS = {
     "for": "Kommunen stemte for forslaget om ny skole i Bodø.",

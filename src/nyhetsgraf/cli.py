@@ -38,6 +38,7 @@ app = typer.Typer(
          "when and how many.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -57,6 +58,26 @@ class ShowFormat(StrEnum):
 class Language(StrEnum):
     nb = "nb"
     nn = "nn"
+
+
+def _plain_help() -> None:
+    """Help without Typer's type labels ("<list[str]>" after an argument, "{PATH}" in the usage): the
+    metavars and help texts already say what to give."""
+    from typer.core import TyperArgument
+
+    def no_type_label(self: TyperArgument, ctx: object) -> None:
+        return None
+
+    def usage_name(self: TyperArgument) -> str:
+        name = self.display_name_raw.upper()
+        name = name if self.required else f"[{name}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+    TyperArgument.display_type_rich = no_type_label  # type: ignore[method-assign,assignment]
+    TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
+
+
+_plain_help()
 
 
 # -- small shared pieces ---------------------------------------------------------------------------
@@ -140,8 +161,10 @@ def main_options(
 
 DbOption = Annotated[str, typer.Option("--db", metavar="PATH|URL",
                                        help="Store: a SQLite file, sqlite:///PATH or postgresql://...")]
-LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many rows to show.")]
-WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1,
+PathsArgument = Annotated[list[str], typer.Argument(metavar="PATH",
+                                                   help="Input files, folders or globs; '-' reads stdin.")]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help="How many rows to show.")]
+WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1, metavar="N",
                                             help="Processes for NLP and extraction (e.g. one per core).")]
 SkipOption = Annotated[list[str] | None, typer.Option(
     "--skip", metavar="EXTRACTOR",
@@ -167,10 +190,10 @@ def _extract_config(skip: list[str] | None, nlp: bool) -> ExtractConfig | None:
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Input files, folders or globs; '-' reads stdin.")],
+    paths: PathsArgument,
     output_format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] =
         ExtractFormat.jsonl,
-    output: Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False, metavar="FILE",
                                                 help="Write to this file instead of stdout.")] = None,
     nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Run NLP and fact extraction.")] = True,
     workers: WorkersOption = 1,
@@ -262,7 +285,7 @@ def _write_report(objects: list[dict], output_format: ExtractFormat, handle: Tex
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Input files, folders or globs; '-' reads stdin.")],
+    paths: PathsArgument,
     db: DbOption = DEFAULT_DB,
     nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Run NLP and fact extraction (slow).")] = True,
     workers: WorkersOption = 1,
@@ -308,8 +331,8 @@ def _print_summary(summary: IngestSummary, db: str) -> None:
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help='Words (all must match), "a phrase", prefix*, -excluded, '
-                                              'a OR b.')],
+    query: Annotated[str, typer.Argument(metavar="QUERY", help='Words (all must match), "a phrase", '
+                                                               'prefix*, -excluded, a OR b.')],
     db: DbOption = DEFAULT_DB,
     limit: LimitOption = 20,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per hit.")] = False,
@@ -339,6 +362,9 @@ def search(
 
         print(f"no articles match {shorten(query)}", file=sys.stderr)
         return
+    if not sys.stdout.isatty():
+        _print_lines([hit.id, hit.date or "", hit.title or "", hit.snippet.text] for hit in hits)
+        return
     table = Table(show_lines=True, expand=True)
     table.add_column("id", no_wrap=True)
     table.add_column("date", no_wrap=True)
@@ -352,11 +378,18 @@ def search(
     Console(highlight=False).print(table)
 
 
+def _print_lines(rows: Iterable[list[str]]) -> None:
+    """Rows for a pipe: one line each, fields apart by tabs, nothing wrapped or cut."""
+    out = _utf8_stdout()
+    for row in rows:
+        out.write("\t".join(" ".join(field.split()) for field in row) + "\n")
+
+
 @app.command()
 def articles(
     db: DbOption = DEFAULT_DB,
     limit: LimitOption = 20,
-    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many articles.")] = 0,
+    offset: Annotated[int, typer.Option("--offset", min=0, metavar="K", help="Skip this many articles.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per article.")] = False,
 ) -> None:
     """List stored articles with their fact counts."""
@@ -373,7 +406,17 @@ def articles(
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
-    table = Table(title=f"articles {offset + 1 if rows else offset}–{offset + len(rows)} of {total}",
+    if not rows:
+        if offset and offset >= total:
+            print(f"no articles from --offset {offset}: {total} stored", file=sys.stderr)
+        else:
+            print(f"no articles in {db}", file=sys.stderr)
+        return
+    if not sys.stdout.isatty():
+        _print_lines([row["id"], row["date"] or "", row["title"] or "", f"{row['source']} #{row['index']}",
+                      "/".join(str(row[key]) for key in FACT_KINDS)] for row in rows)
+        return
+    table = Table(title=f"articles {offset + 1}–{offset + len(rows)} of {total}",
                   title_justify="left", caption=f"facts: {'/'.join(FACT_KINDS)}",
                   caption_justify="left")
     table.add_column("id", no_wrap=True)
@@ -397,11 +440,15 @@ def show(
 ) -> None:
     """Show one stored article with all its facts."""
     with _open_store(db, create=False, read_only=True) as store:
-        full_id = store.resolve_id(article_id)
-        stored = store.article(full_id) if full_id else None
+        candidates = store.matching_ids(article_id, limit=6)
+        stored = store.article(candidates[0]) if len(candidates) == 1 else None
+    if len(candidates) > 1:
+        listed = ", ".join(candidates[:5]) + (", …" if len(candidates) > 5 else "")
+        fail(f"id prefix {article_id!r} is ambiguous; it matches {listed}: give more characters", EXIT_USAGE)
     obj = stored.to_json() if stored else None
     if obj is None:
-        fail(f"no article with id {article_id!r} in {db}")
+        hint = " (give at least 4 characters of an id)" if len(article_id) < 4 else ""
+        fail(f"no article with id {article_id!r} in {db}{hint}")
     if output_format is ShowFormat.json:
         out = _utf8_stdout()
         out.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
@@ -424,8 +471,9 @@ def stats(db: DbOption = DEFAULT_DB) -> None:
 @app.command()
 def train(
     lang: Annotated[Language, typer.Option("--lang", help="Written standard: bokmål (nb) or nynorsk (nn).")],
-    minutes: Annotated[float, typer.Option("--minutes", min=0.1, help="Training budget in minutes.")] = 90.0,
-    output: Annotated[Path | None, typer.Option("--output", file_okay=False,
+    minutes: Annotated[float, typer.Option("--minutes", min=0.1, metavar="M",
+                                           help="Training budget in minutes.")] = 90.0,
+    output: Annotated[Path | None, typer.Option("--output", file_okay=False, metavar="DIR",
                                                 help="Model folder (default: the packaged model).")] = None,
 ) -> None:
     """Retrain the NLP pipeline (tagger, lemmatizer, parser, NER) from the shared NorNE data."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,31 @@ def split_statements(script: str) -> list[str]:
     return statements
 
 
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection; on a read-only filesystem (or a folder we may not write to) the file is
+    opened as immutable, since a WAL database needs its shared-memory file beside it even to read."""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    immutable = not _can_write_beside(path)
+    if not immutable:
+        connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0,
+                                     check_same_thread=False)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return connection
+        except sqlite3.OperationalError:
+            connection.close()  # e.g. "unable to open database file": the -shm file cannot be made
+    return sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
+
+
+def _can_write_beside(path: Path) -> bool:
+    """Whether SQLite can create its -wal and -shm files next to the database."""
+    folder = path.resolve().parent
+    try:
+        return os.access(folder, os.W_OK) and not os.statvfs(folder).f_flag & os.ST_RDONLY
+    except OSError:
+        return False
+
+
 class SQLiteDialect:
     name = "sqlite"
     pk_type = "INTEGER PRIMARY KEY"
@@ -39,11 +65,11 @@ class SQLiteDialect:
             raise StoreError(f"no database at {path} (create one with `nyhetsgraf ingest`)")
         if not path.parent.is_dir():
             raise StoreError(f"cannot create a database at {path}: no folder {path.parent}")
+        if not read_only and not _can_write_beside(path):
+            raise StoreError(f"cannot write to {path}: its folder is read-only (reading it still works)")
         try:
             if read_only:
-                uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-                connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0,
-                                             check_same_thread=False)
+                connection = _connect_read_only(path)
             else:
                 # Autocommit mode: transactions are opened explicitly, in batches. The timeout lets a
                 # reader or a second writer wait for a running ingest's batch.
@@ -88,6 +114,8 @@ class SQLiteDialect:
         connection.execute("BEGIN IMMEDIATE")
         try:
             current = self.schema_version(connection)
+            if current == 0 and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise SchemaError("it holds tables of another program")
             for version, sql in steps:
                 if version <= current:
                     continue
