@@ -43,6 +43,15 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
 
 
+def _refuse_foreign(connection: sqlite3.Connection, path: Path) -> None:
+    """A SQLite database of another program (tables, but no nyhetsgraf schema version) is not ours to
+    write into."""
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    if version == 0 and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        connection.close()
+        raise StoreError(f"{path} is not a nyhetsgraf database: it holds tables of another program")
+
+
 def _can_write_beside(path: Path) -> bool:
     """Whether SQLite can create its -wal and -shm files next to the database."""
     folder = path.resolve().parent
@@ -75,6 +84,7 @@ class SQLiteDialect:
                 # reader or a second writer wait for a running ingest's batch.
                 connection = sqlite3.connect(path, isolation_level=None, timeout=30.0,
                                              check_same_thread=False)
+                _refuse_foreign(connection, path)  # before WAL mode rewrites the file's header
                 connection.execute("PRAGMA journal_mode = WAL")
                 connection.execute("PRAGMA synchronous = NORMAL")
             connection.row_factory = sqlite3.Row
