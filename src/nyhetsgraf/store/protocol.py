@@ -107,6 +107,14 @@ class Store(Protocol):
         """Store an article and its facts; False (nothing written) when it is already stored."""
         ...
 
+    def mark_extracted(self, article_id: str, model: str | None, lexicon: str | None) -> None:
+        """Record which model and lexicon version produced the article's facts."""
+        ...
+
+    def replace_facts(self, article_id: str, facts: Facts, model: str | None, lexicon: str | None) -> bool:
+        """Replace the article's facts (and their provenance) in one transaction."""
+        ...
+
     # reading
     def count_articles(self) -> int: ...
 

@@ -143,6 +143,11 @@ class SQLiteDialect:
         store.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
                       (rid, shadow_text(title), shadow_text(text)))
 
+    def unindex_article(self, store: Any, rid: int, title: str | None, text: str) -> None:
+        # A contentless FTS5 table forgets a row only when told the values it indexed.
+        store.execute("INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+                      (rid, shadow_text(title), shadow_text(text)))
+
     def search(self, store: Any, query: ParsedQuery, limit: int, offset: int) -> list[dict[str, Any]]:
         return store.query(
             "SELECT a.id, a.title, a.date, a.text, s.path, -bm25(articles_fts, 3.0, 1.0) AS score"
