@@ -220,7 +220,7 @@ def extract(
     try:
         with _progress("Extracting", enabled=output is not None or not sys.stdout.isatty()) as update:
             pairs = _counted(iter_extracted(paths, nlp=nlp, on_problem=on_problem, workers=workers,
-                                            config=_extract_config(skip, nlp)), update)
+                                            config=_extract_config(skip, nlp)), update, note_foreign=nlp)
             if output_format is ExtractFormat.jsonl:
                 for article, facts in pairs:
                     handle.write(json.dumps(article_object(article, facts), ensure_ascii=False) + "\n")
@@ -259,12 +259,24 @@ def _refuse_overwriting_an_input(output: Path | None, paths: list[str]) -> None:
             fail(f"the output file {output} is one of the inputs; write to another file", EXIT_USAGE)
 
 
-def _counted(pairs: Iterable[tuple[Article, Facts]],
-             update: Callable[[str], None] | None) -> Iterator[tuple[Article, Facts]]:
-    for number, pair in enumerate(pairs, start=1):
+_LANGUAGE_NAMES = {"da": "Danish", "sv": "Swedish", "en": "English"}
+
+
+def _counted(pairs: Iterable[tuple[Article, Facts]], update: Callable[[str], None] | None, *,
+             note_foreign: bool = False) -> Iterator[tuple[Article, Facts]]:
+    """The pairs, counted on the progress display; an article that is not Norwegian gets a note (its
+    facts are empty on purpose, not because nothing was found)."""
+    from nyhetsgraf.ingest.language import is_norwegian
+
+    for number, (article, facts) in enumerate(pairs, start=1):
         if update is not None:
             update(f"{number} articles")
-        yield pair
+        if note_foreign and not is_norwegian(article.language):
+            name = _LANGUAGE_NAMES.get(article.language, article.language)
+            where = f"{article.document.source} #{article.index}"
+            print(f"nyhetsgraf: note: {where}: {name} ({article.language}), not Norwegian; "
+                  "no facts extracted", file=sys.stderr, flush=True)
+        yield article, facts
 
 
 def _write_report(objects: list[dict], output_format: ExtractFormat, handle: TextIO, *,
@@ -325,8 +337,65 @@ def ingest(
 
 
 def _print_summary(summary: IngestSummary, db: str) -> None:
+    foreign = f", {summary.not_norwegian} not Norwegian (no facts)" if summary.not_norwegian else ""
     print(f"{summary.read} read, {summary.new} new, {summary.skipped} skipped (already stored), "
-          f"{summary.problems} problems -> {db}", file=sys.stderr, flush=True)
+          f"{summary.problems} problems{foreign} -> {db}", file=sys.stderr, flush=True)
+
+
+@app.command()
+def reextract(
+    ids: Annotated[list[str] | None, typer.Argument(
+        metavar="ID", help="Articles (ids or unique prefixes) to extract again.")] = None,
+    all_articles: Annotated[bool, typer.Option("--all", help="Every stored article.")] = False,
+    missing: Annotated[bool, typer.Option(
+        "--missing", help="Articles never extracted (ingested with --no-nlp); the default.")] = False,
+    outdated: Annotated[bool, typer.Option(
+        "--outdated", help="Missing ones and those extracted by another model or lexicon version.")] = False,
+    db: DbOption = DEFAULT_DB,
+    workers: WorkersOption = 1,
+    skip: SkipOption = None,
+) -> None:
+    """Extract the facts of stored articles again and replace them (after --no-nlp or an upgrade)."""
+    from nyhetsgraf.reextract import ReextractSummary
+    from nyhetsgraf.reextract import reextract as run_reextract
+
+    flags = (("--all", all_articles), ("--missing", missing), ("--outdated", outdated))
+    chosen = [name for name, flag in flags if flag]
+    if len(chosen) > 1 or (chosen and ids):
+        fail(f"give article ids or one of --all, --missing, --outdated, not {' and '.join(chosen or ['ids'])}"
+             + (" and ids" if chosen and ids else ""), EXIT_USAGE)
+    select = "all" if all_articles else "outdated" if outdated else "missing"
+    config = _extract_config(skip, True)
+    summary = ReextractSummary()
+    store = _open_store(db, create=False)
+    try:
+        with store, _progress("Re-extracting", enabled=True) as update:
+            full_ids = None if not ids else [_one_id(store, given) for given in ids]
+
+            def on_progress(current: ReextractSummary) -> None:
+                if update is not None:
+                    update(f"{current.done} of {current.selected}")
+
+            run_reextract(store, ids=full_ids, select=select, config=config, workers=workers,  # type: ignore[arg-type]
+                          summary=summary, on_progress=on_progress)
+    except _nlp_errors(True) as error:
+        fail(f"{error} ({summary.done} articles were re-extracted)")
+    except KeyboardInterrupt:
+        fail(f"interrupted; {summary.done} of {summary.selected} articles were re-extracted",
+             EXIT_INTERRUPTED)
+    foreign = f" ({summary.not_norwegian} not Norwegian: no facts)" if summary.not_norwegian else ""
+    print(f"{summary.done} articles re-extracted{foreign} -> {db}", file=sys.stderr, flush=True)
+
+
+def _one_id(store: Store, given: str) -> str:
+    """The full id for an id or unique prefix; a usage error naming the candidates otherwise."""
+    candidates = store.matching_ids(given, limit=6)
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates:
+        listed = ", ".join(candidates[:5]) + (", …" if len(candidates) > 5 else "")
+        fail(f"id prefix {given!r} is ambiguous; it matches {listed}: give more characters", EXIT_USAGE)
+    fail(f"no article with id {given!r}")
 
 
 @app.command()
