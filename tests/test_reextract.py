@@ -58,8 +58,9 @@ def _cli(*args: str | Path):
 def _dump(tmp_path: Path) -> Path:
     path = tmp_path / "dump.txt"
     norwegian = "".join(f" date 2024-03-0{n} – Skolesak nummer {n} fra Hamar\n{BODY}\n" for n in range(1, 4))
-    path.write_text(norwegian + " date 2024-03-09 – English news\nThe mayor said that the school would be built, and "
-                    "that they were glad it was over. It has been a long time.\n", encoding="utf-8")
+    english = (" date 2024-03-09 – English news\nThe mayor said that the school would be built, and that "
+               "they were glad it was over. It has been a long time.\n")
+    path.write_text(norwegian + english, encoding="utf-8")
     return path
 
 

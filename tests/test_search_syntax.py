@@ -109,7 +109,7 @@ def test_any_query_string_gives_results_or_a_syntax_error(store_path: Path, quer
 
 
 @settings(max_examples=100, deadline=None)
-@given(words=st.lists(st.sampled_from(["for", "før", "-far", "OR", '"får"', "skole*", "-", "*", '""', "OR OR"]),
+@given(words=st.lists(st.sampled_from(["for", "før", "-far", "OR", '"får"', "skole*", "-", "*", '""']),
                       max_size=12))
 def test_operator_soup_parses_or_is_refused(words: list[str]) -> None:
     query = " ".join(words)
