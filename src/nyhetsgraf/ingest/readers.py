@@ -27,6 +27,7 @@ Warn = Callable[[str, "Severity"], None]
 
 _BLANK_LINE = re.compile(rb"^\s*$")
 _NEWLINES = re.compile(r"\n+")
+_TAG = re.compile(r"<[^>]*>")
 # A JSON Lines record (one article) longer than this is skipped rather than held in memory.
 MAX_RECORD_BYTES = 64 * 1024 * 1024
 # A whole-file JSON document (array or pretty-printed object) is parsed in memory, up to this size.
@@ -308,8 +309,8 @@ def html_fragment_text(html: str) -> str:
 
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
-    except (ParserError, ValueError):
-        return html
+    except (ParserError, ValueError, AssertionError):  # lxml asserts on some broken documents
+        return _tidy(_TAG.sub(" ", html))
     for element in root.iter("script", "style"):
         element.text = ""
     for element in root.iter("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "blockquote", "tr"):
