@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import logging
 import re
 from collections.abc import Callable, Iterator
 from enum import StrEnum
@@ -28,6 +29,7 @@ Warn = Callable[[str, "Severity"], None]
 _BLANK_LINE = re.compile(rb"^\s*$")
 _NEWLINES = re.compile(r"\n+")
 _TAG = re.compile(r"<[^>]*>")
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # A JSON Lines record (one article) longer than this is skipped rather than held in memory.
 MAX_RECORD_BYTES = 64 * 1024 * 1024
 # A whole-file JSON document (array or pretty-printed object) is parsed in memory, up to this size.
@@ -307,6 +309,7 @@ def html_fragment_text(html: str) -> str:
     import lxml.html
     from lxml.etree import ParserError
 
+    html = _XML_INCOMPATIBLE.sub("", html)  # lxml refuses NUL and most control characters
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (ParserError, ValueError, AssertionError):  # lxml asserts on some broken documents
@@ -363,12 +366,18 @@ def read_feed(source: str, data: bytes, warn: Warn) -> Iterator[Document]:
     except DefusedXmlException:
         warn("feed refused: XML entity declarations (possible entity expansion attack)", Severity.fatal)
         return
-    except defusedxml.ElementTree.ParseError as error:
+    except (defusedxml.ElementTree.ParseError, LookupError, ValueError) as error:
+        # ParseError for broken markup; LookupError for an encoding Python does not know
         if b"<!ENTITY" in data:
             warn("feed refused: malformed XML with entity declarations", Severity.fatal)
             return
-        warn(f"malformed feed XML ({error}); reading what can be recovered", Severity.partial)
-    parsed = feedparser.parse(io.BytesIO(data))
+        message = " ".join(str(error).split())[:200]
+        warn(f"malformed feed XML ({message}); reading what can be recovered", Severity.partial)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data))
+    except Exception as error:  # feedparser's own parsers raise assorted errors on hostile input
+        warn(f"feed could not be parsed ({type(error).__name__})", Severity.fatal)
+        return
     if not parsed.entries:
         warn("no entries found in feed", Severity.fatal)
         return
@@ -399,9 +408,16 @@ def read_warc(source: str, stream: IO[bytes], warn: Warn) -> Iterator[Document]:
     """Each HTML response record through the HTML reader; a truncated archive keeps its complete records."""
     from warcio.archiveiterator import ArchiveIterator
 
+    # warcio logs a warning line per odd record header; what matters reaches the user through ``warn``.
+    logging.getLogger("warcio").setLevel(logging.ERROR)
+
+    class QuietArchiveIterator(ArchiveIterator):
+        INC_RECORD = ""  # warcio writes this warning to stderr itself; it is counted and reported below
+
     position = 0
+    records = QuietArchiveIterator(stream)
     try:
-        for record in ArchiveIterator(stream):
+        for record in records:
             if record.rec_type != "response":
                 continue
             content_type = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
@@ -422,6 +438,9 @@ def read_warc(source: str, stream: IO[bytes], warn: Warn) -> Iterator[Document]:
         message = " ".join(str(error).split())[:200]
         warn(f"WARC archive damaged or truncated ({type(error).__name__}: {message}); "
              f"kept {position} record(s)", Severity.partial)
+    if records.err_count:
+        warn(f"{records.err_count} WARC record(s) not followed by a blank line (a wrong Content-Length?)",
+             Severity.partial)
 
 
 def read_stream(source: str, stream: IO[bytes], warn: Warn, piece_chars: int) -> Iterator[Document]:
