@@ -23,6 +23,7 @@ run: install
 
 lint: install-test
 	$(BIN)/ruff check src tests benchmarks training
+	$(BIN)/lint-imports
 
 test: lint
 	$(BIN)/python -m pytest -q

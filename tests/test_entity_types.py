@@ -6,8 +6,14 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from nyhetsgraf.gazetteer import without_genitive
-from nyhetsgraf.nlp.entity_types import refine_entity_types, split_at_whitespace
+from nyhetsgraf.nlp.entity_types import (
+    DEFAULT_RULES,
+    ENTITY_TYPES,
+    RULES,
+    refine_entity_types,
+    split_at_whitespace,
+)
+from nyhetsgraf.resources.gazetteer import without_genitive
 
 
 def doc_with(text: str, ents: list[tuple[str, str]]) -> Doc:
@@ -344,3 +350,62 @@ def test_a_sentence_initial_word_the_text_also_writes_in_lower_case_is_no_name()
     doc = Doc(nlp.vocab, words=words[:5], sent_starts=[True, False, False, False, False])
     doc.ents = [Span(doc, 0, 1, label="ORG")]
     assert types(doc) == [("Forskriften", "ORG")]
+
+
+# --- the rules as a configured component ------------------------------------------------------------
+
+
+def _component_types(rules: list[str], doc: Doc) -> list[tuple[str, str]]:
+    nlp = spacy.blank("nb")
+    component = nlp.add_pipe(ENTITY_TYPES, config={"rules": rules})
+    return [(ent.text, ent.label_) for ent in component(doc).ents]
+
+
+def test_every_registered_rule_runs_by_default_in_todays_order() -> None:
+    assert set(DEFAULT_RULES) == set(RULES)
+    assert sorted({RULES[name].number for name in DEFAULT_RULES}) == list(range(1, 20))
+    nlp = spacy.blank("nb")
+    nlp.add_pipe(ENTITY_TYPES)
+    assert nlp.get_pipe(ENTITY_TYPES).rules == DEFAULT_RULES
+    assert nlp.config["components"][ENTITY_TYPES]["rules"] == list(DEFAULT_RULES)
+
+
+def test_a_rule_left_out_of_the_config_no_longer_applies() -> None:
+    text = "Tyskland trekker soldatene ut , og Kari Nordmann i Oslo tingrett sa at Nordmann var enig ."
+    ents = [("Tyskland", "ORG"), ("Kari Nordmann", "PER"), ("Oslo", "GPE_LOC"), ("Nordmann", "ORG")]
+    everything = _component_types(list(DEFAULT_RULES), doc_with(text, ents))
+    assert everything == [("Tyskland", "GPE_ORG"), ("Kari Nordmann", "PER"), ("Oslo tingrett", "ORG"),
+                          ("Nordmann", "PER")]
+    without_countries = [rule for rule in DEFAULT_RULES if rule != "countries"]
+    assert _component_types(without_countries, doc_with(text, ents)) == [
+        ("Tyskland", "ORG"), ("Kari Nordmann", "PER"), ("Oslo tingrett", "ORG"), ("Nordmann", "PER")]
+    without_taking_in = [rule for rule in DEFAULT_RULES if rule != "institution_nouns_taken_in"]
+    assert _component_types(without_taking_in, doc_with(text, ents)) == [
+        ("Tyskland", "GPE_ORG"), ("Kari Nordmann", "PER"), ("Oslo", "GPE_LOC"), ("Nordmann", "PER")]
+    assert _component_types([], doc_with(text, ents)) == ents
+
+
+def test_the_plain_function_applies_the_default_rules() -> None:
+    text = "Tyskland trekker soldatene ut ."
+    assert types(doc_with(text, [("Tyskland", "ORG")])) == [("Tyskland", "GPE_ORG")]
+
+
+@pytest.mark.parametrize("rules", [["countries", "no_such_rule"], ["countries", "countries"]])
+def test_unknown_or_repeated_rules_are_refused(rules: list[str]) -> None:
+    nlp = spacy.blank("nb")
+    with pytest.raises(ValueError, match="no_such_rule|named twice"):
+        nlp.add_pipe(ENTITY_TYPES, config={"rules": rules})
+
+
+@pytest.mark.slow
+def test_the_shipped_model_takes_the_rule_list_from_its_config() -> None:
+    from nyhetsgraf.nlp import model_path
+
+    text = "Hun spilte hovedrollen i filmen «Den siste vinteren i Tromsø» i fjor ."
+    shipped = spacy.load(model_path("nb"))
+    assert shipped.get_pipe(ENTITY_TYPES).rules == DEFAULT_RULES
+    assert [(ent.text, ent.label_) for ent in shipped(text).ents] == [("Den siste vinteren i Tromsø", "PROD")]
+    rules = [rule for rule in DEFAULT_RULES if rule != "quoted_titles"]
+    without_titles = spacy.load(model_path("nb"), config={"components": {ENTITY_TYPES: {"rules": rules}}})
+    assert [(ent.text, ent.label_) for ent in without_titles(text).ents] == [
+        ("Den siste vinteren", "PROD"), ("Tromsø", "GPE_LOC")]

@@ -123,6 +123,7 @@ def _big_text(path: Path, target_bytes: int) -> tuple[int, str]:
     return repeats * 100, article.format(n=99).rstrip()
 
 
+@pytest.mark.slow
 def test_large_text_file_is_streamed_with_bounded_memory(tmp_path: Path) -> None:
     path = tmp_path / "stor.txt"
     expected_count, last_text = _big_text(path, 50 * 1024 * 1024)

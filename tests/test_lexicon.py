@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from nyhetsgraf.extract import lexicon
 from nyhetsgraf.records import PLOVER_TYPES
+from nyhetsgraf.resources import lexicon
 
 DATA = Path(lexicon.__file__).parent / "data"
 

@@ -6,7 +6,6 @@ import numpy
 import pytest
 import spacy
 
-from nyhetsgraf.gazetteer import place_kind
 from nyhetsgraf.nlp.features import (
     COMMON_WORD_BIT,
     DICTIONARY_BIT,
@@ -20,6 +19,7 @@ from nyhetsgraf.nlp.features import (
     with_gazetteer,
     word_class,
 )
+from nyhetsgraf.resources.gazetteer import place_kind
 
 FIRST_NAME, COUNTRY, TOWN, CITY = 1, 2, 4, 8
 

@@ -212,3 +212,27 @@ def test_uncommitted_batch_is_lost_on_a_hard_kill_but_earlier_batches_are_not(db
     store.close()
     with open_store(db_path) as reopened:
         assert len(reopened) == 15
+
+
+def test_two_migrations_with_one_number_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import resources
+
+    from nyhetsgraf.store import schema
+
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    (folder / "0001_first.sql").write_text("CREATE TABLE a (x INTEGER);")
+    (folder / "0002_second.sql").write_text("CREATE TABLE b (x INTEGER);")
+    (folder / "0002_other.sqlite.sql").write_text("CREATE TABLE c (x INTEGER);")
+
+    class Files:
+        def __truediv__(self, name: str) -> Path:
+            return folder
+
+    monkeypatch.setattr(resources, "files", lambda package: Files())
+    schema.migrations.cache_clear()
+    try:
+        with pytest.raises(schema.SchemaError, match="two migrations are numbered 0002: other, second"):
+            schema.migrations("sqlite")
+    finally:
+        schema.migrations.cache_clear()

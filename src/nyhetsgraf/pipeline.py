@@ -115,4 +115,8 @@ def ingest(paths: Iterable[str], store: Store, *, nlp: bool = True, on_problem: 
         if on_progress is not None:
             on_progress(summary)
     store.commit()
+    if hasattr(store, "query"):  # a SQL store keeps the knowledge base: link what this run added
+        from nyhetsgraf.kb import update
+
+        update(store)
     return summary

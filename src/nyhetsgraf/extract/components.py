@@ -69,8 +69,8 @@ def _quotes(doc: Doc, article: Article, entity_index: EntityIndex, referents: Re
     return find_quotes(doc, article, entity_index, referents=referents)
 
 
-def _counts(doc: Doc, article: Article, entity_index: EntityIndex) -> list[Any]:
-    return find_counts(doc, article, entity_index)
+def _counts(doc: Doc, article: Article, entity_index: EntityIndex, times: list[Any]) -> list[Any]:
+    return find_counts(doc, article, entity_index, times=times)
 
 
 def _events(doc: Doc, article: Article, entity_index: EntityIndex, referents: Referents, times: list[Any],
@@ -84,7 +84,7 @@ for _finder in (
     Finder("referents", _referents, ("doc", "entity_index"), "referents"),
     Finder("quotes", _quotes, ("doc", "article", "entity_index", "referents"), "quotes"),
     Finder("times", find_times, ("doc", "article"), "times"),
-    Finder("counts", _counts, ("doc", "article", "entity_index"), "counts"),
+    Finder("counts", _counts, ("doc", "article", "entity_index", "times"), "counts"),
     Finder("events", _events, ("doc", "article", "entity_index", "referents", "times", "quotes"), "events"),
 ):
     register_finder(_finder)

@@ -9,7 +9,7 @@ itself ("demonstranter", "soldater"), a holder (whose troops or things: the subj
 Numbers that are no counts are skipped: years, dates and clock times (found by the time
 extractor), ages "(34)", measures and durations ("12 år", "40 tonn", "15 prosent", "300 millioner
 kroner"), ordinals, scores, phone numbers and numbers inside names ("France 24").
-The vocabulary lives in ``data/counts.tsv``.
+The vocabulary lives in ``nyhetsgraf/resources/data/counts.tsv`` and ``.../data/words``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,40 +35,35 @@ from nyhetsgraf.extract.numbers import (
 )
 from nyhetsgraf.extract.times import annotated
 from nyhetsgraf.extract.times import candidates as time_candidates
-from nyhetsgraf.records import Article, Count
+from nyhetsgraf.records import Article, Count, TimeExpression
+from nyhetsgraf.resources import data_file
+from nyhetsgraf.resources.words import word_list, word_set
 
 if TYPE_CHECKING:
     from nyhetsgraf.extract.entities import EntityIndex
 
-VOCABULARY = Path(__file__).parent / "data" / "counts.tsv"
+VOCABULARY = data_file("counts.tsv")
 PLACE_TYPES = {"LOC", "GPE_LOC", "GPE_ORG", "GPE"}
 HOLDER_TYPES = {"ORG", "GPE_ORG", "GPE_LOC", "GPE", "PER"}
 PLACE_PREPOSITIONS = {"i", "på", "ved", "utenfor", "nær", "foran", "inne", "rundt", "sør", "nord", "øst",
                       "vest", "over", "gjennom", "fra", "til", "hele"}
-PLACE_NOUNS = {"hovedstaden", "byen", "landsbyen", "provinsen", "regionen", "fylket", "kommunen", "bydelen",
-               "delstaten", "havnebyen", "grensebyen"}
+PLACE_NOUNS = word_set("count_place_nouns")
 # Categories a subset keeps from its set ("sju av de skadde" are still injured).
 LASTING = {"KILL", "WOUND", "MISSING", "KIDNAP", "ARREST"}
 CLAUSE_STOPS = {".", "!", "?", ";", ":", "–", "—", ",", "(", ")"}
 SUBORDINATORS = {"da", "når", "mens", "fordi", "dersom", "hvis", "selv", "etter", "før", "ettersom", "men"}
 PASSIVE_AUX = {"ble", "blir", "er", "var", "vært", "bli", "blitt", "vart", "blei", "vorte"}
-FUNCTION_WORDS = {"er", "ble", "har", "hadde", "var", "blir", "kan", "vil", "skal", "må", "av", "i", "på",
-                  "som", "og", "eller", "til", "fra", "med", "for", "om", "at", "det", "den", "de", "seg",
-                  "ikke", "fortsatt", "også", "nå", "bare", "ca.", "mot", "under", "over", "etter", "ved",
-                  "hos"}
+FUNCTION_WORDS = word_set("count_function_words")
 MAX_WINDOW = 12
 # Words that may stand between a verb and the count it governs ("pågrep i alt 12", "drepte totalt 30").
-GAP_WORDS = {"totalt", "til", "sammen", "alt", "nå", "også", "minst", "bare", "hele", "ytterligere"}
+GAP_WORDS = word_set("count_gap_words")
 # Without a tagger, words with these endings before another word are taken as adjectives.
 ADJECTIVE_ENDINGS = ("ske", "ige", "lige", "ede", "nye", "store", "små", "andre", "unge", "gamle", "fleste")
 # Measure words by their ending: "mikrometer", "milligram", "megawatt", "kilowattimer".
-UNIT_ENDINGS = ("meter", "gram", "watt", "liter", "wattimer", "kroner", "prosent", "tonn", "timer", "dager",
-                "døgn", "måneder")
-VAGUE_BEFORE = {"flere", "noen", "mange", "få", "par", "de", "titalls", "noen-og"}
+UNIT_ENDINGS = word_list("unit_endings")
+VAGUE_BEFORE = word_set("vague_quantifiers")
 # Words before a number that make it a label, a clock time or money, not a count.
-NOT_COUNT_BEFORE = {"kl.", "kl", "klokken", "klokka", "side", "s.", "nr.", "nr", "nummer", "paragraf", "§",
-                    "punkt", "kapittel", "artikkel", "uke", "år", "rom", "linje", "kanal", "tlf.", "telefon",
-                    "+47", "$", "kr", "kr.", "nok", "€", "£", "versjon", "sesong", "runde", "etappe"}
+NOT_COUNT_BEFORE = word_set("not_count_before")
 
 
 @dataclass(frozen=True)
@@ -96,7 +92,7 @@ class Vocabulary:
 
 
 @cache
-def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
+def vocabulary(path: Path | Traversable = VOCABULARY) -> Vocabulary:
     entries: dict[str, dict[str, str]] = defaultdict(dict)
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -215,10 +211,15 @@ def _attach_bound(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary)
 
 # ------------------------------------------------------------------------------ not counts
 
-def _time_token_indices(doc: Doc) -> set[int]:
+def _time_token_indices(doc: Doc, times: list[TimeExpression] | None, offset: int) -> set[int]:
+    """Tokens inside a time expression (dates and years are no counts); found here when not handed in."""
+    if times is None:
+        spans = [(m.start, m.end) for m in time_candidates(doc.text)]
+    else:
+        spans = [(t.span[0] - offset, t.span[1] - offset) for t in times]
     indices: set[int] = set()
-    for m in time_candidates(doc.text):
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             indices.update(range(span.start, span.end))
     return indices
@@ -650,11 +651,13 @@ def _heading_ranges(article: Article, doc: Doc) -> list[tuple[int, int]]:
 
 # ------------------------------------------------------------------------------ API
 
-def find_counts(doc: Doc, article: Article, entities: EntityIndex | None) -> list[Count]:
-    """Every count of the article with absolute spans."""
+def find_counts(doc: Doc, article: Article, entities: EntityIndex | None,
+                times: list[TimeExpression] | None = None) -> list[Count]:
+    """Every count of the article with absolute spans; ``times`` are the article's time expressions
+    (found again when not given)."""
     vocab = vocabulary()
     offset = article.span[0]
-    in_time = _time_token_indices(doc)
+    in_time = _time_token_indices(doc, times, offset)
     headings = _heading_ranges(article, doc)
     results: list[tuple[Found, Count, bool]] = []
     for sent in syntax.sentences(doc):

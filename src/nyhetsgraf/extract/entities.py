@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from nyhetsgraf.extract.syntax import WEEKDAYS, is_common_word, is_punct, is_space, lemma, low
-from nyhetsgraf.gazetteer import is_country, town_population, without_genitive
 from nyhetsgraf.records import Article, Entity
+from nyhetsgraf.resources.gazetteer import is_country, town_population, without_genitive
+from nyhetsgraf.resources.words import weekday_names, word_list, word_set
 
 HYPHENS = "-‐‑–—"
 _QUOTE_CHARS = "«»“”\"'„()[]"
@@ -129,7 +130,7 @@ def _sentence_initial(token: Token) -> bool:
 
 def _first_name_gender(word: str) -> str | None:
     try:
-        from nyhetsgraf.extract.lexicon import name_gender
+        from nyhetsgraf.resources.lexicon import name_gender
     except ModuleNotFoundError:
         return None
     return name_gender(word)
@@ -163,8 +164,7 @@ def _leading_non_name_tokens(span: Span, label: str) -> int:
 
 
 # Nouns that follow a place name without being owned by it: "i Lillehammer mandag".
-_TIME_NOUNS = WEEKDAYS | frozenset({
-    "måndag", "tysdag", "laurdag", "sundag",
+_TIME_NOUNS = weekday_names() | frozenset({
     "morgen", "kveld", "natt", "ettermiddag", "formiddag", "helg", "helgen", "helga",
 })
 
@@ -257,31 +257,14 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
 
 def _is_role_noun(token: Token) -> bool:
     try:
-        from nyhetsgraf.extract.lexicon import role_nouns
+        from nyhetsgraf.resources.lexicon import role_nouns
     except ModuleNotFoundError:
         return False
     return lemma(token) in role_nouns() or low(token) in role_nouns()
 
 
 # Lower-case nouns that complete a place name into an organisation ("Troms politidistrikt").
-_ORGANISATION_HEADS = {
-    "politidistrikt",
-    "vegvesen",
-    "vegvesenet",
-    "tingrett",
-    "lagmannsrett",
-    "universitetssykehus",
-    "sykehus",
-    "kommune",
-    "fylkeskommune",
-    "sikkerhetsråd",
-    "fylkesmann",
-    "statsforvalter",
-    "bispedømme",
-    "politikammer",
-    "sykehusområde",
-    "helseforetak",
-}
+_ORGANISATION_HEADS = word_set("organisation_head_nouns")
 
 
 def _drop_weak(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -549,101 +532,11 @@ def _entity_type(cluster: Cluster, name: str) -> str:
     return best
 
 
-_ORGANISATION_ENDINGS = (
-    "forening",
-    "foreningen",
-    "departementet",
-    "direktoratet",
-    "tilsynet",
-    "forbundet",
-    "partiet",
-    "politidistrikt",
-    "tingrett",
-    "lagmannsrett",
-    "høyesterett",
-    "rådet",
-    "kommune",
-    "fylkeskommune",
-    "universitet",
-    "universitetet",
-    "forsvaret",
-    "politiet",
-    "tidende",
-    "posten",
-    "blad",
-    "parti",
-    "avis",
-    "avisen",
-    "news",
-    "times",
-    "post",
-    "tv",
-    "children",
-    "group",
-    "corporation",
-    "inc",
-    "ltd",
-    "as",
-    "asa",
-    "bank",
-    "banken",
-    "fond",
-    "fondet",
-)
+_ORGANISATION_ENDINGS = word_list("organisation_endings")
 # Norwegian political parties and their short names ("Høyre" is also "right", "Venstre" "left").
-_PARTIES = {
-    "høyre",
-    "h",
-    "venstre",
-    "v",
-    "arbeiderpartiet",
-    "ap",
-    "fremskrittspartiet",
-    "frp",
-    "senterpartiet",
-    "sp",
-    "sosialistisk venstreparti",
-    "sv",
-    "kristelig folkeparti",
-    "krf",
-    "rødt",
-    "miljøpartiet de grønne",
-    "mdg",
-    "pasientfokus",
-    "industri- og næringspartiet",
-    "inp",
-}
+_PARTIES = word_set("parties")
 # International organisations every news desk names; NER often takes "Nato" for a person.
-_INTERNATIONAL_ORGANISATIONS = {
-    "nato",
-    "fn",
-    "eu",
-    "osse",
-    "who",
-    "imf",
-    "wto",
-    "opec",
-    "unicef",
-    "unesco",
-    "unhcr",
-    "au",
-    "asean",
-    "interpol",
-    "europol",
-    "verdensbanken",
-    "røde kors",
-    "leger uten grenser",
-    "amnesty international",
-    "human rights watch",
-    "den afrikanske union",
-    "europarådet",
-    "nordisk råd",
-    "hamas",
-    "hizbollah",
-    "is",
-    "al-qaida",
-    "taliban",
-}
+_INTERNATIONAL_ORGANISATIONS = word_set("international_organisations")
 
 
 def _is_acronym(name: str) -> bool:

@@ -35,6 +35,7 @@ from nyhetsgraf.extract.syntax import (
     verb_lemmas,
 )
 from nyhetsgraf.records import Article, Event, Quote, TimeExpression
+from nyhetsgraf.resources.words import month_names, word_set
 
 _LOCATIVE_PREPOSITIONS = {"i", "på", "ved", "utenfor", "nær", "fra"}
 _PLACE_TYPES = {"GPE_LOC", "GPE", "LOC", "GPE_ORG"}
@@ -64,25 +65,7 @@ _POSSESSIVES = {
 }
 # prepositions whose complement is the one the event is aimed at: "protesterer mot", "angrep på", "møte med"
 # Nouns that count or group what follows "av": the phrase keeps it ("grupper av demonstranter").
-_PARTITIVE_NOUNS = {
-    "gruppe",
-    "grupper",
-    "del",
-    "deler",
-    "hundrevis",
-    "tusenvis",
-    "titusenvis",
-    "hundretusenvis",
-    "millioner",
-    "flertall",
-    "flertallet",
-    "mindretall",
-    "mange",
-    "flere",
-    "rekke",
-    "hundre",
-    "tusen",
-}
+_PARTITIVE_NOUNS = word_set("partitive_nouns")
 # Event types whose "mot"/"på" phrase names the target ("angrep på", "protester mot"); for the
 # others it is a place or a topic ("stanset treningen på bakken").
 _AIMED_TYPES = {"ASSAULT", "ACCUSE", "PROTEST", "THREATEN", "SANCTION", "COERCE", "REJECT"}
@@ -103,45 +86,13 @@ _CLAUSE_OPENERS = {
     "hvis",
     "der",
 }
-_TIME_WORDS = {
-    *WEEKDAYS,
-    "uka",
-    "uke",
-    "uken",
-    "dag",
-    "døgn",
-    "morgen",
-    "kveld",
-    "natt",
-    "ettermiddag",
-    "formiddag",
-    "helg",
-    "helga",
-    "helgen",
-    "år",
-    "måned",
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-    "tid",
-    "gang",
-    "ganger",
-}
+_TIME_WORDS = WEEKDAYS | month_names() | word_set("event_time_words")
 _NOT_ACTORS = {"det", "som", "der", "dette", "den", "seg", "man"}
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> Any:
-    from nyhetsgraf.extract import lexicon
+    from nyhetsgraf.resources import lexicon
 
     return lexicon
 
@@ -272,8 +223,8 @@ _MODALS = {
     "ikkje",
 }
 # Verbs of hope, fear and wish: what they embed has not happened ("håper partene blir enige").
-_ATTITUDE_VERBS = {"håpe", "frykte", "ønske", "vone", "drømme", "lengte", "forvente", "anta", "tro", "tru"}
-_PROMISE_VERBS = {"love", "lova", "garantere", "forplikte", "vedta", "beslutte", "bestemme"}
+_ATTITUDE_VERBS = word_set("irrealis_verbs")
+_PROMISE_VERBS = word_set("promise_verbs")
 
 
 def _irrealis_infinitive(verb: Token) -> bool:
@@ -305,70 +256,7 @@ def _irrealis_infinitive(verb: Token) -> bool:
 # Support verbs that turn an event noun into a clause whose subject is the actor: "innførte
 # sanksjoner", "begynte tilbaketrekningen", "deltok i protester", "kom med et angrep", "var i streik".
 # Other verbs only mention the event ("fordømmer angrepet", "ser på drapet"): their subject is no actor.
-_SUPPORT_VERBS = {
-    "gjennomføre",
-    "begynne",
-    "starte",
-    "innføre",
-    "iverksette",
-    "sette",
-    "utføre",
-    "foreta",
-    "delta",
-    "holde",
-    "ha",
-    "komme",
-    "rette",
-    "lansere",
-    "trappe",
-    "gå",
-    "være",
-    "vere",
-    "samle",
-    "lede",
-    "organisere",
-    "arrangere",
-    "annonsere",
-    "kunngjøre",
-    "vedta",
-    "ilegge",
-    "gi",
-    "gje",
-    "dra",
-    "reise",
-    "avholde",
-    "føre",
-    "drive",
-    "inngå",
-    "slutte",
-    "fremme",
-    "framsette",
-    "fremsette",
-    "gjenoppta",
-    "trekke",
-    "ta",
-    "kaste",
-    "opprette",
-    "etablere",
-    "skjerpe",
-    "utvide",
-    "forlenge",
-    "heve",
-    "oppheve",
-    "avslutte",
-    "møte",
-    "motta",
-    "sende",
-    "levere",
-    "yte",
-    "love",
-    "tilby",
-    "bevilge",
-    "øke",
-    "utstede",
-    "erklære",
-    "opprettholde",
-}
+_SUPPORT_VERBS = word_set("support_verbs")
 
 
 def _can_carry(verb: Token, named_by_row: bool = False) -> bool:

@@ -31,11 +31,12 @@ from nyhetsgraf.extract.syntax import (
     verb_lemmas,
 )
 from nyhetsgraf.records import Article, Quote
+from nyhetsgraf.resources.words import quotation_marks, word_set
 
 # Verbs that turn a dashless closing attribution into direct speech; the others report.
 DIRECT_SPEECH_LEMMAS = {"si", "seie", "sei"}
 # Opening quotation mark -> its closing mark (the entity-type rules read titles between them too).
-QUOTATION_MARKS = {"«": "»", "“": "”", '"': '"', "„": "“"}
+QUOTATION_MARKS = quotation_marks()
 _AT = {"at"}
 _SKIP_AFTER_VERB = {
     "også",
@@ -95,14 +96,14 @@ _QUESTION_WORDS = {"hva", "hvem", "hvor", "hvordan", "hvorfor", "hvilke", "hvilk
                    "kven", "kvar", "korleis", "kvifor"}
 _CLAUSE_BREAKS = {"men", "som", "da", "fordi", "når", "hvis", "mens", "der"}
 # Verbs of mental attitude take at-clauses but report no speech: "Mange håper at ...", "Vesten frykter at ..."
-_ATTITUDE_VERBS = {"håpe", "frykte", "tro", "tru", "forvente", "anta", "vone", "regne", "rekne", "ønske"}
+_ATTITUDE_VERBS = word_set("attitude_verbs")
 _SUBJUNCTIONS = {"da", "når", "fordi", "mens", "som", "etter", "hvis", "om"}
 _EXPLETIVE = {"det", "dette", "slik", "så"}
 
 
 @lru_cache(maxsize=1)
 def _lexicon():  # the lexicon module is loaded once; its data files are read lazily there
-    from nyhetsgraf.extract import lexicon
+    from nyhetsgraf.resources import lexicon
 
     return lexicon
 

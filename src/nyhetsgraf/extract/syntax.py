@@ -15,11 +15,13 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from nyhetsgraf.resources.words import month_names, weekday_names
+
 DASHES = ("–", "—", "-", "−")
 
 SUBJECT_DEPS = {"SUBJ", "nsubj", "nsubj:pass"}
 # Bokmål weekday names, a closed class several extractors treat apart from other nouns.
-WEEKDAYS = frozenset({"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"})
+WEEKDAYS = weekday_names("nb")
 
 
 def is_space(token: Token) -> bool:
@@ -190,10 +192,8 @@ def _table_forms(part_of_speech: str) -> frozenset[str]:
     return frozenset(re.findall(r'"([^"]+)":\s*\[', text[start:end]))
 
 
-_CLOSED_CLASS = {"begge", "deretter", "dermed", "derfor", "samtidig", "likevel", "ifølge", "januar",
-                 "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-                 "november", "desember", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag",
-                 "søndag"}
+_CLOSED_CLASS = {"begge", "deretter", "dermed", "derfor", "samtidig", "likevel", "ifølge", *month_names(),
+                 *WEEKDAYS}
 
 
 def is_common_word(word: str) -> bool:

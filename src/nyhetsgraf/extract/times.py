@@ -13,6 +13,7 @@ Weekdays need a direction: the sentence's verbs decide it (a future auxiliary su
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -20,22 +21,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from nyhetsgraf.records import Article, TimeExpression
+from nyhetsgraf.resources.words import months, relative_days, time_steps, weekdays, word_list, word_set
 
-WEEKDAYS: dict[str, int] = {
-    "mandag": 0, "måndag": 0, "tirsdag": 1, "tysdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4,
-    "lørdag": 5, "laurdag": 5, "søndag": 6, "sundag": 6,
-}
-MONTHS: dict[str, int] = {
-    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4, "mai": 5,
-    "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "desember": 12, "des": 12,
-}
-SEASONS = ("våren", "vinteren", "sommeren", "høsten", "vår", "vinter", "sommer", "høst")
-RELATIVE_DAYS: dict[str, int] = {
-    "i dag": 0, "i går": -1, "i forgårs": -2, "i morgen": 1, "i overmorgen": 2, "i kveld": 0, "i natt": 0,
-    "i morges": 0, "i ettermiddag": 0, "i formiddag": 0, "i går kveld": -1, "i går morges": -1,
-    "i morgon": 1, "i overmorgon": 2,  # nynorsk
-}
+# The vocabulary lives in nyhetsgraf/resources/data/words (weekdays.tsv, months.tsv, seasons.txt ...).
+WEEKDAYS: Mapping[str, int] = weekdays()
+MONTHS: Mapping[str, int] = months()
+SEASONS = word_list("seasons")
+RELATIVE_DAYS: Mapping[str, int] = relative_days()
 
 _WD = "|".join(WEEKDAYS)
 _MON = r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember" \
@@ -91,16 +83,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _LOWER_CASE_PATTERNS = [(kind, re.compile(rx)) for kind, rx in _PATTERN_SOURCES]
 
 # Words that point the clause forward in time ("skal", "vil", "ventes", "kommer til å").
-FUTURE_WORDS = {"skal", "vil", "ventes", "ventet", "kommer", "planlegges", "blir"}
-SPEECH_VERBS = {"si", "opplyse", "melde", "skrive", "fortelle", "bekrefte", "understreke", "hevde", "mene",
-                "varsle", "uttale", "kunngjøre", "rapportere"}
+FUTURE_WORDS = word_set("future_words")
+SPEECH_VERBS = word_set("time_neutral_lemmas")
 # Lower-case words that may follow a year; any other ("2000 soldater") makes the number a count.
-YEAR_FOLLOWERS = {
-    "og", "til", "da", "der", "men", "var", "ble", "har", "hadde", "er", "som", "at", "med", "i", "på",
-    "for", "etter", "før", "mot", "fra", "om", "kom", "vart", "blei", "eller", "ikke", "fikk", "gikk",
-    "skal", "vil", "kan", "måtte", "skulle", "ville", "kunne", "så", "det", "den", "de", "hun", "han",
-    "vi", "jeg", "dei", "ho", "en", "et", "ei", "under", "ved", "mens", "fordi", "hvor", "hvis",
-}
+YEAR_FOLLOWERS = word_set("year_followers")
 # "en (helt) vanlig søndag": an indefinite article and adjectives before a weekday ("ga et intervju
 # fredag" keeps its day: only adjective-like words may stand between).
 INDEFINITE_DAY = re.compile(r"\b(?:en|ei|et)\s+(?:(?:helt|ganske|svært|veldig|nokså)\s+)?"
@@ -110,9 +96,8 @@ DEADLINE = re.compile(r"\b(?:til|innen)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 # First and last month of the seasons that fall within one calendar year (winter straddles two).
 SEASON_MONTHS = {"vår": (3, 5), "sommer": (6, 8), "høst": (9, 11), "sommar": (6, 8)}
 # "neste uke" is one step ahead, "forrige uke" one back (bokmål and nynorsk).
-STEP = {"neste": 1, "kommende": 1, "komande": 1, "forrige": -1, "førre": -1, "sist": -1, "siste": -1}
-SPEECH_FORMS = {"sier", "opplyser", "melder", "skriver", "forteller", "bekrefter", "understreker", "hevder",
-                "mener", "varsler", "uttaler", "kunngjør", "rapporterer", "har", "er"}
+STEP: Mapping[str, int] = time_steps()
+SPEECH_FORMS = word_set("time_neutral_forms")
 _NUM_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9,
               "ti": 10, "en": 1, "ett": 1, "et": 1, "ei": 1, "elleve": 11, "tolv": 12}
 
@@ -156,12 +141,6 @@ class Match:
 
 def candidates(text: str) -> list[Match]:
     """All pattern matches, longest first among those starting at the same place, overlaps removed."""
-    return list(_candidates(text))
-
-
-@lru_cache(maxsize=16)
-def _candidates(text: str) -> tuple[Match, ...]:
-    # Cached: the count extractor asks for the same article's time spans to skip dates and years.
     lowered, patterns = text.lower(), _LOWER_CASE_PATTERNS
     if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
         lowered, patterns = text, PATTERNS
@@ -173,15 +152,11 @@ def _candidates(text: str) -> tuple[Match, ...]:
     for m in sorted(found, key=lambda m: -(m.end - m.start)):
         if all(m.end <= c.start or m.start >= c.end for c in chosen):
             chosen.append(m)
-    return tuple(sorted(chosen, key=lambda m: m.start))
+    return sorted(chosen, key=lambda m: m.start)
 
 
 # Words before a bare month or year that make it a time ("i mars", "fra 2015", "høsten 2019").
-BARE_PRECEDERS = {
-    "i", "fra", "til", "innen", "før", "etter", "av", "mot", "året", "åra", "sesongen", "valget", "våren",
-    "sommeren", "høsten", "vinteren", "siste", "mellom", "og", "under", "(", "ut", "fram", "frem", "gjennom",
-    "tidlig", "sent", "allerede", "siden",
-}
+BARE_PRECEDERS = word_set("time_preceders")
 
 
 def _is_false_positive(text: str, m: Match) -> bool:

@@ -8,7 +8,6 @@ and it imports `features` so that the recognizer's architecture is registered to
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 
 import spacy
 from spacy.language import Language
@@ -17,6 +16,7 @@ from spacy.util import compile_suffix_regex
 
 from nyhetsgraf.nlp import features  # noqa: F401  (registers the recognizer's gazetteer features)
 from nyhetsgraf.nlp.entity_types import split_at_whitespace
+from nyhetsgraf.nlp.lemma_table import LOOKUP_POS, lemma_exceptions
 
 NEWLINE_SENTS = "nyhetsgraf_newline_sents"
 
@@ -100,16 +100,6 @@ def tag_whitespace_tokens(doc: Doc) -> Doc:
 
 
 LEMMA_CASE = "nyhetsgraf_lemma_case"
-_LOOKUP_POS = {"NOUN": "noun", "VERB": "verb", "AUX": "verb", "ADJ": "adj", "ADV": "adv"}
-
-
-@cache
-def lemma_exceptions() -> dict[str, dict[str, list[str]]]:
-    """spacy-lookups-data's bokmål full-form table (noun/verb/adj/adv), loaded on first need."""
-    from spacy.lookups import load_lookups
-
-    table = load_lookups("nb", ["lemma_exc"]).get_table("lemma_exc")
-    return {pos: table[pos] for pos in set(_LOOKUP_POS.values())}
 
 
 @Language.component(LEMMA_CASE)
@@ -120,7 +110,7 @@ def fix_capitalized_lemmas(doc: Doc) -> Doc:
     case change and returns such a form unchanged; the full-form table then supplies the lemma.
     """
     for token in doc:
-        pos = _LOOKUP_POS.get(token.pos_)
+        pos = LOOKUP_POS.get(token.pos_)
         if pos is None or not token.text[:1].isupper() or token.lemma_ != token.text:
             continue
         lower = token.text.lower()

@@ -5,7 +5,13 @@ alone taken for an organisation, a country or a big town taken for a person. The
 what the document and the shipped gazetteers know. Rules 1-4, 7, 9, 11, 12, 15 and 19 change only
 types, 5, 6, 11, 14, 16 and 17 add mentions or words, 8 splits a name, 10 drops a title, 13
 joins two names and 18 drops a name; rules 18, 10, 14, 6 and 8 run first, so that the others
-see whole names, and rule 7 after rule 4:
+see whole names, and rule 7 after rule 4.
+
+Each rule is a named function in `RULES`; the component `nyhetsgraf_entity_types` takes the list of
+rule names to run, in order, from its ``rules`` setting (all of `DEFAULT_RULES` unless configured:
+``spacy.load(path, config={"components": {"nyhetsgraf_entity_types": {"rules": [...]}}})``). The
+vocabulary the rules read (place, organisation, building and work nouns) lives in
+``nyhetsgraf/resources/data/words/entity_type_*``.
 
 1. A one-word name equal to the surname of a person named in full in the same document is that
    person ("Per Borten ... for Borten"). Only full names of proper nouns count: in "Danner Høyre
@@ -79,14 +85,23 @@ see whole names, and rule 7 after rule 4:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import groupby
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from nyhetsgraf.gazetteer import common_words, is_country, place_kind, town_population, without_genitive
+from nyhetsgraf.resources.gazetteer import (
+    common_words,
+    is_country,
+    place_kind,
+    town_population,
+    without_genitive,
+)
+from nyhetsgraf.resources.lexicon import first_names, role_nouns
+from nyhetsgraf.resources.words import apposition_nouns, quotation_marks, word_list, word_set
 
 ENTITY_TYPES = "nyhetsgraf_entity_types"
 MIN_ONE_WORD_TOWN = 100_000
@@ -97,49 +112,26 @@ ORIGIN_PREPOSITIONS = ("fra", "frå")  # "Anne Viken frå Bygstad": never a pers
 NOMINAL_POS = ("NOUN", "PROPN", "ADJ")
 # Definite nouns of nature and of the town's own ground: a name built on one is a LOC
 # ("Bouvetøya", "Tafjordfjella", "Slottsparken"); in NorNE train all 159 such one-word names are.
-PLACE_HEADS = (
-    "øya", "halvøya", "holmen", "neset", "sundet", "bukta", "vika", "fjorden", "sjøen", "havet",
-    "vatnet", "vannet", "elva", "elven", "breen", "fjellet", "fjella", "tinden", "toppen", "åsen",
-    "haugen", "heia", "marka", "skogen", "parken", "plassen", "torget", "gata", "veien", "vegen",
-)
+PLACE_HEADS = word_list("entity_type_place_heads")
 MIN_COMPOUND_STEM = 3
 NOT_A_TITLE_IN_NAMES = frozenset({"general"})  # "General Motors", "General Electric"
 # Lower-case heads that make a name an organisation ("Bergen tingrett", "Statens vegvesen"): in
 # NorNE train the names ending in them are ORG 164 times in 169 (courts, police districts, ...).
-ORGANISATION_HEADS = frozenset({
-    "tingrett", "lagmannsrett", "herredsrett", "byrett", "politidistrikt", "vegvesen",
-    "sentralbyrå", "kirke",
-})
+ORGANISATION_HEADS = word_set("entity_type_organisation_heads")
 COUNCIL_ENDING = "råd"  # "Nordisk ministerråd", "Skafså sokneråd": ORG all 28 times in NorNE train
 # Lower-case nouns of buildings that make a name a LOC ("Kilen kapell", "Heddal stavkyrkje",
 # "Lerkendal stadion"): all 17 such names in NorNE train are LOC. The bokmål "kirke" is no building
 # there but the church ("Den norske kirke", ORG 90 times in 95).
-BUILDING_HEADS = ("kyrkje", "kapell", "stadion", "hotell", "gymnas")
+BUILDING_HEADS = word_list("entity_type_building_heads")
 # A noun in apposition before a name says what the name is ("spillutviklerne Eidos",
 # "kaffebaren Dugni"); rule 12 uses it only against a "person".
-APPOSITION_TYPES = {
-    "ORG": (
-        "organisasjonen", "selskapet", "firmaet", "konsernet", "utviklerne", "byggeriet", "forlaget",
-        "stiftelsen", "bedriften", "rederiet", "banken", "byrået", "etaten", "partiet", "foreningen",
-    ),
-    "LOC": ("restauranten", "baren", "kafeen", "kaféen", "butikken", "hotellet", "puben", "utestedet"),
-}
+APPOSITION_TYPES = apposition_nouns()
 # Endings of compound organisation names ("Arbeiderpartiet", "Utenriksdepartementet",
 # "Finanstilsynet"): every one of the 685 names in NorNE train that end in one is an ORG.
-ORGANISATION_ENDINGS = (
-    "departementet", "direktoratet", "tilsynet", "forbundet", "forbund", "partiet", "parti", "rådet",
-    "utvalget", "foreningen", "komiteen", "kommisjonen", "banken", "nemnda", "instituttet",
-    "utvalet", "foreininga",  # the nynorsk forms
-)
+ORGANISATION_ENDINGS = word_list("entity_type_organisation_endings")
 # Nouns naming a work, alone or as the head of a compound ("TV-serien", "debutromanen"): a
 # capitalised title in quotation marks right after one is a PROD, 40 times in 42 in NorNE train.
-WORK_NOUNS = (
-    "boka", "boken", "filmen", "romanen", "novella", "novellen", "låta", "låten", "sangen", "songen",
-    "albumet", "plata", "platen", "serien", "diktet", "stykket", "forestillingen", "forestillinga",
-    "artikkelen", "programmet", "utstillingen", "utstillinga", "tittelen", "singelen", "verket",
-    "dokumentaren", "diktsamlingen", "diktsamlinga", "musikalen", "operaen", "spillet", "spelet",
-    "maleriet", "essayet", "kronikken", "rapporten",
-)
+WORK_NOUNS = word_list("entity_type_work_nouns")
 MAX_TITLE_WORDS = 14
 AREA_ENDING = "området"  # "Osloområdet" ends like "rådet" but is a place
 # An affair named after who or what it is about ("Kings Bay-saken", "Botten-saka") is an EVT:
@@ -152,8 +144,6 @@ COMMITTEE_ENDINGS = ("-utvalget", "-utvalet", "-kommisjonen")
 
 def _known_first_name(word: str) -> bool:
     # The recognizer's gazetteer bit uses the same test, so rules and model agree on what a name is.
-    from nyhetsgraf.extract.lexicon import first_names  # the shared name lexicon
-
     return first_names().knows(word)
 
 
@@ -203,9 +193,7 @@ def _is_building_noun(word: str) -> bool:
 
 @cache
 def _titles() -> frozenset[str]:
-    from nyhetsgraf.extract.lexicon import role_nouns  # the shared title lexicon
-
-    return role_nouns() - NOT_A_TITLE_IN_NAMES
+    return role_nouns() - NOT_A_TITLE_IN_NAMES  # the titles of the shared speaker-noun lexicon
 
 
 def _without_title(ents: list[Span]) -> list[Span]:
@@ -280,34 +268,8 @@ def _split_place_and_person(ents: list[Span]) -> list[Span]:
     return result
 
 
-def _type_from_name(ent: Span, surnames: set[str]) -> str:
-    label, text = ent.label_, ent.text
-    base = without_genitive(text)
-    if label != "PER" and len(ent) == 1 and (text in surnames or base in surnames) and not is_country(base):
-        return "PER"
-    if label not in (*GPE_TYPES, "DRV") and (is_country(text) or is_country(base)):
-        return "GPE_ORG" if label == "ORG" else "GPE_LOC"
-    if label != "LOC" and _named_after_place_noun(ent):
-        return "LOC"
-    if label == "LOC" and len(ent) == 1 and town_population(text) > 0:
-        return "GPE_LOC"
-    if label != "ORG" and _named_as_organisation(ent):
-        return "ORG"
-    if label != "EVT" and "-" in ent[-1].text and ent[-1].lower_.endswith(AFFAIR_ENDINGS):
-        return "EVT"
-    if apposition := _type_by_apposition(ent):
-        return apposition
-    if label == "PER" and not _known_first_name(text.split()[0]):
-        population = max(town_population(text), town_population(base))
-        if (len(ent) == 1 and population >= MIN_ONE_WORD_TOWN) or (len(ent) > 1 and population > 0):
-            return "GPE_LOC"
-    return label
-
-
 def _named_after_place_noun(ent: Span) -> bool:
     text = ent.text
-    if len(ent) > 1 and _is_building_noun(ent[-1].text):
-        return True
     if len(ent) != 1 or "-" in text or _is_town(text) or is_country(text):
         return False
     return _ends_a_compound(text, PLACE_HEADS)
@@ -435,14 +397,11 @@ def _quoted_titles(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(kept + titles, key=lambda span: span.start)
 
 
-@cache
-def _quotation_marks() -> dict[str, str]:
-    from nyhetsgraf.extract.quotes import QUOTATION_MARKS  # the marks the quote finder reads
-
-    return QUOTATION_MARKS
+def _quotation_marks() -> Mapping[str, str]:
+    return quotation_marks()  # the marks the quote finder reads too
 
 
-def _quoted_title_after(quote: Token, marks: dict[str, str]) -> Span | None:
+def _quoted_title_after(quote: Token, marks: Mapping[str, str]) -> Span | None:
     doc, i = quote.doc, quote.i
     closing = marks.get(quote.text)
     if closing is None or i == 0 or i + 1 >= len(doc) or not _starts_a_title(doc[i + 1].text):
@@ -489,26 +448,273 @@ def split_at_whitespace(ents: list[Span]) -> list[Span]:
     return result
 
 
-@Language.component(ENTITY_TYPES)
+# --- the rule registry ------------------------------------------------------------------------------
+#
+# Each numbered rule of the module docstring is one named function here (rule 11 is three: the taking
+# in, the building names and the organisation names). A rule of kind "entities" turns the document's
+# entity list into a new one; a rule of kind "type" gives one entity a new label, or None to leave it
+# to the next rule. Consecutive type rules make one pass over the entities in which the first rule
+# that gives a label wins, so a type rule never sees another one's change within that pass.
+
+
+@dataclass
+class PersonNames:
+    """The surnames and stand-alone first words of the persons the document names in full.
+
+    Rules 1, 5 and 16 read them. They are taken once, from the entities as they stand when the first
+    rule that needs them runs (with the default rules: after the whole names are settled, before the
+    types change), and kept for the rest of the document.
+    """
+
+    surnames: set[str] = field(default_factory=set)
+    given_names: set[str] = field(default_factory=set)
+    taken: bool = False
+
+    def of(self, ents: Sequence[Span]) -> PersonNames:
+        if not self.taken:
+            full_names = [
+                ent for ent in ents
+                if ent.label_ == "PER" and len(ent) > 1 and all(_proper_noun(token) for token in ent)
+            ]
+            surnames = {ent[-1].text for ent in full_names}
+            self.surnames = surnames | {without_genitive(name) for name in surnames}
+            self.given_names = {ent[0].text for ent in full_names if _given_name(ent[0].text)}
+            self.taken = True
+        return self
+
+
+EntitiesRule = Callable[[Doc, list[Span], PersonNames], list[Span]]
+TypeRule = Callable[[Span, PersonNames], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule of the entity-type component: its name, its number in the module docstring, its kind
+    ("entities" or "type") and the function that applies it."""
+
+    name: str
+    number: int
+    kind: str
+    apply: EntitiesRule | TypeRule
+    needs_person_names: bool = False
+
+
+RULES: dict[str, Rule] = {}
+
+
+def entities_rule(name: str, number: int, *, needs_person_names: bool = False
+                  ) -> Callable[[EntitiesRule], EntitiesRule]:
+    """Register a rule that turns the entity list into a new one under `name`."""
+    def register(function: EntitiesRule) -> EntitiesRule:
+        RULES[name] = Rule(name, number, "entities", function, needs_person_names)
+        return function
+    return register
+
+
+def type_rule(name: str, number: int, *, needs_person_names: bool = False) -> Callable[[TypeRule], TypeRule]:
+    """Register a rule that gives one entity a new label (or None) under `name`."""
+    def register(function: TypeRule) -> TypeRule:
+        RULES[name] = Rule(name, number, "type", function, needs_person_names)
+        return function
+    return register
+
+
+@entities_rule("lower_case_words", 18)
+def _rule_lower_case_words(doc: Doc, ents: list[Span], names: PersonNames) -> list[Span]:
+    return _without_lower_case_words(doc, ents)
+
+
+@entities_rule("titles", 10)
+def _rule_titles(doc: Doc, ents: list[Span], names: PersonNames) -> list[Span]:
+    return _without_title(ents)
+
+
+@entities_rule("place_names_with_i", 14)
+def _rule_place_names_with_i(doc: Doc, ents: list[Span], names: PersonNames) -> list[Span]:
+    return _with_rest_of_place_name(ents)
+
+
+@entities_rule("institution_nouns_taken_in", 11)
+def _rule_institution_nouns_taken_in(doc: Doc, ents: list[Span], names: PersonNames) -> list[Span]:
+    return _taking_in_next_word(ents, _institution_noun)
+
+
+@entities_rule("surnames_after_first_names", 6)
+def _rule_surnames_after_first_names(doc: Doc, ents: list[Span], names: PersonNames) -> list[Span]:
+    return _taking_in_next_word(ents, _surname_after_first_name)
+
+
+@entities_rule("places_before_persons", 8)
+def _rule_places_before_persons(doc: Doc, ents: list[Span], names: PersonNames) -> list[Span]:
+    return _split_place_and_person(ents)
+
+
+@type_rule("surnames", 1, needs_person_names=True)
+def _rule_surnames(ent: Span, names: PersonNames) -> str | None:
+    text, base = ent.text, without_genitive(ent.text)
+    surname = text in names.surnames or base in names.surnames
+    return "PER" if ent.label_ != "PER" and len(ent) == 1 and surname and not is_country(base) else None
+
+
+@type_rule("countries", 2)
+def _rule_countries(ent: Span, names: PersonNames) -> str | None:
+    label, text = ent.label_, ent.text
+    if label not in (*GPE_TYPES, "DRV") and (is_country(text) or is_country(without_genitive(text))):
+        return "GPE_ORG" if label == "ORG" else "GPE_LOC"
+    return None
+
+
+@type_rule("building_names", 11)
+def _rule_building_names(ent: Span, names: PersonNames) -> str | None:
+    return "LOC" if ent.label_ != "LOC" and len(ent) > 1 and _is_building_noun(ent[-1].text) else None
+
+
+@type_rule("place_nouns", 9)
+def _rule_place_nouns(ent: Span, names: PersonNames) -> str | None:
+    return "LOC" if ent.label_ != "LOC" and _named_after_place_noun(ent) else None
+
+
+@type_rule("town_locs", 15)
+def _rule_town_locs(ent: Span, names: PersonNames) -> str | None:
+    return "GPE_LOC" if ent.label_ == "LOC" and len(ent) == 1 and town_population(ent.text) > 0 else None
+
+
+@type_rule("organisation_names", 11)
+def _rule_organisation_names(ent: Span, names: PersonNames) -> str | None:
+    return "ORG" if ent.label_ != "ORG" and _named_as_organisation(ent) else None
+
+
+@type_rule("affairs", 19)
+def _rule_affairs(ent: Span, names: PersonNames) -> str | None:
+    affair = "-" in ent[-1].text and ent[-1].lower_.endswith(AFFAIR_ENDINGS)
+    return "EVT" if ent.label_ != "EVT" and affair else None
+
+
+@type_rule("appositions", 12)
+def _rule_appositions(ent: Span, names: PersonNames) -> str | None:
+    return _type_by_apposition(ent)
+
+
+@type_rule("towns_taken_for_persons", 3)
+def _rule_towns_taken_for_persons(ent: Span, names: PersonNames) -> str | None:
+    text = ent.text
+    if ent.label_ != "PER" or _known_first_name(text.split()[0]):
+        return None
+    population = max(town_population(text), town_population(without_genitive(text)))
+    if (len(ent) == 1 and population >= MIN_ONE_WORD_TOWN) or (len(ent) > 1 and population > 0):
+        return "GPE_LOC"
+    return None
+
+
+@entities_rule("one_type_per_name", 4)
+def _rule_one_type_per_name(doc: Doc, ents: list[Span], names: PersonNames) -> list[Span]:
+    return _one_type_per_name(ents)
+
+
+@entities_rule("places_after_i", 7)
+def _rule_places_after_i(doc: Doc, ents: list[Span], names: PersonNames) -> list[Span]:
+    return _places_after_i(ents)
+
+
+@entities_rule("surname_mentions", 5, needs_person_names=True)
+def _rule_surname_mentions(doc: Doc, ents: list[Span], names: PersonNames) -> list[Span]:
+    surnames = names.of(ents).surnames
+    return _further_person_mentions(doc, ents, lambda token: _is_surname_mention(token, surnames))
+
+
+@entities_rule("given_name_mentions", 16, needs_person_names=True)
+def _rule_given_name_mentions(doc: Doc, ents: list[Span], names: PersonNames) -> list[Span]:
+    given_names = names.of(ents).given_names
+    return _further_person_mentions(doc, ents, lambda token: _is_given_name_mention(token, given_names))
+
+
+@entities_rule("joined_persons", 13)
+def _rule_joined_persons(doc: Doc, ents: list[Span], names: PersonNames) -> list[Span]:
+    return _joined_persons(ents)
+
+
+@entities_rule("quoted_titles", 17)
+def _rule_quoted_titles(doc: Doc, ents: list[Span], names: PersonNames) -> list[Span]:
+    return _quoted_titles(doc, ents)
+
+
+# Today's order: the rules that settle whole names first, then the types, then the added mentions.
+DEFAULT_RULES: tuple[str, ...] = (
+    "lower_case_words", "titles", "place_names_with_i", "institution_nouns_taken_in",
+    "surnames_after_first_names", "places_before_persons",
+    "surnames", "countries", "building_names", "place_nouns", "town_locs", "organisation_names", "affairs",
+    "appositions", "towns_taken_for_persons",
+    "one_type_per_name", "places_after_i", "surname_mentions", "given_name_mentions", "joined_persons",
+    "quoted_titles",
+)
+
+Step = Callable[[Doc, list[Span], PersonNames], list[Span]]
+
+
+def _typing_pass(rules: Sequence[TypeRule]) -> Step:
+    """One pass over the entities in which the first of `rules` that gives a label wins."""
+    def apply(doc: Doc, ents: list[Span], names: PersonNames) -> list[Span]:
+        names.of(ents)  # the type rules see the person names as they stand before any type changes
+        typed = []
+        for ent in ents:
+            label = next((found for rule in rules if (found := rule(ent, names)) is not None), ent.label_)
+            typed.append(Span(doc, ent.start, ent.end, label=label) if label != ent.label_ else ent)
+        return typed
+    return apply
+
+
+def _steps(rule_names: Iterable[str]) -> list[Step]:
+    steps: list[Step] = []
+    pending: list[TypeRule] = []
+    for name in rule_names:
+        rule = RULES[name]
+        if rule.kind == "type":
+            pending.append(rule.apply)  # type: ignore[arg-type]
+            continue
+        if pending:
+            steps.append(_typing_pass(pending))
+            pending = []
+        steps.append(rule.apply)  # type: ignore[arg-type]
+    if pending:
+        steps.append(_typing_pass(pending))
+    return steps
+
+
+class EntityTypes:
+    """The entity-type component: the configured rules, in the configured order."""
+
+    def __init__(self, rules: Sequence[str] = DEFAULT_RULES) -> None:
+        unknown = [name for name in rules if name not in RULES]
+        if unknown:
+            raise ValueError(f"{ENTITY_TYPES}: unknown rule {', '.join(map(repr, unknown))}; "
+                             f"known: {', '.join(DEFAULT_RULES)}")
+        repeated = sorted({name for name in rules if list(rules).count(name) > 1})
+        if repeated:
+            raise ValueError(f"{ENTITY_TYPES}: rule {', '.join(map(repr, repeated))} named twice")
+        self.rules = tuple(rules)
+        self._steps = _steps(self.rules)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = split_at_whitespace(list(doc.ents))  # always: no rule may see a name run across a line break
+        names = PersonNames()
+        for step in self._steps:
+            ents = step(doc, ents, names)
+        doc.ents = ents
+        return doc
+
+
+@Language.factory(ENTITY_TYPES, default_config={"rules": list(DEFAULT_RULES)})
+def make_entity_types(nlp: Language, name: str, rules: list[str]) -> EntityTypes:
+    """The component that the shipped models name `nyhetsgraf_entity_types`; `rules` picks and orders
+    the rules (names of `RULES`), all of them in `DEFAULT_RULES` order by default."""
+    return EntityTypes(rules)
+
+
+@cache
+def _default_component() -> EntityTypes:
+    return EntityTypes(DEFAULT_RULES)
+
+
 def refine_entity_types(doc: Doc) -> Doc:
-    """Correct entity types, and add missed mentions of persons, by the rules in the module docstring."""
-    ents = _without_lower_case_words(doc, split_at_whitespace(list(doc.ents)))
-    ents = _taking_in_next_word(_with_rest_of_place_name(_without_title(ents)), _institution_noun)
-    ents = _split_place_and_person(_taking_in_next_word(ents, _surname_after_first_name))
-    full_names = [
-        ent for ent in ents
-        if ent.label_ == "PER" and len(ent) > 1 and all(_proper_noun(token) for token in ent)
-    ]
-    surnames = {ent[-1].text for ent in full_names}
-    surnames |= {without_genitive(name) for name in surnames}
-    given_names = {ent[0].text for ent in full_names if _given_name(ent[0].text)}
-    typed = [
-        Span(doc, ent.start, ent.end, label=label) if (label := _type_from_name(ent, surnames)) != ent.label_
-        else ent
-        for ent in ents
-    ]
-    ents = _places_after_i(_one_type_per_name(typed))
-    ents = _further_person_mentions(doc, ents, lambda token: _is_surname_mention(token, surnames))
-    ents = _further_person_mentions(doc, ents, lambda token: _is_given_name_mention(token, given_names))
-    doc.ents = _quoted_titles(doc, _joined_persons(ents))
-    return doc
+    """Correct entity types, and add missed mentions of persons, by all the rules in today's order."""
+    return _default_component()(doc)

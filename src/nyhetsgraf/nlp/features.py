@@ -30,7 +30,15 @@ from thinc.api import (
 )
 from thinc.types import Floats2d, Ints1d, Ints2d
 
-from nyhetsgraf.gazetteer import common_words, is_country, place_kind, town_population, without_genitive
+from nyhetsgraf.nlp.lemma_table import lemma_exceptions
+from nyhetsgraf.resources.gazetteer import (
+    common_words,
+    is_country,
+    place_kind,
+    town_population,
+    without_genitive,
+)
+from nyhetsgraf.resources.lexicon import first_names  # the shared name lexicon
 
 # Town populations are bucketed: no town, a town (the table starts at 15,000), a city, a metropolis.
 TOWN_BUCKETS = (100_000, 1_000_000)
@@ -56,8 +64,6 @@ def gazetteer_class(word: str) -> int:
     """A number in [0, N_CLASSES) that says what the gazetteers know about the capitalised `word`
     (a genitive counts as its base form): bit 0 known first name, bit 1 country, bits 2-3 town size.
     Lower-case words are class 0: "per" and "bo" are no names."""
-    from nyhetsgraf.extract.lexicon import first_names  # the shared name lexicon
-
     if not word[:1].isupper():
         return 0
     base = without_genitive(word)
@@ -71,8 +77,6 @@ def gazetteer_class(word: str) -> int:
 def is_dictionary_word(word: str) -> bool:
     """Whether the lower-cased capitalised `word` is a noun, verb, adjective or adverb form of the
     Norwegian full-form table ("Danner", "Helt"); names mostly are not ("Tafjord", "Hansen")."""
-    from nyhetsgraf.nlp.components import lemma_exceptions
-
     lower = word.lower()
     return word[:1].isupper() and any(lower in forms for forms in lemma_exceptions().values())
 

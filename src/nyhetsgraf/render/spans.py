@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from nyhetsgraf.records import FACT_KINDS, Article, FactKind, Facts, article_object
+from nyhetsgraf.records import FACT_KINDS, Article, FactKind, Facts, article_object, plain_value
 
 ArticleObject = dict[str, Any]
 Fact = dict[str, Any]
@@ -35,9 +35,7 @@ class Mark:
 
 
 def _value(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return "—" if value is None else str(value)
+    return "—" if value is None else str(plain_value(value))
 
 
 def count_label(count: dict[str, Any]) -> str:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import gzip
 from functools import cache
-from importlib.resources import files
+
+from nyhetsgraf.resources import data_file
 
 
 def without_genitive(name: str) -> str:
@@ -72,7 +73,7 @@ def is_country(name: str) -> bool:
 
 
 def _read_lines(filename: str) -> list[str]:
-    packed = (files("nyhetsgraf") / "data" / filename).read_bytes()
+    packed = data_file(filename).read_bytes()
     return gzip.decompress(packed).decode("utf-8").splitlines()
 
 

@@ -1,4 +1,5 @@
-"""Norwegian lexicons the extractors share, loaded from tab-separated files shipped with the package.
+"""Norwegian lexicons the NLP pipeline and the extractors share, loaded from tab-separated files shipped
+with the package (``nyhetsgraf/resources/data``).
 
 * ``data/triggers.tsv``: event-trigger constructions mapped to PLOVER root types.
 * ``data/speech_verbs.tsv``: reporting verbs that introduce quotes and reported speech.
@@ -18,11 +19,11 @@ from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from nyhetsgraf.records import PLOVER_TYPES
+from nyhetsgraf.resources import data_file
 
 TRIGGER_POS = ("VERB", "NOUN", "ADJ")
 LANGS = ("nb", "nn", "both")
@@ -91,7 +92,7 @@ _NORWEGIAN_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
 
 
 def _data_file(name: str) -> Traversable:
-    return files("nyhetsgraf.extract").joinpath("data", name)
+    return data_file(name)
 
 
 def _source_name(source: Source) -> str:
@@ -571,7 +572,13 @@ def negating_verbs() -> frozenset[str]:
 
 
 def summary() -> str:
-    """One line per lexicon with its size: what `python -m nyhetsgraf.extract.lexicon` prints."""
+    """One line per lexicon with its size: what `python -m nyhetsgraf.resources.lexicon` prints.
+
+    It also reads every word list of ``data/words`` (`nyhetsgraf.resources.words`), so a bad entry
+    there fails here too.
+    """
+    from nyhetsgraf.resources.words import check_words  # words reads its tables with this module
+
     triggers = load_triggers()
     per_type = Counter(t.plover for t in triggers)
     names = first_names()
@@ -582,6 +589,7 @@ def summary() -> str:
         f"first_names.tsv    {len(names.genders)} names: "
         + ", ".join(f"{g} {n}" for g, n in sorted(Counter(names.genders.values()).items())),
         f"speaker_nouns.tsv  {len(nouns)} nouns, {len(role_nouns())} of them titles",
+        "words/             {} word lists, {} tables".format(*check_words()),
     ])
 
 
