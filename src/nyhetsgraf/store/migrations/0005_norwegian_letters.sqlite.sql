@@ -1,4 +1,4 @@
--- Schema version 4 (SQLite): æ, ø and å are letters of their own, not a and o with accents.
+-- Schema version 5 (SQLite): æ, ø and å are letters of their own, not a and o with accents.
 -- The first full-text index let FTS5 strip diacritics (remove_diacritics 2), which made "far" find
 -- "får"; and its shadow text folded ø to o, which made "før" find "for". nyhetsgraf now folds only
 -- accents foreign to Norwegian itself (store/textsearch.py), so the index keeps every letter, and is

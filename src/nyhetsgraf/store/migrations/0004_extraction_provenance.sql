@@ -1,4 +1,4 @@
--- Schema version 3 (SQLite and PostgreSQL): what produced an article's facts, so that articles
+-- Schema version 4 (SQLite and PostgreSQL): what produced an article's facts, so that articles
 -- ingested without NLP, or extracted by an older model or lexicon, can be found and re-extracted
 -- (`nyhetsgraf reextract`). facts_at is NULL when nothing was ever extracted; facts_model is NULL
 -- when no model applies (an article that is not Norwegian gets no facts). Articles stored before
