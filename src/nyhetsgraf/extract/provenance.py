@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from nyhetsgraf.extract.components import ExtractConfig
@@ -37,10 +38,18 @@ def _digest(parts: list[bytes]) -> str:
 
 @cache
 def lexicon_version() -> str:
-    """A fingerprint of every lexicon file the extractors read (extract/data)."""
-    folder = files("nyhetsgraf.extract").joinpath("data")
-    entries = sorted((entry for entry in folder.iterdir() if entry.is_file()), key=lambda e: e.name)
-    return "lexicon@" + _digest([part for e in entries for part in (e.name.encode(), e.read_bytes())])
+    """A fingerprint of every lexicon, gazetteer and word list the extractors read (resources/data)."""
+    parts: list[bytes] = []
+
+    def walk(folder: Traversable, prefix: str) -> None:
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.is_dir():
+                walk(entry, f"{prefix}{entry.name}/")
+            elif entry.is_file():
+                parts.extend(((prefix + entry.name).encode(), entry.read_bytes()))
+
+    walk(files("nyhetsgraf.resources").joinpath("data"), "")
+    return "lexicon@" + _digest(parts)
 
 
 @cache
