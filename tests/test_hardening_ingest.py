@@ -349,3 +349,13 @@ def test_whitespace_ahead_of_text_past_the_format_window_is_kept(tmp_path: Path)
     articles, problems = _articles(path)
     assert problems == [] and articles[0].title == "Ny skole på Hamar"
     assert os.path.getsize(path) > 70_000
+
+
+def test_jsonl_whose_first_record_is_longer_than_the_detection_window(tmp_path: Path) -> None:
+    path = tmp_path / "lange.jsonl"
+    long_text = " ".join([BODY] * 800)  # about 150 kB on one line
+    path.write_text(json.dumps({"title": "Lang sak", "text": long_text}, ensure_ascii=False) + "\n"
+                    + json.dumps({"title": "Kort sak", "text": BODY}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    articles, problems = _articles(path)
+    assert problems == [] and [a.title for a in articles] == ["Lang sak", "Kort sak"]

@@ -89,6 +89,8 @@ def detect_format(head: bytes) -> str:
         return "warc"
     if start.startswith(b"{") and _holds_json_lines(start):
         return "jsonl"
+    if _JSON_OPENING.match(start) and start.startswith(b"{") and b"\n" not in start.rstrip():
+        return "jsonl"  # one line that is longer than the window, or the whole input on one line
     if _JSON_OPENING.match(start):
         return "json"  # a pretty-printed object or an array of objects, whole or cut off
     if start.startswith(b"<"):
