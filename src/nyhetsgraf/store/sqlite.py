@@ -106,7 +106,10 @@ class SQLiteDialect:
         return connection.in_transaction
 
     def begin(self, connection: sqlite3.Connection) -> None:
-        connection.execute("BEGIN")
+        # IMMEDIATE takes the write lock now, waiting for another writer (the busy timeout). A deferred
+        # BEGIN that reads first cannot wait when it later wants to write after another process
+        # committed: SQLite answers "database is locked" at once, and a concurrent ingest failed.
+        connection.execute("BEGIN IMMEDIATE")
 
     def schema_version(self, connection: sqlite3.Connection) -> int:
         return int(connection.execute("PRAGMA user_version").fetchone()[0])
