@@ -112,6 +112,10 @@ class ParsedQuery:
     prefixes: tuple[bool, ...]  # whether the last token of each phrase is a prefix ("soldat*")
     groups: tuple[tuple[int, ...], ...] = ()
     excluded: tuple[tuple[Phrase, bool], ...] = ()  # (phrase, prefix) that must not match
+    # The words of each phrase (then of each excluded one) as the user wrote them, for a backend that
+    # stems on its own (PostgreSQL).
+    words: tuple[tuple[str, ...], ...] = ()
+    excluded_words: tuple[tuple[str, ...], ...] = ()
 
     def and_groups(self) -> tuple[tuple[int, ...], ...]:
         return self.groups or tuple((i,) for i in range(len(self.phrases)))
@@ -144,7 +148,8 @@ def shorten(text: str, limit: int = 60) -> str:
     return repr(flat) if len(flat) <= limit else repr(flat[:limit]) + f"… ({len(text)} characters)"
 
 
-def _phrase_of(raw: str, prefix: bool) -> Phrase | None:
+def _phrase_of(raw: str, prefix: bool) -> tuple[Phrase, tuple[str, ...]] | None:
+    """The shadow tokens of one term and its words as written; None when it has no word."""
     words = WORD_RE.findall(raw)
     if not words:
         return None
@@ -155,8 +160,10 @@ def _phrase_of(raw: str, prefix: bool) -> Phrase | None:
         tokens = tuple(index_token(w) for w in words[:-1]) + (fold(words[-1]),)
     else:
         tokens = tuple(index_token(w) for w in words)
-    tokens = tuple(t for t in tokens if t)
-    return tokens or None
+    kept = [(t, w) for t, w in zip(tokens, words, strict=True) if t]
+    if not kept:
+        return None
+    return tuple(t for t, _ in kept), tuple(w for _, w in kept)
 
 
 def parse_query(query: str) -> ParsedQuery:
@@ -168,8 +175,10 @@ def parse_query(query: str) -> ParsedQuery:
     if query.count('"') % 2:
         raise QuerySyntaxError(f"unbalanced quote in query {shorten(query)}")
     terms: list[tuple[Phrase, bool]] = []  # included, in order, without repeats
+    written: list[tuple[str, ...]] = []
     groups: list[list[int]] = []
     excluded: list[tuple[Phrase, bool]] = []
+    excluded_written: list[tuple[str, ...]] = []
     pending_or = False
     for match in _QUERY_PART_RE.finditer(query):
         phrase_minus, phrase_text, phrase_star, word_minus, word = match.groups()
@@ -179,19 +188,22 @@ def parse_query(query: str) -> ParsedQuery:
         raw = phrase_text if phrase_text is not None else word
         minus = bool(phrase_minus or word_minus)
         prefix = bool(phrase_star) or (word is not None and word.endswith("*"))
-        phrase = _phrase_of(raw, prefix)
-        if phrase is None:
+        found = _phrase_of(raw, prefix)
+        if found is None:
             pending_or = False
             continue
+        phrase, words = found
         if minus:
             if (phrase, prefix) not in excluded:
                 excluded.append((phrase, prefix))
+                excluded_written.append(words)
             pending_or = False
             continue
         if (phrase, prefix) in terms:
             index = terms.index((phrase, prefix))
         else:
             terms.append((phrase, prefix))
+            written.append(words)
             index = len(terms) - 1
         if pending_or:
             if index not in groups[-1]:
@@ -209,7 +221,7 @@ def parse_query(query: str) -> ParsedQuery:
         raise QuerySyntaxError(f"query has no searchable words: {shorten(query)}")
     unique_groups = tuple(dict.fromkeys(tuple(group) for group in groups))  # "a a" is "a"
     return ParsedQuery(tuple(t for t, _ in terms), tuple(p for _, p in terms), unique_groups,
-                       tuple(excluded))
+                       tuple(excluded), tuple(written), tuple(excluded_written))
 
 
 @dataclass(frozen=True, slots=True)
