@@ -7,6 +7,8 @@ of ``--megabytes`` MB of invented Norwegian news text compressed with gzip, and 
 the same size, from the seeded generator in benchmarks/newsgen.py (every article made unique). Each
 is then ingested into a new database by ``nyhetsgraf ingest --no-nlp`` in a subprocess of its own,
 whose peak resident memory (``wait4``'s ru_maxrss) is printed beside the target: < 300 MB each.
+``--without-kb`` leaves out the knowledge base's linking step that ends every ingest, to show what
+reading and storing alone cost.
 """
 
 from __future__ import annotations
@@ -63,12 +65,18 @@ def write_jsonl(path: Path, megabytes: float) -> int:
     return count
 
 
-def ingest_peak(path: Path, db: Path) -> tuple[float, float, str]:
+# The same command with the knowledge base's linking step (run at the end of every ingest) left out:
+# what reading and storing alone cost.
+_WITHOUT_KB = ("import nyhetsgraf.kb as kb; kb.update = lambda store: None; "
+               "from nyhetsgraf.cli import main; main()")
+
+
+def ingest_peak(path: Path, db: Path, *, with_kb: bool = True) -> tuple[float, float, str]:
     """(peak RSS in MB, seconds, the run's summary line) of one ``ingest --no-nlp`` in a fresh process."""
     environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"),
                                                                 os.environ.get("PYTHONPATH", "")])}
-    command = [sys.executable, "-c", "from nyhetsgraf.cli import main; main()",
-               "ingest", "--no-nlp", "--db", str(db), str(path)]
+    program = "from nyhetsgraf.cli import main; main()" if with_kb else _WITHOUT_KB
+    command = [sys.executable, "-c", program, "ingest", "--no-nlp", "--db", str(db), str(path)]
     started = time.perf_counter()
     process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert process.stderr is not None
@@ -86,6 +94,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--megabytes", type=float, default=300.0, help="size of each input's text")
     parser.add_argument("--keep", type=Path, help="write the inputs here and keep them")
+    parser.add_argument("--without-kb", action="store_true",
+                        help="leave out the knowledge base's linking step: reading and storing alone")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         folder = arguments.keep or Path(scratch)
@@ -100,11 +110,13 @@ def main() -> None:
         failed = False
         for name, path in (("gzip dump", dump), ("JSON Lines", jsonl)):
             db = Path(scratch) / f"{path.stem}.db"
-            peak, seconds, summary = ingest_peak(path, db)
+            peak, seconds, summary = ingest_peak(path, db, with_kb=not arguments.without_kb)
+            db.unlink()
             ratio = peak / TARGET_PEAK_RSS_MB
             verdict = "ok" if peak < TARGET_PEAK_RSS_MB else "OVER TARGET"
             failed |= peak >= TARGET_PEAK_RSS_MB
-            print(f"{name:11s} peak RSS {peak:6.0f} MB  (target < {TARGET_PEAK_RSS_MB:.0f} MB, "
+            what = "read+store" if arguments.without_kb else "ingest"
+            print(f"{name:11s} {what} peak RSS {peak:6.0f} MB  (target < {TARGET_PEAK_RSS_MB:.0f} MB, "
                   f"{ratio:.2f} of it) {verdict}; {seconds:.0f} s; {summary}")
     sys.exit(1 if failed else 0)
 
