@@ -69,19 +69,22 @@ def link_pending(store: KbStore, batch_articles: int = BATCH_ARTICLES) -> Update
     summary = UpdateSummary()
     started = time.perf_counter()
     while True:
-        rids = [
-            int(r["rid"])
-            for r in store.query(
-                "SELECT a.rid FROM articles a LEFT JOIN kb_articles k ON k.article_rid = a.rid"
-                " WHERE k.article_rid IS NULL ORDER BY a.rid LIMIT ?",
-                (batch_articles,),
-            )
-        ]
+        # The pending articles are chosen inside the write transaction: two processes linking one
+        # store at once would otherwise both take the same articles.
+        with store.transaction():
+            rids = [
+                int(r["rid"])
+                for r in store.query(
+                    "SELECT a.rid FROM articles a LEFT JOIN kb_articles k ON k.article_rid = a.rid"
+                    " WHERE k.article_rid IS NULL ORDER BY a.rid LIMIT ?",
+                    (batch_articles,),
+                )
+            ]
+            if rids:
+                _Batch(store, rids, summary).run()
+        store.commit()
         if not rids:
             break
-        with store.transaction():
-            _Batch(store, rids, summary).run()
-        store.commit()
     summary.seconds = time.perf_counter() - started
     return summary
 
