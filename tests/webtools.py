@@ -111,10 +111,13 @@ def build_hand_built_store(path: Path) -> Path:
 
 
 def build_demo_store(path: Path) -> Path:
+    import os
+
     from nyhetsgraf.pipeline import ingest
 
+    # A relative path, as a user types it: the pages (and the README screenshots) show it.
     with open_store(path) as store:
-        summary = ingest([str(DEMO_CORPUS)], store)
+        summary = ingest([os.path.relpath(DEMO_CORPUS)], store)
     assert summary.new >= 30, summary
     return path
 
