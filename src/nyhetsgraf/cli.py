@@ -252,6 +252,10 @@ def ingest(
     nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Run NLP and fact extraction (slow).")] = True,
     workers: WorkersOption = 1,
     skip: SkipOption = None,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", metavar="local[:N]|tcp://HOST:PORT",
+        help="Run on Dask: a local cluster of N worker processes, or the scheduler at an address "
+             "(workers need the input files at the same paths; see docs/scaling.md).")] = None,
 ) -> None:
     """Store articles and all their facts in the database; already stored articles are skipped."""
     from nyhetsgraf.pipeline import IngestSummary
@@ -259,6 +263,8 @@ def ingest(
 
     summary = IngestSummary()
     config = _extract_config(skip, nlp)
+    if dask is not None:
+        _check_dask_option(dask, paths, workers)
     store = _open_store(db, create=True)
     try:
         with store, _progress("Ingesting", enabled=True) as update:
@@ -266,8 +272,11 @@ def ingest(
                 if update is not None and current.read % 10 == 0:
                     update(f"{current.read} read · {current.new} new · {current.skipped} skipped")
 
-            run_ingest(paths, store, nlp=nlp, on_problem=warn_problem, summary=summary,
-                       on_progress=on_progress, workers=workers, config=config)
+            if dask is None:
+                run_ingest(paths, store, nlp=nlp, on_problem=warn_problem, summary=summary,
+                           on_progress=on_progress, workers=workers, config=config)
+            else:
+                _ingest_on_dask(paths, store, dask, nlp=nlp, config=config, summary=summary, update=update)
     except _nlp_errors(nlp) as error:
         fail(f"{error} ({summary.new} new articles were stored)")
     except KeyboardInterrupt:
@@ -277,6 +286,38 @@ def ingest(
     _print_summary(summary, db)
     if summary.fatal_problems:
         raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+def _check_dask_option(dask: str, paths: list[str], workers: int) -> None:
+    from nyhetsgraf.pipeline_dask import ClusterError, parse_cluster
+
+    try:
+        parse_cluster(dask)
+    except ClusterError as error:
+        fail(str(error), EXIT_USAGE)
+    if workers > 1:
+        fail("--workers and --dask do not mix: with --dask, the cluster's workers extract", EXIT_USAGE)
+    if "-" in paths:
+        fail("--dask reads files, not standard input", EXIT_USAGE)
+
+
+def _ingest_on_dask(paths: list[str], store: Store, cluster: str, *, nlp: bool, config: ExtractConfig | None,
+                    summary: IngestSummary, update: Callable[[str], None] | None) -> None:
+    from nyhetsgraf.pipeline_dask import ClusterError, ingest_on_dask
+
+    def on_progress(current: IngestSummary, done: int, partitions: int) -> None:
+        status = (f"{done}/{partitions} partitions · {current.read} read · {current.new} new · "
+                  f"{current.skipped} skipped")
+        if update is not None:
+            update(status)
+        elif done == partitions or done % max(1, partitions // 10) == 0:
+            print(f"nyhetsgraf: {status}", file=sys.stderr, flush=True)
+
+    try:
+        ingest_on_dask(paths, store, cluster=cluster, nlp=nlp, config=config, on_problem=warn_problem,
+                       summary=summary, on_progress=on_progress)  # type: ignore[arg-type]
+    except ClusterError as error:
+        fail(str(error))
 
 
 def _print_summary(summary: IngestSummary, db: str) -> None:
@@ -429,6 +470,36 @@ def serve(
     print(f"nyhetsgraf: serving {db} ({mode}) on http://{host}:{port}/ — Ctrl-C stops", file=sys.stderr,
           flush=True)
     uvicorn.run(application, host=host, port=port, log_level="warning", server_header=False)
+
+
+@app.command()
+def migrate(
+    source: Annotated[str, typer.Option("--from", metavar="PATH|URL", help="The store to copy.")],
+    target: Annotated[str, typer.Option("--to", metavar="PATH|URL",
+                                        help="A new or empty store (created and migrated if need be).")],
+) -> None:
+    """Copy a whole store to another (SQLite <-> PostgreSQL), verified by row counts and a checksum."""
+    from nyhetsgraf.store.copy import CopyError, copy_store
+
+    if source == target:
+        fail("--from and --to name the same store", EXIT_USAGE)
+    origin = _open_store(source, create=False, read_only=True)
+    with origin, _open_store(target, create=True) as copy:
+        def on_progress(table: str, rows: int) -> None:
+            if update is not None:
+                update(f"{table}: {rows} rows")
+
+        try:
+            with _progress("Copying", enabled=True) as update:
+                report = copy_store(origin, copy, on_progress)
+        except CopyError as error:
+            fail(str(error))
+        except KeyboardInterrupt:
+            fail(f"interrupted; {copy.url} holds a partial copy: empty it before copying again",
+                 EXIT_INTERRUPTED)
+    counts = ", ".join(f"{table} {rows}" for table, rows in report.tables.items())
+    print(f"copied {origin.url} -> {copy.url}: {counts}; checksum {report.checksum[:16]} verified",
+          file=sys.stderr, flush=True)
 
 
 @app.command()

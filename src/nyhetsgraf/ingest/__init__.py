@@ -101,6 +101,13 @@ def _expand(path: str, report: ProblemHandler) -> list[str] | None:
     return None
 
 
+def input_files(paths: Iterable[str], on_problem: ProblemHandler | None = None) -> Iterator[str]:
+    """The files PATH arguments name, in reading order and spelled as ``Document.source`` will be
+    (folders walked, globs expanded), for a caller that divides the reading (``pipeline_dask``)."""
+    for path in paths:
+        yield from _expand(path, on_problem or _ignore) or ()
+
+
 # Files a directory walk passes over: code, configuration and media that sit beside news
 # files in real folders. A file named explicitly is always read, whatever its name.
 _NOT_NEWS_SUFFIXES = frozenset({

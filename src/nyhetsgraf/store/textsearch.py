@@ -84,6 +84,8 @@ class ParsedQuery:
 
     phrases: tuple[tuple[str, ...], ...]
     prefixes: tuple[bool, ...]  # whether the last token of each phrase is a prefix ("soldat*")
+    # The words of each phrase as the user wrote them, for a backend that stems on its own (PostgreSQL).
+    words: tuple[tuple[str, ...], ...] = ()
 
     def fts_expression(self) -> str:
         parts = []
@@ -109,6 +111,7 @@ def parse_query(query: str) -> ParsedQuery:
         raise QuerySyntaxError(f"unbalanced quote in query: {query!r}")
     phrases: list[tuple[str, ...]] = []
     prefixes: list[bool] = []
+    raw_words: list[tuple[str, ...]] = []
     for match in _QUERY_PART_RE.finditer(query):
         phrase_text, phrase_star, word = match.groups()
         raw = phrase_text if phrase_text is not None else word
@@ -123,9 +126,10 @@ def parse_query(query: str) -> ParsedQuery:
             tokens = tuple(index_token(w) for w in words)
         phrases.append(tokens)
         prefixes.append(prefix)
+        raw_words.append(tuple(words))
     if not phrases:
         raise QuerySyntaxError(f"query has no searchable words: {query!r}")
-    return ParsedQuery(tuple(phrases), tuple(prefixes))
+    return ParsedQuery(tuple(phrases), tuple(prefixes), tuple(raw_words))
 
 
 @dataclass(frozen=True, slots=True)
