@@ -99,7 +99,8 @@ def entity_id(client: object, name: str) -> str:
     return next(item["id"] for item in items if item["name"] == name)
 
 
-def build_hand_built_store(path: Path) -> Path:
+def build_hand_built_store(path: Path | str) -> Path | str:
+    """The hand-built corpus in a store at a path or URL (SQLite or PostgreSQL), its knowledge base linked."""
     from nyhetsgraf import kb
 
     with open_store(path) as store:

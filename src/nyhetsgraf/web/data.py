@@ -17,10 +17,21 @@ from nyhetsgraf.kb.series import CountFact, build_series, interval
 from nyhetsgraf.store.textsearch import ParsedQuery, make_snippet, parse_query
 from nyhetsgraf.web.db import Database
 
+# ts_rank weights (D, C, B, A) as the PostgreSQL store ranks: the title (A) three times the body (B).
+PG_RANK_WEIGHTS = "{0.1, 0.2, 0.33, 1.0}"
 FACET_SIZE = 10
 FACET_SAMPLE = 2000  # articles the facts' facets count at most (the last stored of those that match)
-# The row ids of the articles that match a full-text query (SQLite FTS5 over the stemmed shadow text).
-MATCHING_RIDS = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+
+
+def matching_rids(parsed: ParsedQuery, dialect: str) -> tuple[str, list[Any]]:
+    """SQL selecting the row ids of the articles that match a full-text query, and its parameters:
+    SQLite's FTS5 index of the stemmed shadow text, or PostgreSQL's generated ``search`` tsvector."""
+    if dialect == "postgresql":
+        from nyhetsgraf.store.postgresql import tsquery
+
+        expression, params = tsquery(parsed)
+        return f"SELECT rid FROM articles WHERE search @@ {expression}", list(params)
+    return "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [parsed.fts_expression()]
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 BUCKETS = {"year": 4, "month": 7, "day": 10}
 
@@ -106,19 +117,21 @@ class ArticleFilter:
     def without(self, name: str) -> ArticleFilter:
         return replace(self, **{name: None, **({"parsed": None} if name == "q" else {})})
 
-    def where(self) -> tuple[str, list[Any]]:
+    def where(self, dialect: str = "sqlite") -> tuple[str, list[Any]]:
         """A condition on ``articles a`` (joined to ``sources s``) and its parameters."""
         clauses: list[str] = []
         params: list[Any] = []
         if self.parsed is not None:
-            clauses.append(f"a.rid IN ({MATCHING_RIDS})")
-            params.append(self.parsed.fts_expression())
+            matching, matching_params = matching_rids(self.parsed, dialect)
+            clauses.append(f"a.rid IN ({matching})")
+            params += matching_params
+        # The lengths are those of validated dates (4, 7 or 10), written into the SQL as numbers.
         if self.date_from:
-            clauses.append("substr(a.date, 1, ?) >= ?")
-            params += [len(self.date_from), self.date_from]
+            clauses.append(f"substr(a.date, 1, {len(self.date_from)}) >= ?")
+            params.append(self.date_from)
         if self.date_to:
-            clauses.append("substr(a.date, 1, ?) <= ?")
-            params += [len(self.date_to), self.date_to]
+            clauses.append(f"substr(a.date, 1, {len(self.date_to)}) <= ?")
+            params.append(self.date_to)
         if self.source:
             clauses.append("s.path = ?")
             params.append(self.source)
@@ -174,8 +187,9 @@ def _only_query(filters: ArticleFilter) -> bool:
 
 def _count(db: Database, filters: ArticleFilter) -> int:
     if _only_query(filters):  # the full-text index alone knows
-        return int(db.scalar(f"SELECT count(*) FROM ({MATCHING_RIDS}) t", [filters.parsed.fts_expression()]))
-    where, params = filters.where()
+        matching, params = matching_rids(filters.parsed, db.dialect)  # type: ignore[arg-type]
+        return int(db.scalar(f"SELECT count(*) FROM ({matching}) t", params))
+    where, params = filters.where(db.dialect)
     return int(db.scalar(f"SELECT count(*) FROM articles a JOIN sources s ON s.source_id = a.source_id"
                          f" WHERE {where}", params))
 
@@ -183,7 +197,19 @@ def _count(db: Database, filters: ArticleFilter) -> int:
 def _page_rids(db: Database, filters: ArticleFilter, page: Page) -> list[tuple[int, float | None]]:
     """Row ids (and scores) of one page: ranked by BM25 (title weighted 3x) when there is a query, else
     newest first. Only ids are sorted; the columns are read for the page alone afterwards."""
+    if filters.parsed is not None and db.dialect == "postgresql":
+        from nyhetsgraf.store.postgresql import tsquery
+
+        expression, query_params = tsquery(filters.parsed)
+        where, params = filters.without("q").where(db.dialect)
+        rows = db.query(
+            f"WITH q AS MATERIALIZED (SELECT {expression} AS query) SELECT a.rid,"
+            f" ts_rank('{PG_RANK_WEIGHTS}', a.search, q.query) AS score FROM q, articles a"
+            f" JOIN sources s ON s.source_id = a.source_id WHERE a.search @@ q.query AND {where}"
+            " ORDER BY score DESC, a.rid LIMIT ? OFFSET ?", [*query_params, *params, page.limit, page.offset])
+        return [(int(row["rid"]), float(row["score"])) for row in rows]
     if filters.parsed is not None:
+        # BM25 is lower for a better match; the score given out is its negation (higher is better).
         expression = filters.parsed.fts_expression()
         if _only_query(filters):
             rows = db.query("SELECT rowid AS rid, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts"
@@ -196,8 +222,8 @@ def _page_rids(db: Database, filters: ArticleFilter, page: Page) -> list[tuple[i
                 " JOIN articles a ON a.rid = articles_fts.rowid JOIN sources s ON s.source_id = a.source_id"
                 f" WHERE articles_fts MATCH ? AND {where} ORDER BY score, a.rid LIMIT ? OFFSET ?",
                 [expression, *params, page.limit, page.offset])
-        return [(int(row["rid"]), float(row["score"])) for row in rows]
-    where, params = filters.where()
+        return [(int(row["rid"]), -float(row["score"])) for row in rows]
+    where, params = filters.where(db.dialect)
     # SQLite sorts NULL first, so DESC puts undated articles last and walks the date index backwards
     # (it holds the row id too); PostgreSQL needs NULLS LAST said.
     nulls_last = "" if db.dialect == "sqlite" else " NULLS LAST"
@@ -224,7 +250,7 @@ def article_list(db: Database, filters: ArticleFilter, page: Page) -> dict[str, 
             continue
         if filters.parsed is not None:
             snippet = make_snippet(row["text"], filters.parsed)
-            items.append({**_public(row), "score": round(-float(score or 0.0), 4), "snippet": snippet.text,
+            items.append({**_public(row), "score": round(score or 0.0, 4), "snippet": snippet.text,
                           "highlights": [list(h) for h in snippet.highlights]})
         else:
             items.append({**_public(row), "snippet": _lead(row["text"][:400]), "highlights": []})
@@ -263,7 +289,7 @@ def facets(db: Database, filters: ArticleFilter, *, bucket: str = "month",
         return scoped
 
     def scope(scoped: ArticleFilter, sample: bool = False) -> tuple[str, list[Any]]:
-        where, params = scoped.where()
+        where, params = scoped.where(db.dialect)
         sql = f"SELECT a.rid FROM articles a JOIN sources s ON s.source_id = a.source_id WHERE {where}"
         return (sql + f" ORDER BY a.rid DESC LIMIT {FACET_SAMPLE}" if sample else sql), params
 
@@ -271,7 +297,7 @@ def facets(db: Database, filters: ArticleFilter, *, bucket: str = "month",
     # Date, source and language in one pass when no facet has its own filter set (the usual case).
     plain = ("date", "source", "language")
     if all(scope_filters(name) == filters for name in plain):
-        where, params = filters.where()
+        where, params = filters.where(db.dialect)
         rows = db.query(f"SELECT substr(a.date, 1, {width}) AS day, s.path, s.name, a.language,"
                         " count(*) AS n FROM articles a JOIN sources s ON s.source_id = a.source_id"
                         f" WHERE {where} GROUP BY substr(a.date, 1, {width}), s.path, s.name, a.language",
@@ -292,7 +318,7 @@ def facets(db: Database, filters: ArticleFilter, *, bucket: str = "month",
                        "count": count} for value, count in ordered]
             result[name] = {"truncated": len(values) > size, "values": values[:size]}
     else:
-        where, params = scope_filters("date").where()
+        where, params = scope_filters("date").where(db.dialect)
         result["date"] = {"bucket": bucket, "truncated": False, "values": db.query(
             f"SELECT substr(a.date, 1, {width}) AS value, count(*) AS count FROM articles a"
             f" JOIN sources s ON s.source_id = a.source_id WHERE {where} AND length(a.date) >= {width}"
@@ -424,8 +450,8 @@ def events(db: Database, page: Page, *, type_: str | None = None, actor: str | N
     })
     for bound, op in ((date_from, ">="), (date_to, "<=")):
         if bound:
-            where += f" AND substr(coalesce(v.date, a.date), 1, ?) {op} ?"
-            params += [len(bound), bound]
+            where += f" AND substr(coalesce(v.date, a.date), 1, {len(bound)}) {op} ?"
+            params.append(bound)
     if entity:
         where += (" AND EXISTS (SELECT 1 FROM kb_entity_links x"
                   " WHERE x.entity_id IN (v.actor_entity, v.target_entity) AND x.corpus_id = ?)")
