@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from importlib import resources
 
 import pytest
 
+from conftest import BACKENDS, backend_of
 from kb_stories import (
     ALL,
     FOTBALL,
@@ -298,9 +300,10 @@ def snapshot(db: str) -> tuple[set[frozenset[tuple[str, str]]], set[frozenset[st
     return entities, stories, duplicates
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> str:
-    db = str(tmp_path_factory.mktemp("kb") / "kb.db")
+@pytest.fixture(scope="module", params=BACKENDS)
+def corpus(request: pytest.FixtureRequest, new_store_url: Callable[[str], str]) -> str:
+    """The whole story corpus with its knowledge base, once per backend."""
+    db = new_store_url(request.param)
     ingest(db, ALL)
     return db
 
@@ -347,8 +350,9 @@ def test_series_in_the_store_flag_changes(corpus: str) -> None:
         assert kb.series(store, holder="Nowhere") == []
 
 
-def test_two_halves_in_reverse_order_give_the_same_knowledge_base(corpus: str, tmp_path) -> None:
-    db = str(tmp_path / "halves.db")
+def test_two_halves_in_reverse_order_give_the_same_knowledge_base(
+        corpus: str, new_store_url: Callable[[str], str]) -> None:
+    db = new_store_url(backend_of(corpus))
     reverse = list(reversed(ALL))
     ingest(db, reverse[: len(reverse) // 2])
     ingest(db, reverse[len(reverse) // 2 :])
@@ -387,9 +391,8 @@ def test_exports(corpus: str, tmp_path) -> None:
         assert len(points) == 1 + 4 + 1  # MISSING in Tverrdal (4 points), WOUND in Dal (1)
 
 
-def test_export_runs_pending_resolution_first(tmp_path) -> None:
-    db = str(tmp_path / "pending.db")
-    with open_store(db) as store:
+def test_export_runs_pending_resolution_first(store_url: str) -> None:
+    with open_store(store_url) as store:
         for story in (SKRED_1, SKRED_2):
             store.add(*article_and_facts(story))
         store.commit()
