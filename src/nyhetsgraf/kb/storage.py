@@ -28,7 +28,7 @@ CHUNK = 500  # ids per IN (...) list
 BATCH_ARTICLES = 2000  # articles linked per transaction (a concurrent update waits for one)
 DUPLICATE_SCORE = 100.0  # a near-duplicate is always in its original's story
 # Article entities sharing a key beyond which only those of the stories touched are re-resolved.
-HOT_BLOCK = 200
+HOT_BLOCK = 50
 
 
 class KbStore(Protocol):
@@ -114,25 +114,25 @@ class _Batch:
         self.summary = summary
 
     def _time(self, step: str, started: float) -> None:
-        self.summary.timings[step] = self.summary.timings.get(step, 0.0) + time.perf_counter() - started
+        self.summary.timings[step] = self.summary.timings.get(step, 0.0) + time.process_time() - started
 
     def run(self) -> None:
-        t = time.perf_counter()
+        t = time.process_time()
         articles = self._load()
         self._time("load", t)
-        t = time.perf_counter()
+        t = time.process_time()
         self._insert_articles(articles)
         self._time("insert", t)
-        t = time.perf_counter()
+        t = time.process_time()
         self._duplicates(articles)
         self._time("duplicates", t)
-        t = time.perf_counter()
+        t = time.process_time()
         changed_articles = self._stories(articles)
         self._time("stories", t)
-        t = time.perf_counter()
+        t = time.process_time()
         self._entities(articles, changed_articles)
         self._time("entities", t)
-        t = time.perf_counter()
+        t = time.process_time()
         self._count_dates(articles)
         self._time("counts", t)
         self.summary.articles += len(articles)
