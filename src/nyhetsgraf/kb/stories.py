@@ -30,7 +30,8 @@ WINDOW_DAYS = 31  # how far apart two linked articles may be, and the weeks whos
 MAX_KEY_WEIGHT = 3.0  # no single name links two articles on its own
 TERM_WEIGHT = 10.0  # weight of the content-word Jaccard similarity
 LINK_THRESHOLD = 4.5
-FEW_ARTICLES = 10  # a particular name in at most this many articles of those weeks always counts
+FEW_ARTICLES = 10  # a name in at most this many articles of those weeks always counts something
+BROAD_FEW_WEIGHT = 0.5  # what such a name counts when it is a country, big city or agency
 MIN_KEY_WEIGHT = 1.0  # a name in more than a third of the articles of those weeks counts for nothing
 PRIOR_ARTICLES = 5  # added to the article count, so that in a small store shared names still count
 MIN_SHARED_KEYS = 2
@@ -123,7 +124,12 @@ class WindowStats:
             df = max(self.key_near(key, day), 1)
             weight = min(MAX_KEY_WEIGHT, math.log((self.articles_near(day) + PRIOR_ARTICLES) / df))
             if weight < MIN_KEY_WEIGHT:
-                weight = MIN_KEY_WEIGHT if df <= FEW_ARTICLES and is_specific(key) else 0.0
+                # In a quiet stretch of the store every name is in most articles: a name in only a few
+                # still says something, a particular one more than a country or an agency.
+                if df > FEW_ARTICLES:
+                    weight = 0.0
+                else:
+                    weight = MIN_KEY_WEIGHT if is_specific(key) else BROAD_FEW_WEIGHT
             found = self._weights[(key, day)] = weight
         return found
 
