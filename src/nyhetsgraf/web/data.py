@@ -7,6 +7,7 @@ a ``GROUP BY`` wrapped around the filtered article set, one extra row to tell th
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -598,29 +599,88 @@ def entity_list(db: Database, page: Page, *, type_: str | None = None,
     return {**page.info(total, len(items)), "items": items}
 
 
+ENTITY_LIST = 50  # items of each list on an entity's page (the most recently stored)
+ENTITY_WINDOW = 500  # the entity's most recently stored articles that quotes about it and co-occurrence read
+
+
 def entity(db: Database, entity_id: str, *, bucket: str = "month") -> dict[str, Any]:
-    """One entity across articles: aliases, mentions over time, articles, quotes by and about it,
-    events with it as actor or target, the entities named in the same articles, its stories."""
-    detail = kb.entity(db.store(), check_entity_id(entity_id))
-    if detail is None or detail.entity.id != entity_id:
+    """One corpus entity of the knowledge base: aliases, mentions over time (all its articles), and,
+    from its most recently stored articles, the articles, quotes by and about it, events with it as
+    actor or target, the entities named in the same articles and its stories.
+
+    The same answers as ``kb.entity``, bounded so that an entity named in half of a large store
+    (a country, a news agency) is as quick to show as any other: lists hold ``ENTITY_LIST`` items;
+    quotes about it and co-occurring entities are read from its last ``ENTITY_WINDOW`` articles."""
+    found = db.one("SELECT id, name, type, aliases, articles, mentions, first_date, last_date"
+                   " FROM kb_entities WHERE id = ?", [check_entity_id(entity_id)])
+    if found is None:
         raise NotFound(f"no entity {entity_id!r}")
+    result: dict[str, Any] = {**found, "aliases": json.loads(found["aliases"]), "list_limit": ENTITY_LIST,
+                              "window": ENTITY_WINDOW}
     width = BUCKETS[bucket]
-    timeline = db.query(
+    result["timeline"] = {"bucket": bucket, "points": db.query(
         f"SELECT substr(a.date, 1, {width}) AS date, sum(l.mentions) AS mentions,"
         " count(DISTINCT a.rid) AS articles FROM kb_entity_links l JOIN articles a ON a.rid = l.article_rid"
         f" WHERE l.corpus_id = ? AND length(a.date) >= {width} GROUP BY substr(a.date, 1, {width})"
-        " ORDER BY date", [entity_id])
-    result = detail.to_json()
-    result["articles_list"] = sorted(result.pop("article_list"), key=lambda a: (a["date"] or "", a["id"]),
-                                     reverse=True)
+        " ORDER BY date", [entity_id])}
+    latest = ("SELECT entity_id, article_rid FROM kb_entity_links WHERE corpus_id = ?"
+              f" ORDER BY article_rid DESC LIMIT {ENTITY_WINDOW}")
+    result["articles_list"] = db.query(
+        "SELECT a.id, a.date, a.title, s.path AS source, a.idx AS \"index\", k.story, d.id AS duplicate_of,"
+        " l.mentions FROM kb_entity_links l JOIN articles a ON a.rid = l.article_rid"
+        " JOIN sources s ON s.source_id = a.source_id LEFT JOIN kb_articles k ON k.article_rid = a.rid"
+        " LEFT JOIN articles d ON d.rid = k.duplicate_of WHERE l.corpus_id = ?"
+        f" ORDER BY l.article_rid DESC, l.entity_id LIMIT {ENTITY_LIST}", [entity_id])
+    quote_columns = ("a.id AS article, a.date, a.title AS article_title, q.text, q.speaker,"
+                     ' sl.corpus_id AS speaker_entity, q.direct, q.start, q."end", q.quote_id')
+    quotes_by = db.query(
+        f"SELECT {quote_columns} FROM kb_entity_links sl JOIN quotes q ON q.speaker_entity = sl.entity_id"
+        " JOIN articles a ON a.rid = q.article_rid WHERE sl.corpus_id = ?"
+        f" ORDER BY q.article_rid DESC, q.quote_id LIMIT {ENTITY_LIST}", [entity_id])
+    quotes_about = db.query(
+        f"SELECT DISTINCT {quote_columns}, q.article_rid FROM ({latest}) l"
+        " JOIN mentions m ON m.entity_id = l.entity_id"
+        ' JOIN quotes q ON q.article_rid = l.article_rid AND q.start <= m.start AND m."end" <= q."end"'
+        " JOIN articles a ON a.rid = q.article_rid"
+        " LEFT JOIN kb_entity_links sl ON sl.entity_id = q.speaker_entity"
+        " WHERE sl.corpus_id IS NULL OR sl.corpus_id <> ?"
+        f" ORDER BY q.article_rid DESC, q.quote_id LIMIT {ENTITY_LIST}", [entity_id, entity_id])
+    for item in (*quotes_by, *quotes_about):
+        item["direct"] = bool(item["direct"])
+        item["span"] = [item.pop("start"), item.pop("end")]
+        item.pop("quote_id", None)
+        item.pop("article_rid", None)
+    event_sql = ("SELECT a.id AS article, coalesce(v.date, a.date) AS date, a.date AS article_date,"
+                 " a.title AS article_title, v.type, v.trigger, v.actor, la.corpus_id AS actor_entity,"
+                 " v.target,"
+                 ' lt.corpus_id AS target_entity, v.negated, v.start, v."end" FROM events v'
+                 " JOIN articles a ON a.rid = v.article_rid"
+                 " LEFT JOIN kb_entity_links la ON la.entity_id = v.actor_entity"
+                 " LEFT JOIN kb_entity_links lt ON lt.entity_id = v.target_entity"
+                 f" WHERE {{role}}.corpus_id = ? ORDER BY v.article_rid DESC, v.event_id LIMIT {ENTITY_LIST}")
+    for key, role in (("events_as_actor", "la"), ("events_as_target", "lt")):
+        rows = db.query(event_sql.format(role=role), [entity_id])
+        for item in rows:
+            item["negated"] = bool(item["negated"])
+            item["span"] = [item.pop("start"), item.pop("end")]
+        result[key] = rows
+    result["quotes_by"], result["quotes_about"] = quotes_by, quotes_about
     for key in ("quotes_by", "quotes_about", "events_as_actor", "events_as_target"):
-        result[key] = _titles(db, with_sentences(db, result[key]))
-    result["timeline"] = {"bucket": bucket, "points": timeline}
-    # Only what the list shows: kb.stories would also load every member and main entity of each story.
+        with_sentences(db, result[key])
+    co_rows = db.query(
+        f"SELECT o.corpus_id, count(DISTINCT o.article_rid) AS articles FROM ({latest}) l"
+        " JOIN kb_entity_links o ON o.article_rid = l.article_rid WHERE o.corpus_id <> ?"
+        " GROUP BY o.corpus_id ORDER BY articles DESC, o.corpus_id LIMIT 15", [entity_id, entity_id])
+    marks = ", ".join("?" * len(co_rows)) or "NULL"
+    names = {r["id"]: r for r in db.query(f"SELECT id, name, type FROM kb_entities WHERE id IN ({marks})",
+                                          [r["corpus_id"] for r in co_rows])}
+    result["cooccurring"] = [{"id": r["corpus_id"], "name": names[r["corpus_id"]]["name"],
+                              "type": names[r["corpus_id"]]["type"], "articles": int(r["articles"])}
+                             for r in co_rows if r["corpus_id"] in names]
     result["stories"] = db.query(
         "SELECT s.id, s.title, s.articles, s.first_date, s.last_date FROM kb_stories s WHERE s.id IN"
-        " (SELECT k.story FROM kb_entity_links l JOIN kb_articles k ON k.article_rid = l.article_rid"
-        " WHERE l.corpus_id = ?) ORDER BY s.articles DESC, s.last_date DESC, s.id LIMIT 10", [entity_id])
+        f" (SELECT k.story FROM ({latest}) l JOIN kb_articles k ON k.article_rid = l.article_rid)"
+        " ORDER BY s.articles DESC, s.last_date DESC, s.id LIMIT 10", [entity_id])
     return result
 
 
