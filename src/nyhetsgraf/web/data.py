@@ -526,16 +526,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sentence_index(text: str, offset: int) -> int:
+def sentence_index(text: str, offset: int, spans: list[tuple[int, int]] | None = None) -> int:
     """The number of the sentence holding ``offset`` (0-based)."""
-    for number, (start, end) in enumerate(sentence_spans(text)):
+    for number, (start, end) in enumerate(spans if spans is not None else sentence_spans(text)):
         if start <= offset < end:
             return number
     return 0
 
 
-def sentence_at(text: str, start: int, end: int) -> str:
-    spans = sentence_spans(text)
+def sentence_at(text: str, start: int, end: int, spans: list[tuple[int, int]] | None = None) -> str:
+    spans = spans if spans is not None else sentence_spans(text)
     first = next((s for s, e in spans if s <= start < e), 0)
     last = next((e for s, e in spans if s < end <= e), len(text))
     return " ".join(text[first:last].split())
@@ -544,17 +544,17 @@ def sentence_at(text: str, start: int, end: int) -> str:
 def with_sentences(db: Database, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Add to each fact (``article`` id, input ``span``) its sentence and the sentence's number."""
     ids = sorted({item["article"] for item in items})
-    texts: dict[str, tuple[int, str]] = {}
+    texts: dict[str, tuple[int, str, list[tuple[int, int]]]] = {}
     for start in range(0, len(ids), 500):
         part = ids[start:start + 500]
         marks = ", ".join("?" * len(part))
         for row in db.query(f"SELECT id, span_start, text FROM articles WHERE id IN ({marks})", part):
-            texts[row["id"]] = (row["span_start"], row["text"])
+            texts[row["id"]] = (row["span_start"], row["text"], sentence_spans(row["text"]))
     for item in items:
-        base, text = texts.get(item["article"], (0, ""))
+        base, text, spans = texts.get(item["article"], (0, "", []))
         start, end = item["span"][0] - base, item["span"][1] - base
-        item["sentence"] = sentence_at(text, start, end)
-        item["sentence_index"] = sentence_index(text, start)
+        item["sentence"] = sentence_at(text, start, end, spans)
+        item["sentence_index"] = sentence_index(text, start, spans)
     return items
 
 
@@ -806,15 +806,27 @@ def series(db: Database, key: str) -> dict[str, Any]:
     """One series: every count of it in date order (the sentence's own date where it gives one) with its
     sentence, and the changes (the knowledge base's series rules)."""
     category, holder, location = parse_series_key(key)
-    where, params = "c.category = ?", [category]
-    for column, value in (("lh.corpus_id", holder), ("ll.corpus_id", location)):
-        where += f" AND {column} IS NULL" if value is None else f" AND {column} = ?"
-        params += [] if value is None else [value]
+    # The known entity's links come first (an inner join on the corpus index), so that a series is found
+    # from its entity's counts rather than from every count of its category.
+    known: list[str] = []
+    unknown: list[str] = []
+    where, params = ["c.category = ?"], []
+    for alias, column, value in (("lh", "holder_entity", holder), ("ll", "location_entity", location)):
+        if value is None:
+            unknown.append(f"LEFT JOIN kb_entity_links {alias} ON {alias}.entity_id = c.{column}")
+            where.append(f"{alias}.corpus_id IS NULL")
+        else:
+            known.append(f"JOIN kb_entity_links {alias} ON {alias}.entity_id = c.{column}"
+                         f" AND {alias}.corpus_id = ?")
+            params.append(value)
+    joins = known + unknown
+    params.append(category)
     rows = db.query(
         "SELECT a.id, a.date AS article_date, a.rid, c.category, c.value, c.bound, c.object, c.holder,"
         ' c.location, c.start, c."end", lh.corpus_id AS holder_id, ll.corpus_id AS location_id,'
-        f" d.date AS point_date {_COUNT_LINKS} LEFT JOIN kb_count_dates d ON d.count_id = c.count_id"
-        f" WHERE {where}", params)
+        " d.date AS point_date FROM counts c " + " ".join(joins)
+        + " JOIN articles a ON a.rid = c.article_rid LEFT JOIN kb_count_dates d ON d.count_id = c.count_id"
+        f" WHERE {' AND '.join(where)}", params)
     facts = [CountFact(r["id"], r["article_date"], int(r["rid"]), r["category"], float(r["value"]),
                                  r["bound"], r["object"], r["holder_id"], r["holder"], r["location_id"],
                                  r["location"], (int(r["start"]), int(r["end"])),
