@@ -333,7 +333,11 @@ def test_write_needs_the_token_and_returns_the_facts(built_db: Path, tmp_path: P
         assert stored[0]["date"] == "2024-09-01" and stored[0]["title"] == "Brann i Bodø"
         assert any(entity["name"] == "Bodø" for entity in stored[0]["entities"])
         assert any(count["value"] == 5 for count in stored[0]["counts"])
-        assert writer.get(f"/api/articles/{stored[0]['id']}").json()["title"] == "Brann i Bodø"
+        fetched = writer.get(f"/api/articles/{stored[0]['id']}").json()
+        assert fetched["title"] == "Brann i Bodø" and fetched["kb"]["story"]  # linked by the knowledge base
+        bodo = entity_id(writer, "Bodø")
+        linked = writer.get(f"/api/entities/{bodo}").json()["articles_list"]
+        assert stored[0]["id"] in {article["id"] for article in linked}
         again = writer.post("/api/articles", json=ARTICLE, headers={"Authorization": "Bearer hemmelig"})
         assert again.json()["articles"][0]["stored"] is False
         assert writer.get("/api/articles").json()["total"] == 5
