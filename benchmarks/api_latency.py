@@ -143,21 +143,37 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def measure_latency(base: str, urls: dict[str, list[str]]) -> list[tuple[str, float, float, float]]:
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process (Linux /proc), or None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure_latency(base: str, urls: dict[str, list[str]],
+                    server_pid: int) -> list[tuple[str, float, float, float | None, float]]:
+    """Per kind: p50 and p95 wall-clock ms, and the server's CPU ms per request (what the request costs
+    whatever else the machine runs)."""
     rows = []
     with httpx.Client(base_url=base, timeout=30) as client:
         for kind, paths in urls.items():
             for path in paths[:3]:  # warm-up
                 client.get(path)
             timings = []
+            cpu_before = cpu_seconds(server_pid)
             for path in paths:
                 started = time.perf_counter()
                 response = client.get(path)
                 timings.append((time.perf_counter() - started) * 1000)
                 if response.status_code != 200:
                     raise SystemExit(f"{path}: HTTP {response.status_code} {response.text[:200]}")
+            cpu_after = cpu_seconds(server_pid)
+            cpu = (None if cpu_before is None or cpu_after is None
+                   else (cpu_after - cpu_before) * 1000 / len(paths))
             target = TARGET_PAGE_MS if "page" in kind else TARGET_API_MS
-            rows.append((kind, percentile(timings, 0.5), percentile(timings, 0.95), target))
+            rows.append((kind, percentile(timings, 0.5), percentile(timings, 0.95), cpu, target))
     return rows
 
 
@@ -214,10 +230,12 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         urls = sample_urls(db, args.requests, args.seed)
         print(f"\nstore: {stored:,} articles; {args.requests} requests of each kind, one client\n")
-        print(f"{'request':<20} {'p50 ms':>8} {'p95 ms':>8} {'target p95':>11}  ")
-        for kind, p50, p95, target in measure_latency(base, urls):
+        print(f"{'request':<20} {'p50 ms':>8} {'p95 ms':>8} {'server CPU ms':>14} {'target p95':>11}")
+        for kind, p50, p95, cpu, target in measure_latency(base, urls, server.pid):
             verdict = "ok" if p95 < target else "OVER"
-            print(f"{kind:<20} {p50:8.1f} {p95:8.1f} {target:9.0f} ms  {verdict}")
+            cpu_text = f"{cpu:14.1f}" if cpu is not None else f"{'—':>14}"
+            print(f"{kind:<20} {p50:8.1f} {p95:8.1f} {cpu_text} {target:8.0f} ms  {verdict}")
+        print(f"(load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
         done, failed, seconds = measure_throughput(base, urls, args.clients, args.seconds)
         print(f"\n{args.clients} concurrent clients, {seconds:.0f} s, mixed requests: "
               f"{done / seconds:.1f} requests/s ({done} ok, {failed} failed)")
