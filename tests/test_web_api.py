@@ -389,3 +389,20 @@ def test_serve_command_refuses_what_it_cannot_do(built_db: Path, tmp_path: Path,
         busy = runner.invoke(app, ["serve", "--db", str(built_db), "--port", str(port)])
     assert busy.exit_code == 1 and f"cannot listen on 127.0.0.1:{port}" in busy.output
     assert "Traceback" not in busy.output + missing.output + no_token.output
+
+
+def test_facets_of_a_large_match_are_estimated_and_say_so(client: TestClient,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from nyhetsgraf.web import data
+
+    exact = client.get("/api/search", params={"q": "soldat"}).json()["facets"]
+    assert "estimate" not in exact["date"] and "sample" not in exact["entity"]
+    monkeypatch.setattr(data, "FACET_EXACT", 2)
+    monkeypatch.setattr(data, "FACET_SAMPLE", 1)
+    estimated = client.get("/api/search", params={"q": "soldat"}).json()
+    assert estimated["total"] == 3  # the list and its total stay exact
+    facets = estimated["facets"]
+    assert facets["date"]["estimate"] == 2 and facets["source"]["estimate"] == 2
+    assert all(v["count"] % 2 == 0 for v in facets["date"]["values"])
+    assert 2 <= sum(v["count"] for v in facets["date"]["values"]) <= 4
+    assert facets["entity"]["sample"] == 1 and max(v["count"] for v in facets["entity"]["values"]) == 1

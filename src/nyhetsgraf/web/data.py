@@ -21,6 +21,7 @@ from nyhetsgraf.web.db import Database
 # ts_rank weights (D, C, B, A) as the PostgreSQL store ranks: the title (A) three times the body (B).
 PG_RANK_WEIGHTS = "{0.1, 0.2, 0.33, 1.0}"
 FACET_SIZE = 10
+FACET_EXACT = 5000  # matches up to which date, source and language are counted exactly
 FACET_SAMPLE = 2000  # articles the facts' facets count at most (the last stored of those that match)
 
 
@@ -271,14 +272,16 @@ def _facet(db: Database, select: str, source_sql: str, params: list[Any], size: 
     return {"truncated": len(rows) > size, "values": rows[:size]}
 
 
-def facets(db: Database, filters: ArticleFilter, *, bucket: str = "month",
-           size: int = FACET_SIZE) -> dict[str, Any]:
+def facets(db: Database, filters: ArticleFilter, *, bucket: str = "month", size: int = FACET_SIZE,
+           total: int | None = None) -> dict[str, Any]:
     """Counts of the filtered articles per date bucket, source, language, entity, event type and count
     category. Each facet ignores its own filter, so the other values stay visible to switch to.
 
-    Date, source and language count every article. The facts' facets (entity, event type, count
-    category) count the ``FACET_SAMPLE`` articles stored last among those that match, so that a query
-    matching most of a large store stays fast; such a facet says ``"sample": FACET_SAMPLE``."""
+    Date, source and language count every article, up to ``FACET_EXACT`` matches (``total``, when the
+    caller knows it); beyond that they count every n-th stored article and multiply by n, and say
+    ``"estimate": n``. The facts' facets (entity, event type, count category) count the
+    ``FACET_SAMPLE`` articles stored last among those that match and say ``"sample": FACET_SAMPLE``:
+    a query that matches most of a large store stays fast."""
     width = BUCKETS[bucket]
     own_filter = {"date": ("date_from", "date_to"), "source": ("source",), "language": ("language",),
                   "entity": ("entity",), "event_type": ("event_type",), "count_category": ("count_category",)}
@@ -298,11 +301,20 @@ def facets(db: Database, filters: ArticleFilter, *, bucket: str = "month",
     # Date, source and language in one pass when no facet has its own filter set (the usual case).
     plain = ("date", "source", "language")
     if all(scope_filters(name) == filters for name in plain):
+        every = -(-total // FACET_EXACT) if total else 1
         where, params = filters.where(db.dialect)
+        if every > 1:  # row ids are spread evenly over the store, so every n-th is a fair sample
+            where, params = filters.without("q").where(db.dialect)
+            where += f" AND a.rid % {every} = 0"
+            if filters.parsed is not None:  # thinned in the index, before any article row is read
+                matching, matching_params = matching_rids(filters.parsed, db.dialect)
+                key = "rowid" if db.dialect == "sqlite" else "rid"
+                where += f" AND a.rid IN ({matching} AND {key} % {every} = 0)"
+                params += matching_params
         rows = db.query(f"SELECT substr(a.date, 1, {width}) AS day, s.path, s.name, a.language,"
-                        " count(*) AS n FROM articles a JOIN sources s ON s.source_id = a.source_id"
-                        f" WHERE {where} GROUP BY substr(a.date, 1, {width}), s.path, s.name, a.language",
-                        params)
+                        f" count(*) * {every} AS n FROM articles a"
+                        f" JOIN sources s ON s.source_id = a.source_id WHERE {where}"
+                        f" GROUP BY substr(a.date, 1, {width}), s.path, s.name, a.language", params)
         groups: dict[str, dict[Any, int]] = {"date": {}, "source": {}, "language": {}}
         labels_of: dict[str, str | None] = {}
         for row in rows:
@@ -311,13 +323,14 @@ def facets(db: Database, filters: ArticleFilter, *, bucket: str = "month",
             groups["source"][row["path"]] = groups["source"].get(row["path"], 0) + int(row["n"])
             labels_of[row["path"]] = row["name"]
             groups["language"][row["language"]] = groups["language"].get(row["language"], 0) + int(row["n"])
-        result["date"] = {"bucket": bucket, "truncated": False, "values": [
+        estimate = {"estimate": every} if every > 1 else {}
+        result["date"] = {"bucket": bucket, "truncated": False, **estimate, "values": [
             {"value": value, "count": count} for value, count in sorted(groups["date"].items())]}
         for name in ("source", "language"):
             ordered = sorted(groups[name].items(), key=lambda item: (-item[1], item[0]))
             values = [{"value": value, **({"label": labels_of[value]} if name == "source" else {}),
                        "count": count} for value, count in ordered]
-            result[name] = {"truncated": len(values) > size, "values": values[:size]}
+            result[name] = {"truncated": len(values) > size, **estimate, "values": values[:size]}
     else:
         where, params = scope_filters("date").where(db.dialect)
         result["date"] = {"bucket": bucket, "truncated": False, "values": db.query(
@@ -373,7 +386,7 @@ def search(db: Database, filters: ArticleFilter, page: Page, *, bucket: str = "m
     """Articles (ranked when there is a query) and the facets of the whole filtered set."""
     result = article_list(db, filters, page)
     if with_facets:
-        result["facets"] = facets(db, filters, bucket=bucket)
+        result["facets"] = facets(db, filters, bucket=bucket, total=result["total"])
     return result
 
 
