@@ -88,6 +88,14 @@ _CLAUSE_OPENERS = {
 }
 _TIME_WORDS = WEEKDAYS | month_names() | word_set("event_time_words")
 _NOT_ACTORS = {"det", "som", "der", "dette", "den", "seg", "man"}
+# Prepositions that introduce an infinitive complement ("til å", "om å", "med å"), not particles.
+_INFINITIVE_PREPOSITIONS = {"til", "om", "med", "på"}
+# Particles the parser may take for the object: "sa nei til forslaget".
+_OBJECT_PARTICLES = {"nei"}
+# "sitt eget liv": what one does to oneself is no event against anyone ("tok sitt eget liv").
+_OWN = {"eget", "egne", "eige", "eigne", "egen", "eiga"}
+# Subjunctions that open a condition: what follows is not said to happen ("dersom regjeringen går av").
+_CONDITIONALS = {"dersom", "hvis", "viss", "ifall", "såfremt", "om"}
 
 
 @lru_cache(maxsize=1)
@@ -166,10 +174,18 @@ class _Context:
         infinitive = False
         for child in token.children:
             if dep(child) in ("DOBJ", "obj", "IOBJ") and child.pos_ in ("NOUN", "PROPN", "PRON"):
-                objects.append(child)
+                # "sa nei til": a closed-class particle parsed as the object is still the particle
+                (particles if low(child) in _OBJECT_PARTICLES else objects).append(child)
         for i in range(token.i + 1, window):
             t = doc[i]
             word = low(t)
+            if word in _INFINITIVE_PREPOSITIONS and i + 1 < len(doc) and low(doc[i + 1]) == "å":
+                # "oppfordret innbyggerne til å", "ba X om å": the preposition opens the infinitive,
+                # it is no particle of the verb
+                infinitive = True
+                break
+            if any(p.i == t.i for p in particles):
+                continue
             verb_like = t.pos_ in ("VERB", "AUX", "ADJ") and word not in particle_words
             bare_infinitive = verb_like and is_infinitive(t)
             if word == "å" or (objects and bare_infinitive):
@@ -490,7 +506,7 @@ class EventFinder:
         if verb_like:
             result.extend(verb_lemmas(token))
             form = low(token)
-            for ending in ("es", "er", "et", "te", "de", "r", "s", "t"):
+            for ending in ("es", "er", "et", "te", "de", "r", "s", "t", "a"):  # nynorsk "sikta", "kasta"
                 if form.endswith(ending) and len(form) - len(ending) >= 2:
                     result.append(form[: -len(ending)] + "e")
                     result.append(form[: -len(ending)])
@@ -532,7 +548,10 @@ class EventFinder:
         words.extend(t for t in context.particle_tokens if low(t) in row.particles)
         target: Token | None = None
         if row.object_lemmas and not row.preps:
-            words.extend(t for t in context.object_tokens if lemma(t) in row.object_lemmas)
+            own = [t for t in context.object_tokens if lemma(t) in row.object_lemmas]
+            if any(t.i > 0 and low(token.doc[t.i - 1]) in _OWN for t in own):
+                return None  # "tok sitt eget liv": suicide, not an attack
+            words.extend(own)
         if row.preps:
             for prep_token, complement in context.pp_tokens:
                 if low(prep_token) in row.preps:
@@ -552,6 +571,9 @@ class EventFinder:
                 and lemma(carrier) in ("være", "vere")
                 and not any(t.pos_ == "ADP" for t in token.doc[carrier.i + 1 : token.i])
             )  # "Dette er et angrep på sivile" names no actor; "var i streik" does
+            if carrier is None and self._reported_event_noun(token):
+                # "Angrepet på militærleiren skjedde natt til søndag": the event noun is the topic
+                return _Match([token], token, row.types[0], _next_head(token.doc, token.i + 2, token.i + 7))
             if (
                 carrier is None
                 or carrier.i in self.event_verbs
@@ -562,6 +584,19 @@ class EventFinder:
             words.append(carrier)
             return _Match(sorted(set(words), key=lambda t: t.i), carrier, row.types[0], target)
         return _Match(sorted(set(words), key=lambda t: t.i), token, row.types[0], target)
+
+    def _reported_event_noun(self, noun: Token) -> bool:
+        """A definite event noun with its "på"/"av"/"mot" complement that opens its sentence
+        ("Angrepet på en militærleir skjedde ...", "Pågripelsen av mannen fant sted ..."); elsewhere a
+        bare event noun only mentions an event ("etter angrepet", "fordømmer bombingen")."""
+        doc = noun.doc
+        sent = self.sentence_of(noun)
+        if "Def" not in noun.morph.get("Definite") and not low(noun).endswith(("en", "et", "a")):
+            return False
+        if noun.i + 2 >= sent.end or low(doc[noun.i + 1]) not in ("på", "av", "mot"):
+            return False
+        opening = [t for t in doc[sent.start : noun.i] if not is_space(t) and not is_punct(t)]
+        return not opening or (len(opening) == 1 and self._is_time(opening[0]))
 
     # ------------------------------------------------------------------ roles
     def subject(self, verb: Token) -> Token | None:
@@ -922,6 +957,23 @@ class EventFinder:
                 return not any(x.text in (".", ";") for x in self.doc[t.i + 1 : trigger.i])
         return False
 
+    def _conditional(self, trigger: Token, sent: Span) -> bool:
+        """A trigger in an if-clause ("Dersom regjeringen vil gå av, ..."): a condition, not an event.
+        The clause runs from the subjunction to the next comma; "om" counts only where it opens the
+        sentence or follows a comma (elsewhere it is a preposition or "whether")."""
+        opening = next((t for t in sent if not is_space(t) and not is_punct(t)), None)
+        if opening is not None and low(opening) in _CONDITIONALS - {"om"} and opening.i < trigger.i:
+            return True  # "Hvis streiken trappes opp, vil politiet gripe inn": the consequence too
+        for t in reversed(self.doc[sent.start : trigger.i]):
+            if t.text in (",", ";", ":") or is_punct(t):
+                return False
+            if low(t) in _CONDITIONALS:
+                if low(t) != "om":
+                    return True
+                previous = self.doc[t.i - 1] if t.i > sent.start else None
+                return previous is None or previous.text == ","
+        return False
+
     def _denied(self, trigger: Token, sent: Span) -> bool:
         """A trigger in what a denial rejects: "avviser at arbeidsgiverne har trenert forhandlingene"."""
         negating = _lexicon().negating_verbs()
@@ -948,7 +1000,8 @@ class EventFinder:
         seen: set[tuple[str, str | None, int]] = set()
         for sent in sentences(self.doc):
             for match in self.matches(sent):
-                if not self._wished(match.trigger_tokens[0], sent):
+                trigger = match.trigger_tokens[0]
+                if not self._wished(trigger, sent) and not self._conditional(trigger, sent):
                     events.extend(self._events(match, sent, seen))
         return events
 
