@@ -313,8 +313,11 @@ def _finite_verb_of(verb: Token, sent: Span) -> Token:
     stemme", "har" of "har ledet" even when the participle looks like a past tense; else the verb."""
     doc = verb.doc
     verb_is_finite = "Fin" in verb.morph.get("VerbForm")
-    for i in range(verb.i - 1, max(sent.start - 1, verb.i - 6), -1):
+    inserted = _parenthetical_before(verb, sent)
+    for i in range(verb.i - 1, max(sent.start - 1, verb.i - 6 - len(inserted)), -1):
         t = doc[i]
+        if i in inserted:
+            continue
         if t.pos_ in ("AUX", "VERB") and "Fin" in t.morph.get("VerbForm"):
             auxiliary = lemma(t) in _AUXILIARIES or bool(set(verb_lemmas(t)) & _AUXILIARIES)
             return t if auxiliary or not verb_is_finite else verb
@@ -445,7 +448,14 @@ def is_passive(verb: Token, sent: Span) -> bool:
         previous -= 1
     # "De ble arrestert 17. juni, og tiltalt for ...": a participle coordinated with a passive one
     reach = sent.start if previous >= sent.start and low(doc[previous]) in ("og", ",") else max(0, verb.i - 7)
+    inserted = _parenthetical_before(verb, sent)
+    if inserted:  # "ble mannen - som er svensk statsborger - pågrepet": look past the insertion
+        reach = max(sent.start, reach - len(inserted))
     for t in reversed(doc[reach : verb.i]):
+        if t.i in inserted:
+            continue
+        if lemma(t) in ("bli", "verte") or low(t) in ("bli", "blitt", "verte", "vorte", "vorten"):
+            return True  # "ville bli løslatt": an infinitive "bli" is passive too
         if t.pos_ in ("AUX", "VERB") and (t.pos_ == "AUX" or _is_finite(t)):
             return lemma(t) in ("bli", "verte", "være", "vere") or low(t) in (
                 "ble",
@@ -458,6 +468,24 @@ def is_passive(verb: Token, sent: Span) -> bool:
             break
     # no auxiliary at all: a headline or a reduced clause ("en mann, pågrepet i natt, ...")
     return not any(_is_finite(t) for t in doc[sent.start : verb.i])
+
+
+_DASHES = ("-", "–", "—")
+
+
+def _parenthetical_before(verb: Token, sent: Span) -> set[int]:
+    """Token indexes of a dash or bracket insertion that ends right before ``verb`` (adverbs aside)."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > sent.start and doc[i].pos_ == "ADV":
+        i -= 1
+    if i <= sent.start or doc[i].text not in (*_DASHES, ")"):
+        return set()
+    opener = ("(",) if doc[i].text == ")" else _DASHES
+    for k in range(i - 1, max(sent.start - 1, i - 25), -1):
+        if doc[k].text in opener:
+            return set(range(k, i + 1))
+    return set()
 
 
 class EventFinder:
@@ -643,6 +671,9 @@ class EventFinder:
             earlier = [t for t in doc[sent.start : previous] if _is_finite(t)]
             if earlier:
                 return self._surface_subject(earlier[-1])
+        apposition = self._apposition_subject(finite, sent)
+        if apposition is not None:
+            return apposition
         start = sent.start
         coordinated = False
         for i in range(finite.i - 1, sent.start - 1, -1):
@@ -716,6 +747,37 @@ class EventFinder:
             t for t in core if t.pos_ in _NOMINAL and not self._is_time(t) and low(t) not in _POSSESSIVES
         ]
         return nominals[-1] if nominals else None
+
+    def _apposition_subject(self, finite: Token, sent: Span) -> Token | None:
+        """ "Talibans åndelige leder, mullah Mohammad Omar, beordrer ...": a subject with an apposition
+        between commas; the name (or else the head before the first comma) is the subject."""
+        doc = self.doc
+        if finite.i - 1 <= sent.start or doc[finite.i - 1].text != ",":
+            return None
+        inner = []
+        for k in range(finite.i - 2, sent.start - 1, -1):
+            if doc[k].text == ",":
+                break
+            inner.append(doc[k])
+        else:
+            return None
+        first = [t for t in doc[sent.start : k] if not is_space(t)]
+        inner.reverse()
+        if inner and low(inner[0]) in ("som", "der") and first and first[-1].pos_ in _NOMINAL \
+                and not any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in first):
+            return first[-1]  # "Opprørerne, som kom fra nord, angrep byen": a relative clause between
+        spans = (first, inner)
+        if not all(spans) or any(t.pos_ in ("VERB", "AUX", "SCONJ", "ADP") or low(t) in _CLAUSE_OPENERS
+                                 for part in spans for t in part if not (t.pos_ == "ADP" and t is not part[0])):
+            return None
+        if any(t.pos_ == "ADP" for t in first[:1]) or not all(
+            any(t.pos_ in ("NOUN", "PROPN") for t in part) for part in spans
+        ):
+            return None
+        named = [t for t in inner if self.entities.entity_for(t) is not None]
+        if named:
+            return named[-1]
+        return [t for t in first if t.pos_ in ("NOUN", "PROPN")][-1]
 
     def _nominal_before(self, index: int, sent: Span) -> Token | None:
         """The antecedent of "som": the noun right before it ("Traoré, som har gått av")."""
