@@ -440,6 +440,8 @@ class QuoteFinder:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
+            if len(inner.split()) <= 2 and not any(is_speech_verb(t) for t in self.sentence(span.start)):
+                continue  # «ekstrafinaler», " riktig ": a term in quotation marks, not a quote
             speaker = self._guillemet_speaker(span)
             found.append(_Found(start, end, speaker, True, None))
 
@@ -626,5 +628,24 @@ def find_quotes(doc: Doc, article: Article, entities: EntityIndex,
     for f in finder.find():
         text = finder.text[f.start : f.end]
         span = (f.start + offset, f.end + offset)
-        quotes.append(Quote(text=text, speaker=f.speaker, direct=f.direct, span=span))
+        quotes.append(Quote(text=text, speaker=_clean_speaker(f.speaker), direct=f.direct, span=span))
     return quotes
+
+
+# Words that open a clause or qualify it; a speaker phrase never starts with one ("Men jeg", "Trolig").
+_NOT_SPEAKER_OPENERS = frozenset({"men", "og", "så", "da", "trolig", "kanskje", "nok", "derfor", "likevel",
+                                  "også", "bare", "ikke", "ikkje", "dessuten", "altså", "jo", "vel"})
+_FIRST_PERSON_WORDS = frozenset({"jeg", "eg", "vi", "me"})
+
+
+def _clean_speaker(speaker: str | None) -> str | None:
+    """A speaker phrase without a leading conjunction or sentence adverb; None when nothing nominal is
+    left or only a first-person pronoun (the writer, not a named source)."""
+    if speaker is None:
+        return None
+    words = speaker.split()
+    while words and words[0].lower() in _NOT_SPEAKER_OPENERS:
+        words = words[1:]
+    if not words or (len(words) == 1 and words[0].lower() in _FIRST_PERSON_WORDS):
+        return None
+    return " ".join(words) if len(words) != len(speaker.split()) else speaker
