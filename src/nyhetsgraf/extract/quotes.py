@@ -440,7 +440,8 @@ class QuoteFinder:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            if len(inner.split()) <= 2 and not any(is_speech_verb(t) for t in self.sentence(span.start)):
+            if len(inner.split()) <= 2 and not any(is_speech_verb(t) or t.lemma_.lower() in _NAMING_VERBS
+                                                   for t in self.sentence(span.start)):
                 continue  # «ekstrafinaler», " riktig ": a term in quotation marks, not a quote
             speaker = self._guillemet_speaker(span)
             found.append(_Found(start, end, speaker, True, None))
@@ -632,6 +633,8 @@ def find_quotes(doc: Doc, article: Article, entities: EntityIndex,
     return quotes
 
 
+# Verbs that quote what someone called something: "kalte henne en «rar dame»".
+_NAMING_VERBS = word_set("naming_verbs")
 # Words that open a clause or qualify it; a speaker phrase never starts with one ("Men jeg", "Trolig").
 _NOT_SPEAKER_OPENERS = frozenset({"men", "og", "så", "da", "trolig", "kanskje", "nok", "derfor", "likevel",
                                   "også", "bare", "ikke", "ikkje", "dessuten", "altså", "jo", "vel"})
