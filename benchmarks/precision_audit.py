@@ -45,8 +45,8 @@ def describe(kind: str, item: dict) -> str:
         return (f"{item['category']} value={item['value']} bound={item['bound']} object={item['object']!r} "
                 f"holder={item.get('holder')!r}")
     if kind == "events":
-        return (f"{item['type']} trigger={item['trigger']!r} actor={item['actor']!r} target={item['target']!r}"
-                f" negated={item['negated']}")
+        return (f"{item['type']} trigger={item['trigger']!r} actor={item['actor']!r}"
+                f" target={item['target']!r} negated={item['negated']}")
     return f"{item['text']!r} value={item['value']}"
 
 
@@ -71,7 +71,8 @@ def main() -> None:
     args = parser.parse_args()
     try:
         text = args.source.read_text(encoding="utf-8")
-        objects = [json.loads(line) for line in args.extracted.read_text(encoding="utf-8").splitlines() if line]
+        lines = args.extracted.read_text(encoding="utf-8").splitlines()
+        objects = [json.loads(line) for line in lines if line]
     except (OSError, ValueError) as error:
         sys.exit(f"cannot read the input: {error}")
     for kind in args.kind or KINDS:

@@ -19,13 +19,15 @@ def extractor() -> Extractor:
 
 def events(extractor: Extractor, text: str, language: str = "nb") -> list[Event]:
     document = Document(source="t.txt", text=PREFIX + text, format="text", date="2024-11-18")
-    article = Article(document=document, index=0, span=(len(PREFIX), len(PREFIX) + len(text)), language=language)
+    span = (len(PREFIX), len(PREFIX) + len(text))
+    article = Article(document=document, index=0, span=span, language=language)
     return extractor.extract(article).events
 
 
 @pytest.mark.parametrize(("language", "sentence", "kind", "actor", "target"), [
     # "V NP til å INF": "til" opens the infinitive and is no particle of the verb
-    ("nb", "Ordføreren oppfordret innbyggerne til å holde seg innendørs.", "REQUEST", "Ordføreren", "innbyggerne"),
+    ("nb", "Ordføreren oppfordret innbyggerne til å holde seg innendørs.", "REQUEST", "Ordføreren",
+     "innbyggerne"),
     ("nb", "Fagforeningen presset ledelsen til å trekke forslaget.", "REQUEST", "Fagforeningen", "ledelsen"),
     ("nb", "Lederen beordret soldatene til å rykke fram.", "REQUEST", "Lederen", "soldatene"),
     ("nb", "Statsministeren ba Russland om å trekke styrkene ut.", "REQUEST", "Statsministeren", "Russland"),
@@ -48,8 +50,10 @@ def events(extractor: Extractor, text: str, language: str = "nb") -> list[Event]
     ("nb", "To personer ble pågrepet etter demonstrasjonen.", "COERCE", None, "To personer"),
     ("nb", "Rett før klokka 16 ble mannen - som er svensk statsborger - pågrepet utenfor.", "COERCE", None,
      "mannen"),
-    ("nb", "Clinton fikk bekreftet at journalistene faktisk ville bli løslatt.", "CONCEDE", None, "journalistene"),
-    ("nb", "I går kveld ble tre menn, alle i 20-årene, pågrepet av politiet.", "COERCE", "politiet", "tre menn"),
+    ("nb", "Clinton fikk bekreftet at journalistene faktisk ville bli løslatt.", "CONCEDE", None,
+     "journalistene"),
+    ("nb", "I går kveld ble tre menn, alle i 20-årene, pågrepet av politiet.", "COERCE", "politiet",
+     "tre menn"),
     # subjects through appositions and relative clauses between commas
     ("nb", "Lederen i forbundet, Kari Nordmann, oppfordret medlemmene til å streike.", "REQUEST",
      "Kari Nordmann", "medlemmene"),
@@ -80,6 +84,18 @@ def test_construction_gives_the_event(extractor: Extractor, language: str, sente
     ("nn", "Viss partane ikkje blir einige, går 500 tilsette ut i streik."),
     # an event noun that is only mentioned
     ("nb", "Etter angrepet på leiren flyktet mange."),
+    # figurative fighting and showing
+    ("nb", "Hun kjemper mot korrupsjon i hele regionen."),
+    ("nb", "Laget kjempet mot nedrykk hele sesongen."),
+    ("nn", "Ho kjempar mot kreft."),
+    ("nb", "Ministeren demonstrerer en lettsindig omgang med fakta."),
+    # a fixed phrase and an attributive participle
+    ("nb", "Øygruppen er stort sett fri for inngrep."),
+    ("nb", "Dette er de mest besøkte turistveiene i landet."),
+    # questions ask, they do not state
+    ("nb", "Hvorfor vil ikke regjeringen ta avstand fra angrepet?"),
+    ("nb", "Vil politiet pågripe flere?"),
+    ("nn", "Kvifor vil ikkje regjeringa ta avstand frå angrepet?"),
 ])
 def test_no_event(extractor: Extractor, language: str, sentence: str) -> None:
     assert [(e.type, e.trigger) for e in events(extractor, sentence, language) if not e.negated] == []

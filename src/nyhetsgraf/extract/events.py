@@ -35,7 +35,7 @@ from nyhetsgraf.extract.syntax import (
     verb_lemmas,
 )
 from nyhetsgraf.records import Article, Event, Quote, TimeExpression
-from nyhetsgraf.resources.words import month_names, word_set
+from nyhetsgraf.resources.words import month_names, word_list, word_set
 
 _LOCATIVE_PREPOSITIONS = {"i", "på", "ved", "utenfor", "nær", "fra"}
 _PLACE_TYPES = {"GPE_LOC", "GPE", "LOC", "GPE_ORG"}
@@ -88,6 +88,12 @@ _CLAUSE_OPENERS = {
 }
 _TIME_WORDS = WEEKDAYS | month_names() | word_set("event_time_words")
 _NOT_ACTORS = {"det", "som", "der", "dette", "den", "seg", "man"}
+# Fixed phrases holding a trigger word ("stort sett": mostly), as word tuples.
+_FIXED_PHRASES = tuple(tuple(phrase.split()) for phrase in word_list("fixed_adverbials"))
+# Words right before a participle that make it an attribute of the noun after it ("de mest besøkte
+# turistveiene", "en nylig vedtatt lov"): a description, not an event.
+_DEGREE_WORDS = {"mest", "mer", "best", "minst", "meir", "nylig", "nyleg"}
+_ATTRIBUTE_OPENERS = {"den", "det", "de", "dei", "en", "ei", "et", "eit", "ein"}
 # Prepositions that introduce an infinitive complement ("til å", "om å", "med å"), not particles.
 _INFINITIVE_PREPOSITIONS = {"til", "om", "med", "på"}
 # Particles the parser may take for the object: "sa nei til forslaget".
@@ -488,6 +494,31 @@ def _parenthetical_before(verb: Token, sent: Span) -> set[int]:
     return set()
 
 
+def _in_fixed_phrase(token: Token) -> bool:
+    """Whether the token is a word of a fixed phrase as written around it ("stort sett")."""
+    doc = token.doc
+    word = low(token)
+    for phrase in _FIXED_PHRASES:
+        for k, part in enumerate(phrase):
+            start = token.i - k
+            if part == word and start >= 0 and start + len(phrase) <= len(doc) \
+                    and tuple(low(t) for t in doc[start : start + len(phrase)]) == phrase:
+                return True
+    return False
+
+
+def _attributive_participle(token: Token, sent: Span) -> bool:
+    """ "de mest besøkte turistveiene": a participle between a determiner or degree word and its noun."""
+    if token.i <= sent.start or token.i + 1 >= sent.end:
+        return False
+    before, after = token.doc[token.i - 1], token.doc[token.i + 1]
+    if "Fin" in token.morph.get("VerbForm") or after.pos_ != "NOUN":
+        return False  # "etter at de kastet fyrverkeri": a finite verb after a pronoun
+    participle = "Part" in token.morph.get("VerbForm") or token.pos_ == "ADJ" or is_adjective_form(token.text)
+    opener = low(before) in _DEGREE_WORDS or (before.pos_ == "DET" and low(before) in _ATTRIBUTE_OPENERS)
+    return participle and opener
+
+
 class EventFinder:
     def __init__(
         self,
@@ -546,6 +577,8 @@ class EventFinder:
         if not any(self.triggers.candidates(candidate, pos) for candidate in lemmas):
             return None  # no row for any reading of this word: skip building its clause context
         if verb_like and _irrealis_infinitive(token) and not self._negated_aim(token, sent):
+            return None
+        if _in_fixed_phrase(token) or (verb_like and _attributive_participle(token, sent)):
             return None
         context = _Context.of(token, sent, self.particle_words)
         # a particle right before a noun phrase may be that phrase's preposition: try without it too
@@ -767,8 +800,10 @@ class EventFinder:
                 and not any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in first):
             return first[-1]  # "Opprørerne, som kom fra nord, angrep byen": a relative clause between
         spans = (first, inner)
-        if not all(spans) or any(t.pos_ in ("VERB", "AUX", "SCONJ", "ADP") or low(t) in _CLAUSE_OPENERS
-                                 for part in spans for t in part if not (t.pos_ == "ADP" and t is not part[0])):
+        # no verb, subjunction or clause opener in either part; a preposition only inside a part
+        clause_like = [t for part in spans for t in part if not (t.pos_ == "ADP" and t is not part[0])
+                       and (t.pos_ in ("VERB", "AUX", "SCONJ", "ADP") or low(t) in _CLAUSE_OPENERS)]
+        if not all(spans) or clause_like:
             return None
         if any(t.pos_ == "ADP" for t in first[:1]) or not all(
             any(t.pos_ in ("NOUN", "PROPN") for t in part) for part in spans
@@ -857,7 +892,10 @@ class EventFinder:
             plural = self._plural_antecedent(token) if PERSONAL_PRONOUNS[low(token)] == "PL" else None
             if plural is not None:
                 return self.refer(plural, before)
-            return self.bound_pronoun(token) or self.referents.pronoun(token, before)
+            name = self.bound_pronoun(token) or self.referents.pronoun(token, before)
+            entity = self.entities.by_name(name) if name else None
+            # "De møtte presidenten": a pronoun never stands for a place as the one who acts
+            return None if entity is not None and entity.type in ("GPE_LOC", "LOC") else name
         if low(token) in _NOT_ACTORS or token.pos_ in ("SCONJ", "ADP", "PUNCT") or self._is_time(token):
             return None
         if is_space(token) or not token.text[:1].isalnum():
@@ -1063,8 +1101,9 @@ class EventFinder:
         for sent in sentences(self.doc):
             for match in self.matches(sent):
                 trigger = match.trigger_tokens[0]
-                if not self._wished(trigger, sent) and not self._conditional(trigger, sent):
-                    events.extend(self._events(match, sent, seen))
+                if _is_question(sent) or self._wished(trigger, sent) or self._conditional(trigger, sent):
+                    continue  # asked, wished or supposed, not said to have happened
+                events.extend(self._events(match, sent, seen))
         return events
 
     def _events(self, match: _Match, sent: Span, seen: set[tuple[str, str | None, int]]) -> list[Event]:
@@ -1115,6 +1154,12 @@ class EventFinder:
                 )
             )
         return result
+
+
+def _is_question(sent: Span) -> bool:
+    """A sentence that asks ("Hvorfor vil ikke regjeringen ta i bruk ...?") states no event."""
+    words = [t for t in sent if not is_space(t)]
+    return bool(words) and words[-1].text == "?"
 
 
 def _conjuncts(token: Token) -> list[Token]:
