@@ -467,12 +467,14 @@ def _is_passive(token: Token) -> bool:
         or token.lower_ in ("rammet", "rammes", "berørt", "berøres", "omfattet", "omfattes")
 
 
-def _backward_active(doc: Doc, start: int, sent: Span, vocab: Vocabulary) -> str | None:
+def _backward_active(doc: Doc, start: int, sent: Span, vocab: Vocabulary,
+                     in_time: set[int] | frozenset[int] = frozenset()) -> str | None:
     """A verb right before the count: its object ("Politiet pågrep 12 personer") or, inverted,
     its subject ("I fjor omkom 110 personer i trafikken", "ble det arrestert 20"). Only adverbs may
     stand between; a preposition means the number belongs to something else ("pågrepet i ti distrikter")."""
     j = start - 1
-    while j >= sent.start and (doc[j].pos_ == "ADV" or doc[j].lower_ in GAP_WORDS):
+    # adverbs, gap words and a time expression ("arresterte i går kveld fire personer") may stand between
+    while j >= sent.start and (doc[j].pos_ == "ADV" or doc[j].lower_ in GAP_WORDS or j in in_time):
         j -= 1
     for words, category in vocab.phrases("active"):
         k = j - len(words) + 1
@@ -482,11 +484,12 @@ def _backward_active(doc: Doc, start: int, sent: Span, vocab: Vocabulary) -> str
 
 
 def _category(doc: Doc, phrase: NumberPhrase, noun: Token | None, partitive: bool, sent: Span,
-              vocab: Vocabulary, next_start: int, previous: Found | None) -> str:
+              vocab: Vocabulary, next_start: int, previous: Found | None,
+              in_time: set[int] | frozenset[int] = frozenset()) -> str:
     after = (noun.i + 1) if noun is not None and noun.i >= phrase.end else phrase.end
     predicate = _forward_predicate(doc, after, sent, vocab, next_start)
     start = phrase.bound_start if phrase.bound_start is not None else phrase.start
-    active = _backward_active(doc, start, sent, vocab)
+    active = _backward_active(doc, start, sent, vocab, in_time)
     noun_category = _word_category(noun, vocab.get("noun")) if noun is not None else None
     subset = _subset_word(doc, start, sent, vocab)
     if predicate and predicate != "DEPLOY":
@@ -587,8 +590,9 @@ def _holder(doc: Doc, found: Found, entities: EntityIndex | None, vocab: Vocabul
     if annotated(doc, "DEP") and found.noun is not None:
         verb = syntax.clause_head(found.noun)
         subject = syntax.subject_of(verb) if verb is not found.noun else None
-        verbs = [t for t in doc[min(verb.i, start):start] if t.pos_ in ("VERB", "AUX")] + [verb]
-        holding = found.category == "DEPLOY" or any(t.lemma_.lower() in HOLDING_VERBS for t in verbs)
+        # the last verb before the count is the one that holds it ("har intervjuet 99 lærere": not "har")
+        verbs = [t for t in doc[min(verb.i, start):start] if t.pos_ in ("VERB", "AUX")] or [verb]
+        holding = found.category == "DEPLOY" or verbs[-1].lemma_.lower() in HOLDING_VERBS
         if subject is not None and not holding:
             subject = None
         if subject is not None and subject.i < start:
@@ -706,7 +710,7 @@ def _sentence_counts(doc: Doc, sent: Span, vocab: Vocabulary, in_time: set[int],
     previous: Found | None = None
     for n, phrase in enumerate(kept):
         next_start = _phrase_start(kept[n + 1]) if n + 1 < len(kept) else sent.end
-        found = _read_count(doc, phrase, sent, vocab, next_start, previous)
+        found = _read_count(doc, phrase, sent, vocab, next_start, previous, in_time)
         if found is not None:
             founds.append(found)
             previous = found
@@ -734,10 +738,12 @@ def _is_verb_like(token: Token) -> bool:
 
 
 def _read_count(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, next_start: int,
-                previous: Found | None) -> Found | None:
+                previous: Found | None, in_time: set[int] | frozenset[int] = frozenset()) -> Found | None:
     noun, partitive = _counted_noun(doc, phrase, sent)
     if noun is not None and (noun.lower_ in vocab.get("unit") or _lemma(noun) in vocab.get("unit")):
         return None
+    if noun is not None and noun.text.endswith(".") and len(noun.text) <= 5:
+        return None  # "Rt. 2005 s. 1234", "nr. 3 kap. 2": a reference, not things counted
     if noun is None and not partitive:
         group = _group_before(doc, phrase, sent, vocab)
         if group is not None:
@@ -758,7 +764,7 @@ def _read_count(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, n
         if predicate is None or predicate == "DEPLOY" or phrase.value < 2:
             return None
         return Found(phrase, None, predicate, phrase.end + 2, "person", sent)
-    category = _category(doc, phrase, noun, partitive, sent, vocab, next_start, previous)
+    category = _category(doc, phrase, noun, partitive, sent, vocab, next_start, previous, in_time)
     if category not in ("OTHER", "DEPLOY") and noun is not None and _is_thing(noun, vocab):
         category = "OTHER"  # "30 hus er skadet": damaged things are no casualties
     group = _group_before(doc, phrase, sent, vocab)
