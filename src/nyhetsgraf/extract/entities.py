@@ -830,6 +830,13 @@ class Referents:
             persons = [t for t in after if self.index.entity_for(t).type == "PER"] or [
                 t for t in after if len(self.index.entity_for(t).name.split()) > 1
             ]
+        last_of_mention = [t for t in persons if t.i + 1 >= core.end
+                           or self.index.entity_for(core.doc[t.i + 1]) is not self.index.entity_for(t)]
+        owners = [t for t in last_of_mention if _owns_next_noun(t, core)]
+        if owners and len(owners) == len(last_of_mention):
+            return _core_text(core)  # "Hansens advokat", "Kari Lies nærmeste leder": the description
+        owning = [self.index.entity_for(o) for o in owners]
+        persons = [t for t in persons if not any(self.index.entity_for(t) is e for e in owning)]
         if persons:
             return self.index.name_for(persons[0])
         head = core[-1]
@@ -838,6 +845,19 @@ class Referents:
             return entity.name
         text = phrase.text.strip()
         return text or None
+
+
+def _owns_next_noun(token: Token, core: Span) -> bool:
+    """A name in the genitive before a lower-case noun of the same phrase ("Hansens advokat")."""
+    if not token.text.endswith(("s", "'", "’")) or token.i + 1 >= core.end:
+        return False
+    following = core.doc[token.i + 1 : core.end]
+    # "Hansens advokat", "Lies nærmeste leder": the noun phrase right after, all in lower case
+    return following[0].pos_ in ("NOUN", "ADJ") and all(t.text.islower() for t in following)
+
+
+def _core_text(core: Span) -> str:
+    return " ".join(t.text for t in core if not is_space(t))
 
 
 def _trim(phrase: Span) -> Span:

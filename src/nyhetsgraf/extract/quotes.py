@@ -220,6 +220,8 @@ class QuoteFinder:
                     for x in doc[i + 1 : verb.i]
                     if x.pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "CCONJ")
                 ]
+                if inside and lemma(inside[-1]) in _FREQUENCY_NOUNS:
+                    return None  # "har mange ganger gjort det klart": how often, not who
                 if any(x.pos_ in ("PROPN", "NOUN", "PRON") for x in inside):
                     return doc[inside[0].i : inside[-1].i + 1]
                 return None
@@ -448,6 +450,12 @@ class QuoteFinder:
 
     def _guillemet_speaker(self, span: Span) -> str | None:
         sent = self.sentence(span.start)
+        k = span.start - 1
+        while k >= 0 and (is_space(self.doc[k]) or self.doc[k].text in QUOTATION_MARKS):
+            k -= 1
+        if k >= 0 and self.doc[k].text == ":" and k < sent.start:
+            # "Hun skriver i en e-post: «...»": the frame before the colon is its own sentence
+            sent = self.sentence(k)
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and not (span.start <= t.i < span.end)]
         for verb in verbs:
             if is_speech_verb(verb) or verb.i < span.start:
@@ -633,6 +641,9 @@ def find_quotes(doc: Doc, article: Article, entities: EntityIndex,
     return quotes
 
 
+# Nouns of frequency and time that stand between an auxiliary and its participle as adverbials.
+_FREQUENCY_NOUNS = frozenset({"gang", "ganger", "gong", "gonger", "år", "dag", "dager", "uke", "uker",
+                              "veke"})
 # Verbs that quote what someone called something: "kalte henne en «rar dame»".
 _NAMING_VERBS = word_set("naming_verbs")
 # Words that open a clause or qualify it; a speaker phrase never starts with one ("Men jeg", "Trolig").
