@@ -92,6 +92,18 @@ def test_construction_gives_the_event(extractor: Extractor, language: str, sente
     # a fixed phrase and an attributive participle
     ("nb", "Øygruppen er stort sett fri for inngrep."),
     ("nb", "Dette er de mest besøkte turistveiene i landet."),
+    # modals of ability, need and duty
+    ("nb", "Derfor må vi mobilisere ny arbeidskraft."),
+    ("nb", "Jeg kan aldri trappe ned."),
+    ("nb", "Må be om hjelp"),
+    ("nb", "Regjeringen bør samarbeide med opposisjonen."),
+    ("nn", "Kommunen må be staten om hjelp."),
+    # requirements, retirement, turning up, a match, suicide
+    ("nb", "Til dåpen kreves det personlige kvalifikasjoner."),
+    ("nb", "Motoren takket for seg etter ti runder."),
+    ("nb", "Han møtte opp på kontoret klokka sju."),
+    ("nb", "Laget møter det svakeste laget fra D-gruppen."),
+    ("nb", "Han tok livet av seg i fengselet."),
     # questions ask, they do not state
     ("nb", "Hvorfor vil ikke regjeringen ta avstand fra angrepet?"),
     ("nb", "Vil politiet pågripe flere?"),

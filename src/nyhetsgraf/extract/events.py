@@ -88,6 +88,11 @@ _CLAUSE_OPENERS = {
 }
 _TIME_WORDS = WEEKDAYS | month_names() | word_set("event_time_words")
 _NOT_ACTORS = {"det", "som", "der", "dette", "den", "seg", "man"}
+# Modals of ability, need and duty: "må mobilisere", "kan trappe ned", "bør samarbeide" say what is
+# possible or necessary, not what happened ("vil" and "skal" announce, and stay).
+_MODALS_OF_POSSIBILITY = {"må", "måtte", "kan", "kunne", "bør", "burde", "kunna", "måtta"}
+_REQUIREMENT_FORMS = word_set("requirement_forms")
+_SELF = {"seg", "meg", "deg", "oss", "dykk", "dere"}
 # Fixed phrases holding a trigger word ("stort sett": mostly), as word tuples.
 _FIXED_PHRASES = tuple(tuple(phrase.split()) for phrase in word_list("fixed_adverbials"))
 # Words right before a participle that make it an attribute of the noun after it ("de mest besøkte
@@ -494,6 +499,19 @@ def _parenthetical_before(verb: Token, sent: Span) -> set[int]:
     return set()
 
 
+def _possibility(verb: Token, sent: Span) -> bool:
+    """An infinitive governed by a modal of ability, need or duty ("må mobilisere", "kan aldri trappe
+    ned", "Må be om hjelp"): only adverbs and a subject may stand between."""
+    if not is_infinitive(verb):
+        return False
+    for t in reversed(verb.doc[max(sent.start, verb.i - 5) : verb.i]):
+        if low(t) in _MODALS_OF_POSSIBILITY:
+            return True
+        if t.pos_ not in ("ADV", "PRON", "PART", "NOUN", "PROPN", "DET") or is_punct(t):
+            return False
+    return False
+
+
 def _in_fixed_phrase(token: Token) -> bool:
     """Whether the token is a word of a fixed phrase as written around it ("stort sett")."""
     doc = token.doc
@@ -580,6 +598,10 @@ class EventFinder:
             return None
         if _in_fixed_phrase(token) or (verb_like and _attributive_participle(token, sent)):
             return None
+        if low(token) in _REQUIREMENT_FORMS:
+            return None  # "det kreves kvalifikasjoner": a requirement, not a demand
+        if verb_like and _possibility(token, sent) and not self._negated_aim(token, sent):
+            return None
         context = _Context.of(token, sent, self.particle_words)
         # a particle right before a noun phrase may be that phrase's preposition: try without it too
         loose = [t for t in context.particle_tokens if not _ends_phrase(t)]
@@ -612,6 +634,10 @@ class EventFinder:
             own = [t for t in context.object_tokens if lemma(t) in row.object_lemmas]
             if any(t.i > 0 and low(token.doc[t.i - 1]) in _OWN for t in own):
                 return None  # "tok sitt eget liv": suicide, not an attack
+            doc = token.doc
+            if any(t.i + 2 < len(doc) and low(doc[t.i + 1]) == "av" and low(doc[t.i + 2]) in _SELF
+                   for t in own):
+                return None  # "tok livet av seg"
             words.extend(own)
         if row.preps:
             for prep_token, complement in context.pp_tokens:
