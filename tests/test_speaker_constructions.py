@@ -29,6 +29,11 @@ def quotes(extractor: Extractor, text: str, language: str = "nb") -> list[Quote]
     ("nb", "– Vi anker, sier Kari Lies nærmeste leder.", "Vi anker", "Kari Lies nærmeste leder"),
     ("nb", "– Dette er uakseptabelt, sier hennes nærmeste leder.", "Dette er uakseptabelt",
      "hennes nærmeste leder"),
+    # a person after a title's prepositional phrase; circumstances are no part of the speaker
+    ("nb", "– Vi skal teste saken, sa kommunalsjef for helse Øystein Sende i Levanger kommune til avisa.",
+     "Vi skal teste saken", "Øystein Sende"),
+    ("nb", "– Det nærmer seg, sa statsministeren ved kunngjøringen av valgdatoen forrige fredag.",
+     "Det nærmer seg", "statsministeren"),
     # a colon frame before the quotation
     ("nb", "Kari Nordmann var tydelig. Hun skriver i en e-post: «Vi kommer ikke til å godta dette.»",
      "Vi kommer ikke til å godta dette", "Kari Nordmann"),
@@ -64,6 +69,14 @@ def test_a_term_in_quotation_marks_is_no_quote(extractor: Extractor, text: str) 
 def test_a_short_quotation_after_a_naming_verb_is_a_quote(extractor: Extractor) -> None:
     found = quotes(extractor, "Departementet kalte henne en «rar dame» i en uttalelse.")
     assert [q.text for q in found] == ["rar dame"]
+
+
+@pytest.mark.parametrize("text", [
+    "Flere la merke til at ringen var ny.",
+    "Hun la merke til at døra sto åpen.",
+])
+def test_noticing_is_no_speech(extractor: Extractor, text: str) -> None:
+    assert quotes(extractor, text) == []
 
 
 @pytest.mark.parametrize("text", [

@@ -830,6 +830,11 @@ class Referents:
             persons = [t for t in after if self.index.entity_for(t).type == "PER"] or [
                 t for t in after if len(self.index.entity_for(t).name.split()) > 1
             ]
+        if not persons and not _is_name(core, self.index):
+            # "kommunalsjef for helse Øystein Sende i Levanger kommune": the person after a title's
+            # prepositional phrase
+            persons = [t for t in phrase if (e := self.index.entity_for(t)) is not None and e.type == "PER"
+                       and t.i > core.end]
         last_of_mention = [t for t in persons if t.i + 1 >= core.end
                            or self.index.entity_for(core.doc[t.i + 1]) is not self.index.entity_for(t)]
         owners = [t for t in last_of_mention if _owns_next_noun(t, core)]
@@ -843,8 +848,17 @@ class Referents:
         entity = self.index.entity_for(head)
         if entity is not None:
             return entity.name
+        words = [t for t in phrase if not is_space(t)]
+        if len(words) > 4 and len(core) < len(phrase) and not _is_name(phrase, self.index):
+            # "statsministeren ved kunngjøringen av valgdatoen": the circumstances are no part of who
+            return _core_text(core)
         text = phrase.text.strip()
         return text or None
+
+
+def _is_name(core: Span, index: EntityIndex) -> bool:
+    """Whether a phrase core names an entity of its own ("Helse Sørøst", "NRK")."""
+    return any(index.entity_for(t) is not None for t in core)
 
 
 def _owns_next_noun(token: Token, core: Span) -> bool:

@@ -128,9 +128,15 @@ def is_speech_verb(token: Token) -> bool:
         return False
     following = token.doc[token.i + 1 : token.i + 5]
     for entry in entries:
+        # the particle right after the verb, or after an inverted pronoun or name ("la hun til"),
+        # never after a noun ("la merke til" is noticing, not adding)
         particle = (
             entry.particle
-            if entry.particle and any(low(t) == entry.particle for t in following[:2])
+            if entry.particle and following and (
+                low(following[0]) == entry.particle
+                or (len(following) > 1 and low(following[1]) == entry.particle
+                    and following[0].pos_ in ("PRON", "PROPN"))
+            )
             else None
         )
         objects = [
@@ -650,6 +656,8 @@ _NAMING_VERBS = word_set("naming_verbs")
 _NOT_SPEAKER_OPENERS = frozenset({"men", "og", "så", "da", "trolig", "kanskje", "nok", "derfor", "likevel",
                                   "også", "bare", "ikke", "ikkje", "dessuten", "altså", "jo", "vel"})
 _FIRST_PERSON_WORDS = frozenset({"jeg", "eg", "vi", "me"})
+_NEVER_SPEAKER_STARTS = frozenset({"som", "at", "der", "i", "på", "til", "ved", "med", "om", "etter", "før",
+                                   "under", "fra", "frå", "av"})
 
 
 def _clean_speaker(speaker: str | None) -> str | None:
@@ -662,4 +670,6 @@ def _clean_speaker(speaker: str | None) -> str | None:
         words = words[1:]
     if not words or (len(words) == 1 and words[0].lower() in _FIRST_PERSON_WORDS):
         return None
+    if words[0].lower() in _NEVER_SPEAKER_STARTS:
+        return None  # "som i aksjemarkedets tørkeår ...": a clause, not a speaker
     return " ".join(words) if len(words) != len(speaker.split()) else speaker
