@@ -69,3 +69,16 @@ def test_holder_only_where_the_grammar_gives_one(extractor: Extractor, sentence:
 def test_no_count_for(extractor: Extractor, sentence: str) -> None:
     found = [(c.category, c.value) for c in counts(extractor, sentence)]
     assert all(value not in (22, 100_000, 2005, 1234, 233, 2019) for _, value in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Også to andre av kravene ble innfridd.",
+    "Kan det være at én gjeng bloggere styrer debatten?",
+    "Han er en venn av familien.",
+])
+def test_no_count_at_all_in(extractor: Extractor, sentence: str) -> None:
+    assert counts(extractor, sentence) == []
+
+
+def test_one_killed_is_still_a_count(extractor: Extractor) -> None:
+    assert ("KILL", 1) in [(c.category, c.value) for c in counts(extractor, "Én person ble drept i ulykken.")]

@@ -681,6 +681,8 @@ def find_counts(doc: Doc, article: Article, entities: EntityIndex | None,
     for sent in syntax.sentences(doc):
         for found in _coordinate(doc, _sentence_counts(doc, sent, vocab, in_time, entities)):
             phrase = found.phrase
+            if _not_a_count(doc, found):
+                continue
             holder = _holder(doc, found, entities, vocab) if found.category in ("DEPLOY", "OTHER") else None
             location = _location(doc, found, entities, holder)
             start_token = doc[_phrase_start(phrase)]
@@ -698,6 +700,20 @@ def find_counts(doc: Doc, article: Article, entities: EntityIndex | None,
 
 def _phrase_start(phrase: NumberPhrase) -> int:
     return phrase.bound_start if phrase.bound_start is not None else phrase.start
+
+
+# "to andre": a pronoun, not the things counted.
+_PRONOMINAL_OBJECTS = {"annen", "andre", "anna", "annan", "ander"}
+_ONE_WORDS = {"en", "én", "ei", "éi", "et", "ett", "eitt", "ein", "éin"}
+
+
+def _not_a_count(doc: Doc, found: Found) -> bool:
+    """ "to andre" counts nothing named, and "én gjeng" of anything else is an article, not a count
+    (one killed, one arrested are counts: only an OTHER "one" is dropped)."""
+    if found.obj in _PRONOMINAL_OBJECTS:
+        return True
+    first = doc[found.phrase.start]
+    return found.category == "OTHER" and found.phrase.value == 1 and first.lower_ in _ONE_WORDS
 
 
 def _sentence_counts(doc: Doc, sent: Span, vocab: Vocabulary, in_time: set[int],
