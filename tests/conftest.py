@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -32,6 +34,90 @@ SHORT_NEWS = (
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "nyheter.db"
+
+
+# -- one suite for both backends ----------------------------------------------------------------------
+# `store_url` is a fresh, empty store per test: a SQLite file, then a new PostgreSQL database on the
+# server named by NYHETSGRAF_TEST_PG or, without it, a throwaway cluster started for the session.
+# With NYHETSGRAF_TEST_PG_REQUIRED=1 (CI) a server that cannot be had fails the tests instead of
+# skipping them.
+
+@pytest.fixture(scope="session")
+def postgres_admin_url() -> Iterator[str]:
+    """A PostgreSQL URL allowed to create databases; skips (or fails, when required) without one."""
+    from pg_cluster import ClusterUnavailable, server_reachable, throwaway_cluster
+
+    required = os.environ.get("NYHETSGRAF_TEST_PG_REQUIRED") == "1"
+    given = os.environ.get("NYHETSGRAF_TEST_PG")
+    if given:
+        problem = server_reachable(given)
+        if problem is None:
+            yield given
+            return
+        reason = f"NYHETSGRAF_TEST_PG={given} is not reachable: {problem}"
+    else:
+        try:
+            with throwaway_cluster() as url:
+                yield url
+            return
+        except ClusterUnavailable as error:
+            reason = f"no PostgreSQL for the tests ({error}); set NYHETSGRAF_TEST_PG=postgresql://..."
+    if required:
+        pytest.fail(f"PostgreSQL required (NYHETSGRAF_TEST_PG_REQUIRED=1): {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    from pg_cluster import create_database, drop_database
+
+    admin = request.getfixturevalue("postgres_admin_url")
+    url = create_database(admin)
+    yield url
+    drop_database(admin, url)
+
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]
+
+
+@pytest.fixture(scope="session")
+def new_store_url(request: pytest.FixtureRequest,
+                  tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], str]]:
+    """``new_store_url("sqlite" | "postgresql")``: a fresh, empty store for fixtures of any scope
+    (e.g. a module-wide corpus parametrised with ``params=BACKENDS``); databases dropped at the end."""
+    created: list[tuple[str, str]] = []
+
+    def make(backend: str) -> str:
+        if backend == "sqlite":
+            return str(tmp_path_factory.mktemp("store") / "nyheter.db")
+        from pg_cluster import create_database
+
+        admin = request.getfixturevalue("postgres_admin_url")
+        created.append((admin, create_database(admin)))
+        return created[-1][1]
+
+    yield make
+    import psycopg
+
+    from pg_cluster import drop_database
+
+    for admin, url in created:
+        # A throwaway cluster has already stopped, its databases gone with it.
+        with contextlib.suppress(psycopg.OperationalError):
+            drop_database(admin, url)
+
+
+def backend_of(url: str) -> str:
+    return "postgresql" if url.startswith("postgresql://") else "sqlite"
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty store of each backend: the test runs once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "nyheter.db")
+    return request.getfixturevalue("postgres_url")
 
 
 @pytest.fixture

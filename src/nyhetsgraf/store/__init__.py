@@ -33,11 +33,11 @@ def open_store(url: str | Path, *, create: bool = True, read_only: bool = False,
     text = str(url)
     if text.startswith(_POSTGRES_PREFIXES):
         try:
-            from nyhetsgraf.store.postgresql import PostgreSQLDialect
+            from nyhetsgraf.store.postgresql import PostgreSQLDialect, redact_url
         except ModuleNotFoundError as error:
             raise StoreError(f"PostgreSQL needs the package {error.name!r}: "
                              "pip install 'psycopg[binary,pool]'") from error
-        return SqlStore(PostgreSQLDialect(), text, url=text, create=create, read_only=read_only,
+        return SqlStore(PostgreSQLDialect(), text, url=redact_url(text), create=create, read_only=read_only,
                         batch_size=batch_size)
     if "://" in text and not text.startswith(_SQLITE_PREFIX):
         raise StoreError(f"unknown store URL {text!r}: use a file path, sqlite:///PATH or postgresql://...")

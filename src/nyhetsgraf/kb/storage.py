@@ -1,0 +1,681 @@
+"""Keeping the knowledge base in the store up to date: ``link_pending`` after each ingest.
+
+Portable SQL through ``SqlStore.query`` / ``execute`` (``?`` placeholders), so it runs on SQLite and
+PostgreSQL alike. Each run links the articles stored since the last one and re-computes only what
+they can change: the stories of the weeks they fall in and the entities that share a blocking key
+with theirs (see ``stories`` and ``resolve``). Everything is derived from content, never from the
+order articles came in, so two runs over two halves give what one run over the whole gives.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from nyhetsgraf.kb import stories as story_linking
+from nyhetsgraf.kb.records import UpdateSummary
+from nyhetsgraf.kb.resolve import LinkEntity, canonical, resolve, surface_forms
+from nyhetsgraf.kb.series import point_date
+from nyhetsgraf.kb.stories import WINDOW_DAYS, StoryArticle, WindowStats, day_number, story_keys
+from nyhetsgraf.kb.text import content_terms, shingles
+
+CHUNK = 500  # ids per IN (...) list
+BATCH_ARTICLES = 2000  # articles linked per transaction (a concurrent update waits for one)
+DUPLICATE_SCORE = 100.0  # a near-duplicate is always in its original's story
+COUNT_BY_CORPUS_ID = (
+    "SELECT corpus_id, count(*) AS n FROM kb_entity_links WHERE corpus_id IN ({in}) GROUP BY corpus_id"
+)
+# Article entities sharing a key beyond which only those of the stories touched are re-resolved.
+HOT_BLOCK = 200
+
+
+class KbStore(Protocol):
+    """What the knowledge base needs of a store: portable SQL (``SqlStore`` has it)."""
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]: ...
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def transaction(self) -> Any: ...
+
+
+def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def query_in(store: KbStore, sql: str, values: Iterable[Any], params: Sequence[Any] = ()) -> list[dict]:
+    """Run ``sql`` whose ``{in}`` is an IN list of ``values``, in chunks; rows of every chunk."""
+    values = sorted(set(values))
+    rows: list[dict[str, Any]] = []
+    for part in chunks(values):
+        rows += store.query(sql.replace("{in}", ",".join("?" * len(part))), [*params, *part])
+    return rows
+
+
+def pending_count(store: KbStore) -> int:
+    row = store.query(
+        "SELECT count(*) AS n FROM articles a LEFT JOIN kb_articles k"
+        " ON k.article_rid = a.rid WHERE k.article_rid IS NULL"
+    )
+    return int(row[0]["n"]) if row else 0
+
+
+def link_pending(store: KbStore, batch_articles: int = BATCH_ARTICLES) -> UpdateSummary:
+    """Link every article not yet in the knowledge base, in batches; each batch is one transaction."""
+    summary = UpdateSummary()
+    started = time.perf_counter()
+    while True:
+        with store.transaction():
+            # The first write takes the store's write lock (a row lock on PostgreSQL), so a second process
+            # updating at the same time waits, then sees what this one linked.
+            store.execute("UPDATE kb_state SET updated_at = ? WHERE id = 1", (datetime.now(UTC).isoformat(),))
+            rids = [
+                int(r["rid"])
+                for r in store.query(
+                    "SELECT a.rid FROM articles a LEFT JOIN kb_articles k ON k.article_rid = a.rid"
+                    " WHERE k.article_rid IS NULL ORDER BY a.rid LIMIT ?",
+                    (batch_articles,),
+                )
+            ]
+            if rids:
+                _Batch(store, rids, summary).run()
+        store.commit()
+        if not rids:
+            break
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+@dataclass(slots=True)
+class _NewArticle:
+    rid: int
+    id: str
+    date: str | None
+    day: int
+    text: str
+    entities: list[LinkEntity]
+    story: StoryArticle
+    shingles: set[str]
+
+
+class _Batch:
+    """One batch of new articles and everything it changes."""
+
+    def __init__(self, store: KbStore, rids: list[int], summary: UpdateSummary) -> None:
+        self.store = store
+        self.rids = rids
+        self.summary = summary
+
+    def _time(self, step: str, started: float) -> None:
+        self.summary.timings[step] = self.summary.timings.get(step, 0.0) + time.perf_counter() - started
+
+    def run(self) -> None:
+        t = time.perf_counter()
+        articles = self._load()
+        self._time("load", t)
+        t = time.perf_counter()
+        self._insert_articles(articles)
+        self._time("insert", t)
+        t = time.perf_counter()
+        self._duplicates(articles)
+        self._time("duplicates", t)
+        t = time.perf_counter()
+        changed_articles = self._stories(articles)
+        self._time("stories", t)
+        t = time.perf_counter()
+        self._entities(articles, changed_articles)
+        self._time("entities", t)
+        t = time.perf_counter()
+        self._count_dates(articles)
+        self._time("counts", t)
+        self.summary.articles += len(articles)
+
+    # -- reading the new articles ------------------------------------------------------------------
+
+    def _load(self) -> list[_NewArticle]:
+        store = self.store
+        rows = query_in(store, "SELECT rid, id, date, text FROM articles WHERE rid IN ({in})", self.rids)
+        mentions: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for m in query_in(
+            store,
+            'SELECT m.entity_id, m.start, m."end" FROM mentions m JOIN entities e'
+            " ON e.entity_id = m.entity_id WHERE e.article_rid IN ({in})",
+            self.rids,
+        ):
+            mentions[int(m["entity_id"])].append((int(m["start"]), int(m["end"])))
+        entities: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for e in query_in(
+            store,
+            "SELECT entity_id, article_rid, name, type FROM entities WHERE article_rid IN ({in})",
+            self.rids,
+        ):
+            entities[int(e["article_rid"])].append(e)
+        offsets = {
+            int(r["rid"]): int(r["span_start"])
+            for r in query_in(store, "SELECT rid, span_start FROM articles WHERE rid IN ({in})", self.rids)
+        }
+        result = []
+        for row in sorted(rows, key=lambda r: int(r["rid"])):
+            rid, text = int(row["rid"]), row["text"]
+            offset = offsets[rid]
+            linked = []
+            for e in sorted(entities.get(rid, []), key=lambda e: int(e["entity_id"])):
+                spans = sorted(mentions.get(int(e["entity_id"]), []))
+                surfaces = [text[s - offset : end - offset] for s, end in spans] or [e["name"]]
+                linked.append(
+                    LinkEntity(
+                        int(e["entity_id"]),
+                        row["id"],
+                        row["id"],
+                        e["name"],
+                        e["type"],
+                        surface_forms(e["name"], surfaces),
+                        row["date"],
+                    )
+                )
+            day = day_number(row["date"])
+            story = StoryArticle(rid, row["id"], day, story_keys(linked), frozenset(content_terms(text)))
+            result.append(_NewArticle(rid, row["id"], row["date"], day, text, linked, story, shingles(text)))
+        return result
+
+    def _insert_articles(self, articles: list[_NewArticle]) -> None:
+        store = self.store
+        store.executemany(
+            "INSERT INTO kb_articles(article_rid, day_number, story, duplicate_of, terms)"
+            " VALUES (?, ?, ?, NULL, ?)",
+            [(a.rid, a.day, a.id, " ".join(sorted(a.story.terms))) for a in articles],
+        )
+        store.executemany(
+            "INSERT INTO kb_story_keys(name_key, day_number, article_rid) VALUES (?, ?, ?)",
+            [(k, a.day, a.rid) for a in articles for k in sorted(a.story.keys)],
+        )
+
+    # -- near-duplicates ---------------------------------------------------------------------------
+
+    def _duplicates(self, articles: list[_NewArticle]) -> None:
+        store = self.store
+        buckets = {a.rid: story_linking.band_hashes(a.shingles) for a in articles}
+        new_by_bucket: dict[tuple[int, int], list[int]] = defaultdict(list)
+        matches: dict[int, Counter[int]] = defaultdict(Counter)  # bands in common with each candidate
+        for a in articles:
+            for band, bucket in enumerate(buckets[a.rid]):
+                for other in new_by_bucket[(band, bucket)]:
+                    matches[a.rid][other] += 1
+                new_by_bucket[(band, bucket)].append(a.rid)
+        for band in range(story_linking.LSH_BANDS):  # stored articles in the same buckets: a query a band
+            wanted = {bucket: rids for (b, bucket), rids in new_by_bucket.items() if b == band}
+            sql = "SELECT bucket, article_rid FROM kb_lsh WHERE band = ? AND bucket IN ({in})"
+            for row in query_in(store, sql, wanted, (band,)):
+                for rid in wanted[int(row["bucket"])]:
+                    matches[rid][int(row["article_rid"])] += 1
+        store.executemany(
+            "INSERT INTO kb_lsh(band, bucket, article_rid) VALUES (?, ?, ?)",
+            [(band, bucket, rid) for rid, bs in buckets.items() for band, bucket in enumerate(bs)],
+        )
+        candidates = {
+            rid: {other for other, n in found.items() if n >= story_linking.MIN_BAND_MATCHES}
+            for rid, found in matches.items()
+        }
+        if not any(candidates.values()):
+            return
+        by_rid = {a.rid: a for a in articles}
+        old = {rid for cands in candidates.values() for rid in cands} - set(by_rid)
+        old_shingles = {
+            int(r["rid"]): shingles(r["text"])
+            for r in query_in(store, "SELECT rid, text FROM articles WHERE rid IN ({in})", old)
+        }
+        pairs = []
+        for rid, cands in candidates.items():
+            for other in cands:
+                theirs = by_rid[other].shingles if other in by_rid else old_shingles.get(other, set())
+                if story_linking.near_duplicates(by_rid[rid].shingles, theirs):
+                    pairs.append((rid, other))
+        if not pairs:
+            return
+        # Groups of near-duplicates (old members through their original), each pointing at its earliest.
+        members: set[int] = {x for pair in pairs for x in pair}
+        originals = {
+            int(r["article_rid"]): r["duplicate_of"]
+            for r in query_in(
+                store,
+                "SELECT article_rid, duplicate_of FROM kb_articles WHERE article_rid IN ({in})",
+                members,
+            )
+        }
+        heads = {int(o) for o in originals.values() if o is not None}
+        for r in query_in(
+            store, "SELECT article_rid FROM kb_articles WHERE duplicate_of IN ({in})", heads | members
+        ):
+            members.add(int(r["article_rid"]))
+        members |= heads
+        links = list(pairs) + [(rid, int(o)) for rid, o in originals.items() if o is not None]
+        for r in query_in(
+            store, "SELECT article_rid, duplicate_of FROM kb_articles WHERE duplicate_of IN ({in})", members
+        ):
+            links.append((int(r["article_rid"]), int(r["duplicate_of"])))
+        days = {
+            int(r["article_rid"]): int(r["day_number"])
+            for r in query_in(
+                store, "SELECT article_rid, day_number FROM kb_articles WHERE article_rid IN ({in})", members
+            )
+        }
+        groups = story_linking.components([str(m) for m in members], [(str(a), str(b)) for a, b in links])
+        for group in groups:
+            rids = [int(g) for g in group]
+            if len(rids) < 2:
+                continue
+            head = min(rids, key=lambda r: (days.get(r, 0), r))
+            store.execute("UPDATE kb_articles SET duplicate_of = NULL WHERE article_rid = ?", (head,))
+            for rid in rids:
+                if rid != head:
+                    store.execute(
+                        "UPDATE kb_articles SET duplicate_of = ? WHERE article_rid = ?", (head, rid)
+                    )
+                    self.summary.duplicates += rid in by_rid
+
+    # -- stories -----------------------------------------------------------------------------------
+
+    def _stories(self, articles: list[_NewArticle]) -> set[int]:
+        """Re-link the weeks the new articles fall in; the rids of articles whose story changed."""
+        store = self.store
+        if not articles:
+            return set()
+        days = sorted({a.day for a in articles})
+        affected_range = _merge_ranges([(d - WINDOW_DAYS, d + WINDOW_DAYS) for d in days])
+        loaded_range = [(lo - WINDOW_DAYS, hi + WINDOW_DAYS) for lo, hi in affected_range]
+        known: dict[int, StoryArticle] = {}
+        for lo, hi in loaded_range:
+            keys: dict[int, set[str]] = defaultdict(set)
+            for r in store.query(
+                "SELECT article_rid, name_key FROM kb_story_keys WHERE day_number BETWEEN ? AND ?", (lo, hi)
+            ):
+                keys[int(r["article_rid"])].add(r["name_key"])
+            for r in store.query(
+                "SELECT k.article_rid, k.day_number, k.terms, a.id FROM kb_articles k"
+                " JOIN articles a ON a.rid = k.article_rid WHERE k.day_number BETWEEN ? AND ?",
+                (lo, hi),
+            ):
+                rid = int(r["article_rid"])
+                known[rid] = StoryArticle(
+                    rid,
+                    r["id"],
+                    int(r["day_number"]),
+                    frozenset(keys.get(rid, ())),
+                    frozenset(r["terms"].split()),
+                )
+        stats = WindowStats()
+        for a in known.values():
+            stats.add(a)
+        affected = [a for a in known.values() if any(lo <= a.day <= hi for lo, hi in affected_range)]
+        affected_ids = {a.rid for a in affected}
+        by_key: dict[str, list[StoryArticle]] = defaultdict(list)
+        for a in known.values():
+            for k in a.keys:
+                by_key[k].append(a)
+        for part in chunks(sorted(affected_ids)):
+            marks = ",".join("?" * len(part))
+            store.execute(
+                f"DELETE FROM kb_story_links WHERE a IN ({marks}) OR b IN ({marks})", [*part, *part]
+            )
+        edges: dict[tuple[int, int], float] = {}
+        for a in affected:
+            for b in story_linking.candidates(a, by_key, stats):
+                pair = (min(a.rid, b.rid), max(a.rid, b.rid))
+                if pair in edges:
+                    continue
+                score = story_linking.link_score(a, b, stats)
+                if score >= story_linking.LINK_THRESHOLD:
+                    edges[pair] = score
+        for r in query_in(
+            store,
+            "SELECT article_rid, duplicate_of FROM kb_articles"
+            " WHERE duplicate_of IS NOT NULL AND (article_rid IN ({in}))",
+            affected_ids,
+        ):
+            pair = (
+                min(int(r["article_rid"]), int(r["duplicate_of"])),
+                max(int(r["article_rid"]), int(r["duplicate_of"])),
+            )
+            edges[pair] = DUPLICATE_SCORE
+        for r in query_in(
+            store,
+            "SELECT article_rid, duplicate_of FROM kb_articles WHERE duplicate_of IN ({in})",
+            affected_ids,
+        ):
+            pair = (
+                min(int(r["article_rid"]), int(r["duplicate_of"])),
+                max(int(r["article_rid"]), int(r["duplicate_of"])),
+            )
+            edges[pair] = DUPLICATE_SCORE
+        store.executemany(
+            "INSERT INTO kb_story_links(a, b, score) VALUES (?, ?, ?)",
+            [(a, b, s) for (a, b), s in sorted(edges.items())],
+        )
+        return self._regroup(affected_ids)
+
+    def _regroup(self, seeds: set[int]) -> set[int]:
+        """Recompute the stories around ``seeds``: their old stories' members and everything linked."""
+        store = self.store
+        old_story = {
+            int(r["article_rid"]): r["story"]
+            for r in query_in(
+                store, "SELECT article_rid, story FROM kb_articles WHERE article_rid IN ({in})", seeds
+            )
+        }
+        start = set(seeds)
+        old_ids = set(old_story.values())
+        for r in query_in(store, "SELECT article_rid, story FROM kb_articles WHERE story IN ({in})", old_ids):
+            old_story[int(r["article_rid"])] = r["story"]
+            start.add(int(r["article_rid"]))
+        nodes, edges = set(start), []
+        frontier = set(start)
+        while frontier:
+            found = set()
+            for r in query_in(store, "SELECT a, b FROM kb_story_links WHERE a IN ({in})", frontier):
+                edges.append((int(r["a"]), int(r["b"])))
+                found.add(int(r["b"]))
+            for r in query_in(store, "SELECT a, b FROM kb_story_links WHERE b IN ({in})", frontier):
+                edges.append((int(r["a"]), int(r["b"])))
+                found.add(int(r["a"]))
+            frontier = found - nodes
+            nodes |= found
+        info = {
+            int(r["rid"]): r
+            for r in query_in(
+                store,
+                "SELECT a.rid, a.id, a.date, a.title, k.day_number, k.story FROM articles a"
+                " JOIN kb_articles k ON k.article_rid = a.rid WHERE a.rid IN ({in})",
+                nodes,
+            )
+        }
+        for rid, r in info.items():
+            old_story.setdefault(rid, r["story"])
+            old_ids.add(r["story"])
+        changed: set[int] = set()
+        new_ids: set[str] = set()
+        groups = story_linking.components([str(n) for n in nodes], [(str(a), str(b)) for a, b in edges])
+        for group in groups:
+            rids = [int(g) for g in group]
+            sid = story_linking.story_id([(int(info[r]["day_number"]), info[r]["id"]) for r in rids])
+            new_ids.add(sid)
+            for rid in rids:
+                if old_story.get(rid) != sid:
+                    store.execute("UPDATE kb_articles SET story = ? WHERE article_rid = ?", (sid, rid))
+                    changed.add(rid)
+        self.summary.stories_changed += len(new_ids - old_ids)
+        self._write_stories(old_ids | new_ids)
+        return changed
+
+    def _write_stories(self, story_ids: set[str]) -> None:
+        store = self.store
+        for part in chunks(sorted(story_ids)):
+            store.execute(f"DELETE FROM kb_stories WHERE id IN ({','.join('?' * len(part))})", part)
+        rows = query_in(
+            store,
+            "SELECT k.story, a.rid, a.date, a.title, a.id, k.day_number FROM kb_articles k"
+            " JOIN articles a ON a.rid = k.article_rid WHERE k.story IN ({in})",
+            story_ids,
+        )
+        by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in rows:
+            by_story[r["story"]].append(r)
+        values = []
+        for sid, members in sorted(by_story.items()):
+            members.sort(key=lambda r: (int(r["day_number"]), r["id"]))
+            dates = [r["date"] for r in members if r["date"]]
+            title = next((r["title"] for r in members if r["title"]), None)
+            values.append(
+                (sid, title, min(dates) if dates else None, max(dates) if dates else None, len(members))
+            )
+        store.executemany(
+            "INSERT INTO kb_stories(id, title, first_date, last_date, articles) VALUES (?, ?, ?, ?, ?)",
+            values,
+        )
+
+    # -- entities ----------------------------------------------------------------------------------
+
+    def _entities(self, articles: list[_NewArticle], changed_articles: set[int]) -> None:
+        store = self.store
+        new = [e for a in articles for e in a.entities]
+        rid_of = {a.id: a.rid for a in articles}
+        store.executemany(
+            "INSERT INTO kb_entity_links(entity_id, corpus_id, article_rid, forms, mentions)"
+            " VALUES (?, '', ?, ?, ?)",
+            [
+                (
+                    e.entity_id,
+                    rid_of[e.article],
+                    json.dumps(e.forms, ensure_ascii=False),
+                    sum(e.forms.values()),
+                )
+                for e in new
+            ],
+        )
+        store.executemany(
+            "INSERT INTO kb_entity_keys(name_key, entity_id) VALUES (?, ?)",
+            [(k, e.entity_id) for e in new for k in sorted(e.block_keys())],
+        )
+        changed_ids = {
+            int(r["entity_id"])
+            for r in query_in(
+                store, "SELECT entity_id FROM kb_entity_links WHERE article_rid IN ({in})", changed_articles
+            )
+        }
+        keys = {k for e in new for k in e.block_keys()}
+        keys |= {
+            r["name_key"]
+            for r in query_in(
+                store, "SELECT name_key FROM kb_entity_keys WHERE entity_id IN ({in})", changed_ids
+            )
+        }
+        if not keys:
+            return
+        ids = {e.entity_id for e in new} | changed_ids
+        sizes = query_in(
+            store,
+            "SELECT name_key, count(*) AS n FROM kb_entity_keys WHERE name_key IN ({in}) GROUP BY name_key",
+            keys,
+        )
+        hot = {r["name_key"] for r in sizes if int(r["n"]) > HOT_BLOCK}
+        # A cold block is re-resolved whole; of a hot one ("Norge") only the members in the stories touched.
+        ids |= {
+            int(r["entity_id"])
+            for r in query_in(
+                store, "SELECT entity_id FROM kb_entity_keys WHERE name_key IN ({in})", keys - hot
+            )
+        }
+        # Every entity of the stories touched: rules 1, 3 and 4 read a story as a whole.
+        stories = {
+            r["story"]
+            for r in query_in(
+                store,
+                "SELECT DISTINCT k.story FROM kb_entity_links l"
+                " JOIN kb_articles k ON k.article_rid = l.article_rid WHERE l.entity_id IN ({in})",
+                {e.entity_id for e in new} | changed_ids,
+            )
+        }
+        ids |= {
+            int(r["entity_id"])
+            for r in query_in(
+                store,
+                "SELECT l.entity_id FROM kb_entity_links l"
+                " JOIN kb_articles k ON k.article_rid = l.article_rid WHERE k.story IN ({in})",
+                stories,
+            )
+        }
+        old_clusters = {
+            r["corpus_id"]
+            for r in query_in(
+                store, "SELECT DISTINCT corpus_id FROM kb_entity_links WHERE entity_id IN ({in})", ids
+            )
+        } - {""}
+        small = {
+            r["corpus_id"]
+            for r in query_in(
+                store,
+                COUNT_BY_CORPUS_ID,
+                old_clusters,
+            )
+            if int(r["n"]) <= HOT_BLOCK
+        }
+        ids |= {
+            int(r["entity_id"])
+            for r in query_in(store, "SELECT entity_id FROM kb_entity_links WHERE corpus_id IN ({in})", small)
+        }
+        members = load_link_entities(store, ids)
+        before = {e.entity_id: cid for e, cid in members}
+        after = resolve(e for e, _ in members)
+        changed = [(cid, eid) for eid, cid in after.items() if before.get(eid) != cid]
+        store.executemany("UPDATE kb_entity_links SET corpus_id = ? WHERE entity_id = ?", changed)
+        self.summary.entities_relinked += len(changed)
+        write_corpus_entities(store, [e for e, _ in members], after, old_clusters)
+
+    # -- counts ------------------------------------------------------------------------------------
+
+    def _count_dates(self, articles: list[_NewArticle]) -> None:
+        store = self.store
+        by_rid = {a.rid: a for a in articles}
+        times: dict[int, list[tuple[tuple[int, int], str | None]]] = defaultdict(list)
+        for r in query_in(
+            store, 'SELECT article_rid, start, "end", value FROM times WHERE article_rid IN ({in})', by_rid
+        ):
+            times[int(r["article_rid"])].append(((int(r["start"]), int(r["end"])), r["value"]))
+        offsets = {
+            int(r["rid"]): int(r["span_start"])
+            for r in query_in(store, "SELECT rid, span_start FROM articles WHERE rid IN ({in})", by_rid)
+        }
+        values = []
+        for r in query_in(
+            store,
+            'SELECT count_id, article_rid, start, "end" FROM counts WHERE article_rid IN ({in})',
+            by_rid,
+        ):
+            rid = int(r["article_rid"])
+            a = by_rid[rid]
+            values.append(
+                (
+                    int(r["count_id"]),
+                    point_date(
+                        a.text, offsets[rid], (int(r["start"]), int(r["end"])), times.get(rid, []), a.date
+                    ),
+                )
+            )
+        store.executemany("INSERT INTO kb_count_dates(count_id, date) VALUES (?, ?)", values)
+
+
+def _merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(ranges):
+        if merged and lo <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def load_link_entities(store: KbStore, entity_ids: Iterable[int]) -> list[tuple[LinkEntity, str]]:
+    """Article entities as the resolver sees them, with their current corpus entity id."""
+    rows = query_in(
+        store,
+        "SELECT l.entity_id, l.corpus_id, l.forms, e.name, e.type, a.id AS article, a.date,"
+        " k.story FROM kb_entity_links l JOIN entities e ON e.entity_id = l.entity_id"
+        " JOIN articles a ON a.rid = l.article_rid"
+        " JOIN kb_articles k ON k.article_rid = l.article_rid"
+        " WHERE l.entity_id IN ({in})",
+        entity_ids,
+    )
+    return [
+        (
+            LinkEntity(
+                int(r["entity_id"]),
+                r["article"],
+                r["story"],
+                r["name"],
+                r["type"],
+                json.loads(r["forms"]),
+                r["date"],
+            ),
+            r["corpus_id"],
+        )
+        for r in rows
+    ]
+
+
+def write_corpus_entities(
+    store: KbStore, members: list[LinkEntity], assignment: dict[int, str], old_ids: set[str]
+) -> None:
+    """Rewrite the rows of the corpus entities ``old_ids`` and those of ``assignment``.
+
+    An entity all of whose article entities are in ``members`` is computed afresh; one with members
+    not loaded (a hot block such as "Norge") keeps its name and type, gains the new surface forms,
+    and has its counts and dates recomputed in SQL.
+    """
+    from nyhetsgraf.kb.names import fold
+
+    clusters: dict[str, list[LinkEntity]] = defaultdict(list)
+    for e in members:
+        clusters[assignment[e.entity_id]].append(e)
+    touched = sorted(old_ids | set(clusters))
+    totals = {
+        r["corpus_id"]: int(r["n"])
+        for r in query_in(
+            store,
+            COUNT_BY_CORPUS_ID,
+            touched,
+        )
+    }
+    existing = {
+        r["id"]: r
+        for r in query_in(
+            store, "SELECT id, name, type, aliases FROM kb_entities WHERE id IN ({in})", touched
+        )
+    }
+    for part in chunks(touched):
+        marks = ",".join("?" * len(part))
+        store.execute(f"DELETE FROM kb_entities WHERE id IN ({marks})", part)
+        store.execute(f"DELETE FROM kb_aliases WHERE entity IN ({marks})", part)
+    rows, alias_rows = [], []
+    for cid in touched:
+        group = clusters.get(cid, [])
+        total = totals.get(cid, 0)
+        if total == 0:
+            continue
+        if len(group) == total or cid not in existing:
+            name, entity_type, aliases = canonical(group)
+            dates = sorted(e.date for e in group if e.date)
+            stats = (
+                len({e.article for e in group}),
+                sum(sum(e.forms.values()) for e in group),
+                dates[0] if dates else None,
+                dates[-1] if dates else None,
+            )
+        else:
+            old = existing[cid]
+            name, entity_type = old["name"], old["type"]
+            seen = json.loads(old["aliases"])
+            aliases = seen + sorted({f for e in group for f in [e.name, *e.forms]} - set(seen) - {name})
+            (agg,) = store.query(
+                "SELECT count(DISTINCT l.article_rid) AS articles, sum(l.mentions) AS mentions,"
+                " min(a.date) AS first_date, max(a.date) AS last_date FROM kb_entity_links l"
+                " JOIN articles a ON a.rid = l.article_rid WHERE l.corpus_id = ?",
+                (cid,),
+            )
+            stats = (int(agg["articles"]), int(agg["mentions"] or 0), agg["first_date"], agg["last_date"])
+        rows.append((cid, name, fold(name), entity_type, json.dumps(aliases, ensure_ascii=False), *stats))
+        alias_rows += [(cid, f) for f in sorted({fold(a) for a in aliases} - {fold(name)})]
+    store.executemany(
+        "INSERT INTO kb_entities(id, name, folded, type, aliases, articles, mentions, first_date,"
+        " last_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    store.executemany("INSERT INTO kb_aliases(entity, folded) VALUES (?, ?)", alias_rows)

@@ -1,0 +1,267 @@
+"""Stories: articles that report one happening and its follow-ups, and near-duplicates.
+
+Two articles are linked when they are at most ``WINDOW_DAYS`` apart and share enough *specific*
+entities (each weighted by how rare it is among the articles of those weeks, capped, so that
+"Norge" or "NTB" count for little and no single name links two articles on its own) together with
+content words. Stories are the connected groups of links. Every weight depends only on the articles
+within ``WINDOW_DAYS`` of the pair, so an ingest only has to re-link the articles of the weeks it
+touches, and the result does not depend on the order articles came in.
+
+Near-duplicates (a wire story republished with small edits) share most word 3-grams: MinHash/LSH
+(datasketch) finds candidates, the exact Jaccard similarity decides.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date as Date
+from functools import cache
+from typing import Any
+
+from nyhetsgraf.kb.names import fold, name_key
+from nyhetsgraf.kb.resolve import LinkEntity
+from nyhetsgraf.kb.text import jaccard
+
+WINDOW_DAYS = 31  # how far apart two linked articles may be, and the weeks whose articles weigh a name
+MAX_KEY_WEIGHT = 3.0  # no single name links two articles on its own
+TERM_WEIGHT = 10.0  # weight of the content-word Jaccard similarity
+LINK_THRESHOLD = 4.5
+MIN_KEY_WEIGHT = 1.0  # a name in more than a third of the articles of those weeks counts for nothing
+PRIOR_ARTICLES = 5  # added to the article count, so that in a small store shared names still count
+MIN_SHARED_KEYS = 2
+DUPLICATE_JACCARD = 0.4  # word 3-gram Jaccard similarity of near-duplicates (follow-ups share < 0.1)
+NUM_PERM = 120
+LSH_BANDS, LSH_ROWS = 40, 3
+# A candidate shares two bands: at 0.5 similarity it is found with 97 % chance, at 0.6 with 99.9 %;
+# unrelated articles that share boilerplate (0.1) almost never are.
+MIN_BAND_MATCHES = 2
+
+
+def day_number(date: str | None) -> int:
+    """Days since year 1 of an ISO date (partial dates at their first day); 0 when there is none."""
+    if not date:
+        return 0
+    text = date[:10]
+    try:
+        if len(text) == 4:
+            return Date(int(text), 1, 1).toordinal()
+        if len(text) == 7:
+            return Date(int(text[:4]), int(text[5:7]), 1).toordinal()
+        return Date.fromisoformat(text).toordinal()
+    except ValueError:
+        return 0
+
+
+def story_keys(entities: Iterable[LinkEntity]) -> frozenset[str]:
+    """The names an article's story is recognised by: full person names, every other entity's keys."""
+    keys: set[str] = set()
+    for e in entities:
+        if e.cls == "PER":
+            if not e.is_one_word_person:
+                keys.add("p:" + e.key)
+        else:
+            keys.update(e.name_keys())
+    return frozenset(k for k in keys if k)
+
+
+@dataclass(slots=True)
+class StoryArticle:
+    """What story linking knows of an article."""
+
+    rid: int  # storage order
+    id: str
+    day: int
+    keys: frozenset[str]
+    terms: frozenset[str]
+
+
+@dataclass(slots=True)
+class WindowStats:
+    """Article counts within ``WINDOW_DAYS`` of a day: in all, and per name."""
+
+    articles_by_day: Counter[int] = field(default_factory=Counter)
+    keys_by_day: dict[str, Counter[int]] = field(default_factory=dict)
+    _cache: dict[tuple[str | None, int], int] = field(default_factory=dict)
+
+    def add(self, article: StoryArticle) -> None:
+        self._cache.clear()
+        self.articles_by_day[article.day] += 1
+        for key in article.keys:
+            self.keys_by_day.setdefault(key, Counter())[article.day] += 1
+
+    def _window(self, counts: Counter[int], day: int) -> int:
+        if len(counts) <= 2 * WINDOW_DAYS:
+            return sum(n for d, n in counts.items() if abs(d - day) <= WINDOW_DAYS)
+        return sum(counts.get(d, 0) for d in range(day - WINDOW_DAYS, day + WINDOW_DAYS + 1))
+
+    def articles_near(self, day: int) -> int:
+        found = self._cache.get((None, day))
+        if found is None:
+            found = self._cache[(None, day)] = self._window(self.articles_by_day, day)
+        return found
+
+    def key_near(self, key: str, day: int) -> int:
+        found = self._cache.get((key, day))
+        if found is None:
+            counts = self.keys_by_day.get(key)
+            found = self._cache[(key, day)] = self._window(counts, day) if counts else 0
+        return found
+
+    def weight_at(self, key: str, day: int) -> float:
+        """The weight of ``key`` seen from one day (a pair's weight is never more than either end's)."""
+        n = self.articles_near(day) + PRIOR_ARTICLES
+        weight = min(MAX_KEY_WEIGHT, math.log(n / max(self.key_near(key, day), 1)))
+        return weight if weight >= MIN_KEY_WEIGHT else 0.0
+
+
+def key_weight(key: str, a: StoryArticle, b: StoryArticle, stats: WindowStats) -> float:
+    """How much sharing ``key`` says: its inverse document frequency in the weeks of the pair, capped."""
+    n = max(stats.articles_near(a.day), stats.articles_near(b.day)) + PRIOR_ARTICLES
+    df = max(stats.key_near(key, a.day), stats.key_near(key, b.day), 1)
+    weight = min(MAX_KEY_WEIGHT, math.log(n / df))
+    return weight if weight >= MIN_KEY_WEIGHT else 0.0
+
+
+BIG_CITY = 500_000  # a town this big (a capital) says as little about a happening as a country
+
+
+@cache
+def broad_names() -> frozenset[str]:
+    """Folded names that say little about a happening (``data/broad_names.txt``)."""
+    from importlib.resources import files
+
+    text = (files("nyhetsgraf.kb") / "data" / "broad_names.txt").read_text(encoding="utf-8")
+    return frozenset(
+        name_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@cache
+def is_specific(key: str) -> bool:
+    """Whether a story key names something particular: a person, or a place or organisation that is no
+    country, no big city and not in ``broad_names``."""
+    if key.startswith("p:"):
+        return True
+    from nyhetsgraf.resources.gazetteer import is_country, town_population
+
+    return key not in broad_names() and not is_country(key) and town_population(key) < BIG_CITY
+
+
+def link_score(a: StoryArticle, b: StoryArticle, stats: WindowStats) -> float:
+    """The evidence that two articles report one happening; 0 when they are too far apart."""
+    if abs(a.day - b.day) > WINDOW_DAYS:
+        return 0.0
+    shared = a.keys & b.keys
+    if len(shared) < MIN_SHARED_KEYS:
+        return 0.0
+    weighted = {k: w for k in shared if (w := key_weight(k, a, b, stats)) > 0}
+    if len(weighted) < MIN_SHARED_KEYS or not any(is_specific(k) for k in weighted):
+        return 0.0
+    weights = list(weighted.values())
+    return sum(weights) + TERM_WEIGHT * jaccard(a.terms, b.terms)
+
+
+def linked(a: StoryArticle, b: StoryArticle, stats: WindowStats) -> bool:
+    return link_score(a, b, stats) >= LINK_THRESHOLD
+
+
+def story_id(members: Sequence[tuple[int, str]]) -> str:
+    """A story's id from its content: its earliest article (by day, then article id)."""
+    first = min(members)
+    return "s" + hashlib.sha1(first[1].encode("utf-8")).hexdigest()[:12]
+
+
+def components(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """Connected groups of ``nodes`` under ``edges``, each sorted, in sorted order."""
+    parent: dict[str, str] = {n: n for n in nodes}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        if a in parent and b in parent:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    for n in parent:
+        groups.setdefault(find(n), []).append(n)
+    return sorted(sorted(g) for g in groups.values())
+
+
+def cluster(articles: Sequence[StoryArticle]) -> dict[str, str]:
+    """Story id of every article, over the whole given corpus at once (what ``update`` keeps up to date)."""
+    stats = WindowStats()
+    for a in articles:
+        stats.add(a)
+    by_key: dict[str, list[StoryArticle]] = {}
+    for a in articles:
+        for k in a.keys:
+            by_key.setdefault(k, []).append(a)
+    edges = set()
+    for a in articles:
+        for b in candidates(a, by_key, stats):
+            if a.id < b.id and linked(a, b, stats):
+                edges.add((a.id, b.id))
+    day = {a.id: a.day for a in articles}
+    result = {}
+    for group in components([a.id for a in articles], edges):
+        sid = story_id([(day[m], m) for m in group])
+        for m in group:
+            result[m] = sid
+    return result
+
+
+def candidates(
+    a: StoryArticle, by_key: dict[str, list[StoryArticle]], stats: WindowStats | None = None
+) -> list[StoryArticle]:
+    """Articles within the window sharing a name with ``a`` (names too common to weigh anything left out)."""
+    seen: dict[str, StoryArticle] = {}
+    for k in a.keys:
+        if stats is not None and stats.weight_at(k, a.day) == 0.0:
+            continue  # it would weigh nothing for any pair with ``a``
+        for b in by_key.get(k, ()):
+            if b.id != a.id and abs(b.day - a.day) <= WINDOW_DAYS:
+                seen[b.id] = b
+    return [seen[i] for i in sorted(seen)]
+
+
+# -- near-duplicates ---------------------------------------------------------------------------------
+
+
+@cache
+def _empty_minhash() -> Any:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1)
+
+
+def band_hashes(shingle_set: set[str]) -> list[int]:
+    """One LSH bucket per band of the MinHash signature, as signed 63-bit integers (a BIGINT column)."""
+    minhash = _empty_minhash().copy()  # the permutations are computed once
+    minhash.update_batch([s.encode("utf-8") for s in sorted(shingle_set)])
+    values = minhash.hashvalues
+    buckets = []
+    for band in range(LSH_BANDS):
+        chunk = values[band * LSH_ROWS : (band + 1) * LSH_ROWS].tobytes()
+        digest = hashlib.blake2b(chunk, digest_size=8, person=band.to_bytes(2, "big")).digest()
+        buckets.append(int.from_bytes(digest, "big") >> 1)
+    return buckets
+
+
+def near_duplicates(a: set[str], b: set[str]) -> bool:
+    small, large = sorted((len(a), len(b)))
+    if not large or small < DUPLICATE_JACCARD * large:  # Jaccard is at most small / large
+        return False
+    return jaccard(a, b) >= DUPLICATE_JACCARD
+
+
+def title_key(title: str | None) -> str:
+    return fold(title or "")
