@@ -616,6 +616,10 @@ def _add_bare_repeats(doc: Doc, clusters: list[Cluster], offset: int) -> None:
         )
 
 
+# Capitalised pronouns, determiners and prepositions are never a country name ("Man", "Den").
+_FUNCTION_WORDS = word_set("entity_type_function_words")
+
+
 def _add_countries(doc: Doc, clusters: list[Cluster], offset: int) -> None:
     """Country names NER missed ("Spanias ambassade"): a closed list is more reliable than the model."""
     covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
@@ -623,6 +627,8 @@ def _add_countries(doc: Doc, clusters: list[Cluster], offset: int) -> None:
     for token in doc:
         if token.i in covered or not token.text[:1].isupper():
             continue
+        if token.text.lower() in _FUNCTION_WORDS and token.text[1:].islower():
+            continue  # "Man kan ...": the pronoun, not the Isle of Man
         text = token.text if is_country(token.text) else without_genitive(token.text)
         if not is_country(text):
             continue
