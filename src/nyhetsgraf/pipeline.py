@@ -106,7 +106,9 @@ def ingest(paths: Iterable[str], store: Store, *, nlp: bool = True, on_problem: 
                                            config=config):
         if store.add(article, facts):
             summary.new += 1
-            if nlp:  # record what made the facts, so `nyhetsgraf reextract` knows what an upgrade changes
+            # Record what made the facts, so `nyhetsgraf reextract` knows what an upgrade changes; an
+            # article whose extraction failed stays unmarked, so `reextract --missing` tries it again.
+            if nlp and not facts.failure:
                 made = provenance(article.language, config)
                 store.mark_extracted(article.id, made.model, made.lexicon)
                 summary.not_norwegian += int(made.model is None)
