@@ -43,4 +43,9 @@ class Dialect(Protocol):
         """Rows ``id, title, date, text, path, score`` (higher is better), best first."""
         ...
 
+    def ranked_matches(self, query: ParsedQuery) -> tuple[str, list[Any]]:
+        """A subquery (``?`` placeholders) and its parameters: rows ``rid, score`` (higher is better) of
+        the articles matching ``query``, to join or filter ``articles`` with (the web's filtered search)."""
+        ...
+
     def table_names(self, store: Any) -> set[str]: ...

@@ -258,6 +258,11 @@ class PostgreSQLDialect:
             " WHERE a.search @@ q.query ORDER BY score DESC, a.rid LIMIT ? OFFSET ?",
             (*params, limit, offset))
 
+    def ranked_matches(self, query: ParsedQuery) -> tuple[str, list[Any]]:
+        expression, params = tsquery(query)
+        return (f"SELECT m.rid, ts_rank('{_RANK_WEIGHTS}', m.search, q.query) AS score"
+                f" FROM articles m, (SELECT {expression} AS query) q WHERE m.search @@ q.query", params)
+
     def table_names(self, store: Any) -> set[str]:
         return {row["name"] for row in store.query(
             "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()")}

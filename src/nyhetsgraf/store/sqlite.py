@@ -111,5 +111,9 @@ class SQLiteDialect:
             " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 3.0, 1.0) LIMIT ? OFFSET ?",
             (query.fts_expression(), limit, offset))
 
+    def ranked_matches(self, query: ParsedQuery) -> tuple[str, list[Any]]:
+        return ("SELECT rowid AS rid, -bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts"
+                " WHERE articles_fts MATCH ?", [query.fts_expression()])
+
     def table_names(self, store: Any) -> set[str]:
         return {row["name"] for row in store.query("SELECT name FROM sqlite_master WHERE type = 'table'")}

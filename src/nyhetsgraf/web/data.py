@@ -19,7 +19,6 @@ from nyhetsgraf.web.db import Database
 
 FACET_SIZE = 10
 # The row ids of the articles that match a full-text query (SQLite FTS5 over the stemmed shadow text).
-MATCHING_RIDS = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 BUCKETS = {"year": 4, "month": 7, "day": 10}
 
@@ -105,13 +104,15 @@ class ArticleFilter:
     def without(self, name: str) -> ArticleFilter:
         return replace(self, **{name: None, **({"parsed": None} if name == "q" else {})})
 
-    def where(self) -> tuple[str, list[Any]]:
+    def where(self, db: Database) -> tuple[str, list[Any]]:
         """A condition on ``articles a`` (joined to ``sources s``) and its parameters."""
         clauses: list[str] = []
         params: list[Any] = []
         if self.parsed is not None:
-            clauses.append(f"a.rid IN ({MATCHING_RIDS})")
-            params.append(self.parsed.fts_expression())
+            # The backend's full-text index (SQLite FTS5, PostgreSQL tsvector) picks the articles.
+            matches, match_params = db.store().dialect.ranked_matches(self.parsed)
+            clauses.append(f"a.rid IN (SELECT matched.rid FROM ({matches}) matched)")
+            params += match_params
         if self.date_from:
             clauses.append("substr(a.date, 1, ?) >= ?")
             params += [len(self.date_from), self.date_from]
@@ -169,20 +170,21 @@ def _public(row: dict[str, Any]) -> dict[str, Any]:
 
 def article_list(db: Database, filters: ArticleFilter, page: Page) -> dict[str, Any]:
     """A page of articles, newest first, optionally ranked by a full-text query, with snippets."""
-    where, params = filters.where()
+    where, params = filters.where(db)
     total = int(db.scalar(f"SELECT count(*) FROM articles a JOIN sources s ON s.source_id = a.source_id"
                           f" WHERE {where}", params))
     if filters.parsed is not None:
+        matches, match_params = db.store().dialect.ranked_matches(filters.parsed)
+        other, other_params = filters.without("q").where(db)
         rows = db.query(
-            f"SELECT {_ARTICLE_COLUMNS}, a.text, bm25(articles_fts, 3.0, 1.0) AS score"
-            " FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid"
-            " JOIN sources s ON s.source_id = a.source_id"
-            f" WHERE articles_fts MATCH ? AND {where} ORDER BY score, a.rid LIMIT ? OFFSET ?",
-            [filters.parsed.fts_expression(), *params, page.limit, page.offset])
+            f"SELECT {_ARTICLE_COLUMNS}, a.text, m.score FROM ({matches}) m"
+            " JOIN articles a ON a.rid = m.rid JOIN sources s ON s.source_id = a.source_id"
+            f" WHERE {other} ORDER BY m.score DESC, a.rid LIMIT ? OFFSET ?",
+            [*match_params, *other_params, page.limit, page.offset])
         items = []
         for row in rows:
             snippet = make_snippet(row["text"], filters.parsed)
-            items.append({**_public(row), "score": round(-float(row["score"]), 4),
+            items.append({**_public(row), "score": round(float(row["score"]), 4),
                           "snippet": snippet.text, "highlights": [list(h) for h in snippet.highlights]})
     else:
         rows = db.query(
@@ -214,12 +216,12 @@ def facets(db: Database, filters: ArticleFilter, *, bucket: str = "month",
     result: dict[str, Any] = {}
 
     def scope(name: str) -> tuple[str, list[Any]]:
-        where, params = filters.without(name).where()
+        where, params = filters.without(name).where(db)
         return (f"SELECT a.rid FROM articles a JOIN sources s ON s.source_id = a.source_id WHERE {where}",
                 params)
 
     width = BUCKETS[bucket]
-    where, params = filters.where()
+    where, params = filters.where(db)
     rows = db.query(
         f"SELECT substr(a.date, 1, {width}) AS value, count(*) AS count FROM articles a"
         f" JOIN sources s ON s.source_id = a.source_id WHERE {where} AND length(a.date) >= {width}"
