@@ -259,11 +259,13 @@ def ingest_on_dask(paths: Iterable[str], store: SqlStore, *, cluster: str = "loc
                    config: ExtractConfig | None = None, on_problem: ProblemHandler | None = None,
                    summary: IngestSummary | None = None,
                    on_progress: Callable[[IngestSummary, int, int], None] | None = None,
-                   partition_bytes: int = DEFAULT_PARTITION_BYTES, client: Any = None) -> IngestSummary:
+                   partition_bytes: int = DEFAULT_PARTITION_BYTES, client: Any = None,
+                   knowledge_base: bool = True) -> IngestSummary:
     """Ingest ``paths`` into ``store`` on a Dask cluster; the same articles and facts as ``pipeline.ingest``.
 
     ``on_progress(summary, partitions_done, partitions)`` runs on the client after each partition.
-    Pass a ``client`` to reuse a running cluster (``cluster`` is then ignored).
+    Pass a ``client`` to reuse a running cluster (``cluster`` is then ignored). When the partitions have
+    landed, the knowledge base links the new articles (incrementally: only what it has not linked yet).
     """
     from dask.distributed import as_completed
 
@@ -298,6 +300,10 @@ def ingest_on_dask(paths: Iterable[str], store: SqlStore, *, cluster: str = "loc
             if on_progress is not None:
                 on_progress(summary, done, len(partitions))
         store.commit()
+    if knowledge_base and summary.new:
+        from nyhetsgraf import kb
+
+        kb.update(store)
     return summary
 
 
