@@ -300,10 +300,10 @@ def ingest_on_dask(paths: Iterable[str], store: SqlStore, *, cluster: str = "loc
             if on_progress is not None:
                 on_progress(summary, done, len(partitions))
         store.commit()
-    if knowledge_base and summary.new:
-        from nyhetsgraf import kb
+    if knowledge_base:
+        from nyhetsgraf.kb import update
 
-        kb.update(store)
+        update(store)  # the knowledge base links what this run added, as after a local ingest
     return summary
 
 

@@ -39,13 +39,12 @@ class Dialect(Protocol):
         """Add one article to the full-text index (inside the caller's transaction)."""
         ...
 
-    def search(self, store: Any, query: ParsedQuery, limit: int, offset: int) -> list[dict[str, Any]]:
-        """Rows ``id, title, date, text, path, score`` (higher is better), best first."""
+    def unindex_article(self, store: Any, rid: int, title: str | None, text: str) -> None:
+        """Remove one article, indexed with this title and text, from the full-text index."""
         ...
 
-    def ranked_matches(self, query: ParsedQuery) -> tuple[str, list[Any]]:
-        """A subquery (``?`` placeholders) and its parameters: rows ``rid, score`` (higher is better) of
-        the articles matching ``query``, to join or filter ``articles`` with (the web's filtered search)."""
+    def search(self, store: Any, query: ParsedQuery, limit: int, offset: int) -> list[dict[str, Any]]:
+        """Rows ``id, title, date, text, path, score`` (higher is better), best first."""
         ...
 
     def table_names(self, store: Any) -> set[str]: ...
