@@ -609,6 +609,9 @@ def serve(
         fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
     import uvicorn
 
+    if write and host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"nyhetsgraf: warning: the write API listens on {host}, reachable from other machines",
+              file=sys.stderr, flush=True)
     mode = "read and write" if write else "read-only"
     print(f"nyhetsgraf: serving {db} ({mode}) on http://{host}:{port}/ — Ctrl-C stops", file=sys.stderr,
           flush=True)

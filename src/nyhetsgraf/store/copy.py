@@ -156,19 +156,17 @@ def copy_store(source: SqlStore, target: SqlStore,
     missing = sorted(set(source_tables) - set(target_tables))
     if missing:
         raise CopyError(f"{target.url} has no table {', '.join(missing)}")
-    stored = [name for name in ("articles", "sources") if name in target_tables and _count(target, name)]
-    if stored:
-        raise CopyError(f"{target.url} is not empty (table {stored[0]} has rows); copy into a new store")
-    order = _in_dependency_order(source_tables)
-    # Rows a migration put into a new store (e.g. the knowledge base's state row) give way to the source's.
-    seeded = [table.name for table in reversed(order) if _count(target, table.name)]
-    if seeded:
-        with target.transaction():
-            for name in seeded:
-                target.execute(f"DELETE FROM {_quote(name)}")
-        target.commit()
+    filled = [name for name in ("sources", "articles") if _count(target, name)]
+    if filled:
+        raise CopyError(f"{target.url} is not empty (table {filled[0]} has rows); copy into a new store")
+    # A store without articles holds at most the rows its migrations seeded (state and counter rows):
+    # the source's own rows replace them.
+    with target.transaction():
+        for table in reversed(_in_dependency_order(source_tables)):
+            target.execute(f"DELETE FROM {_quote(table.name)}")
+    target.commit()
     report = CopyReport()
-    for table in order:
+    for table in _in_dependency_order(source_tables):
         wanted = target_tables[table.name].columns
         columns = tuple(column for column in table.columns if column in wanted)
         insert = (f"INSERT INTO {_quote(table.name)}({', '.join(map(_quote, columns))})"
