@@ -31,7 +31,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from nyhetsgraf.pipeline import IngestSummary, ProblemHandler
+from nyhetsgraf.pipeline import IngestSummary, ProblemHandler, record_extraction
 from nyhetsgraf.records import Article, Facts
 
 if TYPE_CHECKING:
@@ -197,6 +197,8 @@ def run_partition(partition: Partition, *, config: ExtractConfig | None, nlp: bo
                 result.pairs.append((article, article_facts))
             elif store.add(article, article_facts):
                 result.new += 1
+                if nlp:
+                    record_extraction(store, article, article_facts, config)
             else:
                 result.skipped += 1
         pending.clear()
@@ -296,7 +298,7 @@ def ingest_on_dask(paths: Iterable[str], store: SqlStore, *, cluster: str = "loc
         for done, future in enumerate(as_completed(futures), start=1):
             result: PartitionResult = future.result()
             future.release()
-            _collect(result, store, summary, problem)
+            _collect(result, store, summary, problem, config if nlp else None, nlp)
             if on_progress is not None:
                 on_progress(summary, done, len(partitions))
         store.commit()
@@ -319,8 +321,8 @@ def _worker_url(store: SqlStore) -> str:
     return getattr(store.dialect, "target", None) or store.url
 
 
-def _collect(result: PartitionResult, store: SqlStore, summary: IngestSummary,
-             problem: ProblemHandler) -> None:
+def _collect(result: PartitionResult, store: SqlStore, summary: IngestSummary, problem: ProblemHandler,
+             config: ExtractConfig | None, nlp: bool) -> None:
     for item in result.problems:
         problem(item)
     summary.read += result.read
@@ -330,5 +332,7 @@ def _collect(result: PartitionResult, store: SqlStore, summary: IngestSummary,
         summary.sources.add(article.document.source)
         if store.add(article, facts):
             summary.new += 1
+            if nlp:
+                record_extraction(store, article, facts, config)
         else:  # stored meanwhile, or the same text twice
             summary.skipped += 1
