@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+import numpy as np
+
 from nyhetsgraf.kb import stories as story_linking
 from nyhetsgraf.kb.records import UpdateSummary
 from nyhetsgraf.kb.resolve import LinkEntity, canonical, resolve, surface_forms
@@ -110,7 +112,7 @@ class _NewArticle:
     text: str
     entities: list[LinkEntity]
     story: StoryArticle
-    shingles: set[str]
+    shingles: np.ndarray  # sorted hashes of the word 3-grams (a tenth of the memory of the strings)
     buckets: list[int]  # one LSH bucket per band
 
 
@@ -193,7 +195,9 @@ class _Batch:
             story = StoryArticle(rid, row["id"], day, story_keys(linked), frozenset(content_terms(text)))
             words = shingles(text)
             buckets = story_linking.band_hashes(words)
-            result.append(_NewArticle(rid, row["id"], row["date"], day, text, linked, story, words, buckets))
+            result.append(
+                _NewArticle(rid, row["id"], row["date"], day, text, linked, story, _hashed(words), buckets)
+            )
         return result
 
     def _insert_articles(self, articles: list[_NewArticle]) -> None:
@@ -241,7 +245,7 @@ class _Batch:
             for r in store.query(
                 f"SELECT rid, text FROM articles WHERE rid IN ({','.join('?' * len(part))})", part
             ):
-                theirs = shingles(r["text"])
+                theirs = _hashed(shingles(r["text"]))
                 pairs += [
                     (rid, int(r["rid"]))
                     for rid in against_old[int(r["rid"])]
@@ -296,8 +300,13 @@ class _Batch:
                     self.summary.duplicates += rid in by_rid
 
     @staticmethod
-    def _near(article: _NewArticle, theirs: set[str]) -> bool:
-        return story_linking.near_duplicates(article.shingles, theirs)
+    def _near(article: _NewArticle, theirs: np.ndarray) -> bool:
+        """``stories.near_duplicates`` over hashed shingles (equal but for a 64-bit hash collision)."""
+        small, large = sorted((len(article.shingles), len(theirs)))
+        if not large or small < story_linking.DUPLICATE_JACCARD * large:  # Jaccard is at most small / large
+            return False
+        common = len(np.intersect1d(article.shingles, theirs, assume_unique=True))
+        return common / (small + large - common) >= story_linking.DUPLICATE_JACCARD
 
     def _bucket_members(self, part: Sequence[_NewArticle]) -> dict[tuple[int, int], list[int]]:
         """The ``HOT_BUCKET`` earliest articles (this batch's are in ``kb_lsh`` already) in each bucket
@@ -602,6 +611,11 @@ class _Batch:
                 )
             )
         store.executemany("INSERT INTO kb_count_dates(count_id, date) VALUES (?, ?)", values)
+
+
+def _hashed(words: set[str]) -> np.ndarray:
+    """Shingles as sorted 64-bit hashes, compared within one process (``hash`` is salted per process)."""
+    return np.unique(np.fromiter((hash(w) for w in words), dtype=np.int64, count=len(words)))
 
 
 def _merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
