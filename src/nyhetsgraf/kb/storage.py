@@ -343,8 +343,16 @@ class _Batch:
                 "SELECT article_rid, name_key FROM kb_story_keys WHERE day_number BETWEEN ? AND ?", (lo, hi)
             ):
                 keys[int(r["article_rid"])].add(r["name_key"])
+            # Only an article with names can be linked, so only theirs have their terms read: the others
+            # (most of a store ingested without NLP) count in the statistics and are re-grouped.
+            terms = {
+                int(r["article_rid"]): frozenset(r["terms"].split())
+                for r in query_in(
+                    store, "SELECT article_rid, terms FROM kb_articles WHERE article_rid IN ({in})", keys
+                )
+            }
             for r in store.query(
-                "SELECT k.article_rid, k.day_number, k.terms, a.id FROM kb_articles k"
+                "SELECT k.article_rid, k.day_number, a.id FROM kb_articles k"
                 " JOIN articles a ON a.rid = k.article_rid WHERE k.day_number BETWEEN ? AND ?",
                 (lo, hi),
             ):
@@ -354,7 +362,7 @@ class _Batch:
                     r["id"],
                     int(r["day_number"]),
                     frozenset(keys.get(rid, ())),
-                    frozenset(r["terms"].split()),
+                    terms.get(rid, frozenset()),
                 )
         stats = WindowStats()
         for a in known.values():
