@@ -78,14 +78,19 @@ def _read_lines(filename: str) -> list[str]:
 
 
 def _read_table(filename: str) -> dict[str, str]:
-    return dict(line.split("\t", 1) for line in _read_lines(filename))
+    """A two-column table as a dict. Splitting the whole text at once (every line has exactly one tab)
+    is several times faster than splitting line by line, which matters at start-up."""
+    fields = "\t".join(_read_lines(filename)).split("\t")
+    if len(fields) % 2:
+        raise ValueError(f"{filename}: a line without exactly two columns")
+    return dict(zip(fields[0::2], fields[1::2], strict=True))
 
 
 @cache
-def town_populations() -> dict[str, int]:
-    """Town name (and alternate names), lower-cased -> population, for the world's towns over
-    15,000 people."""
-    return {name: int(population) for name, population in _read_table("towns.tsv.gz").items()}
+def town_populations() -> dict[str, str]:
+    """Town name (and alternate names), lower-cased -> population (decimal digits, converted on
+    lookup: most names are never asked for), for the world's towns over 15,000 people."""
+    return _read_table("towns.tsv.gz")
 
 
 @cache
@@ -109,4 +114,4 @@ def common_words() -> frozenset[str]:
 
 def town_population(name: str) -> int:
     """Population of the largest town so named; 0 for a name that is no town."""
-    return town_populations().get(name.lower(), 0)
+    return int(town_populations().get(name.lower(), 0))
