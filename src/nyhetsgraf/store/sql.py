@@ -17,6 +17,7 @@ everything committed so far and a re-run skips what is already stored.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
@@ -39,6 +40,21 @@ def _column(name: str) -> str:
 
 def _is_bool(kind: FactKind, name: str) -> bool:
     return any(f.name == name and f.type in ("bool", bool) for f in fields(kind.record))
+
+
+def fact_counters(facts: Facts, sign: int = 1) -> Counter[str]:
+    """What storing (``sign`` 1) or deleting (-1) ``facts`` changes in the row counters."""
+    deltas: Counter[str] = Counter()
+    for kind, items in facts.items():
+        deltas[f"table:{kind.name}"] += sign * len(items)
+    deltas["table:mentions"] += sign * sum(len(entity.mentions) for entity in facts.entities)
+    for entity in facts.entities:
+        deltas[f"entity_type:{entity.type}"] += sign
+    for kind, items in facts.items():
+        if kind.name == "events":
+            for event in items:
+                deltas[f"event_type:{event.type}"] += sign
+    return deltas
 
 
 def fact_columns(kind: FactKind) -> list[str]:
@@ -148,6 +164,10 @@ class SqlStore:
         for kind in extra:
             if kind.name not in existing:
                 self.execute(kind.ddl.replace("{pk}", self.dialect.pk_type))
+            else:  # rows stored before the counters existed, or before the kind had a counter
+                self.execute("INSERT INTO counters(name, n) SELECT ?, n FROM"
+                             f" (SELECT count(*) AS n FROM {kind.name}) c WHERE n > 0 ON CONFLICT DO NOTHING",
+                             (f"table:{kind.name}",))
 
     # -- writing ---------------------------------------------------------------------------------------
 
@@ -176,7 +196,10 @@ class SqlStore:
         if cached is not None:
             return cached
         name = article.document.meta.get("source_name")
-        self.execute("INSERT INTO sources(path, name) VALUES (?, ?) ON CONFLICT DO NOTHING", (path, name))
+        inserted = self.query_one("INSERT INTO sources(path, name) VALUES (?, ?) ON CONFLICT DO NOTHING"
+                                  " RETURNING source_id", (path, name))
+        if inserted is not None:
+            self.add_to_counters(Counter({"table:sources": 1}))
         row = self.query_one("SELECT source_id FROM sources WHERE path = ?", (path,))
         assert row is not None
         self._source_ids[path] = int(row["source_id"])
@@ -202,7 +225,15 @@ class SqlStore:
         rid = int(row["rid"])
         self.dialect.index_article(self, rid, article.title, text)
         self._insert_facts(rid, facts)
+        self.add_to_counters(fact_counters(facts) + Counter({"table:articles": 1}))
         return True
+
+    def add_to_counters(self, deltas: Counter[str]) -> None:
+        """Add to the row counters that `stats` reads (negative deltas for deleted rows); call it inside
+        the transaction that writes the rows, so the counts are never out of step."""
+        self.executemany("INSERT INTO counters(name, n) VALUES (?, ?)"
+                         " ON CONFLICT (name) DO UPDATE SET n = counters.n + excluded.n",
+                         [(name, delta) for name, delta in sorted(deltas.items()) if delta])
 
     def _insert_facts(self, rid: int, facts: Facts) -> None:
         entity_ids: list[int] = []
@@ -253,14 +284,20 @@ class SqlStore:
         return [SearchHit(row["id"], row["title"], row["date"], row["path"],
                           make_snippet(row["text"], parsed), float(row["score"])) for row in rows]
 
-    def articles(self, limit: int = 20, offset: int = 0) -> list[ArticleRow]:
-        """A page of articles in ingestion order, with their fact counts."""
+    def articles(self, limit: int = 20, offset: int = 0, after: str | None = None) -> list[ArticleRow]:
+        """A page of articles in ingestion order, with their fact counts: the ``limit`` articles after
+        the article ``after`` (an id: keyset pagination, as fast on the last page as on the first),
+        skipping ``offset`` more. An unknown ``after`` gives an empty page."""
         counted = ", ".join(f"(SELECT count(*) FROM {name} WHERE article_rid = a.rid) AS n_{name}"
                             for name in FACT_KINDS)
+        # The page's row ids first, from the primary key alone, so OFFSET steps over keys instead of
+        # whole rows; then only the page's rows are read and their facts counted.
+        seek = " WHERE rid > (SELECT rid FROM articles WHERE id = ?)" if after is not None else ""
         rows = self.query(
             "SELECT a.id, a.title, a.date, a.language, s.path AS source, a.idx, length(a.text) AS chars,"
-            f" {counted} FROM articles a JOIN sources s ON s.source_id = a.source_id"
-            " ORDER BY a.rid LIMIT ? OFFSET ?", (limit, offset))
+            f" {counted} FROM (SELECT rid FROM articles{seek} ORDER BY rid LIMIT ? OFFSET ?) page"
+            " JOIN articles a ON a.rid = page.rid JOIN sources s ON s.source_id = a.source_id"
+            " ORDER BY a.rid", (*(() if after is None else (after,)), limit, offset))
         return [ArticleRow(row["id"], row["title"], row["date"], row["language"], row["source"],
                            int(row["idx"]), int(row["chars"]),
                            {name: int(row[f"n_{name}"]) for name in FACT_KINDS})
@@ -344,16 +381,20 @@ class SqlStore:
             yield str(row["id"])
 
     def stats(self) -> dict[str, Any]:
-        """Row counts per table, the date range and the schema version."""
+        """Row counts per table, the date range and the schema version (from the counters kept at ingest
+        and the date index: no table is scanned)."""
         result: dict[str, Any] = {"path": self.url, "schema_version": self.schema_version}
+        counters = {str(r["name"]): int(r["n"]) for r in self.query("SELECT name, n FROM counters")}
         tables = ("sources", "articles", "entities", "mentions", *[k for k in FACT_KINDS if k != "entities"])
         for table in tables:
-            row = self.query_one(f"SELECT count(*) AS n FROM {table}")
-            result[table] = int(row["n"]) if row else 0
-        dates = self.query_one("SELECT min(date) AS first, max(date) AS last FROM articles")
-        result["first_date"], result["last_date"] = (dates["first"], dates["last"]) if dates else (None, None)
-        result["entity_types"] = {r["type"]: int(r["n"]) for r in self.query(
-            "SELECT type, count(*) AS n FROM entities GROUP BY type ORDER BY count(*) DESC, type")}
-        result["event_types"] = {r["type"]: int(r["n"]) for r in self.query(
-            "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY count(*) DESC, type")}
+            result[table] = counters.get(f"table:{table}", 0)
+        # Two index lookups; one min()/max() query would scan the table on some SQLite versions.
+        first = self.query_one("SELECT min(date) AS d FROM articles")
+        last = self.query_one("SELECT max(date) AS d FROM articles")
+        result["first_date"] = first["d"] if first else None
+        result["last_date"] = last["d"] if last else None
+        for key, prefix in (("entity_types", "entity_type:"), ("event_types", "event_type:")):
+            found = [(name.removeprefix(prefix), n) for name, n in counters.items()
+                     if name.startswith(prefix) and n]
+            result[key] = dict(sorted(found, key=lambda item: (-item[1], item[0])))
         return result
