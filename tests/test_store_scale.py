@@ -71,6 +71,7 @@ def test_counters_of_an_older_database_are_counted_by_the_migration(db_path: Pat
         expected = _counted_stats(store)
         # As a version-3 database: no counters table yet.
         store.execute("DROP TABLE counters")
+        store.execute("DROP INDEX articles_order")
         store.execute("PRAGMA user_version = 3")
     with open_store(db_path) as store:
         assert {key: store.stats()[key] for key in expected} == expected
@@ -104,6 +105,15 @@ def test_id_prefix_lookup_uses_the_unique_index(db_path: Path) -> None:
             "EXPLAIN QUERY PLAN SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
             ("abcd", "abcd\U0010ffff", 2)))
     assert "USING COVERING INDEX" in plan and "SCAN" not in plan, plan
+
+
+def test_offset_pages_step_over_the_compact_order_index(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        for article, facts in _news(4):
+            store.add(article, facts)
+        plan = " ".join(str(row["detail"]) for row in store.query(
+            "EXPLAIN QUERY PLAN SELECT rid FROM articles ORDER BY rid LIMIT ? OFFSET ?", (20, 2)))
+    assert "COVERING INDEX articles_order" in plan, plan
 
 
 def test_top_k_search_returns_what_sorting_whole_rows_returned(db_path: Path) -> None:

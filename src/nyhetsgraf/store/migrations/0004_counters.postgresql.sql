@@ -1,6 +1,7 @@
--- Schema version 4 (SQLite and PostgreSQL): row counts kept up to date at ingest, so that `stats`
--- reads a few rows instead of counting millions. SqlStore adds to them in the transaction that
--- stores an article (and subtracts in the one that deletes facts); a name without a row counts 0.
+-- Schema version 4 (PostgreSQL; the SQLite file has the same counters and one index more): row
+-- counts kept up to date at ingest, so that `stats` reads a few rows instead of counting millions.
+-- SqlStore adds to them in the transaction that stores an article (and subtracts in the one that
+-- deletes facts); a name without a row counts 0.
 --   table:<name>         rows of a table (sources, articles, entities, mentions and each fact kind)
 --   entity_type:<type>   entities of one type
 --   event_type:<type>    events of one type
