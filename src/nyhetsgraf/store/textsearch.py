@@ -19,7 +19,8 @@ WORD_RE = re.compile(r"\w+", re.UNICODE)
 # Norwegian letters that Unicode does not decompose into a base letter plus a mark.
 _FOLD_TABLE = str.maketrans({"ø": "o", "æ": "ae", "å": "a", "ð": "d", "þ": "th", "ß": "ss", "ł": "l"})
 _STEMMER = snowballstemmer.stemmer("norwegian")
-_CACHE_LIMIT = 500_000
+# About 230 bytes a chunk with its stems: at most ~25 MB, so a long ingest's memory stays flat.
+_CACHE_LIMIT = 100_000
 
 
 class QuerySyntaxError(ValueError):
