@@ -61,12 +61,16 @@ def facts_of(text: str, people: frozenset[str], places: frozenset[str]) -> Facts
 
 
 def build(path: Path, count: int, seed: int) -> float:
-    """Store ``count`` generated articles at ``path``; seconds taken."""
+    """Store generated articles at ``path`` until it holds ``count`` (a smaller store built with the same
+    seed is extended); seconds taken."""
     vocabulary = Vocabulary.large()
     people, places = frozenset(vocabulary.first_names), frozenset(vocabulary.places)
     start = time.perf_counter()
     with open_store(path, batch_size=2000) as store:
+        stored = store.count_articles()
         for number, record in enumerate(NewsGenerator(seed, 250, vocabulary=vocabulary).articles(count)):
+            if number < stored:  # generated all the same, so the sequence goes on where it stopped
+                continue
             text = f"{record['title']}\n\n{record['text']}"
             document = Document(source=f"dump-{number // 1000:03d}.jsonl", text=text, format="jsonl",
                                 date=record["date"], record=number % 1000)
@@ -138,7 +142,7 @@ def former_stats(store: SqlStore) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--db", type=Path, help="store to build, or to reuse when it exists")
+    parser.add_argument("--db", type=Path, help="store to build, or to reuse (extended to --articles)")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--cli-queries", type=int, default=30)
     parser.add_argument("--seed", type=int, default=2024)
@@ -146,7 +150,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         path = args.db or Path(tmp) / "scale.db"
-        if not path.exists():
+        if not path.exists() or open_store(path, read_only=True).count_articles() < args.articles:
             print(f"building {args.articles:,} articles in {path} ...", flush=True)
             seconds = build(path, args.articles, args.seed)
             print(f"built in {seconds:.0f} s ({args.articles / seconds:.0f} articles/s)")
