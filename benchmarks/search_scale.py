@@ -139,6 +139,13 @@ def former_stats(store: SqlStore) -> None:
     store.query("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY count(*) DESC, type")
 
 
+def stored_articles(path: Path) -> int:
+    if not path.exists():
+        return 0
+    with open_store(path, read_only=True) as store:
+        return store.count_articles()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -150,7 +157,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         path = args.db or Path(tmp) / "scale.db"
-        if not path.exists() or open_store(path, read_only=True).count_articles() < args.articles:
+        if stored_articles(path) < args.articles:
             print(f"building {args.articles:,} articles in {path} ...", flush=True)
             seconds = build(path, args.articles, args.seed)
             print(f"built in {seconds:.0f} s ({args.articles / seconds:.0f} articles/s)")
