@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -77,7 +78,41 @@ def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
     drop_database(admin, url)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]
+
+
+@pytest.fixture(scope="session")
+def new_store_url(request: pytest.FixtureRequest,
+                  tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], str]]:
+    """``new_store_url("sqlite" | "postgresql")``: a fresh, empty store for fixtures of any scope
+    (e.g. a module-wide corpus parametrised with ``params=BACKENDS``); databases dropped at the end."""
+    created: list[tuple[str, str]] = []
+
+    def make(backend: str) -> str:
+        if backend == "sqlite":
+            return str(tmp_path_factory.mktemp("store") / "nyheter.db")
+        from pg_cluster import create_database
+
+        admin = request.getfixturevalue("postgres_admin_url")
+        created.append((admin, create_database(admin)))
+        return created[-1][1]
+
+    yield make
+    import psycopg
+
+    from pg_cluster import drop_database
+
+    for admin, url in created:
+        # A throwaway cluster has already stopped, its databases gone with it.
+        with contextlib.suppress(psycopg.OperationalError):
+            drop_database(admin, url)
+
+
+def backend_of(url: str) -> str:
+    return "postgresql" if url.startswith("postgresql://") else "sqlite"
+
+
+@pytest.fixture(params=BACKENDS)
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A fresh, empty store of each backend: the test runs once on SQLite and once on PostgreSQL."""
     if request.param == "sqlite":

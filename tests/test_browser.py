@@ -220,3 +220,25 @@ def test_markup_in_an_article_stays_text_in_the_browser(browser, tmp_path_factor
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def test_readme_screenshots(browser, base_url: str, shots: Path) -> None:
+    """The two screenshots of the README: an article with its facts, and the most quoted person.
+    ``NYHETSGRAF_README_SCREENSHOTS=docs/screenshots`` writes them there."""
+    chosen = os.environ.get("NYHETSGRAF_README_SCREENSHOTS")
+    folder = Path(chosen) if chosen else shots
+    folder.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(base_url=base_url, viewport={"width": 1200, "height": 820}, locale="nb-NO")
+    page = context.new_page()
+    article = _api(page, "/api/articles?limit=1&q=Kharkiv")["items"][0]
+    page.goto(f"/artikkel/{article['id']}")
+    assert page.locator(".article-text a.hl-entity").count() >= 5
+    page.screenshot(path=str(folder / "article-page.png"))
+    people = _api(page, "/api/entities?type=PER&limit=20")["items"]
+    quoted = max(people, key=lambda person: len(_api(page, f"/api/entities/{person['id']}")["quotes_by"]))
+    page.goto(f"/entitet/{quoted['id']}")
+    page.wait_for_selector(".chart-box canvas")
+    assert page.locator("blockquote").count() >= 3
+    page.screenshot(path=str(folder / "entity-page.png"))
+    context.close()
+    assert (folder / "article-page.png").stat().st_size > 20_000

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from importlib import resources
 
 import pytest
 
+from conftest import BACKENDS, backend_of
 from kb_stories import (
     ALL,
     FOTBALL,
@@ -154,6 +156,9 @@ def test_canonical_name_is_the_fullest_most_used_form() -> None:
     name, entity_type, aliases = canonical(members[:3])
     assert (name, entity_type, aliases) == ("Norge", "GPE_LOC", ["Noreg"])
     assert canonical([members[3], entity(5, "a5", "PST", "ORG")])[0] == "Politiets sikkerhetstjeneste"
+    # Only the short form seen: named in full after the variant table, the short form an alias.
+    only_short = [entity(6, "a6", "Ap", "ORG"), entity(7, "a7", "Ap", "ORG")]
+    assert canonical(only_short)[::2] == ("Arbeiderpartiet", ["Ap"])
 
 
 # -- series -----------------------------------------------------------------------------------------
@@ -295,9 +300,10 @@ def snapshot(db: str) -> tuple[set[frozenset[tuple[str, str]]], set[frozenset[st
     return entities, stories, duplicates
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> str:
-    db = str(tmp_path_factory.mktemp("kb") / "kb.db")
+@pytest.fixture(scope="module", params=BACKENDS)
+def corpus(request: pytest.FixtureRequest, new_store_url: Callable[[str], str]) -> str:
+    """The whole story corpus with its knowledge base, once per backend."""
+    db = new_store_url(request.param)
     ingest(db, ALL)
     return db
 
@@ -328,6 +334,7 @@ def test_entities_across_the_store(corpus: str) -> None:
         assert kari is not None and kari.entity.articles == 4
         assert "Brekke" in kari.entity.aliases
         assert {e.name for e, _ in kari.cooccurring} >= {"Tverrdal", "Vest politidistrikt"}
+        assert {e.name for e in kb.find_entities(store, "Brekke")} == {"Kari Brekke", "Ola Brekke"}
         people = kb.entities(store, type="PER", search="brekke")
         assert {e.name for e in people} >= {"Kari Brekke", "Per Brekke", "Ola Brekke"}
         assert kb.entity(store, "Dal") is not None and kb.entity(store, "Dal").entity.type == "GPE_LOC"
@@ -343,8 +350,9 @@ def test_series_in_the_store_flag_changes(corpus: str) -> None:
         assert kb.series(store, holder="Nowhere") == []
 
 
-def test_two_halves_in_reverse_order_give_the_same_knowledge_base(corpus: str, tmp_path) -> None:
-    db = str(tmp_path / "halves.db")
+def test_two_halves_in_reverse_order_give_the_same_knowledge_base(
+        corpus: str, new_store_url: Callable[[str], str]) -> None:
+    db = new_store_url(backend_of(corpus))
     reverse = list(reversed(ALL))
     ingest(db, reverse[: len(reverse) // 2])
     ingest(db, reverse[len(reverse) // 2 :])
@@ -376,11 +384,15 @@ def test_exports(corpus: str, tmp_path) -> None:
         lines = gkg.read_text(encoding="utf-8").splitlines()
         assert lines[0].split("\t")[:5] == ["DATE", "ARTICLE_ID", "SOURCE", "CATEGORY", "VALUE"]
         assert any("\tMISSING\t5\t" in line for line in lines)
+        kb.export(store, "csv", {"quotes", "events", "series_points"}, tmp_path / "facts")
+        header = (tmp_path / "facts" / "events.csv").read_text(encoding="utf-8").splitlines()[0]
+        assert header.startswith("article,date,type,trigger,actor,actor_entity")
+        points = (tmp_path / "facts" / "series_points.csv").read_text(encoding="utf-8").splitlines()
+        assert len(points) == 1 + 4 + 1  # MISSING in Tverrdal (4 points), WOUND in Dal (1)
 
 
-def test_export_runs_pending_resolution_first(tmp_path) -> None:
-    db = str(tmp_path / "pending.db")
-    with open_store(db) as store:
+def test_export_runs_pending_resolution_first(store_url: str) -> None:
+    with open_store(store_url) as store:
         for story in (SKRED_1, SKRED_2):
             store.add(*article_and_facts(story))
         store.commit()
@@ -447,3 +459,166 @@ def test_a_version_1_database_is_upgraded_keeping_every_article_and_fact(tmp_pat
         assert stored.facts.counts[0].value == 60
         (series,) = kb.series(store, min_points=1)
         assert (series.holder_name, series.location_name) == ("Norge", "Litauen")
+
+
+def test_hot_blocks_give_the_same_entities(corpus: str, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys shared by very many entities ("Norge") are re-resolved only in the stories touched."""
+    from nyhetsgraf.kb import storage
+
+    monkeypatch.setattr(storage, "HOT_BLOCK", 1)
+    db = str(tmp_path / "hot.db")
+    for story in ALL:  # one article an update: every shared key is hot from its second entity on
+        ingest(db, [story])
+    assert snapshot(db)[0] == snapshot(corpus)[0]
+    with open_store(db) as store:
+        tverrdal = kb.find_entity(store, "Tverrdal")
+        assert tverrdal is not None and tverrdal.articles == 4 and tverrdal.first_date == "2024-10-01"
+
+
+def _postgres_url(request: pytest.FixtureRequest) -> str:
+    """A fresh PostgreSQL database from the store tests' fixture; skipped where there is none."""
+    try:
+        return str(request.getfixturevalue("postgres_url"))
+    except pytest.FixtureLookupError:
+        pytest.skip("no PostgreSQL fixture (postgres_url) in this test suite")
+
+
+def test_the_knowledge_base_is_the_same_on_postgresql(request: pytest.FixtureRequest, corpus: str) -> None:
+    url = _postgres_url(request)
+    reverse = list(reversed(ALL))
+    ingest(url, reverse[: len(reverse) // 2])
+    ingest(url, reverse[len(reverse) // 2 :])
+    assert snapshot(url) == snapshot(corpus)
+    with open_store(url) as store:
+        detail = kb.entity(store, "PST")
+        assert detail is not None and detail.entity.name == "Politiets sikkerhetstjeneste"
+        (missing,) = kb.series(store, category="MISSING")
+        assert [p.value for p in missing.points] == [3, 5, 5, 3]
+        assert kb.stories(store)[0].first_date == "2024-10-01"
+        assert kb.entities(store, type="GPE", search="tverr")[0].name == "Tverrdal"
+
+
+def test_two_updates_at_once_link_every_article_once(tmp_path) -> None:
+    import threading
+
+    db = str(tmp_path / "concurrent.db")
+    with open_store(db) as store:
+        for story in ALL:
+            store.add(*article_and_facts(story))
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            with open_store(db) as store:
+                kb.update(store)
+        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with open_store(db) as store:
+        assert kb.pending(store) == 0
+        (row,) = store.query("SELECT count(*) AS n, count(DISTINCT article_rid) AS d FROM kb_articles")
+        assert row["n"] == row["d"] == len(ALL)
+
+
+def test_counts_without_holder_or_location_stay_in_their_story() -> None:
+    def count(article: str, story: str, value: float, obj: str, category: str = "OTHER") -> CountFact:
+        return CountFact(
+            article,
+            "2024-01-01",
+            1,
+            category,
+            value,
+            "exact",
+            obj,
+            None,
+            None,
+            None,
+            None,
+            (0, 1),
+            "2024-01-01",
+            story,
+        )
+
+    built = build_series(
+        [
+            count("a1", "s1", 60, "sjåfør"),
+            count("a2", "s2", 300, "investor"),
+            count("a3", "s2", 100, "investor"),
+            count("a4", "s3", 5, "person", "KILL"),
+        ]
+    )
+    assert sorted(len(s.points) for s in built) == [1, 1, 2]
+    (investors,) = [s for s in built if len(s.points) == 2]
+    assert [(c.from_value, c.to_value) for c in investors.changes] == [(300, 100)]
+
+
+def test_story_linking_needs_specific_names_close_in_time() -> None:
+    from nyhetsgraf.kb.stories import StoryArticle, cluster, day_number
+
+    def art(aid: str, date: str, keys: set[str], terms: set[str]) -> StoryArticle:
+        return StoryArticle(0, aid, day_number(date), frozenset(keys), frozenset(terms))
+
+    flood = {"tverrdal", "vest politidistrikt", "p:kari brekke"}
+    words = {"skred", "savn", "leting", "helikopt"}
+    filler = [art(f"x{i}", "2024-10-02", {"norge", f"sted{i}"}, {f"ord{i}"}) for i in range(12)]
+    articles = [
+        art("a1", "2024-10-01", flood | {"norge"}, words),
+        art("a2", "2024-10-03", flood, words | {"ordfør"}),
+        art("a3", "2024-10-20", {"tverrdal", "p:kari brekke"}, words),  # a follow-up, weeks later
+        art("a4", "2024-12-20", flood, words),  # the same names two months on: another happening
+        art("a5", "2024-10-02", {"norge", "tverrdal"}, {"fotball"}),  # one specific name only
+        *filler,
+    ]
+    broad = {"norge", "eu", "brussel", "norsk telegrambyrå", "tyskland"}  # countries, capitals, agencies
+    articles += [art("b1", "2024-10-05", broad, {"havvind"}), art("b2", "2024-10-06", broad, {"soldat"})]
+    stories = cluster(articles)
+    assert stories["b1"] != stories["b2"]  # only broad names in common: never one story
+    assert stories["a1"] == stories["a2"] == stories["a3"]
+    assert len({stories["a1"], stories["a4"], stories["a5"]}) == 3
+    assert stories == cluster(list(reversed(articles)))
+
+
+def test_spelling_variants_join_within_a_story_only() -> None:
+    items = [
+        entity(1, "a1", "Jens Stoltenberg", "PER", story="s1"),
+        entity(2, "a2", "Jens Stoltenbreg", "PER", story="s1"),  # a typo in a follow-up
+        entity(3, "a3", "Lars Bakke", "PER", story="s1"),
+        entity(4, "a3", "Tone Bakken", "PER", story="s1"),  # another first name: another person
+        entity(5, "a4", "Greenland", "GPE_LOC", story="s2"),
+        entity(6, "a5", "Grenland", "LOC", story="s3"),  # another story: no guess
+        entity(7, "a6", "Vestfold politidistrikt", "ORG", story="s4"),
+        entity(8, "a7", "Vestfold politdistrikt", "ORG", story="s4"),
+    ]
+    assignment = resolve(items)
+    assert assignment[1] == assignment[2]
+    assert assignment[3] != assignment[4]
+    assert assignment[5] != assignment[6]
+    assert assignment[7] == assignment[8]
+
+
+def test_a_misspelt_name_in_a_follow_up_joins_in_any_order(tmp_path) -> None:
+    from dataclasses import replace
+
+    misspelt = replace(
+        SKRED_2,
+        source="skred-2-typo.txt",
+        text=SKRED_2.text.replace("Kari Brekke", "Kari Brekkke"),
+        entities={
+            **{k: v for k, v in SKRED_2.entities.items() if k != "Kari Brekke"},
+            "Kari Brekkke": ("PER", ["Kari Brekkke"]),
+        },
+    )
+    one, other = str(tmp_path / "one.db"), str(tmp_path / "other.db")
+    ingest(one, [SKRED_1, misspelt])
+    ingest(other, [misspelt])
+    ingest(other, [SKRED_1])
+    entities, _, _ = snapshot(one)
+    assert snapshot(other)[0] == entities
+    kari = next(e for e in entities if ("skred-1.txt", "Kari Brekke") in e)
+    assert ("skred-2-typo.txt", "Kari Brekkke") in kari

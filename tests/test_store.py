@@ -119,9 +119,11 @@ def test_search_folds_case_and_diacritics(store_url: str, soldier_article: tuple
     article, facts = soldier_article
     with open_store(store_url) as store:
         store.add(article, facts)
-        for query in ("Tromsø", "tromsø", "TROMSØ", "Tromso", "tromso"):
+        for query in ("Tromsø", "tromsø", "TROMSØ"):
             assert [hit.id for hit in store.search(query)] == [article.id], query
-        assert store.search("ase lien")[0].id == article.id
+        assert store.search("åse lien")[0].id == article.id
+        # ø and å are letters, not accented o and a (issue 17)
+        assert store.search("Tromso") == [] and store.search("ase lien") == []
 
 
 def test_search_terms_are_anded_and_phrases_are_exact(store_url: str,
@@ -153,8 +155,9 @@ def test_queries_cannot_inject_fts_syntax(store_url: str, soldier_article: tuple
 
 def test_shadow_text_and_folding() -> None:
     assert shadow_text("Soldatene trakk seg ut") .split()[0] == "soldat"
-    assert fold("Tromsø") == fold("TROMSO") == "tromso"
-    assert fold("Ærlig Åse") == "aerlig ase"
+    assert fold("Tromsø") == fold("TROMSØ") == "tromsø" != fold("TROMSO")
+    assert fold("Ærlig Åse") == "ærlig åse"
+    assert fold("Café Björn") == "cafe bjørn"
     assert parse_query('soldatene "trakk seg"').fts_expression() == '"soldat" AND "trakk seg"'
 
 

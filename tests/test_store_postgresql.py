@@ -139,15 +139,20 @@ def test_norwegian_stop_words_do_not_block_a_match(postgres_url: str) -> None:
         store.add(article, Facts())
         assert [hit.id for hit in store.search("besøk på nord-norge")] == [article.id]
         assert [hit.id for hit in store.search('"reiste på besøk"')] == [article.id]
-        assert [hit.id for hit in store.search("mott ordforerne")] == [article.id]  # folded spelling
+        assert [hit.id for hit in store.search("MØTTE Ordførerne")] == [article.id]
+        assert store.search("mott ordforerne") == []  # ø is a letter, not an accented o (issue 17)
         assert store.search('"besøk reiste"') == []
+        # -word excludes and OR alternates, as on SQLite
+        assert store.search("besøk -ordførerne") == []
+        assert [hit.id for hit in store.search("lofoten OR nord-norge")] == [article.id]
+        assert store.search("lofoten OR finnmark") == []
 
 
 def test_placeholders_leave_literals_alone() -> None:
     assert to_psycopg("SELECT '?' || ?, \"a?\" FROM t WHERE x LIKE 'a%' -- why?\n AND y = ?") == (
         "SELECT '?' || %s, \"a?\" FROM t WHERE x LIKE 'a%%' -- why?\n AND y = %s")
     expression, params = tsquery(parse_query('soldatene "reiser hjem" øvel*'))
-    assert params == ["'soldatene'", "'reiser' <-> 'hjem'", "'ovel':*"]
+    assert params == ["'soldatene'", "'reiser' <-> 'hjem'", "'øvel':*"]
     assert expression.count("to_tsquery") == 3
 
 

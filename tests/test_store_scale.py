@@ -69,10 +69,10 @@ def test_counters_of_an_older_database_are_counted_by_the_migration(db_path: Pat
         for article, facts in news:
             store.add(article, facts)
         expected = _counted_stats(store)
-        # As a version-3 database: no counters table yet.
+        # As a version-5 database: no counters table yet.
         store.execute("DROP TABLE counters")
         store.execute("DROP INDEX articles_order")
-        store.execute("PRAGMA user_version = 3")
+        store.execute("PRAGMA user_version = 5")
     with open_store(db_path) as store:
         assert {key: store.stats()[key] for key in expected} == expected
 
@@ -134,3 +134,25 @@ def test_top_k_search_returns_what_sorting_whole_rows_returned(db_path: Path) ->
                 assert [(hit.id, round(hit.score, 9)) for hit in hits] == \
                     [(row["id"], round(float(row["score"]), 9)) for row in old]
                 assert hits or offset
+
+
+def test_counters_follow_replaced_facts_and_replaced_truncated_articles(store_url: str) -> None:
+    news = _news(6)
+    with open_store(store_url) as store:
+        for article, facts in news:
+            store.add(article, facts)
+        # reextract: the facts of article 2 become those of article 5 (another entity count, events)
+        assert store.replace_facts(news[2][0].id, news[5][1], "model", "lexicon")
+        # a cut-off copy stored earlier is replaced by the complete article at the same position
+        complete = news[4][0]
+        cut = make_article(complete.text[:40], source="avkortet.txt", index=0, title=complete.title)
+        whole = make_article(complete.text, source="avkortet.txt", index=0, title=complete.title)
+        assert store.add(cut, news[1][1])
+        assert not store.add(whole, news[3][1])  # same text as news[4]: a duplicate, nothing changes
+        longer = make_article(complete.text + " Mer kommer.", source="avkortet.txt", index=0,
+                              title=complete.title)
+        assert store.add(longer, news[3][1])
+        stats = store.stats()
+        counted = _counted_stats(store)
+    assert {key: stats[key] for key in counted} == counted
+    assert stats["articles"] == 7

@@ -360,3 +360,28 @@ def test_demo_corpus_entity_and_search(demo_client: TestClient) -> None:
     assert sum(v["count"] for v in hits["facets"]["language"]["values"]) == hits["total"]
     overview = demo_client.get("/api/overview").json()
     assert overview["stats"]["articles"] >= 30 and overview["week"]["to"] >= overview["week"]["from"]
+
+
+# -- the command ----------------------------------------------------------------------------------
+
+def test_serve_command_refuses_what_it_cannot_do(built_db: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from typer.testing import CliRunner
+
+    from nyhetsgraf.cli import app
+
+    runner = CliRunner()
+    monkeypatch.delenv("NYHETSGRAF_TOKEN", raising=False)
+    missing = runner.invoke(app, ["serve", "--db", str(tmp_path / "finnesikke.db")])
+    assert missing.exit_code == 1 and "no database" in missing.output
+    no_token = runner.invoke(app, ["serve", "--db", str(built_db), "--write"])
+    assert no_token.exit_code == 2 and "token" in no_token.output
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        busy = runner.invoke(app, ["serve", "--db", str(built_db), "--port", str(port)])
+    assert busy.exit_code == 1 and f"cannot listen on 127.0.0.1:{port}" in busy.output
+    assert "Traceback" not in busy.output + missing.output + no_token.output

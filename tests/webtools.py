@@ -99,7 +99,8 @@ def entity_id(client: object, name: str) -> str:
     return next(item["id"] for item in items if item["name"] == name)
 
 
-def build_hand_built_store(path: Path) -> Path:
+def build_hand_built_store(path: Path | str) -> Path | str:
+    """The hand-built corpus in a store at a path or URL (SQLite or PostgreSQL), its knowledge base linked."""
     from nyhetsgraf import kb
 
     with open_store(path) as store:
@@ -111,10 +112,13 @@ def build_hand_built_store(path: Path) -> Path:
 
 
 def build_demo_store(path: Path) -> Path:
+    import os
+
     from nyhetsgraf.pipeline import ingest
 
+    # A relative path, as a user types it: the pages (and the README screenshots) show it.
     with open_store(path) as store:
-        summary = ingest([str(DEMO_CORPUS)], store)
+        summary = ingest([os.path.relpath(DEMO_CORPUS)], store)
     assert summary.new >= 30, summary
     return path
 

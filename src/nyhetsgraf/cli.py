@@ -38,6 +38,7 @@ app = typer.Typer(
          "when and how many.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -57,6 +58,26 @@ class ShowFormat(StrEnum):
 class Language(StrEnum):
     nb = "nb"
     nn = "nn"
+
+
+def _plain_help() -> None:
+    """Help without Typer's type labels ("<list[str]>" after an argument, "{PATH}" in the usage): the
+    metavars and help texts already say what to give."""
+    from typer.core import TyperArgument
+
+    def no_type_label(self: TyperArgument, ctx: object) -> None:
+        return None
+
+    def usage_name(self: TyperArgument) -> str:
+        name = self.display_name_raw.upper()
+        name = name if self.required else f"[{name}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+    TyperArgument.display_type_rich = no_type_label  # type: ignore[method-assign,assignment]
+    TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
+
+
+_plain_help()
 
 
 # -- small shared pieces ---------------------------------------------------------------------------
@@ -140,8 +161,10 @@ def main_options(
 
 DbOption = Annotated[str, typer.Option("--db", metavar="PATH|URL",
                                        help="Store: a SQLite file, sqlite:///PATH or postgresql://...")]
-LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many rows to show.")]
-WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1,
+PathsArgument = Annotated[list[str], typer.Argument(metavar="PATH",
+                                                   help="Input files, folders or globs; '-' reads stdin.")]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help="How many rows to show.")]
+WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1, metavar="N",
                                             help="Processes for NLP and extraction (e.g. one per core).")]
 SkipOption = Annotated[list[str] | None, typer.Option(
     "--skip", metavar="EXTRACTOR",
@@ -167,10 +190,10 @@ def _extract_config(skip: list[str] | None, nlp: bool) -> ExtractConfig | None:
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Input files, folders or globs; '-' reads stdin.")],
+    paths: PathsArgument,
     output_format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] =
         ExtractFormat.jsonl,
-    output: Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False, metavar="FILE",
                                                 help="Write to this file instead of stdout.")] = None,
     nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Run NLP and fact extraction.")] = True,
     workers: WorkersOption = 1,
@@ -180,11 +203,12 @@ def extract(
     from nyhetsgraf.pipeline import iter_extracted
     from nyhetsgraf.records import article_object
 
-    fatal = 0
+    _refuse_overwriting_an_input(output, paths)
+    lost = 0
 
     def on_problem(problem: Problem) -> None:
-        nonlocal fatal
-        fatal += int(problem.fatal)
+        nonlocal lost
+        lost += int(problem.lost_input)
         warn_problem(problem)
 
     objects: list[dict] = []
@@ -196,7 +220,7 @@ def extract(
     try:
         with _progress("Extracting", enabled=output is not None or not sys.stdout.isatty()) as update:
             pairs = _counted(iter_extracted(paths, nlp=nlp, on_problem=on_problem, workers=workers,
-                                            config=_extract_config(skip, nlp)), update)
+                                            config=_extract_config(skip, nlp)), update, note_foreign=nlp)
             if output_format is ExtractFormat.jsonl:
                 for article, facts in pairs:
                     handle.write(json.dumps(article_object(article, facts), ensure_ascii=False) + "\n")
@@ -217,16 +241,42 @@ def extract(
     finally:
         if output is not None:
             handle.close()
-    if fatal:
+    if lost:
         raise typer.Exit(EXIT_INPUT_ERROR)
 
 
-def _counted(pairs: Iterable[tuple[Article, Facts]],
-             update: Callable[[str], None] | None) -> Iterator[tuple[Article, Facts]]:
-    for number, pair in enumerate(pairs, start=1):
+def _refuse_overwriting_an_input(output: Path | None, paths: list[str]) -> None:
+    """``-o`` naming one of the inputs would empty it before it is read."""
+    if output is None or not output.exists():
+        return
+    for path in paths:
+        if path == "-" or not Path(path).exists():
+            continue
+        target = Path(path)
+        inputs = [target] if target.is_file() else [p for p in target.rglob("*") if p.is_file()] \
+            if target.is_dir() else []
+        if any(output.samefile(item) for item in inputs):
+            fail(f"the output file {output} is one of the inputs; write to another file", EXIT_USAGE)
+
+
+_LANGUAGE_NAMES = {"da": "Danish", "sv": "Swedish", "en": "English"}
+
+
+def _counted(pairs: Iterable[tuple[Article, Facts]], update: Callable[[str], None] | None, *,
+             note_foreign: bool = False) -> Iterator[tuple[Article, Facts]]:
+    """The pairs, counted on the progress display; an article that is not Norwegian gets a note (its
+    facts are empty on purpose, not because nothing was found)."""
+    from nyhetsgraf.ingest.language import is_norwegian
+
+    for number, (article, facts) in enumerate(pairs, start=1):
         if update is not None:
             update(f"{number} articles")
-        yield pair
+        if note_foreign and not is_norwegian(article.language):
+            name = _LANGUAGE_NAMES.get(article.language, article.language)
+            where = f"{article.document.source} #{article.index}"
+            print(f"nyhetsgraf: note: {where}: {name} ({article.language}), not Norwegian; "
+                  "no facts extracted", file=sys.stderr, flush=True)
+        yield article, facts
 
 
 def _write_report(objects: list[dict], output_format: ExtractFormat, handle: TextIO, *,
@@ -247,7 +297,7 @@ def _write_report(objects: list[dict], output_format: ExtractFormat, handle: Tex
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Input files, folders or globs; '-' reads stdin.")],
+    paths: PathsArgument,
     db: DbOption = DEFAULT_DB,
     nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Run NLP and fact extraction (slow).")] = True,
     workers: WorkersOption = 1,
@@ -265,6 +315,13 @@ def ingest(
     config = _extract_config(skip, nlp)
     if dask is not None:
         _check_dask_option(dask, paths, workers)
+    lost = 0
+
+    def count_and_warn(problem: Problem) -> None:
+        nonlocal lost
+        lost += int(problem.lost_input)
+        warn_problem(problem)
+
     store = _open_store(db, create=True)
     try:
         with store, _progress("Ingesting", enabled=True) as update:
@@ -273,10 +330,11 @@ def ingest(
                     update(f"{current.read} read · {current.new} new · {current.skipped} skipped")
 
             if dask is None:
-                run_ingest(paths, store, nlp=nlp, on_problem=warn_problem, summary=summary,
+                run_ingest(paths, store, nlp=nlp, on_problem=count_and_warn, summary=summary,
                            on_progress=on_progress, workers=workers, config=config)
             else:
-                _ingest_on_dask(paths, store, dask, nlp=nlp, config=config, summary=summary, update=update)
+                _ingest_on_dask(paths, store, dask, nlp=nlp, config=config, summary=summary, update=update,
+                                on_problem=count_and_warn)
     except _nlp_errors(nlp) as error:
         fail(f"{error} ({summary.new} new articles were stored)")
     except KeyboardInterrupt:
@@ -284,7 +342,7 @@ def ingest(
         fail(f"interrupted; {summary.new} new articles were stored in {db}, run the same command to resume",
              EXIT_INTERRUPTED)
     _print_summary(summary, db)
-    if summary.fatal_problems:
+    if lost:
         raise typer.Exit(EXIT_INPUT_ERROR)
 
 
@@ -302,7 +360,8 @@ def _check_dask_option(dask: str, paths: list[str], workers: int) -> None:
 
 
 def _ingest_on_dask(paths: list[str], store: Store, cluster: str, *, nlp: bool, config: ExtractConfig | None,
-                    summary: IngestSummary, update: Callable[[str], None] | None) -> None:
+                    summary: IngestSummary, update: Callable[[str], None] | None,
+                    on_problem: Callable[[Problem], None] = warn_problem) -> None:
     from nyhetsgraf.pipeline_dask import ClusterError, ingest_on_dask
 
     def on_progress(current: IngestSummary, done: int, partitions: int) -> None:
@@ -314,20 +373,78 @@ def _ingest_on_dask(paths: list[str], store: Store, cluster: str, *, nlp: bool, 
             print(f"nyhetsgraf: {status}", file=sys.stderr, flush=True)
 
     try:
-        ingest_on_dask(paths, store, cluster=cluster, nlp=nlp, config=config, on_problem=warn_problem,
+        ingest_on_dask(paths, store, cluster=cluster, nlp=nlp, config=config, on_problem=on_problem,
                        summary=summary, on_progress=on_progress)  # type: ignore[arg-type]
     except ClusterError as error:
         fail(str(error))
 
 
 def _print_summary(summary: IngestSummary, db: str) -> None:
+    foreign = f", {summary.not_norwegian} not Norwegian (no facts)" if summary.not_norwegian else ""
     print(f"{summary.read} read, {summary.new} new, {summary.skipped} skipped (already stored), "
-          f"{summary.problems} problems -> {db}", file=sys.stderr, flush=True)
+          f"{summary.problems} problems{foreign} -> {db}", file=sys.stderr, flush=True)
+
+
+@app.command()
+def reextract(
+    ids: Annotated[list[str] | None, typer.Argument(
+        metavar="ID", help="Articles (ids or unique prefixes) to extract again.")] = None,
+    all_articles: Annotated[bool, typer.Option("--all", help="Every stored article.")] = False,
+    missing: Annotated[bool, typer.Option(
+        "--missing", help="Articles never extracted (ingested with --no-nlp); the default.")] = False,
+    outdated: Annotated[bool, typer.Option(
+        "--outdated", help="Missing ones and those extracted by another model or lexicon version.")] = False,
+    db: DbOption = DEFAULT_DB,
+    workers: WorkersOption = 1,
+    skip: SkipOption = None,
+) -> None:
+    """Extract the facts of stored articles again and replace them (after --no-nlp or an upgrade)."""
+    from nyhetsgraf.reextract import ReextractSummary
+    from nyhetsgraf.reextract import reextract as run_reextract
+
+    flags = (("--all", all_articles), ("--missing", missing), ("--outdated", outdated))
+    chosen = [name for name, flag in flags if flag]
+    if len(chosen) > 1 or (chosen and ids):
+        fail(f"give article ids or one of --all, --missing, --outdated, not {' and '.join(chosen or ['ids'])}"
+             + (" and ids" if chosen and ids else ""), EXIT_USAGE)
+    select = "all" if all_articles else "outdated" if outdated else "missing"
+    config = _extract_config(skip, True)
+    summary = ReextractSummary()
+    store = _open_store(db, create=False)
+    try:
+        with store, _progress("Re-extracting", enabled=True) as update:
+            full_ids = None if not ids else [_one_id(store, given) for given in ids]
+
+            def on_progress(current: ReextractSummary) -> None:
+                if update is not None:
+                    update(f"{current.done} of {current.selected}")
+
+            run_reextract(store, ids=full_ids, select=select, config=config, workers=workers,  # type: ignore[arg-type]
+                          summary=summary, on_progress=on_progress)
+    except _nlp_errors(True) as error:
+        fail(f"{error} ({summary.done} articles were re-extracted)")
+    except KeyboardInterrupt:
+        fail(f"interrupted; {summary.done} of {summary.selected} articles were re-extracted",
+             EXIT_INTERRUPTED)
+    foreign = f" ({summary.not_norwegian} not Norwegian: no facts)" if summary.not_norwegian else ""
+    print(f"{summary.done} articles re-extracted{foreign} -> {db}", file=sys.stderr, flush=True)
+
+
+def _one_id(store: Store, given: str) -> str:
+    """The full id for an id or unique prefix; a usage error naming the candidates otherwise."""
+    candidates = store.matching_ids(given, limit=6)
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates:
+        listed = ", ".join(candidates[:5]) + (", …" if len(candidates) > 5 else "")
+        fail(f"id prefix {given!r} is ambiguous; it matches {listed}: give more characters", EXIT_USAGE)
+    fail(f"no article with id {given!r}")
 
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help='Words (all must match), "a phrase", or prefix*.')],
+    query: Annotated[str, typer.Argument(metavar="QUERY", help='Words (all must match), "a phrase", '
+                                                               'prefix*, -excluded, a OR b.')],
     db: DbOption = DEFAULT_DB,
     limit: LimitOption = 20,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per hit.")] = False,
@@ -353,7 +470,12 @@ def search(
     from rich.text import Text
 
     if not hits:
-        print(f"no articles match {query!r}", file=sys.stderr)
+        from nyhetsgraf.store.textsearch import shorten
+
+        print(f"no articles match {shorten(query)}", file=sys.stderr)
+        return
+    if not sys.stdout.isatty():
+        _print_lines([hit.id, hit.date or "", hit.title or "", hit.snippet.text] for hit in hits)
         return
     table = Table(show_lines=True, expand=True)
     table.add_column("id", no_wrap=True)
@@ -368,11 +490,18 @@ def search(
     Console(highlight=False).print(table)
 
 
+def _print_lines(rows: Iterable[list[str]]) -> None:
+    """Rows for a pipe: one line each, fields apart by tabs, nothing wrapped or cut."""
+    out = _utf8_stdout()
+    for row in rows:
+        out.write("\t".join(" ".join(field.split()) for field in row) + "\n")
+
+
 @app.command()
 def articles(
     db: DbOption = DEFAULT_DB,
     limit: LimitOption = 20,
-    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many articles.")] = 0,
+    offset: Annotated[int, typer.Option("--offset", min=0, metavar="K", help="Skip this many articles.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per article.")] = False,
 ) -> None:
     """List stored articles with their fact counts."""
@@ -389,7 +518,17 @@ def articles(
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
-    table = Table(title=f"articles {offset + 1 if rows else offset}–{offset + len(rows)} of {total}",
+    if not rows:
+        if offset and offset >= total:
+            print(f"no articles from --offset {offset}: {total} stored", file=sys.stderr)
+        else:
+            print(f"no articles in {db}", file=sys.stderr)
+        return
+    if not sys.stdout.isatty():
+        _print_lines([row["id"], row["date"] or "", row["title"] or "", f"{row['source']} #{row['index']}",
+                      "/".join(str(row[key]) for key in FACT_KINDS)] for row in rows)
+        return
+    table = Table(title=f"articles {offset + 1}–{offset + len(rows)} of {total}",
                   title_justify="left", caption=f"facts: {'/'.join(FACT_KINDS)}",
                   caption_justify="left")
     table.add_column("id", no_wrap=True)
@@ -413,11 +552,15 @@ def show(
 ) -> None:
     """Show one stored article with all its facts."""
     with _open_store(db, create=False, read_only=True) as store:
-        full_id = store.resolve_id(article_id)
-        stored = store.article(full_id) if full_id else None
+        candidates = store.matching_ids(article_id, limit=6)
+        stored = store.article(candidates[0]) if len(candidates) == 1 else None
+    if len(candidates) > 1:
+        listed = ", ".join(candidates[:5]) + (", …" if len(candidates) > 5 else "")
+        fail(f"id prefix {article_id!r} is ambiguous; it matches {listed}: give more characters", EXIT_USAGE)
     obj = stored.to_json() if stored else None
     if obj is None:
-        fail(f"no article with id {article_id!r} in {db}")
+        hint = " (give at least 4 characters of an id)" if len(article_id) < 4 else ""
+        fail(f"no article with id {article_id!r} in {db}{hint}")
     if output_format is ShowFormat.json:
         out = _utf8_stdout()
         out.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
@@ -505,8 +648,9 @@ def migrate(
 @app.command()
 def train(
     lang: Annotated[Language, typer.Option("--lang", help="Written standard: bokmål (nb) or nynorsk (nn).")],
-    minutes: Annotated[float, typer.Option("--minutes", min=0.1, help="Training budget in minutes.")] = 90.0,
-    output: Annotated[Path | None, typer.Option("--output", file_okay=False,
+    minutes: Annotated[float, typer.Option("--minutes", min=0.1, metavar="M",
+                                           help="Training budget in minutes.")] = 90.0,
+    output: Annotated[Path | None, typer.Option("--output", file_okay=False, metavar="DIR",
                                                 help="Model folder (default: the packaged model).")] = None,
 ) -> None:
     """Retrain the NLP pipeline (tagger, lemmatizer, parser, NER) from the shared NorNE data."""

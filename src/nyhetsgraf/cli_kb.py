@@ -101,8 +101,12 @@ def register(
 
         with kb_store(db) as store:
             detail = kb.entity(store, name)
+            others = kb.find_entities(store, name, limit=6)[1:] if detail is not None else []
         if detail is None:
             fail(f"no entity {name!r} in {db}")
+        if others:
+            listed = ", ".join(f"{e.name} ({e.id})" for e in others)
+            print(f"nyhetsgraf: {name!r} also names {listed}; give an id to see one of them", file=sys.stderr)
         if as_json:
             write_json([detail.to_json()])
             return
@@ -260,10 +264,16 @@ def _console() -> "Console":
 def _table(title: str, columns: tuple[str, ...]) -> Any:
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left")
+    table = Table(title=title, title_justify="left", expand=True)
     for column in columns:
         wide = column in ("name", "title", "aliases", "main entities", "text")
-        table.add_column(column, overflow="fold", ratio=3 if wide else None, no_wrap=not wide)
+        table.add_column(
+            column,
+            overflow="fold",
+            ratio=3 if wide else None,
+            no_wrap=not wide,
+            min_width=12 if wide else None,
+        )
     return table
 
 

@@ -62,6 +62,7 @@ class IngestSummary:
     skipped: int = 0
     problems: int = 0
     fatal_problems: int = 0
+    not_norwegian: int = 0  # stored without facts: no Norwegian model reads them
     sources: set[str] = field(default_factory=set)
 
     def count_problem(self, problem: Problem) -> None:
@@ -99,10 +100,16 @@ def ingest(paths: Iterable[str], store: Store, *, nlp: bool = True, on_problem: 
                 continue
             yield article
 
+    if nlp:
+        from nyhetsgraf.extract.provenance import provenance
     for article, facts in extract_articles(unseen(iter_articles(paths, problem)), nlp=nlp, workers=workers,
                                            config=config):
         if store.add(article, facts):
             summary.new += 1
+            if nlp:  # record what made the facts, so `nyhetsgraf reextract` knows what an upgrade changes
+                made = provenance(article.language, config)
+                store.mark_extracted(article.id, made.model, made.lexicon)
+                summary.not_norwegian += int(made.model is None)
         else:  # the same text twice within this run
             summary.skipped += 1
         if on_progress is not None:

@@ -298,6 +298,9 @@ def ingest_on_dask(paths: Iterable[str], store: SqlStore, *, cluster: str = "loc
             if on_progress is not None:
                 on_progress(summary, done, len(partitions))
         store.commit()
+    from nyhetsgraf.kb import update
+
+    update(store)  # the knowledge base links what this run added, as after a local ingest
     return summary
 
 

@@ -34,6 +34,8 @@ from nyhetsgraf.extract.components import (
     run_finders,
 )
 from nyhetsgraf.extract.entities import EntityIndex, find_entities
+from nyhetsgraf.ingest.language import is_norwegian
+from nyhetsgraf.nlp import long_text
 from nyhetsgraf.records import Article, Facts
 
 __all__ = ["DEFAULT_FINDERS", "FINDERS", "ConfigError", "EntityIndex", "ExtractConfig", "Extractor", "Finder",
@@ -95,20 +97,29 @@ class Extractor:
         return run_finders(self._plan, doc, article)
 
     def batch(self, articles: Sequence[Article]) -> list[Facts]:
-        """The facts of each article, in order; each language's texts go through nlp.pipe together."""
-        docs: dict[int, Doc] = {}
+        """The facts of each article, in order; each language's texts go through nlp.pipe together.
+
+        An article that is not Norwegian gets no facts (no model here reads it). A text longer than
+        the pipeline's limit is parsed in pieces (``nlp.long_text``). An article whose parse or
+        extraction fails gets no facts and one logged line; the other articles are not affected.
+        """
+        results = [Facts() for _ in articles]
         by_language: dict[str, list[int]] = {}
         for position, article in enumerate(articles):
-            by_language.setdefault(article.language, []).append(position)
+            if is_norwegian(article.language):
+                by_language.setdefault(article.language, []).append(position)
         for language, positions in by_language.items():
             nlp = self.nlp(language)
-            texts = (articles[p].text for p in positions)
-            parsed = nlp.pipe(texts, batch_size=max(1, len(articles)))
+            parsed = _parse_each([articles[p] for p in positions], nlp)
             for position, doc in zip(positions, parsed, strict=True):
-                docs[position] = doc
-        results = [self.facts(docs[position], article) for position, article in enumerate(articles)]
-        for doc in docs.values():
-            release(doc)
+                if doc is None:
+                    continue
+                try:
+                    results[position] = self.facts(doc, articles[position])
+                except Exception as error:  # one article's bug must not cost the others their facts
+                    _log_failure(articles[position], "extraction", error)
+                finally:
+                    release(doc)
         return results
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 32,
@@ -172,6 +183,33 @@ def extract_batch(articles: Sequence[Article], config: ExtractConfig | None = No
     """The facts of each article, in order: a pure function of its arguments, for worker processes and
     Dask tasks (the models are loaded once per process and kept)."""
     return process_extractor(config or ExtractConfig()).batch(list(articles))
+
+
+def _parse_each(articles: list[Article], nlp: Language) -> list[Doc | None]:
+    """A Doc per article (None where parsing failed), batched through nlp.pipe where possible."""
+    limit = min(long_text.DEFAULT_PIECE_CHARS, nlp.max_length)
+    docs: list[Doc | None] = [None] * len(articles)
+    short = [k for k, article in enumerate(articles) if len(article.text) <= limit]
+    try:
+        parsed = nlp.pipe((articles[k].text for k in short), batch_size=max(1, len(short)))
+        for k, doc in zip(short, parsed, strict=True):
+            docs[k] = doc
+        taken = set(short)
+        rest = [k for k in range(len(articles)) if k not in taken]
+    except Exception:  # find the article that fails by parsing each on its own
+        rest = list(range(len(articles)))
+    for k in rest:
+        try:
+            docs[k] = long_text.parse(nlp, articles[k].text, limit)
+        except Exception as error:
+            _log_failure(articles[k], "parsing", error)
+    return docs
+
+
+def _log_failure(article: Article, stage: str, error: Exception) -> None:
+    message = " ".join(str(error).split())[:200]
+    _log.warning("%s #%d (id %s): %s failed, no facts (%s: %s)", article.document.source, article.index,
+                 article.id, stage, type(error).__name__, message)
 
 
 _forked_extractor: Extractor | None = None

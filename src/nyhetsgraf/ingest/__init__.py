@@ -15,26 +15,37 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, NamedTuple
 
-from nyhetsgraf.ingest.formats import GZIP_MAGIC, detect_format, looks_binary
+from nyhetsgraf.ingest.formats import GZIP_MAGIC
 from nyhetsgraf.ingest.language import detect_language
-from nyhetsgraf.ingest.readers import read_bytes, read_text_stream, read_warc
+from nyhetsgraf.ingest.readers import Severity, read_stream, read_warc
 from nyhetsgraf.ingest.segment import segment
+from nyhetsgraf.ingest.streams import MAX_GZIP_RATIO, chained, gunzipped, looks_like_bomb
 from nyhetsgraf.records import Article, Document
 
 __all__ = ["Article", "Document", "Problem", "detect_language", "read_articles", "read_documents", "segment"]
 
-# Plain-text inputs larger than this are read in pieces of about PIECE_CHARS characters.
-STREAM_THRESHOLD_BYTES = 8 * 1024 * 1024
+# Plain text is read in pieces of about this many characters (cut between articles), so memory stays
+# bounded whatever the size of the input.
 PIECE_CHARS = 2 * 1024 * 1024
 _GLOB_CHARS = frozenset("*?[")
 
 
 class Problem(NamedTuple):
-    """Something wrong with one input; ``fatal`` means the input could not be read at all."""
+    """Something wrong with one input.
+
+    ``fatal``: the input could not be read at all; ``partial``: it was read, but some of it was lost
+    (a truncated archive, a skipped record). Neither: a note, everything was read.
+    """
 
     source: str
     message: str
     fatal: bool
+    partial: bool = False
+
+    @property
+    def lost_input(self) -> bool:
+        """Whether some input was not read: what makes the command exit non-zero."""
+        return self.fatal or self.partial
 
 
 ProblemHandler = Callable[[Problem], None]
@@ -51,15 +62,24 @@ def read_documents(paths: Iterable[str], on_problem: ProblemHandler | None = Non
 
 
 def read_articles(paths: Iterable[str], on_problem: ProblemHandler | None = None) -> Iterator[Article]:
-    """Articles of every input; ``Article.index`` counts within each input file."""
+    """Articles of every input; ``Article.index`` counts within each input file.
+
+    An input that was read but holds no article text (only a date line, only headings) is reported
+    as a fatal problem: it was given to be read, and nothing came of it.
+    """
+    report = on_problem or _ignore
     current_file: str | None = None
     index = 0
-    for file_key, document in _documents_by_file(paths, on_problem or _ignore):
+    for file_key, document in _documents_by_file(paths, report):
         if file_key != current_file:
+            if current_file is not None and index == 0:
+                report(Problem(current_file, "no article text found", True))
             current_file, index = file_key, 0
         articles = segment(document, start_index=index)
         index += len(articles)
         yield from articles
+    if current_file is not None and index == 0:
+        report(Problem(current_file, "no article text found", True))
 
 
 def _documents_by_file(paths: Iterable[str], report: ProblemHandler) -> Iterator[tuple[str, Document]]:
@@ -131,47 +151,60 @@ def _read_file(path: str, report: ProblemHandler) -> Iterator[Document]:
         report(Problem(path, f"cannot read: {error.strerror or error}", True))
         return
     with stream:
-        yield from _read_stream(path, stream, report, size=_size(path))
+        yield from _read_stream(path, stream, report)
 
 
-def _size(path: str) -> int:
-    try:
-        return Path(path).stat().st_size
-    except OSError:
-        return 0
+def _read_stream(source: str, stream: IO[bytes], report: ProblemHandler) -> Iterator[Document]:
+    """Pick the reader from the first bytes; every format but a single HTML page, feed or JSON document
+    is streamed, gzip included (decompressed as it is read, with a limit against decompression bombs)."""
+
+    unreadable = False
+
+    def warn(message: str, severity: Severity) -> None:
+        nonlocal unreadable
+        unreadable = unreadable or severity is Severity.fatal
+        report(Problem(source, message, severity is Severity.fatal, severity is Severity.partial))
+
+    found = False
+    for document in _documents_of_stream(source, stream, warn):
+        found = True
+        yield document
+    if not found and not unreadable:
+        warn("no article text found", Severity.fatal)
 
 
-def _read_stream(source: str, stream: IO[bytes], report: ProblemHandler, size: int = 0) -> Iterator[Document]:
-    """Pick the reader: large plain text and WARC are streamed, everything else read whole."""
-
-    def warn(message: str, fatal: bool) -> None:
-        report(Problem(source, message, fatal))
+def _documents_of_stream(source: str, stream: IO[bytes], warn: Callable[[str, Severity], None]
+                         ) -> Iterator[Document]:
 
     try:
         head = stream.read(65536)
-    except OSError as error:
-        warn(f"cannot read: {error.strerror or error}", True)
-        return
-    if not head:
-        warn("empty input", True)
-        return
-    if not head.startswith(GZIP_MAGIC):
-        kind = detect_format(head)
-        if kind == "warc":
-            yield from read_warc(source, _from_start(head, stream), warn)
+        if not head:
+            warn("empty input", Severity.fatal)
             return
-        if kind == "text" and size > STREAM_THRESHOLD_BYTES and not looks_binary(head):
-            yield from read_text_stream(source, _Rewound(head, stream), warn, PIECE_CHARS)
+        if not head.startswith(GZIP_MAGIC):
+            if head.lstrip().startswith(b"WARC/1."):
+                yield from read_warc(source, _from_start(head, stream), warn)
+            else:
+                yield from read_stream(source, chained(head, stream), warn, PIECE_CHARS)
             return
-    elif _gzip_holds_warc(head):
-        yield from read_warc(source, _from_start(head, stream), warn)  # warcio reads gzip members
-        return
-    try:
-        data = head + stream.read()
+        if _gzip_holds_warc(head):
+            yield from read_warc(source, _from_start(head, stream), warn)  # warcio reads gzip members
+            return
+        if looks_like_bomb(stream):
+            warn(f"refused: expands more than {MAX_GZIP_RATIO} times its compressed size "
+                 "(a decompression bomb?); nothing read", Severity.fatal)
+            return
+        text_stream, gunzip = gunzipped(chained(head, stream))
+        yield from read_stream(source, text_stream, warn, PIECE_CHARS)
+        if gunzip.problem:
+            severity = Severity.fatal if gunzip.refused and not gunzip.produced else Severity.partial
+            warn(f"{gunzip.problem}; kept {_size_text(gunzip.produced)}", severity)
     except OSError as error:
-        warn(f"cannot read: {error.strerror or error}", True)
-        return
-    yield from read_bytes(source, data, warn)
+        warn(f"cannot read: {error.strerror or error}", Severity.fatal)
+
+
+def _size_text(size: int) -> str:
+    return f"{size} bytes" if size < 1 << 20 else f"{size / (1 << 20):.0f} MB"
 
 
 def _from_start(head: bytes, stream: IO[bytes]) -> IO[bytes]:
@@ -191,28 +224,3 @@ def _gzip_holds_warc(head: bytes) -> bool:
         return False
     return start.lstrip().startswith(b"WARC/1.")
 
-
-class _Rewound(IO[bytes]):
-    """Line reading over a byte stream whose first bytes were already read for format detection."""
-
-    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
-        self._head = head
-        self._rest = rest
-
-    def readline(self, limit: int | None = -1) -> bytes:
-        limit = -1 if limit is None else limit
-        if not self._head:
-            return self._rest.readline(limit)
-        cut = self._head.find(b"\n") + 1
-        if cut > 0 and (limit < 0 or cut <= limit):
-            line, self._head = self._head[:cut], self._head[cut:]
-            return line
-        if 0 <= limit <= len(self._head):
-            line, self._head = self._head[:limit], self._head[limit:]
-            return line
-        line, self._head = self._head, b""
-        more = limit - len(line) if limit >= 0 else -1
-        return line + self._rest.readline(more)
-
-    def readable(self) -> bool:
-        return True

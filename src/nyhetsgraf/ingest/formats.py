@@ -10,6 +10,8 @@ GZIP_MAGIC = b"\x1f\x8b"
 _BOM = b"\xef\xbb\xbf"
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
 _FEED_MARK = re.compile(rb"<(?:rss|feed|rdf:rdf)[\s>]", re.IGNORECASE)
+# An array of objects, or an object whose first key follows: braces opening a plain text do not.
+_JSON_OPENING = re.compile(rb'\[\s*[{\]]|\{\s*["}]')
 _HTML_MARK = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|p)[\s>]", re.IGNORECASE)
 
 # ISO 8601 year, month, day, time and zone as the metadata prefix may give them.
@@ -67,6 +69,17 @@ def decode(data: bytes) -> tuple[str, bool]:
         return universal_newlines(data.decode("utf-8", errors="replace")), True
 
 
+def _holds_json_lines(start: bytes) -> bool:
+    """One of the first lines is a whole JSON object (the first may be a damaged record)."""
+    for line in start.split(b"\n")[:5]:
+        try:
+            if isinstance(json.loads(line), dict):
+                return True
+        except ValueError:
+            continue
+    return False
+
+
 def detect_format(head: bytes) -> str:
     """"warc", "jsonl", "json", "feed", "html" or "text" from the first bytes of an (uncompressed) input."""
     if head.startswith(_BOM):
@@ -74,16 +87,12 @@ def detect_format(head: bytes) -> str:
     start = head.lstrip()
     if start.startswith(b"WARC/1."):
         return "warc"
-    if start.startswith(b"{"):
-        first_line = start.split(b"\n", 1)[0]
-        try:
-            if isinstance(json.loads(first_line), dict):
-                return "jsonl"
-        except ValueError:
-            pass
-        return "json"  # a pretty-printed object, or text after all (the reader decides)
-    if start.startswith(b"[{") or start.startswith(b"[\n") or start.startswith(b"[ "):
-        return "json"
+    if start.startswith(b"{") and _holds_json_lines(start):
+        return "jsonl"
+    if _JSON_OPENING.match(start) and start.startswith(b"{") and b"\n" not in start.rstrip():
+        return "jsonl"  # one line that is longer than the window, or the whole input on one line
+    if _JSON_OPENING.match(start):
+        return "json"  # a pretty-printed object or an array of objects, whole or cut off
     if start.startswith(b"<"):
         window = start[:4096]
         if _FEED_MARK.search(window):

@@ -88,38 +88,54 @@ def entities(
     return [_entity(r) for r in store.query(sql, [*params, limit, offset])]
 
 
-def find_entity(store: KbStore, id_or_name: str) -> CorpusEntity | None:
-    """The corpus entity with this id, else this name, else this alias, else whose name contains it
-    (the most named one when several match)."""
+def find_entities(store: KbStore, id_or_name: str, limit: int = 10) -> list[CorpusEntity]:
+    """Corpus entities with this id, else this name, else this alias, else whose name contains it;
+    the most named first."""
     _ensure_current(store)
     rows = store.query(f"SELECT {_ENTITY_COLUMNS} FROM kb_entities e WHERE e.id = ?", (id_or_name,))
     folded = fold(id_or_name)
-    order = " ORDER BY e.articles DESC, e.mentions DESC, e.id LIMIT 1"
+    order = " ORDER BY e.articles DESC, e.mentions DESC, e.id LIMIT ?"
     if not rows:
         rows = store.query(
-            f"SELECT {_ENTITY_COLUMNS} FROM kb_entities e WHERE e.folded = ?" + order, (folded,)
+            f"SELECT {_ENTITY_COLUMNS} FROM kb_entities e WHERE e.folded = ?" + order, (folded, limit)
         )
     if not rows:
         rows = store.query(
             f"SELECT {_ENTITY_COLUMNS} FROM kb_entities e WHERE e.id IN"
             " (SELECT entity FROM kb_aliases WHERE folded = ?)" + order,
-            (folded,),
+            (folded, limit),
         )
     if not rows and len(folded) >= 2:
         rows = store.query(
             f"SELECT {_ENTITY_COLUMNS} FROM kb_entities e WHERE e.folded LIKE ?" + order,
-            ("%" + folded.replace("%", "").replace("_", "") + "%",),
+            ("%" + folded.replace("%", "").replace("_", "") + "%", limit),
         )
-    return _entity(rows[0]) if rows else None
+    return [_entity(r) for r in rows]
+
+
+def find_entity(store: KbStore, id_or_name: str) -> CorpusEntity | None:
+    """The best of ``find_entities``: the most named entity of that id, name or alias."""
+    found = find_entities(store, id_or_name, limit=1)
+    return found[0] if found else None
 
 
 def entity(store: KbStore, id_or_name: str, limit: int = 200) -> EntityDetail | None:
     """One corpus entity with its articles over time, quotes by and about it, events where it is actor
-    or target, and the entities named in the same articles."""
+    or target, and the entities named in the same articles: all of it from its latest ``limit``
+    articles (in date order), so that a query on "Norge" costs what one on a rare name costs."""
     found = find_entity(store, id_or_name)
     if found is None:
         return None
     cid = found.id
+    recent = [
+        int(r["rid"])
+        for r in store.query(
+            "SELECT DISTINCT a.rid, a.date FROM kb_entity_links l JOIN articles a ON a.rid = l.article_rid"
+            " WHERE l.corpus_id = ? ORDER BY a.date DESC, a.rid DESC LIMIT ?",
+            (cid, limit),
+        )
+    ]
+    in_recent = ",".join("?" * len(recent)) or "NULL"
     articles = [
         ArticleRef(
             r["id"],
@@ -135,10 +151,10 @@ def entity(store: KbStore, id_or_name: str, limit: int = 200) -> EntityDetail | 
             "SELECT a.id, a.date, a.title, s.path, a.idx, k.story, d.id AS duplicate_id,"
             " sum(l.mentions) AS n FROM kb_entity_links l JOIN articles a ON a.rid = l.article_rid"
             " JOIN sources s ON s.source_id = a.source_id JOIN kb_articles k ON k.article_rid = a.rid"
-            " LEFT JOIN articles d ON d.rid = k.duplicate_of WHERE l.corpus_id = ?"
-            " GROUP BY a.id, a.date, a.title, s.path, a.idx, k.story, d.id"
-            " ORDER BY a.date, a.id LIMIT ?",
-            (cid, limit),
+            " LEFT JOIN articles d ON d.rid = k.duplicate_of"
+            f" WHERE l.corpus_id = ? AND a.rid IN ({in_recent})"
+            " GROUP BY a.id, a.date, a.title, s.path, a.idx, k.story, d.id ORDER BY a.date, a.id",
+            (cid, *recent),
         )
     ]
     quotes_by = [
@@ -146,23 +162,22 @@ def entity(store: KbStore, id_or_name: str, limit: int = 200) -> EntityDetail | 
         for r in store.query(
             "SELECT a.id AS article, a.date, q.text, q.speaker, l.corpus_id AS speaker_id, q.direct, q.start,"
             ' q."end" FROM quotes q JOIN kb_entity_links l ON l.entity_id = q.speaker_entity'
-            " JOIN articles a ON a.rid = q.article_rid WHERE l.corpus_id = ?"
-            " ORDER BY a.date, a.id, q.start LIMIT ?",
-            (cid, limit),
+            f" JOIN articles a ON a.rid = q.article_rid WHERE l.corpus_id = ? AND a.rid IN ({in_recent})"
+            " ORDER BY a.date, a.id, q.start",
+            (cid, *recent),
         )
     ]
     quotes_about = [
         _quote(r)
         for r in store.query(
             "SELECT DISTINCT a.id AS article, a.date, q.text, q.speaker, sl.corpus_id AS speaker_id,"
-            " q.direct,"
-            ' q.start, q."end" FROM kb_entity_links l JOIN mentions m ON m.entity_id = l.entity_id'
+            ' q.direct, q.start, q."end" FROM kb_entity_links l JOIN mentions m ON m.entity_id = l.entity_id'
             ' JOIN quotes q ON q.article_rid = l.article_rid AND q.start <= m.start AND m."end" <= q."end"'
             " JOIN articles a ON a.rid = q.article_rid"
             " LEFT JOIN kb_entity_links sl ON sl.entity_id = q.speaker_entity"
-            " WHERE l.corpus_id = ? AND (sl.corpus_id IS NULL OR sl.corpus_id <> ?)"
-            " ORDER BY a.date, a.id, q.start LIMIT ?",
-            (cid, cid, limit),
+            f" WHERE l.corpus_id = ? AND l.article_rid IN ({in_recent})"
+            " AND (sl.corpus_id IS NULL OR sl.corpus_id <> ?) ORDER BY a.date, a.id, q.start",
+            (cid, *recent, cid),
         )
     ]
     event_sql = (
@@ -171,16 +186,15 @@ def entity(store: KbStore, id_or_name: str, limit: int = 200) -> EntityDetail | 
         ' v."end" FROM events v JOIN articles a ON a.rid = v.article_rid'
         " LEFT JOIN kb_entity_links la ON la.entity_id = v.actor_entity"
         " LEFT JOIN kb_entity_links lt ON lt.entity_id = v.target_entity"
-        " WHERE {role}.corpus_id = ? ORDER BY a.date, a.id, v.start LIMIT ?"
+        f" WHERE {{role}}.corpus_id = ? AND a.rid IN ({in_recent}) ORDER BY a.date, a.id, v.start"
     )
-    as_actor = [_event(r) for r in store.query(event_sql.replace("{role}", "la"), (cid, limit))]
-    as_target = [_event(r) for r in store.query(event_sql.replace("{role}", "lt"), (cid, limit))]
+    as_actor = [_event(r) for r in store.query(event_sql.replace("{role}", "la"), (cid, *recent))]
+    as_target = [_event(r) for r in store.query(event_sql.replace("{role}", "lt"), (cid, *recent))]
     co_rows = store.query(
-        "SELECT l2.corpus_id, count(DISTINCT l2.article_rid) AS n FROM kb_entity_links l1"
-        " JOIN kb_entity_links l2 ON l2.article_rid = l1.article_rid"
-        " WHERE l1.corpus_id = ? AND l2.corpus_id <> ? GROUP BY l2.corpus_id"
+        "SELECT l2.corpus_id, count(DISTINCT l2.article_rid) AS n FROM kb_entity_links l2"
+        f" WHERE l2.article_rid IN ({in_recent}) AND l2.corpus_id <> ? GROUP BY l2.corpus_id"
         " ORDER BY count(DISTINCT l2.article_rid) DESC, l2.corpus_id LIMIT 15",
-        (cid, cid),
+        (*recent, cid),
     )
     by_id = _entities_by_id(store, [r["corpus_id"] for r in co_rows])
     cooccurring = [(by_id[r["corpus_id"]], int(r["n"])) for r in co_rows if r["corpus_id"] in by_id]
@@ -346,7 +360,8 @@ def _count_facts(store: KbStore, where: str, params: list[Any]) -> list[CountFac
     sql = (
         "SELECT a.id, a.date AS article_date, a.rid, c.category, c.value, c.bound, c.object, c.holder,"
         ' c.location, c.start, c."end", lh.corpus_id AS holder_id, ll.corpus_id AS location_id,'
-        " d.date AS point_date FROM counts c JOIN articles a ON a.rid = c.article_rid"
+        " d.date AS point_date, k.story FROM counts c JOIN articles a ON a.rid = c.article_rid"
+        " LEFT JOIN kb_articles k ON k.article_rid = c.article_rid"
         " LEFT JOIN kb_entity_links lh ON lh.entity_id = c.holder_entity"
         " LEFT JOIN kb_entity_links ll ON ll.entity_id = c.location_entity"
         " LEFT JOIN kb_count_dates d ON d.count_id = c.count_id"
@@ -368,6 +383,7 @@ def _count_facts(store: KbStore, where: str, params: list[Any]) -> list[CountFac
             r["location"],
             (int(r["start"]), int(r["end"])),
             r["point_date"] or r["article_date"],
+            r["story"],
         )
         for r in store.query(sql, params)
     ]

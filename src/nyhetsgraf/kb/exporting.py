@@ -6,7 +6,8 @@ duplicate_of), ``entities`` (id, name, type, aliases, articles, mentions, first_
 ``mentions`` (entity, article, start, end), ``stories`` (id, title, first_date, last_date, articles),
 ``story_articles`` (story, article), ``series`` (id, category, holder, location, holder_name,
 location_name, object, points, changes), ``series_points`` (series, position, date, value, bound,
-object, article, start, end, change_from).
+object, article, start, end, change_from), ``quotes`` and ``events`` (the facts with the corpus
+entity ids of their speaker, actor, target and location).
 """
 
 from __future__ import annotations
@@ -20,7 +21,52 @@ from typing import Any, TextIO
 
 from nyhetsgraf.kb.storage import KbStore
 
-TABLES = ("articles", "entities", "mentions", "stories", "story_articles", "series", "series_points")
+TABLES = (
+    "articles",
+    "entities",
+    "mentions",
+    "stories",
+    "story_articles",
+    "series",
+    "series_points",
+    "quotes",
+    "events",
+)
+_FACT_COLUMNS = {
+    "quotes": [
+        ("a.id", "article"),
+        ("a.date", "date"),
+        ("q.text", "text"),
+        ("q.speaker", "speaker"),
+        ("l.corpus_id", "speaker_entity"),
+        ("q.direct", "direct"),
+        ("q.start", "start"),
+        ('q."end"', "end"),
+    ],
+    "events": [
+        ("a.id", "article"),
+        ("coalesce(v.date, a.date)", "date"),
+        ("v.type", "type"),
+        ("v.trigger", "trigger"),
+        ("v.actor", "actor"),
+        ("la.corpus_id", "actor_entity"),
+        ("v.target", "target"),
+        ("lt.corpus_id", "target_entity"),
+        ("v.location", "location"),
+        ("ll.corpus_id", "location_entity"),
+        ("v.negated", "negated"),
+        ("v.start", "start"),
+        ('v."end"', "end"),
+    ],
+}
+_FACT_FROM = {
+    "quotes": " FROM quotes q JOIN articles a ON a.rid = q.article_rid"
+    " LEFT JOIN kb_entity_links l ON l.entity_id = q.speaker_entity ORDER BY a.rid, q.start",
+    "events": " FROM events v JOIN articles a ON a.rid = v.article_rid"
+    " LEFT JOIN kb_entity_links la ON la.entity_id = v.actor_entity"
+    " LEFT JOIN kb_entity_links lt ON lt.entity_id = v.target_entity"
+    " LEFT JOIN kb_entity_links ll ON ll.entity_id = v.location_entity ORDER BY a.rid, v.start",
+}
 RECORD_KINDS = {"articles": "article", "entities": "entity", "stories": "story", "series": "series"}
 FORMATS = ("jsonl", "csv", "parquet", "gkg")
 GKG_COLUMNS = (
@@ -96,6 +142,14 @@ def table_rows(store: KbStore, table: str) -> tuple[list[str], Iterator[list[Any
                 for r in records
             )
         return ["story", "article"], ([r["id"], a] for r in records for a in r["articles"])
+    if table in _FACT_COLUMNS:
+        pairs = _FACT_COLUMNS[table]
+        select = ", ".join(f"{expr} AS c{i}" for i, (expr, _) in enumerate(pairs))
+        rows = store.query("SELECT " + select + _FACT_FROM[table])
+        flags = {i for i, (_, name) in enumerate(pairs) if name in ("direct", "negated")}
+        return [name for _, name in pairs], (
+            [bool(r[f"c{i}"]) if i in flags else r[f"c{i}"] for i in range(len(pairs))] for r in rows
+        )
     everything = series(store, min_points=1, limit=None)
     if table == "series":
         return [
@@ -209,6 +263,13 @@ def write_gkg(store: KbStore, path: Path) -> None:
     """Counts as a GDELT GKG-like table: one line per count, with its series and corpus entities."""
     from nyhetsgraf.kb.api import series
 
+    sources = {
+        r["id"]: r["path"]
+        for r in store.query(
+            "SELECT a.id, s.path FROM articles a JOIN sources s ON s.source_id = a.source_id"
+            " WHERE a.rid IN (SELECT article_rid FROM counts)"
+        )
+    }
     with path.open("w", encoding="utf-8", newline="") as handle:
         handle.write("\t".join(GKG_COLUMNS) + "\n")
         for s in series(store, min_points=1, limit=None):
@@ -217,7 +278,7 @@ def write_gkg(store: KbStore, path: Path) -> None:
                 values = [
                     p.date or "",
                     p.article,
-                    "",
+                    sources.get(p.article, ""),
                     s.category,
                     p.value,
                     p.bound,

@@ -56,19 +56,31 @@ def strip_genitive(surface: str, known: set[str] | frozenset[str] = frozenset())
 
 
 @cache
-def variant_table() -> dict[str, str]:
-    """Folded form -> folded preferred form, from ``data/name_variants.tsv``."""
+def _variants() -> tuple[dict[str, str], dict[str, str]]:
+    """(folded form -> folded preferred form, folded preferred form -> the preferred form as written)."""
     table: dict[str, str] = {}
+    display: dict[str, str] = {}
     text = (files("nyhetsgraf.kb") / "data" / "name_variants.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        preferred, others, *_ = line.split("\t") + [""]
+        preferred, others, *_ = [*line.split("\t"), ""]
         target = fold(preferred)
+        display[target] = preferred.strip()
         for form in [preferred, *others.split(",")]:
             if len(form.strip()) >= 2:
                 table[fold(form)] = target
-    return table
+    return table, display
+
+
+def variant_table() -> dict[str, str]:
+    """Folded form -> folded preferred form, from ``data/name_variants.tsv``."""
+    return _variants()[0]
+
+
+def preferred_display(key: str) -> str | None:
+    """The preferred form of a key as the variant table writes it ("arbeiderpartiet" -> "Arbeiderpartiet")."""
+    return _variants()[1].get(key)
 
 
 @cache

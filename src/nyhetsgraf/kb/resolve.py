@@ -30,6 +30,7 @@ from nyhetsgraf.kb.names import (
     initials,
     is_short_form,
     name_key,
+    preferred_display,
     preferred_forms,
     strip_genitive,
 )
@@ -175,12 +176,53 @@ def resolve(entities: Iterable[LinkEntity]) -> dict[int, str]:
     for _, members in sorted(in_story.items()):
         for other in members[1:]:
             clusters.union(members[0], other, strict=True)
+    _join_spelling_variants(items, attached, story_class, clusters)
     # Rule 1's attachments follow their person's cluster.
     root_of = {i: clusters.find(attached.get(i, i)) for i in range(len(items))}
     return _cluster_ids(items, root_of)
 
 
 _CLASS_PREFERENCE = {"PLACE": 0, "ORG": 1, "OTHER": 2}
+FUZZY_SURNAME = 90  # rapidfuzz ratio of two surnames of one first name, in one story ("Stoltenbreg")
+FUZZY_NAME = 92  # rapidfuzz ratio of two other names of one class, in one story
+MIN_FUZZY_LENGTH = 6  # shorter names differ by a letter too often ("Sel", "Sæl")
+
+
+def _join_spelling_variants(
+    items: list[LinkEntity],
+    attached: dict[int, int],
+    story_class: dict[tuple[str, str], str],
+    clusters: _Clusters,
+) -> None:
+    """Rule 4: within one story, near-identical spellings of one class are one entity (a typo, a
+    transliteration the variant table does not know). Across stories they stay apart ("Grenland" is
+    no "Greenland")."""
+    from rapidfuzz import fuzz, process
+
+    by_story: dict[str, dict[tuple[str, str], int]] = defaultdict(dict)
+    for i, e in enumerate(items):
+        if i in attached or e.is_one_word_person or len(e.key) < MIN_FUZZY_LENGTH:
+            continue
+        cls = "PER" if e.cls == "PER" else story_class.get((e.story, e.key), e.cls)
+        by_story[e.story].setdefault((cls, e.key), i)
+    for _, groups in sorted(by_story.items()):
+        if len(groups) < 2:
+            continue
+        entries = sorted(groups.items())
+        keys = [key for (_, key), _ in entries]
+        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=min(FUZZY_SURNAME, FUZZY_NAME))
+        for a, b in zip(*scores.nonzero(), strict=True):
+            (cls_a, key_a), first = entries[a]
+            (cls_b, key_b), second = entries[b]
+            if a >= b or cls_a != cls_b:
+                continue
+            if cls_a == "PER":
+                words_a, words_b = key_a.split(), key_b.split()
+                if words_a[:-1] != words_b[:-1] or fuzz.ratio(words_a[-1], words_b[-1]) < FUZZY_SURNAME:
+                    continue
+            elif scores[a, b] < FUZZY_NAME:
+                continue
+            clusters.union(first, second, strict=True)
 
 
 def _story_classes(items: list[LinkEntity]) -> dict[tuple[str, str], str]:
@@ -278,6 +320,11 @@ def canonical(members: Iterable[LinkEntity]) -> tuple[str, str, list[str]]:
         return (not is_short_form(name), len(name.split()), names[name], fold(name) in preferred, name)
 
     name = max(names, key=fullness)
+    long_form = preferred_display(name_key(name)) if is_short_form(name) else None
+    if long_form and not is_short_form(long_form):
+        # Only the short form was seen ("Ap", "LO"): the entity is still best named in full.
+        forms[name] += 0
+        name = long_form
     entity_type = max(types, key=lambda t: (types[t], t))
     aliases = sorted((f for f in forms if f != name), key=lambda f: (-forms[f], f))
     return name, entity_type, aliases

@@ -38,6 +38,7 @@ class CountFact:
     location_text: str | None
     span: Span
     date: str | None  # the point's date (``point_date``)
+    story: str | None = None  # the article's story
 
 
 def sentence_bounds(text: str, offset: int, position: int) -> Span:
@@ -94,13 +95,20 @@ def is_change(before: SeriesPoint, after: SeriesPoint) -> bool:
     return high_a < low_b or high_b < low_a
 
 
-def series_key(fact: CountFact) -> tuple[str, str | None, str | None]:
+SeriesKey = tuple[str, str | None, str | None, str | None, str | None]
+
+
+def series_key(fact: CountFact) -> SeriesKey:
+    """(category, holder, location, object, story): the object only for OTHER (anything counted), the
+    story only when the count has neither holder nor location (else it would join every story's)."""
     holder = fact.holder or (f"~{fold(fact.holder_text)}" if fact.holder_text else None)
     location = fact.location or (f"~{fold(fact.location_text)}" if fact.location_text else None)
-    return fact.category, holder, location
+    counted = fold(fact.object) if fact.category == "OTHER" else None
+    story = fact.story if holder is None and location is None else None
+    return fact.category, holder, location, counted, story
 
 
-def series_id(key: tuple[str, str | None, str | None]) -> str:
+def series_id(key: SeriesKey) -> str:
     return "c" + hashlib.sha1(repr(key).encode("utf-8")).hexdigest()[:12]
 
 
@@ -112,7 +120,7 @@ def build_series(
     ``names`` gives corpus entities' canonical names for ``holder_name`` / ``location_name``.
     """
     names = names or {}
-    grouped: dict[tuple[str, str | None, str | None], list[CountFact]] = defaultdict(list)
+    grouped: dict[SeriesKey, list[CountFact]] = defaultdict(list)
     for fact in facts:
         grouped[series_key(fact)].append(fact)
     result = []

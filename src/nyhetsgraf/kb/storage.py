@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from nyhetsgraf.kb import stories as story_linking
@@ -24,8 +25,13 @@ from nyhetsgraf.kb.stories import WINDOW_DAYS, StoryArticle, WindowStats, day_nu
 from nyhetsgraf.kb.text import content_terms, shingles
 
 CHUNK = 500  # ids per IN (...) list
-BATCH_ARTICLES = 5000  # articles linked per transaction
+BATCH_ARTICLES = 2000  # articles linked per transaction (a concurrent update waits for one)
 DUPLICATE_SCORE = 100.0  # a near-duplicate is always in its original's story
+COUNT_BY_CORPUS_ID = (
+    "SELECT corpus_id, count(*) AS n FROM kb_entity_links WHERE corpus_id IN ({in}) GROUP BY corpus_id"
+)
+# Article entities sharing a key beyond which only those of the stories touched are re-resolved.
+HOT_BLOCK = 200
 
 
 class KbStore(Protocol):
@@ -69,19 +75,23 @@ def link_pending(store: KbStore, batch_articles: int = BATCH_ARTICLES) -> Update
     summary = UpdateSummary()
     started = time.perf_counter()
     while True:
-        rids = [
-            int(r["rid"])
-            for r in store.query(
-                "SELECT a.rid FROM articles a LEFT JOIN kb_articles k ON k.article_rid = a.rid"
-                " WHERE k.article_rid IS NULL ORDER BY a.rid LIMIT ?",
-                (batch_articles,),
-            )
-        ]
+        with store.transaction():
+            # The first write takes the store's write lock (a row lock on PostgreSQL), so a second process
+            # updating at the same time waits, then sees what this one linked.
+            store.execute("UPDATE kb_state SET updated_at = ? WHERE id = 1", (datetime.now(UTC).isoformat(),))
+            rids = [
+                int(r["rid"])
+                for r in store.query(
+                    "SELECT a.rid FROM articles a LEFT JOIN kb_articles k ON k.article_rid = a.rid"
+                    " WHERE k.article_rid IS NULL ORDER BY a.rid LIMIT ?",
+                    (batch_articles,),
+                )
+            ]
+            if rids:
+                _Batch(store, rids, summary).run()
+        store.commit()
         if not rids:
             break
-        with store.transaction():
-            _Batch(store, rids, summary).run()
-        store.commit()
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -196,20 +206,26 @@ class _Batch:
         store = self.store
         buckets = {a.rid: story_linking.band_hashes(a.shingles) for a in articles}
         new_by_bucket: dict[tuple[int, int], list[int]] = defaultdict(list)
-        candidates: dict[int, set[int]] = defaultdict(set)
+        matches: dict[int, Counter[int]] = defaultdict(Counter)  # bands in common with each candidate
         for a in articles:
             for band, bucket in enumerate(buckets[a.rid]):
                 for other in new_by_bucket[(band, bucket)]:
-                    candidates[a.rid].add(other)
+                    matches[a.rid][other] += 1
                 new_by_bucket[(band, bucket)].append(a.rid)
-                for row in store.query(
-                    "SELECT article_rid FROM kb_lsh WHERE band = ? AND bucket = ?", (band, bucket)
-                ):
-                    candidates[a.rid].add(int(row["article_rid"]))
+        for band in range(story_linking.LSH_BANDS):  # stored articles in the same buckets: a query a band
+            wanted = {bucket: rids for (b, bucket), rids in new_by_bucket.items() if b == band}
+            sql = "SELECT bucket, article_rid FROM kb_lsh WHERE band = ? AND bucket IN ({in})"
+            for row in query_in(store, sql, wanted, (band,)):
+                for rid in wanted[int(row["bucket"])]:
+                    matches[rid][int(row["article_rid"])] += 1
         store.executemany(
             "INSERT INTO kb_lsh(band, bucket, article_rid) VALUES (?, ?, ?)",
             [(band, bucket, rid) for rid, bs in buckets.items() for band, bucket in enumerate(bs)],
         )
+        candidates = {
+            rid: {other for other, n in found.items() if n >= story_linking.MIN_BAND_MATCHES}
+            for rid, found in matches.items()
+        }
         if not any(candidates.values()):
             return
         by_rid = {a.rid: a for a in articles}
@@ -449,21 +465,53 @@ class _Batch:
             "INSERT INTO kb_entity_keys(name_key, entity_id) VALUES (?, ?)",
             [(k, e.entity_id) for e in new for k in sorted(e.block_keys())],
         )
+        changed_ids = {
+            int(r["entity_id"])
+            for r in query_in(
+                store, "SELECT entity_id FROM kb_entity_links WHERE article_rid IN ({in})", changed_articles
+            )
+        }
         keys = {k for e in new for k in e.block_keys()}
         keys |= {
             r["name_key"]
             for r in query_in(
-                store,
-                "SELECT DISTINCT x.name_key FROM kb_entity_keys x JOIN kb_entity_links l"
-                " ON l.entity_id = x.entity_id WHERE l.article_rid IN ({in})",
-                changed_articles,
+                store, "SELECT name_key FROM kb_entity_keys WHERE entity_id IN ({in})", changed_ids
             )
         }
         if not keys:
             return
-        ids = {
+        ids = {e.entity_id for e in new} | changed_ids
+        sizes = query_in(
+            store,
+            "SELECT name_key, count(*) AS n FROM kb_entity_keys WHERE name_key IN ({in}) GROUP BY name_key",
+            keys,
+        )
+        hot = {r["name_key"] for r in sizes if int(r["n"]) > HOT_BLOCK}
+        # A cold block is re-resolved whole; of a hot one ("Norge") only the members in the stories touched.
+        ids |= {
             int(r["entity_id"])
-            for r in query_in(store, "SELECT entity_id FROM kb_entity_keys WHERE name_key IN ({in})", keys)
+            for r in query_in(
+                store, "SELECT entity_id FROM kb_entity_keys WHERE name_key IN ({in})", keys - hot
+            )
+        }
+        # Every entity of the stories touched: rules 1, 3 and 4 read a story as a whole.
+        stories = {
+            r["story"]
+            for r in query_in(
+                store,
+                "SELECT DISTINCT k.story FROM kb_entity_links l"
+                " JOIN kb_articles k ON k.article_rid = l.article_rid WHERE l.entity_id IN ({in})",
+                {e.entity_id for e in new} | changed_ids,
+            )
+        }
+        ids |= {
+            int(r["entity_id"])
+            for r in query_in(
+                store,
+                "SELECT l.entity_id FROM kb_entity_links l"
+                " JOIN kb_articles k ON k.article_rid = l.article_rid WHERE k.story IN ({in})",
+                stories,
+            )
         }
         old_clusters = {
             r["corpus_id"]
@@ -471,11 +519,18 @@ class _Batch:
                 store, "SELECT DISTINCT corpus_id FROM kb_entity_links WHERE entity_id IN ({in})", ids
             )
         } - {""}
+        small = {
+            r["corpus_id"]
+            for r in query_in(
+                store,
+                COUNT_BY_CORPUS_ID,
+                old_clusters,
+            )
+            if int(r["n"]) <= HOT_BLOCK
+        }
         ids |= {
             int(r["entity_id"])
-            for r in query_in(
-                store, "SELECT entity_id FROM kb_entity_links WHERE corpus_id IN ({in})", old_clusters
-            )
+            for r in query_in(store, "SELECT entity_id FROM kb_entity_links WHERE corpus_id IN ({in})", small)
         }
         members = load_link_entities(store, ids)
         before = {e.entity_id: cid for e, cid in members}
@@ -559,34 +614,64 @@ def load_link_entities(store: KbStore, entity_ids: Iterable[int]) -> list[tuple[
 def write_corpus_entities(
     store: KbStore, members: list[LinkEntity], assignment: dict[int, str], old_ids: set[str]
 ) -> None:
-    """Replace the rows of the corpus entities ``old_ids`` and those of ``assignment``."""
+    """Rewrite the rows of the corpus entities ``old_ids`` and those of ``assignment``.
+
+    An entity all of whose article entities are in ``members`` is computed afresh; one with members
+    not loaded (a hot block such as "Norge") keeps its name and type, gains the new surface forms,
+    and has its counts and dates recomputed in SQL.
+    """
+    from nyhetsgraf.kb.names import fold
+
     clusters: dict[str, list[LinkEntity]] = defaultdict(list)
     for e in members:
         clusters[assignment[e.entity_id]].append(e)
-    gone = sorted(old_ids | set(clusters))
-    for part in chunks(gone):
+    touched = sorted(old_ids | set(clusters))
+    totals = {
+        r["corpus_id"]: int(r["n"])
+        for r in query_in(
+            store,
+            COUNT_BY_CORPUS_ID,
+            touched,
+        )
+    }
+    existing = {
+        r["id"]: r
+        for r in query_in(
+            store, "SELECT id, name, type, aliases FROM kb_entities WHERE id IN ({in})", touched
+        )
+    }
+    for part in chunks(touched):
         marks = ",".join("?" * len(part))
         store.execute(f"DELETE FROM kb_entities WHERE id IN ({marks})", part)
         store.execute(f"DELETE FROM kb_aliases WHERE entity IN ({marks})", part)
-    from nyhetsgraf.kb.names import fold
-
     rows, alias_rows = [], []
-    for cid, group in sorted(clusters.items()):
-        name, entity_type, aliases = canonical(group)
-        dates = sorted(e.date for e in group if e.date)
-        rows.append(
-            (
-                cid,
-                name,
-                fold(name),
-                entity_type,
-                json.dumps(aliases, ensure_ascii=False),
+    for cid in touched:
+        group = clusters.get(cid, [])
+        total = totals.get(cid, 0)
+        if total == 0:
+            continue
+        if len(group) == total or cid not in existing:
+            name, entity_type, aliases = canonical(group)
+            dates = sorted(e.date for e in group if e.date)
+            stats = (
                 len({e.article for e in group}),
                 sum(sum(e.forms.values()) for e in group),
                 dates[0] if dates else None,
                 dates[-1] if dates else None,
             )
-        )
+        else:
+            old = existing[cid]
+            name, entity_type = old["name"], old["type"]
+            seen = json.loads(old["aliases"])
+            aliases = seen + sorted({f for e in group for f in [e.name, *e.forms]} - set(seen) - {name})
+            (agg,) = store.query(
+                "SELECT count(DISTINCT l.article_rid) AS articles, sum(l.mentions) AS mentions,"
+                " min(a.date) AS first_date, max(a.date) AS last_date FROM kb_entity_links l"
+                " JOIN articles a ON a.rid = l.article_rid WHERE l.corpus_id = ?",
+                (cid,),
+            )
+            stats = (int(agg["articles"]), int(agg["mentions"] or 0), agg["first_date"], agg["last_date"])
+        rows.append((cid, name, fold(name), entity_type, json.dumps(aliases, ensure_ascii=False), *stats))
         alias_rows += [(cid, f) for f in sorted({fold(a) for a in aliases} - {fold(name)})]
     store.executemany(
         "INSERT INTO kb_entities(id, name, folded, type, aliases, articles, mentions, first_date,"

@@ -22,20 +22,23 @@ from datetime import date as Date
 from functools import cache
 from typing import Any
 
-from nyhetsgraf.kb.names import fold
+from nyhetsgraf.kb.names import fold, name_key
 from nyhetsgraf.kb.resolve import LinkEntity
 from nyhetsgraf.kb.text import jaccard
 
 WINDOW_DAYS = 31  # how far apart two linked articles may be, and the weeks whose articles weigh a name
 MAX_KEY_WEIGHT = 3.0  # no single name links two articles on its own
 TERM_WEIGHT = 10.0  # weight of the content-word Jaccard similarity
-LINK_THRESHOLD = 4.0
-MAX_KEY_ARTICLES = 300  # a name in more articles of those weeks says nothing about one happening
-PRIOR_ARTICLES = 3  # added to the article count, so that in a small store shared names still count
+LINK_THRESHOLD = 4.5
+MIN_KEY_WEIGHT = 1.0  # a name in more than a third of the articles of those weeks counts for nothing
+PRIOR_ARTICLES = 5  # added to the article count, so that in a small store shared names still count
 MIN_SHARED_KEYS = 2
 DUPLICATE_JACCARD = 0.4  # word 3-gram Jaccard similarity of near-duplicates (follow-ups share < 0.1)
 NUM_PERM = 120
-LSH_BANDS, LSH_ROWS = 40, 3  # a pair at 0.4 similarity is a candidate with 93 % chance, at 0.5 with 99 %
+LSH_BANDS, LSH_ROWS = 40, 3
+# A candidate shares two bands: at 0.5 similarity it is found with 97 % chance, at 0.6 with 99.9 %;
+# unrelated articles that share boilerplate (0.1) almost never are.
+MIN_BAND_MATCHES = 2
 
 
 def day_number(date: str | None) -> int:
@@ -82,8 +85,10 @@ class WindowStats:
 
     articles_by_day: Counter[int] = field(default_factory=Counter)
     keys_by_day: dict[str, Counter[int]] = field(default_factory=dict)
+    _cache: dict[tuple[str | None, int], int] = field(default_factory=dict)
 
     def add(self, article: StoryArticle) -> None:
+        self._cache.clear()
         self.articles_by_day[article.day] += 1
         for key in article.keys:
             self.keys_by_day.setdefault(key, Counter())[article.day] += 1
@@ -94,20 +99,56 @@ class WindowStats:
         return sum(counts.get(d, 0) for d in range(day - WINDOW_DAYS, day + WINDOW_DAYS + 1))
 
     def articles_near(self, day: int) -> int:
-        return self._window(self.articles_by_day, day)
+        found = self._cache.get((None, day))
+        if found is None:
+            found = self._cache[(None, day)] = self._window(self.articles_by_day, day)
+        return found
 
     def key_near(self, key: str, day: int) -> int:
-        counts = self.keys_by_day.get(key)
-        return self._window(counts, day) if counts else 0
+        found = self._cache.get((key, day))
+        if found is None:
+            counts = self.keys_by_day.get(key)
+            found = self._cache[(key, day)] = self._window(counts, day) if counts else 0
+        return found
+
+    def weight_at(self, key: str, day: int) -> float:
+        """The weight of ``key`` seen from one day (a pair's weight is never more than either end's)."""
+        n = self.articles_near(day) + PRIOR_ARTICLES
+        weight = min(MAX_KEY_WEIGHT, math.log(n / max(self.key_near(key, day), 1)))
+        return weight if weight >= MIN_KEY_WEIGHT else 0.0
 
 
 def key_weight(key: str, a: StoryArticle, b: StoryArticle, stats: WindowStats) -> float:
     """How much sharing ``key`` says: its inverse document frequency in the weeks of the pair, capped."""
     n = max(stats.articles_near(a.day), stats.articles_near(b.day)) + PRIOR_ARTICLES
     df = max(stats.key_near(key, a.day), stats.key_near(key, b.day), 1)
-    if df > MAX_KEY_ARTICLES:
-        return 0.0
-    return min(MAX_KEY_WEIGHT, max(0.0, math.log(n / df)))
+    weight = min(MAX_KEY_WEIGHT, math.log(n / df))
+    return weight if weight >= MIN_KEY_WEIGHT else 0.0
+
+
+BIG_CITY = 500_000  # a town this big (a capital) says as little about a happening as a country
+
+
+@cache
+def broad_names() -> frozenset[str]:
+    """Folded names that say little about a happening (``data/broad_names.txt``)."""
+    from importlib.resources import files
+
+    text = (files("nyhetsgraf.kb") / "data" / "broad_names.txt").read_text(encoding="utf-8")
+    return frozenset(
+        name_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@cache
+def is_specific(key: str) -> bool:
+    """Whether a story key names something particular: a person, or a place or organisation that is no
+    country, no big city and not in ``broad_names``."""
+    if key.startswith("p:"):
+        return True
+    from nyhetsgraf.resources.gazetteer import is_country, town_population
+
+    return key not in broad_names() and not is_country(key) and town_population(key) < BIG_CITY
 
 
 def link_score(a: StoryArticle, b: StoryArticle, stats: WindowStats) -> float:
@@ -117,8 +158,11 @@ def link_score(a: StoryArticle, b: StoryArticle, stats: WindowStats) -> float:
     shared = a.keys & b.keys
     if len(shared) < MIN_SHARED_KEYS:
         return 0.0
-    entity_part = sum(key_weight(k, a, b, stats) for k in shared)
-    return entity_part + TERM_WEIGHT * jaccard(a.terms, b.terms)
+    weighted = {k: w for k in shared if (w := key_weight(k, a, b, stats)) > 0}
+    if len(weighted) < MIN_SHARED_KEYS or not any(is_specific(k) for k in weighted):
+        return 0.0
+    weights = list(weighted.values())
+    return sum(weights) + TERM_WEIGHT * jaccard(a.terms, b.terms)
 
 
 def linked(a: StoryArticle, b: StoryArticle, stats: WindowStats) -> bool:
@@ -181,8 +225,8 @@ def candidates(
     """Articles within the window sharing a name with ``a`` (names too common to weigh anything left out)."""
     seen: dict[str, StoryArticle] = {}
     for k in a.keys:
-        if stats is not None and stats.key_near(k, a.day) > MAX_KEY_ARTICLES:
-            continue
+        if stats is not None and stats.weight_at(k, a.day) == 0.0:
+            continue  # it would weigh nothing for any pair with ``a``
         for b in by_key.get(k, ()):
             if b.id != a.id and abs(b.day - a.day) <= WINDOW_DAYS:
                 seen[b.id] = b
@@ -213,6 +257,9 @@ def band_hashes(shingle_set: set[str]) -> list[int]:
 
 
 def near_duplicates(a: set[str], b: set[str]) -> bool:
+    small, large = sorted((len(a), len(b)))
+    if not large or small < DUPLICATE_JACCARD * large:  # Jaccard is at most small / large
+        return False
     return jaccard(a, b) >= DUPLICATE_JACCARD
 
 

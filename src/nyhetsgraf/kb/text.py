@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -25,10 +25,15 @@ def _stemmer() -> Any:  # snowballstemmer has no type hints
     return snowballstemmer.stemmer("norwegian")
 
 
+@lru_cache(maxsize=1 << 17)
+def stem(word: str) -> str:
+    return str(_stemmer().stemWord(word))
+
+
 def content_terms(text: str, limit: int = 60) -> list[str]:
     """The article's most used content-word stems (lower-case words only: names are the entities' job)."""
     words = [w for w in _WORD.findall(text) if w.islower() and len(w) >= 4 and w not in stopwords()]
-    stems = Counter(_stemmer().stemWords(words))
+    stems = Counter(stem(w) for w in words)
     return [stem for stem, _ in sorted(stems.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
 
 

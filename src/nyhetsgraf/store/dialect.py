@@ -39,6 +39,10 @@ class Dialect(Protocol):
         """Add one article to the full-text index (inside the caller's transaction)."""
         ...
 
+    def unindex_article(self, store: Any, rid: int, title: str | None, text: str) -> None:
+        """Remove one article, indexed with this title and text, from the full-text index."""
+        ...
+
     def search(self, store: Any, query: ParsedQuery, limit: int, offset: int) -> list[dict[str, Any]]:
         """Rows ``id, title, date, text, path, score`` (higher is better), best first."""
         ...

@@ -248,6 +248,9 @@ class PostgreSQLDialect:
     def index_article(self, store: Any, rid: int, title: str | None, text: str) -> None:
         """Nothing to do: the ``search`` column is generated from the title and text."""
 
+    def unindex_article(self, store: Any, rid: int, title: str | None, text: str) -> None:
+        """Nothing to do: the ``search`` column goes with its row."""
+
     def search(self, store: Any, query: ParsedQuery, limit: int, offset: int) -> list[dict[str, Any]]:
         expression, params = tsquery(query)
         # The top row ids are ranked first (id and score only), then joined with their articles, so
@@ -275,13 +278,13 @@ def tsquery(query: ParsedQuery) -> tuple[str, list[str]]:
     """SQL (with ``?`` placeholders) for the tsquery of a parsed query, and its parameters.
 
     Each phrase is its words joined by ``<->`` (followed by), stemmed by the ``norwegian``
-    configuration like the index; phrases are AND-ed. A prefix (``øvel*``) is matched on its folded
-    spelling, unstemmed, as SQLite does. The whole query is folded like the index.
+    configuration like the index; alternatives (``a OR b``) are OR-ed, groups AND-ed, and excluded
+    phrases (``-word``) AND-NOT-ed. A prefix (``øvel*``) is matched on its folded spelling, unstemmed,
+    as SQLite does. The whole query is folded like the index.
     """
-    parts: list[str] = []
     params: list[str] = []
-    raw = query.words or query.phrases
-    for words, tokens, prefix in zip(raw, query.phrases, query.prefixes, strict=True):
+
+    def phrase(words: tuple[str, ...], tokens: tuple[str, ...], prefix: bool) -> str:
         stemmed = words[:-1] if prefix else words
         pieces = []
         if stemmed:
@@ -290,6 +293,15 @@ def tsquery(query: ParsedQuery) -> tuple[str, list[str]]:
         if prefix:
             pieces.append("to_tsquery('simple', ?)")
             params.append(_lexeme(tokens[-1]) + ":*")
-        parts.append(pieces[0] if len(pieces) == 1 else f"tsquery_phrase({pieces[0]}, {pieces[1]})")
-    combined = " && ".join(f"({part})" for part in parts)
+        return pieces[0] if len(pieces) == 1 else f"tsquery_phrase({pieces[0]}, {pieces[1]})"
+
+    raw = query.words or query.phrases
+    groups = []
+    for group in query.and_groups():
+        alternatives = [f"({phrase(raw[i], query.phrases[i], query.prefixes[i])})" for i in group]
+        groups.append("(" + " || ".join(alternatives) + ")")
+    combined = " && ".join(groups)
+    excluded_raw = query.excluded_words or tuple(tokens for tokens, _ in query.excluded)
+    for words, (tokens, prefix) in zip(excluded_raw, query.excluded, strict=True):
+        combined = f"({combined}) && !!({phrase(words, tokens, prefix)})"
     return f"nyhetsgraf_fold(({combined})::text)::tsquery", params

@@ -208,6 +208,8 @@ class SqlStore:
     def _insert(self, article: Article, facts: Facts) -> bool:
         document = article.document
         text = article.text
+        if not self._make_room(article, text):
+            return False
         extra = {key: value for key, value in document.meta.items() if key != "source_name"}
         metadata = {"format": document.format, **extra}
         row = self.query_one(
@@ -225,7 +227,9 @@ class SqlStore:
         rid = int(row["rid"])
         self.dialect.index_article(self, rid, article.title, text)
         self._insert_facts(rid, facts)
-        self.add_to_counters(fact_counters(facts) + Counter({"table:articles": 1}))
+        added = fact_counters(facts)
+        added["table:articles"] += 1
+        self.add_to_counters(added)
         return True
 
     def add_to_counters(self, deltas: Counter[str]) -> None:
@@ -234,6 +238,58 @@ class SqlStore:
         self.executemany("INSERT INTO counters(name, n) VALUES (?, ?)"
                          " ON CONFLICT (name) DO UPDATE SET n = counters.n + excluded.n",
                          [(name, delta) for name, delta in sorted(deltas.items()) if delta])
+
+    def _make_room(self, article: Article, text: str) -> bool:
+        """Whether to store ``article``, given what is stored at its position in the same input.
+
+        A truncated input read earlier (a cut-off gzip, an unfinished download) left an article that is
+        the start of this one: this complete copy replaces it. The other way round, the cut-off copy is
+        not stored. A different article at the same position (an input that changed) is kept beside it.
+        """
+        old = self.query_one(
+            "SELECT a.rid, a.id, a.title, a.text FROM articles a JOIN sources s ON s.source_id = a.source_id"
+            " WHERE s.path = ? AND a.record = ? AND a.idx = ?",
+            (article.document.source, article.document.record, article.index))
+        if old is None or old["id"] == article.id:
+            return True
+        if old["text"] != text and old["text"].startswith(text):
+            return False
+        if text.startswith(old["text"]):
+            old_rid = int(old["rid"])
+            gone = fact_counters(self._facts(old_rid), sign=-1)
+            gone["table:articles"] -= 1
+            self.add_to_counters(gone)
+            self.dialect.unindex_article(self, old_rid, old["title"], old["text"])
+            self.execute("DELETE FROM articles WHERE rid = ?", (old_rid,))
+        return True
+
+    def mark_extracted(self, article_id: str, model: str | None, lexicon: str | None) -> None:
+        """Record what produced the article's facts (``nyhetsgraf reextract`` reads it)."""
+        self._check_writable()
+        self.execute("UPDATE articles SET facts_model = ?, facts_lexicon = ?, facts_at = ? WHERE id = ?",
+                     (model, lexicon, datetime.now(UTC).isoformat(timespec="seconds"), article_id))
+
+    def replace_facts(self, article_id: str, facts: Facts, model: str | None, lexicon: str | None) -> bool:
+        """Put ``facts`` in place of the article's stored facts, all at once; False for an unknown id."""
+        self._check_writable()
+        row = self.query_one("SELECT rid FROM articles WHERE id = ?", (article_id,))
+        if row is None:
+            return False
+        rid = int(row["rid"])
+        with self.transaction():
+            change = fact_counters(self._facts(rid), sign=-1)
+            change.update(fact_counters(facts))  # update() keeps negative counts; + would drop them
+            self.add_to_counters(change)
+            for kind, _ in Facts().items():
+                if kind.name != "entities":
+                    self.execute(f"DELETE FROM {kind.name} WHERE article_rid = ?", (rid,))  # noqa: S608
+            self.execute("DELETE FROM entities WHERE article_rid = ?", (rid,))  # mentions go with them
+            self._insert_facts(rid, facts)
+            self.mark_extracted(article_id, model, lexicon)
+        self._pending += 1
+        if self._pending >= self.batch_size:
+            self.commit()
+        return True
 
     def _insert_facts(self, rid: int, facts: Facts) -> None:
         entity_ids: list[int] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,40 @@ def split_statements(script: str) -> list[str]:
     return statements
 
 
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection; on a read-only filesystem (or a folder we may not write to) the file is
+    opened as immutable, since a WAL database needs its shared-memory file beside it even to read."""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    immutable = not _can_write_beside(path)
+    if not immutable:
+        connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0,
+                                     check_same_thread=False)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return connection
+        except sqlite3.OperationalError:
+            connection.close()  # e.g. "unable to open database file": the -shm file cannot be made
+    return sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
+
+
+def _refuse_foreign(connection: sqlite3.Connection, path: Path) -> None:
+    """A SQLite database of another program (tables, but no nyhetsgraf schema version) is not ours to
+    write into."""
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    if version == 0 and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        connection.close()
+        raise StoreError(f"{path} is not a nyhetsgraf database: it holds tables of another program")
+
+
+def _can_write_beside(path: Path) -> bool:
+    """Whether SQLite can create its -wal and -shm files next to the database."""
+    folder = path.resolve().parent
+    try:
+        return os.access(folder, os.W_OK) and not os.statvfs(folder).f_flag & os.ST_RDONLY
+    except OSError:
+        return False
+
+
 class SQLiteDialect:
     name = "sqlite"
     pk_type = "INTEGER PRIMARY KEY"
@@ -39,19 +74,22 @@ class SQLiteDialect:
             raise StoreError(f"no database at {path} (create one with `nyhetsgraf ingest`)")
         if not path.parent.is_dir():
             raise StoreError(f"cannot create a database at {path}: no folder {path.parent}")
+        if not read_only and not _can_write_beside(path):
+            raise StoreError(f"cannot write to {path}: its folder is read-only (reading it still works)")
         try:
             if read_only:
-                uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-                connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0,
-                                             check_same_thread=False)
+                connection = _connect_read_only(path)
             else:
                 # Autocommit mode: transactions are opened explicitly, in batches. The timeout lets a
                 # reader or a second writer wait for a running ingest's batch.
                 connection = sqlite3.connect(path, isolation_level=None, timeout=30.0,
                                              check_same_thread=False)
+                _refuse_foreign(connection, path)  # before WAL mode rewrites the file's header
                 connection.execute("PRAGMA journal_mode = WAL")
                 connection.execute("PRAGMA synchronous = NORMAL")
             connection.row_factory = sqlite3.Row
+            # Migrations that rebuild the search index compute the shadow text in SQL.
+            connection.create_function("nyhetsgraf_shadow", 1, shadow_text, deterministic=True)
             connection.execute("PRAGMA foreign_keys = ON")
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as error:
@@ -68,7 +106,10 @@ class SQLiteDialect:
         return connection.in_transaction
 
     def begin(self, connection: sqlite3.Connection) -> None:
-        connection.execute("BEGIN")
+        # IMMEDIATE takes the write lock now, waiting for another writer (the busy timeout). A deferred
+        # BEGIN that reads first cannot wait when it later wants to write after another process
+        # committed: SQLite answers "database is locked" at once, and a concurrent ingest failed.
+        connection.execute("BEGIN IMMEDIATE")
 
     def schema_version(self, connection: sqlite3.Connection) -> int:
         return int(connection.execute("PRAGMA user_version").fetchone()[0])
@@ -86,6 +127,8 @@ class SQLiteDialect:
         connection.execute("BEGIN IMMEDIATE")
         try:
             current = self.schema_version(connection)
+            if current == 0 and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise SchemaError("it holds tables of another program")
             for version, sql in steps:
                 if version <= current:
                     continue
@@ -101,6 +144,11 @@ class SQLiteDialect:
 
     def index_article(self, store: Any, rid: int, title: str | None, text: str) -> None:
         store.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
+                      (rid, shadow_text(title), shadow_text(text)))
+
+    def unindex_article(self, store: Any, rid: int, title: str | None, text: str) -> None:
+        # A contentless FTS5 table forgets a row only when told the values it indexed.
+        store.execute("INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
                       (rid, shadow_text(title), shadow_text(text)))
 
     def search(self, store: Any, query: ParsedQuery, limit: int, offset: int) -> list[dict[str, Any]]:

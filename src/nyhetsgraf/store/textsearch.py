@@ -2,8 +2,15 @@
 
 SQLite's FTS5 has no Norwegian stemmer, so we index a *shadow text* computed in Python:
 every word of the title and body is lower-cased, stemmed with Snowball's Norwegian
-stemmer and folded to ASCII ("Soldatene" -> "soldat", "Tromsø" -> "tromso"). Queries go
+stemmer and folded ("Soldatene" -> "soldat", "Café" -> "cafe"). Æ, ø and å are letters of
+their own in Norwegian, not accented a and o, so folding keeps them ("før" is not "for",
+"får" is not "far"); only accents foreign to Norwegian go (é -> e, ü -> u), and the Swedish
+and German ä and ö become the Norwegian æ and ø ("Björn" finds "Bjørn"). Queries go
 through exactly the same function, so the FTS5 index only ever compares shadow tokens.
+
+Query syntax: words (all must match), "a phrase", prefix*, ``-word`` (must not match) and
+``OR`` between two terms (either may match). Repeated terms count once; a query has at most
+``MAX_QUERY_TERMS`` terms.
 """
 
 from __future__ import annotations
@@ -16,11 +23,16 @@ from dataclasses import dataclass
 import snowballstemmer
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
-# Norwegian letters that Unicode does not decompose into a base letter plus a mark.
-_FOLD_TABLE = str.maketrans({"ø": "o", "æ": "ae", "å": "a", "ð": "d", "þ": "th", "ß": "ss", "ł": "l"})
+# Letters that Unicode does not decompose into a base letter plus a mark, but that are accented or
+# joined forms of other letters; æ, ø and å are Norwegian letters and stay as they are.
+_FOLD_TABLE = str.maketrans({"ð": "d", "þ": "th", "ß": "ss", "ł": "l", "đ": "d", "ħ": "h", "ı": "i",
+                             "œ": "oe", "ä": "æ", "ö": "ø"})
+_NORWEGIAN_LETTERS = frozenset("æøå")
 _STEMMER = snowballstemmer.stemmer("norwegian")
 # About 230 bytes a chunk with its stems: at most ~25 MB, so a long ingest's memory stays flat.
 _CACHE_LIMIT = 100_000
+MAX_QUERY_TERMS = 32
+MAX_PHRASE_WORDS = 32
 
 
 class QuerySyntaxError(ValueError):
@@ -28,16 +40,23 @@ class QuerySyntaxError(ValueError):
 
 
 def fold(word: str) -> str:
-    """Lower-case and strip diacritics so that "Tromsø", "TROMSO" and "tromsø" compare equal."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_FOLD_TABLE))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_FOLD_TABLE)
+    """Lower-case and strip accents foreign to Norwegian: "Café" -> "cafe", "TROMSØ" -> "tromsø"."""
+    lowered = word.casefold().translate(_FOLD_TABLE)
+    if lowered.isascii():
+        return lowered
+    return "".join(ch if ch in _NORWEGIAN_LETTERS else _strip_marks(ch) for ch in lowered)
+
+
+def _strip_marks(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD_TABLE)
 
 
 class _StemCache(dict[str, str]):
     """Lower-cased word -> shadow token; news vocabulary repeats, so nearly every lookup is a hit."""
 
     def __missing__(self, word: str) -> str:
-        token = fold(_STEMMER.stemWord(word))
+        token = _STEMMER.stemWord(fold(word))  # folding keeps æøå, so the stemmer still knows them
         self[word] = token
         return token
 
@@ -60,7 +79,7 @@ _CHUNKS = _ChunkCache()
 
 
 def index_token(word: str) -> str:
-    """The shadow form of one word: stemmed on the real spelling (the stemmer knows æøå), then folded."""
+    """The shadow form of one word: folded (foreign accents off), then stemmed."""
     return _STEMS[word.casefold()]
 
 
@@ -79,58 +98,131 @@ def shadow_text(text: str | None) -> str:
     return " ".join(map(_CHUNKS.__getitem__, text.casefold().split()))
 
 
+Phrase = tuple[str, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedQuery:
-    """A query as AND-ed groups: each group is a phrase of one or more shadow tokens."""
+    """A query as AND-ed groups of OR-ed phrases, minus excluded phrases; tokens are shadow tokens.
 
-    phrases: tuple[tuple[str, ...], ...]
+    ``phrases`` and ``prefixes`` list every phrase that may match (for highlighting); ``groups`` says
+    which of them are alternatives (indices into ``phrases``; by default each phrase is its own group).
+    """
+
+    phrases: tuple[Phrase, ...]
     prefixes: tuple[bool, ...]  # whether the last token of each phrase is a prefix ("soldat*")
-    # The words of each phrase as the user wrote them, for a backend that stems on its own (PostgreSQL).
+    groups: tuple[tuple[int, ...], ...] = ()
+    excluded: tuple[tuple[Phrase, bool], ...] = ()  # (phrase, prefix) that must not match
+    # The words of each phrase (then of each excluded one) as the user wrote them, for a backend that
+    # stems on its own (PostgreSQL).
     words: tuple[tuple[str, ...], ...] = ()
+    excluded_words: tuple[tuple[str, ...], ...] = ()
+
+    def and_groups(self) -> tuple[tuple[int, ...], ...]:
+        return self.groups or tuple((i,) for i in range(len(self.phrases)))
 
     def fts_expression(self) -> str:
+        """The query in FTS5 syntax; every phrase re-quoted, so no user text is read as an operator."""
         parts = []
-        for tokens, prefix in zip(self.phrases, self.prefixes, strict=True):
-            quoted = '"' + " ".join(tokens) + '"'
-            parts.append(quoted + ("*" if prefix else ""))
-        return " AND ".join(parts)
+        for group in self.and_groups():
+            alternatives = [_fts_phrase(self.phrases[i], self.prefixes[i]) for i in group]
+            parts.append(alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")")
+        expression = " AND ".join(parts)
+        for phrase, prefix in self.excluded:
+            expression = f"({expression}) NOT {_fts_phrase(phrase, prefix)}"
+        return expression
 
     def tokens(self) -> set[str]:
         return {token for phrase in self.phrases for token in phrase}
 
 
-_QUERY_PART_RE = re.compile(r'"([^"]*)"(\*?)|([^\s"]+)')
+def _fts_phrase(tokens: Phrase, prefix: bool) -> str:
+    return '"' + " ".join(tokens) + '"' + ("*" if prefix else "")
+
+
+_QUERY_PART_RE = re.compile(r'(-?)"([^"]*)"(\*?)|(-?)([^\s"]+)')
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """A user's text for a one-line message: long queries are cut, never echoed whole."""
+    flat = " ".join(text.split())
+    return repr(flat) if len(flat) <= limit else repr(flat[:limit]) + f"… ({len(text)} characters)"
+
+
+def _phrase_of(raw: str, prefix: bool) -> tuple[Phrase, tuple[str, ...]] | None:
+    """The shadow tokens of one term and its words as written; None when it has no word."""
+    words = WORD_RE.findall(raw)
+    if not words:
+        return None
+    if len(words) > MAX_PHRASE_WORDS:
+        raise QuerySyntaxError(f"a phrase has {len(words)} words; at most {MAX_PHRASE_WORDS} are searched")
+    if prefix:
+        # A prefix is matched on its folded spelling, not stemmed ("soldate*" must not become "soldat*").
+        tokens = tuple(index_token(w) for w in words[:-1]) + (fold(words[-1]),)
+    else:
+        tokens = tuple(index_token(w) for w in words)
+    kept = [(t, w) for t, w in zip(tokens, words, strict=True) if t]
+    if not kept:
+        return None
+    return tuple(t for t, _ in kept), tuple(w for _, w in kept)
 
 
 def parse_query(query: str) -> ParsedQuery:
-    """Parse ``word word "a phrase" prefix*`` into AND-ed phrases of shadow tokens.
+    """Parse ``word word "a phrase" prefix* -excluded a OR b`` into AND-ed groups of shadow phrases.
 
-    FTS5's own syntax is never exposed: every token is re-quoted, so user input cannot
-    inject operators or column filters.
+    FTS5's own syntax is never exposed: every token is re-quoted, so user input cannot inject
+    operators or column filters. Repeated terms count once.
     """
     if query.count('"') % 2:
-        raise QuerySyntaxError(f"unbalanced quote in query: {query!r}")
-    phrases: list[tuple[str, ...]] = []
-    prefixes: list[bool] = []
-    raw_words: list[tuple[str, ...]] = []
+        raise QuerySyntaxError(f"unbalanced quote in query {shorten(query)}")
+    terms: list[tuple[Phrase, bool]] = []  # included, in order, without repeats
+    written: list[tuple[str, ...]] = []
+    groups: list[list[int]] = []
+    excluded: list[tuple[Phrase, bool]] = []
+    excluded_written: list[tuple[str, ...]] = []
+    pending_or = False
     for match in _QUERY_PART_RE.finditer(query):
-        phrase_text, phrase_star, word = match.groups()
-        raw = phrase_text if phrase_text is not None else word
-        prefix = bool(phrase_star) or (word is not None and word.endswith("*"))
-        words = WORD_RE.findall(raw)
-        if not words:
+        phrase_minus, phrase_text, phrase_star, word_minus, word = match.groups()
+        if word == "OR":
+            pending_or = bool(groups)
             continue
-        if prefix:
-            # A prefix is matched on its folded spelling, not stemmed ("soldate*" must not become "soldat*").
-            tokens = tuple(index_token(w) for w in words[:-1]) + (fold(words[-1]),)
+        raw = phrase_text if phrase_text is not None else word
+        minus = bool(phrase_minus or word_minus)
+        prefix = bool(phrase_star) or (word is not None and word.endswith("*"))
+        found = _phrase_of(raw, prefix)
+        if found is None:
+            pending_or = False
+            continue
+        phrase, words = found
+        if minus:
+            if (phrase, prefix) not in excluded:
+                excluded.append((phrase, prefix))
+                excluded_written.append(words)
+            pending_or = False
+            continue
+        if (phrase, prefix) in terms:
+            index = terms.index((phrase, prefix))
         else:
-            tokens = tuple(index_token(w) for w in words)
-        phrases.append(tokens)
-        prefixes.append(prefix)
-        raw_words.append(tuple(words))
-    if not phrases:
-        raise QuerySyntaxError(f"query has no searchable words: {query!r}")
-    return ParsedQuery(tuple(phrases), tuple(prefixes), tuple(raw_words))
+            terms.append((phrase, prefix))
+            written.append(words)
+            index = len(terms) - 1
+        if pending_or:
+            if index not in groups[-1]:
+                groups[-1].append(index)
+        else:
+            groups.append([index])
+        pending_or = False
+        if len(terms) + len(excluded) > MAX_QUERY_TERMS:
+            raise QuerySyntaxError(f"query has more than {MAX_QUERY_TERMS} different terms")
+    if len(terms) + len(excluded) > MAX_QUERY_TERMS:
+        raise QuerySyntaxError(f"query has more than {MAX_QUERY_TERMS} different terms")
+    if not terms:
+        if excluded:
+            raise QuerySyntaxError("a query needs a word to find, not only -excluded ones")
+        raise QuerySyntaxError(f"query has no searchable words: {shorten(query)}")
+    unique_groups = tuple(dict.fromkeys(tuple(group) for group in groups))  # "a a" is "a"
+    return ParsedQuery(tuple(t for t, _ in terms), tuple(p for _, p in terms), unique_groups,
+                       tuple(excluded), tuple(written), tuple(excluded_written))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,9 +17,21 @@ from nyhetsgraf.kb.series import CountFact, build_series, interval
 from nyhetsgraf.store.textsearch import ParsedQuery, make_snippet, parse_query
 from nyhetsgraf.web.db import Database
 
+# ts_rank weights (D, C, B, A) as the PostgreSQL store ranks: the title (A) three times the body (B).
+PG_RANK_WEIGHTS = "{0.1, 0.2, 0.33, 1.0}"
 FACET_SIZE = 10
-# The row ids of the articles that match a full-text query (SQLite FTS5 over the stemmed shadow text).
-MATCHING_RIDS = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+FACET_SAMPLE = 2000  # articles the facts' facets count at most (the last stored of those that match)
+
+
+def matching_rids(parsed: ParsedQuery, dialect: str) -> tuple[str, list[Any]]:
+    """SQL selecting the row ids of the articles that match a full-text query, and its parameters:
+    SQLite's FTS5 index of the stemmed shadow text, or PostgreSQL's generated ``search`` tsvector."""
+    if dialect == "postgresql":
+        from nyhetsgraf.store.postgresql import tsquery
+
+        expression, params = tsquery(parsed)
+        return f"SELECT rid FROM articles WHERE search @@ {expression}", list(params)
+    return "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [parsed.fts_expression()]
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 BUCKETS = {"year": 4, "month": 7, "day": 10}
 
@@ -105,19 +117,21 @@ class ArticleFilter:
     def without(self, name: str) -> ArticleFilter:
         return replace(self, **{name: None, **({"parsed": None} if name == "q" else {})})
 
-    def where(self) -> tuple[str, list[Any]]:
+    def where(self, dialect: str = "sqlite") -> tuple[str, list[Any]]:
         """A condition on ``articles a`` (joined to ``sources s``) and its parameters."""
         clauses: list[str] = []
         params: list[Any] = []
         if self.parsed is not None:
-            clauses.append(f"a.rid IN ({MATCHING_RIDS})")
-            params.append(self.parsed.fts_expression())
+            matching, matching_params = matching_rids(self.parsed, dialect)
+            clauses.append(f"a.rid IN ({matching})")
+            params += matching_params
+        # The lengths are those of validated dates (4, 7 or 10), written into the SQL as numbers.
         if self.date_from:
-            clauses.append("substr(a.date, 1, ?) >= ?")
-            params += [len(self.date_from), self.date_from]
+            clauses.append(f"substr(a.date, 1, {len(self.date_from)}) >= ?")
+            params.append(self.date_from)
         if self.date_to:
-            clauses.append("substr(a.date, 1, ?) <= ?")
-            params += [len(self.date_to), self.date_to]
+            clauses.append(f"substr(a.date, 1, {len(self.date_to)}) <= ?")
+            params.append(self.date_to)
         if self.source:
             clauses.append("s.path = ?")
             params.append(self.source)
@@ -167,30 +181,79 @@ def _public(row: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in row.items() if key not in ("rid", "score", "text")}
 
 
+def _only_query(filters: ArticleFilter) -> bool:
+    return filters.parsed is not None and set(filters.params()) == {"q"}
+
+
+def _count(db: Database, filters: ArticleFilter) -> int:
+    if _only_query(filters):  # the full-text index alone knows
+        matching, params = matching_rids(filters.parsed, db.dialect)  # type: ignore[arg-type]
+        return int(db.scalar(f"SELECT count(*) FROM ({matching}) t", params))
+    where, params = filters.where(db.dialect)
+    return int(db.scalar(f"SELECT count(*) FROM articles a JOIN sources s ON s.source_id = a.source_id"
+                         f" WHERE {where}", params))
+
+
+def _page_rids(db: Database, filters: ArticleFilter, page: Page) -> list[tuple[int, float | None]]:
+    """Row ids (and scores) of one page: ranked by BM25 (title weighted 3x) when there is a query, else
+    newest first. Only ids are sorted; the columns are read for the page alone afterwards."""
+    if filters.parsed is not None and db.dialect == "postgresql":
+        from nyhetsgraf.store.postgresql import tsquery
+
+        expression, query_params = tsquery(filters.parsed)
+        where, params = filters.without("q").where(db.dialect)
+        rows = db.query(
+            f"WITH q AS MATERIALIZED (SELECT {expression} AS query) SELECT a.rid,"
+            f" ts_rank('{PG_RANK_WEIGHTS}', a.search, q.query) AS score FROM q, articles a"
+            f" JOIN sources s ON s.source_id = a.source_id WHERE a.search @@ q.query AND {where}"
+            " ORDER BY score DESC, a.rid LIMIT ? OFFSET ?", [*query_params, *params, page.limit, page.offset])
+        return [(int(row["rid"]), float(row["score"])) for row in rows]
+    if filters.parsed is not None:
+        # BM25 is lower for a better match; the score given out is its negation (higher is better).
+        expression = filters.parsed.fts_expression()
+        if _only_query(filters):
+            rows = db.query("SELECT rowid AS rid, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts"
+                            " WHERE articles_fts MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?",
+                            [expression, page.limit, page.offset])
+        else:
+            where, params = filters.without("q").where()
+            rows = db.query(
+                "SELECT a.rid, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts"
+                " JOIN articles a ON a.rid = articles_fts.rowid JOIN sources s ON s.source_id = a.source_id"
+                f" WHERE articles_fts MATCH ? AND {where} ORDER BY score, a.rid LIMIT ? OFFSET ?",
+                [expression, *params, page.limit, page.offset])
+        return [(int(row["rid"]), -float(row["score"])) for row in rows]
+    where, params = filters.where(db.dialect)
+    # SQLite sorts NULL first, so DESC puts undated articles last and walks the date index backwards
+    # (it holds the row id too); PostgreSQL needs NULLS LAST said.
+    nulls_last = "" if db.dialect == "sqlite" else " NULLS LAST"
+    rows = db.query(f"SELECT a.rid FROM articles a JOIN sources s ON s.source_id = a.source_id WHERE {where}"
+                    f" ORDER BY a.date DESC{nulls_last}, a.rid DESC LIMIT ? OFFSET ?",
+                    [*params, page.limit, page.offset])
+    return [(int(row["rid"]), None) for row in rows]
+
+
 def article_list(db: Database, filters: ArticleFilter, page: Page) -> dict[str, Any]:
     """A page of articles, newest first, optionally ranked by a full-text query, with snippets."""
-    where, params = filters.where()
-    total = int(db.scalar(f"SELECT count(*) FROM articles a JOIN sources s ON s.source_id = a.source_id"
-                          f" WHERE {where}", params))
-    if filters.parsed is not None:
-        rows = db.query(
-            f"SELECT {_ARTICLE_COLUMNS}, a.text, bm25(articles_fts, 3.0, 1.0) AS score"
-            " FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid"
-            " JOIN sources s ON s.source_id = a.source_id"
-            f" WHERE articles_fts MATCH ? AND {where} ORDER BY score, a.rid LIMIT ? OFFSET ?",
-            [filters.parsed.fts_expression(), *params, page.limit, page.offset])
-        items = []
-        for row in rows:
+    total = _count(db, filters)
+    ranked = _page_rids(db, filters, page)
+    details: dict[int, dict[str, Any]] = {}
+    if ranked:
+        marks = ", ".join("?" * len(ranked))
+        details = {int(row["rid"]): row for row in db.query(
+            f"SELECT {_ARTICLE_COLUMNS}, a.text FROM articles a JOIN sources s ON s.source_id = a.source_id"
+            f" WHERE a.rid IN ({marks})", [rid for rid, _ in ranked])}
+    items = []
+    for rid, score in ranked:
+        row = details.get(rid)
+        if row is None:  # deleted between the two reads
+            continue
+        if filters.parsed is not None:
             snippet = make_snippet(row["text"], filters.parsed)
-            items.append({**_public(row), "score": round(-float(row["score"]), 4),
-                          "snippet": snippet.text, "highlights": [list(h) for h in snippet.highlights]})
-    else:
-        rows = db.query(
-            f"SELECT {_ARTICLE_COLUMNS}, substr(a.text, 1, 240) AS text FROM articles a"
-            f" JOIN sources s ON s.source_id = a.source_id WHERE {where}"
-            " ORDER BY a.date IS NULL, a.date DESC, a.rid DESC LIMIT ? OFFSET ?",
-            [*params, page.limit, page.offset])
-        items = [{**_public(row), "snippet": _lead(row["text"]), "highlights": []} for row in rows]
+            items.append({**_public(row), "score": round(score or 0.0, 4), "snippet": snippet.text,
+                          "highlights": [list(h) for h in snippet.highlights]})
+        else:
+            items.append({**_public(row), "snippet": _lead(row["text"][:400]), "highlights": []})
     return {"filters": filters.params(), **page.info(total, len(items)), "items": items}
 
 
@@ -210,45 +273,97 @@ def _facet(db: Database, select: str, source_sql: str, params: list[Any], size: 
 def facets(db: Database, filters: ArticleFilter, *, bucket: str = "month",
            size: int = FACET_SIZE) -> dict[str, Any]:
     """Counts of the filtered articles per date bucket, source, language, entity, event type and count
-    category. Each facet ignores its own filter, so the other values stay visible to switch to."""
-    result: dict[str, Any] = {}
+    category. Each facet ignores its own filter, so the other values stay visible to switch to.
 
-    def scope(name: str) -> tuple[str, list[Any]]:
-        where, params = filters.without(name).where()
-        return (f"SELECT a.rid FROM articles a JOIN sources s ON s.source_id = a.source_id WHERE {where}",
-                params)
-
+    Date, source and language count every article. The facts' facets (entity, event type, count
+    category) count the ``FACET_SAMPLE`` articles stored last among those that match, so that a query
+    matching most of a large store stays fast; such a facet says ``"sample": FACET_SAMPLE``."""
     width = BUCKETS[bucket]
-    where, params = filters.where()
-    rows = db.query(
-        f"SELECT substr(a.date, 1, {width}) AS value, count(*) AS count FROM articles a"
-        f" JOIN sources s ON s.source_id = a.source_id WHERE {where} AND length(a.date) >= {width}"
-        f" GROUP BY substr(a.date, 1, {width}) ORDER BY value", params)
-    result["date"] = {"bucket": bucket, "truncated": False, "values": rows}
+    own_filter = {"date": ("date_from", "date_to"), "source": ("source",), "language": ("language",),
+                  "entity": ("entity",), "event_type": ("event_type",), "count_category": ("count_category",)}
 
-    subquery, params = scope("source")
-    result["source"] = _facet(
-        db, "SELECT s.path AS value, s.name AS label, count(*) AS count",
-        f"FROM articles a JOIN sources s ON s.source_id = a.source_id WHERE a.rid IN ({subquery})"
-        " GROUP BY s.path, s.name", params, size)
-    subquery, params = scope("language")
-    result["language"] = _facet(db, "SELECT a.language AS value, count(*) AS count",
-                                f"FROM articles a WHERE a.rid IN ({subquery}) GROUP BY a.language",
-                                params, size)
-    subquery, params = scope("entity")
-    result["entity"] = _facet(
-        db, "SELECT l.corpus_id AS value, k.name AS name, k.type AS type,"
-            " count(DISTINCT l.article_rid) AS count",
-        f"FROM kb_entity_links l JOIN kb_entities k ON k.id = l.corpus_id WHERE l.article_rid IN ({subquery})"
-        " GROUP BY l.corpus_id, k.name, k.type", params, size)
-    subquery, params = scope("event_type")
-    result["event_type"] = _facet(
-        db, "SELECT v.type AS value, count(DISTINCT v.article_rid) AS count",
-        f"FROM events v WHERE v.article_rid IN ({subquery}) GROUP BY v.type", params, size)
-    subquery, params = scope("count_category")
-    result["count_category"] = _facet(
-        db, "SELECT c.category AS value, count(DISTINCT c.article_rid) AS count",
-        f"FROM counts c WHERE c.article_rid IN ({subquery}) GROUP BY c.category", params, size)
+    def scope_filters(name: str) -> ArticleFilter:
+        scoped = filters
+        for field_name in own_filter[name]:
+            scoped = scoped.without(field_name)
+        return scoped
+
+    def scope(scoped: ArticleFilter, sample: bool = False) -> tuple[str, list[Any]]:
+        where, params = scoped.where(db.dialect)
+        sql = f"SELECT a.rid FROM articles a JOIN sources s ON s.source_id = a.source_id WHERE {where}"
+        return (sql + f" ORDER BY a.rid DESC LIMIT {FACET_SAMPLE}" if sample else sql), params
+
+    result: dict[str, Any] = {}
+    # Date, source and language in one pass when no facet has its own filter set (the usual case).
+    plain = ("date", "source", "language")
+    if all(scope_filters(name) == filters for name in plain):
+        where, params = filters.where(db.dialect)
+        rows = db.query(f"SELECT substr(a.date, 1, {width}) AS day, s.path, s.name, a.language,"
+                        " count(*) AS n FROM articles a JOIN sources s ON s.source_id = a.source_id"
+                        f" WHERE {where} GROUP BY substr(a.date, 1, {width}), s.path, s.name, a.language",
+                        params)
+        groups: dict[str, dict[Any, int]] = {"date": {}, "source": {}, "language": {}}
+        labels_of: dict[str, str | None] = {}
+        for row in rows:
+            if row["day"] and len(row["day"]) >= width:
+                groups["date"][row["day"]] = groups["date"].get(row["day"], 0) + int(row["n"])
+            groups["source"][row["path"]] = groups["source"].get(row["path"], 0) + int(row["n"])
+            labels_of[row["path"]] = row["name"]
+            groups["language"][row["language"]] = groups["language"].get(row["language"], 0) + int(row["n"])
+        result["date"] = {"bucket": bucket, "truncated": False, "values": [
+            {"value": value, "count": count} for value, count in sorted(groups["date"].items())]}
+        for name in ("source", "language"):
+            ordered = sorted(groups[name].items(), key=lambda item: (-item[1], item[0]))
+            values = [{"value": value, **({"label": labels_of[value]} if name == "source" else {}),
+                       "count": count} for value, count in ordered]
+            result[name] = {"truncated": len(values) > size, "values": values[:size]}
+    else:
+        where, params = scope_filters("date").where(db.dialect)
+        result["date"] = {"bucket": bucket, "truncated": False, "values": db.query(
+            f"SELECT substr(a.date, 1, {width}) AS value, count(*) AS count FROM articles a"
+            f" JOIN sources s ON s.source_id = a.source_id WHERE {where} AND length(a.date) >= {width}"
+            f" GROUP BY substr(a.date, 1, {width}) ORDER BY value", params)}
+        subquery, params = scope(scope_filters("source"))
+        result["source"] = _facet(
+            db, "SELECT s.path AS value, s.name AS label, count(*) AS count",
+            f"FROM articles a JOIN sources s ON s.source_id = a.source_id WHERE a.rid IN ({subquery})"
+            " GROUP BY s.path, s.name", params, size)
+        subquery, params = scope(scope_filters("language"))
+        result["language"] = _facet(db, "SELECT a.language AS value, count(*) AS count",
+                                    f"FROM articles a WHERE a.rid IN ({subquery}) GROUP BY a.language",
+                                    params, size)
+
+    samples: dict[tuple[tuple[str, str], ...], dict[str, Any]] = {}
+
+    def sampled(scoped: ArticleFilter) -> dict[str, Any]:
+        key = tuple(sorted(scoped.params().items()))
+        if key not in samples:
+            sql, params = scope(scoped)
+            more = int(db.scalar(f"SELECT count(*) FROM ({sql} LIMIT {FACET_SAMPLE + 1}) t", params))
+            samples[key] = {"sample": FACET_SAMPLE} if more > FACET_SAMPLE else {}
+        return samples[key]
+
+    # Driven from the (sampled) article ids, which SQLite then looks up in each fact table's index.
+    fact_facets = {
+        "entity": ("SELECT l.corpus_id AS value, count(DISTINCT l.article_rid) AS count",
+                   "FROM ({scope}) r JOIN kb_entity_links l ON l.article_rid = r.rid GROUP BY l.corpus_id"),
+        "event_type": ("SELECT v.type AS value, count(DISTINCT v.article_rid) AS count",
+                       "FROM ({scope}) r JOIN events v ON v.article_rid = r.rid GROUP BY v.type"),
+        "count_category": ("SELECT c.category AS value, count(DISTINCT c.article_rid) AS count",
+                           "FROM ({scope}) r JOIN counts c ON c.article_rid = r.rid GROUP BY c.category"),
+    }
+    for name, (select, source) in fact_facets.items():
+        scoped = scope_filters(name)
+        subquery, params = scope(scoped, sample=True)
+        result[name] = sampled(scoped) | _facet(db, select, source.format(scope=subquery), params, size)
+    known = {r["id"]: r for r in db.query(
+        "SELECT id, name, type FROM kb_entities WHERE id IN ({})".format(
+            ", ".join("?" * len(result["entity"]["values"])) or "NULL"),
+        [v["value"] for v in result["entity"]["values"]])}
+    result["entity"]["values"] = [
+        {"value": v["value"], "name": known.get(v["value"], {}).get("name", v["value"]),
+         "type": known.get(v["value"], {}).get("type"), "count": v["count"]}
+        for v in result["entity"]["values"]]
     return result
 
 
@@ -324,7 +439,8 @@ def _contains(column: str, value: str | None) -> tuple[str, tuple[str, ...]]:
 def events(db: Database, page: Page, *, type_: str | None = None, actor: str | None = None,
            target: str | None = None, date_from: str | None = None, date_to: str | None = None,
            negated: bool | None = None, entity: str | None = None) -> dict[str, Any]:
-    """Events of every article, newest first; actor and target match the name without regard to case."""
+    """Events of every article, the last stored first (an index order, fast on a large store); actor and
+    target match the name without regard to case."""
     date_from, date_to = _check_date(date_from, "date_from"), _check_date(date_to, "date_to")
     where, params = _fact_where({
         "type": ("v.type = ?", type_),
@@ -334,19 +450,21 @@ def events(db: Database, page: Page, *, type_: str | None = None, actor: str | N
     })
     for bound, op in ((date_from, ">="), (date_to, "<=")):
         if bound:
-            where += f" AND substr(coalesce(v.date, a.date), 1, ?) {op} ?"
-            params += [len(bound), bound]
+            where += f" AND substr(coalesce(v.date, a.date), 1, {len(bound)}) {op} ?"
+            params.append(bound)
     if entity:
         where += (" AND EXISTS (SELECT 1 FROM kb_entity_links x"
                   " WHERE x.entity_id IN (v.actor_entity, v.target_entity) AND x.corpus_id = ?)")
         params.append(check_entity_id(entity))
     base = f"FROM events v JOIN articles a ON a.rid = v.article_rid WHERE {where}"
-    total = int(db.scalar(f"SELECT count(*) {base}", params))
+    # Without a date the count needs no join (the article's date is the fallback of the event's own).
+    counted = base if (date_from or date_to) else f"FROM events v WHERE {where}"
+    total = int(db.scalar(f"SELECT count(*) {counted}", params))
     rows = db.query(
         "SELECT v.event_id, v.type, v.trigger, v.actor, v.target, v.location, v.date, v.negated,"
         ' v.start, v."end", a.id AS article, a.title AS article_title, a.date AS article_date,'
         " a.span_start, a.text"
-        f" {base} ORDER BY a.date IS NULL, a.date DESC, v.event_id DESC LIMIT ? OFFSET ?",
+        f" {base} ORDER BY v.article_rid DESC, v.event_id DESC LIMIT ? OFFSET ?",
         [*params, page.limit, page.offset])
     items = [_fact_item(row, negated=bool(row["negated"])) for row in rows]
     return {**page.info(total, len(items)), "items": items}
@@ -354,18 +472,18 @@ def events(db: Database, page: Page, *, type_: str | None = None, actor: str | N
 
 def quotes(db: Database, page: Page, *, speaker: str | None = None, direct: bool | None = None,
            q: str | None = None) -> dict[str, Any]:
-    """Quotes of every article, newest first; ``speaker`` matches without regard to case."""
+    """Quotes of every article, the last stored first; ``speaker`` matches without regard to case."""
     where, params = _fact_where({
         "speaker": _same_name("qu.speaker", speaker),
         "direct": ("qu.direct = ?", None if direct is None else int(direct)),
         "q": _contains("qu.text", q),
     })
     base = f"FROM quotes qu JOIN articles a ON a.rid = qu.article_rid WHERE {where}"
-    total = int(db.scalar(f"SELECT count(*) {base}", params))
+    total = int(db.scalar(f"SELECT count(*) FROM quotes qu WHERE {where}", params))
     rows = db.query(
         'SELECT qu.quote_id, qu.text AS quote, qu.speaker, qu.direct, qu.start, qu."end",'
         " a.id AS article, a.title AS article_title, a.date AS article_date, a.span_start, a.text"
-        f" {base} ORDER BY a.date IS NULL, a.date DESC, qu.quote_id DESC LIMIT ? OFFSET ?",
+        f" {base} ORDER BY qu.article_rid DESC, qu.quote_id DESC LIMIT ? OFFSET ?",
         [*params, page.limit, page.offset])
     items = [_fact_item(row, direct=bool(row["direct"])) for row in rows]
     for item in items:
@@ -498,9 +616,11 @@ def entity(db: Database, entity_id: str, *, bucket: str = "month") -> dict[str, 
     for key in ("quotes_by", "quotes_about", "events_as_actor", "events_as_target"):
         result[key] = _titles(db, with_sentences(db, result[key]))
     result["timeline"] = {"bucket": bucket, "points": timeline}
-    result["stories"] = [{"id": story.id, "title": story.title, "articles": len(story.articles),
-                          "first_date": story.first_date, "last_date": story.last_date}
-                         for story in kb.stories(db.store(), entity_id=entity_id, limit=10)]
+    # Only what the list shows: kb.stories would also load every member and main entity of each story.
+    result["stories"] = db.query(
+        "SELECT s.id, s.title, s.articles, s.first_date, s.last_date FROM kb_stories s WHERE s.id IN"
+        " (SELECT k.story FROM kb_entity_links l JOIN kb_articles k ON k.article_rid = l.article_rid"
+        " WHERE l.corpus_id = ?) ORDER BY s.articles DESC, s.last_date DESC, s.id LIMIT 10", [entity_id])
     return result
 
 
@@ -515,10 +635,19 @@ def story_list(db: Database, page: Page, *, min_articles: int = 2,
                   " ON k.article_rid = l.article_rid WHERE l.corpus_id = ?)")
         params.append(check_entity_id(entity_id))
     total = int(db.scalar(f"SELECT count(*) FROM kb_stories WHERE {where}", params))
-    found = kb.stories(db.store(), limit=page.limit, offset=page.offset, min_articles=min_articles,
-                       entity_id=entity_id)
-    items = [{**story.to_json(), "articles": len(story.articles),
-              "duplicates": sum(1 for a in story.articles if a.duplicate_of)} for story in found]
+    # The same order as kb.stories; only what a list shows (kb.stories loads every member of each story).
+    items = db.query(f"SELECT id, title, first_date, last_date, articles FROM kb_stories WHERE {where}"
+                     " ORDER BY articles DESC, last_date DESC, id LIMIT ? OFFSET ?",
+                     [*params, page.limit, page.offset])
+    ids = [item["id"] for item in items]
+    duplicates: dict[str, int] = {}
+    if ids:
+        marks = ", ".join("?" * len(ids))
+        duplicates = {r["story"]: int(r["n"]) for r in db.query(
+            f"SELECT story, count(*) AS n FROM kb_articles WHERE story IN ({marks})"
+            " AND duplicate_of IS NOT NULL GROUP BY story", ids)}
+    for item in items:
+        item["duplicates"] = duplicates.get(item["id"], 0)
     return {**page.info(total, len(items)), "items": items}
 
 
@@ -661,15 +790,16 @@ def overview(db: Database, *, top: int = 10) -> dict[str, Any]:
     last = db.scalar("SELECT max(substr(date, 1, 10)) FROM articles WHERE length(date) >= 10")
     week: list[dict[str, Any]] = []
     week_start = None
-    top_sql = ("SELECT k.id, k.name, k.type, count(DISTINCT l.article_rid) AS articles FROM kb_entity_links l"
-               " JOIN kb_entities k ON k.id = l.corpus_id JOIN articles a ON a.rid = l.article_rid"
+    top_sql = ("SELECT k.id, k.name, k.type, count(DISTINCT l.article_rid) AS articles FROM articles a"
+               " JOIN kb_entity_links l ON l.article_rid = a.rid JOIN kb_entities k ON k.id = l.corpus_id"
                " WHERE {where} GROUP BY k.id, k.name, k.type ORDER BY articles DESC, k.name, k.id LIMIT ?")
     if last:
         from datetime import date, timedelta
 
         week_start = (date.fromisoformat(last) - timedelta(days=6)).isoformat()
-        week = db.query(top_sql.format(where="substr(a.date, 1, 10) >= ? AND substr(a.date, 1, 10) <= ?"),
-                        [week_start, last, top])
+        day_after = (date.fromisoformat(last) + timedelta(days=1)).isoformat()
+        # Plain comparisons of ISO strings, so the date index finds the week's articles.
+        week = db.query(top_sql.format(where="a.date >= ? AND a.date < ?"), [week_start, day_after, top])
     overall = [e.to_json() for e in kb.entities(db.store(), limit=top)]
     stories = story_list(db, Page(limit=5))["items"]
     recent = article_list(db, ArticleFilter(), Page(limit=8))["items"]

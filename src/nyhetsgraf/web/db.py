@@ -42,7 +42,13 @@ class Database:
         return str(getattr(self.store().dialect, "name", ""))
 
     def store(self) -> SqlStore:
-        """This thread's store (read-only unless the server writes)."""
+        """This thread's store (read-only unless the server writes). A PostgreSQL store is one for all
+        threads: it lends each thread its own connection from a pool."""
+        if self.url.startswith(("postgresql://", "postgres://")):
+            with self._all_lock:
+                if not self._all:
+                    self._all.append(open_store(self.url, create=False, read_only=not self.write))
+                return self._all[0]
         store = getattr(self._local, "store", None)
         # After close() (the app's shutdown) a thread's old handle is stale: a new start opens anew.
         if store is None or getattr(self._local, "generation", -1) != self._generation:

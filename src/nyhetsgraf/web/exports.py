@@ -44,7 +44,7 @@ ARTICLE_COLUMNS = ("id", "date", "title", "source", "language", "url", "entities
 
 def _article_batches(db: Database, filters: ArticleFilter,
                      limit: int | None) -> Iterator[list[dict[str, Any]]]:
-    where, params = filters.where()
+    where, params = filters.where(db.dialect)
     last = -1
     left = limit
     while left is None or left > 0:

@@ -98,3 +98,10 @@ CREATE TABLE kb_count_dates (
     count_id BIGINT PRIMARY KEY REFERENCES counts(count_id) ON DELETE CASCADE,
     date     TEXT
 );
+
+-- One row, written first by every knowledge-base update: two processes never link the same articles.
+CREATE TABLE kb_state (
+    id         INTEGER PRIMARY KEY,
+    updated_at TEXT
+);
+INSERT INTO kb_state(id, updated_at) VALUES (1, NULL);

@@ -1,4 +1,4 @@
--- Schema version 4 (PostgreSQL; the SQLite file has the same counters and one index more): row
+-- Schema version 6 (PostgreSQL; the SQLite file has the same counters and one index more): row
 -- counts kept up to date at ingest, so that `stats` reads a few rows instead of counting millions.
 -- SqlStore adds to them in the transaction that stores an article (and subtracts in the one that
 -- deletes facts); a name without a row counts 0.
