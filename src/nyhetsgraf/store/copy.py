@@ -156,9 +156,15 @@ def copy_store(source: SqlStore, target: SqlStore,
     missing = sorted(set(source_tables) - set(target_tables))
     if missing:
         raise CopyError(f"{target.url} has no table {', '.join(missing)}")
-    filled = [name for name in target_tables if _count(target, name)]
+    filled = [name for name in ("sources", "articles") if _count(target, name)]
     if filled:
         raise CopyError(f"{target.url} is not empty (table {filled[0]} has rows); copy into a new store")
+    # A store without articles holds at most the rows its migrations seeded (state and counter rows):
+    # the source's own rows replace them.
+    with target.transaction():
+        for table in reversed(_in_dependency_order(source_tables)):
+            target.execute(f"DELETE FROM {_quote(table.name)}")
+    target.commit()
     report = CopyReport()
     for table in _in_dependency_order(source_tables):
         wanted = target_tables[table.name].columns
