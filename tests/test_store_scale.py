@@ -4,6 +4,7 @@ what the plain (slow) query gives."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -156,3 +157,37 @@ def test_counters_follow_replaced_facts_and_replaced_truncated_articles(store_ur
         counted = _counted_stats(store)
     assert {key: stats[key] for key in counted} == counted
     assert stats["articles"] == 7
+
+
+def test_an_older_database_opened_read_only_is_counted_from_its_tables(db_path: Path) -> None:
+    news = _news(5)
+    with open_store(db_path) as store:
+        for article, facts in news:
+            store.add(article, facts)
+        expected = store.stats()
+        store.execute("DROP TABLE counters")
+        store.execute("DROP INDEX articles_order")
+        store.execute("PRAGMA user_version = 5")
+    with open_store(db_path, read_only=True) as old:
+        found = old.stats()
+        assert old.count_articles() == 5
+    assert {key: value for key, value in found.items() if key != "schema_version"} == \
+        {key: value for key, value in expected.items() if key != "schema_version"}
+
+
+def test_cli_articles_after_an_id_prefix(db_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from nyhetsgraf.cli import app
+
+    news = _news(6)
+    with open_store(db_path) as store:
+        for article, facts in news:
+            store.add(article, facts)
+    runner = CliRunner()
+    result = runner.invoke(app, ["articles", "--db", str(db_path), "--json", "--limit", "2",
+                                 "--after", news[2][0].id[:12]])
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [news[3][0].id, news[4][0].id]
+    missing = runner.invoke(app, ["articles", "--db", str(db_path), "--after", "zzzzzzzz"])
+    assert missing.exit_code == 1 and "--after" in missing.stderr

@@ -81,6 +81,7 @@ class SqlStore:
         self.batch_size = batch_size
         self._pending = 0
         self._source_ids: dict[str, int] = {}
+        self._counters_kept: bool | None = None
         self._db = dialect.connect(target, create=create, read_only=read_only)
         try:
             if read_only:
@@ -330,8 +331,30 @@ class SqlStore:
         return self.count_articles()
 
     def count_articles(self) -> int:
-        row = self.query_one("SELECT count(*) AS n FROM articles")
+        """The number of stored articles, from the counter kept at ingest (no table scan)."""
+        if not self._has_counters():
+            row = self.query_one("SELECT count(*) AS n FROM articles")
+        else:
+            row = self.query_one("SELECT n FROM counters WHERE name = 'table:articles'")
         return int(row["n"]) if row else 0
+
+    def _has_counters(self) -> bool:
+        """False only for a database of an older schema opened read-only (so not migrated)."""
+        if self._counters_kept is None:
+            self._counters_kept = not self.read_only or "counters" in self.dialect.table_names(self)
+        return self._counters_kept
+
+    def _counters(self) -> dict[str, int]:
+        return {str(r["name"]): int(r["n"]) for r in self.query("SELECT name, n FROM counters")}
+
+    def _counted(self, tables: Sequence[str]) -> dict[str, int]:
+        """The counters' values counted from the tables, for a database that has no counters yet."""
+        counted = {f"table:{table}": int(self.query(f"SELECT count(*) AS n FROM {table}")[0]["n"])
+                   for table in tables}
+        for prefix, table in (("entity_type:", "entities"), ("event_type:", "events")):
+            for row in self.query(f"SELECT type, count(*) AS n FROM {table} GROUP BY type"):
+                counted[prefix + str(row["type"])] = int(row["n"])
+        return counted
 
     def search(self, query: str | ParsedQuery, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Articles matching every term (and phrase) of ``query``, best first (title weighted)."""
@@ -440,8 +463,8 @@ class SqlStore:
         """Row counts per table, the date range and the schema version (from the counters kept at ingest
         and the date index: no table is scanned)."""
         result: dict[str, Any] = {"path": self.url, "schema_version": self.schema_version}
-        counters = {str(r["name"]): int(r["n"]) for r in self.query("SELECT name, n FROM counters")}
         tables = ("sources", "articles", "entities", "mentions", *[k for k in FACT_KINDS if k != "entities"])
+        counters = self._counters() if self._has_counters() else self._counted(tables)
         for table in tables:
             result[table] = counters.get(f"table:{table}", 0)
         # Two index lookups; one min()/max() query would scan the table on some SQLite versions.
