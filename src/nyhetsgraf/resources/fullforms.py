@@ -55,7 +55,8 @@ class FullForms:
 
     def _entry(self, form: str) -> dict[str, tuple[str, ...]]:
         """Part of speech -> lemmas of a form (exact, case-sensitive); empty when the table lacks it."""
-        line = self._line(form.encode("utf-8")) if form else None
+        # A tab or line break would match across the file's own separators; no form has one.
+        line = self._line(form.encode("utf-8")) if form and "\t" not in form and "\n" not in form else None
         if line is None:
             return _NO_ENTRY
         _, *fields = line.decode("utf-8").split("\t")
