@@ -178,3 +178,15 @@ def test_name_compounds_are_also_mentions_of_the_name() -> None:
     index = find_entities(doc, article_for(doc))
     assert names(index) == {"Nordpakten": "ORG", "Nordpakten-styrken": "DRV"}
     assert len(index.by_name("Nordpakten").mentions) == 2
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Man kan ikke vente lenger .", {}),
+    ("Man må handle nå , sier Kari Lie .", {"Kari Lie": "PER"}),
+    ("Den nye loven gjelder fra mandag .", {}),
+    ("Norge og Sverige er enige .", {"Norge": "GPE_ORG", "Sverige": "GPE_ORG"}),
+])
+def test_a_capitalised_pronoun_is_never_a_country(text: str, kept: dict[str, str]) -> None:
+    doc = make_doc(text, {name: label for name, label in kept.items() if label == "PER"})
+    found = names(find_entities(doc, article_for(doc)))
+    assert {name for name in found} == set(kept)

@@ -363,7 +363,7 @@ def _component_types(rules: list[str], doc: Doc) -> list[tuple[str, str]]:
 
 def test_every_registered_rule_runs_by_default_in_todays_order() -> None:
     assert set(DEFAULT_RULES) == set(RULES)
-    assert sorted({RULES[name].number for name in DEFAULT_RULES}) == list(range(1, 20))
+    assert sorted({RULES[name].number for name in DEFAULT_RULES}) == list(range(1, 21))
     nlp = spacy.blank("nb")
     nlp.add_pipe(ENTITY_TYPES)
     assert nlp.get_pipe(ENTITY_TYPES).rules == DEFAULT_RULES
@@ -409,3 +409,15 @@ def test_the_shipped_model_takes_the_rule_list_from_its_config() -> None:
     without_titles = spacy.load(model_path("nb"), config={"components": {ENTITY_TYPES: {"rules": rules}}})
     assert [(ent.text, ent.label_) for ent in without_titles(text).ents] == [
         ("Den siste vinteren", "PROD"), ("Tromsø", "GPE_LOC")]
+
+
+@pytest.mark.parametrize(("text", "ents"), [
+    ("Man kan ikke vente lenger .", [("Man", "GPE_ORG")]),
+    ("Den nye loven gjelder fra mandag .", [("Den", "ORG")]),
+    ("Etter møtet dro Kari Nordmann hjem .", [("Etter", "PER"), ("Kari Nordmann", "PER")]),
+    ("Dei kom til Bergen i går .", [("Dei", "ORG"), ("Bergen", "GPE_LOC")]),
+    ("Kva skjer no i Førde ?", [("Kva", "LOC"), ("Førde", "GPE_LOC")]),
+])
+def test_a_capitalised_function_word_is_no_name(text: str, ents: list[tuple[str, str]]) -> None:
+    kept = {name for name, _ in _component_types(list(DEFAULT_RULES), doc_with(text, ents))}
+    assert kept == {name for name, _ in ents} - {"Man", "Den", "Etter", "Dei", "Kva"}

@@ -149,6 +149,18 @@ def story_articles() -> list[tuple[Article, Facts]]:
         phrase, value, bound = ("rundt 40 hus", 40.0, "about") if first_day else ("60 hus", 60.0, "exact")
         counts = [Count("EVACUATE", value, bound, "hus", None, "Lærdal", find_span(article, phrase))]
         pairs.append((article, link_entity_keys(Facts(entities=entities, counts=counts))))
+    # Other news of the same days: a name counts for a story only when not every article has it.
+    others = (("Hamar", "Mattilsynet"), ("Bodø", "Avinor"), ("Molde", "Helse Møre og Romsdal"),
+              ("Alta", "Finnmarkssykehuset"), ("Gjøvik", "Innlandet politidistrikt"))
+    for day, (place, organisation) in enumerate(others):
+        date = f"2024-10-0{day + 1}"
+        text = (f"Nytt fra {place}\n\n{organisation} la fram en ny plan for {place} i dag. "
+                f"Planen skal behandles i kommunestyret i {place} neste måned.")
+        article = make_article(text, title=f"Nytt fra {place}", date=date, source="andre.txt",
+                               index=day, prefix=f" date {date} – ")
+        entities = [Entity(place, "GPE_LOC", all_spans(article, place)),
+                    Entity(organisation, "ORG", all_spans(article, organisation))]
+        pairs.append((article, link_entity_keys(Facts(entities=entities))))
     return pairs
 
 

@@ -428,6 +428,9 @@ def reextract(
              EXIT_INTERRUPTED)
     foreign = f" ({summary.not_norwegian} not Norwegian: no facts)" if summary.not_norwegian else ""
     print(f"{summary.done} articles re-extracted{foreign} -> {db}", file=sys.stderr, flush=True)
+    if summary.failed:
+        fail(f"extraction failed for {summary.failed} articles (see the lines above); their stored facts were"
+             " kept and `nyhetsgraf reextract --missing` tries them again")
 
 
 def _one_id(store: Store, given: str) -> str:
@@ -620,6 +623,9 @@ def serve(
         fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
     import uvicorn
 
+    if write and host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"nyhetsgraf: warning: the write API listens on {host}, reachable from other machines",
+              file=sys.stderr, flush=True)
     mode = "read and write" if write else "read-only"
     print(f"nyhetsgraf: serving {db} ({mode}) on http://{host}:{port}/ — Ctrl-C stops", file=sys.stderr,
           flush=True)

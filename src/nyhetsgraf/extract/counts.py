@@ -37,7 +37,7 @@ from nyhetsgraf.extract.times import annotated
 from nyhetsgraf.extract.times import candidates as time_candidates
 from nyhetsgraf.records import Article, Count, TimeExpression
 from nyhetsgraf.resources import data_file
-from nyhetsgraf.resources.words import word_list, word_set
+from nyhetsgraf.resources.words import month_names, word_list, word_set
 
 if TYPE_CHECKING:
     from nyhetsgraf.extract.entities import EntityIndex
@@ -64,6 +64,10 @@ UNIT_ENDINGS = word_list("unit_endings")
 VAGUE_BEFORE = word_set("vague_quantifiers")
 # Words before a number that make it a label, a clock time or money, not a count.
 NOT_COUNT_BEFORE = word_set("not_count_before")
+MONTHS = frozenset(month_names())
+# Verbs whose subject owns the counted things ("Nato har 500 soldater", "Volvo sier opp 1000 ansatte");
+# the subject of any other verb is no holder ("Logan har snakket med to offiserer").
+HOLDING_VERBS = word_set("count_holding_verbs")
 
 
 @dataclass(frozen=True)
@@ -241,6 +245,8 @@ def _is_excluded(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, 
         return True  # age: "Ola Berg (13)"
     if before in NOT_COUNT_BEFORE:
         return True
+    if _lower(doc, phrase.end).rstrip(".") in MONTHS:
+        return True  # "22 oktober 1981": a date written without the day's full stop
     if first.lower_ in SCALES and before in VAGUE_BEFORE:
         return True  # "flere hundre", "noen tusen": no definite number
     if parse_digits(first.text) is not None and (
@@ -461,12 +467,14 @@ def _is_passive(token: Token) -> bool:
         or token.lower_ in ("rammet", "rammes", "berørt", "berøres", "omfattet", "omfattes")
 
 
-def _backward_active(doc: Doc, start: int, sent: Span, vocab: Vocabulary) -> str | None:
+def _backward_active(doc: Doc, start: int, sent: Span, vocab: Vocabulary,
+                     in_time: set[int] | frozenset[int] = frozenset()) -> str | None:
     """A verb right before the count: its object ("Politiet pågrep 12 personer") or, inverted,
     its subject ("I fjor omkom 110 personer i trafikken", "ble det arrestert 20"). Only adverbs may
     stand between; a preposition means the number belongs to something else ("pågrepet i ti distrikter")."""
     j = start - 1
-    while j >= sent.start and (doc[j].pos_ == "ADV" or doc[j].lower_ in GAP_WORDS):
+    # adverbs, gap words and a time expression ("arresterte i går kveld fire personer") may stand between
+    while j >= sent.start and (doc[j].pos_ == "ADV" or doc[j].lower_ in GAP_WORDS or j in in_time):
         j -= 1
     for words, category in vocab.phrases("active"):
         k = j - len(words) + 1
@@ -476,11 +484,12 @@ def _backward_active(doc: Doc, start: int, sent: Span, vocab: Vocabulary) -> str
 
 
 def _category(doc: Doc, phrase: NumberPhrase, noun: Token | None, partitive: bool, sent: Span,
-              vocab: Vocabulary, next_start: int, previous: Found | None) -> str:
+              vocab: Vocabulary, next_start: int, previous: Found | None,
+              in_time: set[int] | frozenset[int] = frozenset()) -> str:
     after = (noun.i + 1) if noun is not None and noun.i >= phrase.end else phrase.end
     predicate = _forward_predicate(doc, after, sent, vocab, next_start)
     start = phrase.bound_start if phrase.bound_start is not None else phrase.start
-    active = _backward_active(doc, start, sent, vocab)
+    active = _backward_active(doc, start, sent, vocab, in_time)
     noun_category = _word_category(noun, vocab.get("noun")) if noun is not None else None
     subset = _subset_word(doc, start, sent, vocab)
     if predicate and predicate != "DEPLOY":
@@ -581,6 +590,11 @@ def _holder(doc: Doc, found: Found, entities: EntityIndex | None, vocab: Vocabul
     if annotated(doc, "DEP") and found.noun is not None:
         verb = syntax.clause_head(found.noun)
         subject = syntax.subject_of(verb) if verb is not found.noun else None
+        # the last verb before the count is the one that holds it ("har intervjuet 99 lærere": not "har")
+        verbs = [t for t in doc[min(verb.i, start):start] if t.pos_ in ("VERB", "AUX")] or [verb]
+        holding = found.category == "DEPLOY" or verbs[-1].lemma_.lower() in HOLDING_VERBS
+        if subject is not None and not holding:
+            subject = None
         if subject is not None and subject.i < start:
             for token in subject.subtree:
                 named = _entity_name(token, entities)
@@ -597,7 +611,11 @@ def _holder(doc: Doc, found: Found, entities: EntityIndex | None, vocab: Vocabul
     if subject is not None and sent.start <= subject.i < start and subject.pos_ in ("NOUN", "PROPN"):
         name = [subject, *[c for c in subject.children if c.dep_ in ("FLAT", "flat", "flat:name")]]
         return " ".join(t.text for t in sorted(name, key=lambda t: t.i))
-    # Otherwise the nearest entity before the count in its sentence that is no place after "i".
+    # Otherwise, for troops, the nearest entity before the count in its sentence that is no place
+    # after "i"; other things have no holder without a genitive or a holding subject ("Ifølge NRK er
+    # det minst 120 ansatte": NRK is the source).
+    if found.category != "DEPLOY":
+        return None
     before = [(t, name, typ) for t, name, typ, _ in _entities_in(doc[sent.start:start], entities)
               if typ in HOLDER_TYPES]
     for token, name, _ in reversed(before):
@@ -663,6 +681,8 @@ def find_counts(doc: Doc, article: Article, entities: EntityIndex | None,
     for sent in syntax.sentences(doc):
         for found in _coordinate(doc, _sentence_counts(doc, sent, vocab, in_time, entities)):
             phrase = found.phrase
+            if _not_a_count(doc, found):
+                continue
             holder = _holder(doc, found, entities, vocab) if found.category in ("DEPLOY", "OTHER") else None
             location = _location(doc, found, entities, holder)
             start_token = doc[_phrase_start(phrase)]
@@ -682,6 +702,20 @@ def _phrase_start(phrase: NumberPhrase) -> int:
     return phrase.bound_start if phrase.bound_start is not None else phrase.start
 
 
+# "to andre": a pronoun, not the things counted.
+_PRONOMINAL_OBJECTS = {"annen", "andre", "anna", "annan", "ander"}
+_ONE_WORDS = {"en", "én", "ei", "éi", "et", "ett", "eitt", "ein", "éin"}
+
+
+def _not_a_count(doc: Doc, found: Found) -> bool:
+    """ "to andre" counts nothing named, and "én gjeng" of anything else is an article, not a count
+    (one killed, one arrested are counts: only an OTHER "one" is dropped)."""
+    if found.obj in _PRONOMINAL_OBJECTS:
+        return True
+    first = doc[found.phrase.start]
+    return found.category == "OTHER" and found.phrase.value == 1 and first.lower_ in _ONE_WORDS
+
+
 def _sentence_counts(doc: Doc, sent: Span, vocab: Vocabulary, in_time: set[int],
                      entities: EntityIndex | None) -> list[Found]:
     phrases = number_phrases(doc, sent)
@@ -692,7 +726,7 @@ def _sentence_counts(doc: Doc, sent: Span, vocab: Vocabulary, in_time: set[int],
     previous: Found | None = None
     for n, phrase in enumerate(kept):
         next_start = _phrase_start(kept[n + 1]) if n + 1 < len(kept) else sent.end
-        found = _read_count(doc, phrase, sent, vocab, next_start, previous)
+        found = _read_count(doc, phrase, sent, vocab, next_start, previous, in_time)
         if found is not None:
             founds.append(found)
             previous = found
@@ -720,10 +754,12 @@ def _is_verb_like(token: Token) -> bool:
 
 
 def _read_count(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, next_start: int,
-                previous: Found | None) -> Found | None:
+                previous: Found | None, in_time: set[int] | frozenset[int] = frozenset()) -> Found | None:
     noun, partitive = _counted_noun(doc, phrase, sent)
     if noun is not None and (noun.lower_ in vocab.get("unit") or _lemma(noun) in vocab.get("unit")):
         return None
+    if noun is not None and noun.text.endswith(".") and len(noun.text) <= 5:
+        return None  # "Rt. 2005 s. 1234", "nr. 3 kap. 2": a reference, not things counted
     if noun is None and not partitive:
         group = _group_before(doc, phrase, sent, vocab)
         if group is not None:
@@ -744,7 +780,7 @@ def _read_count(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, n
         if predicate is None or predicate == "DEPLOY" or phrase.value < 2:
             return None
         return Found(phrase, None, predicate, phrase.end + 2, "person", sent)
-    category = _category(doc, phrase, noun, partitive, sent, vocab, next_start, previous)
+    category = _category(doc, phrase, noun, partitive, sent, vocab, next_start, previous, in_time)
     if category not in ("OTHER", "DEPLOY") and noun is not None and _is_thing(noun, vocab):
         category = "OTHER"  # "30 hus er skadet": damaged things are no casualties
     group = _group_before(doc, phrase, sent, vocab)

@@ -616,6 +616,10 @@ def _add_bare_repeats(doc: Doc, clusters: list[Cluster], offset: int) -> None:
         )
 
 
+# Capitalised pronouns, determiners and prepositions are never a country name ("Man", "Den").
+_FUNCTION_WORDS = word_set("entity_type_function_words")
+
+
 def _add_countries(doc: Doc, clusters: list[Cluster], offset: int) -> None:
     """Country names NER missed ("Spanias ambassade"): a closed list is more reliable than the model."""
     covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
@@ -623,6 +627,8 @@ def _add_countries(doc: Doc, clusters: list[Cluster], offset: int) -> None:
     for token in doc:
         if token.i in covered or not token.text[:1].isupper():
             continue
+        if token.text.lower() in _FUNCTION_WORDS and token.text[1:].islower():
+            continue  # "Man kan ...": the pronoun, not the Isle of Man
         text = token.text if is_country(token.text) else without_genitive(token.text)
         if not is_country(text):
             continue
@@ -830,14 +836,48 @@ class Referents:
             persons = [t for t in after if self.index.entity_for(t).type == "PER"] or [
                 t for t in after if len(self.index.entity_for(t).name.split()) > 1
             ]
+        if not persons and not _is_name(core, self.index):
+            # "kommunalsjef for helse Øystein Sende i Levanger kommune": the person after a title's
+            # prepositional phrase
+            persons = [t for t in phrase if (e := self.index.entity_for(t)) is not None and e.type == "PER"
+                       and t.i > core.end]
+        last_of_mention = [t for t in persons if t.i + 1 >= core.end
+                           or self.index.entity_for(core.doc[t.i + 1]) is not self.index.entity_for(t)]
+        owners = [t for t in last_of_mention if _owns_next_noun(t, core)]
+        if owners and len(owners) == len(last_of_mention):
+            return _core_text(core)  # "Hansens advokat", "Kari Lies nærmeste leder": the description
+        owning = [self.index.entity_for(o) for o in owners]
+        persons = [t for t in persons if not any(self.index.entity_for(t) is e for e in owning)]
         if persons:
             return self.index.name_for(persons[0])
         head = core[-1]
         entity = self.index.entity_for(head)
         if entity is not None:
             return entity.name
+        words = [t for t in phrase if not is_space(t)]
+        if len(words) > 4 and len(core) < len(phrase) and not _is_name(phrase, self.index):
+            # "statsministeren ved kunngjøringen av valgdatoen": the circumstances are no part of who
+            return _core_text(core)
         text = phrase.text.strip()
         return text or None
+
+
+def _is_name(core: Span, index: EntityIndex) -> bool:
+    """Whether a phrase core names an entity of its own ("Helse Sørøst", "NRK")."""
+    return any(index.entity_for(t) is not None for t in core)
+
+
+def _owns_next_noun(token: Token, core: Span) -> bool:
+    """A name in the genitive before a lower-case noun of the same phrase ("Hansens advokat")."""
+    if not token.text.endswith(("s", "'", "’")) or token.i + 1 >= core.end:
+        return False
+    following = core.doc[token.i + 1 : core.end]
+    # "Hansens advokat", "Lies nærmeste leder": the noun phrase right after, all in lower case
+    return following[0].pos_ in ("NOUN", "ADJ") and all(t.text.islower() for t in following)
+
+
+def _core_text(core: Span) -> str:
+    return " ".join(t.text for t in core if not is_space(t))
 
 
 def _trim(phrase: Span) -> Span:

@@ -35,7 +35,7 @@ from nyhetsgraf.extract.syntax import (
     verb_lemmas,
 )
 from nyhetsgraf.records import Article, Event, Quote, TimeExpression
-from nyhetsgraf.resources.words import month_names, word_set
+from nyhetsgraf.resources.words import month_names, word_list, word_set
 
 _LOCATIVE_PREPOSITIONS = {"i", "på", "ved", "utenfor", "nær", "fra"}
 _PLACE_TYPES = {"GPE_LOC", "GPE", "LOC", "GPE_ORG"}
@@ -88,6 +88,25 @@ _CLAUSE_OPENERS = {
 }
 _TIME_WORDS = WEEKDAYS | month_names() | word_set("event_time_words")
 _NOT_ACTORS = {"det", "som", "der", "dette", "den", "seg", "man"}
+# Modals of ability, need and duty: "må mobilisere", "kan trappe ned", "bør samarbeide" say what is
+# possible or necessary, not what happened ("vil" and "skal" announce, and stay).
+_MODALS_OF_POSSIBILITY = {"må", "måtte", "kan", "kunne", "bør", "burde", "kunna", "måtta"}
+_REQUIREMENT_FORMS = word_set("requirement_forms")
+_SELF = {"seg", "meg", "deg", "oss", "dykk", "dere"}
+# Fixed phrases holding a trigger word ("stort sett": mostly), as word tuples.
+_FIXED_PHRASES = tuple(tuple(phrase.split()) for phrase in word_list("fixed_adverbials"))
+# Words right before a participle that make it an attribute of the noun after it ("de mest besøkte
+# turistveiene", "en nylig vedtatt lov"): a description, not an event.
+_DEGREE_WORDS = {"mest", "mer", "best", "minst", "meir", "nylig", "nyleg"}
+_ATTRIBUTE_OPENERS = {"den", "det", "de", "dei", "en", "ei", "et", "eit", "ein"}
+# Prepositions that introduce an infinitive complement ("til å", "om å", "med å"), not particles.
+_INFINITIVE_PREPOSITIONS = {"til", "om", "med", "på"}
+# Particles the parser may take for the object: "sa nei til forslaget".
+_OBJECT_PARTICLES = {"nei"}
+# "sitt eget liv": what one does to oneself is no event against anyone ("tok sitt eget liv").
+_OWN = {"eget", "egne", "eige", "eigne", "egen", "eiga"}
+# Subjunctions that open a condition: what follows is not said to happen ("dersom regjeringen går av").
+_CONDITIONALS = {"dersom", "hvis", "viss", "ifall", "såfremt", "om"}
 
 
 @lru_cache(maxsize=1)
@@ -166,10 +185,18 @@ class _Context:
         infinitive = False
         for child in token.children:
             if dep(child) in ("DOBJ", "obj", "IOBJ") and child.pos_ in ("NOUN", "PROPN", "PRON"):
-                objects.append(child)
+                # "sa nei til": a closed-class particle parsed as the object is still the particle
+                (particles if low(child) in _OBJECT_PARTICLES else objects).append(child)
         for i in range(token.i + 1, window):
             t = doc[i]
             word = low(t)
+            if word in _INFINITIVE_PREPOSITIONS and i + 1 < len(doc) and low(doc[i + 1]) == "å":
+                # "oppfordret innbyggerne til å", "ba X om å": the preposition opens the infinitive,
+                # it is no particle of the verb
+                infinitive = True
+                break
+            if any(p.i == t.i for p in particles):
+                continue
             verb_like = t.pos_ in ("VERB", "AUX", "ADJ") and word not in particle_words
             bare_infinitive = verb_like and is_infinitive(t)
             if word == "å" or (objects and bare_infinitive):
@@ -297,8 +324,11 @@ def _finite_verb_of(verb: Token, sent: Span) -> Token:
     stemme", "har" of "har ledet" even when the participle looks like a past tense; else the verb."""
     doc = verb.doc
     verb_is_finite = "Fin" in verb.morph.get("VerbForm")
-    for i in range(verb.i - 1, max(sent.start - 1, verb.i - 6), -1):
+    inserted = _parenthetical_before(verb, sent)
+    for i in range(verb.i - 1, max(sent.start - 1, verb.i - 6 - len(inserted)), -1):
         t = doc[i]
+        if i in inserted:
+            continue
         if t.pos_ in ("AUX", "VERB") and "Fin" in t.morph.get("VerbForm"):
             auxiliary = lemma(t) in _AUXILIARIES or bool(set(verb_lemmas(t)) & _AUXILIARIES)
             return t if auxiliary or not verb_is_finite else verb
@@ -429,7 +459,14 @@ def is_passive(verb: Token, sent: Span) -> bool:
         previous -= 1
     # "De ble arrestert 17. juni, og tiltalt for ...": a participle coordinated with a passive one
     reach = sent.start if previous >= sent.start and low(doc[previous]) in ("og", ",") else max(0, verb.i - 7)
+    inserted = _parenthetical_before(verb, sent)
+    if inserted:  # "ble mannen - som er svensk statsborger - pågrepet": look past the insertion
+        reach = max(sent.start, reach - len(inserted))
     for t in reversed(doc[reach : verb.i]):
+        if t.i in inserted:
+            continue
+        if lemma(t) in ("bli", "verte") or low(t) in ("bli", "blitt", "verte", "vorte", "vorten"):
+            return True  # "ville bli løslatt": an infinitive "bli" is passive too
         if t.pos_ in ("AUX", "VERB") and (t.pos_ == "AUX" or _is_finite(t)):
             return lemma(t) in ("bli", "verte", "være", "vere") or low(t) in (
                 "ble",
@@ -442,6 +479,62 @@ def is_passive(verb: Token, sent: Span) -> bool:
             break
     # no auxiliary at all: a headline or a reduced clause ("en mann, pågrepet i natt, ...")
     return not any(_is_finite(t) for t in doc[sent.start : verb.i])
+
+
+_DASHES = ("-", "–", "—")
+
+
+def _parenthetical_before(verb: Token, sent: Span) -> set[int]:
+    """Token indexes of a dash or bracket insertion that ends right before ``verb`` (adverbs aside)."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > sent.start and doc[i].pos_ == "ADV":
+        i -= 1
+    if i <= sent.start or doc[i].text not in (*_DASHES, ")"):
+        return set()
+    opener = ("(",) if doc[i].text == ")" else _DASHES
+    for k in range(i - 1, max(sent.start - 1, i - 25), -1):
+        if doc[k].text in opener:
+            return set(range(k, i + 1))
+    return set()
+
+
+def _possibility(verb: Token, sent: Span) -> bool:
+    """An infinitive governed by a modal of ability, need or duty ("må mobilisere", "kan aldri trappe
+    ned", "Må be om hjelp"): only adverbs and a subject may stand between."""
+    if not is_infinitive(verb):
+        return False
+    for t in reversed(verb.doc[max(sent.start, verb.i - 5) : verb.i]):
+        if low(t) in _MODALS_OF_POSSIBILITY:
+            return True
+        if t.pos_ not in ("ADV", "PRON", "PART", "NOUN", "PROPN", "DET") or is_punct(t):
+            return False
+    return False
+
+
+def _in_fixed_phrase(token: Token) -> bool:
+    """Whether the token is a word of a fixed phrase as written around it ("stort sett")."""
+    doc = token.doc
+    word = low(token)
+    for phrase in _FIXED_PHRASES:
+        for k, part in enumerate(phrase):
+            start = token.i - k
+            if part == word and start >= 0 and start + len(phrase) <= len(doc) \
+                    and tuple(low(t) for t in doc[start : start + len(phrase)]) == phrase:
+                return True
+    return False
+
+
+def _attributive_participle(token: Token, sent: Span) -> bool:
+    """ "de mest besøkte turistveiene": a participle between a determiner or degree word and its noun."""
+    if token.i <= sent.start or token.i + 1 >= sent.end:
+        return False
+    before, after = token.doc[token.i - 1], token.doc[token.i + 1]
+    if "Fin" in token.morph.get("VerbForm") or after.pos_ != "NOUN":
+        return False  # "etter at de kastet fyrverkeri": a finite verb after a pronoun
+    participle = "Part" in token.morph.get("VerbForm") or token.pos_ == "ADJ" or is_adjective_form(token.text)
+    opener = low(before) in _DEGREE_WORDS or (before.pos_ == "DET" and low(before) in _ATTRIBUTE_OPENERS)
+    return participle and opener
 
 
 class EventFinder:
@@ -490,7 +583,7 @@ class EventFinder:
         if verb_like:
             result.extend(verb_lemmas(token))
             form = low(token)
-            for ending in ("es", "er", "et", "te", "de", "r", "s", "t"):
+            for ending in ("es", "er", "et", "te", "de", "r", "s", "t", "a"):  # nynorsk "sikta", "kasta"
                 if form.endswith(ending) and len(form) - len(ending) >= 2:
                     result.append(form[: -len(ending)] + "e")
                     result.append(form[: -len(ending)])
@@ -502,6 +595,12 @@ class EventFinder:
         if not any(self.triggers.candidates(candidate, pos) for candidate in lemmas):
             return None  # no row for any reading of this word: skip building its clause context
         if verb_like and _irrealis_infinitive(token) and not self._negated_aim(token, sent):
+            return None
+        if _in_fixed_phrase(token) or (verb_like and _attributive_participle(token, sent)):
+            return None
+        if low(token) in _REQUIREMENT_FORMS:
+            return None  # "det kreves kvalifikasjoner": a requirement, not a demand
+        if verb_like and _possibility(token, sent) and not self._negated_aim(token, sent):
             return None
         context = _Context.of(token, sent, self.particle_words)
         # a particle right before a noun phrase may be that phrase's preposition: try without it too
@@ -532,7 +631,14 @@ class EventFinder:
         words.extend(t for t in context.particle_tokens if low(t) in row.particles)
         target: Token | None = None
         if row.object_lemmas and not row.preps:
-            words.extend(t for t in context.object_tokens if lemma(t) in row.object_lemmas)
+            own = [t for t in context.object_tokens if lemma(t) in row.object_lemmas]
+            if any(t.i > 0 and low(token.doc[t.i - 1]) in _OWN for t in own):
+                return None  # "tok sitt eget liv": suicide, not an attack
+            doc = token.doc
+            if any(t.i + 2 < len(doc) and low(doc[t.i + 1]) == "av" and low(doc[t.i + 2]) in _SELF
+                   for t in own):
+                return None  # "tok livet av seg"
+            words.extend(own)
         if row.preps:
             for prep_token, complement in context.pp_tokens:
                 if low(prep_token) in row.preps:
@@ -552,6 +658,9 @@ class EventFinder:
                 and lemma(carrier) in ("være", "vere")
                 and not any(t.pos_ == "ADP" for t in token.doc[carrier.i + 1 : token.i])
             )  # "Dette er et angrep på sivile" names no actor; "var i streik" does
+            if carrier is None and self._reported_event_noun(token):
+                # "Angrepet på militærleiren skjedde natt til søndag": the event noun is the topic
+                return _Match([token], token, row.types[0], _next_head(token.doc, token.i + 2, token.i + 7))
             if (
                 carrier is None
                 or carrier.i in self.event_verbs
@@ -562,6 +671,19 @@ class EventFinder:
             words.append(carrier)
             return _Match(sorted(set(words), key=lambda t: t.i), carrier, row.types[0], target)
         return _Match(sorted(set(words), key=lambda t: t.i), token, row.types[0], target)
+
+    def _reported_event_noun(self, noun: Token) -> bool:
+        """A definite event noun with its "på"/"av"/"mot" complement that opens its sentence
+        ("Angrepet på en militærleir skjedde ...", "Pågripelsen av mannen fant sted ..."); elsewhere a
+        bare event noun only mentions an event ("etter angrepet", "fordømmer bombingen")."""
+        doc = noun.doc
+        sent = self.sentence_of(noun)
+        if "Def" not in noun.morph.get("Definite") and not low(noun).endswith(("en", "et", "a")):
+            return False
+        if noun.i + 2 >= sent.end or low(doc[noun.i + 1]) not in ("på", "av", "mot"):
+            return False
+        opening = [t for t in doc[sent.start : noun.i] if not is_space(t) and not is_punct(t)]
+        return not opening or (len(opening) == 1 and self._is_time(opening[0]))
 
     # ------------------------------------------------------------------ roles
     def subject(self, verb: Token) -> Token | None:
@@ -608,6 +730,9 @@ class EventFinder:
             earlier = [t for t in doc[sent.start : previous] if _is_finite(t)]
             if earlier:
                 return self._surface_subject(earlier[-1])
+        apposition = self._apposition_subject(finite, sent)
+        if apposition is not None:
+            return apposition
         start = sent.start
         coordinated = False
         for i in range(finite.i - 1, sent.start - 1, -1):
@@ -681,6 +806,39 @@ class EventFinder:
             t for t in core if t.pos_ in _NOMINAL and not self._is_time(t) and low(t) not in _POSSESSIVES
         ]
         return nominals[-1] if nominals else None
+
+    def _apposition_subject(self, finite: Token, sent: Span) -> Token | None:
+        """ "Talibans åndelige leder, mullah Mohammad Omar, beordrer ...": a subject with an apposition
+        between commas; the name (or else the head before the first comma) is the subject."""
+        doc = self.doc
+        if finite.i - 1 <= sent.start or doc[finite.i - 1].text != ",":
+            return None
+        inner = []
+        for k in range(finite.i - 2, sent.start - 1, -1):
+            if doc[k].text == ",":
+                break
+            inner.append(doc[k])
+        else:
+            return None
+        first = [t for t in doc[sent.start : k] if not is_space(t)]
+        inner.reverse()
+        if inner and low(inner[0]) in ("som", "der") and first and first[-1].pos_ in _NOMINAL \
+                and not any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in first):
+            return first[-1]  # "Opprørerne, som kom fra nord, angrep byen": a relative clause between
+        spans = (first, inner)
+        # no verb, subjunction or clause opener in either part; a preposition only inside a part
+        clause_like = [t for part in spans for t in part if not (t.pos_ == "ADP" and t is not part[0])
+                       and (t.pos_ in ("VERB", "AUX", "SCONJ", "ADP") or low(t) in _CLAUSE_OPENERS)]
+        if not all(spans) or clause_like:
+            return None
+        if any(t.pos_ == "ADP" for t in first[:1]) or not all(
+            any(t.pos_ in ("NOUN", "PROPN") for t in part) for part in spans
+        ):
+            return None
+        named = [t for t in inner if self.entities.entity_for(t) is not None]
+        if named:
+            return named[-1]
+        return [t for t in first if t.pos_ in ("NOUN", "PROPN")][-1]
 
     def _nominal_before(self, index: int, sent: Span) -> Token | None:
         """The antecedent of "som": the noun right before it ("Traoré, som har gått av")."""
@@ -760,7 +918,10 @@ class EventFinder:
             plural = self._plural_antecedent(token) if PERSONAL_PRONOUNS[low(token)] == "PL" else None
             if plural is not None:
                 return self.refer(plural, before)
-            return self.bound_pronoun(token) or self.referents.pronoun(token, before)
+            name = self.bound_pronoun(token) or self.referents.pronoun(token, before)
+            entity = self.entities.by_name(name) if name else None
+            # "De møtte presidenten": a pronoun never stands for a place as the one who acts
+            return None if entity is not None and entity.type in ("GPE_LOC", "LOC") else name
         if low(token) in _NOT_ACTORS or token.pos_ in ("SCONJ", "ADP", "PUNCT") or self._is_time(token):
             return None
         if is_space(token) or not token.text[:1].isalnum():
@@ -922,6 +1083,23 @@ class EventFinder:
                 return not any(x.text in (".", ";") for x in self.doc[t.i + 1 : trigger.i])
         return False
 
+    def _conditional(self, trigger: Token, sent: Span) -> bool:
+        """A trigger in an if-clause ("Dersom regjeringen vil gå av, ..."): a condition, not an event.
+        The clause runs from the subjunction to the next comma; "om" counts only where it opens the
+        sentence or follows a comma (elsewhere it is a preposition or "whether")."""
+        opening = next((t for t in sent if not is_space(t) and not is_punct(t)), None)
+        if opening is not None and low(opening) in _CONDITIONALS - {"om"} and opening.i < trigger.i:
+            return True  # "Hvis streiken trappes opp, vil politiet gripe inn": the consequence too
+        for t in reversed(self.doc[sent.start : trigger.i]):
+            if t.text in (",", ";", ":") or is_punct(t):
+                return False
+            if low(t) in _CONDITIONALS:
+                if low(t) != "om":
+                    return True
+                previous = self.doc[t.i - 1] if t.i > sent.start else None
+                return previous is None or previous.text == ","
+        return False
+
     def _denied(self, trigger: Token, sent: Span) -> bool:
         """A trigger in what a denial rejects: "avviser at arbeidsgiverne har trenert forhandlingene"."""
         negating = _lexicon().negating_verbs()
@@ -948,8 +1126,10 @@ class EventFinder:
         seen: set[tuple[str, str | None, int]] = set()
         for sent in sentences(self.doc):
             for match in self.matches(sent):
-                if not self._wished(match.trigger_tokens[0], sent):
-                    events.extend(self._events(match, sent, seen))
+                trigger = match.trigger_tokens[0]
+                if _is_question(sent) or self._wished(trigger, sent) or self._conditional(trigger, sent):
+                    continue  # asked, wished or supposed, not said to have happened
+                events.extend(self._events(match, sent, seen))
         return events
 
     def _events(self, match: _Match, sent: Span, seen: set[tuple[str, str | None, int]]) -> list[Event]:
@@ -1000,6 +1180,12 @@ class EventFinder:
                 )
             )
         return result
+
+
+def _is_question(sent: Span) -> bool:
+    """A sentence that asks ("Hvorfor vil ikke regjeringen ta i bruk ...?") states no event."""
+    words = [t for t in sent if not is_space(t)]
+    return bool(words) and words[-1].text == "?"
 
 
 def _conjuncts(token: Token) -> list[Token]:

@@ -128,9 +128,15 @@ def is_speech_verb(token: Token) -> bool:
         return False
     following = token.doc[token.i + 1 : token.i + 5]
     for entry in entries:
+        # the particle right after the verb, or after an inverted pronoun or name ("la hun til"),
+        # never after a noun ("la merke til" is noticing, not adding)
         particle = (
             entry.particle
-            if entry.particle and any(low(t) == entry.particle for t in following[:2])
+            if entry.particle and following and (
+                low(following[0]) == entry.particle
+                or (len(following) > 1 and low(following[1]) == entry.particle
+                    and following[0].pos_ in ("PRON", "PROPN"))
+            )
             else None
         )
         objects = [
@@ -220,6 +226,8 @@ class QuoteFinder:
                     for x in doc[i + 1 : verb.i]
                     if x.pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "CCONJ")
                 ]
+                if inside and lemma(inside[-1]) in _FREQUENCY_NOUNS:
+                    return None  # "har mange ganger gjort det klart": how often, not who
                 if any(x.pos_ in ("PROPN", "NOUN", "PRON") for x in inside):
                     return doc[inside[0].i : inside[-1].i + 1]
                 return None
@@ -440,11 +448,20 @@ class QuoteFinder:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
+            if len(inner.split()) <= 2 and not any(is_speech_verb(t) or t.lemma_.lower() in _NAMING_VERBS
+                                                   for t in self.sentence(span.start)):
+                continue  # «ekstrafinaler», " riktig ": a term in quotation marks, not a quote
             speaker = self._guillemet_speaker(span)
             found.append(_Found(start, end, speaker, True, None))
 
     def _guillemet_speaker(self, span: Span) -> str | None:
         sent = self.sentence(span.start)
+        k = span.start - 1
+        while k >= 0 and (is_space(self.doc[k]) or self.doc[k].text in QUOTATION_MARKS):
+            k -= 1
+        if k >= 0 and self.doc[k].text == ":" and k < sent.start:
+            # "Hun skriver i en e-post: «...»": the frame before the colon is its own sentence
+            sent = self.sentence(k)
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and not (span.start <= t.i < span.end)]
         for verb in verbs:
             if is_speech_verb(verb) or verb.i < span.start:
@@ -626,5 +643,33 @@ def find_quotes(doc: Doc, article: Article, entities: EntityIndex,
     for f in finder.find():
         text = finder.text[f.start : f.end]
         span = (f.start + offset, f.end + offset)
-        quotes.append(Quote(text=text, speaker=f.speaker, direct=f.direct, span=span))
+        quotes.append(Quote(text=text, speaker=_clean_speaker(f.speaker), direct=f.direct, span=span))
     return quotes
+
+
+# Nouns of frequency and time that stand between an auxiliary and its participle as adverbials.
+_FREQUENCY_NOUNS = frozenset({"gang", "ganger", "gong", "gonger", "år", "dag", "dager", "uke", "uker",
+                              "veke"})
+# Verbs that quote what someone called something: "kalte henne en «rar dame»".
+_NAMING_VERBS = word_set("naming_verbs")
+# Words that open a clause or qualify it; a speaker phrase never starts with one ("Men jeg", "Trolig").
+_NOT_SPEAKER_OPENERS = frozenset({"men", "og", "så", "da", "trolig", "kanskje", "nok", "derfor", "likevel",
+                                  "også", "bare", "ikke", "ikkje", "dessuten", "altså", "jo", "vel"})
+_FIRST_PERSON_WORDS = frozenset({"jeg", "eg", "vi", "me"})
+_NEVER_SPEAKER_STARTS = frozenset({"som", "at", "der", "i", "på", "til", "ved", "med", "om", "etter", "før",
+                                   "under", "fra", "frå", "av"})
+
+
+def _clean_speaker(speaker: str | None) -> str | None:
+    """A speaker phrase without a leading conjunction or sentence adverb; None when nothing nominal is
+    left or only a first-person pronoun (the writer, not a named source)."""
+    if speaker is None:
+        return None
+    words = speaker.split()
+    while words and words[0].lower() in _NOT_SPEAKER_OPENERS:
+        words = words[1:]
+    if not words or (len(words) == 1 and words[0].lower() in _FIRST_PERSON_WORDS):
+        return None
+    if words[0].lower() in _NEVER_SPEAKER_STARTS:
+        return None  # "som i aksjemarkedets tørkeår ...": a clause, not a speaker
+    return " ".join(words) if len(words) != len(speaker.split()) else speaker

@@ -51,6 +51,8 @@ _PATTERN_SOURCES: list[tuple[str, str]] = [
     ("month", rf"\b(?:(?P<since>siden)\s+)?(?P<mon>{_MON})(?![\w-])(?P<bare>)"),
     ("decade", r"\b(?:\d\d|1[89]\d0|20\d0)-tallet\b"),
     ("year", rf"\b(?:(?P<since>siden)\s+)?(?P<year>{_YEAR})\b(?![.,]\d|-)(?P<bare>)"),
+    # inflected day nouns: "gårsdagens møte", "morgendagens avstemning"
+    ("relday", r"\b(?P<rel>gårsdagens|gårsdagen|morgendagens|morgondagens)\b"),
     ("relday", rf"\b(?P<rel>i\s+(?:dag|går|forgårs|morgen|overmorgen|morgon|overmorgon|kveld|natt|morges"
                rf"|ettermiddag|formiddag))\b"
                rf"(?:\s+(?P<part>{_PART}|tidlig))?(?:,?\s+{_CLOCK})?"),
@@ -72,9 +74,17 @@ _PATTERN_SOURCES: list[tuple[str, str]] = [
     ("anchored", r"\b(?P<rel>(?:tidligere|senere|seinere)\s+samme\s+dag|samme\s+dag|dagen\s+før|dagen\s+etter"
                  r"|dagen\s+derpå|kvelden\s+før|natten\s+før)\b"),
     ("weekday", rf"\b(?:(?P<since>siden)\s+)?(?:(?P<night>natt(?:en|a)?\s+til)\s+)?"
-                rf"(?:(?P<dir>forrige|førre|sist|siste|neste|kommende|komande|på|innen)\s+)?(?P<wd>{_WD})\b"
+                rf"(?:(?P<dir>forrige|førre|sist|siste|neste|kommende|komande|på|innen)\s+)?(?P<wd>{_WD})"
+                rf"(?P<inflected>ens|en|s)?\b"
                 rf"(?:\s+(?P<part>{_PART}))?(?:,?\s+{_CLOCK})?"),
     ("clock", rf"\b{_CLOCK}\b"),
+    # an approximate hour: "ved 22-tiden", "rundt 6-tida", "ved 21.30-tiden"
+    ("clock", r"\b(?:(?:ved|rundt|omkring|fram\s+til|frem\s+til|til|fra)\s+)?(?P<hour>[0-2]?\d)"
+              r"(?:[.:](?P<minute>[0-5]\d))?-?(?:tiden|tida)\b"),
+    # the year before this one, as a noun: "i løpet av fjoråret", "fjorårets resultat"
+    ("yearrel", r"\b(?P<rel>forfjoråret|forfjorårets|fjoråret|fjorårets)\b"),
+    # a weekend named by its genitive: "helgens demonstrasjoner", "helgas kamp"
+    ("weekend", r"\b(?P<dir>)(?:helgens|helgas|helgens)\b"),
 ]
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(rx, re.IGNORECASE)) for kind, rx in _PATTERN_SOURCES
@@ -94,7 +104,7 @@ INDEFINITE_DAY = re.compile(r"\b(?:en|ei|et)\s+(?:(?:helt|ganske|svært|veldig|n
 # "til"/"innen" up to three words before an expression make it a deadline ahead (unless in the past tense).
 DEADLINE = re.compile(r"\b(?:til|innen)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 # First and last month of the seasons that fall within one calendar year (winter straddles two).
-SEASON_MONTHS = {"vår": (3, 5), "sommer": (6, 8), "høst": (9, 11), "sommar": (6, 8)}
+SEASON_MONTHS = {"vår": (3, 5), "sommer": (6, 8), "høst": (9, 11), "sommar": (6, 8), "haust": (9, 11)}
 # "neste uke" is one step ahead, "forrige uke" one back (bokmål and nynorsk).
 STEP: Mapping[str, int] = time_steps()
 SPEECH_FORMS = word_set("time_neutral_forms")
@@ -180,14 +190,14 @@ def _is_false_positive(text: str, m: Match) -> bool:
         return True  # "om sommeren", "på sommeren": every summer, not a time
     if m.kind == "season" and not (m.groups.get("prep") or m.groups.get("mod") or m.groups.get("year")):
         # A bare season noun only when definite ("høsten"), never "vår" (our) or "sommer" alone.
-        return m.groups["season"].lower() not in ("våren", "sommeren", "høsten", "vinteren")
+        return not m.groups["season"].lower().endswith(("en", "ens"))
     if m.kind == "season" and (m.groups.get("prep") or "").lower() == "i" \
             and m.groups["season"].lower() == "vår" and re.match(r"\s+\w", after) \
             and not re.match(r"\s+(?:og|eller|som|har|ble|var|skal|vil|kan|er)\b", after):
         return True  # "i vår regjering": possessive, not spring
     if m.kind == "year" and (follower := re.match(r"\s+([a-zæøå]+)", after)) \
-            and follower[1] not in YEAR_FOLLOWERS and re.search(r"\b(?:og|mellom|under)\s*$", before):
-        return True  # "to hangarskip og 2000 marinesoldater": a number of things, not a year
+            and follower[1] not in YEAR_FOLLOWERS and re.search(r"\b(?:og|mellom|under|for)\s*$", before):
+        return True  # "to hangarskip og 2000 marinesoldater", "for 2000 kroner": things, not a year
     if m.kind == "yearrel" and re.search(r"(\d|\b(?:" + "|".join(_NUM_WORDS) + r"))\s*$", before):
         return True
     if m.kind == "relday" and (m.groups["rel"] or "").lower().endswith("morgen") \
@@ -419,7 +429,8 @@ class Resolver:
             return None
         rel = " ".join(rel.lower().split())
         offset = {"i år": 0, "i fjor": -1, "i forfjor": -2, "neste år": 1, "forrige år": -1,
-                  "til neste år": 1}.get(rel)
+                  "til neste år": 1, "fjoråret": -1, "fjorårets": -1, "forfjoråret": -2,
+                  "forfjorårets": -2}.get(rel)
         return None if offset is None else self.pub.year + offset
 
     def _yearrel(self, g: dict[str, str | None], tense: str) -> str | None:
@@ -438,7 +449,7 @@ class Resolver:
         mod = (g.get("mod") or "").lower()
         if prep in STEP:
             return str(self.pub.year + STEP[prep])
-        months = SEASON_MONTHS.get((g["season"] or "").lower().removesuffix("en"))
+        months = SEASON_MONTHS.get((g["season"] or "").lower().removesuffix("s").removesuffix("en"))
         if months is None or self.pub.month is None or mod:
             return str(self.pub.year)
         first, last = months

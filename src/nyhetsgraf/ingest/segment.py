@@ -33,6 +33,13 @@ DASH_HEADLINE_MIN_WORDS = 6
 # A subheading with no blank line around it is short ("Fikk ikke reiseforsikring").
 TIGHT_HEADING_MAX_WORDS = 6
 HEADLINE_MAX_CHARS = 120
+# A plain headline of at most this many words, between paragraphs that share at least
+# CONTINUITY_MIN_SHARED content words, is a subheading of the article it stands in
+# ("Politiet måtte stenge flere gater i sentrum" between two paragraphs about one march).
+SUBHEADING_MAX_WORDS = 7
+CONTINUITY_MIN_SHARED = 3
+# How much text on each side of a candidate headline the continuity test reads.
+CONTINUITY_WINDOW_CHARS = 600
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -68,6 +75,15 @@ _FINITE_VERB_ENDING = re.compile(r"(?:r|te|de|et)$")
 _SENTENCE_INSIDE = re.compile(r"[.!?][»\"”']?\s+[A-ZÆØÅ0-9«\"–—-]")
 _WORD = re.compile(r"\w")
 _SENTENCE_END = re.compile(r"[.!?:][»\"”'’)]*$|[»\"”]$")
+# An agency byline closing an article: "(©NTB)", "( NTB )", "(NTB-AFP)", "©NTB", "NTB".
+_BYLINE_END = re.compile(
+    r"(?:\(\s*©?\s*(?:NTB|ANB|AFP|Reuters|AP)(?:[-/ ][^)]{0,40})?\s*\)|©\s*NTB|\bNTB)\s*$")
+_CONTENT_WORD = re.compile(r"[A-Za-zÆØÅæøåÄÖÜäöüé]{5,}")
+# Words of five letters or more that any two paragraphs share (compared by their first six letters).
+_COMMON_STEMS = frozenset({"ikke", "etter", "skal", "blant", "under", "mellom", "andre", "flere",
+                           "hadde", "kunne", "skulle", "ville", "mener", "sier", "sa", "denne", "dette",
+                           "disse", "fordi", "allerede", "likevel", "samme", "mange", "store", "annet",
+                           "tidlig", "senere", "ifølge", "ingen", "noen", "eller", "også"})
 _LINE_OPENER = re.compile(r"[A-ZÆØÅÄÖÉ0-9«\"“'–—-]")
 
 
@@ -191,7 +207,22 @@ class _Draft:
 
 
 def _ends_sentence(line: str) -> bool:
-    return bool(_SENTENCE_END.search(line))
+    return bool(_SENTENCE_END.search(line)) or _ends_with_byline(line)
+
+
+def _ends_with_byline(line: str) -> bool:
+    """ "... avhørt av politiet. (©NTB)", "( NTB )", "NTB-Lars Hjorthol": an article's byline end."""
+    return bool(_BYLINE_END.search(line))
+
+
+def _continues(before: str, after: str) -> bool:
+    """Whether the paragraph after a candidate headline goes on with the article before it: they
+    share at least ``CONTINUITY_MIN_SHARED`` content words (compared by their first six letters)."""
+    return len(_content_stems(before) & _content_stems(after)) >= CONTINUITY_MIN_SHARED
+
+
+def _content_stems(text: str) -> set[str]:
+    return {word.lower()[:6] for word in _CONTENT_WORD.findall(text)} - _COMMON_STEMS
 
 
 def _isolated_headline(pieces: list[_Piece], i: int) -> bool:
@@ -236,12 +267,26 @@ def _headline_run(pieces: list[_Piece], i: int) -> bool:
 def _starts_article(pieces: list[_Piece], i: int) -> bool:
     piece = pieces[i]
     words = word_count(piece.text)
+    if i > 0 and _ends_with_byline(pieces[i - 1].text):
+        return words >= 2  # a headline right after a byline opens the next article
     if _is_dash_line(piece.text):
         # A quote used as headline ("- Bedre å kjøpe ..."); short ones are subheadings.
         return words >= DASH_HEADLINE_MIN_WORDS and piece.blank_before and piece.blank_after
     if words < NEW_ARTICLE_MIN_WORDS:
         return False
     return piece.blank_before or piece.blank_after
+
+
+def _subheading_by_content(text: str, draft: _Draft, pieces: list[_Piece], i: int) -> bool:
+    """A short plain headline whose next paragraph goes on with the article so far is a subheading;
+    after a byline, or as a dash line, it never is."""
+    piece = pieces[i]
+    if _ends_with_byline(pieces[i - 1].text) or _is_dash_line(piece.text) \
+            or word_count(piece.text) > SUBHEADING_MAX_WORDS or i + 1 >= len(pieces):
+        return False
+    before = text[max(draft.start, piece.start - CONTINUITY_WINDOW_CHARS):piece.start]
+    after = text[pieces[i + 1].start:pieces[i + 1].start + CONTINUITY_WINDOW_CHARS]
+    return _continues(before, after)
 
 
 def _body_chars(draft: _Draft) -> int:
@@ -304,7 +349,8 @@ def segment(document: Document, start_index: int = 0) -> list[Article]:
             drafts.append(draft)
             role = "title"
         elif draft.has_body and _isolated_headline(pieces, i) and not _wrapped(pieces, i):
-            if not one_article and _starts_article(pieces, i):
+            if not one_article and _starts_article(pieces, i) and not _subheading_by_content(text, draft,
+                                                                                              pieces, i):
                 draft = _Draft(start=piece.start, title=piece.text, by_headline=True)
                 drafts.append(draft)
                 role = "title"

@@ -7,6 +7,7 @@ a ``GROUP BY`` wrapped around the filtered article set, one extra row to tell th
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -20,6 +21,7 @@ from nyhetsgraf.web.db import Database
 # ts_rank weights (D, C, B, A) as the PostgreSQL store ranks: the title (A) three times the body (B).
 PG_RANK_WEIGHTS = "{0.1, 0.2, 0.33, 1.0}"
 FACET_SIZE = 10
+FACET_EXACT = 5000  # matches up to which date, source and language are counted exactly
 FACET_SAMPLE = 2000  # articles the facts' facets count at most (the last stored of those that match)
 
 
@@ -270,14 +272,16 @@ def _facet(db: Database, select: str, source_sql: str, params: list[Any], size: 
     return {"truncated": len(rows) > size, "values": rows[:size]}
 
 
-def facets(db: Database, filters: ArticleFilter, *, bucket: str = "month",
-           size: int = FACET_SIZE) -> dict[str, Any]:
+def facets(db: Database, filters: ArticleFilter, *, bucket: str = "month", size: int = FACET_SIZE,
+           total: int | None = None) -> dict[str, Any]:
     """Counts of the filtered articles per date bucket, source, language, entity, event type and count
     category. Each facet ignores its own filter, so the other values stay visible to switch to.
 
-    Date, source and language count every article. The facts' facets (entity, event type, count
-    category) count the ``FACET_SAMPLE`` articles stored last among those that match, so that a query
-    matching most of a large store stays fast; such a facet says ``"sample": FACET_SAMPLE``."""
+    Date, source and language count every article, up to ``FACET_EXACT`` matches (``total``, when the
+    caller knows it); beyond that they count every n-th stored article and multiply by n, and say
+    ``"estimate": n``. The facts' facets (entity, event type, count category) count the
+    ``FACET_SAMPLE`` articles stored last among those that match and say ``"sample": FACET_SAMPLE``:
+    a query that matches most of a large store stays fast."""
     width = BUCKETS[bucket]
     own_filter = {"date": ("date_from", "date_to"), "source": ("source",), "language": ("language",),
                   "entity": ("entity",), "event_type": ("event_type",), "count_category": ("count_category",)}
@@ -297,11 +301,20 @@ def facets(db: Database, filters: ArticleFilter, *, bucket: str = "month",
     # Date, source and language in one pass when no facet has its own filter set (the usual case).
     plain = ("date", "source", "language")
     if all(scope_filters(name) == filters for name in plain):
+        every = -(-total // FACET_EXACT) if total else 1
         where, params = filters.where(db.dialect)
+        if every > 1:  # row ids are spread evenly over the store, so every n-th is a fair sample
+            where, params = filters.without("q").where(db.dialect)
+            where += f" AND a.rid % {every} = 0"
+            if filters.parsed is not None:  # thinned in the index, before any article row is read
+                matching, matching_params = matching_rids(filters.parsed, db.dialect)
+                key = "rowid" if db.dialect == "sqlite" else "rid"
+                where += f" AND a.rid IN ({matching} AND {key} % {every} = 0)"
+                params += matching_params
         rows = db.query(f"SELECT substr(a.date, 1, {width}) AS day, s.path, s.name, a.language,"
-                        " count(*) AS n FROM articles a JOIN sources s ON s.source_id = a.source_id"
-                        f" WHERE {where} GROUP BY substr(a.date, 1, {width}), s.path, s.name, a.language",
-                        params)
+                        f" count(*) * {every} AS n FROM articles a"
+                        f" JOIN sources s ON s.source_id = a.source_id WHERE {where}"
+                        f" GROUP BY substr(a.date, 1, {width}), s.path, s.name, a.language", params)
         groups: dict[str, dict[Any, int]] = {"date": {}, "source": {}, "language": {}}
         labels_of: dict[str, str | None] = {}
         for row in rows:
@@ -310,13 +323,14 @@ def facets(db: Database, filters: ArticleFilter, *, bucket: str = "month",
             groups["source"][row["path"]] = groups["source"].get(row["path"], 0) + int(row["n"])
             labels_of[row["path"]] = row["name"]
             groups["language"][row["language"]] = groups["language"].get(row["language"], 0) + int(row["n"])
-        result["date"] = {"bucket": bucket, "truncated": False, "values": [
+        estimate = {"estimate": every} if every > 1 else {}
+        result["date"] = {"bucket": bucket, "truncated": False, **estimate, "values": [
             {"value": value, "count": count} for value, count in sorted(groups["date"].items())]}
         for name in ("source", "language"):
             ordered = sorted(groups[name].items(), key=lambda item: (-item[1], item[0]))
             values = [{"value": value, **({"label": labels_of[value]} if name == "source" else {}),
                        "count": count} for value, count in ordered]
-            result[name] = {"truncated": len(values) > size, "values": values[:size]}
+            result[name] = {"truncated": len(values) > size, **estimate, "values": values[:size]}
     else:
         where, params = scope_filters("date").where(db.dialect)
         result["date"] = {"bucket": bucket, "truncated": False, "values": db.query(
@@ -372,7 +386,7 @@ def search(db: Database, filters: ArticleFilter, page: Page, *, bucket: str = "m
     """Articles (ranked when there is a query) and the facets of the whole filtered set."""
     result = article_list(db, filters, page)
     if with_facets:
-        result["facets"] = facets(db, filters, bucket=bucket)
+        result["facets"] = facets(db, filters, bucket=bucket, total=result["total"])
     return result
 
 
@@ -525,16 +539,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sentence_index(text: str, offset: int) -> int:
+def sentence_index(text: str, offset: int, spans: list[tuple[int, int]] | None = None) -> int:
     """The number of the sentence holding ``offset`` (0-based)."""
-    for number, (start, end) in enumerate(sentence_spans(text)):
+    for number, (start, end) in enumerate(spans if spans is not None else sentence_spans(text)):
         if start <= offset < end:
             return number
     return 0
 
 
-def sentence_at(text: str, start: int, end: int) -> str:
-    spans = sentence_spans(text)
+def sentence_at(text: str, start: int, end: int, spans: list[tuple[int, int]] | None = None) -> str:
+    spans = spans if spans is not None else sentence_spans(text)
     first = next((s for s, e in spans if s <= start < e), 0)
     last = next((e for s, e in spans if s < end <= e), len(text))
     return " ".join(text[first:last].split())
@@ -543,17 +557,17 @@ def sentence_at(text: str, start: int, end: int) -> str:
 def with_sentences(db: Database, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Add to each fact (``article`` id, input ``span``) its sentence and the sentence's number."""
     ids = sorted({item["article"] for item in items})
-    texts: dict[str, tuple[int, str]] = {}
+    texts: dict[str, tuple[int, str, list[tuple[int, int]]]] = {}
     for start in range(0, len(ids), 500):
         part = ids[start:start + 500]
         marks = ", ".join("?" * len(part))
         for row in db.query(f"SELECT id, span_start, text FROM articles WHERE id IN ({marks})", part):
-            texts[row["id"]] = (row["span_start"], row["text"])
+            texts[row["id"]] = (row["span_start"], row["text"], sentence_spans(row["text"]))
     for item in items:
-        base, text = texts.get(item["article"], (0, ""))
+        base, text, spans = texts.get(item["article"], (0, "", []))
         start, end = item["span"][0] - base, item["span"][1] - base
-        item["sentence"] = sentence_at(text, start, end)
-        item["sentence_index"] = sentence_index(text, start)
+        item["sentence"] = sentence_at(text, start, end, spans)
+        item["sentence_index"] = sentence_index(text, start, spans)
     return items
 
 
@@ -598,29 +612,88 @@ def entity_list(db: Database, page: Page, *, type_: str | None = None,
     return {**page.info(total, len(items)), "items": items}
 
 
+ENTITY_LIST = 50  # items of each list on an entity's page (the most recently stored)
+ENTITY_WINDOW = 500  # the entity's most recently stored articles that quotes about it and co-occurrence read
+
+
 def entity(db: Database, entity_id: str, *, bucket: str = "month") -> dict[str, Any]:
-    """One entity across articles: aliases, mentions over time, articles, quotes by and about it,
-    events with it as actor or target, the entities named in the same articles, its stories."""
-    detail = kb.entity(db.store(), check_entity_id(entity_id))
-    if detail is None or detail.entity.id != entity_id:
+    """One corpus entity of the knowledge base: aliases, mentions over time (all its articles), and,
+    from its most recently stored articles, the articles, quotes by and about it, events with it as
+    actor or target, the entities named in the same articles and its stories.
+
+    The same answers as ``kb.entity``, bounded so that an entity named in half of a large store
+    (a country, a news agency) is as quick to show as any other: lists hold ``ENTITY_LIST`` items;
+    quotes about it and co-occurring entities are read from its last ``ENTITY_WINDOW`` articles."""
+    found = db.one("SELECT id, name, type, aliases, articles, mentions, first_date, last_date"
+                   " FROM kb_entities WHERE id = ?", [check_entity_id(entity_id)])
+    if found is None:
         raise NotFound(f"no entity {entity_id!r}")
+    result: dict[str, Any] = {**found, "aliases": json.loads(found["aliases"]), "list_limit": ENTITY_LIST,
+                              "window": ENTITY_WINDOW}
     width = BUCKETS[bucket]
-    timeline = db.query(
+    result["timeline"] = {"bucket": bucket, "points": db.query(
         f"SELECT substr(a.date, 1, {width}) AS date, sum(l.mentions) AS mentions,"
         " count(DISTINCT a.rid) AS articles FROM kb_entity_links l JOIN articles a ON a.rid = l.article_rid"
         f" WHERE l.corpus_id = ? AND length(a.date) >= {width} GROUP BY substr(a.date, 1, {width})"
-        " ORDER BY date", [entity_id])
-    result = detail.to_json()
-    result["articles_list"] = sorted(result.pop("article_list"), key=lambda a: (a["date"] or "", a["id"]),
-                                     reverse=True)
+        " ORDER BY date", [entity_id])}
+    latest = ("SELECT entity_id, article_rid FROM kb_entity_links WHERE corpus_id = ?"
+              f" ORDER BY article_rid DESC LIMIT {ENTITY_WINDOW}")
+    result["articles_list"] = db.query(
+        "SELECT a.id, a.date, a.title, s.path AS source, a.idx AS \"index\", k.story, d.id AS duplicate_of,"
+        " l.mentions FROM kb_entity_links l JOIN articles a ON a.rid = l.article_rid"
+        " JOIN sources s ON s.source_id = a.source_id LEFT JOIN kb_articles k ON k.article_rid = a.rid"
+        " LEFT JOIN articles d ON d.rid = k.duplicate_of WHERE l.corpus_id = ?"
+        f" ORDER BY l.article_rid DESC, l.entity_id LIMIT {ENTITY_LIST}", [entity_id])
+    quote_columns = ("a.id AS article, a.date, a.title AS article_title, q.text, q.speaker,"
+                     ' sl.corpus_id AS speaker_entity, q.direct, q.start, q."end", q.quote_id')
+    quotes_by = db.query(
+        f"SELECT {quote_columns} FROM kb_entity_links sl JOIN quotes q ON q.speaker_entity = sl.entity_id"
+        " JOIN articles a ON a.rid = q.article_rid WHERE sl.corpus_id = ?"
+        f" ORDER BY q.article_rid DESC, q.quote_id LIMIT {ENTITY_LIST}", [entity_id])
+    quotes_about = db.query(
+        f"SELECT DISTINCT {quote_columns}, q.article_rid FROM ({latest}) l"
+        " JOIN mentions m ON m.entity_id = l.entity_id"
+        ' JOIN quotes q ON q.article_rid = l.article_rid AND q.start <= m.start AND m."end" <= q."end"'
+        " JOIN articles a ON a.rid = q.article_rid"
+        " LEFT JOIN kb_entity_links sl ON sl.entity_id = q.speaker_entity"
+        " WHERE sl.corpus_id IS NULL OR sl.corpus_id <> ?"
+        f" ORDER BY q.article_rid DESC, q.quote_id LIMIT {ENTITY_LIST}", [entity_id, entity_id])
+    for item in (*quotes_by, *quotes_about):
+        item["direct"] = bool(item["direct"])
+        item["span"] = [item.pop("start"), item.pop("end")]
+        item.pop("quote_id", None)
+        item.pop("article_rid", None)
+    event_sql = ("SELECT a.id AS article, coalesce(v.date, a.date) AS date, a.date AS article_date,"
+                 " a.title AS article_title, v.type, v.trigger, v.actor, la.corpus_id AS actor_entity,"
+                 " v.target,"
+                 ' lt.corpus_id AS target_entity, v.negated, v.start, v."end" FROM events v'
+                 " JOIN articles a ON a.rid = v.article_rid"
+                 " LEFT JOIN kb_entity_links la ON la.entity_id = v.actor_entity"
+                 " LEFT JOIN kb_entity_links lt ON lt.entity_id = v.target_entity"
+                 f" WHERE {{role}}.corpus_id = ? ORDER BY v.article_rid DESC, v.event_id LIMIT {ENTITY_LIST}")
+    for key, role in (("events_as_actor", "la"), ("events_as_target", "lt")):
+        rows = db.query(event_sql.format(role=role), [entity_id])
+        for item in rows:
+            item["negated"] = bool(item["negated"])
+            item["span"] = [item.pop("start"), item.pop("end")]
+        result[key] = rows
+    result["quotes_by"], result["quotes_about"] = quotes_by, quotes_about
     for key in ("quotes_by", "quotes_about", "events_as_actor", "events_as_target"):
-        result[key] = _titles(db, with_sentences(db, result[key]))
-    result["timeline"] = {"bucket": bucket, "points": timeline}
-    # Only what the list shows: kb.stories would also load every member and main entity of each story.
+        with_sentences(db, result[key])
+    co_rows = db.query(
+        f"SELECT o.corpus_id, count(DISTINCT o.article_rid) AS articles FROM ({latest}) l"
+        " JOIN kb_entity_links o ON o.article_rid = l.article_rid WHERE o.corpus_id <> ?"
+        " GROUP BY o.corpus_id ORDER BY articles DESC, o.corpus_id LIMIT 15", [entity_id, entity_id])
+    marks = ", ".join("?" * len(co_rows)) or "NULL"
+    names = {r["id"]: r for r in db.query(f"SELECT id, name, type FROM kb_entities WHERE id IN ({marks})",
+                                          [r["corpus_id"] for r in co_rows])}
+    result["cooccurring"] = [{"id": r["corpus_id"], "name": names[r["corpus_id"]]["name"],
+                              "type": names[r["corpus_id"]]["type"], "articles": int(r["articles"])}
+                             for r in co_rows if r["corpus_id"] in names]
     result["stories"] = db.query(
         "SELECT s.id, s.title, s.articles, s.first_date, s.last_date FROM kb_stories s WHERE s.id IN"
-        " (SELECT k.story FROM kb_entity_links l JOIN kb_articles k ON k.article_rid = l.article_rid"
-        " WHERE l.corpus_id = ?) ORDER BY s.articles DESC, s.last_date DESC, s.id LIMIT 10", [entity_id])
+        f" (SELECT k.story FROM ({latest}) l JOIN kb_articles k ON k.article_rid = l.article_rid)"
+        " ORDER BY s.articles DESC, s.last_date DESC, s.id LIMIT 10", [entity_id])
     return result
 
 
@@ -746,15 +819,27 @@ def series(db: Database, key: str) -> dict[str, Any]:
     """One series: every count of it in date order (the sentence's own date where it gives one) with its
     sentence, and the changes (the knowledge base's series rules)."""
     category, holder, location = parse_series_key(key)
-    where, params = "c.category = ?", [category]
-    for column, value in (("lh.corpus_id", holder), ("ll.corpus_id", location)):
-        where += f" AND {column} IS NULL" if value is None else f" AND {column} = ?"
-        params += [] if value is None else [value]
+    # The known entity's links come first (an inner join on the corpus index), so that a series is found
+    # from its entity's counts rather than from every count of its category.
+    known: list[str] = []
+    unknown: list[str] = []
+    where, params = ["c.category = ?"], []
+    for alias, column, value in (("lh", "holder_entity", holder), ("ll", "location_entity", location)):
+        if value is None:
+            unknown.append(f"LEFT JOIN kb_entity_links {alias} ON {alias}.entity_id = c.{column}")
+            where.append(f"{alias}.corpus_id IS NULL")
+        else:
+            known.append(f"JOIN kb_entity_links {alias} ON {alias}.entity_id = c.{column}"
+                         f" AND {alias}.corpus_id = ?")
+            params.append(value)
+    joins = known + unknown
+    params.append(category)
     rows = db.query(
         "SELECT a.id, a.date AS article_date, a.rid, c.category, c.value, c.bound, c.object, c.holder,"
         ' c.location, c.start, c."end", lh.corpus_id AS holder_id, ll.corpus_id AS location_id,'
-        f" d.date AS point_date {_COUNT_LINKS} LEFT JOIN kb_count_dates d ON d.count_id = c.count_id"
-        f" WHERE {where}", params)
+        " d.date AS point_date FROM counts c " + " ".join(joins)
+        + " JOIN articles a ON a.rid = c.article_rid LEFT JOIN kb_count_dates d ON d.count_id = c.count_id"
+        f" WHERE {' AND '.join(where)}", params)
     facts = [CountFact(r["id"], r["article_date"], int(r["rid"]), r["category"], float(r["value"]),
                                  r["bound"], r["object"], r["holder_id"], r["holder"], r["location_id"],
                                  r["location"], (int(r["start"]), int(r["end"])),

@@ -6,6 +6,7 @@ every list item knows the sentence it came from, so the page can link it there.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,10 +72,8 @@ def _mark_title(obj: dict[str, Any], mark: Mark) -> str:
 
 
 def _sentence_of(spans: list[tuple[int, int]], offset: int) -> int:
-    for number, (start, end) in enumerate(spans):
-        if start <= offset < end:
-            return number
-    return max(0, len(spans) - 1)
+    """The number of the sentence holding ``offset`` (spans cover the text in order, without gaps)."""
+    return max(0, bisect_right(spans, offset, key=lambda span: span[0]) - 1)
 
 
 def article_view(obj: dict[str, Any]) -> dict[str, Any]:
@@ -89,8 +88,17 @@ def article_view(obj: dict[str, Any]) -> dict[str, Any]:
     corpus_ids += [None] * (len(obj["entities"]) - len(corpus_ids))
     seen: set[tuple[str, int]] = set()
     sentences: list[list[Run]] = [[] for _ in spans] or [[]]
+    # A sweep over the cuts: marks open as their start is passed and close at their end, so a long
+    # article with many facts costs (cuts + marks), not cuts x marks. Marks keep their list order.
+    opening = sorted(enumerate(all_marks), key=lambda item: item[1].start)
+    next_open = 0
+    open_marks: list[tuple[int, Mark]] = []
     for start, end in zip(cuts, cuts[1:], strict=False):
-        covering = [m for m in all_marks if m.start <= start and end <= m.end]
+        while next_open < len(opening) and opening[next_open][1].start <= start:
+            open_marks.append(opening[next_open])
+            next_open += 1
+        open_marks = [item for item in open_marks if item[1].end > start]
+        covering = [mark for _, mark in sorted(item for item in open_marks if end <= item[1].end)]
         anchors = []
         for mark in covering:
             if (mark.layer, mark.fact) not in seen:

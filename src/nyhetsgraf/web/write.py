@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from nyhetsgraf import kb
 from nyhetsgraf.ingest import segment
 from nyhetsgraf.ingest.readers import read_bytes
 from nyhetsgraf.pipeline import extract_articles
@@ -29,4 +30,7 @@ def store_article(db: Database, record: dict[str, Any]) -> dict[str, Any]:
         for article, facts in extract_articles(articles):
             added = store.add(article, facts)
             results.append({**article_object(article, facts), "stored": added})
+        store.commit()
+        if any(result["stored"] for result in results):
+            kb.update(store)  # link the new articles to entities, stories and series, as ingest does
     return {"articles": results}

@@ -1,0 +1,84 @@
+"""Count constructions on sentences of our own, through the shipped models (bokmål and nynorsk): a time
+phrase between the verb and its object, holders only where the grammar gives one, and dates, rates
+and references that are no counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from nyhetsgraf.extract import Extractor
+from nyhetsgraf.records import Article, Count, Document
+
+PREFIX = " date 2024-11-18 – "
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def counts(extractor: Extractor, text: str, language: str = "nb") -> list[Count]:
+    document = Document(source="t.txt", text=PREFIX + text, format="text", date="2024-11-18")
+    span = (len(PREFIX), len(PREFIX) + len(text))
+    return extractor.extract(Article(document=document, index=0, span=span, language=language)).counts
+
+
+@pytest.mark.parametrize(("language", "sentence", "category", "value"), [
+    # a time phrase between the verb and the counted object
+    ("nb", "Politiet arresterte i går kveld fire personer.", "ARREST", 4),
+    ("nb", "Politiet pågrep natt til søndag tre menn i Bergen.", "ARREST", 3),
+    ("nb", "Politiet pågrep i natt tolv personer.", "ARREST", 12),
+    ("nb", "Politiet pågrep fredag kveld seks ungdommer.", "ARREST", 6),
+    ("nn", "Politiet pågreip i natt fire personar.", "ARREST", 4),
+    # passives and nynorsk participles
+    ("nb", "Rundt 300 beboere ble evakuert i natt.", "EVACUATE", 300),
+    ("nn", "Rundt 200 bebuarar vart evakuerte.", "EVACUATE", 200),
+    ("nb", "Minst 15 mennesker ble drept i angrepet.", "KILL", 15),
+    ("nn", "Minst 15 menneske vart drepne i åtaket.", "KILL", 15),
+    # big number words
+    ("nb", "Over fire millioner mennesker er rammet av flommen.", "OTHER", 4_000_000),
+])
+def test_count_category_and_value(extractor: Extractor, language: str, sentence: str, category: str,
+                                  value: int) -> None:
+    found = [(c.category, c.value) for c in counts(extractor, sentence, language)]
+    assert (category, value) in found
+
+
+@pytest.mark.parametrize(("sentence", "holder"), [
+    # a source or a person talked to is no holder of the things counted
+    ("Ifølge NRK er det minst 120 ansatte som får utbetalt bonus.", None),
+    ("Kari Nordmann har intervjuet 99 lærere i Sogndal.", None),
+    ("Statistisk sentralbyrå melder at 300 bedrifter gikk konkurs.", None),
+    # a genitive or the subject of a holding verb is
+    ("Nato har rundt 500 soldater i landet.", "Nato"),
+    ("Norges 300 soldater i Litauen kommer hjem i mai.", "Norge"),
+])
+def test_holder_only_where_the_grammar_gives_one(extractor: Extractor, sentence: str,
+                                                 holder: str | None) -> None:
+    found = counts(extractor, sentence)
+    assert found and all(c.holder == holder for c in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Avtalen ble inngått 22 oktober 1981.",
+    "Det er estimert at per 100 000 fødsler dør 650 mødre.",
+    "I Rt. 2005 s. 1234 kom Høyesterett til motsatt resultat.",
+    "Dommen er avsagt etter straffeloven § 233.",
+    "Avtalen gjelder fra 2019.",
+])
+def test_no_count_for(extractor: Extractor, sentence: str) -> None:
+    found = [(c.category, c.value) for c in counts(extractor, sentence)]
+    assert all(value not in (22, 100_000, 2005, 1234, 233, 2019) for _, value in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Også to andre av kravene ble innfridd.",
+    "Kan det være at én gjeng bloggere styrer debatten?",
+    "Han er en venn av familien.",
+])
+def test_no_count_at_all_in(extractor: Extractor, sentence: str) -> None:
+    assert counts(extractor, sentence) == []
+
+
+def test_one_killed_is_still_a_count(extractor: Extractor) -> None:
+    assert ("KILL", 1) in [(c.category, c.value) for c in counts(extractor, "Én person ble drept i ulykken.")]
