@@ -8,6 +8,8 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from conftest import make_article
 from nyhetsgraf.records import Article, Entity, Event, Facts
 from nyhetsgraf.store import open_store
@@ -191,3 +193,18 @@ def test_cli_articles_after_an_id_prefix(db_path: Path) -> None:
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [news[3][0].id, news[4][0].id]
     missing = runner.invoke(app, ["articles", "--db", str(db_path), "--after", "zzzzzzzz"])
     assert missing.exit_code == 1 and "--after" in missing.stderr
+
+
+@pytest.mark.postgresql
+def test_two_writers_keep_their_own_counter_shards(postgres_url: str) -> None:
+    news = _news(8)
+    with open_store(postgres_url) as first, open_store(postgres_url) as second:
+        for number, (article, facts) in enumerate(news):
+            (first if number % 2 else second).add(article, facts)  # both transactions stay open
+        first.commit()
+        second.commit()
+        shards = first.query("SELECT count(DISTINCT shard) AS n FROM counters")[0]["n"]
+        stats = first.stats()
+        counted = _counted_stats(first)
+    assert shards == 2
+    assert {key: stats[key] for key in counted} == counted

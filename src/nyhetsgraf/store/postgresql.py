@@ -264,6 +264,11 @@ class PostgreSQLDialect:
             " ORDER BY top.score DESC, top.rid",
             (*params, limit, offset))
 
+    def counter_shard(self, store: Any) -> int:
+        # A backend's process id is unique among the running connections.
+        row = store.query_one("SELECT pg_backend_pid() AS pid")
+        return int(row["pid"]) if row else 0
+
     def table_names(self, store: Any) -> set[str]:
         return {row["name"] for row in store.query(
             "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()")}

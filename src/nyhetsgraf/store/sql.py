@@ -82,6 +82,7 @@ class SqlStore:
         self._pending = 0
         self._source_ids: dict[str, int] = {}
         self._counters_kept: bool | None = None
+        self._counter_shard: int | None = None
         self._db = dialect.connect(target, create=create, read_only=read_only)
         try:
             if read_only:
@@ -166,9 +167,10 @@ class SqlStore:
             if kind.name not in existing:
                 self.execute(kind.ddl.replace("{pk}", self.dialect.pk_type))
             else:  # rows stored before the counters existed, or before the kind had a counter
-                self.execute("INSERT INTO counters(name, n) SELECT ?, n FROM"
-                             f" (SELECT count(*) AS n FROM {kind.name}) c WHERE n > 0 ON CONFLICT DO NOTHING",
-                             (f"table:{kind.name}",))
+                self.execute("INSERT INTO counters(name, shard, n) SELECT ?, 0, n FROM"
+                             f" (SELECT count(*) AS n FROM {kind.name}) c WHERE n > 0"
+                             " AND NOT EXISTS (SELECT 1 FROM counters WHERE name = ?)",
+                             (f"table:{kind.name}", f"table:{kind.name}"))
 
     # -- writing ---------------------------------------------------------------------------------------
 
@@ -236,9 +238,12 @@ class SqlStore:
     def add_to_counters(self, deltas: Counter[str]) -> None:
         """Add to the row counters that `stats` reads (negative deltas for deleted rows); call it inside
         the transaction that writes the rows, so the counts are never out of step."""
-        self.executemany("INSERT INTO counters(name, n) VALUES (?, ?)"
-                         " ON CONFLICT (name) DO UPDATE SET n = counters.n + excluded.n",
-                         [(name, delta) for name, delta in sorted(deltas.items()) if delta])
+        if self._counter_shard is None:
+            self._counter_shard = self.dialect.counter_shard(self)
+        self.executemany("INSERT INTO counters(name, shard, n) VALUES (?, ?, ?)"
+                         " ON CONFLICT (name, shard) DO UPDATE SET n = counters.n + excluded.n",
+                         [(name, self._counter_shard, delta)
+                          for name, delta in sorted(deltas.items()) if delta])
 
     def _make_room(self, article: Article, text: str) -> bool:
         """Whether to store ``article``, given what is stored at its position in the same input.
@@ -335,8 +340,8 @@ class SqlStore:
         if not self._has_counters():
             row = self.query_one("SELECT count(*) AS n FROM articles")
         else:
-            row = self.query_one("SELECT n FROM counters WHERE name = 'table:articles'")
-        return int(row["n"]) if row else 0
+            row = self.query_one("SELECT sum(n) AS n FROM counters WHERE name = 'table:articles'")
+        return int(row["n"]) if row and row["n"] is not None else 0
 
     def _has_counters(self) -> bool:
         """False only for a database of an older schema opened read-only (so not migrated)."""
@@ -345,7 +350,8 @@ class SqlStore:
         return self._counters_kept
 
     def _counters(self) -> dict[str, int]:
-        return {str(r["name"]): int(r["n"]) for r in self.query("SELECT name, n FROM counters")}
+        return {str(r["name"]): int(r["n"])
+                for r in self.query("SELECT name, sum(n) AS n FROM counters GROUP BY name")}
 
     def _counted(self, tables: Sequence[str]) -> dict[str, int]:
         """The counters' values counted from the tables, for a database that has no counters yet."""

@@ -162,5 +162,8 @@ class SQLiteDialect:
             " ORDER BY top.cost, top.rid",
             (query.fts_expression(), limit, offset))
 
+    def counter_shard(self, store: Any) -> int:
+        return 0  # one writer at a time holds the database lock
+
     def table_names(self, store: Any) -> set[str]:
         return {row["name"] for row in store.query("SELECT name FROM sqlite_master WHERE type = 'table'")}

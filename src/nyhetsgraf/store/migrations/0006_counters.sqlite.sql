@@ -5,30 +5,34 @@
 --   table:<name>         rows of a table (sources, articles, entities, mentions and each fact kind)
 --   entity_type:<type>   entities of one type
 --   event_type:<type>    events of one type
+-- Each writing connection adds to its own shard (SQLite: 0; PostgreSQL: the backend's process id),
+-- so two concurrent ingests never lock each other's rows; a count is the sum over the shards.
 CREATE TABLE IF NOT EXISTS counters (
-    name TEXT PRIMARY KEY,
-    n    BIGINT NOT NULL
+    name  TEXT NOT NULL,
+    shard BIGINT NOT NULL,
+    n     BIGINT NOT NULL,
+    PRIMARY KEY (name, shard)
 );
 
-INSERT INTO counters(name, n) SELECT 'table:sources', n FROM (SELECT count(*) AS n FROM sources) c WHERE n > 0
+INSERT INTO counters(name, shard, n) SELECT 'table:sources', 0, n FROM (SELECT count(*) AS n FROM sources) c WHERE n > 0
     ON CONFLICT DO NOTHING;
-INSERT INTO counters(name, n) SELECT 'table:articles', n FROM (SELECT count(*) AS n FROM articles) c WHERE n > 0
+INSERT INTO counters(name, shard, n) SELECT 'table:articles', 0, n FROM (SELECT count(*) AS n FROM articles) c WHERE n > 0
     ON CONFLICT DO NOTHING;
-INSERT INTO counters(name, n) SELECT 'table:entities', n FROM (SELECT count(*) AS n FROM entities) c WHERE n > 0
+INSERT INTO counters(name, shard, n) SELECT 'table:entities', 0, n FROM (SELECT count(*) AS n FROM entities) c WHERE n > 0
     ON CONFLICT DO NOTHING;
-INSERT INTO counters(name, n) SELECT 'table:mentions', n FROM (SELECT count(*) AS n FROM mentions) c WHERE n > 0
+INSERT INTO counters(name, shard, n) SELECT 'table:mentions', 0, n FROM (SELECT count(*) AS n FROM mentions) c WHERE n > 0
     ON CONFLICT DO NOTHING;
-INSERT INTO counters(name, n) SELECT 'table:quotes', n FROM (SELECT count(*) AS n FROM quotes) c WHERE n > 0
+INSERT INTO counters(name, shard, n) SELECT 'table:quotes', 0, n FROM (SELECT count(*) AS n FROM quotes) c WHERE n > 0
     ON CONFLICT DO NOTHING;
-INSERT INTO counters(name, n) SELECT 'table:counts', n FROM (SELECT count(*) AS n FROM counts) c WHERE n > 0
+INSERT INTO counters(name, shard, n) SELECT 'table:counts', 0, n FROM (SELECT count(*) AS n FROM counts) c WHERE n > 0
     ON CONFLICT DO NOTHING;
-INSERT INTO counters(name, n) SELECT 'table:events', n FROM (SELECT count(*) AS n FROM events) c WHERE n > 0
+INSERT INTO counters(name, shard, n) SELECT 'table:events', 0, n FROM (SELECT count(*) AS n FROM events) c WHERE n > 0
     ON CONFLICT DO NOTHING;
-INSERT INTO counters(name, n) SELECT 'table:times', n FROM (SELECT count(*) AS n FROM times) c WHERE n > 0
+INSERT INTO counters(name, shard, n) SELECT 'table:times', 0, n FROM (SELECT count(*) AS n FROM times) c WHERE n > 0
     ON CONFLICT DO NOTHING;
-INSERT INTO counters(name, n) SELECT 'entity_type:' || type, count(*) FROM entities WHERE true GROUP BY type
+INSERT INTO counters(name, shard, n) SELECT 'entity_type:' || type, 0, count(*) FROM entities WHERE true GROUP BY type
     ON CONFLICT DO NOTHING;
-INSERT INTO counters(name, n) SELECT 'event_type:' || type, count(*) FROM events WHERE true GROUP BY type
+INSERT INTO counters(name, shard, n) SELECT 'event_type:' || type, 0, count(*) FROM events WHERE true GROUP BY type
     ON CONFLICT DO NOTHING;
 
 -- The articles in ingestion order, as a compact index: SQLite keeps whole rows (with their text) in
