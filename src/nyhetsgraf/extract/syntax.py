@@ -7,14 +7,11 @@ The trained pipeline gives NDT dependency labels (SUBJ, DOBJ, FINV, PUTFYLL, ...
 
 from __future__ import annotations
 
-import gzip
-import json
-import re
 import unicodedata
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from nyhetsgraf.resources.fullforms import full_forms
 from nyhetsgraf.resources.words import month_names, weekday_names
 
 DASHES = ("–", "—", "-", "−")
@@ -151,45 +148,10 @@ def lemma(token: Token) -> str:
     return (token.lemma_ or low(token)).lower()
 
 
-@cache
-def _lemma_tables() -> str:
-    """The decompressed bokmål full-form table of spacy-lookups-data ("" when it is not installed)."""
-    try:
-        from importlib.resources import files
-
-        table_file = files("spacy_lookups_data").joinpath("data", "nb_lemma_exc.json.gz")
-        return gzip.decompress(table_file.read_bytes()).decode("utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
-        return ""
-
-
-@cache
-def _forms(part_of_speech: str) -> dict[str, list[str]]:
-    """Form -> lemmas for one part of speech ("verb", "noun", "adj"); only that table is decoded."""
-    text = _lemma_tables()
-    key = f'"{part_of_speech}"'
-    if key not in text:
-        return {}
-    table, _ = json.JSONDecoder().raw_decode(text, text.index("{", text.index(key)))
-    return table
-
-
 def verb_lemmas(token: Token) -> list[str]:
     """Lemmas of a verb form from a full-form dictionary ("pågrep" -> "pågripe"), for tokens the
     statistical lemmatizer gets wrong."""
-    return list(_forms("verb").get(low(token), ()))
-
-
-@cache
-def _table_forms(part_of_speech: str) -> frozenset[str]:
-    """Every form of one part-of-speech table ("noun", "adj", "verb", "adv"), read once."""
-    text = _lemma_tables()
-    key = f'"{part_of_speech}"'
-    if key not in text:
-        return frozenset()
-    start = text.index("{", text.index(key))
-    end = text.find("}", start)
-    return frozenset(re.findall(r'"([^"]+)":\s*\[', text[start:end]))
+    return list(full_forms().lemmas(low(token), "verb"))
 
 
 _CLOSED_CLASS = {"begge", "deretter", "dermed", "derfor", "samtidig", "likevel", "ifølge", *month_names(),
@@ -204,12 +166,12 @@ def is_common_word(word: str) -> bool:
     form = word.lower()
     if form in STOP_WORDS or form in _CLOSED_CLASS:
         return True
-    return any(form in _table_forms(part) for part in ("noun", "adj", "verb", "adv"))
+    return full_forms().known(form)
 
 
 def is_noun_form(word: str) -> bool:
     """Whether a word is an inflected common noun in the full-form dictionary."""
-    return word.lower() in _table_forms("noun")
+    return full_forms().has(word.lower(), "noun")
 
 
 def looks_like_verb(token: Token) -> bool:
@@ -235,4 +197,4 @@ def is_infinitive(token: Token) -> bool:
 
 def is_adjective_form(word: str) -> bool:
     """Whether a word is an inflected adjective in the full-form dictionary ("isolerte")."""
-    return word.lower() in _table_forms("adj")
+    return full_forms().has(word.lower(), "adj")
