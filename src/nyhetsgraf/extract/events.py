@@ -30,8 +30,11 @@ from nyhetsgraf.extract.syntax import (
     is_space,
     lemma,
     looks_like_verb,
+    looks_like_verb_at,
     low,
     sentences,
+    token_table,
+    verb_forms,
     verb_lemmas,
 )
 from nyhetsgraf.records import Article, Event, Quote, TimeExpression
@@ -566,8 +569,10 @@ class EventFinder:
     # ------------------------------------------------------------------ trigger matching
     def matches(self, sent: Span) -> Iterable[_Match]:
         """Verb triggers first, so that an event noun governed by an event verb is left to that verb."""
-        words = [(token, looks_like_verb(token)) for token in sent
-                 if token.text[:1].isalpha() and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ")]
+        doc, table = self.doc, token_table(self.doc)
+        texts, pos = table.texts, table.pos
+        words = [(doc[i], looks_like_verb_at(table, i)) for i in range(sent.start, sent.end)
+                 if texts[i][:1].isalpha() and pos[i] in ("VERB", "AUX", "NOUN", "ADJ")]
         for verbs_first in (True, False):
             for token, verb_like in words:
                 if verb_like != verbs_first:
@@ -579,10 +584,11 @@ class EventFinder:
 
     def _lemmas(self, token: Token, verb_like: bool) -> list[str]:
         """Lemma candidates: the lemmatizer's, the surface form, and the form without a verb ending."""
-        result = [lemma(token), low(token)]
+        table = token_table(self.doc)
+        form = table.lowers[token.i]
+        result = [table.lemmas[token.i], form]
         if verb_like:
-            result.extend(verb_lemmas(token))
-            form = low(token)
+            result.extend(verb_forms(form))
             for ending in ("es", "er", "et", "te", "de", "r", "s", "t", "a"):  # nynorsk "sikta", "kasta"
                 if form.endswith(ending) and len(form) - len(ending) >= 2:
                     result.append(form[: -len(ending)] + "e")

@@ -21,6 +21,7 @@ from nyhetsgraf.extract.syntax import (
     DASHES,
     SUBJECT_DEPS,
     WEEKDAYS,
+    TokenTable,
     dep,
     is_punct,
     is_space,
@@ -28,6 +29,8 @@ from nyhetsgraf.extract.syntax import (
     low,
     paragraphs,
     sentences,
+    token_table,
+    verb_forms,
     verb_lemmas,
 )
 from nyhetsgraf.records import Article, Quote
@@ -113,38 +116,52 @@ _NEVER_VERBS = {"PROPN", "PUNCT", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM"}
 
 def is_speech_verb(token: Token) -> bool:
     """A reporting verb, with the particle, object or preposition its lexicon entry asks for
-    ("si", "legge til", "gi uttrykk for")."""
-    if token.pos_ in _NEVER_VERBS or not token.text.islower():
+    ("si", "legge til", "gi uttrykk for"). Answered once per token of a Doc: the finders ask often."""
+    doc = token.doc
+    key = ("nyhetsgraf", "speech_verbs")
+    known: dict[int, bool] | None = doc.user_data.get(key)
+    if known is None:
+        known = doc.user_data[key] = {}
+    answer = known.get(token.i)
+    if answer is None:
+        answer = known[token.i] = _is_speech_verb(token_table(doc), token.i)
+    return answer
+
+
+def _is_speech_verb(table: TokenTable, i: int) -> bool:
+    pos, lowers, lemmas = table.pos, table.lowers, table.lemmas
+    if pos[i] in _NEVER_VERBS or not table.texts[i].islower():
         return False
-    candidates = [lemma(token), low(token), *verb_lemmas(token)]
-    if token.pos_ not in ("VERB", "AUX", ""):
+    dictionary = verb_forms(lowers[i])
+    candidates = [lemmas[i], lowers[i], *dictionary]
+    if pos[i] not in ("VERB", "AUX", ""):
         # a mis-tagged verb form ("hevdet" as a noun): only the full-form dictionary may vouch for it
-        candidates = list(verb_lemmas(token))
+        candidates = list(dictionary)
     if set(candidates) & _ATTITUDE_VERBS:
         return False
     verbs = _lexicon().speech_verbs()
     entries = [entry for candidate in dict.fromkeys(candidates) for entry in verbs.entries(candidate)]
     if not entries:
         return False
-    following = token.doc[token.i + 1 : token.i + 5]
+    following = range(i + 1, min(i + 5, len(lowers)))
     for entry in entries:
         # the particle right after the verb, or after an inverted pronoun or name ("la hun til"),
         # never after a noun ("la merke til" is noticing, not adding)
         particle = (
             entry.particle
             if entry.particle and following and (
-                low(following[0]) == entry.particle
-                or (len(following) > 1 and low(following[1]) == entry.particle
-                    and following[0].pos_ in ("PRON", "PROPN"))
+                lowers[following[0]] == entry.particle
+                or (len(following) > 1 and lowers[following[1]] == entry.particle
+                    and pos[following[0]] in ("PRON", "PROPN"))
             )
             else None
         )
         objects = [
-            lemma(t)
-            for t in following[:3]
-            if lemma(t) in entry.object_lemmas or low(t) in entry.object_lemmas
+            lemmas[k]
+            for k in following[:3]
+            if lemmas[k] in entry.object_lemmas or lowers[k] in entry.object_lemmas
         ]
-        prep = entry.prep if entry.prep and any(low(t) == entry.prep for t in following) else None
+        prep = entry.prep if entry.prep and any(lowers[k] == entry.prep for k in following) else None
         if entry.matches(particle, objects[0] if objects else None, prep):
             return True
     return False

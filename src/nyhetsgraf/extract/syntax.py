@@ -11,8 +11,10 @@ import gzip
 import json
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from nyhetsgraf.resources.words import month_names, weekday_names
@@ -43,23 +45,69 @@ def dep(token: Token) -> str:
     return token.dep_ or ""
 
 
+@dataclass(frozen=True, slots=True)
+class TokenTable:
+    """Per-token attributes of a Doc as plain lists, read once from ``doc.to_array``: the finders'
+    hot loops index these instead of creating a spaCy ``Token`` object for every look."""
+
+    texts: list[str]
+    lowers: list[str]  # ``low(token)``
+    lemmas: list[str]  # ``lemma(token)``
+    pos: list[str]  # ``token.pos_``
+    spaces: list[bool]  # ``is_space(token)``
+    trailing: list[bool]  # the token is followed by a space
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The Doc's token table, built on first use and kept with the Doc."""
+    key = ("nyhetsgraf", "token_table")
+    table = doc.user_data.get(key)
+    if table is None:
+        table = doc.user_data[key] = _token_table(doc)
+    return table
+
+
+def _token_table(doc: Doc) -> TokenTable:
+    from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
+
+    strings = doc.vocab.strings
+    columns = doc.to_array([ORTH, LOWER, LEMMA, POS, IS_SPACE, SPACY]).T.tolist() if len(doc) else [[]] * 6
+    orth, lower, lemma_, pos, space, trailing = columns
+    texts = [strings[h] for h in orth]
+    lowers = [strings[h] or text.lower() for h, text in zip(lower, texts, strict=True)]
+    lemmas = [(strings[h] or form).lower() for h, form in zip(lemma_, lowers, strict=True)]
+    return TokenTable(
+        texts=texts,
+        lowers=lowers,
+        lemmas=lemmas,
+        pos=[strings[p] if p else "" for p in pos],
+        spaces=[bool(flag) or text.isspace() for flag, text in zip(space, texts, strict=True)],
+        trailing=[bool(flag) for flag in trailing],
+    )
+
+
 def paragraphs(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges [start, end) of the paragraphs (lines) of a Doc."""
+    """Token ranges [start, end) of the paragraphs (lines) of a Doc (built once per Doc)."""
+    key = ("nyhetsgraf", "paragraphs")
+    if key not in doc.user_data:
+        doc.user_data[key] = tuple(_paragraphs(token_table(doc)))
+    return list(doc.user_data[key])
+
+
+def _paragraphs(table: TokenTable) -> list[tuple[int, int]]:
+    # A token's whitespace_ is " " or "" in spaCy, never a line break: line breaks are space tokens.
     ranges: list[tuple[int, int]] = []
     start: int | None = None
-    for token in doc:
-        if is_space(token):
+    for i, space in enumerate(table.spaces):
+        if space:
             if start is not None:
-                ranges.append((start, token.i))
+                ranges.append((start, i))
                 start = None
             continue
         if start is None:
-            start = token.i
-        if "\n" in token.whitespace_:
-            ranges.append((start, token.i + 1))
-            start = None
+            start = i
     if start is not None:
-        ranges.append((start, len(doc)))
+        ranges.append((start, len(table.spaces)))
     return ranges
 
 
@@ -81,25 +129,27 @@ def sentences(doc: Doc) -> list[Span]:
 
 def _sentences(doc: Doc) -> list[Span]:
     has_starts = has_sentence_starts(doc)
+    table = token_table(doc)
+    texts, spaces = table.texts, table.spaces
+    sent_starts = doc.to_array([SENT_START]).tolist() if has_starts and len(doc) else []
     result: list[Span] = []
     start: int | None = None
-    for token in doc:
-        if is_space(token):
+    for i, space in enumerate(spaces):
+        if space:
             if start is not None:
-                result.append(doc[start:token.i])
+                result.append(doc[start:i])
                 start = None
             continue
         if start is None:
-            start = token.i
+            start = i
             continue
-        previous = doc[token.i - 1]
-        breaks = "\n" in previous.whitespace_ or (
-            has_starts and token.is_sent_start and previous.text.endswith(_TERMINAL)
-        ) or (previous.text in (".", "!", "?") and token.text[:1].isupper() and token.i >= 2
-              and len(doc[token.i - 2].text) > 1)  # a full stop before a capital, not "W. Olsen"
+        previous = texts[i - 1]
+        breaks = (has_starts and sent_starts[i] == 1 and previous.endswith(_TERMINAL)) or (
+            previous in (".", "!", "?") and texts[i][:1].isupper() and i >= 2 and len(texts[i - 2]) > 1
+        )  # a full stop before a capital, not "W. Olsen"
         if breaks:
-            result.append(doc[start:token.i])
-            start = token.i
+            result.append(doc[start:i])
+            start = i
     if start is not None:
         result.append(doc[start:len(doc)])
     return result
@@ -180,6 +230,11 @@ def verb_lemmas(token: Token) -> list[str]:
     return list(_forms("verb").get(low(token), ()))
 
 
+def verb_forms(form: str) -> list[str]:
+    """``verb_lemmas`` of a lower-case form (from a ``TokenTable``), without a Token."""
+    return list(_forms("verb").get(form, ()))
+
+
 @cache
 def _table_forms(part_of_speech: str) -> frozenset[str]:
     """Every form of one part-of-speech table ("noun", "adj", "verb", "adv"), read once."""
@@ -214,15 +269,19 @@ def is_noun_form(word: str) -> bool:
 
 def looks_like_verb(token: Token) -> bool:
     """A verb by its tag, or a verb form the tagger took for a noun or adjective ("pågrep", "stanset")."""
-    if token.pos_ in ("VERB", "AUX"):
+    return looks_like_verb_at(token_table(token.doc), token.i)
+
+
+def looks_like_verb_at(table: TokenTable, i: int) -> bool:
+    """``looks_like_verb`` of token i of a Doc's token table."""
+    pos = table.pos[i]
+    if pos in ("VERB", "AUX"):
         return True
-    previous = token.doc[token.i - 1] if token.i > 0 else None
     # "den fornærma": a participle used as a noun
-    after_determiner = previous is not None and (
-        previous.pos_ == "DET" or low(previous) in ("den", "det", "de")
-    )
-    return token.pos_ in ("NOUN", "ADJ") and token.text.islower() and bool(verb_lemmas(token)) \
-        and not is_noun_form(token.text) and not after_determiner
+    after_determiner = i > 0 and (table.pos[i - 1] == "DET" or table.lowers[i - 1] in ("den", "det", "de"))
+    text = table.texts[i]
+    return pos in ("NOUN", "ADJ") and text.islower() and bool(_forms("verb").get(table.lowers[i])) \
+        and not is_noun_form(text) and not after_determiner
 
 
 def is_infinitive(token: Token) -> bool:
