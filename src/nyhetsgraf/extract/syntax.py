@@ -51,6 +51,7 @@ class TokenTable:
     hot loops index these instead of creating a spaCy ``Token`` object for every look."""
 
     texts: list[str]
+    lower_attrs: list[str]  # ``token.lower_`` as spaCy gives it ("" in a vocab without lexical attributes)
     lowers: list[str]  # ``low(token)``
     lemmas: list[str]  # ``lemma(token)``
     pos: list[str]  # ``token.pos_``
@@ -74,10 +75,12 @@ def _token_table(doc: Doc) -> TokenTable:
     columns = doc.to_array([ORTH, LOWER, LEMMA, POS, IS_SPACE, SPACY]).T.tolist() if len(doc) else [[]] * 6
     orth, lower, lemma_, pos, space, trailing = columns
     texts = [strings[h] for h in orth]
-    lowers = [strings[h] or text.lower() for h, text in zip(lower, texts, strict=True)]
+    lower_attrs = [strings[h] for h in lower]
+    lowers = [form or text.lower() for form, text in zip(lower_attrs, texts, strict=True)]
     lemmas = [(strings[h] or form).lower() for h, form in zip(lemma_, lowers, strict=True)]
     return TokenTable(
         texts=texts,
+        lower_attrs=lower_attrs,
         lowers=lowers,
         lemmas=lemmas,
         pos=[strings[p] if p else "" for p in pos],
