@@ -119,6 +119,12 @@ def _lexicon() -> Any:
     return lexicon
 
 
+@lru_cache(maxsize=4)
+def _particle_words(triggers: Any) -> frozenset[str]:
+    """Every particle of the trigger lexicon, gathered once per lexicon rather than once per Doc."""
+    return frozenset(p for row in triggers for p in row.particles)
+
+
 @lru_cache(maxsize=1)
 def _negation_cues() -> frozenset[str]:
     return frozenset(c.lower() for c in _lexicon().negation_cues())
@@ -557,7 +563,7 @@ class EventFinder:
         self.offset = offset
         self.referents = referents or Referents(doc, entities, _lexicon().name_gender)
         self.triggers = _lexicon().load_triggers()
-        self.particle_words = frozenset(p for row in self.triggers for p in row.particles)
+        self.particle_words = _particle_words(self.triggers)
         self.event_verbs: set[int] = set()
         self.sents = sentences(doc)
         self.time_tokens: set[int] = set()
