@@ -32,6 +32,7 @@ from nyhetsgraf.extract.syntax import (
     looks_like_verb,
     looks_like_verb_at,
     low,
+    punct_at,
     sentences,
     token_table,
     verb_forms,
@@ -98,6 +99,11 @@ _REQUIREMENT_FORMS = word_set("requirement_forms")
 _SELF = {"seg", "meg", "deg", "oss", "dykk", "dere"}
 # Fixed phrases holding a trigger word ("stort sett": mostly), as word tuples.
 _FIXED_PHRASES = tuple(tuple(phrase.split()) for phrase in word_list("fixed_adverbials"))
+# Each word of a fixed phrase -> (phrase, position of the word in it), so a token looks up only its own.
+_FIXED_PHRASE_PARTS: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _phrase in _FIXED_PHRASES:
+    for _k, _part in enumerate(_phrase):
+        _FIXED_PHRASE_PARTS.setdefault(_part, []).append((_phrase, _k))
 # Words right before a participle that make it an attribute of the noun after it ("de mest besøkte
 # turistveiene", "en nylig vedtatt lov"): a description, not an event.
 _DEGREE_WORDS = {"mest", "mer", "best", "minst", "meir", "nylig", "nyleg"}
@@ -266,25 +272,26 @@ _PROMISE_VERBS = word_set("promise_verbs")
 def _irrealis_infinitive(verb: Token) -> bool:
     """ "ønsket å drepe", "for å slå ned", "bedt FN godkjenne": an infinitive that states an aim or a
     wish, not an event; "kommer til å stemme imot" is future and stays."""
-    doc = verb.doc
-    previous = doc[verb.i - 1] if verb.i > 0 else None
-    if previous is not None and low(previous) == "ha" and verb.i >= 2 and low(doc[verb.i - 2]) == "å":
+    table = token_table(verb.doc)
+    lowers, i = table.lowers, verb.i
+    previous = lowers[i - 1] if i > 0 else None
+    if previous == "ha" and i >= 2 and lowers[i - 2] == "å":
         return False  # "tiltalt for å ha voldtatt": a perfect infinitive states what happened
-    if previous is not None and low(previous) in ("å", "og") and previous.i > 0:
-        if low(previous) == "og":
+    if previous in ("å", "og") and i - 1 > 0:
+        if previous == "og":
             return False
-        before = [low(t) for t in doc[max(0, previous.i - 2) : previous.i]]
+        before = lowers[max(0, i - 3) : i - 1]
         if before[-2:] in (["kommer", "til"], ["kjem", "til"]) or before[-1:] in (["ved"], ["gjennom"]):
             return False  # future, or the means of a real act: "straffer tyver ved å kappe hendene av dem"
         # a promise to act counts: "har lovet å bidra med opplæring"
-        governor = doc[previous.i - 1] if previous.i > 0 else None
-        return governor is None or not ({lemma(governor), *verb_lemmas(governor)} & _PROMISE_VERBS)
-    window = [low(t) for t in doc[max(0, verb.i - 4) : verb.i]]
+        governor = i - 2
+        return not ({table.lemmas[governor], *verb_forms(lowers[governor])} & _PROMISE_VERBS)
+    window = lowers[max(0, i - 4) : i]
     if "Part" in verb.morph.get("VerbForm") and "å" in window and any(w in ("få", "gjøre") for w in window):
         return True  # "for å få journalistene benådet": an aim
     if is_infinitive(verb):
         # a bare infinitive without a modal before it is another verb's complement: "ba koalisjonen forlate"
-        return not any(lemma(t) in _MODALS or low(t) in _MODALS for t in doc[max(0, verb.i - 4) : verb.i])
+        return not any(table.lemmas[k] in _MODALS or lowers[k] in _MODALS for k in range(max(0, i - 4), i))
     return False
 
 
@@ -365,16 +372,16 @@ def _phrase_head(token: Token, sent: Span) -> Token:
 def _clause_window(token: Token, sent: Span) -> int:
     """End (exclusive) of the stretch after a trigger that can hold its particle, object and PPs."""
     doc = token.doc
+    table = token_table(doc)
     limit = min(sent.end, token.i + 9)
     for i in range(token.i + 1, limit):
-        t = doc[i]
         if (
-            is_punct(t)
-            or low(t) in ("og", "men", "at", "som", "fordi", "da", "mens", "etter", "før")
+            punct_at(table, i)
+            or table.lowers[i] in ("og", "men", "at", "som", "fordi", "da", "mens", "etter", "før")
             and i > token.i + 1
         ):
             return i
-        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+        if table.pos[i] in ("VERB", "AUX") and "Fin" in doc[i].morph.get("VerbForm"):
             return i
     return limit
 
@@ -523,14 +530,12 @@ def _possibility(verb: Token, sent: Span) -> bool:
 
 def _in_fixed_phrase(token: Token) -> bool:
     """Whether the token is a word of a fixed phrase as written around it ("stort sett")."""
-    doc = token.doc
-    word = low(token)
-    for phrase in _FIXED_PHRASES:
-        for k, part in enumerate(phrase):
-            start = token.i - k
-            if part == word and start >= 0 and start + len(phrase) <= len(doc) \
-                    and tuple(low(t) for t in doc[start : start + len(phrase)]) == phrase:
-                return True
+    lowers = token_table(token.doc).lowers
+    for phrase, k in _FIXED_PHRASE_PARTS.get(lowers[token.i], ()):
+        start = token.i - k
+        end = start + len(phrase)
+        if start >= 0 and end <= len(lowers) and tuple(lowers[start:end]) == phrase:
+            return True
     return False
 
 

@@ -610,8 +610,9 @@ def _denial_verb(token: Token) -> bool:
 
 
 def _denial_verb_at(table: TokenTable, i: int) -> bool:
-    readings = {table.lemmas[i], *verb_forms(table.lowers[i])}
-    return table.pos[i] in ("VERB", "") and bool(readings & _denial_verbs())
+    if table.pos[i] not in ("VERB", ""):
+        return False
+    return bool({table.lemmas[i], *verb_forms(table.lowers[i])} & _denial_verbs())
 
 
 @lru_cache(maxsize=1)

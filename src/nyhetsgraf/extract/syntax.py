@@ -12,7 +12,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
@@ -36,6 +36,16 @@ def is_punct(token: Token) -> bool:
     return token.is_punct or (bool(text) and all(unicodedata.category(ch)[0] in "PS" for ch in text))
 
 
+def punct_at(table: TokenTable, i: int) -> bool:
+    """``is_punct`` of token i of a Doc's token table."""
+    return table.punct_flags[i] or _all_punctuation(table.texts[i])
+
+
+@lru_cache(maxsize=1 << 14)
+def _all_punctuation(text: str) -> bool:
+    return bool(text) and all(unicodedata.category(ch)[0] in "PS" for ch in text)
+
+
 def low(token: Token) -> str:
     """Lower-case form, also in a Doc whose vocab has no lexical attribute getters."""
     return token.lower_ or token.text.lower()
@@ -56,6 +66,7 @@ class TokenTable:
     lemmas: list[str]  # ``lemma(token)``
     pos: list[str]  # ``token.pos_``
     spaces: list[bool]  # ``is_space(token)``
+    punct_flags: list[bool]  # ``token.is_punct`` (``punct_at`` adds the symbols)
     trailing: list[bool]  # the token is followed by a space
 
 
@@ -69,11 +80,12 @@ def token_table(doc: Doc) -> TokenTable:
 
 
 def _token_table(doc: Doc) -> TokenTable:
-    from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
+    from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
 
     strings = doc.vocab.strings
-    columns = doc.to_array([ORTH, LOWER, LEMMA, POS, IS_SPACE, SPACY]).T.tolist() if len(doc) else [[]] * 6
-    orth, lower, lemma_, pos, space, trailing = columns
+    attributes = [ORTH, LOWER, LEMMA, POS, IS_SPACE, IS_PUNCT, SPACY]
+    columns = doc.to_array(attributes).T.tolist() if len(doc) else [[]] * len(attributes)
+    orth, lower, lemma_, pos, space, punct, trailing = columns
     texts = [strings[h] for h in orth]
     lower_attrs = [strings[h] for h in lower]
     lowers = [form or text.lower() for form, text in zip(lower_attrs, texts, strict=True)]
@@ -85,6 +97,7 @@ def _token_table(doc: Doc) -> TokenTable:
         lemmas=lemmas,
         pos=[strings[p] if p else "" for p in pos],
         spaces=[bool(flag) or text.isspace() for flag, text in zip(space, texts, strict=True)],
+        punct_flags=[bool(flag) for flag in punct],
         trailing=[bool(flag) for flag in trailing],
     )
 
