@@ -125,6 +125,13 @@ def _lexicon() -> Any:
     return lexicon
 
 
+@lru_cache(maxsize=1 << 15)
+def _has_rows(triggers: Any, lemma_: str, pos: str) -> bool:
+    """Whether the trigger lexicon has any row for a lemma and part of speech (compound heads
+    included): asked for every content word, answered once per word form."""
+    return bool(triggers.candidates(lemma_, pos))
+
+
 @lru_cache(maxsize=4)
 def _particle_words(triggers: Any) -> frozenset[str]:
     """Every particle of the trigger lexicon, gathered once per lexicon rather than once per Doc."""
@@ -609,7 +616,7 @@ class EventFinder:
     def _match(self, token: Token, sent: Span, verb_like: bool) -> _Match | None:
         pos = "VERB" if verb_like else token.pos_
         lemmas = self._lemmas(token, verb_like)
-        if not any(self.triggers.candidates(candidate, pos) for candidate in lemmas):
+        if not any(_has_rows(self.triggers, candidate, pos) for candidate in lemmas):
             return None  # no row for any reading of this word: skip building its clause context
         if verb_like and _irrealis_infinitive(token) and not self._negated_aim(token, sent):
             return None
