@@ -126,6 +126,19 @@ def _lexicon() -> Any:
 
 
 @lru_cache(maxsize=1 << 15)
+def _lemma_candidates(lemma_: str, form: str, verb_like: bool) -> tuple[str, ...]:
+    """``EventFinder._lemmas`` of a word, worked out once per lemma, form and verb reading."""
+    result = [lemma_, form]
+    if verb_like:
+        result.extend(verb_forms(form))
+        for ending in ("es", "er", "et", "te", "de", "r", "s", "t", "a"):  # nynorsk "sikta", "kasta"
+            if form.endswith(ending) and len(form) - len(ending) >= 2:
+                result.append(form[: -len(ending)] + "e")
+                result.append(form[: -len(ending)])
+    return tuple(dict.fromkeys(result))
+
+
+@lru_cache(maxsize=1 << 15)
 def _has_rows(triggers: Any, lemma_: str, pos: str) -> bool:
     """Whether the trigger lexicon has any row for a lemma and part of speech (compound heads
     included): asked for every content word, answered once per word form."""
@@ -603,15 +616,7 @@ class EventFinder:
     def _lemmas(self, token: Token, verb_like: bool) -> list[str]:
         """Lemma candidates: the lemmatizer's, the surface form, and the form without a verb ending."""
         table = token_table(self.doc)
-        form = table.lowers[token.i]
-        result = [table.lemmas[token.i], form]
-        if verb_like:
-            result.extend(verb_forms(form))
-            for ending in ("es", "er", "et", "te", "de", "r", "s", "t", "a"):  # nynorsk "sikta", "kasta"
-                if form.endswith(ending) and len(form) - len(ending) >= 2:
-                    result.append(form[: -len(ending)] + "e")
-                    result.append(form[: -len(ending)])
-        return list(dict.fromkeys(result))
+        return list(_lemma_candidates(table.lemmas[token.i], table.lowers[token.i], verb_like))
 
     def _match(self, token: Token, sent: Span, verb_like: bool) -> _Match | None:
         pos = "VERB" if verb_like else token.pos_
