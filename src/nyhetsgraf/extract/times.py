@@ -92,24 +92,28 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # The same patterns for lower-cased text: case-sensitive matching is twice as fast.
 _LOWER_CASE_PATTERNS = [(kind, re.compile(rx)) for kind, rx in _PATTERN_SOURCES]
 
-_MONTH_STEMS = ("jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des")
+# Every alternative of _MON and _WEEK, as written there.
+_MONTH_WORDS = ("januar", "jan.", "februar", "feb.", "mars", "mar.", "april", "apr.", "mai", "juni", "jun.",
+                "juli", "jul.", "august", "aug.", "september", "sep.", "sept.", "oktober", "okt.", "november",
+                "nov.", "desember", "des.")
+_WEEK_WORDS = ("uke", "uka", "veke", "veka")  # "uken" contains "uke"
 # For each pattern (same order), words of which a lower-cased text must contain one for the pattern to
 # match at all (None: no such test). Scanning a text with `in` is far cheaper than with the regular
 # expression, and most texts name no weekday, season or holiday; a test only ever skips a pattern that
 # could not match, so the matches are the same.
 _NEEDS_ONE_OF: list[tuple[str, ...] | None] = [
-    _MONTH_STEMS,  # date
+    _MONTH_WORDS,  # date
     None,  # numdate
     ("-",),  # isodate
-    _MONTH_STEMS,  # month with a year
-    _MONTH_STEMS,  # bare month
+    _MONTH_WORDS,  # month with a year
+    _MONTH_WORDS,  # bare month
     ("-tallet",),  # decade
     None,  # year
     ("dagen",),  # gårsdagen(s), morgendagens, morgondagens
     None,  # i dag, i går ...
-    ("uk", "vek"),  # weekday_week: uke, uka, uken, veke, veka
-    ("uk", "vek"),  # week
-    ("uk", "vek"),  # week: "senere i uka"
+    _WEEK_WORDS,  # weekday_week
+    _WEEK_WORDS,  # week
+    _WEEK_WORDS,  # week: "senere i uka"
     ("mån",),  # monthrel: måneden, månaden
     ("helg",),  # weekend
     ("mån",),  # monthrel: måned, månad
@@ -120,7 +124,7 @@ _NEEDS_ONE_OF: list[tuple[str, ...] | None] = [
     ("samme", "dagen", "kvelden", "natten"),  # anchored
     tuple(WEEKDAYS),  # weekday
     ("kl",),  # clock
-    ("tid",),  # approximate hour: tiden, tida
+    ("tiden", "tida"),  # approximate hour
     ("fjoråre",),  # yearrel: fjoråret, forfjorårets ...
     ("helg",),  # weekend: helgens, helgas
 ]
