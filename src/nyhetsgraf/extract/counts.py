@@ -136,8 +136,7 @@ def _lower(doc: Doc, i: int) -> str:
 def _matches_at(doc: Doc, i: int, words: tuple[str, ...], end: int) -> bool:
     if i < 0 or i + len(words) > end:
         return False
-    lower = syntax.token_table(doc).lower_attrs
-    return all(lower[i + k] == w for k, w in enumerate(words))
+    return syntax.token_table(doc).lower_attrs[i : i + len(words)] == list(words)
 
 
 def _number_token(token: Token) -> float | None:
