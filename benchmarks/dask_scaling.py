@@ -63,6 +63,8 @@ def _cpu_seconds() -> float:
 
 
 def run(dump: Path, url: str, workers: int) -> dict[str, Any]:
+    open_store(url).close()  # the empty store (schema and indexes), so that its growth is measured
+    empty = store_bytes(url)
     with dask_client(f"local:{workers}") as client:
         client.run(_warm_up)  # every worker loads the models once, before the clock starts
         cpu_before = client.run(_cpu_seconds)
@@ -73,15 +75,14 @@ def run(dump: Path, url: str, workers: int) -> dict[str, Any]:
         elapsed = time.perf_counter() - started
         cpu_after = client.run(_cpu_seconds)
     cpu = sum(cpu_after[worker] - cpu_before[worker] for worker in cpu_after)
-    return {"elapsed": elapsed, "cpu": cpu, "articles": summary.new}
+    return {"elapsed": elapsed, "cpu": cpu, "articles": summary.new, "growth": store_bytes(url) - empty}
 
 
 def store_bytes(url: str) -> int:
     if url.startswith("postgresql://"):
         with open_store(url, read_only=True) as store:
             row = store.query_one("SELECT pg_database_size(current_database()) AS bytes")
-            empty = store.query_one("SELECT pg_database_size('template0') AS bytes")
-        return int(row["bytes"]) - int(empty["bytes"]) if row and empty else 0
+        return int(row["bytes"]) if row else 0
     return sum(p.stat().st_size for p in Path(url).parent.glob(Path(url).name + "*"))
 
 
@@ -103,11 +104,11 @@ def main() -> None:
         for workers in args.workers:
             url = str(Path(folder) / f"w{workers}.db")
             result = results[workers] = run(dump, url, workers)
-            size = store_bytes(url)
+            size = result["growth"]
             print(f"{workers} worker(s): {result['articles']} articles in {result['elapsed']:.1f} s, "
                   f"{words / result['elapsed']:.0f} words/s; {result['cpu'] / result['articles'] * 1000:.1f} "
                   f"ms worker CPU per article ({words / result['cpu']:.0f} words per CPU-second); "
-                  f"SQLite store {size / result['articles'] / 1024:.1f} KiB per article "
+                  f"SQLite store grew {size / result['articles'] / 1024:.1f} KiB per article "
                   f"(load average now {os.getloadavg()[0]:.1f})", flush=True)
         if 1 in results and 2 in results:
             one, two = results[1], results[2]
@@ -128,7 +129,7 @@ def run_postgresql(dump: Path, words: int) -> None:
         url = create_database(admin, prefix="nyhetsgraf_bench")
         try:
             result = run(dump, url, 2)
-            size = store_bytes(url)
+            size = result["growth"]
         finally:
             drop_database(admin, url)
     print(f"2 workers -> PostgreSQL: {result['articles']} articles in {result['elapsed']:.1f} s, "

@@ -112,12 +112,13 @@ def _big_text(path: Path, target_bytes: int) -> tuple[int, str]:
     """Write many numbered invented articles; return how many and the text of the last one."""
     paragraph = ("Mannskaper fra tre brannstasjoner var på stedet i flere timer før brannen var slukket. "
                  "Kommunen vil rydde tomten så raskt som mulig, og eieren vil bygge opp igjen hallen.\n\n")
+    # Each article opens with its own date line, as corpus dumps write them.
+    prefix = " date 2022-02-02 – "
     article = ("Brann i lagerhall nummer {n}\n\nEt lagerbygg brant ned natt til torsdag. Ingen personer ble "
                "skadd, opplyser politiet, som mener brannen startet i et teknisk rom.\n\n" + paragraph * 12)
-    block = "".join(article.format(n=n) for n in range(100)).encode("utf-8")
+    block = "".join(prefix + article.format(n=n) for n in range(100)).encode("utf-8")
     repeats = target_bytes // len(block) + 1
     with open(path, "wb") as stream:
-        stream.write(" date 2022-02-02 – ".encode())
         for _ in range(repeats):
             stream.write(block)
     return repeats * 100, article.format(n=99).rstrip()

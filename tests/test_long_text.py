@@ -64,6 +64,7 @@ def test_issue_repro_a_failing_article_costs_only_itself(caplog: pytest.LogCaptu
     with caplog.at_level(logging.WARNING, logger="nyhetsgraf.extract"):
         results = list(Extractor(fragile).pipe(articles, batch_size=3))
     assert [len(facts.entities) > 0 for _, facts in results] == [True, False, True]
+    assert [facts.failure for _, facts in results] == [None, "parsing failed", None]
     [record] = caplog.records
     assert "lang.txt #1" in record.getMessage() and "parsing failed" in record.getMessage()
     assert "\n" not in record.getMessage()

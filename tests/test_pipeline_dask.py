@@ -63,6 +63,18 @@ def _contract_export(url: str) -> list[str]:
         return list(export_lines(store, full=False))
 
 
+def _kb_partitions(url: str) -> tuple[set[frozenset[tuple[str, int]]], set[frozenset[str]]]:
+    """The knowledge base's entity partition (of article mentions) and story partition (of articles)."""
+    from nyhetsgraf import kb
+
+    with open_store(url) as store:
+        records = list(kb.export_records(store))
+    entities = {frozenset((m["article"], m["span"][0]) for m in r["mentions"]) for r in records
+                if r["kind"] == "entity"}
+    stories = {frozenset(r["articles"]) for r in records if r["kind"] == "story"}
+    return entities, stories
+
+
 def test_byte_ranges_of_a_dump_give_every_article_once_with_its_local_id(tmp_path: Path) -> None:
     dump = _dump(tmp_path / "dump.txt", 240)
     local = [article.id for article in read_articles([str(dump)])]
@@ -110,6 +122,12 @@ def test_demo_on_dask_stores_what_a_local_run_stores(store_url: str, tmp_path: P
     assert _contract_export(store_url) == expected
     with open_store(local, read_only=True) as a, open_store(store_url, read_only=True) as b:
         assert a.stats() | {"path": ""} == b.stats() | {"path": ""}
+        # the Dask run records what made the facts, as a local run does (reextract --missing finds nothing)
+        marked = "SELECT language, facts_model IS NOT NULL AS marked FROM articles ORDER BY id"
+        assert b.query(marked) == a.query(marked) and any(row["marked"] for row in b.query(marked))
+    entities, stories = _kb_partitions(store_url)  # linked by the Dask run itself
+    assert len(entities) > 20 and len(stories) > 5
+    assert (entities, stories) == _kb_partitions(local)
     again = runner.invoke(app, ["ingest", str(DEMO), "--db", store_url, "--dask", "local:2"])
     assert again.exit_code == 0 and ", 0 new, " in again.stderr
 

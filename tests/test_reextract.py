@@ -161,3 +161,30 @@ def test_issue_repro_a_complete_gzip_replaces_the_truncated_one(tmp_path: Path) 
     _cli("ingest", "--no-nlp", "--db", db, path)  # the cut-off copy again: not stored beside the whole
     with open_store(db, read_only=True) as store:
         assert store.count_articles() == 5
+
+
+class FailingExtractor(FirstWordExtractor):
+    """Extraction fails for the second school article."""
+
+    def pipe(self, articles: Iterable[Article], batch_size: int = 32,
+             workers: int = 1) -> Iterator[tuple[Article, Facts]]:
+        for article, facts in super().pipe(articles, batch_size, workers):
+            failed = "Skolesak nummer 2" in article.text
+            yield article, Facts(failure="extraction failed: RuntimeError") if failed else facts
+
+
+def test_an_article_whose_extraction_failed_stays_missing(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import nyhetsgraf.extract
+
+    monkeypatch.setattr(nyhetsgraf.extract, "Extractor", FailingExtractor)
+    db, dump = tmp_path / "f.db", _dump(tmp_path)
+    assert _cli("ingest", "--db", db, dump).exit_code == 0
+    rows = _facts_rows(db)
+    assert [row["facts_at"] is None for row in rows] == [False, True, False, False]
+    result = _cli("reextract", "--missing", "--db", db)
+    assert result.exit_code == 1 and "extraction failed for 1 articles" in result.stderr
+    assert [row["facts_at"] is None for row in _facts_rows(db)] == [False, True, False, False]
+    monkeypatch.setattr(nyhetsgraf.extract, "Extractor", FirstWordExtractor)
+    assert _cli("reextract", "--missing", "--db", db).exit_code == 0
+    assert [row["entities"] for row in _facts_rows(db)] == [1, 1, 1, 0]

@@ -6,14 +6,16 @@ import csv
 import io
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from conftest import BACKENDS
 from nyhetsgraf.web import create_app
 from nyhetsgraf.web.data import changes
-from webtools import cached_store, entity_id
+from webtools import build_hand_built_store, cached_store, entity_id
 
 
 @pytest.fixture(scope="module")
@@ -21,9 +23,11 @@ def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return cached_store("built", tmp_path_factory)
 
 
-@pytest.fixture(scope="module")
-def client(built_db: Path) -> TestClient:
-    with TestClient(create_app(built_db)) as test_client:
+@pytest.fixture(scope="module", params=BACKENDS)
+def client(request: pytest.FixtureRequest, built_db: Path, new_store_url: Callable[[str], str]) -> TestClient:
+    """The API over the hand-built store, once on SQLite and once on PostgreSQL."""
+    store = built_db if request.param == "sqlite" else build_hand_built_store(new_store_url("postgresql"))
+    with TestClient(create_app(store)) as test_client:
         yield test_client
 
 

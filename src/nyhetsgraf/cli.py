@@ -428,6 +428,9 @@ def reextract(
              EXIT_INTERRUPTED)
     foreign = f" ({summary.not_norwegian} not Norwegian: no facts)" if summary.not_norwegian else ""
     print(f"{summary.done} articles re-extracted{foreign} -> {db}", file=sys.stderr, flush=True)
+    if summary.failed:
+        fail(f"extraction failed for {summary.failed} articles (see the lines above); their stored facts were"
+             " kept and `nyhetsgraf reextract --missing` tries them again")
 
 
 def _one_id(store: Store, given: str) -> str:

@@ -70,6 +70,20 @@ class IngestSummary:
         self.fatal_problems += int(problem.fatal)
 
 
+def record_extraction(store: Store, article: Article, facts: Facts,
+                      config: ExtractConfig | None) -> bool | None:
+    """Record which model and lexicon made a stored article's facts, so `nyhetsgraf reextract` knows what
+    an upgrade changes. An article whose extraction failed stays unmarked (None), so `reextract --missing`
+    tries it again; False says no model reads the article's language."""
+    if facts.failure:
+        return None
+    from nyhetsgraf.extract.provenance import provenance
+
+    made = provenance(article.language, config)
+    store.mark_extracted(article.id, made.model, made.lexicon)
+    return made.model is not None
+
+
 def ingest(paths: Iterable[str], store: Store, *, nlp: bool = True, on_problem: ProblemHandler | None = None,
            summary: IngestSummary | None = None,
            on_progress: Callable[[IngestSummary], None] | None = None, workers: int = 1,
@@ -100,16 +114,12 @@ def ingest(paths: Iterable[str], store: Store, *, nlp: bool = True, on_problem: 
                 continue
             yield article
 
-    if nlp:
-        from nyhetsgraf.extract.provenance import provenance
     for article, facts in extract_articles(unseen(iter_articles(paths, problem)), nlp=nlp, workers=workers,
                                            config=config):
         if store.add(article, facts):
             summary.new += 1
-            if nlp:  # record what made the facts, so `nyhetsgraf reextract` knows what an upgrade changes
-                made = provenance(article.language, config)
-                store.mark_extracted(article.id, made.model, made.lexicon)
-                summary.not_norwegian += int(made.model is None)
+            if nlp:
+                summary.not_norwegian += int(record_extraction(store, article, facts, config) is False)
         else:  # the same text twice within this run
             summary.skipped += 1
         if on_progress is not None:

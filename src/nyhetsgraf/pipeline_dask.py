@@ -31,7 +31,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from nyhetsgraf.pipeline import IngestSummary, ProblemHandler
+from nyhetsgraf.pipeline import IngestSummary, ProblemHandler, record_extraction
 from nyhetsgraf.records import Article, Facts
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ def _splittable(path: str) -> bool:
 def plan_partitions(paths: Iterable[str], *, partition_bytes: int = DEFAULT_PARTITION_BYTES,
                     workers: int = 1, on_problem: ProblemHandler | None = None) -> list[Partition]:
     """Cut the inputs into partitions of about ``partition_bytes`` (less for a small corpus, so that
-    every worker gets several partitions to balance the load)."""
+    every worker gets about eight partitions: the last ones to finish then leave little idle time)."""
     from nyhetsgraf.ingest import Problem, input_files
 
     files: list[tuple[str, int]] = []
@@ -105,7 +105,7 @@ def plan_partitions(paths: Iterable[str], *, partition_bytes: int = DEFAULT_PART
             if on_problem is not None:
                 on_problem(Problem(path, f"cannot read: {error.strerror or error}", True))
     total = sum(size for _, size in files)
-    size = max(MIN_PARTITION_BYTES, min(partition_bytes, total // max(1, 4 * workers)))
+    size = max(MIN_PARTITION_BYTES, min(partition_bytes, total // max(1, 8 * workers)))
     partitions: list[Partition] = []
     group: list[str] = []
     group_bytes = 0
@@ -197,6 +197,8 @@ def run_partition(partition: Partition, *, config: ExtractConfig | None, nlp: bo
                 result.pairs.append((article, article_facts))
             elif store.add(article, article_facts):
                 result.new += 1
+                if nlp:
+                    record_extraction(store, article, article_facts, config)
             else:
                 result.skipped += 1
         pending.clear()
@@ -259,11 +261,13 @@ def ingest_on_dask(paths: Iterable[str], store: SqlStore, *, cluster: str = "loc
                    config: ExtractConfig | None = None, on_problem: ProblemHandler | None = None,
                    summary: IngestSummary | None = None,
                    on_progress: Callable[[IngestSummary, int, int], None] | None = None,
-                   partition_bytes: int = DEFAULT_PARTITION_BYTES, client: Any = None) -> IngestSummary:
+                   partition_bytes: int = DEFAULT_PARTITION_BYTES, client: Any = None,
+                   knowledge_base: bool = True) -> IngestSummary:
     """Ingest ``paths`` into ``store`` on a Dask cluster; the same articles and facts as ``pipeline.ingest``.
 
     ``on_progress(summary, partitions_done, partitions)`` runs on the client after each partition.
-    Pass a ``client`` to reuse a running cluster (``cluster`` is then ignored).
+    Pass a ``client`` to reuse a running cluster (``cluster`` is then ignored). When the partitions have
+    landed, the knowledge base links the new articles (incrementally: only what it has not linked yet).
     """
     from dask.distributed import as_completed
 
@@ -294,13 +298,14 @@ def ingest_on_dask(paths: Iterable[str], store: SqlStore, *, cluster: str = "loc
         for done, future in enumerate(as_completed(futures), start=1):
             result: PartitionResult = future.result()
             future.release()
-            _collect(result, store, summary, problem)
+            _collect(result, store, summary, problem, config if nlp else None, nlp)
             if on_progress is not None:
                 on_progress(summary, done, len(partitions))
         store.commit()
-    from nyhetsgraf.kb import update
+    if knowledge_base:
+        from nyhetsgraf.kb import update
 
-    update(store)  # the knowledge base links what this run added, as after a local ingest
+        update(store)  # the knowledge base links what this run added, as after a local ingest
     return summary
 
 
@@ -316,8 +321,8 @@ def _worker_url(store: SqlStore) -> str:
     return getattr(store.dialect, "target", None) or store.url
 
 
-def _collect(result: PartitionResult, store: SqlStore, summary: IngestSummary,
-             problem: ProblemHandler) -> None:
+def _collect(result: PartitionResult, store: SqlStore, summary: IngestSummary, problem: ProblemHandler,
+             config: ExtractConfig | None, nlp: bool) -> None:
     for item in result.problems:
         problem(item)
     summary.read += result.read
@@ -327,5 +332,7 @@ def _collect(result: PartitionResult, store: SqlStore, summary: IngestSummary,
         summary.sources.add(article.document.source)
         if store.add(article, facts):
             summary.new += 1
+            if nlp:
+                record_extraction(store, article, facts, config)
         else:  # stored meanwhile, or the same text twice
             summary.skipped += 1

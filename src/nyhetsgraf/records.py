@@ -206,16 +206,18 @@ for _kind in (FactKind("entities", Entity, "entity"), FactKind("quotes", Quote, 
 class Facts:
     """Everything the extractors found in one article: one list per registered fact kind.
 
-    ``facts.quotes`` is the list of kind "quotes"; a kind nothing found is an empty list.
+    ``facts.quotes`` is the list of kind "quotes"; a kind nothing found is an empty list. ``failure``
+    says why extraction failed for the article (its facts are then empty and it counts as not extracted).
     """
 
-    __slots__ = ("_lists",)
+    __slots__ = ("_lists", "failure")
 
-    def __init__(self, **lists: list[Any]) -> None:
+    def __init__(self, failure: str | None = None, **lists: list[Any]) -> None:
         unknown = set(lists) - set(FACT_KINDS)
         if unknown:
             raise TypeError(f"unknown fact kinds: {', '.join(sorted(unknown))}")
         self._lists: dict[str, list[Any]] = {name: list(items) for name, items in lists.items()}
+        self.failure = failure
 
     def __getattr__(self, name: str) -> list[Any]:
         if name.startswith("_") or name not in FACT_KINDS:

@@ -31,6 +31,7 @@ class ReextractSummary:
     selected: int = 0
     done: int = 0
     not_norwegian: int = 0
+    failed: int = 0  # extraction failed: the stored facts were kept and the article stays missing
 
 
 def stored_article(row: dict) -> Article:
@@ -122,6 +123,9 @@ def reextract(store: SqlStore, *, ids: Iterable[str] | None = None, select: Sele
     articles = _articles(store, chosen)
     extractor = Extractor() if config is None else Extractor(config=config)
     for article, facts in extractor.pipe(articles, workers=workers):
+        if facts.failure:
+            summary.failed += 1
+            continue
         made = provenance(article.language, config)
         store.replace_facts(article.id, facts, made.model, made.lexicon)
         summary.done += 1

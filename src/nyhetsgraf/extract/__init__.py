@@ -113,11 +113,13 @@ class Extractor:
             parsed = _parse_each([articles[p] for p in positions], nlp)
             for position, doc in zip(positions, parsed, strict=True):
                 if doc is None:
+                    results[position].failure = "parsing failed"
                     continue
                 try:
                     results[position] = self.facts(doc, articles[position])
                 except Exception as error:  # one article's bug must not cost the others their facts
                     _log_failure(articles[position], "extraction", error)
+                    results[position] = Facts(failure=f"extraction failed: {type(error).__name__}")
         return results
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 32,

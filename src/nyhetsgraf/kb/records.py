@@ -194,4 +194,4 @@ class UpdateSummary:
     stories_changed: int = 0
     duplicates: int = 0
     seconds: float = 0.0
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # CPU seconds of each step

@@ -15,6 +15,8 @@ whole corpus would give. The rules, in the order they apply:
    called the same place LOC in one article and ORG in the next), and an acronym joins the long
    name whose initials it is ("NVE"). Across stories a town and a club or company of the same name
    stay apart, and two entities one article keeps apart are never joined.
+4. Within one story, near-identical spellings of one class are one entity (rapidfuzz: "Jens
+   Stoltenbreg" is Jens Stoltenberg); across stories they are not.
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ from nyhetsgraf.kb.names import (
     initials,
     is_short_form,
     name_key,
-    preferred_display,
     preferred_forms,
     strip_genitive,
 )
@@ -320,11 +321,6 @@ def canonical(members: Iterable[LinkEntity]) -> tuple[str, str, list[str]]:
         return (not is_short_form(name), len(name.split()), names[name], fold(name) in preferred, name)
 
     name = max(names, key=fullness)
-    long_form = preferred_display(name_key(name)) if is_short_form(name) else None
-    if long_form and not is_short_form(long_form):
-        # Only the short form was seen ("Ap", "LO"): the entity is still best named in full.
-        forms[name] += 0
-        name = long_form
     entity_type = max(types, key=lambda t: (types[t], t))
     aliases = sorted((f for f in forms if f != name), key=lambda f: (-forms[f], f))
     return name, entity_type, aliases

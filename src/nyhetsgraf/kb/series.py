@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nyhetsgraf.kb.names import fold
@@ -161,7 +161,3 @@ def build_series(
         )
     result.sort(key=lambda s: (-len(s.points), s.category, s.id))
     return result
-
-
-def filter_series(series: Sequence[Series], category: str | None = None) -> list[Series]:
-    return [s for s in series if category is None or s.category == category.upper()]

@@ -27,11 +27,8 @@ from nyhetsgraf.kb.text import content_terms, shingles
 CHUNK = 500  # ids per IN (...) list
 BATCH_ARTICLES = 2000  # articles linked per transaction (a concurrent update waits for one)
 DUPLICATE_SCORE = 100.0  # a near-duplicate is always in its original's story
-COUNT_BY_CORPUS_ID = (
-    "SELECT corpus_id, count(*) AS n FROM kb_entity_links WHERE corpus_id IN ({in}) GROUP BY corpus_id"
-)
 # Article entities sharing a key beyond which only those of the stories touched are re-resolved.
-HOT_BLOCK = 200
+HOT_BLOCK = 50
 
 
 class KbStore(Protocol):
@@ -117,25 +114,25 @@ class _Batch:
         self.summary = summary
 
     def _time(self, step: str, started: float) -> None:
-        self.summary.timings[step] = self.summary.timings.get(step, 0.0) + time.perf_counter() - started
+        self.summary.timings[step] = self.summary.timings.get(step, 0.0) + time.process_time() - started
 
     def run(self) -> None:
-        t = time.perf_counter()
+        t = time.process_time()
         articles = self._load()
         self._time("load", t)
-        t = time.perf_counter()
+        t = time.process_time()
         self._insert_articles(articles)
         self._time("insert", t)
-        t = time.perf_counter()
+        t = time.process_time()
         self._duplicates(articles)
         self._time("duplicates", t)
-        t = time.perf_counter()
+        t = time.process_time()
         changed_articles = self._stories(articles)
         self._time("stories", t)
-        t = time.perf_counter()
+        t = time.process_time()
         self._entities(articles, changed_articles)
         self._time("entities", t)
-        t = time.perf_counter()
+        t = time.process_time()
         self._count_dates(articles)
         self._time("counts", t)
         self.summary.articles += len(articles)
@@ -519,14 +516,11 @@ class _Batch:
                 store, "SELECT DISTINCT corpus_id FROM kb_entity_links WHERE entity_id IN ({in})", ids
             )
         } - {""}
+        # Entities named in few articles are re-resolved whole (their row says how many, no counting).
         small = {
-            r["corpus_id"]
-            for r in query_in(
-                store,
-                COUNT_BY_CORPUS_ID,
-                old_clusters,
-            )
-            if int(r["n"]) <= HOT_BLOCK
+            r["id"]
+            for r in query_in(store, "SELECT id, articles FROM kb_entities WHERE id IN ({in})", old_clusters)
+            if int(r["articles"]) <= HOT_BLOCK
         }
         ids |= {
             int(r["entity_id"])
@@ -538,7 +532,7 @@ class _Batch:
         changed = [(cid, eid) for eid, cid in after.items() if before.get(eid) != cid]
         store.executemany("UPDATE kb_entity_links SET corpus_id = ? WHERE entity_id = ?", changed)
         self.summary.entities_relinked += len(changed)
-        write_corpus_entities(store, [e for e, _ in members], after, old_clusters)
+        write_corpus_entities(store, [e for e, _ in members], before, after, small)
 
     # -- counts ------------------------------------------------------------------------------------
 
@@ -612,32 +606,32 @@ def load_link_entities(store: KbStore, entity_ids: Iterable[int]) -> list[tuple[
 
 
 def write_corpus_entities(
-    store: KbStore, members: list[LinkEntity], assignment: dict[int, str], old_ids: set[str]
+    store: KbStore,
+    members: list[LinkEntity],
+    before: dict[int, str],
+    after: dict[int, str],
+    complete: set[str],
 ) -> None:
-    """Rewrite the rows of the corpus entities ``old_ids`` and those of ``assignment``.
+    """Rewrite the rows of the corpus entities the loaded ``members`` belonged to or now belong to.
 
-    An entity all of whose article entities are in ``members`` is computed afresh; one with members
-    not loaded (a hot block such as "Norge") keeps its name and type, gains the new surface forms,
-    and has its counts and dates recomputed in SQL.
+    An entity in ``complete`` (all its article entities were loaded) or new is computed afresh. One with
+    members not loaded (a hot block such as "Norge") keeps its name and type, gains the new surface
+    forms, and has its counts and dates moved by what joined and left it: the cost is that of the
+    change, not of the entity's size.
     """
     from nyhetsgraf.kb.names import fold
 
     clusters: dict[str, list[LinkEntity]] = defaultdict(list)
     for e in members:
-        clusters[assignment[e.entity_id]].append(e)
-    touched = sorted(old_ids | set(clusters))
-    totals = {
-        r["corpus_id"]: int(r["n"])
-        for r in query_in(
-            store,
-            COUNT_BY_CORPUS_ID,
-            touched,
-        )
-    }
+        clusters[after[e.entity_id]].append(e)
+    touched = sorted({cid for cid in before.values() if cid} | set(clusters))
     existing = {
         r["id"]: r
         for r in query_in(
-            store, "SELECT id, name, type, aliases FROM kb_entities WHERE id IN ({in})", touched
+            store,
+            "SELECT id, name, type, aliases, articles, mentions, first_date, last_date FROM kb_entities"
+            " WHERE id IN ({in})",
+            touched,
         )
     }
     for part in chunks(touched):
@@ -647,10 +641,9 @@ def write_corpus_entities(
     rows, alias_rows = [], []
     for cid in touched:
         group = clusters.get(cid, [])
-        total = totals.get(cid, 0)
-        if total == 0:
-            continue
-        if len(group) == total or cid not in existing:
+        if cid in complete or cid not in existing:
+            if not group:
+                continue
             name, entity_type, aliases = canonical(group)
             dates = sorted(e.date for e in group if e.date)
             stats = (
@@ -660,17 +653,14 @@ def write_corpus_entities(
                 dates[-1] if dates else None,
             )
         else:
+            found = _moved_stats(store, cid, existing[cid], members, before, after)
+            if found is None:
+                continue
+            stats = found
             old = existing[cid]
             name, entity_type = old["name"], old["type"]
             seen = json.loads(old["aliases"])
             aliases = seen + sorted({f for e in group for f in [e.name, *e.forms]} - set(seen) - {name})
-            (agg,) = store.query(
-                "SELECT count(DISTINCT l.article_rid) AS articles, sum(l.mentions) AS mentions,"
-                " min(a.date) AS first_date, max(a.date) AS last_date FROM kb_entity_links l"
-                " JOIN articles a ON a.rid = l.article_rid WHERE l.corpus_id = ?",
-                (cid,),
-            )
-            stats = (int(agg["articles"]), int(agg["mentions"] or 0), agg["first_date"], agg["last_date"])
         rows.append((cid, name, fold(name), entity_type, json.dumps(aliases, ensure_ascii=False), *stats))
         alias_rows += [(cid, f) for f in sorted({fold(a) for a in aliases} - {fold(name)})]
     store.executemany(
@@ -679,3 +669,55 @@ def write_corpus_entities(
         rows,
     )
     store.executemany("INSERT INTO kb_aliases(entity, folded) VALUES (?, ?)", alias_rows)
+
+
+def _moved_stats(
+    store: KbStore,
+    cid: str,
+    old: dict[str, Any],
+    members: list[LinkEntity],
+    before: dict[int, str],
+    after: dict[int, str],
+) -> tuple[int, int, str | None, str | None] | None:
+    """(articles, mentions, first date, last date) of a partly loaded corpus entity after the article
+    entities that joined and left it (``kb_entity_links`` already updated); None when none is left."""
+    joined = [e for e in members if after[e.entity_id] == cid and before.get(e.entity_id) != cid]
+    left = [e for e in members if before.get(e.entity_id) == cid and after[e.entity_id] != cid]
+    mentions = int(old["mentions"]) + sum(sum(e.forms.values()) for e in joined)
+    mentions -= sum(sum(e.forms.values()) for e in left)
+    changed = {e.article for e in joined} | {e.article for e in left}
+    now = {
+        r["id"]: int(r["n"])
+        for r in query_in(
+            store,
+            "SELECT a.id, count(*) AS n FROM kb_entity_links l JOIN articles a ON a.rid = l.article_rid"
+            " WHERE l.corpus_id = ? AND a.id IN ({in}) GROUP BY a.id",
+            changed,
+            (cid,),
+        )
+    }
+    joined_in = defaultdict(int)
+    for e in joined:
+        joined_in[e.article] += 1
+    left_in = defaultdict(int)
+    for e in left:
+        left_in[e.article] += 1
+    articles = int(old["articles"])
+    for article in changed:
+        had = now.get(article, 0) - joined_in[article] + left_in[article]  # members before the change
+        articles += (now.get(article, 0) > 0) - (had > 0)
+    if articles <= 0:
+        return None
+    first, last = old["first_date"], old["last_date"]
+    dates = [e.date for e in joined if e.date]
+    if any(e.date in (first, last) for e in left):
+        (row,) = store.query(
+            "SELECT min(a.date) AS first_date, max(a.date) AS last_date FROM kb_entity_links l"
+            " JOIN articles a ON a.rid = l.article_rid WHERE l.corpus_id = ?",
+            (cid,),
+        )
+        first, last = row["first_date"], row["last_date"]
+    if dates:
+        first = min([d for d in (first, *dates) if d])
+        last = max([d for d in (last, *dates) if d])
+    return articles, mentions, first, last

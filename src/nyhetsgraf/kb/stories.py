@@ -22,7 +22,7 @@ from datetime import date as Date
 from functools import cache
 from typing import Any
 
-from nyhetsgraf.kb.names import fold, name_key
+from nyhetsgraf.kb.names import name_key
 from nyhetsgraf.kb.resolve import LinkEntity
 from nyhetsgraf.kb.text import jaccard
 
@@ -30,6 +30,8 @@ WINDOW_DAYS = 31  # how far apart two linked articles may be, and the weeks whos
 MAX_KEY_WEIGHT = 3.0  # no single name links two articles on its own
 TERM_WEIGHT = 10.0  # weight of the content-word Jaccard similarity
 LINK_THRESHOLD = 4.5
+FEW_ARTICLES = 10  # a name in at most this many articles of those weeks always counts something
+BROAD_FEW_WEIGHT = 0.5  # what such a name counts when it is a country, big city or agency
 MIN_KEY_WEIGHT = 1.0  # a name in more than a third of the articles of those weeks counts for nothing
 PRIOR_ARTICLES = 5  # added to the article count, so that in a small store shared names still count
 MIN_SHARED_KEYS = 2
@@ -86,9 +88,11 @@ class WindowStats:
     articles_by_day: Counter[int] = field(default_factory=Counter)
     keys_by_day: dict[str, Counter[int]] = field(default_factory=dict)
     _cache: dict[tuple[str | None, int], int] = field(default_factory=dict)
+    _weights: dict[tuple[str, int], float] = field(default_factory=dict)
 
     def add(self, article: StoryArticle) -> None:
         self._cache.clear()
+        self._weights.clear()
         self.articles_by_day[article.day] += 1
         for key in article.keys:
             self.keys_by_day.setdefault(key, Counter())[article.day] += 1
@@ -112,18 +116,27 @@ class WindowStats:
         return found
 
     def weight_at(self, key: str, day: int) -> float:
-        """The weight of ``key`` seen from one day (a pair's weight is never more than either end's)."""
-        n = self.articles_near(day) + PRIOR_ARTICLES
-        weight = min(MAX_KEY_WEIGHT, math.log(n / max(self.key_near(key, day), 1)))
-        return weight if weight >= MIN_KEY_WEIGHT else 0.0
+        """The weight of ``key`` seen from one day: its inverse document frequency among the articles
+        within ``WINDOW_DAYS``, capped; 0 for a name in too many of them, except that a particular
+        name in only a few articles always counts (in a small store every name is in most articles)."""
+        found = self._weights.get((key, day))
+        if found is None:
+            df = max(self.key_near(key, day), 1)
+            weight = min(MAX_KEY_WEIGHT, math.log((self.articles_near(day) + PRIOR_ARTICLES) / df))
+            if weight < MIN_KEY_WEIGHT:
+                # In a quiet stretch of the store every name is in most articles: a name in only a few
+                # still says something, a particular one more than a country or an agency.
+                if df > FEW_ARTICLES:
+                    weight = 0.0
+                else:
+                    weight = MIN_KEY_WEIGHT if is_specific(key) else BROAD_FEW_WEIGHT
+            found = self._weights[(key, day)] = weight
+        return found
 
 
 def key_weight(key: str, a: StoryArticle, b: StoryArticle, stats: WindowStats) -> float:
-    """How much sharing ``key`` says: its inverse document frequency in the weeks of the pair, capped."""
-    n = max(stats.articles_near(a.day), stats.articles_near(b.day)) + PRIOR_ARTICLES
-    df = max(stats.key_near(key, a.day), stats.key_near(key, b.day), 1)
-    weight = min(MAX_KEY_WEIGHT, math.log(n / df))
-    return weight if weight >= MIN_KEY_WEIGHT else 0.0
+    """How much sharing ``key`` says about a pair: the smaller of its weights at the two articles' days."""
+    return min(stats.weight_at(key, a.day), stats.weight_at(key, b.day))
 
 
 BIG_CITY = 500_000  # a town this big (a capital) says as little about a happening as a country
@@ -261,7 +274,3 @@ def near_duplicates(a: set[str], b: set[str]) -> bool:
     if not large or small < DUPLICATE_JACCARD * large:  # Jaccard is at most small / large
         return False
     return jaccard(a, b) >= DUPLICATE_JACCARD
-
-
-def title_key(title: str | None) -> str:
-    return fold(title or "")
