@@ -505,16 +505,23 @@ def articles(
     db: DbOption = DEFAULT_DB,
     limit: LimitOption = 20,
     offset: Annotated[int, typer.Option("--offset", min=0, metavar="K", help="Skip this many articles.")] = 0,
+    after: Annotated[str | None, typer.Option(
+        "--after", metavar="ID", help="Start after this article (an id or a unique prefix of one).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per article.")] = False,
 ) -> None:
-    """List stored articles with their fact counts."""
+    """List stored articles with their fact counts, in ingestion order."""
     from rich.console import Console
     from rich.table import Table
 
     from nyhetsgraf.records import FACT_KINDS
 
     with _open_store(db, create=False, read_only=True) as store:
-        rows = [row.to_json() for row in store.articles(limit=limit, offset=offset)]
+        after_id = None
+        if after is not None:
+            after_id = store.resolve_id(after)
+            if after_id is None:
+                fail(f"no article with the id or unique id prefix {after[:80]!r} (--after)")
+        rows = [row.to_json() for row in store.articles(limit=limit, offset=offset, after=after_id)]
         total = store.count_articles()
     if as_json:
         out = _utf8_stdout()
@@ -522,7 +529,9 @@ def articles(
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
     if not rows:
-        if offset and offset >= total:
+        if after_id is not None:
+            print(f"no articles after {after_id}", file=sys.stderr)
+        elif offset and offset >= total:
             print(f"no articles from --offset {offset}: {total} stored", file=sys.stderr)
         else:
             print(f"no articles in {db}", file=sys.stderr)
@@ -531,7 +540,9 @@ def articles(
         _print_lines([row["id"], row["date"] or "", row["title"] or "", f"{row['source']} #{row['index']}",
                       "/".join(str(row[key]) for key in FACT_KINDS)] for row in rows)
         return
-    table = Table(title=f"articles {offset + 1}–{offset + len(rows)} of {total}",
+    title = f"articles {offset + 1}–{offset + len(rows)} of {total}" if after_id is None else \
+        f"{len(rows)} articles after {after_id} (of {total})"
+    table = Table(title=title,
                   title_justify="left", caption=f"facts: {'/'.join(FACT_KINDS)}",
                   caption_justify="left")
     table.add_column("id", no_wrap=True)

@@ -134,12 +134,17 @@ def _lower(doc: Doc, i: int) -> str:
 
 
 def _matches_at(doc: Doc, i: int, words: tuple[str, ...], end: int) -> bool:
-    return i >= 0 and i + len(words) <= end and all(doc[i + k].lower_ == w for k, w in enumerate(words))
+    if i < 0 or i + len(words) > end:
+        return False
+    return syntax.token_table(doc).lower_attrs[i : i + len(words)] == list(words)
 
 
 def _number_token(token: Token) -> float | None:
-    text = token.text
-    if token.lower_ in INDEFINITE_ARTICLES:
+    return _number_value(token.text, token.lower_)
+
+
+def _number_value(text: str, lower: str) -> float | None:
+    if lower in INDEFINITE_ARTICLES:
         return None
     value = parse_digits(text[:-1] if text.endswith(".") and text[:-1].isdigit() else text)
     if value is not None:
@@ -149,60 +154,63 @@ def _number_token(token: Token) -> float | None:
 
 def number_phrases(doc: Doc, sent: Span) -> list[NumberPhrase]:
     """Numbers of a sentence with their scale words ("1,5 millioner", "to hundre", "et titall")."""
+    table = syntax.token_table(doc)
+    texts, lower = table.texts, table.lower_attrs
     phrases: list[NumberPhrase] = []
     i = sent.start
     while i < sent.end:
-        token = doc[i]
-        if token.lower_ in INDEFINITE_ARTICLES and i + 1 < sent.end and doc[i + 1].lower_ in GROUPS:
-            phrases.append(NumberPhrase(i, i + 2, float(GROUPS[doc[i + 1].lower_]), bound="about"))
+        word = lower[i]
+        if word in INDEFINITE_ARTICLES and i + 1 < sent.end and lower[i + 1] in GROUPS:
+            phrases.append(NumberPhrase(i, i + 2, float(GROUPS[lower[i + 1]]), bound="about"))
             i += 2
             continue
-        half = i + 1 if token.lower_ in INDEFINITE_ARTICLES else i
-        if half + 1 < sent.end and doc[half].lower_ in HALVES and doc[half + 1].lower_ in SCALES:
-            value = parse_number(" ".join(t.text for t in doc[i:half + 2]))
+        half = i + 1 if word in INDEFINITE_ARTICLES else i
+        if half + 1 < sent.end and lower[half] in HALVES and lower[half + 1] in SCALES:
+            value = parse_number(" ".join(texts[i:half + 2]))
             if value is not None:
                 phrases.append(NumberPhrase(i, half + 2, value))
             i = half + 2
             continue
-        if _number_token(token) is None:
+        if _number_value(texts[i], word) is None:
             i += 1
             continue
-        end = _phrase_end(doc, i, sent.end)
-        value = parse_number(" ".join(t.text.rstrip(".") if t.text[:-1].isdigit() else t.text
-                                      for t in doc[i:end]))
+        end = _phrase_end(table, i, sent.end)
+        value = parse_number(" ".join(text.rstrip(".") if text[:-1].isdigit() else text
+                                      for text in texts[i:end]))
         if value is not None:
             phrases.append(NumberPhrase(i, end, value))
         i = end
     return phrases
 
 
-def _phrase_end(doc: Doc, i: int, limit: int) -> int:
+def _phrase_end(table: syntax.TokenTable, i: int, limit: int) -> int:
     """End of the number phrase starting at token i: scale words, word compounds, spaced digit groups."""
-    digits = parse_digits(doc[i].text) is not None
+    texts = table.texts
+    digits = parse_digits(texts[i]) is not None
     end = i + 1
-    if digits and len(doc[i].text) <= 3 and doc[i].text.isdigit():
+    if digits and len(texts[i]) <= 3 and texts[i].isdigit():
         # "200 000": thousands written with a space.
-        while end < limit and len(doc[end].text) == 3 and doc[end].text.isdigit() \
-                and doc[end - 1].whitespace_ == " ":
+        while end < limit and len(texts[end]) == 3 and texts[end].isdigit() and table.trailing[end - 1]:
             end += 1
-    while end < limit and _continues_number(doc, end, limit, digits):
+    while end < limit and _continues_number(table, end, limit, digits):
         end += 1
     return end
 
 
-def _continues_number(doc: Doc, j: int, limit: int, digits: bool) -> bool:
+def _continues_number(table: syntax.TokenTable, j: int, limit: int, digits: bool) -> bool:
     """Whether token j belongs to the number before it ("millioner", "to hundre og femti")."""
-    word = doc[j].lower_
+    lower = table.lower_attrs
+    word = lower[j]
     if word in SCALES:
         return True
     if digits:
         return False
     if word == "og":
         # Only "hundre og femti" joins; "fire og seks" is a range, "to og to" a distribution.
-        return j + 1 < limit and parse_word(doc[j + 1].text) is not None \
-            and doc[j - 1].lower_ in ("hundre", "tusen")
+        return j + 1 < limit and parse_word(table.texts[j + 1]) is not None \
+            and lower[j - 1] in ("hundre", "tusen")
     return parse_word(word) is not None and word not in INDEFINITE_ARTICLES \
-        and doc[j - 1].lower_ in ("hundre", "tusen", "og")
+        and lower[j - 1] in ("hundre", "tusen", "og")
 
 
 def _attach_bound(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary) -> None:

@@ -12,10 +12,11 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from nyhetsgraf.extract.syntax import WEEKDAYS, is_common_word, is_punct, is_space, lemma, low
+from nyhetsgraf.extract.syntax import WEEKDAYS, is_common_word, is_punct, is_space, lemma, low, token_table
 from nyhetsgraf.records import Article, Entity
 from nyhetsgraf.resources.gazetteer import is_country, town_population, without_genitive
 from nyhetsgraf.resources.words import weekday_names, word_list, word_set
@@ -69,6 +70,7 @@ class Cluster:
         self.mentions.sort(key=lambda m: m.start)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Comparable form of a name: case-folded, hyphens as nothing, spaces collapsed."""
     text = name.casefold()
@@ -271,7 +273,8 @@ def _drop_weak(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Keep a sentence-initial common word only when the name is also used mid-sentence."""
     strong = {fold(m.text) for m in mentions if not m.weak}
     name_words = {fold(w) for m in mentions if not m.weak and m.label == "PER" for w in m.words}
-    mid_sentence = {fold(t.text) for t in doc if t.text[:1].isupper() and not _sentence_initial(t)}
+    mid_sentence = {fold(text) for i, text in enumerate(token_table(doc).texts)
+                    if text[:1].isupper() and not _sentence_initial(doc[i])}
     keep = strong | name_words | mid_sentence
     return [m for m in mentions if not m.weak or fold(m.text) in keep]
 
@@ -584,9 +587,10 @@ def _add_bare_repeats(doc: Doc, clusters: list[Cluster], offset: int) -> None:
                 single_names.setdefault(fold(m.text), c)
     persons = [c for c in clusters if c.coarse() == "PER"]
     known_words = set(single_names) | _surnames(persons)
-    for token in doc:
-        if token.i in covered or not token.text[:1].isupper() or len(token.text) < 2:
+    for i, form in enumerate(token_table(doc).texts):
+        if i in covered or not form[:1].isupper() or len(form) < 2:
             continue
+        token = doc[i]
         if token.is_sent_start and token.pos_ not in ("PROPN", ""):
             continue
         text = token.text
@@ -624,9 +628,10 @@ def _add_countries(doc: Doc, clusters: list[Cluster], offset: int) -> None:
     """Country names NER missed ("Spanias ambassade"): a closed list is more reliable than the model."""
     covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     by_name = {fold(c.mentions[0].text): c for c in clusters if c.mentions}
-    for token in doc:
-        if token.i in covered or not token.text[:1].isupper():
+    for i, form in enumerate(token_table(doc).texts):
+        if i in covered or not form[:1].isupper():
             continue
+        token = doc[i]
         if token.text.lower() in _FUNCTION_WORDS and token.text[1:].islower():
             continue  # "Man kan ...": the pronoun, not the Isle of Man
         text = token.text if is_country(token.text) else without_genitive(token.text)
@@ -665,8 +670,11 @@ def _add_cities(doc: Doc, clusters: list[Cluster], offset: int) -> None:
     """Large towns NER missed, where the text marks a place: "i Pyongyang", "hovedstaden Bamako"."""
     covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     by_name = {fold(c.mentions[0].text): c for c in clusters if c.mentions}
-    for token in doc:
-        if token.i in covered or token.i == 0 or not token.text[:1].isupper() or _sentence_initial(token):
+    for i, form in enumerate(token_table(doc).texts):
+        if i in covered or i == 0 or not form[:1].isupper():
+            continue
+        token = doc[i]
+        if _sentence_initial(token):
             continue
         if low(doc[token.i - 1]) not in _PLACE_CUES or _first_name_gender(token.text):
             continue

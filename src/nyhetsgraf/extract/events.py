@@ -30,8 +30,12 @@ from nyhetsgraf.extract.syntax import (
     is_space,
     lemma,
     looks_like_verb,
+    looks_like_verb_at,
     low,
+    punct_at,
     sentences,
+    token_table,
+    verb_forms,
     verb_lemmas,
 )
 from nyhetsgraf.records import Article, Event, Quote, TimeExpression
@@ -95,6 +99,11 @@ _REQUIREMENT_FORMS = word_set("requirement_forms")
 _SELF = {"seg", "meg", "deg", "oss", "dykk", "dere"}
 # Fixed phrases holding a trigger word ("stort sett": mostly), as word tuples.
 _FIXED_PHRASES = tuple(tuple(phrase.split()) for phrase in word_list("fixed_adverbials"))
+# Each word of a fixed phrase -> (phrase, position of the word in it), so a token looks up only its own.
+_FIXED_PHRASE_PARTS: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _phrase in _FIXED_PHRASES:
+    for _k, _part in enumerate(_phrase):
+        _FIXED_PHRASE_PARTS.setdefault(_part, []).append((_phrase, _k))
 # Words right before a participle that make it an attribute of the noun after it ("de mest besøkte
 # turistveiene", "en nylig vedtatt lov"): a description, not an event.
 _DEGREE_WORDS = {"mest", "mer", "best", "minst", "meir", "nylig", "nyleg"}
@@ -114,6 +123,32 @@ def _lexicon() -> Any:
     from nyhetsgraf.resources import lexicon
 
     return lexicon
+
+
+@lru_cache(maxsize=1 << 15)
+def _lemma_candidates(lemma_: str, form: str, verb_like: bool) -> tuple[str, ...]:
+    """``EventFinder._lemmas`` of a word, worked out once per lemma, form and verb reading."""
+    result = [lemma_, form]
+    if verb_like:
+        result.extend(verb_forms(form))
+        for ending in ("es", "er", "et", "te", "de", "r", "s", "t", "a"):  # nynorsk "sikta", "kasta"
+            if form.endswith(ending) and len(form) - len(ending) >= 2:
+                result.append(form[: -len(ending)] + "e")
+                result.append(form[: -len(ending)])
+    return tuple(dict.fromkeys(result))
+
+
+@lru_cache(maxsize=1 << 15)
+def _has_rows(triggers: Any, lemma_: str, pos: str) -> bool:
+    """Whether the trigger lexicon has any row for a lemma and part of speech (compound heads
+    included): asked for every content word, answered once per word form."""
+    return bool(triggers.candidates(lemma_, pos))
+
+
+@lru_cache(maxsize=4)
+def _particle_words(triggers: Any) -> frozenset[str]:
+    """Every particle of the trigger lexicon, gathered once per lexicon rather than once per Doc."""
+    return frozenset(p for row in triggers for p in row.particles)
 
 
 @lru_cache(maxsize=1)
@@ -257,25 +292,26 @@ _PROMISE_VERBS = word_set("promise_verbs")
 def _irrealis_infinitive(verb: Token) -> bool:
     """ "ønsket å drepe", "for å slå ned", "bedt FN godkjenne": an infinitive that states an aim or a
     wish, not an event; "kommer til å stemme imot" is future and stays."""
-    doc = verb.doc
-    previous = doc[verb.i - 1] if verb.i > 0 else None
-    if previous is not None and low(previous) == "ha" and verb.i >= 2 and low(doc[verb.i - 2]) == "å":
+    table = token_table(verb.doc)
+    lowers, i = table.lowers, verb.i
+    previous = lowers[i - 1] if i > 0 else None
+    if previous == "ha" and i >= 2 and lowers[i - 2] == "å":
         return False  # "tiltalt for å ha voldtatt": a perfect infinitive states what happened
-    if previous is not None and low(previous) in ("å", "og") and previous.i > 0:
-        if low(previous) == "og":
+    if previous in ("å", "og") and i - 1 > 0:
+        if previous == "og":
             return False
-        before = [low(t) for t in doc[max(0, previous.i - 2) : previous.i]]
+        before = lowers[max(0, i - 3) : i - 1]
         if before[-2:] in (["kommer", "til"], ["kjem", "til"]) or before[-1:] in (["ved"], ["gjennom"]):
             return False  # future, or the means of a real act: "straffer tyver ved å kappe hendene av dem"
         # a promise to act counts: "har lovet å bidra med opplæring"
-        governor = doc[previous.i - 1] if previous.i > 0 else None
-        return governor is None or not ({lemma(governor), *verb_lemmas(governor)} & _PROMISE_VERBS)
-    window = [low(t) for t in doc[max(0, verb.i - 4) : verb.i]]
+        governor = i - 2
+        return not ({table.lemmas[governor], *verb_forms(lowers[governor])} & _PROMISE_VERBS)
+    window = lowers[max(0, i - 4) : i]
     if "Part" in verb.morph.get("VerbForm") and "å" in window and any(w in ("få", "gjøre") for w in window):
         return True  # "for å få journalistene benådet": an aim
     if is_infinitive(verb):
         # a bare infinitive without a modal before it is another verb's complement: "ba koalisjonen forlate"
-        return not any(lemma(t) in _MODALS or low(t) in _MODALS for t in doc[max(0, verb.i - 4) : verb.i])
+        return not any(table.lemmas[k] in _MODALS or lowers[k] in _MODALS for k in range(max(0, i - 4), i))
     return False
 
 
@@ -356,16 +392,16 @@ def _phrase_head(token: Token, sent: Span) -> Token:
 def _clause_window(token: Token, sent: Span) -> int:
     """End (exclusive) of the stretch after a trigger that can hold its particle, object and PPs."""
     doc = token.doc
+    table = token_table(doc)
     limit = min(sent.end, token.i + 9)
     for i in range(token.i + 1, limit):
-        t = doc[i]
         if (
-            is_punct(t)
-            or low(t) in ("og", "men", "at", "som", "fordi", "da", "mens", "etter", "før")
+            punct_at(table, i)
+            or table.lowers[i] in ("og", "men", "at", "som", "fordi", "da", "mens", "etter", "før")
             and i > token.i + 1
         ):
             return i
-        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+        if table.pos[i] in ("VERB", "AUX") and "Fin" in doc[i].morph.get("VerbForm"):
             return i
     return limit
 
@@ -514,14 +550,12 @@ def _possibility(verb: Token, sent: Span) -> bool:
 
 def _in_fixed_phrase(token: Token) -> bool:
     """Whether the token is a word of a fixed phrase as written around it ("stort sett")."""
-    doc = token.doc
-    word = low(token)
-    for phrase in _FIXED_PHRASES:
-        for k, part in enumerate(phrase):
-            start = token.i - k
-            if part == word and start >= 0 and start + len(phrase) <= len(doc) \
-                    and tuple(low(t) for t in doc[start : start + len(phrase)]) == phrase:
-                return True
+    lowers = token_table(token.doc).lowers
+    for phrase, k in _FIXED_PHRASE_PARTS.get(lowers[token.i], ()):
+        start = token.i - k
+        end = start + len(phrase)
+        if start >= 0 and end <= len(lowers) and tuple(lowers[start:end]) == phrase:
+            return True
     return False
 
 
@@ -554,7 +588,7 @@ class EventFinder:
         self.offset = offset
         self.referents = referents or Referents(doc, entities, _lexicon().name_gender)
         self.triggers = _lexicon().load_triggers()
-        self.particle_words = frozenset(p for row in self.triggers for p in row.particles)
+        self.particle_words = _particle_words(self.triggers)
         self.event_verbs: set[int] = set()
         self.sents = sentences(doc)
         self.time_tokens: set[int] = set()
@@ -566,8 +600,10 @@ class EventFinder:
     # ------------------------------------------------------------------ trigger matching
     def matches(self, sent: Span) -> Iterable[_Match]:
         """Verb triggers first, so that an event noun governed by an event verb is left to that verb."""
-        words = [(token, looks_like_verb(token)) for token in sent
-                 if token.text[:1].isalpha() and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ")]
+        doc, table = self.doc, token_table(self.doc)
+        texts, pos = table.texts, table.pos
+        words = [(doc[i], looks_like_verb_at(table, i)) for i in range(sent.start, sent.end)
+                 if texts[i][:1].isalpha() and pos[i] in ("VERB", "AUX", "NOUN", "ADJ")]
         for verbs_first in (True, False):
             for token, verb_like in words:
                 if verb_like != verbs_first:
@@ -579,20 +615,13 @@ class EventFinder:
 
     def _lemmas(self, token: Token, verb_like: bool) -> list[str]:
         """Lemma candidates: the lemmatizer's, the surface form, and the form without a verb ending."""
-        result = [lemma(token), low(token)]
-        if verb_like:
-            result.extend(verb_lemmas(token))
-            form = low(token)
-            for ending in ("es", "er", "et", "te", "de", "r", "s", "t", "a"):  # nynorsk "sikta", "kasta"
-                if form.endswith(ending) and len(form) - len(ending) >= 2:
-                    result.append(form[: -len(ending)] + "e")
-                    result.append(form[: -len(ending)])
-        return list(dict.fromkeys(result))
+        table = token_table(self.doc)
+        return list(_lemma_candidates(table.lemmas[token.i], table.lowers[token.i], verb_like))
 
     def _match(self, token: Token, sent: Span, verb_like: bool) -> _Match | None:
         pos = "VERB" if verb_like else token.pos_
         lemmas = self._lemmas(token, verb_like)
-        if not any(self.triggers.candidates(candidate, pos) for candidate in lemmas):
+        if not any(_has_rows(self.triggers, candidate, pos) for candidate in lemmas):
             return None  # no row for any reading of this word: skip building its clause context
         if verb_like and _irrealis_infinitive(token) and not self._negated_aim(token, sent):
             return None

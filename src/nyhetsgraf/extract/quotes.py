@@ -11,6 +11,7 @@ or the description as written ("kilden", "en fransk regjeringskilde").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ from nyhetsgraf.extract.syntax import (
     DASHES,
     SUBJECT_DEPS,
     WEEKDAYS,
+    TokenTable,
     dep,
     is_punct,
     is_space,
@@ -28,7 +30,8 @@ from nyhetsgraf.extract.syntax import (
     low,
     paragraphs,
     sentences,
-    verb_lemmas,
+    token_table,
+    verb_forms,
 )
 from nyhetsgraf.records import Article, Quote
 from nyhetsgraf.resources.words import quotation_marks, word_set
@@ -37,6 +40,7 @@ from nyhetsgraf.resources.words import quotation_marks, word_set
 DIRECT_SPEECH_LEMMAS = {"si", "seie", "sei"}
 # Opening quotation mark -> its closing mark (the entity-type rules read titles between them too).
 QUOTATION_MARKS = quotation_marks()
+_OPENING_MARK = re.compile("[" + re.escape("".join(QUOTATION_MARKS)) + "]")
 _AT = {"at"}
 _SKIP_AFTER_VERB = {
     "også",
@@ -113,38 +117,56 @@ _NEVER_VERBS = {"PROPN", "PUNCT", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM"}
 
 def is_speech_verb(token: Token) -> bool:
     """A reporting verb, with the particle, object or preposition its lexicon entry asks for
-    ("si", "legge til", "gi uttrykk for")."""
-    if token.pos_ in _NEVER_VERBS or not token.text.islower():
+    ("si", "legge til", "gi uttrykk for"). Answered once per token of a Doc: the finders ask often."""
+    return speech_verb_at(token.doc, token.i)
+
+
+def speech_verb_at(doc: Doc, i: int) -> bool:
+    """``is_speech_verb`` of token i of a Doc, without making a Token."""
+    key = ("nyhetsgraf", "speech_verbs")
+    known: dict[int, bool] | None = doc.user_data.get(key)
+    if known is None:
+        known = doc.user_data[key] = {}
+    answer = known.get(i)
+    if answer is None:
+        answer = known[i] = _is_speech_verb(token_table(doc), i)
+    return answer
+
+
+def _is_speech_verb(table: TokenTable, i: int) -> bool:
+    pos, lowers, lemmas = table.pos, table.lowers, table.lemmas
+    if pos[i] in _NEVER_VERBS or not table.texts[i].islower():
         return False
-    candidates = [lemma(token), low(token), *verb_lemmas(token)]
-    if token.pos_ not in ("VERB", "AUX", ""):
+    dictionary = verb_forms(lowers[i])
+    candidates = [lemmas[i], lowers[i], *dictionary]
+    if pos[i] not in ("VERB", "AUX", ""):
         # a mis-tagged verb form ("hevdet" as a noun): only the full-form dictionary may vouch for it
-        candidates = list(verb_lemmas(token))
+        candidates = list(dictionary)
     if set(candidates) & _ATTITUDE_VERBS:
         return False
     verbs = _lexicon().speech_verbs()
     entries = [entry for candidate in dict.fromkeys(candidates) for entry in verbs.entries(candidate)]
     if not entries:
         return False
-    following = token.doc[token.i + 1 : token.i + 5]
+    following = range(i + 1, min(i + 5, len(lowers)))
     for entry in entries:
         # the particle right after the verb, or after an inverted pronoun or name ("la hun til"),
         # never after a noun ("la merke til" is noticing, not adding)
         particle = (
             entry.particle
             if entry.particle and following and (
-                low(following[0]) == entry.particle
-                or (len(following) > 1 and low(following[1]) == entry.particle
-                    and following[0].pos_ in ("PRON", "PROPN"))
+                lowers[following[0]] == entry.particle
+                or (len(following) > 1 and lowers[following[1]] == entry.particle
+                    and pos[following[0]] in ("PRON", "PROPN"))
             )
             else None
         )
         objects = [
-            lemma(t)
-            for t in following[:3]
-            if lemma(t) in entry.object_lemmas or low(t) in entry.object_lemmas
+            lemmas[k]
+            for k in following[:3]
+            if lemmas[k] in entry.object_lemmas or lowers[k] in entry.object_lemmas
         ]
-        prep = entry.prep if entry.prep and any(low(t) == entry.prep for t in following) else None
+        prep = entry.prep if entry.prep and any(lowers[k] == entry.prep for k in following) else None
         if entry.matches(particle, objects[0] if objects else None, prep):
             return True
     return False
@@ -306,17 +328,18 @@ class QuoteFinder:
     def closing_attribution(self, first: int, last: int) -> tuple[int, Token] | None:
         """The first ", VERB speaker" closing a quote in tokens first..last: (comma index, verb)."""
         doc = self.doc
+        texts = token_table(doc).texts
         for i in range(first, last):
-            if doc[i].text not in (",", "?", "!") and not (doc[i].text in DASHES and i > first):
+            if texts[i] not in (",", "?", "!") and not (texts[i] in DASHES and i > first):
                 continue
             j = i + 1
             if j > last:
                 break
-            verb = doc[j]
-            if not is_speech_verb(verb):
+            if not speech_verb_at(doc, j):
                 continue
+            verb = doc[j]
             # the attribution must end soon ("sier hun til NTB.") and name someone right after the verb
-            stop = next((k for k in range(j, last + 1) if doc[k].text in (".", "!", "?")), last + 1)
+            stop = next((k for k in range(j, last + 1) if texts[k] in (".", "!", "?")), last + 1)
             if stop - j > 25 or len(phrase_after(verb, self.doc[j:stop])) == 0:
                 continue
             return i, verb
@@ -391,6 +414,7 @@ class QuoteFinder:
     def dashless_closing(self, found: list[_Found]) -> None:
         """ "X, sier kilden." with no dash: direct speech (si) or a reported sentence (other verbs)."""
         doc = self.doc
+        lowers = token_table(doc).lowers
         taken = [(f.start, f.end) for f in found]
         for start, end in paragraphs(doc):
             if doc[start].text in DASHES:
@@ -399,7 +423,8 @@ class QuoteFinder:
             for sent in [s for s in self.sents if start <= s.start < end]:
                 attribution = self.closing_attribution(sent.start, sent.end - 1)
                 if attribution is None or attribution[0] == sent.start:
-                    if any(_narrator_attribution(t) or low(t) == "ifølge" for t in sent):
+                    if any(lowers[k] == "ifølge" or _narrator_attribution_at(doc, k)
+                           for k in range(sent.start, sent.end)):
                         segment_start = sent.end  # the reporter's own attribution ends the stretch
                     continue
                 comma, verb = attribution
@@ -426,12 +451,9 @@ class QuoteFinder:
         text = self.text
         taken = [(f.start, f.end) for f in found]
         i = 0
-        while i < len(text):
-            opener = text[i]
-            closer = QUOTATION_MARKS.get(opener)
-            if closer is None:
-                i += 1
-                continue
+        while (next_mark := _OPENING_MARK.search(text, i)) is not None:
+            i = next_mark.start()
+            closer = QUOTATION_MARKS[text[i]]
             j = text.find(closer, i + 1)
             newline = text.find("\n", i + 1)
             if j < 0 or (0 <= newline < j):
@@ -480,11 +502,13 @@ class QuoteFinder:
     # ------------------------------------------------------------------ reported speech
     def at_clauses(self, found: list[_Found]) -> None:
         doc = self.doc
+        table = token_table(doc)
         for sent in self.sents:
-            for verb in sent:
-                explicit_only = not is_speech_verb(verb)
-                if explicit_only and not _denial_verb(verb):
+            for i in range(sent.start, sent.end):
+                explicit_only = not speech_verb_at(doc, i)
+                if explicit_only and not _denial_verb_at(table, i):
                     continue  # "avviser at ..." reports a denial; it needs its "at"
+                verb = doc[i]
                 clause_start = self._reported_clause_start(verb, sent, explicit_only)
                 if clause_start is None:
                     continue
@@ -582,7 +606,13 @@ class QuoteFinder:
 
 def _denial_verb(token: Token) -> bool:
     """ "avviser at", "benekter at": a denial reports what someone says is not so."""
-    return token.pos_ in ("VERB", "") and bool({lemma(token), *verb_lemmas(token)} & _denial_verbs())
+    return _denial_verb_at(token_table(token.doc), token.i)
+
+
+def _denial_verb_at(table: TokenTable, i: int) -> bool:
+    if table.pos[i] not in ("VERB", ""):
+        return False
+    return bool({table.lemmas[i], *verb_forms(table.lowers[i])} & _denial_verbs())
 
 
 @lru_cache(maxsize=1)
@@ -593,7 +623,11 @@ def _denial_verbs() -> frozenset[str]:
 def _narrator_attribution(token: Token) -> bool:
     """A present-tense speech verb: the reporter attributing ("bekrefter", "sier"), not speech
     reported inside a quote ("har fortalt at")."""
-    return is_speech_verb(token) and "Pres" in token.morph.get("Tense")
+    return _narrator_attribution_at(token.doc, token.i)
+
+
+def _narrator_attribution_at(doc: Doc, i: int) -> bool:
+    return speech_verb_at(doc, i) and "Pres" in doc[i].morph.get("Tense")
 
 
 def _finite(token: Token) -> bool:

@@ -7,14 +7,14 @@ The trained pipeline gives NDT dependency labels (SUBJ, DOBJ, FINV, PUTFYLL, ...
 
 from __future__ import annotations
 
-import gzip
-import json
-import re
 import unicodedata
-from functools import cache
+from dataclasses import dataclass
+from functools import lru_cache
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
 
+from nyhetsgraf.resources.fullforms import full_forms
 from nyhetsgraf.resources.words import month_names, weekday_names
 
 DASHES = ("–", "—", "-", "−")
@@ -34,6 +34,16 @@ def is_punct(token: Token) -> bool:
     return token.is_punct or (bool(text) and all(unicodedata.category(ch)[0] in "PS" for ch in text))
 
 
+def punct_at(table: TokenTable, i: int) -> bool:
+    """``is_punct`` of token i of a Doc's token table."""
+    return table.punct_flags[i] or _all_punctuation(table.texts[i])
+
+
+@lru_cache(maxsize=1 << 14)
+def _all_punctuation(text: str) -> bool:
+    return bool(text) and all(unicodedata.category(ch)[0] in "PS" for ch in text)
+
+
 def low(token: Token) -> str:
     """Lower-case form, also in a Doc whose vocab has no lexical attribute getters."""
     return token.lower_ or token.text.lower()
@@ -43,23 +53,75 @@ def dep(token: Token) -> str:
     return token.dep_ or ""
 
 
+@dataclass(frozen=True, slots=True)
+class TokenTable:
+    """Per-token attributes of a Doc as plain lists, read once from ``doc.to_array``: the finders'
+    hot loops index these instead of creating a spaCy ``Token`` object for every look."""
+
+    texts: list[str]
+    lower_attrs: list[str]  # ``token.lower_`` as spaCy gives it ("" in a vocab without lexical attributes)
+    lowers: list[str]  # ``low(token)``
+    lemmas: list[str]  # ``lemma(token)``
+    pos: list[str]  # ``token.pos_``
+    spaces: list[bool]  # ``is_space(token)``
+    punct_flags: list[bool]  # ``token.is_punct`` (``punct_at`` adds the symbols)
+    trailing: list[bool]  # the token is followed by a space
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The Doc's token table, built on first use and kept with the Doc."""
+    key = ("nyhetsgraf", "token_table")
+    table = doc.user_data.get(key)
+    if table is None:
+        table = doc.user_data[key] = _token_table(doc)
+    return table
+
+
+def _token_table(doc: Doc) -> TokenTable:
+    from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
+
+    strings = doc.vocab.strings
+    attributes = [ORTH, LOWER, LEMMA, POS, IS_SPACE, IS_PUNCT, SPACY]
+    columns = doc.to_array(attributes).T.tolist() if len(doc) else [[]] * len(attributes)
+    orth, lower, lemma_, pos, space, punct, trailing = columns
+    texts = [strings[h] for h in orth]
+    lower_attrs = [strings[h] for h in lower]
+    lowers = [form or text.lower() for form, text in zip(lower_attrs, texts, strict=True)]
+    lemmas = [(strings[h] or form).lower() for h, form in zip(lemma_, lowers, strict=True)]
+    return TokenTable(
+        texts=texts,
+        lower_attrs=lower_attrs,
+        lowers=lowers,
+        lemmas=lemmas,
+        pos=[strings[p] if p else "" for p in pos],
+        spaces=[bool(flag) or text.isspace() for flag, text in zip(space, texts, strict=True)],
+        punct_flags=[bool(flag) for flag in punct],
+        trailing=[bool(flag) for flag in trailing],
+    )
+
+
 def paragraphs(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges [start, end) of the paragraphs (lines) of a Doc."""
+    """Token ranges [start, end) of the paragraphs (lines) of a Doc (built once per Doc)."""
+    key = ("nyhetsgraf", "paragraphs")
+    if key not in doc.user_data:
+        doc.user_data[key] = tuple(_paragraphs(token_table(doc)))
+    return list(doc.user_data[key])
+
+
+def _paragraphs(table: TokenTable) -> list[tuple[int, int]]:
+    # A token's whitespace_ is " " or "" in spaCy, never a line break: line breaks are space tokens.
     ranges: list[tuple[int, int]] = []
     start: int | None = None
-    for token in doc:
-        if is_space(token):
+    for i, space in enumerate(table.spaces):
+        if space:
             if start is not None:
-                ranges.append((start, token.i))
+                ranges.append((start, i))
                 start = None
             continue
         if start is None:
-            start = token.i
-        if "\n" in token.whitespace_:
-            ranges.append((start, token.i + 1))
-            start = None
+            start = i
     if start is not None:
-        ranges.append((start, len(doc)))
+        ranges.append((start, len(table.spaces)))
     return ranges
 
 
@@ -81,25 +143,27 @@ def sentences(doc: Doc) -> list[Span]:
 
 def _sentences(doc: Doc) -> list[Span]:
     has_starts = has_sentence_starts(doc)
+    table = token_table(doc)
+    texts, spaces = table.texts, table.spaces
+    sent_starts = doc.to_array([SENT_START]).tolist() if has_starts and len(doc) else []
     result: list[Span] = []
     start: int | None = None
-    for token in doc:
-        if is_space(token):
+    for i, space in enumerate(spaces):
+        if space:
             if start is not None:
-                result.append(doc[start:token.i])
+                result.append(doc[start:i])
                 start = None
             continue
         if start is None:
-            start = token.i
+            start = i
             continue
-        previous = doc[token.i - 1]
-        breaks = "\n" in previous.whitespace_ or (
-            has_starts and token.is_sent_start and previous.text.endswith(_TERMINAL)
-        ) or (previous.text in (".", "!", "?") and token.text[:1].isupper() and token.i >= 2
-              and len(doc[token.i - 2].text) > 1)  # a full stop before a capital, not "W. Olsen"
+        previous = texts[i - 1]
+        breaks = (has_starts and sent_starts[i] == 1 and previous.endswith(_TERMINAL)) or (
+            previous in (".", "!", "?") and texts[i][:1].isupper() and i >= 2 and len(texts[i - 2]) > 1
+        )  # a full stop before a capital, not "W. Olsen"
         if breaks:
-            result.append(doc[start:token.i])
-            start = token.i
+            result.append(doc[start:i])
+            start = i
     if start is not None:
         result.append(doc[start:len(doc)])
     return result
@@ -151,45 +215,15 @@ def lemma(token: Token) -> str:
     return (token.lemma_ or low(token)).lower()
 
 
-@cache
-def _lemma_tables() -> str:
-    """The decompressed bokmål full-form table of spacy-lookups-data ("" when it is not installed)."""
-    try:
-        from importlib.resources import files
-
-        table_file = files("spacy_lookups_data").joinpath("data", "nb_lemma_exc.json.gz")
-        return gzip.decompress(table_file.read_bytes()).decode("utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
-        return ""
-
-
-@cache
-def _forms(part_of_speech: str) -> dict[str, list[str]]:
-    """Form -> lemmas for one part of speech ("verb", "noun", "adj"); only that table is decoded."""
-    text = _lemma_tables()
-    key = f'"{part_of_speech}"'
-    if key not in text:
-        return {}
-    table, _ = json.JSONDecoder().raw_decode(text, text.index("{", text.index(key)))
-    return table
-
-
 def verb_lemmas(token: Token) -> list[str]:
     """Lemmas of a verb form from a full-form dictionary ("pågrep" -> "pågripe"), for tokens the
     statistical lemmatizer gets wrong."""
-    return list(_forms("verb").get(low(token), ()))
+    return list(full_forms().lemmas(low(token), "verb"))
 
 
-@cache
-def _table_forms(part_of_speech: str) -> frozenset[str]:
-    """Every form of one part-of-speech table ("noun", "adj", "verb", "adv"), read once."""
-    text = _lemma_tables()
-    key = f'"{part_of_speech}"'
-    if key not in text:
-        return frozenset()
-    start = text.index("{", text.index(key))
-    end = text.find("}", start)
-    return frozenset(re.findall(r'"([^"]+)":\s*\[', text[start:end]))
+def verb_forms(form: str) -> list[str]:
+    """``verb_lemmas`` of a lower-case form (from a ``TokenTable``), without a Token."""
+    return list(full_forms().lemmas(form, "verb"))
 
 
 _CLOSED_CLASS = {"begge", "deretter", "dermed", "derfor", "samtidig", "likevel", "ifølge", *month_names(),
@@ -204,25 +238,29 @@ def is_common_word(word: str) -> bool:
     form = word.lower()
     if form in STOP_WORDS or form in _CLOSED_CLASS:
         return True
-    return any(form in _table_forms(part) for part in ("noun", "adj", "verb", "adv"))
+    return full_forms().known(form)
 
 
 def is_noun_form(word: str) -> bool:
     """Whether a word is an inflected common noun in the full-form dictionary."""
-    return word.lower() in _table_forms("noun")
+    return full_forms().has(word.lower(), "noun")
 
 
 def looks_like_verb(token: Token) -> bool:
     """A verb by its tag, or a verb form the tagger took for a noun or adjective ("pågrep", "stanset")."""
-    if token.pos_ in ("VERB", "AUX"):
+    return looks_like_verb_at(token_table(token.doc), token.i)
+
+
+def looks_like_verb_at(table: TokenTable, i: int) -> bool:
+    """``looks_like_verb`` of token i of a Doc's token table."""
+    pos = table.pos[i]
+    if pos in ("VERB", "AUX"):
         return True
-    previous = token.doc[token.i - 1] if token.i > 0 else None
     # "den fornærma": a participle used as a noun
-    after_determiner = previous is not None and (
-        previous.pos_ == "DET" or low(previous) in ("den", "det", "de")
-    )
-    return token.pos_ in ("NOUN", "ADJ") and token.text.islower() and bool(verb_lemmas(token)) \
-        and not is_noun_form(token.text) and not after_determiner
+    after_determiner = i > 0 and (table.pos[i - 1] == "DET" or table.lowers[i - 1] in ("den", "det", "de"))
+    text = table.texts[i]
+    return pos in ("NOUN", "ADJ") and text.islower() and bool(verb_forms(table.lowers[i])) \
+        and not is_noun_form(text) and not after_determiner
 
 
 def is_infinitive(token: Token) -> bool:
@@ -235,4 +273,4 @@ def is_infinitive(token: Token) -> bool:
 
 def is_adjective_form(word: str) -> bool:
     """Whether a word is an inflected adjective in the full-form dictionary ("isolerte")."""
-    return word.lower() in _table_forms("adj")
+    return full_forms().has(word.lower(), "adj")

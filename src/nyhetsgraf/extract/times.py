@@ -92,6 +92,44 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # The same patterns for lower-cased text: case-sensitive matching is twice as fast.
 _LOWER_CASE_PATTERNS = [(kind, re.compile(rx)) for kind, rx in _PATTERN_SOURCES]
 
+# Every alternative of _MON and _WEEK, as written there.
+_MONTH_WORDS = ("januar", "jan.", "februar", "feb.", "mars", "mar.", "april", "apr.", "mai", "juni", "jun.",
+                "juli", "jul.", "august", "aug.", "september", "sep.", "sept.", "oktober", "okt.", "november",
+                "nov.", "desember", "des.")
+_WEEK_WORDS = ("uke", "uka", "veke", "veka")  # "uken" contains "uke"
+# For each pattern (same order), words of which a lower-cased text must contain one for the pattern to
+# match at all (None: no such test). Scanning a text with `in` is far cheaper than with the regular
+# expression, and most texts name no weekday, season or holiday; a test only ever skips a pattern that
+# could not match, so the matches are the same.
+_NEEDS_ONE_OF: list[tuple[str, ...] | None] = [
+    _MONTH_WORDS,  # date
+    None,  # numdate
+    ("-",),  # isodate
+    _MONTH_WORDS,  # month with a year
+    _MONTH_WORDS,  # bare month
+    ("-tallet",),  # decade
+    None,  # year
+    ("dagen",),  # gårsdagen(s), morgendagens, morgondagens
+    None,  # i dag, i går ...
+    _WEEK_WORDS,  # weekday_week
+    _WEEK_WORDS,  # week
+    _WEEK_WORDS,  # week: "senere i uka"
+    ("mån",),  # monthrel: måneden, månaden
+    ("helg",),  # weekend
+    ("mån",),  # monthrel: måned, månad
+    None,  # yearrel
+    SEASONS,  # season
+    ("jul", "påsk", "nyttår"),  # holiday
+    ("siden",),  # ago
+    ("samme", "dagen", "kvelden", "natten"),  # anchored
+    tuple(WEEKDAYS),  # weekday
+    ("kl",),  # clock
+    ("tiden", "tida"),  # approximate hour
+    ("fjoråre",),  # yearrel: fjoråret, forfjorårets ...
+    ("helg",),  # weekend: helgens, helgas
+]
+assert len(_NEEDS_ONE_OF) == len(_PATTERN_SOURCES)
+
 # Words that point the clause forward in time ("skal", "vil", "ventes", "kommer til å").
 FUTURE_WORDS = word_set("future_words")
 SPEECH_VERBS = word_set("time_neutral_lemmas")
@@ -152,10 +190,13 @@ class Match:
 def candidates(text: str) -> list[Match]:
     """All pattern matches, longest first among those starting at the same place, overlaps removed."""
     lowered, patterns = text.lower(), _LOWER_CASE_PATTERNS
+    needs: list[tuple[str, ...] | None] = _NEEDS_ONE_OF
     if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
-        lowered, patterns = text, PATTERNS
+        lowered, patterns, needs = text, PATTERNS, [None] * len(PATTERNS)
     found = [Match(kind, m.start(), m.end(), m.groupdict())
-             for kind, rx in patterns for m in rx.finditer(lowered) if m.end() > m.start()]
+             for (kind, rx), words in zip(patterns, needs, strict=True)
+             if words is None or any(word in lowered for word in words)
+             for m in rx.finditer(lowered) if m.end() > m.start()]
     found = [m for m in found if not _is_false_positive(text, m)]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))  # ties below go to the earlier match
     chosen: list[Match] = []

@@ -16,7 +16,8 @@ from spacy.util import compile_suffix_regex
 
 from nyhetsgraf.nlp import features  # noqa: F401  (registers the recognizer's gazetteer features)
 from nyhetsgraf.nlp.entity_types import split_at_whitespace
-from nyhetsgraf.nlp.lemma_table import LOOKUP_POS, lemma_exceptions
+from nyhetsgraf.nlp.lemma_table import LOOKUP_POS
+from nyhetsgraf.resources.fullforms import full_forms
 
 NEWLINE_SENTS = "nyhetsgraf_newline_sents"
 
@@ -114,6 +115,6 @@ def fix_capitalized_lemmas(doc: Doc) -> Doc:
         if pos is None or not token.text[:1].isupper() or token.lemma_ != token.text:
             continue
         lower = token.text.lower()
-        candidates = lemma_exceptions()[pos].get(lower)
+        candidates = full_forms().lemmas(lower, pos)
         token.lemma_ = candidates[0] if candidates else lower
     return doc

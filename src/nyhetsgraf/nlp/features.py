@@ -30,7 +30,7 @@ from thinc.api import (
 )
 from thinc.types import Floats2d, Ints1d, Ints2d
 
-from nyhetsgraf.nlp.lemma_table import lemma_exceptions
+from nyhetsgraf.resources.fullforms import full_forms
 from nyhetsgraf.resources.gazetteer import (
     common_words,
     is_country,
@@ -78,7 +78,7 @@ def is_dictionary_word(word: str) -> bool:
     """Whether the lower-cased capitalised `word` is a noun, verb, adjective or adverb form of the
     Norwegian full-form table ("Danner", "Helt"); names mostly are not ("Tafjord", "Hansen")."""
     lower = word.lower()
-    return word[:1].isupper() and any(lower in forms for forms in lemma_exceptions().values())
+    return word[:1].isupper() and full_forms().known(lower)
 
 
 @lru_cache(maxsize=200_000)

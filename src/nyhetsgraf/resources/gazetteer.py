@@ -14,6 +14,7 @@ import gzip
 from functools import cache
 
 from nyhetsgraf.resources import data_file
+from nyhetsgraf.resources.sorted_lines import SortedLines
 
 
 def without_genitive(name: str) -> str:
@@ -78,14 +79,19 @@ def _read_lines(filename: str) -> list[str]:
 
 
 def _read_table(filename: str) -> dict[str, str]:
-    return dict(line.split("\t", 1) for line in _read_lines(filename))
+    """A two-column table as a dict. Splitting the whole text at once (every line has exactly one tab)
+    is several times faster than splitting line by line, which matters at start-up."""
+    fields = "\t".join(_read_lines(filename)).split("\t")
+    if len(fields) % 2:
+        raise ValueError(f"{filename}: a line without exactly two columns")
+    return dict(zip(fields[0::2], fields[1::2], strict=True))
 
 
 @cache
-def town_populations() -> dict[str, int]:
-    """Town name (and alternate names), lower-cased -> population, for the world's towns over
-    15,000 people."""
-    return {name: int(population) for name, population in _read_table("towns.tsv.gz").items()}
+def town_populations() -> dict[str, str]:
+    """Town name (and alternate names), lower-cased -> population (decimal digits, converted on
+    lookup: most names are never asked for), for the world's towns over 15,000 people."""
+    return _read_table("towns.tsv.gz")
 
 
 @cache
@@ -107,6 +113,13 @@ def common_words() -> frozenset[str]:
     return frozenset(_read_lines("common_words.txt.gz"))
 
 
+@cache
+def _town_lines() -> SortedLines:
+    return SortedLines(gzip.decompress(data_file("towns.tsv.gz").read_bytes()))
+
+
 def town_population(name: str) -> int:
-    """Population of the largest town so named; 0 for a name that is no town."""
-    return town_populations().get(name.lower(), 0)
+    """Population of the largest town so named; 0 for a name that is no town. The table is sorted, so a
+    lookup is a binary search in it (no dict of 140,000 names is built at start-up)."""
+    population = _town_lines().value(name.lower())
+    return int(population) if population else 0

@@ -253,13 +253,21 @@ class PostgreSQLDialect:
 
     def search(self, store: Any, query: ParsedQuery, limit: int, offset: int) -> list[dict[str, Any]]:
         expression, params = tsquery(query)
+        # The top row ids are ranked first (id and score only), then joined with their articles, so
+        # the sort never carries whole rows; the same shape as the SQLite dialect.
         return store.query(
-            f"WITH q AS MATERIALIZED (SELECT {expression} AS query)"
-            " SELECT a.id, a.title, a.date, a.text, s.path,"
-            f" ts_rank('{_RANK_WEIGHTS}', a.search, q.query) AS score"
-            " FROM q, articles a JOIN sources s ON s.source_id = a.source_id"
-            " WHERE a.search @@ q.query ORDER BY score DESC, a.rid LIMIT ? OFFSET ?",
+            f"WITH q AS MATERIALIZED (SELECT {expression} AS query),"
+            f" top AS (SELECT a.rid, ts_rank('{_RANK_WEIGHTS}', a.search, q.query) AS score"
+            " FROM q, articles a WHERE a.search @@ q.query ORDER BY score DESC, a.rid LIMIT ? OFFSET ?)"
+            " SELECT a.id, a.title, a.date, a.text, s.path, top.score"
+            " FROM top JOIN articles a ON a.rid = top.rid JOIN sources s ON s.source_id = a.source_id"
+            " ORDER BY top.score DESC, top.rid",
             (*params, limit, offset))
+
+    def counter_shard(self, store: Any) -> int:
+        # A backend's process id is unique among the running connections.
+        row = store.query_one("SELECT pg_backend_pid() AS pid")
+        return int(row["pid"]) if row else 0
 
     def table_names(self, store: Any) -> set[str]:
         return {row["name"] for row in store.query(

@@ -17,6 +17,7 @@ everything committed so far and a re-run skips what is already stored.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
@@ -39,6 +40,21 @@ def _column(name: str) -> str:
 
 def _is_bool(kind: FactKind, name: str) -> bool:
     return any(f.name == name and f.type in ("bool", bool) for f in fields(kind.record))
+
+
+def fact_counters(facts: Facts, sign: int = 1) -> Counter[str]:
+    """What storing (``sign`` 1) or deleting (-1) ``facts`` changes in the row counters."""
+    deltas: Counter[str] = Counter()
+    for kind, items in facts.items():
+        deltas[f"table:{kind.name}"] += sign * len(items)
+    deltas["table:mentions"] += sign * sum(len(entity.mentions) for entity in facts.entities)
+    for entity in facts.entities:
+        deltas[f"entity_type:{entity.type}"] += sign
+    for kind, items in facts.items():
+        if kind.name == "events":
+            for event in items:
+                deltas[f"event_type:{event.type}"] += sign
+    return deltas
 
 
 def fact_columns(kind: FactKind) -> list[str]:
@@ -65,6 +81,8 @@ class SqlStore:
         self.batch_size = batch_size
         self._pending = 0
         self._source_ids: dict[str, int] = {}
+        self._counters_kept: bool | None = None
+        self._counter_shard: int | None = None
         self._db = dialect.connect(target, create=create, read_only=read_only)
         try:
             if read_only:
@@ -148,6 +166,11 @@ class SqlStore:
         for kind in extra:
             if kind.name not in existing:
                 self.execute(kind.ddl.replace("{pk}", self.dialect.pk_type))
+            else:  # rows stored before the counters existed, or before the kind had a counter
+                self.execute("INSERT INTO counters(name, shard, n) SELECT ?, 0, n FROM"
+                             f" (SELECT count(*) AS n FROM {kind.name}) c WHERE n > 0"
+                             " AND NOT EXISTS (SELECT 1 FROM counters WHERE name = ?)",
+                             (f"table:{kind.name}", f"table:{kind.name}"))
 
     # -- writing ---------------------------------------------------------------------------------------
 
@@ -176,7 +199,10 @@ class SqlStore:
         if cached is not None:
             return cached
         name = article.document.meta.get("source_name")
-        self.execute("INSERT INTO sources(path, name) VALUES (?, ?) ON CONFLICT DO NOTHING", (path, name))
+        inserted = self.query_one("INSERT INTO sources(path, name) VALUES (?, ?) ON CONFLICT DO NOTHING"
+                                  " RETURNING source_id", (path, name))
+        if inserted is not None:
+            self.add_to_counters(Counter({"table:sources": 1}))
         row = self.query_one("SELECT source_id FROM sources WHERE path = ?", (path,))
         assert row is not None
         self._source_ids[path] = int(row["source_id"])
@@ -204,7 +230,20 @@ class SqlStore:
         rid = int(row["rid"])
         self.dialect.index_article(self, rid, article.title, text)
         self._insert_facts(rid, facts)
+        added = fact_counters(facts)
+        added["table:articles"] += 1
+        self.add_to_counters(added)
         return True
+
+    def add_to_counters(self, deltas: Counter[str]) -> None:
+        """Add to the row counters that `stats` reads (negative deltas for deleted rows); call it inside
+        the transaction that writes the rows, so the counts are never out of step."""
+        if self._counter_shard is None:
+            self._counter_shard = self.dialect.counter_shard(self)
+        self.executemany("INSERT INTO counters(name, shard, n) VALUES (?, ?, ?)"
+                         " ON CONFLICT (name, shard) DO UPDATE SET n = counters.n + excluded.n",
+                         [(name, self._counter_shard, delta)
+                          for name, delta in sorted(deltas.items()) if delta])
 
     def _make_room(self, article: Article, text: str) -> bool:
         """Whether to store ``article``, given what is stored at its position in the same input.
@@ -222,8 +261,12 @@ class SqlStore:
         if old["text"] != text and old["text"].startswith(text):
             return False
         if text.startswith(old["text"]):
-            self.dialect.unindex_article(self, int(old["rid"]), old["title"], old["text"])
-            self.execute("DELETE FROM articles WHERE rid = ?", (int(old["rid"]),))
+            old_rid = int(old["rid"])
+            gone = fact_counters(self._facts(old_rid), sign=-1)
+            gone["table:articles"] -= 1
+            self.add_to_counters(gone)
+            self.dialect.unindex_article(self, old_rid, old["title"], old["text"])
+            self.execute("DELETE FROM articles WHERE rid = ?", (old_rid,))
         return True
 
     def mark_extracted(self, article_id: str, model: str | None, lexicon: str | None) -> None:
@@ -240,6 +283,9 @@ class SqlStore:
             return False
         rid = int(row["rid"])
         with self.transaction():
+            change = fact_counters(self._facts(rid), sign=-1)
+            change.update(fact_counters(facts))  # update() keeps negative counts; + would drop them
+            self.add_to_counters(change)
             for kind, _ in Facts().items():
                 if kind.name != "entities":
                     self.execute(f"DELETE FROM {kind.name} WHERE article_rid = ?", (rid,))  # noqa: S608
@@ -290,8 +336,31 @@ class SqlStore:
         return self.count_articles()
 
     def count_articles(self) -> int:
-        row = self.query_one("SELECT count(*) AS n FROM articles")
-        return int(row["n"]) if row else 0
+        """The number of stored articles, from the counter kept at ingest (no table scan)."""
+        if not self._has_counters():
+            row = self.query_one("SELECT count(*) AS n FROM articles")
+        else:
+            row = self.query_one("SELECT sum(n) AS n FROM counters WHERE name = 'table:articles'")
+        return int(row["n"]) if row and row["n"] is not None else 0
+
+    def _has_counters(self) -> bool:
+        """False only for a database of an older schema opened read-only (so not migrated)."""
+        if self._counters_kept is None:
+            self._counters_kept = not self.read_only or "counters" in self.dialect.table_names(self)
+        return self._counters_kept
+
+    def _counters(self) -> dict[str, int]:
+        return {str(r["name"]): int(r["n"])
+                for r in self.query("SELECT name, sum(n) AS n FROM counters GROUP BY name")}
+
+    def _counted(self, tables: Sequence[str]) -> dict[str, int]:
+        """The counters' values counted from the tables, for a database that has no counters yet."""
+        counted = {f"table:{table}": int(self.query(f"SELECT count(*) AS n FROM {table}")[0]["n"])
+                   for table in tables}
+        for prefix, table in (("entity_type:", "entities"), ("event_type:", "events")):
+            for row in self.query(f"SELECT type, count(*) AS n FROM {table} GROUP BY type"):
+                counted[prefix + str(row["type"])] = int(row["n"])
+        return counted
 
     def search(self, query: str | ParsedQuery, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Articles matching every term (and phrase) of ``query``, best first (title weighted)."""
@@ -300,14 +369,20 @@ class SqlStore:
         return [SearchHit(row["id"], row["title"], row["date"], row["path"],
                           make_snippet(row["text"], parsed), float(row["score"])) for row in rows]
 
-    def articles(self, limit: int = 20, offset: int = 0) -> list[ArticleRow]:
-        """A page of articles in ingestion order, with their fact counts."""
+    def articles(self, limit: int = 20, offset: int = 0, after: str | None = None) -> list[ArticleRow]:
+        """A page of articles in ingestion order, with their fact counts: the ``limit`` articles after
+        the article ``after`` (an id: keyset pagination, as fast on the last page as on the first),
+        skipping ``offset`` more. An unknown ``after`` gives an empty page."""
         counted = ", ".join(f"(SELECT count(*) FROM {name} WHERE article_rid = a.rid) AS n_{name}"
                             for name in FACT_KINDS)
+        # The page's row ids first, from the primary key alone, so OFFSET steps over keys instead of
+        # whole rows; then only the page's rows are read and their facts counted.
+        seek = " WHERE rid > (SELECT rid FROM articles WHERE id = ?)" if after is not None else ""
         rows = self.query(
             "SELECT a.id, a.title, a.date, a.language, s.path AS source, a.idx, length(a.text) AS chars,"
-            f" {counted} FROM articles a JOIN sources s ON s.source_id = a.source_id"
-            " ORDER BY a.rid LIMIT ? OFFSET ?", (limit, offset))
+            f" {counted} FROM (SELECT rid FROM articles{seek} ORDER BY rid LIMIT ? OFFSET ?) page"
+            " JOIN articles a ON a.rid = page.rid JOIN sources s ON s.source_id = a.source_id"
+            " ORDER BY a.rid", (*(() if after is None else (after,)), limit, offset))
         return [ArticleRow(row["id"], row["title"], row["date"], row["language"], row["source"],
                            int(row["idx"]), int(row["chars"]),
                            {name: int(row[f"n_{name}"]) for name in FACT_KINDS})
@@ -391,16 +466,20 @@ class SqlStore:
             yield str(row["id"])
 
     def stats(self) -> dict[str, Any]:
-        """Row counts per table, the date range and the schema version."""
+        """Row counts per table, the date range and the schema version (from the counters kept at ingest
+        and the date index: no table is scanned)."""
         result: dict[str, Any] = {"path": self.url, "schema_version": self.schema_version}
         tables = ("sources", "articles", "entities", "mentions", *[k for k in FACT_KINDS if k != "entities"])
+        counters = self._counters() if self._has_counters() else self._counted(tables)
         for table in tables:
-            row = self.query_one(f"SELECT count(*) AS n FROM {table}")
-            result[table] = int(row["n"]) if row else 0
-        dates = self.query_one("SELECT min(date) AS first, max(date) AS last FROM articles")
-        result["first_date"], result["last_date"] = (dates["first"], dates["last"]) if dates else (None, None)
-        result["entity_types"] = {r["type"]: int(r["n"]) for r in self.query(
-            "SELECT type, count(*) AS n FROM entities GROUP BY type ORDER BY count(*) DESC, type")}
-        result["event_types"] = {r["type"]: int(r["n"]) for r in self.query(
-            "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY count(*) DESC, type")}
+            result[table] = counters.get(f"table:{table}", 0)
+        # Two index lookups; one min()/max() query would scan the table on some SQLite versions.
+        first = self.query_one("SELECT min(date) AS d FROM articles")
+        last = self.query_one("SELECT max(date) AS d FROM articles")
+        result["first_date"] = first["d"] if first else None
+        result["last_date"] = last["d"] if last else None
+        for key, prefix in (("entity_types", "entity_type:"), ("event_types", "event_type:")):
+            found = [(name.removeprefix(prefix), n) for name, n in counters.items()
+                     if name.startswith(prefix) and n]
+            result[key] = dict(sorted(found, key=lambda item: (-item[1], item[0])))
         return result

@@ -152,12 +152,18 @@ class SQLiteDialect:
                       (rid, shadow_text(title), shadow_text(text)))
 
     def search(self, store: Any, query: ParsedQuery, limit: int, offset: int) -> list[dict[str, Any]]:
+        # The top rows are ranked inside the full-text index first (row id and rank only), and only
+        # they are joined with their articles: sorting every match's whole row cost 2-3 µs a match.
         return store.query(
-            "SELECT a.id, a.title, a.date, a.text, s.path, -bm25(articles_fts, 3.0, 1.0) AS score"
-            " FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid"
-            " JOIN sources s ON s.source_id = a.source_id"
-            " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 3.0, 1.0) LIMIT ? OFFSET ?",
+            "WITH top AS (SELECT rowid AS rid, bm25(articles_fts, 3.0, 1.0) AS cost FROM articles_fts"
+            " WHERE articles_fts MATCH ? ORDER BY cost, rowid LIMIT ? OFFSET ?)"
+            " SELECT a.id, a.title, a.date, a.text, s.path, -top.cost AS score"
+            " FROM top JOIN articles a ON a.rid = top.rid JOIN sources s ON s.source_id = a.source_id"
+            " ORDER BY top.cost, top.rid",
             (query.fts_expression(), limit, offset))
+
+    def counter_shard(self, store: Any) -> int:
+        return 0  # one writer at a time holds the database lock
 
     def table_names(self, store: Any) -> set[str]:
         return {row["name"] for row in store.query("SELECT name FROM sqlite_master WHERE type = 'table'")}

@@ -29,7 +29,8 @@ _FOLD_TABLE = str.maketrans({"ð": "d", "þ": "th", "ß": "ss", "ł": "l", "đ":
                              "œ": "oe", "ä": "æ", "ö": "ø"})
 _NORWEGIAN_LETTERS = frozenset("æøå")
 _STEMMER = snowballstemmer.stemmer("norwegian")
-_CACHE_LIMIT = 500_000
+# About 230 bytes a chunk with its stems: at most ~25 MB, so a long ingest's memory stays flat.
+_CACHE_LIMIT = 100_000
 MAX_QUERY_TERMS = 32
 MAX_PHRASE_WORDS = 32
 
@@ -237,15 +238,17 @@ def make_snippet(text: str, query: ParsedQuery, width: int = 160) -> Snippet:
     wanted = query.tokens()
     prefixes = [phrase[-1] for phrase, is_prefix in zip(query.phrases, query.prefixes, strict=True)
                 if is_prefix]
-    hits: list[tuple[int, int]] = []
-    for match in WORD_RE.finditer(text):
-        token = index_token(match.group())
-        if token in wanted or any(fold(match.group()).startswith(p) for p in prefixes):
-            hits.append(match.span())
-    if not hits:
+
+    def is_hit(word: str) -> bool:
+        return index_token(word) in wanted or any(fold(word).startswith(p) for p in prefixes)
+
+    # Only the words up to the first hit and those inside the excerpt are looked at, not the whole text.
+    words = WORD_RE.finditer(text)
+    first_hit = next((match for match in words if is_hit(match.group())), None)
+    if first_hit is None:
         excerpt = text[:width]
         return Snippet(excerpt + ("…" if len(text) > width else ""), ())
-    first = hits[0][0]
+    first, first_end = first_hit.span()
     start = max(0, first - width // 3)
     if start > 0:  # start on a word boundary
         space = text.find(" ", start)
@@ -253,10 +256,16 @@ def make_snippet(text: str, query: ParsedQuery, width: int = 160) -> Snippet:
     end = min(len(text), start + width)
     if end < len(text):
         space = text.rfind(" ", start, end)
-        end = space if space > hits[0][1] else end
+        end = space if space > first_end else end
+    hits = [first_hit.span()] if first_end <= end else []
+    for match in words:  # the words after the first hit, up to the end of the excerpt
+        if match.start() >= end:
+            break
+        if match.end() <= end and is_hit(match.group()):
+            hits.append(match.span())
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     excerpt = " ".join(text[start:end].split("\n"))
     shift = len(prefix) - start
-    inside = tuple((s + shift, e + shift) for s, e in hits if s >= start and e <= end)
+    inside = tuple((s + shift, e + shift) for s, e in hits if s >= start)
     return Snippet(prefix + excerpt + suffix, inside)

@@ -1,0 +1,37 @@
+"""The time finder skips a pattern when the text lacks every word it needs; that must never lose a match."""
+
+from __future__ import annotations
+
+import pytest
+
+from nyhetsgraf.extract import times
+
+TEXTS = [
+    "Møtet ble holdt tirsdag 3. mars 2015 klokken 14.30, og det fortsetter neste uke.",
+    "Siden 12. des. har politiet etterforsket saken; dommen kom 01.02.2016 og ble anket 2016-02-03.",
+    "Gårsdagens vedtak kom etter at partiet i fjor høst sa nei. Senere i uka møtes de igjen.",
+    "På 1990-tallet var det vanlig å reise i påsken, fortalte hun for tre år siden.",
+    "Natt til søndag, ved 22-tiden, kom meldingen. Forrige måned var det stille i helgen.",
+    "Fjorårets resultat var svakt, men helgens kamp i juli og sept. blir avgjørende.",
+    "Dagen etter skrev avisen om vinteren 2010 og om hva som skjer i morgen tidlig.",
+    "Senere i måneden, samme dag som valget, la hun fram forslaget denne uken.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_needed_words_never_lose_a_match(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    gated = times.candidates(text)
+    monkeypatch.setattr(times, "_NEEDS_ONE_OF", [None] * len(times._NEEDS_ONE_OF))
+    assert gated == times.candidates(text)
+    assert gated  # every text holds at least one time expression
+
+
+def test_a_pattern_is_skipped_without_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    decade = next(k for k, (kind, _) in enumerate(times._LOWER_CASE_PATTERNS) if kind == "decade")
+    assert times._NEEDS_ONE_OF[decade] == ("-tallet",)
+    assert [m.kind for m in times.candidates("på 1990-tallet")] == ["decade"]
+    assert all(m.kind != "decade" for m in times.candidates("i 1990 og tallet 12"))
+
+
+def test_every_pattern_has_an_entry() -> None:
+    assert len(times._NEEDS_ONE_OF) == len(times._LOWER_CASE_PATTERNS) == len(times.PATTERNS)
