@@ -622,3 +622,18 @@ def test_a_misspelt_name_in_a_follow_up_joins_in_any_order(tmp_path) -> None:
     assert snapshot(other)[0] == entities
     kari = next(e for e in entities if ("skred-1.txt", "Kari Brekke") in e)
     assert ("skred-2-typo.txt", "Kari Brekkke") in kari
+
+
+def test_crowded_lsh_buckets_still_find_near_duplicates(
+    corpus: str, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article is compared with only the earliest articles of each LSH bucket: the original stands
+    for its copies, so the near-duplicates and stories stay the same."""
+    from nyhetsgraf.kb import storage
+
+    monkeypatch.setattr(storage, "HOT_BUCKET", 1)
+    db = str(tmp_path / "crowded.db")
+    for story in ALL:
+        ingest(db, [story])
+    assert snapshot(db)[1:] == snapshot(corpus)[1:]
+    assert snapshot(db)[2]  # the pair is there to be found

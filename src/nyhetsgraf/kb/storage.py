@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+import numpy as np
+
 from nyhetsgraf.kb import stories as story_linking
 from nyhetsgraf.kb.records import UpdateSummary
 from nyhetsgraf.kb.resolve import LinkEntity, canonical, resolve, surface_forms
@@ -29,6 +31,10 @@ BATCH_ARTICLES = 2000  # articles linked per transaction (a concurrent update wa
 DUPLICATE_SCORE = 100.0  # a near-duplicate is always in its original's story
 # Article entities sharing a key beyond which only those of the stories touched are re-resolved.
 HOT_BLOCK = 50
+# LSH bucket members an article is compared with: the earliest (lowest rid) of each bucket. Text that
+# repeats (templates, wire copy) fills buckets with thousands of articles; a near-duplicate group's
+# earliest members stand for it, and this bounds both the memory and the time of a batch.
+HOT_BUCKET = 24
 
 
 class KbStore(Protocol):
@@ -50,12 +56,16 @@ def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
         yield items[start : start + size]
 
 
-def query_in(store: KbStore, sql: str, values: Iterable[Any], params: Sequence[Any] = ()) -> list[dict]:
-    """Run ``sql`` whose ``{in}`` is an IN list of ``values``, in chunks; rows of every chunk."""
+def query_in(
+    store: KbStore, sql: str, values: Iterable[Any], params: Sequence[Any] = (), after: Sequence[Any] = ()
+) -> list[dict]:
+    """Run ``sql`` whose ``{in}`` is an IN list of ``values``, in chunks; rows of every chunk.
+
+    ``params`` bind the placeholders before the list, ``after`` those after it."""
     values = sorted(set(values))
     rows: list[dict[str, Any]] = []
     for part in chunks(values):
-        rows += store.query(sql.replace("{in}", ",".join("?" * len(part))), [*params, *part])
+        rows += store.query(sql.replace("{in}", ",".join("?" * len(part))), [*params, *part, *after])
     return rows
 
 
@@ -102,7 +112,8 @@ class _NewArticle:
     text: str
     entities: list[LinkEntity]
     story: StoryArticle
-    shingles: set[str]
+    shingles: np.ndarray  # sorted hashes of the word 3-grams (a tenth of the memory of the strings)
+    buckets: list[int]  # one LSH bucket per band
 
 
 class _Batch:
@@ -182,7 +193,11 @@ class _Batch:
                 )
             day = day_number(row["date"])
             story = StoryArticle(rid, row["id"], day, story_keys(linked), frozenset(content_terms(text)))
-            result.append(_NewArticle(rid, row["id"], row["date"], day, text, linked, story, shingles(text)))
+            words = shingles(text)
+            buckets = story_linking.band_hashes(words)
+            result.append(
+                _NewArticle(rid, row["id"], row["date"], day, text, linked, story, _hashed(words), buckets)
+            )
         return result
 
     def _insert_articles(self, articles: list[_NewArticle]) -> None:
@@ -201,42 +216,41 @@ class _Batch:
 
     def _duplicates(self, articles: list[_NewArticle]) -> None:
         store = self.store
-        buckets = {a.rid: story_linking.band_hashes(a.shingles) for a in articles}
-        new_by_bucket: dict[tuple[int, int], list[int]] = defaultdict(list)
-        matches: dict[int, Counter[int]] = defaultdict(Counter)  # bands in common with each candidate
-        for a in articles:
-            for band, bucket in enumerate(buckets[a.rid]):
-                for other in new_by_bucket[(band, bucket)]:
-                    matches[a.rid][other] += 1
-                new_by_bucket[(band, bucket)].append(a.rid)
-        for band in range(story_linking.LSH_BANDS):  # stored articles in the same buckets: a query a band
-            wanted = {bucket: rids for (b, bucket), rids in new_by_bucket.items() if b == band}
-            sql = "SELECT bucket, article_rid FROM kb_lsh WHERE band = ? AND bucket IN ({in})"
-            for row in query_in(store, sql, wanted, (band,)):
-                for rid in wanted[int(row["bucket"])]:
-                    matches[rid][int(row["article_rid"])] += 1
+        by_rid = {a.rid: a for a in articles}
         store.executemany(
             "INSERT INTO kb_lsh(band, bucket, article_rid) VALUES (?, ?, ?)",
-            [(band, bucket, rid) for rid, bs in buckets.items() for band, bucket in enumerate(bs)],
+            [(band, bucket, a.rid) for a in articles for band, bucket in enumerate(a.buckets)],
         )
-        candidates = {
-            rid: {other for other, n in found.items() if n >= story_linking.MIN_BAND_MATCHES}
-            for rid, found in matches.items()
-        }
-        if not any(candidates.values()):
+        # Candidates found a slice of the batch at a time, so that what is held stays bounded.
+        candidates: list[tuple[int, int]] = []
+        for part in chunks(articles):
+            in_buckets = self._bucket_members(part)
+            for a in part:
+                found: Counter[int] = Counter()
+                for band, bucket in enumerate(a.buckets):
+                    # every stored article, and the new ones before this one (each pair once)
+                    found.update(o for o in in_buckets[(band, bucket)] if o < a.rid or o not in by_rid)
+                candidates += [(a.rid, o) for o, n in found.items() if n >= story_linking.MIN_BAND_MATCHES]
+        if not candidates:
             return
-        by_rid = {a.rid: a for a in articles}
-        old = {rid for cands in candidates.values() for rid in cands} - set(by_rid)
-        old_shingles = {
-            int(r["rid"]): shingles(r["text"])
-            for r in query_in(store, "SELECT rid, text FROM articles WHERE rid IN ({in})", old)
-        }
-        pairs = []
-        for rid, cands in candidates.items():
-            for other in cands:
-                theirs = by_rid[other].shingles if other in by_rid else old_shingles.get(other, set())
-                if story_linking.near_duplicates(by_rid[rid].shingles, theirs):
-                    pairs.append((rid, other))
+        pairs = [
+            (rid, o) for rid, o in candidates if o in by_rid and self._near(by_rid[rid], by_rid[o].shingles)
+        ]
+        # Older articles' shingles are computed a chunk at a time and dropped after their comparisons.
+        against_old: dict[int, list[int]] = defaultdict(list)
+        for rid, o in candidates:
+            if o not in by_rid:
+                against_old[o].append(rid)
+        for part in chunks(sorted(against_old)):
+            for r in store.query(
+                f"SELECT rid, text FROM articles WHERE rid IN ({','.join('?' * len(part))})", part
+            ):
+                theirs = _hashed(shingles(r["text"]))
+                pairs += [
+                    (rid, int(r["rid"]))
+                    for rid in against_old[int(r["rid"])]
+                    if self._near(by_rid[rid], theirs)
+                ]
         if not pairs:
             return
         # Groups of near-duplicates (old members through their original), each pointing at its earliest.
@@ -260,25 +274,57 @@ class _Batch:
             store, "SELECT article_rid, duplicate_of FROM kb_articles WHERE duplicate_of IN ({in})", members
         ):
             links.append((int(r["article_rid"]), int(r["duplicate_of"])))
-        days = {
-            int(r["article_rid"]): int(r["day_number"])
-            for r in query_in(
-                store, "SELECT article_rid, day_number FROM kb_articles WHERE article_rid IN ({in})", members
-            )
-        }
+        days, current = {}, {}
+        for r in query_in(
+            store,
+            "SELECT article_rid, day_number, duplicate_of FROM kb_articles WHERE article_rid IN ({in})",
+            members,
+        ):
+            days[int(r["article_rid"])] = int(r["day_number"])
+            current[int(r["article_rid"])] = None if r["duplicate_of"] is None else int(r["duplicate_of"])
         groups = story_linking.components([str(m) for m in members], [(str(a), str(b)) for a, b in links])
         for group in groups:
             rids = [int(g) for g in group]
             if len(rids) < 2:
                 continue
             head = min(rids, key=lambda r: (days.get(r, 0), r))
-            store.execute("UPDATE kb_articles SET duplicate_of = NULL WHERE article_rid = ?", (head,))
+            # Only the rows that change are written: a large group gains a few members a batch.
+            if current.get(head) is not None:
+                store.execute("UPDATE kb_articles SET duplicate_of = NULL WHERE article_rid = ?", (head,))
             for rid in rids:
                 if rid != head:
-                    store.execute(
-                        "UPDATE kb_articles SET duplicate_of = ? WHERE article_rid = ?", (head, rid)
-                    )
+                    if current.get(rid) != head:
+                        store.execute(
+                            "UPDATE kb_articles SET duplicate_of = ? WHERE article_rid = ?", (head, rid)
+                        )
                     self.summary.duplicates += rid in by_rid
+
+    @staticmethod
+    def _near(article: _NewArticle, theirs: np.ndarray) -> bool:
+        """``stories.near_duplicates`` over hashed shingles (equal but for a 64-bit hash collision)."""
+        small, large = sorted((len(article.shingles), len(theirs)))
+        if not large or small < story_linking.DUPLICATE_JACCARD * large:  # Jaccard is at most small / large
+            return False
+        common = len(np.intersect1d(article.shingles, theirs, assume_unique=True))
+        return common / (small + large - common) >= story_linking.DUPLICATE_JACCARD
+
+    def _bucket_members(self, part: Sequence[_NewArticle]) -> dict[tuple[int, int], list[int]]:
+        """The ``HOT_BUCKET`` earliest articles (this batch's are in ``kb_lsh`` already) in each bucket
+        of ``part``."""
+        members: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for band in range(story_linking.LSH_BANDS):
+            wanted = {a.buckets[band] for a in part}
+            for row in query_in(
+                self.store,
+                "SELECT bucket, article_rid FROM (SELECT bucket, article_rid, ROW_NUMBER() OVER"
+                " (PARTITION BY bucket ORDER BY article_rid) AS n FROM kb_lsh"
+                " WHERE band = ? AND bucket IN ({in})) ranked WHERE n <= ?",
+                wanted,
+                (band,),
+                (HOT_BUCKET,),
+            ):
+                members[(band, int(row["bucket"]))].append(int(row["article_rid"]))
+        return members
 
     # -- stories -----------------------------------------------------------------------------------
 
@@ -297,8 +343,16 @@ class _Batch:
                 "SELECT article_rid, name_key FROM kb_story_keys WHERE day_number BETWEEN ? AND ?", (lo, hi)
             ):
                 keys[int(r["article_rid"])].add(r["name_key"])
+            # Only an article with names can be linked, so only theirs have their terms read: the others
+            # (most of a store ingested without NLP) count in the statistics and are re-grouped.
+            terms = {
+                int(r["article_rid"]): frozenset(r["terms"].split())
+                for r in query_in(
+                    store, "SELECT article_rid, terms FROM kb_articles WHERE article_rid IN ({in})", keys
+                )
+            }
             for r in store.query(
-                "SELECT k.article_rid, k.day_number, k.terms, a.id FROM kb_articles k"
+                "SELECT k.article_rid, k.day_number, a.id FROM kb_articles k"
                 " JOIN articles a ON a.rid = k.article_rid WHERE k.day_number BETWEEN ? AND ?",
                 (lo, hi),
             ):
@@ -308,7 +362,7 @@ class _Batch:
                     r["id"],
                     int(r["day_number"]),
                     frozenset(keys.get(rid, ())),
-                    frozenset(r["terms"].split()),
+                    terms.get(rid, frozenset()),
                 )
         stats = WindowStats()
         for a in known.values():
@@ -565,6 +619,11 @@ class _Batch:
                 )
             )
         store.executemany("INSERT INTO kb_count_dates(count_id, date) VALUES (?, ?)", values)
+
+
+def _hashed(words: set[str]) -> np.ndarray:
+    """Shingles as sorted 64-bit hashes, compared within one process (``hash`` is salted per process)."""
+    return np.unique(np.fromiter((hash(w) for w in words), dtype=np.int64, count=len(words)))
 
 
 def _merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
