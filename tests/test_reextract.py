@@ -188,3 +188,18 @@ def test_an_article_whose_extraction_failed_stays_missing(tmp_path: Path,
     monkeypatch.setattr(nyhetsgraf.extract, "Extractor", FirstWordExtractor)
     assert _cli("reextract", "--missing", "--db", db).exit_code == 0
     assert [row["entities"] for row in _facts_rows(db)] == [1, 1, 1, 0]
+
+
+@pytest.mark.usefixtures("fake_extractor")
+def test_a_raw_bulk_load_is_linked_once_reextract_gives_it_facts(tmp_path: Path) -> None:
+    from nyhetsgraf import kb
+
+    db, dump = tmp_path / "raw.db", _dump(tmp_path)
+    assert _cli("ingest", "--no-nlp", "--db", db, dump).exit_code == 0
+    with open_store(db) as store:
+        assert kb.pending(store) == 4  # stored without facts: nothing to link yet
+    assert _cli("reextract", "--db", db).exit_code == 0
+    with open_store(db) as store:
+        assert kb.pending(store) == 0  # linked once they had their facts
+        [entity] = kb.entities(store, search="Skolesak")
+        assert entity.name == "Skolesak" and entity.articles == 3

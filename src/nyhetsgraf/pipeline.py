@@ -125,7 +125,10 @@ def ingest(paths: Iterable[str], store: Store, *, nlp: bool = True, on_problem: 
         if on_progress is not None:
             on_progress(summary)
     store.commit()
-    if hasattr(store, "query"):  # a SQL store keeps the knowledge base: link what this run added
+    # A SQL store keeps the knowledge base: link what this run added. Articles stored without NLP have
+    # no facts to link yet; they wait for `reextract` (or `kb-update`, or the first query that needs
+    # them), so a raw bulk load stays fast and its memory flat.
+    if nlp and hasattr(store, "query"):
         from nyhetsgraf.kb import update
 
         update(store)

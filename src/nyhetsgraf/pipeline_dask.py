@@ -302,7 +302,7 @@ def ingest_on_dask(paths: Iterable[str], store: SqlStore, *, cluster: str = "loc
             if on_progress is not None:
                 on_progress(summary, done, len(partitions))
         store.commit()
-    if knowledge_base:
+    if knowledge_base and nlp:  # without NLP the articles wait for reextract, as after a local ingest
         from nyhetsgraf.kb import update
 
         update(store)  # the knowledge base links what this run added, as after a local ingest

@@ -133,4 +133,7 @@ def reextract(store: SqlStore, *, ids: Iterable[str] | None = None, select: Sele
         if on_progress is not None:
             on_progress(summary)
     store.commit()
+    from nyhetsgraf.kb import update
+
+    update(store)  # articles stored without NLP are linked now that they have facts
     return summary
