@@ -421,6 +421,12 @@ def test_cli_export_and_listings(corpus: str) -> None:
     assert result.exit_code == 1
     result = runner.invoke(app, ["export", "--db", corpus, "--format", "csv"])
     assert result.exit_code == 2
+    # piped, a listing keeps each story's title on one line instead of folding it at 80 columns
+    result = runner.invoke(app, ["stories", "--db", corpus])
+    titles = [record["title"] for record in records if record["kind"] == "story"]
+    assert result.exit_code == 0 and titles
+    lines = result.stdout.splitlines()
+    assert all(any(title in line for line in lines) for title in titles if len(title) < 50)
 
 
 # -- migrations -------------------------------------------------------------------------------------

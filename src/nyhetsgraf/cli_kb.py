@@ -258,7 +258,10 @@ def register(
 def _console() -> "Console":
     from rich.console import Console
 
-    return Console(highlight=False)
+    if sys.stdout.isatty():
+        return Console(highlight=False)
+    # Piped or redirected: rich would assume 80 columns and fold every name; `--json` is for scripts.
+    return Console(highlight=False, width=200, no_color=True)
 
 
 def _table(title: str, columns: tuple[str, ...]) -> Any:
