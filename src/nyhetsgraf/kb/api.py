@@ -64,13 +64,11 @@ def _entity(row: dict[str, Any]) -> CorpusEntity:
 _ENTITY_COLUMNS = "e.id, e.name, e.type, e.aliases, e.articles, e.mentions, e.first_date, e.last_date"
 
 
-def entities(
-    store: KbStore, type: str | None = None, search: str | None = None, limit: int = 50, offset: int = 0
-) -> list[CorpusEntity]:
-    """Corpus entities, most named first; ``type`` a NorNE type (``GPE`` matches every GPE_*),
-    ``search`` a part of the name or of an alias (case-insensitive)."""
-    _ensure_current(store)
-    where, params = [], []
+def entity_filter(type: str | None, search: str | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions on ``kb_entities e`` (and their parameters): a NorNE type (``GPE`` matches every
+    GPE_*), part of a name or of an alias (case-insensitive). Shared by ``entities`` and the web app."""
+    where: list[str] = []
+    params: list[Any] = []
     if type:
         if type.upper() == "GPE":
             where.append("e.type IN ('GPE', 'GPE_LOC', 'GPE_ORG')")
@@ -81,6 +79,16 @@ def entities(
         pattern = "%" + fold(search).replace("%", "").replace("_", "") + "%"
         where.append("(e.folded LIKE ? OR e.id IN (SELECT entity FROM kb_aliases WHERE folded LIKE ?))")
         params += [pattern, pattern]
+    return where, params
+
+
+def entities(
+    store: KbStore, type: str | None = None, search: str | None = None, limit: int = 50, offset: int = 0
+) -> list[CorpusEntity]:
+    """Corpus entities, most named first; ``type`` a NorNE type (``GPE`` matches every GPE_*),
+    ``search`` a part of the name or of an alias (case-insensitive)."""
+    _ensure_current(store)
+    where, params = entity_filter(type, search)
     sql = f"SELECT {_ENTITY_COLUMNS} FROM kb_entities e"
     if where:
         sql += " WHERE " + " AND ".join(where)

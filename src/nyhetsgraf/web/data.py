@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from nyhetsgraf import kb
-from nyhetsgraf.kb.names import fold
+from nyhetsgraf.kb.api import entity_filter
 from nyhetsgraf.kb.series import CountFact, build_series, interval
 from nyhetsgraf.store.textsearch import ParsedQuery, make_snippet, parse_query
 from nyhetsgraf.web.db import Database
@@ -587,18 +587,8 @@ def _titles(db: Database, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 # -- entities (the knowledge base's corpus entities) ------------------------------------------------
 
 def _entity_where(type_: str | None, q: str | None) -> tuple[str, list[Any]]:
-    """The same filter as ``kb.entities``: a NorNE type (GPE: every GPE_*), part of a name or alias."""
-    clauses, params = [], []
-    if type_:
-        if type_.upper() == "GPE":
-            clauses.append("e.type IN ('GPE', 'GPE_LOC', 'GPE_ORG')")
-        else:
-            clauses.append("e.type = ?")
-            params.append(type_.upper())
-    if q:
-        pattern = "%" + fold(q).replace("%", "").replace("_", "") + "%"
-        clauses.append("(e.folded LIKE ? OR e.id IN (SELECT entity FROM kb_aliases WHERE folded LIKE ?))")
-        params += [pattern, pattern]
+    """The filter of ``kb.entities`` as one SQL condition: a NorNE type, part of a name or alias."""
+    clauses, params = entity_filter(type_, q)
     return (" AND ".join(clauses) or "1 = 1"), params
 
 
