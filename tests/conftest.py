@@ -135,10 +135,10 @@ def short_news_file(tmp_path: Path) -> Path:
 
 
 def make_article(text: str, *, source: str = "test.txt", index: int = 0, title: str | None = None,
-                 date: str | None = "2023-05-09", prefix: str = "") -> Article:
+                 date: str | None = "2023-05-09", prefix: str = "", language: str = "nb") -> Article:
     """An Article whose text starts after ``prefix`` in its document, as a segmenter would give it."""
     document = Document(source=source, text=prefix + text, format="text", date=date)
-    return Article(document, index, (len(prefix), len(prefix) + len(text)), title=title)
+    return Article(document, index, (len(prefix), len(prefix) + len(text)), title=title, language=language)
 
 
 def find_span(article: Article, needle: str) -> tuple[int, int]:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import make_article
 from nyhetsgraf.extract import Extractor
-from nyhetsgraf.records import Article, Count, Document
+from nyhetsgraf.records import Count
 
 PREFIX = " date 2024-11-18 – "
 
@@ -18,9 +19,8 @@ def extractor() -> Extractor:
 
 
 def counts(extractor: Extractor, text: str, language: str = "nb") -> list[Count]:
-    document = Document(source="t.txt", text=PREFIX + text, format="text", date="2024-11-18")
-    span = (len(PREFIX), len(PREFIX) + len(text))
-    return extractor.extract(Article(document=document, index=0, span=span, language=language)).counts
+    article = make_article(text, source="t.txt", date="2024-11-18", prefix=PREFIX, language=language)
+    return extractor.extract(article).counts
 
 
 @pytest.mark.parametrize(("language", "sentence", "category", "value"), [

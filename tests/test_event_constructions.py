@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import make_article
 from nyhetsgraf.extract import Extractor
-from nyhetsgraf.records import Article, Document, Event
+from nyhetsgraf.records import Event
 
 PREFIX = " date 2024-11-18 – "
 
@@ -18,9 +19,7 @@ def extractor() -> Extractor:
 
 
 def events(extractor: Extractor, text: str, language: str = "nb") -> list[Event]:
-    document = Document(source="t.txt", text=PREFIX + text, format="text", date="2024-11-18")
-    span = (len(PREFIX), len(PREFIX) + len(text))
-    article = Article(document=document, index=0, span=span, language=language)
+    article = make_article(text, source="t.txt", date="2024-11-18", prefix=PREFIX, language=language)
     return extractor.extract(article).events
 
 
