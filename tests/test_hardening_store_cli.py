@@ -51,6 +51,26 @@ def test_issue_repro_concurrent_ingests_into_a_new_database_all_succeed(tmp_path
         assert store.count_articles() == 80
 
 
+def _open_new_store(path: str) -> str:
+    try:
+        with open_store(path, create=True) as store:
+            return f"ok {store.count_articles()}"
+    except StoreError as error:
+        return str(error)
+
+
+def test_many_processes_creating_one_database_at_once_all_open_it(tmp_path: Path) -> None:
+    """Opening a new file raced in two places: the switch to WAL mode (SQLite answers "locked" there
+    without waiting) and the check for another program's tables (its two reads straddled a commit)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
+    with context.Pool(6) as pool:
+        for round_number in range(15):
+            path = str(tmp_path / f"new{round_number}.db")
+            assert pool.map(_open_new_store, [path] * 6) == ["ok 0"] * 6
+
+
 # -- item 10: clear answers from show, articles, stats; read-only filesystems ------------------------
 
 def _colliding_articles() -> tuple:

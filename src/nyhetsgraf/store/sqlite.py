@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -46,10 +48,30 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
 def _refuse_foreign(connection: sqlite3.Connection, path: Path) -> None:
     """A SQLite database of another program (tables, but no nyhetsgraf schema version) is not ours to
     write into."""
-    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-    if version == 0 and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+    # One statement, one snapshot: read apart, a second process creating the database could commit
+    # its tables and version between the two reads, and look like another program's.
+    version, tables = connection.execute("SELECT (SELECT user_version FROM pragma_user_version),"
+                                         " (SELECT count(*) FROM sqlite_master)").fetchone()
+    if int(version) == 0 and tables:
         connection.close()
         raise StoreError(f"{path} is not a nyhetsgraf database: it holds tables of another program")
+
+
+def _retry_while_locked(step: Callable[[], object], patience: float = 30.0) -> None:
+    """Run one set-up step, retrying while another process holds the lock. Switching a new file to WAL
+    needs an exclusive lock, and SQLite answers "database is locked" at once there instead of calling
+    its busy handler, so two processes creating one database could fail."""
+    deadline = time.monotonic() + patience
+    pause = 0.005
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
 
 
 def _can_write_beside(path: Path) -> bool:
@@ -85,7 +107,7 @@ class SQLiteDialect:
                 connection = sqlite3.connect(path, isolation_level=None, timeout=30.0,
                                              check_same_thread=False)
                 _refuse_foreign(connection, path)  # before WAL mode rewrites the file's header
-                connection.execute("PRAGMA journal_mode = WAL")
+                _retry_while_locked(lambda: connection.execute("PRAGMA journal_mode = WAL"))
                 connection.execute("PRAGMA synchronous = NORMAL")
             connection.row_factory = sqlite3.Row
             # Migrations that rebuild the search index compute the shadow text in SQL.
