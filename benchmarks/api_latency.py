@@ -66,10 +66,17 @@ def with_quote_and_event(pairs, seed: int):  # noqa: ANN001, ANN201 - (Article, 
 
 
 def build_store(path: Path, articles: int, batch: int, seed: int) -> None:
+    """Store and link ``articles`` generated articles at ``path``; a store that an interrupted build
+    left (the same --articles and --seed) is completed, not started again."""
     started = time.perf_counter()
     pairs = with_quote_and_event(Generator(seed, 365).articles(articles), seed)
     with open_store(str(path), batch_size=2000) as store:
+        stored = store.count_articles()
+        if stored:
+            print(f"  {stored:,} articles already stored: going on from there", flush=True)
         for done, (article, facts) in enumerate(pairs, start=1):
+            if done <= stored:  # generated all the same: the sequence depends on the seed and the total
+                continue
             store.add(article, facts)
             if done % batch == 0 or done == articles:
                 store.commit()
@@ -134,6 +141,13 @@ def replicate(path: Path, copies: int) -> None:
         store.commit()
         total = store.count_articles()
     print(f"replicated to {total:,} articles in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def stored_articles(db: Path) -> int:
+    if not db.exists():
+        return 0
+    with open_store(str(db), create=False, read_only=True) as store:
+        return store.count_articles()
 
 
 def free_port() -> int:
@@ -278,7 +292,7 @@ def main() -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="nyhetsgraf-api-"))
     db = args.db or folder / "api.db"
-    if not db.exists():
+    if stored_articles(db) < args.articles:
         print(f"building a store of {args.articles:,} generated articles ...", flush=True)
         build_store(db, args.articles, args.batch, args.seed)
         if args.replicate > 1:

@@ -18,8 +18,6 @@ from nyhetsgraf.kb.series import CountFact, build_series, interval
 from nyhetsgraf.store.textsearch import ParsedQuery, make_snippet, parse_query
 from nyhetsgraf.web.db import Database
 
-# ts_rank weights (D, C, B, A) as the PostgreSQL store ranks: the title (A) three times the body (B).
-PG_RANK_WEIGHTS = "{0.1, 0.2, 0.33, 1.0}"
 FACET_SIZE = 10
 FACET_EXACT = 5000  # matches up to which date, source and language are counted exactly
 FACET_SAMPLE = 2000  # articles the facts' facets count at most (the last stored of those that match)
@@ -197,34 +195,14 @@ def _count(db: Database, filters: ArticleFilter) -> int:
 
 
 def _page_rids(db: Database, filters: ArticleFilter, page: Page) -> list[tuple[int, float | None]]:
-    """Row ids (and scores) of one page: ranked by BM25 (title weighted 3x) when there is a query, else
-    newest first. Only ids are sorted; the columns are read for the page alone afterwards."""
-    if filters.parsed is not None and db.dialect == "postgresql":
-        from nyhetsgraf.store.postgresql import tsquery
-
-        expression, query_params = tsquery(filters.parsed)
-        where, params = filters.without("q").where(db.dialect)
-        rows = db.query(
-            f"WITH q AS MATERIALIZED (SELECT {expression} AS query) SELECT a.rid,"
-            f" ts_rank('{PG_RANK_WEIGHTS}', a.search, q.query) AS score FROM q, articles a"
-            f" JOIN sources s ON s.source_id = a.source_id WHERE a.search @@ q.query AND {where}"
-            " ORDER BY score DESC, a.rid LIMIT ? OFFSET ?", [*query_params, *params, page.limit, page.offset])
-        return [(int(row["rid"]), float(row["score"])) for row in rows]
+    """Row ids (and scores) of one page: ranked as the store ranks (``SqlStore.ranked``: BM25 or
+    ``ts_rank``, title weighted 3x) when there is a query, else newest first. Only ids are sorted;
+    the columns are read for the page alone afterwards."""
     if filters.parsed is not None:
-        # BM25 is lower for a better match; the score given out is its negation (higher is better).
-        expression = filters.parsed.fts_expression()
-        if _only_query(filters):
-            rows = db.query("SELECT rowid AS rid, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts"
-                            " WHERE articles_fts MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?",
-                            [expression, page.limit, page.offset])
-        else:
-            where, params = filters.without("q").where()
-            rows = db.query(
-                "SELECT a.rid, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts"
-                " JOIN articles a ON a.rid = articles_fts.rowid JOIN sources s ON s.source_id = a.source_id"
-                f" WHERE articles_fts MATCH ? AND {where} ORDER BY score, a.rid LIMIT ? OFFSET ?",
-                [expression, *params, page.limit, page.offset])
-        return [(int(row["rid"]), -float(row["score"])) for row in rows]
+        # The store's ranking (windows of matches newest first on a query that matches very many);
+        # the other filters narrow the matches before they are ranked.
+        where, params = ("", []) if _only_query(filters) else filters.without("q").where(db.dialect)
+        return list(db.store().ranked(filters.parsed, page.limit, page.offset, where, params))
     where, params = filters.where(db.dialect)
     # SQLite sorts NULL first, so DESC puts undated articles last and walks the date index backwards
     # (it holds the row id too); PostgreSQL needs NULLS LAST said.
