@@ -795,27 +795,33 @@ def series(db: Database, key: str) -> dict[str, Any]:
     """One series: every count of it in date order (the sentence's own date where it gives one) with its
     sentence, and the changes (the knowledge base's series rules)."""
     category, holder, location = parse_series_key(key)
-    # The known entity's links come first (an inner join on the corpus index), so that a series is found
-    # from its entity's counts rather than from every count of its category.
-    known: list[str] = []
-    unknown: list[str] = []
-    where, params = ["c.category = ?"], []
+    # The series is found from a known entity's links (the corpus index), then that entity's counts
+    # (their holder or location index), rather than from every count of its category: CROSS JOIN keeps
+    # SQLite to that order (PostgreSQL plans it alike), where it chose the category's index, 10x slower.
+    first: tuple[str, str, str] | None = None
+    joins: list[str] = []
+    join_params: list[str] = []
+    conditions: list[str] = []
     for alias, column, value in (("lh", "holder_entity", holder), ("ll", "location_entity", location)):
         if value is None:
-            unknown.append(f"LEFT JOIN kb_entity_links {alias} ON {alias}.entity_id = c.{column}")
-            where.append(f"{alias}.corpus_id IS NULL")
+            joins.append(f"LEFT JOIN kb_entity_links {alias} ON {alias}.entity_id = c.{column}")
+            conditions.append(f"{alias}.corpus_id IS NULL")
+        elif first is None:
+            first = (alias, column, value)
         else:
-            known.append(f"JOIN kb_entity_links {alias} ON {alias}.entity_id = c.{column}"
+            joins.append(f"JOIN kb_entity_links {alias} ON {alias}.entity_id = c.{column}"
                          f" AND {alias}.corpus_id = ?")
-            params.append(value)
-    joins = known + unknown
-    params.append(category)
+            join_params.append(value)
+    assert first is not None  # parse_series_key wants a holder or a location
+    alias, column, value = first
     rows = db.query(
         "SELECT a.id, a.date AS article_date, a.rid, c.category, c.value, c.bound, c.object, c.holder,"
         ' c.location, c.start, c."end", lh.corpus_id AS holder_id, ll.corpus_id AS location_id,'
-        " d.date AS point_date FROM counts c " + " ".join(joins)
+        f" d.date AS point_date FROM kb_entity_links {alias} CROSS JOIN counts c " + " ".join(joins)
         + " JOIN articles a ON a.rid = c.article_rid LEFT JOIN kb_count_dates d ON d.count_id = c.count_id"
-        f" WHERE {' AND '.join(where)}", params)
+        f" WHERE {alias}.corpus_id = ? AND {alias}.entity_id = c.{column} AND c.category = ?"
+        + "".join(f" AND {condition}" for condition in conditions),
+        [*join_params, value, category])
     facts = [CountFact(r["id"], r["article_date"], int(r["rid"]), r["category"], float(r["value"]),
                                  r["bound"], r["object"], r["holder_id"], r["holder"], r["location_id"],
                                  r["location"], (int(r["start"]), int(r["end"])),
