@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -37,6 +37,7 @@ HOT_BLOCK = 50
 HOT_BUCKET = 24
 
 
+@runtime_checkable
 class KbStore(Protocol):
     """What the knowledge base needs of a store: portable SQL (``SqlStore`` has it)."""
 
