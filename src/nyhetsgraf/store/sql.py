@@ -269,6 +269,7 @@ class SqlStore:
             gone["table:articles"] -= 1
             self.add_to_counters(gone)
             self.dialect.unindex_article(self, old_rid, old["title"], old["text"])
+            self._unlink_from_knowledge_base(old_rid)
             self.execute("DELETE FROM articles WHERE rid = ?", (old_rid,))
         return True
 
@@ -289,6 +290,7 @@ class SqlStore:
             change = fact_counters(self._facts(rid), sign=-1)
             change.update(fact_counters(facts))  # update() keeps negative counts; + would drop them
             self.add_to_counters(change)
+            self._unlink_from_knowledge_base(rid)
             for kind, _ in Facts().items():
                 if kind.name != "entities":
                     self.execute(f"DELETE FROM {kind.name} WHERE article_rid = ?", (rid,))  # noqa: S608
@@ -299,6 +301,21 @@ class SqlStore:
         if self._pending >= self.batch_size:
             self.commit()
         return True
+
+    def _unlink_from_knowledge_base(self, rid: int) -> None:
+        """Remove the article's knowledge-base rows, so that the next update links it afresh, and list
+        the story and corpus entities it counted in for that update to recompute (kb_dirty)."""
+        self.execute("INSERT INTO kb_dirty(kind, id) SELECT DISTINCT 'story', story FROM kb_articles"
+                     " WHERE article_rid = ? ON CONFLICT DO NOTHING", (rid,))
+        self.execute("INSERT INTO kb_dirty(kind, id) SELECT DISTINCT 'entity', corpus_id FROM kb_entity_links"
+                     " WHERE article_rid = ? AND corpus_id <> '' ON CONFLICT DO NOTHING", (rid,))
+        self.execute("DELETE FROM kb_story_links WHERE a = ? OR b = ?", (rid, rid))
+        for table in ("kb_story_keys", "kb_lsh", "kb_entity_links", "kb_articles"):
+            self.execute(f"DELETE FROM {table} WHERE article_rid = ?", (rid,))  # noqa: S608
+        self.execute("DELETE FROM kb_entity_keys WHERE entity_id IN"
+                     " (SELECT entity_id FROM entities WHERE article_rid = ?)", (rid,))
+        self.execute("DELETE FROM kb_count_dates WHERE count_id IN"
+                     " (SELECT count_id FROM counts WHERE article_rid = ?)", (rid,))
 
     def _insert_facts(self, rid: int, facts: Facts) -> None:
         entity_ids: list[int] = []
