@@ -76,6 +76,8 @@ def fact_columns(kind: FactKind) -> list[str]:
 class SqlStore:
     """A nyhetsgraf store over one DB-API connection. Use as a context manager or call ``close()``."""
 
+    rank_window = RANK_WINDOW  # matches ranked together at most (see ``ranked``)
+
     def __init__(self, dialect: Dialect, target: str, *, url: str | None = None, create: bool = True,
                  read_only: bool = False, batch_size: int = 200) -> None:
         self.dialect = dialect
@@ -397,8 +399,6 @@ class SqlStore:
         return [SearchHit(row["id"], row["title"], row["date"], row["path"],
                           make_snippet(row["text"], parsed), score)
                 for rid, score in ranked if (row := rows.get(rid)) is not None]
-
-    rank_window = RANK_WINDOW
 
     def ranked(self, query: ParsedQuery, limit: int = 20, offset: int = 0, where: str = "",
                params: Sequence[Any] = ()) -> list[tuple[int, float]]:
