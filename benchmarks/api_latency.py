@@ -2,7 +2,7 @@
 
     python benchmarks/api_latency.py                          # 100,000 generated articles
     python benchmarks/api_latency.py --articles 20000 --seconds 10
-    python benchmarks/api_latency.py --db /tmp/api100k.db     # build once (resumed if interrupted), reuse
+    python benchmarks/api_latency.py --db api100k.db     # build once (resumed if interrupted), reuse
 
 Building and linking 100,000 articles takes about 20 minutes on the standard machine (the knowledge
 base links each batch of --batch articles); with ``--db`` the store is kept, a build that was
