@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from nyhetsgraf.extract.syntax import doc_text
 from nyhetsgraf.records import Article, TimeExpression
 from nyhetsgraf.resources.words import months, relative_days, time_steps, weekdays, word_list, word_set
 
@@ -632,7 +633,7 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpression]:
     resolver = Resolver(article.date)
     matches = candidates(text)
     values: dict[int, str | None] = {}
-    parsed = doc is not None and doc.text == text  # Doc.text joins every token: compare once
+    parsed = doc is not None and doc_text(doc) == text
     # Clock times wait for the day named in their own sentence ("klokken 03.12 natt til onsdag").
     for n, m in enumerate(matches):
         if m.kind != "clock":
