@@ -209,7 +209,7 @@ class QuoteFinder:
         self.entities = entities
         self.referents = referents or Referents(doc, entities, gender_of)
         self.sents = sentences(doc)
-        self.text = doc.text  # Doc.text joins every token: build it once
+        self.text = doc_text(doc)
 
     # ------------------------------------------------------------------ helpers
     def sentence(self, i: int) -> Span:

@@ -80,22 +80,20 @@ def token_table(doc: Doc) -> TokenTable:
 def _token_table(doc: Doc) -> TokenTable:
     from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
 
+    strings = doc.vocab.strings
     attributes = [ORTH, LOWER, LEMMA, POS, IS_SPACE, IS_PUNCT, SPACY]
     columns = doc.to_array(attributes).T.tolist() if len(doc) else [[]] * len(attributes)
     orth, lower, lemma_, pos, space, punct, trailing = columns
-    # Words repeat within an article: look each string hash up in the StringStore once.
-    strings = doc.vocab.strings
-    string_of = {h: strings[h] for h in {*orth, *lower, *lemma_, *pos}}
-    texts = [string_of[h] for h in orth]
-    lower_attrs = [string_of[h] for h in lower]
+    texts = [strings[h] for h in orth]
+    lower_attrs = [strings[h] for h in lower]
     lowers = [form or text.lower() for form, text in zip(lower_attrs, texts, strict=True)]
-    lemmas = [(string_of[h] or form).lower() for h, form in zip(lemma_, lowers, strict=True)]
+    lemmas = [(strings[h] or form).lower() for h, form in zip(lemma_, lowers, strict=True)]
     return TokenTable(
         texts=texts,
         lower_attrs=lower_attrs,
         lowers=lowers,
         lemmas=lemmas,
-        pos=[string_of[p] if p else "" for p in pos],
+        pos=[strings[p] if p else "" for p in pos],
         spaces=[bool(flag) or text.isspace() for flag, text in zip(space, texts, strict=True)],
         punct_flags=[bool(flag) for flag in punct],
         trailing=[bool(flag) for flag in trailing],
