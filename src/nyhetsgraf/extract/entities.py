@@ -16,7 +16,17 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from nyhetsgraf.extract.syntax import WEEKDAYS, is_common_word, is_punct, is_space, lemma, low, token_table
+from nyhetsgraf.extract.syntax import (
+    WEEKDAYS,
+    is_common_word,
+    is_punct,
+    is_space,
+    lemma,
+    low,
+    sentence_start_flags,
+    token_offsets,
+    token_table,
+)
 from nyhetsgraf.records import Article, Entity
 from nyhetsgraf.resources.gazetteer import is_country, town_population, without_genitive
 from nyhetsgraf.resources.words import weekday_names, word_list, word_set
@@ -63,7 +73,8 @@ class Cluster:
         return Counter(m.label for m in self.mentions)
 
     def coarse(self) -> str:
-        return _COARSE.get(self.labels().most_common(1)[0][0], self.labels().most_common(1)[0][0])
+        label = self.labels().most_common(1)[0][0]
+        return _COARSE.get(label, label)
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
@@ -121,13 +132,23 @@ def _is_junk(span: Span) -> bool:
 
 def _sentence_initial(token: Token) -> bool:
     """First word of a sentence, line, heading or quote, where common words are capitalised too."""
-    doc = token.doc
-    i = token.i - 1
-    while i >= 0 and is_space(doc[i]):
-        i -= 1
-    if i < 0 or "\n" in doc[i].whitespace_ or doc[i].text.isspace() or (i < token.i - 1):
+    return _sentence_initial_at(token.doc, token.i)
+
+
+def _sentence_initial_at(doc: Doc, i: int) -> bool:
+    """``_sentence_initial`` of token i, read from the Doc's token table (no Token objects)."""
+    table = token_table(doc)
+    spaces = table.spaces
+    previous = i - 1
+    while previous >= 0 and spaces[previous]:
+        previous -= 1
+    # A token's whitespace_ is " " or "", never a line break: line breaks are space tokens.
+    if previous < 0 or previous < i - 1:
         return True
-    return token.is_sent_start or doc[i].text in (".", "!", "?", ":", "–", "—", "-", "«", '"', "»")
+    return sentence_start_flags(doc)[i] or table.texts[previous] in _SENTENCE_ENDS
+
+
+_SENTENCE_ENDS = (".", "!", "?", ":", "–", "—", "-", "«", '"', "»")
 
 
 def _first_name_gender(word: str) -> str | None:
@@ -274,7 +295,7 @@ def _drop_weak(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     strong = {fold(m.text) for m in mentions if not m.weak}
     name_words = {fold(w) for m in mentions if not m.weak and m.label == "PER" for w in m.words}
     mid_sentence = {fold(text) for i, text in enumerate(token_table(doc).texts)
-                    if text[:1].isupper() and not _sentence_initial(doc[i])}
+                    if text[:1].isupper() and not _sentence_initial_at(doc, i)}
     keep = strong | name_words | mid_sentence
     return [m for m in mentions if not m.weak or fold(m.text) in keep]
 
@@ -587,18 +608,17 @@ def _add_bare_repeats(doc: Doc, clusters: list[Cluster], offset: int) -> None:
                 single_names.setdefault(fold(m.text), c)
     persons = [c for c in clusters if c.coarse() == "PER"]
     known_words = set(single_names) | _surnames(persons)
-    for i, form in enumerate(token_table(doc).texts):
-        if i in covered or not form[:1].isupper() or len(form) < 2:
+    table, sent_starts, starts = token_table(doc), sentence_start_flags(doc), token_offsets(doc)
+    for i, text in enumerate(table.texts):
+        if i in covered or not text[:1].isupper() or len(text) < 2:
             continue
-        token = doc[i]
-        if token.is_sent_start and token.pos_ not in ("PROPN", ""):
+        if sent_starts[i] and table.pos[i] not in ("PROPN", ""):
             continue
-        text = token.text
         genitive = text.endswith("s") and fold(text[:-1]) in known_words
         word = fold(text[:-1]) if genitive and fold(text) not in single_names else fold(text)
         cluster = None
         if persons:
-            probe = Mention(token.i, token.i + 1, text, "PER", 0, 0)
+            probe = Mention(i, i + 1, text, "PER", 0, 0)
             probe.text = text[:-1] if genitive else text
             holder = _person_for_word(persons, probe)
             if holder is not None and word in {fold(w) for m in holder.mentions for w in m.words[1:]}:
@@ -608,16 +628,8 @@ def _add_bare_repeats(doc: Doc, clusters: list[Cluster], offset: int) -> None:
         if cluster is None:
             continue
         label = cluster.labels().most_common(1)[0][0]
-        cluster.add(
-            Mention(
-                token.i,
-                token.i + 1,
-                text[:-1] if genitive else text,
-                label,
-                token.idx + offset,
-                token.idx + len(text) + offset,
-            )
-        )
+        cluster.add(Mention(i, i + 1, text[:-1] if genitive else text, label, starts[i] + offset,
+                            starts[i] + len(text) + offset))
 
 
 # Capitalised pronouns, determiners and prepositions are never a country name ("Man", "Den").
@@ -628,20 +640,18 @@ def _add_countries(doc: Doc, clusters: list[Cluster], offset: int) -> None:
     """Country names NER missed ("Spanias ambassade"): a closed list is more reliable than the model."""
     covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     by_name = {fold(c.mentions[0].text): c for c in clusters if c.mentions}
-    for i, form in enumerate(token_table(doc).texts):
+    table, starts = token_table(doc), token_offsets(doc)
+    for i, form in enumerate(table.texts):
         if i in covered or not form[:1].isupper():
             continue
-        token = doc[i]
-        if token.text.lower() in _FUNCTION_WORDS and token.text[1:].islower():
+        if form.lower() in _FUNCTION_WORDS and form[1:].islower():
             continue  # "Man kan ...": the pronoun, not the Isle of Man
-        text = token.text if is_country(token.text) else without_genitive(token.text)
+        text = form if is_country(form) else without_genitive(form)
         if not is_country(text):
             continue
-        previous = low(doc[token.i - 1]) if token.i > 0 else ""
+        previous = table.lowers[i - 1] if i > 0 else ""
         label = "GPE_LOC" if previous in ("i", "fra", "til", "ved", "mot", "over") else "GPE_ORG"
-        mention = Mention(
-            token.i, token.i + 1, text, label, token.idx + offset, token.idx + len(token.text) + offset
-        )
+        mention = Mention(i, i + 1, text, label, starts[i] + offset, starts[i] + len(form) + offset)
         cluster = by_name.get(fold(text))
         if cluster is None:
             cluster = Cluster()
@@ -670,29 +680,20 @@ def _add_cities(doc: Doc, clusters: list[Cluster], offset: int) -> None:
     """Large towns NER missed, where the text marks a place: "i Pyongyang", "hovedstaden Bamako"."""
     covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     by_name = {fold(c.mentions[0].text): c for c in clusters if c.mentions}
-    for i, form in enumerate(token_table(doc).texts):
-        if i in covered or i == 0 or not form[:1].isupper():
+    table, starts = token_table(doc), token_offsets(doc)
+    for i, text in enumerate(table.texts):
+        if i in covered or i == 0 or not text[:1].isupper():
             continue
-        token = doc[i]
-        if _sentence_initial(token):
+        if table.lowers[i - 1] not in _PLACE_CUES or _sentence_initial_at(doc, i) or _first_name_gender(text):
             continue
-        if low(doc[token.i - 1]) not in _PLACE_CUES or _first_name_gender(token.text):
+        if town_population(text) < 100_000 or is_common_word(text):
             continue
-        if town_population(token.text) < 100_000 or is_common_word(token.text):
-            continue
-        mention = Mention(
-            token.i,
-            token.i + 1,
-            token.text,
-            "GPE_LOC",
-            token.idx + offset,
-            token.idx + len(token.text) + offset,
-        )
-        cluster = by_name.get(fold(token.text))
+        mention = Mention(i, i + 1, text, "GPE_LOC", starts[i] + offset, starts[i] + len(text) + offset)
+        cluster = by_name.get(fold(text))
         if cluster is None:
             cluster = Cluster()
             clusters.append(cluster)
-            by_name[fold(token.text)] = cluster
+            by_name[fold(text)] = cluster
         cluster.add(mention)
 
 

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from nyhetsgraf.resources.fullforms import full_forms
@@ -110,6 +110,25 @@ def doc_text(doc: Doc) -> str:
         text = doc.user_data[key] = "".join(
             [word + " " if space else word for word, space in zip(table.texts, table.trailing, strict=True)])
     return text
+
+
+def sentence_start_flags(doc: Doc) -> list[bool]:
+    """``token.is_sent_start`` of every token (False where unknown), read once per Doc."""
+    key = ("nyhetsgraf", "sent_start_flags")
+    flags = doc.user_data.get(key)
+    if flags is None:
+        flags = doc.user_data[key] = [value == 1 for value in doc.to_array([SENT_START]).tolist()] \
+            if len(doc) else []
+    return flags
+
+
+def token_offsets(doc: Doc) -> list[int]:
+    """``token.idx`` of every token, read once per Doc."""
+    key = ("nyhetsgraf", "token_offsets")
+    offsets = doc.user_data.get(key)
+    if offsets is None:
+        offsets = doc.user_data[key] = doc.to_array([IDX]).tolist() if len(doc) else []
+    return offsets
 
 
 def paragraphs(doc: Doc) -> list[tuple[int, int]]:
