@@ -24,6 +24,7 @@ from nyhetsgraf.extract.syntax import (
     WEEKDAYS,
     TokenTable,
     dep,
+    doc_text,
     is_punct,
     is_space,
     lemma,
