@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from nyhetsgraf.extract import times
@@ -35,3 +37,22 @@ def test_a_pattern_is_skipped_without_its_words(monkeypatch: pytest.MonkeyPatch)
 
 def test_every_pattern_has_an_entry() -> None:
     assert len(times._NEEDS_ONE_OF) == len(times._LOWER_CASE_PATTERNS) == len(times.PATTERNS)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_first_character_guards_never_change_a_match(text: str) -> None:
+    lowered = text.lower()
+    for (kind, guarded), (_, source) in zip(times._LOWER_CASE_PATTERNS, times._PATTERN_SOURCES, strict=True):
+        plain = re.compile(source)
+        assert [(m.span(), m.groupdict()) for m in guarded.finditer(lowered)] == \
+            [(m.span(), m.groupdict()) for m in plain.finditer(lowered)], kind
+
+
+def test_first_characters_of_a_pattern() -> None:
+    assert times._lower_case_pattern(r"\b(?:(?P<since>siden)\s+)?(?P<year>19\d\d|20\d\d)\b").pattern \
+        .startswith("(?=[12s])")
+    assert times._lower_case_pattern(r"\b(?P<dir>)(?:helgens|helgas)\b").pattern.startswith("(?=[h])")
+    # a pattern that may start with any letter, or match nothing, gets no guard
+    assert times._lower_case_pattern(r"\w+ dager").pattern == r"\w+ dager"
+    assert times._lower_case_pattern(r"(?:ja)?").pattern == "(?:ja)?"
+    assert all(pattern.pattern.startswith("(?=[") for _, pattern in times._LOWER_CASE_PATTERNS)

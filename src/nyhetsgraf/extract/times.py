@@ -13,10 +13,13 @@ Weekdays need a direction: the sentence's verbs decide it (a future auxiliary su
 from __future__ import annotations
 
 import re
+import re._constants as _sre  # the parse tree of a pattern, for _first_characters
+import re._parser as _parser
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -90,8 +93,62 @@ _PATTERN_SOURCES: list[tuple[str, str]] = [
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(rx, re.IGNORECASE)) for kind, rx in _PATTERN_SOURCES
 ]
+
+
+def _first_characters(items: list[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
+    """The characters a match of a parsed pattern can start with, and whether it can be empty; None
+    when the pattern starts with something this does not follow (any letter, a lookaround ...)."""
+    chars: set[str] = set()
+    for op, arg in items:
+        if op is _sre.AT:  # \b, ^: zero width
+            continue
+        if op is _sre.LITERAL:
+            return chars | {chr(arg)}, False
+        if op is _sre.IN:
+            for member_op, member in arg:
+                if member_op is _sre.LITERAL:
+                    chars.add(chr(member))
+                elif member_op is _sre.RANGE:
+                    chars.update(chr(c) for c in range(member[0], member[1] + 1))
+                elif member_op is _sre.CATEGORY and member is _sre.CATEGORY_DIGIT:
+                    chars.update("0123456789")
+                else:
+                    return None
+            return chars, False
+        if op is _sre.CATEGORY and arg is _sre.CATEGORY_DIGIT:
+            return chars | set("0123456789"), False
+        if op is _sre.SUBPATTERN:
+            alternatives, least = [arg[3]], 1
+        elif op is _sre.BRANCH:
+            alternatives, least = arg[1], 1
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            alternatives, least = [arg[2]], arg[0]
+        else:
+            return None
+        can_be_empty = least == 0
+        for alternative in alternatives:
+            found = _first_characters(list(alternative))
+            if found is None:
+                return None
+            chars |= found[0]
+            can_be_empty |= found[1]
+        if not can_be_empty:
+            return chars, False
+    return chars, True
+
+
+def _lower_case_pattern(source: str) -> re.Pattern[str]:
+    """A pattern for lower-cased text, guarded by a lookahead for the characters a match can start
+    with: the regular expression engine then skips most positions at once (about 1.5 times faster);
+    the matches are the same."""
+    found = _first_characters(list(_parser.parse(source)))
+    if found is None or found[1]:
+        return re.compile(source)
+    return re.compile(f"(?=[{re.escape(''.join(sorted(found[0])))}])" + source)
+
+
 # The same patterns for lower-cased text: case-sensitive matching is twice as fast.
-_LOWER_CASE_PATTERNS = [(kind, re.compile(rx)) for kind, rx in _PATTERN_SOURCES]
+_LOWER_CASE_PATTERNS = [(kind, _lower_case_pattern(rx)) for kind, rx in _PATTERN_SOURCES]
 
 # Every alternative of _MON and _WEEK, as written there.
 _MONTH_WORDS = ("januar", "jan.", "februar", "feb.", "mars", "mar.", "april", "apr.", "mai", "juni", "jun.",
