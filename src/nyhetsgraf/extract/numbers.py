@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 UNITS: dict[str, int] = {
     "null": 0, "en": 1, "ett": 1, "et": 1, "ei": 1, "én": 1, "éi": 1, "eitt": 1, "ein": 1,
@@ -39,6 +40,7 @@ _DIGITS = re.compile(r"\d{1,3}(?:[.  ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 _TENS_UNITS = re.compile(r"(" + "|".join(TENS) + r")(en|ett|ei|to|tre|fire|fem|seks|sju|syv|åtte|ni)?")
 
 
+@lru_cache(maxsize=1 << 14)  # asked for every token of every sentence by the count finder
 def parse_digits(text: str) -> float | None:
     """'5.200' -> 5200, '600 000' -> 600000, '1,5' -> 1.5; None unless the whole text is a number."""
     text = text.strip()
@@ -49,6 +51,7 @@ def parse_digits(text: str) -> float | None:
     return float(f"{integer}.{fraction}") if fraction else float(integer)
 
 
+@lru_cache(maxsize=1 << 14)
 def parse_word(word: str) -> float | None:
     """One number word: 'tre' -> 3, 'tjuefem' -> 25, 'femogtjue' -> 25, 'hundre' -> 100."""
     word = word.lower()

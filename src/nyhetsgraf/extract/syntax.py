@@ -30,8 +30,7 @@ def is_space(token: Token) -> bool:
 
 def is_punct(token: Token) -> bool:
     """Punctuation, also in a Doc whose vocab has no lexical attribute getters."""
-    text = token.text
-    return token.is_punct or (bool(text) and all(unicodedata.category(ch)[0] in "PS" for ch in text))
+    return token.is_punct or _all_punctuation(token.text)
 
 
 def punct_at(table: TokenTable, i: int) -> bool:
@@ -249,12 +248,18 @@ def lemma(token: Token) -> str:
 def verb_lemmas(token: Token) -> list[str]:
     """Lemmas of a verb form from a full-form dictionary ("pågrep" -> "pågripe"), for tokens the
     statistical lemmatizer gets wrong."""
-    return list(full_forms().lemmas(low(token), "verb"))
+    return list(_verb_lemmas_of(low(token)))
 
 
 def verb_forms(form: str) -> list[str]:
     """``verb_lemmas`` of a lower-case form (from a ``TokenTable``), without a Token."""
-    return list(full_forms().lemmas(form, "verb"))
+    return list(_verb_lemmas_of(form))
+
+
+@lru_cache(maxsize=1 << 16)
+def _verb_lemmas_of(form: str) -> tuple[str, ...]:
+    # asked for nearly every token by several finders: one cached call instead of three
+    return full_forms().lemmas(form, "verb")
 
 
 _CLOSED_CLASS = {"begge", "deretter", "dermed", "derfor", "samtidig", "likevel", "ifølge", *month_names(),
