@@ -124,14 +124,18 @@ def is_speech_verb(token: Token) -> bool:
 
 def speech_verb_at(doc: Doc, i: int) -> bool:
     """``is_speech_verb`` of token i of a Doc, without making a Token."""
+    return speech_verb_flags(doc)[i]
+
+
+def speech_verb_flags(doc: Doc) -> list[bool]:
+    """``is_speech_verb`` of every token, computed once per Doc: the quote finder asks about nearly
+    every token, and most are rejected by their tag at once."""
     key = ("nyhetsgraf", "speech_verbs")
-    known: dict[int, bool] | None = doc.user_data.get(key)
-    if known is None:
-        known = doc.user_data[key] = {}
-    answer = known.get(i)
-    if answer is None:
-        answer = known[i] = _is_speech_verb(token_table(doc), i)
-    return answer
+    flags: list[bool] | None = doc.user_data.get(key)
+    if flags is None:
+        table = token_table(doc)
+        flags = doc.user_data[key] = [_is_speech_verb(table, i) for i in range(len(table.texts))]
+    return flags
 
 
 def _is_speech_verb(table: TokenTable, i: int) -> bool:
@@ -503,10 +507,10 @@ class QuoteFinder:
     # ------------------------------------------------------------------ reported speech
     def at_clauses(self, found: list[_Found]) -> None:
         doc = self.doc
-        table = token_table(doc)
+        table, speech_verbs = token_table(doc), speech_verb_flags(doc)
         for sent in self.sents:
             for i in range(sent.start, sent.end):
-                explicit_only = not speech_verb_at(doc, i)
+                explicit_only = not speech_verbs[i]
                 if explicit_only and not _denial_verb_at(table, i):
                     continue  # "avviser at ..." reports a denial; it needs its "at"
                 verb = doc[i]
@@ -575,10 +579,12 @@ class QuoteFinder:
     def ifolge(self, found: list[_Found]) -> None:
         """ "Ifølge X er ..." and "..., ifølge X." report what X says."""
         doc = self.doc
+        lowers = token_table(doc).lowers
         for sent in self.sents:
-            for token in sent:
-                if low(token) != "ifølge":
+            for i in range(sent.start, sent.end):
+                if lowers[i] != "ifølge":
                     continue
+                token = doc[i]
                 phrase = phrase_after(token, sent)
                 if len(phrase) == 0:
                     continue
