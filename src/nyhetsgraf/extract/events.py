@@ -145,6 +145,14 @@ def _has_rows(triggers: Any, lemma_: str, pos: str) -> bool:
     return bool(triggers.candidates(lemma_, pos))
 
 
+@lru_cache(maxsize=1 << 15)
+def _may_trigger(triggers: Any, lemma_: str, form: str, verb_like: bool, pos: str) -> bool:
+    """Whether any lemma candidate of a word has a trigger row (the first test of ``EventFinder._match``),
+    answered from the token table, once per word."""
+    candidates = _lemma_candidates(lemma_, form, verb_like)
+    return any(_has_rows(triggers, candidate, pos) for candidate in candidates)
+
+
 @lru_cache(maxsize=4)
 def _particle_words(triggers: Any) -> frozenset[str]:
     """Every particle of the trigger lexicon, gathered once per lexicon rather than once per Doc."""
@@ -602,8 +610,12 @@ class EventFinder:
         """Verb triggers first, so that an event noun governed by an event verb is left to that verb."""
         doc, table = self.doc, token_table(self.doc)
         texts, pos = table.texts, table.pos
-        words = [(doc[i], looks_like_verb_at(table, i)) for i in range(sent.start, sent.end)
-                 if texts[i][:1].isalpha() and pos[i] in ("VERB", "AUX", "NOUN", "ADJ")]
+        content = [(i, looks_like_verb_at(table, i)) for i in range(sent.start, sent.end)
+                   if texts[i][:1].isalpha() and pos[i] in ("VERB", "AUX", "NOUN", "ADJ")]
+        # a Token only for the words that some reading may trigger (most have no lexicon row)
+        words = [(doc[i], verb_like) for i, verb_like in content
+                 if _may_trigger(self.triggers, table.lemmas[i], table.lowers[i], verb_like,
+                                 "VERB" if verb_like else pos[i])]
         for verbs_first in (True, False):
             for token, verb_like in words:
                 if verb_like != verbs_first:
