@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -142,15 +143,7 @@ def _is_speech_verb(table: TokenTable, i: int) -> bool:
     pos, lowers, lemmas = table.pos, table.lowers, table.lemmas
     if pos[i] in _NEVER_VERBS or not table.texts[i].islower():
         return False
-    dictionary = verb_forms(lowers[i])
-    candidates = [lemmas[i], lowers[i], *dictionary]
-    if pos[i] not in ("VERB", "AUX", ""):
-        # a mis-tagged verb form ("hevdet" as a noun): only the full-form dictionary may vouch for it
-        candidates = list(dictionary)
-    if set(candidates) & _ATTITUDE_VERBS:
-        return False
-    verbs = _lexicon().speech_verbs()
-    entries = [entry for candidate in dict.fromkeys(candidates) for entry in verbs.entries(candidate)]
+    entries = _speech_entries(_lexicon().speech_verbs(), pos[i], lemmas[i], lowers[i])
     if not entries:
         return False
     following = range(i + 1, min(i + 5, len(lowers)))
@@ -175,6 +168,20 @@ def _is_speech_verb(table: TokenTable, i: int) -> bool:
         if entry.matches(particle, objects[0] if objects else None, prep):
             return True
     return False
+
+
+@lru_cache(maxsize=1 << 15)
+def _speech_entries(verbs: Any, pos: str, lemma_: str, form: str) -> tuple[Any, ...]:
+    """The lexicon entries a word may be as a speech verb, by its tag, lemma and form: the part of
+    ``_is_speech_verb`` that does not look at the words around it, worked out once per word."""
+    dictionary = verb_forms(form)
+    candidates = [lemma_, form, *dictionary]
+    if pos not in ("VERB", "AUX", ""):
+        # a mis-tagged verb form ("hevdet" as a noun): only the full-form dictionary may vouch for it
+        candidates = list(dictionary)
+    if set(candidates) & _ATTITUDE_VERBS:
+        return ()
+    return tuple(entry for candidate in dict.fromkeys(candidates) for entry in verbs.entries(candidate))
 
 
 def gender_of(first_name: str) -> str | None:
