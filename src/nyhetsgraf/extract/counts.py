@@ -130,7 +130,8 @@ class Found:
 # ------------------------------------------------------------------------------ number phrases
 
 def _lower(doc: Doc, i: int) -> str:
-    return doc[i].lower_ if 0 <= i < len(doc) else ""
+    lowers = syntax.token_table(doc).lower_attrs  # token.lower_, without making a Token
+    return lowers[i] if 0 <= i < len(lowers) else ""
 
 
 def _matches_at(doc: Doc, i: int, words: tuple[str, ...], end: int) -> bool:
@@ -214,9 +215,11 @@ def _continues_number(table: syntax.TokenTable, j: int, limit: int, digits: bool
 
 
 def _attach_bound(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary) -> None:
+    word_before = _lower(doc, phrase.start - 1)
     for words, bound in vocab.phrases("bound"):
         start = phrase.start - len(words)
-        if start >= sent.start and _matches_at(doc, start, words, phrase.start):
+        # the last word first: most bound phrases end in another word than the one before the number
+        if start >= sent.start and words[-1] == word_before and _matches_at(doc, start, words, phrase.start):
             phrase.bound, phrase.bound_start = bound, start
             return
 
