@@ -18,7 +18,6 @@ import re._parser as _parser
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -307,10 +306,14 @@ def _is_false_positive(text: str, m: Match) -> bool:
 
 # ------------------------------------------------------------------------------------------ tense
 
-@lru_cache(maxsize=8)
 def annotated(doc: Doc, attr: str) -> bool:
-    """doc.has_annotation, remembered for the few Docs in work (it scans every token)."""
-    return doc.has_annotation(attr)
+    """doc.has_annotation, remembered with the Doc (it scans every token); kept in ``doc.user_data``
+    rather than a cache keyed by Doc, which would keep finished Docs alive."""
+    key = ("nyhetsgraf", "annotated", attr)
+    answer = doc.user_data.get(key)
+    if answer is None:
+        answer = doc.user_data[key] = doc.has_annotation(attr)
+    return bool(answer)
 
 
 def _clause_tokens(doc: Doc, start: int, end: int) -> list[Token]:
