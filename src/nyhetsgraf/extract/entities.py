@@ -23,6 +23,7 @@ from nyhetsgraf.extract.syntax import (
     is_space,
     lemma,
     low,
+    morph_values,
     sentence_start_flags,
     token_offsets,
     token_table,
@@ -91,7 +92,7 @@ def fold(name: str) -> str:
 
 
 def _is_genitive(token: Token) -> bool:
-    if "Gen" in token.morph.get("Case"):
+    if "Gen" in morph_values(token, "Case"):
         return True
     tag = token.tag_.lower()
     return bool(re.search(r"(^|[|_ ])gen($|[|_ ])", tag))

@@ -22,7 +22,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from nyhetsgraf.extract.syntax import doc_text
+from nyhetsgraf.extract.syntax import doc_text, morph_values
 from nyhetsgraf.records import Article, TimeExpression
 from nyhetsgraf.resources.words import months, relative_days, time_steps, weekdays, word_list, word_set
 
@@ -350,7 +350,7 @@ def _verb_group(verb: Token) -> list[Token]:
                 stack.append(child)
     node = verb
     for _ in range(4):
-        if "Fin" in node.morph.get("VerbForm") or node.head is node:
+        if "Fin" in morph_values(node, "VerbForm") or node.head is node:
             break
         node = node.head
         group.append(node)
@@ -397,8 +397,8 @@ def clause_tense(doc: Doc | None, start: int, end: int) -> str:
     tokens = _clause_tokens(doc, start, end)
     has_morph = any(str(t.morph) for t in tokens)
     # "skal ha arbeidet": a perfect infinitive reports the past, whatever the modal.
-    perfect = any(t.lower_ in ("ha", "hatt") and "Inf" in t.morph.get("VerbForm") for t in tokens) \
-        and any("Part" in t.morph.get("VerbForm") for t in tokens)
+    perfect = any(t.lower_ in ("ha", "hatt") and "Inf" in morph_values(t, "VerbForm") for t in tokens) \
+        and any("Part" in morph_values(t, "VerbForm") for t in tokens)
     if perfect:
         return "past"
     for t in tokens:
@@ -406,11 +406,11 @@ def clause_tense(doc: Doc | None, start: int, end: int) -> str:
             return "future"
     if not has_morph:
         return "unknown"
-    finite = [t for t in tokens if _is_verb(t) and "Fin" in t.morph.get("VerbForm")]
-    if any("Past" in t.morph.get("Tense") for t in finite):
+    finite = [t for t in tokens if _is_verb(t) and "Fin" in morph_values(t, "VerbForm")]
+    if any("Past" in morph_values(t, "Tense") for t in finite):
         return "past"
     for t in finite:
-        if "Pres" in t.morph.get("Tense"):
+        if "Pres" in morph_values(t, "Tense"):
             if t.lemma_.lower() in ("ha", "være", "bli") or t.lemma_.lower() in SPEECH_VERBS \
                     or t.lower_ in SPEECH_FORMS:
                 continue
