@@ -346,7 +346,7 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> tuple[Token | N
                 continue  # "tre av de fem pågrepne", "åtte av de siste ni valgene"
             if token.pos_ == "NOUN" or not token.pos_ and token.is_alpha:
                 return token, True
-            participle = token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm")
+            participle = token.pos_ == "VERB" and "Part" in syntax.morph_values(token, "VerbForm")
             if token.is_alpha and (token.pos_ == "ADJ" or participle):
                 candidate = token  # "fire av de skadde": the adjective is the noun unless one follows
                 continue
@@ -397,7 +397,7 @@ def _noun_mistagged(doc: Doc, phrase: NumberPhrase, token: Token) -> bool:
     if token.lower_ in FUNCTION_WORDS or token.lower_ in vocab.get("pred") or token.lower_ in PASSIVE_AUX:
         return False
     if token.pos_ == "VERB":
-        return "Pres" in token.morph.get("Tense") and token.lower_.endswith(("er", "ar", "re"))
+        return "Pres" in syntax.morph_values(token, "Tense") and token.lower_.endswith(("er", "ar", "re"))
     governed = doc[phrase.start].head == token and token.pos_ not in ("ADP", "ADV")
     return token.pos_ in ("PROPN", "X") or governed
 
@@ -411,7 +411,7 @@ def _nominal(adjectives: list[Token]) -> Token | None:
     last = adjectives[-1]
     if _is_predicate_word(last):
         return None
-    if "Cmp" in last.morph.get("Degree") and last.lower_ not in vocab.get("noun"):
+    if "Cmp" in syntax.morph_values(last, "Degree") and last.lower_ not in vocab.get("noun"):
         return None  # "25 millioner rikere": a comparison, not a group of people
     return last
 
@@ -474,7 +474,8 @@ def _predicate_at(doc: Doc, j: int, word: str, end: int, vocab: Vocabulary) -> s
 
 
 def _is_passive(token: Token) -> bool:
-    return "Pass" in token.morph.get("Voice") or token.pos_ == "VERB" and token.lower_.endswith("es") \
+    return "Pass" in syntax.morph_values(token, "Voice") \
+        or token.pos_ == "VERB" and token.lower_.endswith("es") \
         or token.lower_ in ("rammet", "rammes", "berørt", "berøres", "omfattet", "omfattes")
 
 

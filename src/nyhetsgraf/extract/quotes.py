@@ -30,6 +30,7 @@ from nyhetsgraf.extract.syntax import (
     is_space,
     lemma,
     low,
+    morph_values,
     paragraphs,
     sentences,
     token_table,
@@ -249,12 +250,12 @@ class QuoteFinder:
     def _subject_inside_verb_group(self, verb: Token, sent: Span) -> Span | None:
         """ "Da skal Ling og Lee ha gitt uttrykk for at": an inverted subject between the finite
         auxiliary and a non-finite speech verb."""
-        if "Fin" in verb.morph.get("VerbForm") or not verb.morph.get("VerbForm"):
+        if "Fin" in morph_values(verb, "VerbForm") or not morph_values(verb, "VerbForm"):
             return None
         doc = self.doc
         for i in range(verb.i - 1, max(sent.start - 1, verb.i - 8), -1):
             t = doc[i]
-            if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+            if t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm"):
                 inside = [
                     x
                     for x in doc[i + 1 : verb.i]
@@ -641,14 +642,14 @@ def _narrator_attribution(token: Token) -> bool:
 
 
 def _narrator_attribution_at(doc: Doc, i: int) -> bool:
-    return speech_verb_at(doc, i) and "Pres" in doc[i].morph.get("Tense")
+    return speech_verb_at(doc, i) and "Pres" in morph_values(doc[i], "Tense")
 
 
 def _finite(token: Token) -> bool:
-    form = token.morph.get("VerbForm")
+    form = morph_values(token, "VerbForm")
     if form:
         return "Fin" in form
-    tense = token.morph.get("Tense")
+    tense = morph_values(token, "Tense")
     if tense:
         return True
     tag = token.tag_.lower()
