@@ -32,6 +32,7 @@ from nyhetsgraf.extract.syntax import (
     looks_like_verb,
     looks_like_verb_at,
     low,
+    morph_values,
     punct_at,
     sentences,
     token_table,
@@ -315,7 +316,8 @@ def _irrealis_infinitive(verb: Token) -> bool:
         governor = i - 2
         return not ({table.lemmas[governor], *verb_forms(lowers[governor])} & _PROMISE_VERBS)
     window = lowers[max(0, i - 4) : i]
-    if "Part" in verb.morph.get("VerbForm") and "å" in window and any(w in ("få", "gjøre") for w in window):
+    if "Part" in morph_values(verb, "VerbForm") and "å" in window \
+            and any(w in ("få", "gjøre") for w in window):
         return True  # "for å få journalistene benådet": an aim
     if is_infinitive(verb):
         # a bare infinitive without a modal before it is another verb's complement: "ba koalisjonen forlate"
@@ -367,13 +369,13 @@ def _finite_verb_of(verb: Token, sent: Span) -> Token:
     """The finite verb of a verb group: "har" of "har allerede stanset", "kommer" of "kommer til å
     stemme", "har" of "har ledet" even when the participle looks like a past tense; else the verb."""
     doc = verb.doc
-    verb_is_finite = "Fin" in verb.morph.get("VerbForm")
+    verb_is_finite = "Fin" in morph_values(verb, "VerbForm")
     inserted = _parenthetical_before(verb, sent)
     for i in range(verb.i - 1, max(sent.start - 1, verb.i - 6 - len(inserted)), -1):
         t = doc[i]
         if i in inserted:
             continue
-        if t.pos_ in ("AUX", "VERB") and "Fin" in t.morph.get("VerbForm"):
+        if t.pos_ in ("AUX", "VERB") and "Fin" in morph_values(t, "VerbForm"):
             auxiliary = lemma(t) in _AUXILIARIES or bool(set(verb_lemmas(t)) & _AUXILIARIES)
             return t if auxiliary or not verb_is_finite else verb
         if is_punct(t) or (
@@ -385,7 +387,7 @@ def _finite_verb_of(verb: Token, sent: Span) -> Token:
 
 
 def _is_finite(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
+    return token.pos_ in ("VERB", "AUX") and "Fin" in morph_values(token, "VerbForm")
 
 
 def _phrase_head(token: Token, sent: Span) -> Token:
@@ -409,7 +411,7 @@ def _clause_window(token: Token, sent: Span) -> int:
             and i > token.i + 1
         ):
             return i
-        if table.pos[i] in ("VERB", "AUX") and "Fin" in doc[i].morph.get("VerbForm"):
+        if table.pos[i] in ("VERB", "AUX") and "Fin" in morph_values(doc[i], "VerbForm"):
             return i
     return limit
 
@@ -478,13 +480,13 @@ def _headline_participle(verb: Token, sent: Span) -> bool:
 
 def is_passive(verb: Token, sent: Span) -> bool:
     """ "ble pågrepet", "er siktet", "slippes fri", and a bare participle in a headline ("Mann pågrepet")."""
-    if "Pass" in verb.morph.get("Voice") or _headline_participle(verb, sent):
+    if "Pass" in morph_values(verb, "Voice") or _headline_participle(verb, sent):
         return True
     form = low(verb)
     if (
         form.endswith("es")
         and verb.pos_ == "VERB"
-        and "Inf" not in verb.morph.get("VerbForm")
+        and "Inf" not in morph_values(verb, "VerbForm")
         and any(
             lemma_ + "s" == form or lemma_[:-1] + "es" == form for lemma_ in (lemma(verb), *verb_lemmas(verb))
         )
@@ -492,7 +494,7 @@ def is_passive(verb: Token, sent: Span) -> bool:
         return True
     participle_like = verb.pos_ == "ADJ" and low(verb).endswith(("t", "d"))  # "løslatt" tagged ADJ
     if (
-        "Part" not in verb.morph.get("VerbForm")
+        "Part" not in morph_values(verb, "VerbForm")
         and not verb.tag_.lower().endswith("perf-part")
         and not (participle_like)
     ):
@@ -719,7 +721,7 @@ class EventFinder:
         bare event noun only mentions an event ("etter angrepet", "fordømmer bombingen")."""
         doc = noun.doc
         sent = self.sentence_of(noun)
-        if "Def" not in noun.morph.get("Definite") and not low(noun).endswith(("en", "et", "a")):
+        if "Def" not in morph_values(noun, "Definite") and not low(noun).endswith(("en", "et", "a")):
             return False
         if noun.i + 2 >= sent.end or low(doc[noun.i + 1]) not in ("på", "av", "mot"):
             return False
