@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -144,6 +144,7 @@ def _number_token(token: Token) -> float | None:
     return _number_value(token.text, token.lower_)
 
 
+@lru_cache(maxsize=1 << 14)  # asked for every token of every sentence
 def _number_value(text: str, lower: str) -> float | None:
     if lower in INDEFINITE_ARTICLES:
         return None
