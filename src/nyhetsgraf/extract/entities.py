@@ -152,6 +152,7 @@ def _sentence_initial_at(doc: Doc, i: int) -> bool:
 _SENTENCE_ENDS = (".", "!", "?", ":", "–", "—", "-", "«", '"', "»")
 
 
+@lru_cache(maxsize=1 << 14)  # asked several times for every capitalised word
 def _first_name_gender(word: str) -> str | None:
     try:
         from nyhetsgraf.resources.lexicon import name_gender
@@ -486,9 +487,10 @@ def _merge_acronyms(clusters: list[Cluster]) -> None:
         if len(short.mentions[0].words) != 1 or not text.isupper():
             continue
         for long in clusters:
-            if long is short or not long.mentions or long.coarse() == "PER":
+            if long is short or not long.mentions:
                 continue
-            if any(_acronym_of(text, m.text) for m in long.mentions):
+            # the cheap test first: few clusters spell the acronym, and coarse() counts all labels
+            if any(_acronym_of(text, m.text) for m in long.mentions) and long.coarse() != "PER":
                 for m in short.mentions:
                     long.add(m)
                 short.mentions.clear()
