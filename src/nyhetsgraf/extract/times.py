@@ -250,9 +250,10 @@ def candidates(text: str) -> list[Match]:
     needs: list[tuple[str, ...] | None] = _NEEDS_ONE_OF
     if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
         lowered, patterns, needs = text, PATTERNS, [None] * len(PATTERNS)
+    present: dict[int, bool] = {}
     found = [Match(kind, m.start(), m.end(), m.groupdict())
              for (kind, rx), words in zip(patterns, needs, strict=True)
-             if words is None or any(word in lowered for word in words)
+             if words is None or _contains_one_of(lowered, words, present)
              for m in rx.finditer(lowered) if m.end() > m.start()]
     found = [m for m in found if not _is_false_positive(text, m)]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))  # ties below go to the earlier match
@@ -261,6 +262,15 @@ def candidates(text: str) -> list[Match]:
         if all(m.end <= c.start or m.start >= c.end for c in chosen):
             chosen.append(m)
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _contains_one_of(text: str, words: tuple[str, ...], present: dict[int, bool]) -> bool:
+    """Whether ``text`` contains one of ``words``; ``present`` remembers the answer for the text, as
+    several patterns need the same words (the month names, the words for week)."""
+    answer = present.get(id(words))
+    if answer is None:
+        answer = present[id(words)] = any(word in text for word in words)
+    return answer
 
 
 # Words before a bare month or year that make it a time ("i mars", "fra 2015", "høsten 2019").
