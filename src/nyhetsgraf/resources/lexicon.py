@@ -234,6 +234,7 @@ class TriggerLexicon:
     def __init__(self, triggers: Sequence[Trigger]) -> None:
         self.triggers = tuple(triggers)
         self._by_key: dict[tuple[str, str], list[Trigger]] = {}
+        self._compound_heads: dict[str, str | None] = {}  # asked for every noun without rows of its own
         for trigger in self.triggers:
             self._by_key.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
 
@@ -262,6 +263,14 @@ class TriggerLexicon:
 
     def compound_head(self, lemma: str) -> str | None:
         """The listed noun trigger a compound ends in ("moskéangrep" -> "angrep"), or None."""
+        heads = self._compound_heads
+        if lemma not in heads:
+            if len(heads) >= 100_000:  # bounded, so a long run's memory stays flat
+                heads.clear()
+            heads[lemma] = self._compound_head(lemma)
+        return heads[lemma]
+
+    def _compound_head(self, lemma: str) -> str | None:
         word = lemma.lower()
         if word in NOT_EVENT_COMPOUNDS:
             return None
