@@ -306,11 +306,17 @@ def looks_like_verb_at(table: TokenTable, i: int) -> bool:
     pos = table.pos[i]
     if pos in ("VERB", "AUX"):
         return True
+    if pos not in ("NOUN", "ADJ"):
+        return False
     # "den fornærma": a participle used as a noun
     after_determiner = i > 0 and (table.pos[i - 1] == "DET" or table.lowers[i - 1] in ("den", "det", "de"))
-    text = table.texts[i]
-    return pos in ("NOUN", "ADJ") and text.islower() and bool(verb_forms(table.lowers[i])) \
-        and not is_noun_form(text) and not after_determiner
+    return not after_determiner and _verb_form_not_noun(table.texts[i], table.lowers[i])
+
+
+@lru_cache(maxsize=1 << 15)  # asked for every noun and adjective
+def _verb_form_not_noun(text: str, form: str) -> bool:
+    """A lower-case verb form of the full-form dictionary that is no noun form ("pågrep", "stanset")."""
+    return text.islower() and bool(verb_forms(form)) and not is_noun_form(text)
 
 
 def is_infinitive(token: Token) -> bool:
