@@ -574,7 +574,7 @@ def _attributive_participle(token: Token, sent: Span) -> bool:
     if token.i <= sent.start or token.i + 1 >= sent.end:
         return False
     before, after = token.doc[token.i - 1], token.doc[token.i + 1]
-    if "Fin" in token.morph.get("VerbForm") or after.pos_ != "NOUN":
+    if "Fin" in morph_values(token, "VerbForm") or after.pos_ != "NOUN":
         return False  # "etter at de kastet fyrverkeri": a finite verb after a pronoun
     participle = "Part" in token.morph.get("VerbForm") or token.pos_ == "ADJ" or is_adjective_form(token.text)
     opener = low(before) in _DEGREE_WORDS or (before.pos_ == "DET" and low(before) in _ATTRIBUTE_OPENERS)
