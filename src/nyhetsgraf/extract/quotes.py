@@ -144,7 +144,7 @@ def _is_speech_verb(table: TokenTable, i: int) -> bool:
     pos, lowers, lemmas = table.pos, table.lowers, table.lemmas
     if pos[i] in _NEVER_VERBS or not table.texts[i].islower():
         return False
-    entries = _speech_entries(_lexicon().speech_verbs(), pos[i], lemmas[i], lowers[i])
+    entries = _speech_entries(pos[i], lemmas[i], lowers[i])
     if not entries:
         return False
     following = range(i + 1, min(i + 5, len(lowers)))
@@ -172,7 +172,7 @@ def _is_speech_verb(table: TokenTable, i: int) -> bool:
 
 
 @lru_cache(maxsize=1 << 15)
-def _speech_entries(verbs: Any, pos: str, lemma_: str, form: str) -> tuple[Any, ...]:
+def _speech_entries(pos: str, lemma_: str, form: str) -> tuple[Any, ...]:
     """The lexicon entries a word may be as a speech verb, by its tag, lemma and form: the part of
     ``_is_speech_verb`` that does not look at the words around it, worked out once per word."""
     dictionary = verb_forms(form)
@@ -182,6 +182,7 @@ def _speech_entries(verbs: Any, pos: str, lemma_: str, form: str) -> tuple[Any, 
         candidates = list(dictionary)
     if set(candidates) & _ATTITUDE_VERBS:
         return ()
+    verbs = _lexicon().speech_verbs()  # read once per process
     return tuple(entry for candidate in dict.fromkeys(candidates) for entry in verbs.entries(candidate))
 
 
