@@ -469,9 +469,11 @@ def _governing_verb(token: Token) -> Token | None:
 
 def _headline_participle(verb: Token, sent: Span) -> bool:
     """ "Mann pågrepet", "Nynazist arrestert": a short line without a full stop ending in a -t/-et form."""
-    words = [t for t in sent if not is_space(t)]
-    if not words or words[-1].text in (".", "!", "?") or len(words) > 6:
+    table = token_table(verb.doc)
+    kept = [i for i in range(sent.start, sent.end) if not table.spaces[i]]
+    if not kept or table.texts[kept[-1]] in (".", "!", "?") or len(kept) > 6:
         return False
+    words = [verb.doc[i] for i in kept]
     if not low(verb).endswith(("t", "d")) or any(lemma(t) in ("ha", "bli", "være") for t in words):
         return False
     # "Mann pågrepet" ends with the participle; "Russland fornærmet Kari Lunde" is active
@@ -1227,8 +1229,9 @@ class EventFinder:
 
 def _is_question(sent: Span) -> bool:
     """A sentence that asks ("Hvorfor vil ikke regjeringen ta i bruk ...?") states no event."""
-    words = [t for t in sent if not is_space(t)]
-    return bool(words) and words[-1].text == "?"
+    table = token_table(sent.doc)
+    last = next((i for i in range(sent.end - 1, sent.start - 1, -1) if not table.spaces[i]), None)
+    return last is not None and table.texts[last] == "?"
 
 
 def _conjuncts(token: Token) -> list[Token]:
