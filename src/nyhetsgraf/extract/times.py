@@ -160,8 +160,8 @@ _WEEK_WORDS = ("uke", "uka", "veke", "veka")  # "uken" contains "uke"
 # could not match, so the matches are the same.
 _NEEDS_ONE_OF: list[tuple[str, ...] | None] = [
     _MONTH_WORDS,  # date
-    None,  # numdate
-    ("-",),  # isodate
+    (".19", ".20"),  # numdate: "01.02.2016"
+    ("-0", "-1"),  # isodate: "2016-02-03"
     _MONTH_WORDS,  # month with a year
     _MONTH_WORDS,  # bare month
     ("-tallet",),  # decade
