@@ -24,6 +24,7 @@ from nyhetsgraf.extract.syntax import (
     lemma,
     low,
     morph_values,
+    punct_at,
     sentence_start_flags,
     token_offsets,
     token_table,
@@ -894,50 +895,53 @@ def _core_text(core: Span) -> str:
 
 def _trim(phrase: Span) -> Span:
     doc = phrase.doc
+    table = token_table(doc)
     start, end = phrase.start, phrase.end
-    while start < end and (is_punct(doc[start]) or is_space(doc[start])):
+    while start < end and (punct_at(table, start) or table.spaces[start]):
         start += 1
-    while end > start and (is_punct(doc[end - 1]) or is_space(doc[end - 1])):
+    while end > start and (punct_at(table, end - 1) or table.spaces[end - 1]):
         end -= 1
     return doc[start:end]
 
 
 def _core(phrase: Span) -> Span:
     """The phrase up to its first preposition or comma ("Erik Dahl" of "Erik Dahl i Høyre")."""
-    for token in phrase:
-        if token.i > phrase.start and (token.pos_ == "ADP" or token.text in (",", "(")):
-            return phrase.doc[phrase.start : token.i]
+    table = token_table(phrase.doc)
+    for i in range(phrase.start + 1, phrase.end):
+        if table.pos[i] == "ADP" or table.texts[i] in (",", "("):
+            return phrase.doc[phrase.start : i]
     return phrase
 
 
 def phrase_after(token: Token, limit: Span) -> Span:
     """A subject-like phrase right after a verb: "sier [ordførerens bror Per K. Lund] til ..."."""
     doc = token.doc
+    table = token_table(doc)  # read per token index: no Token objects in this loop
+    texts, lowers, pos = table.texts, table.lowers, table.pos
     i = token.i + 1
-    while i < limit.end and low(doc[i]) in ("også", "imidlertid", "derimot", "nå", "videre", "likevel"):
+    while i < limit.end and lowers[i] in ("også", "imidlertid", "derimot", "nå", "videre", "likevel"):
         i += 1
     start = i
     end = start
-    if start < limit.end and (low(doc[start]) == "at" or doc[start].pos_ == "SCONJ"):
+    if start < limit.end and (lowers[start] == "at" or pos[start] == "SCONJ"):
         return doc[start:start]  # "opplyser at ...": a reported clause follows, not a speaker
     while end < limit.end:
-        t = doc[end]
-        word = low(t)
-        if t.text == "(":  # "fagforbundet Unión Nacional de Mineros (UNM), Pedro Rojas"
-            close = next((k for k in range(end, min(limit.end, end + 8)) if doc[k].text == ")"), None)
+        text, word = texts[end], lowers[end]
+        if text == "(":  # "fagforbundet Unión Nacional de Mineros (UNM), Pedro Rojas"
+            close = next((k for k in range(end, min(limit.end, end + 8)) if texts[k] == ")"), None)
             if close is not None:
                 end = close + 1
                 continue
         if word in _PHRASE_STOP_WORDS and end > start and word not in _DESCRIPTION_PREPOSITIONS:
             break
-        apposition = t.text == "," and _apposition_name(doc, end, limit)
-        if is_punct(t) and t.text not in ("-", ".") and not apposition:
+        apposition = text == "," and _apposition_name(doc, end, limit)
+        if punct_at(table, end) and text not in ("-", ".") and not apposition:
             break
-        if t.text == "." and (end + 1 >= limit.end or is_space(doc[end + 1]) or is_punct(doc[end + 1])):
+        if text == "." and (end + 1 >= limit.end or table.spaces[end + 1] or punct_at(table, end + 1)):
             break
-        if t.pos_ in ("VERB", "AUX", "SCONJ") and end > start:
+        if pos[end] in ("VERB", "AUX", "SCONJ") and end > start:
             break
-        if t.pos_ == "ADP" and word not in _DESCRIPTION_PREPOSITIONS:
+        if pos[end] == "ADP" and word not in _DESCRIPTION_PREPOSITIONS:
             break
         end += 1
     return doc[start:end]
