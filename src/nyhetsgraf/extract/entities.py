@@ -950,23 +950,25 @@ def phrase_after(token: Token, limit: Span) -> Span:
 def _apposition_name(doc: Doc, comma: int, limit: Span) -> bool:
     """ "leder for aksjonsgruppen, Marte Nilsen": a comma followed by a capitalised name."""
     nxt = comma + 1
-    return nxt < limit.end and doc[nxt].text[:1].isupper() and doc[nxt].pos_ in ("PROPN", "")
+    table = token_table(doc)
+    return nxt < limit.end and table.texts[nxt][:1].isupper() and table.pos[nxt] in ("PROPN", "")
 
 
 def phrase_before(token: Token, limit: Span) -> Span:
     """The subject phrase at the start of a clause, up to a verb: "[Gruppeleder X i Høyre] mener"."""
     doc = token.doc
+    table = token_table(doc)
     start = limit.start
     for i in range(token.i - 1, limit.start - 1, -1):
-        if doc[i].text in (",", ":", ";", "–", "—") or is_space(doc[i]):
+        if table.texts[i] in (",", ":", ";", "–", "—") or table.spaces[i]:
             start = i + 1
             break
     end = start
     while end < token.i:
-        t = doc[end]
-        if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") and end > start:
+        pos = table.pos[end]
+        if pos in ("VERB", "AUX", "SCONJ", "CCONJ") and end > start:
             break
-        if t.pos_ in ("VERB", "AUX"):
+        if pos in ("VERB", "AUX"):
             break
         end += 1
     return doc[start:end]
