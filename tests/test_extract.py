@@ -137,3 +137,30 @@ def test_a_language_without_a_model_falls_back_to_bokmal(monkeypatch: pytest.Mon
     monkeypatch.setattr(nyhetsgraf.nlp, "load", load)
     facts = Extractor().extract(article(language="nn"))
     assert "Bodø" in {e.name for e in facts.entities}
+
+
+def test_pipe_batches_each_language_apart_reading_a_bounded_way_ahead(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import nyhetsgraf.extract as extract
+
+    batches: list[list[tuple[str, int]]] = []
+    extractor = Extractor(ruler_pipeline)
+    original = extractor.batch
+
+    def recording_batch(articles: list[Article]) -> list[Facts]:
+        batches.append([(a.language, a.index) for a in articles])
+        return original(articles)
+
+    monkeypatch.setattr(extractor, "batch", recording_batch)
+    monkeypatch.setattr(extract, "_READ_AHEAD", 3)
+    languages = ["nb", "nb", "nn", "nb", "nb", "nb", "nb", "nb", "nb", "nb", "nn", "nb", "en"]
+    articles = [article(language=lang, index=i) for i, lang in enumerate(languages)]
+    results = list(extractor.pipe(articles, batch_size=2))
+    assert [a.index for a, _ in results] == list(range(len(languages)))
+    assert all(len({lang for lang, _ in batch}) == 1 and len(batch) <= 2 for batch in batches)
+    # the lone nynorsk article waits until 3 batches of 2 articles are read, then goes alone
+    assert batches[:4] == [[("nb", 0), ("nb", 1)], [("nb", 3), ("nb", 4)], [("nb", 5), ("nb", 6)],
+                           [("nn", 2)]]
+    assert sorted(index for batch in batches for _, index in batch) == list(range(len(languages)))
+    assert results[12][1] == Facts()  # no model reads English: no facts, in its place
+    assert results[10][1].entities and results[2][1].entities

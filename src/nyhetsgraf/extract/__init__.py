@@ -16,6 +16,7 @@ import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
@@ -126,14 +127,44 @@ class Extractor:
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 32,
              workers: int = 1) -> Iterator[tuple[Article, Facts]]:
-        """Extract from many articles, in input order. With ``workers`` > 1, chunks of ``batch_size``
-        articles are extracted in that many processes, each loading the models once."""
-        chunks: Iterable[list[Article]] = minibatch(articles, size=batch_size)
+        """Extract from many articles, in input order. In one process, batches of ``batch_size``
+        articles of one language each; with ``workers`` > 1, chunks of ``batch_size`` articles are
+        extracted in that many processes, each loading the models once."""
         if workers <= 1:
-            for chunk in chunks:
-                yield from zip(chunk, self.batch(chunk), strict=True)
+            yield from self._pipe_by_language(articles, batch_size)
             return
-        yield from self._pipe_in_processes(chunks, workers)
+        yield from self._pipe_in_processes(minibatch(articles, size=batch_size), workers)
+
+    def _pipe_by_language(self, articles: Iterable[Article],
+                          batch_size: int) -> Iterator[tuple[Article, Facts]]:
+        """``pipe`` in this process. A chunk of mixed bokmål and nynorsk would hand each model a few
+        texts at a time, and the networks run less efficiently on small batches (with one article
+        in six in nynorsk, about a tenth more CPU time for the same articles); so each language fills
+        batches of its own. At most ``_READ_AHEAD`` batches of articles wait for a rarer
+        language's batch to fill, so memory stays bounded; the results come in input order."""
+        pending: deque[_Pending] = deque()
+        waiting: dict[str, list[_Pending]] = {}
+        for article in articles:
+            entry = _Pending(article)
+            pending.append(entry)
+            batch = waiting.setdefault(article.language, [])
+            batch.append(entry)
+            if len(batch) >= batch_size:
+                self._extract_waiting(waiting.pop(article.language))
+            elif len(pending) >= batch_size * _READ_AHEAD and pending[0].facts is None:
+                self._extract_waiting(waiting.pop(pending[0].article.language))
+            while pending and pending[0].facts is not None:
+                done = pending.popleft()
+                yield done.article, done.facts
+        for batch in waiting.values():
+            self._extract_waiting(batch)
+        for done in pending:
+            assert done.facts is not None
+            yield done.article, done.facts
+
+    def _extract_waiting(self, batch: list[_Pending]) -> None:
+        for entry, facts in zip(batch, self.batch([entry.article for entry in batch]), strict=True):
+            entry.facts = facts
 
     def _pipe_in_processes(self, chunks: Iterable[list[Article]],
                            workers: int) -> Iterator[tuple[Article, Facts]]:
@@ -161,6 +192,18 @@ class Extractor:
             while in_flight:
                 done, result = in_flight.popleft()
                 yield from zip(done, result.get(), strict=True)
+
+
+# How many batches of articles one process reads ahead of the oldest one not yet extracted.
+_READ_AHEAD = 8
+
+
+@dataclass(slots=True)
+class _Pending:
+    """An article read by ``Extractor.pipe``, with its facts once its language's batch is done."""
+
+    article: Article
+    facts: Facts | None = None
 
 
 def release(doc: Doc) -> None:
