@@ -121,7 +121,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import groupby
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from nyhetsgraf.nlp.features import compound_head
@@ -177,6 +180,8 @@ COMMITTEE_ENDINGS = ("-utvalget", "-utvalet", "-kommisjonen")
 # Compound names of laws, agreements and treaties ("Opplæringslova", "EØS-avtalen"): a PROD, or the end
 # of a longer one, 80 times in 82 in NorNE train where the word does not start the sentence.
 DOCUMENT_ENDINGS = word_list("entity_type_document_endings")
+MAX_REMEMBERED_FORMS = 200_000
+_ENDS_LIKE_DOCUMENT: dict[int, bool] = {}  # word form's hash -> capitalised and ends like a law
 # A word the document names as a one-word person this many times is that person where the recognizer
 # missed it ("Epiktet", "Gross"): in NorNE train such a word, standing alone, is that person alone
 # 1,665 times in 1,675 (bokmål and nynorsk).
@@ -417,15 +422,29 @@ def _one_type_per_name(ents: list[Span]) -> list[Span]:
     return result
 
 
-def _further_person_mentions(doc: Doc, ents: list[Span], is_mention: Callable[[Token], bool]) -> list[Span]:
-    """`ents` with a one-word person added for each word outside them that `is_mention` accepts."""
+def _positions(doc: Doc, words: Iterable[str]) -> list[int]:
+    """Where any of `words` stands in `doc`, found by one vectorised comparison of the word forms'
+    hashes: a Python loop over every token costs more than the rules themselves."""
+    hashes = numpy.fromiter((get_string_id(word) for word in words), dtype=numpy.uint64)
+    if not hashes.size:
+        return []
+    return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), hashes)).tolist()
+
+
+def _further_person_mentions(doc: Doc, ents: list[Span], candidates: Iterable[str],
+                             is_mention: Callable[[Token], bool]) -> list[Span]:
+    """`ents` with a one-word person added for each word outside them that is one of `candidates`
+    and that `is_mention` accepts."""
     covered = {i for ent in ents for i in range(ent.start, ent.end)}
     found = [
-        Span(doc, token.i, token.i + 1, label="PER")
-        for token in doc
-        if token.i not in covered and is_mention(token)
+        Span(doc, i, i + 1, label="PER")
+        for i in _positions(doc, candidates)
+        if i not in covered and is_mention(doc[i])
     ]
     return sorted(ents + found, key=lambda span: span.start) if found else ents
+
+
+GENITIVE_ENDINGS = ("", "s", "'", "’", "'s", "’s")  # the forms `without_genitive` takes back to the name
 
 
 def _is_surname_mention(token: Token, surnames: set[str]) -> bool:
@@ -458,7 +477,9 @@ def _given_name(word: str) -> bool:
 def _quoted_titles(doc: Doc, ents: list[Span]) -> list[Span]:
     """`ents` with each quoted title after a noun naming a work as one PROD (rule 17)."""
     marks = _quotation_marks()
-    titles = [title for token in doc if (title := _quoted_title_after(token, marks)) is not None]
+    titles = [
+        title for i in _positions(doc, marks) if (title := _quoted_title_after(doc[i], marks)) is not None
+    ]
     if not titles:
         return ents
     inside = {i for title in titles for i in range(title.start, title.end)}
@@ -496,12 +517,12 @@ def _names_a_work(token: Token) -> bool:
 def _without_lower_case_words(doc: Doc, ents: list[Span]) -> list[Span]:
     """`ents` without one-word names at a sentence start that the document also writes in lower
     case ("Forskriften gjelder ... etter forskriften"): rule 18."""
-    lower_case = {token.text for token in doc if token.text.islower()}
-    return [ent for ent in ents if not (len(ent) == 1 and _written_in_lower_case(ent[0], lower_case))]
-
-
-def _written_in_lower_case(token: Token, lower_case: set[str]) -> bool:
-    return bool(token.is_sent_start) and token.text[1:].islower() and token.text.lower() in lower_case
+    starts = [ent for ent in ents if len(ent) == 1 and ent[0].is_sent_start and ent.text[1:].islower()]
+    if not starts:
+        return ents
+    lower_case = {doc[i].text for i in _positions(doc, {ent.text.lower() for ent in starts})}
+    dropped = {ent.start for ent in starts if ent.text.lower() in lower_case}
+    return [ent for ent in ents if ent.start not in dropped] if dropped else ents
 
 
 def split_at_whitespace(ents: list[Span]) -> list[Span]:
@@ -696,13 +717,15 @@ def _rule_places_after_i(doc: Doc, ents: list[Span], names: PersonNames) -> list
 @entities_rule("surname_mentions", 5, needs_person_names=True)
 def _rule_surname_mentions(doc: Doc, ents: list[Span], names: PersonNames) -> list[Span]:
     surnames = names.of(ents).surnames
-    return _further_person_mentions(doc, ents, lambda token: _is_surname_mention(token, surnames))
+    forms = {surname + ending for surname in surnames for ending in GENITIVE_ENDINGS}
+    return _further_person_mentions(doc, ents, forms, lambda token: _is_surname_mention(token, surnames))
 
 
 @entities_rule("given_name_mentions", 16, needs_person_names=True)
 def _rule_given_name_mentions(doc: Doc, ents: list[Span], names: PersonNames) -> list[Span]:
     given_names = names.of(ents).given_names
-    return _further_person_mentions(doc, ents, lambda token: _is_given_name_mention(token, given_names))
+    return _further_person_mentions(doc, ents, given_names,
+                                    lambda token: _is_given_name_mention(token, given_names))
 
 
 @entities_rule("joined_persons", 13)
@@ -725,16 +748,36 @@ def _document_name(token: Token) -> bool:
     return ending is not None and len(lowered[: -len(ending)].rstrip("-")) >= MIN_COMPOUND_STEM
 
 
+def _words_ending_like_documents(doc: Doc) -> list[Token]:
+    """The capitalised tokens that end like a law or an agreement. The test is made once per
+    word form (by its hash in the document's array of forms), not once per token: a plain loop over
+    every token cost more than all the other rules together."""
+    strings = doc.vocab.strings
+    found = []
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        ends_like = _ENDS_LIKE_DOCUMENT.get(orth)
+        if ends_like is None:
+            if len(_ENDS_LIKE_DOCUMENT) >= MAX_REMEMBERED_FORMS:
+                _ENDS_LIKE_DOCUMENT.clear()
+            word = strings[orth]
+            ends_like = word[:1].isupper() and word.casefold().endswith(DOCUMENT_ENDINGS)
+            _ENDS_LIKE_DOCUMENT[orth] = ends_like
+        if ends_like:
+            found.append(doc[i])
+    return found
+
+
 def _documents(doc: Doc, ents: list[Span]) -> list[Span]:
     """`ents` with each compound name of a law or an agreement a PROD, where the recognizer left it out
     or gave it one word of its own of another type (not a person's: "Martina Navratilova")."""
+    candidates = [token for token in _words_ending_like_documents(doc) if _document_name(token)]
+    if not candidates:
+        return ents
     by_start = {ent.start: ent for ent in ents}
     covered = {i for ent in ents for i in range(ent.start, ent.end)}
     changed = False
     result = list(ents)
-    for token in doc:
-        if not _document_name(token):
-            continue
+    for token in candidates:
         ent = by_start.get(token.i)
         if token.i not in covered:
             result.append(Span(doc, token.i, token.i + 1, label="PROD"))
@@ -801,7 +844,7 @@ def _repeated_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     names = {text for text, count in mentions.items() if count >= MIN_PERSON_MENTIONS}
     if not names:
         return ents
-    return _further_person_mentions(doc, ents, lambda token: _is_repeated_person(token, names))
+    return _further_person_mentions(doc, ents, names, lambda token: _is_repeated_person(token, names))
 
 
 def _is_repeated_person(token: Token, names: set[str]) -> bool:
