@@ -615,7 +615,7 @@ class EventFinder:
         doc, table = self.doc, token_table(self.doc)
         texts, pos = table.texts, table.pos
         content = [(i, looks_like_verb_at(table, i)) for i in range(sent.start, sent.end)
-                   if texts[i][:1].isalpha() and pos[i] in ("VERB", "AUX", "NOUN", "ADJ")]
+                   if pos[i] in ("VERB", "AUX", "NOUN", "ADJ") and texts[i][:1].isalpha()]
         # a Token only for the words that some reading may trigger (most have no lexicon row)
         words = [(doc[i], verb_like) for i, verb_like in content
                  if _may_trigger(self.triggers, table.lemmas[i], table.lowers[i], verb_like,
