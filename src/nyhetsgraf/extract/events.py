@@ -76,6 +76,7 @@ _AIMED_TYPES = {"ASSAULT", "ACCUSE", "PROTEST", "THREATEN", "SANCTION", "COERCE"
 _TARGET_PREPOSITIONS = {"mot", "på", "med", "overfor", "mellom"}
 _FIRST_PERSON = {"vi", "jeg", "eg", "me"}
 _CLAUSE_OPENERS = {
+    "hvorfor", "hvordan", "hvor", "hva", "hvem", "kvifor", "korleis", "kvar", "kva", "kven",
     "at",
     "som",
     "da",
@@ -116,6 +117,109 @@ _OBJECT_PARTICLES = {"nei"}
 _OWN = {"eget", "egne", "eige", "eigne", "egen", "eiga"}
 # Subjunctions that open a condition: what follows is not said to happen ("dersom regjeringen går av").
 _CONDITIONALS = {"dersom", "hvis", "viss", "ifall", "såfremt", "om"}
+
+# Words of an aim or a plan that a negation may deny ("har ikke til hensikt å", "kommer ikke til å",
+# "har ingen planer om å"); "har ikke råd til å si nei" and "kan ikke møte" deny no event.
+_AIM_WORDS = {"hensikt", "hensikten", "planer", "plan", "planene", "intensjon", "intensjoner", "tenkt", "meningen",
+              "aktuelt", "kommer", "kjem", "vil", "skal", "akter", "agter"}
+# Modals whose verb group says what could, should or would happen ("kan bli tvunget", "bør
+# samarbeide", "ville angripe"): no event. "vil" and "skal" announce and stay; "måtte" (had to)
+# reports what happened; "skulle ha" reports a claim ("skal ha truet").
+_UNREAL_MODALS = {"kan", "kunne", "bør", "burde", "ville", "kunna", "må", "skulle", "skulla", "måtte"}
+_UNREAL_UNLESS_PERFECT = {"skulle", "skulla", "skal", "kan", "kunne", "måtte", "må"}
+# Relative and temporal openers that, with a verb in the present tense, describe what someone does
+# as a rule ("geriljaer som angriper sivile", "møter når utvalget behandler en sak").
+_DESCRIPTIVE_OPENERS = {"som", "hvor", "der", "når", "kvar", "kor"}
+
+# --- the precision gate: who can act, what can be hit, which clauses state a single event ----------
+# Entity types that can act in an event: people, organisations, states and their capitals.
+_AGENT_TYPES = {"PER", "ORG", "GPE_ORG", "GPE_LOC", "GPE"}
+_PLACE_ENTITY_TYPES = {"GPE_LOC", "GPE", "LOC", "GPE_ORG"}
+# Quantifiers that stand for people as subjects ("mange ble drept", "noen angrep ham").
+_QUANTIFIER_AGENTS = {"alle", "mange", "flere", "fleire", "noen", "nokon", "nokre", "ingen", "begge", "somme",
+                      "hundrevis", "tusenvis", "titusenvis", "hundretusenvis", "millionvis"}
+# Subjects that name no one in particular: the generic pronouns and the pronouns of things.
+_GENERIC_SUBJECTS = {"man", "en", "ein", "du", "deg", "det", "den", "dette", "denne", "noe", "noko", "dykk"}
+_FIRST_AND_SECOND_PERSON = {"jeg", "eg", "vi", "me", "du", "dere", "meg", "oss"}
+# Heads that may end a compound agent noun only as a whole word ("forrett" is no court, "Holland"
+# no land): short or ambiguous endings.
+_WHOLE_WORD_HEADS = {"rett", "land", "part", "organ", "lag", "mor", "far", "bror", "kunde", "styre"}
+_HABITUAL_PHRASES = tuple(tuple(phrase.split()) for phrase in word_list("habitual_adverbs"))
+# Types whose target is a person, group or organisation (or for attacks and threats a place).
+# (COERCE is not among them: what is banned, seized or censored is often a thing.)
+_ANIMATE_TARGET_TYPES = {"ASSAULT", "THREATEN", "CONSULT"}
+_PLACE_TARGET_TYPES = {"ASSAULT", "THREATEN", "CONSULT"}
+# Types a statement, report or declaration can perform ("Erklæringen oppfordrer til", "rapporten
+# kritiserer"): the verbal ones.
+_VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "PROTEST", "THREATEN"}
+# "møtes", "treffes", "samarbeider": verbs whose subject holds both parties when it is plural.
+_RECIPROCAL_PREPOSITIONS = {"med", "mellom", "hos"}
+
+
+@lru_cache(maxsize=1)
+def _agent_heads() -> frozenset[str]:
+    """Nouns that name someone who can act: the agent list and the non-document speaker nouns."""
+    speaker = {noun.lemma for noun in _lexicon().speaker_nouns().values() if noun.kind != "document"}
+    return word_set("event_agent_nouns") | frozenset(speaker)
+
+
+def _noun_bases(word: str) -> tuple[str, ...]:
+    """A noun form and its guessed base forms without the definite or plural ending
+    ("soldatene" -> "soldat", "kvinner" -> "kvinne", "menn" -> "mann")."""
+    result = [word]
+    for ending in ("ene", "ane", "en", "et", "er", "ar", "ne", "a", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            stem = word[: -len(ending)]
+            result.extend((stem, stem + "e"))
+    if word.endswith("menn") or word.endswith("mennene"):
+        result.append(word[: word.rindex("menn")] + "mann")
+    return tuple(dict.fromkeys(result))
+
+
+@lru_cache(maxsize=1 << 14)
+def _headed_by(word: str, heads: frozenset[str]) -> bool:
+    """Whether a noun (in any of its base forms) is one of ``heads`` or a compound ending in one; a
+    short or ambiguous head ends a compound only after the linking -s- ("småbarnsfar", not "forrett")."""
+    for base in _noun_bases(word):
+        if base in heads:
+            return True
+        for k in range(3, len(base) - 2):
+            head = base[k:]
+            if head in heads and (head not in _WHOLE_WORD_HEADS or base[k - 1] == "s"):
+                return True
+    return False
+
+
+# Endings of nouns for people: nationalities ("chilener", "amerikanere", "palestinere",
+# "europeere"), and agent suffixes ("journalist", "demonstrant", "student", "direktør").
+_PERSON_SUFFIXES = ("aner", "ener", "iner", "eer", "ist", "ant", "ent", "ør")
+_NOT_PERSON_SUFFIXES = ("ment", "sent", "rant", "humør", "iør", "kant", "tant", "vant", "fant", "pant", "gent")
+
+
+def _person_by_ending(base: str) -> bool:
+    return len(base) >= 6 and base.endswith(_PERSON_SUFFIXES) and not base.endswith(_NOT_PERSON_SUFFIXES)
+
+
+def is_agent_noun(word: str) -> bool:
+    """ "politiet", "demonstrantene", "fagforeningslederen", "chilenerne": a noun that names someone
+    who can act."""
+    word = word.lower()
+    return _headed_by(word, _agent_heads()) or any(_person_by_ending(base) for base in _noun_bases(word))
+
+
+@lru_cache(maxsize=1)
+def _document_heads() -> frozenset[str]:
+    return frozenset(noun.lemma for noun in _lexicon().speaker_nouns().values() if noun.kind == "document")
+
+
+def is_document_noun(word: str) -> bool:
+    """ "erklæringen", "rapporten", "pressemeldingen": a text that states something."""
+    return _headed_by(word.lower(), _document_heads())
+
+
+def is_place_noun(word: str) -> bool:
+    """ "militærleiren", "sykehuset", "bilen": a noun that names a place, building or vehicle."""
+    return _headed_by(word.lower(), word_set("event_place_heads"))
 
 
 @lru_cache(maxsize=1)
@@ -943,7 +1047,10 @@ class EventFinder:
         """Canonical name or short phrase for an argument token."""
         if token is None:
             return None
+        if low(token) in ("de", "dei", "den") and token.i + 1 < len(self.doc) and low(self.doc[token.i + 1]) == "som":
+            return None  # "de som ikke stiller krav": those who, no one named
         if low(token) in PERSONAL_PRONOUNS:
+            before = min(before, token.i)  # a pronoun refers back, never to a name after it
             plural = self._plural_antecedent(token) if PERSONAL_PRONOUNS[low(token)] == "PL" else None
             if plural is not None:
                 return self.refer(plural, before)
@@ -1095,7 +1202,7 @@ class EventFinder:
                 )
             ):
                 return True
-            if first.i < t.i <= first.i + 2:
+            if first.i < t.i <= first.i + 2 and not any(is_punct(x) for x in self.doc[first.i + 1 : t.i]):
                 return True
         return False
 
@@ -1103,7 +1210,8 @@ class EventFinder:
         """ "har ikke til hensikt å trekke soldatene ut": an aim said not to exist is a negated event."""
         cues = _negation_cues()
         window = self.doc[max(sent.start, verb.i - 7) : verb.i]
-        return any(low(t) in cues for t in window) and not any(x.text in (",", ";") for x in window)
+        return (any(low(t) in cues for t in window) and any(low(t) in _AIM_WORDS for t in window)
+                and not any(x.text in (",", ";") for x in window))
 
     def _wished(self, trigger: Token, sent: Span) -> bool:
         """A trigger in what someone hopes, fears or wants ("håper partene kommer til enighet")."""
@@ -1141,6 +1249,154 @@ class EventFinder:
                     return True
         return False
 
+    # ------------------------------------------------------------------ the precision gate
+    def can_act(self, token: Token | None, type_: str = "") -> bool:
+        """Whether a subject or agent names someone who can act: a person, organisation or state
+        (named, described by an agent noun, or a personal pronoun), a group ("mange", "tre av dem").
+        "man", "det", "Stående applaus", "drømmen" and an unresolved "vi" outside a quote cannot."""
+        if token is None:
+            return False
+        word = low(token)
+        if word in ("som", "der"):
+            if token.i > 0 and low(self.doc[token.i - 1]) in ("den", "de", "dei", "han", "hun", "ho"):
+                return True  # "den som skjøt": the one who
+            antecedent = self._antecedent(token)
+            return antecedent is not None and self.can_act(antecedent)
+        if word in _FIRST_AND_SECOND_PERSON:
+            return self.speaker_around(token) is not None  # "vi" in a quote speaks for its speaker
+        if word in _GENERIC_SUBJECTS:
+            return False
+        if word in PERSONAL_PRONOUNS or word in _QUANTIFIER_AGENTS:
+            return True
+        entity = self.entities.entity_for(token)
+        if entity is not None:
+            return entity.type in _AGENT_TYPES
+        doc = self.doc
+        follows_av = token.i + 2 < len(doc) and low(doc[token.i + 1]) == "av"
+        if token.pos_ == "NUM" or (follows_av and (word in _PARTITIVE_NOUNS or lemma(token) in _PARTITIVE_NOUNS)):
+            # "tre av dem", "grupper av demonstranter": the people counted
+            inner = _next_head(doc, token.i + 2, min(len(doc), token.i + 6)) if follows_av else None
+            return inner is None or inner.i == token.i or self.can_act(inner)
+        sentence_start = self.sentence_of(token).start
+        if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.i > sentence_start):
+            return True  # a name the recognizer missed ("NHO Transport")
+        if token.pos_ != "NOUN":
+            return False
+        if type_ in _VERBAL_TYPES and (is_document_noun(word) or is_document_noun(lemma(token))):
+            return True  # "Erklæringen oppfordrer til": a statement speaks for those behind it
+        return is_agent_noun(word) or is_agent_noun(lemma(token))
+
+    def _antecedent(self, relative: Token) -> Token | None:
+        """The noun a "som" or "der" refers back to, past one comma ("Ling, som ble fengslet")."""
+        sent = self.sentence_of(relative)
+        for t in reversed(self.doc[max(sent.start, relative.i - 4) : relative.i]):
+            if t.text == ",":
+                continue
+            return t if t.pos_ in _NOMINAL and low(t) not in ("som", "der") else None
+        return None
+
+    def _fragment(self, sent: Span) -> bool:
+        """A piece of a line the source broke ("møter.", "godta relativt lav lønn mot at de i"): it
+        opens in lower case or has fewer than four words."""
+        words = [t for t in sent if t.text[:1].isalnum()]
+        return len(words) < 4 or not words[0].text[:1].isupper() and not words[0].text[:1].isdigit()
+
+    def can_be_hit(self, token: Token, type_: str) -> bool:
+        """Whether a target fits the event type: people and groups for arrests and attacks, and
+        for attacks, threats and visits also a place ("angrep på rettsvesenet" is figurative)."""
+        if self.can_act(token) or low(token) in ("seg", "meg", "deg", "oss", "ham", "henne", "dem"):
+            return True
+        if type_ not in _PLACE_TARGET_TYPES:
+            return False
+        entity = self.entities.entity_for(token)
+        if entity is not None:
+            return entity.type in _PLACE_ENTITY_TYPES
+        return token.pos_ in ("NOUN", "PROPN") and (is_place_noun(low(token)) or is_place_noun(lemma(token)))
+
+    def _habitual(self, trigger: Token, sent: Span) -> bool:
+        """A habitual or generic clause ("kom ofte på besøk", "pleier å møtes"): no single event."""
+        lowers = token_table(self.doc).lowers
+        start, end = trigger.i, trigger.i
+        while start > sent.start and not is_punct(self.doc[start - 1]):
+            start -= 1
+        while end + 1 < sent.end and not is_punct(self.doc[end + 1]):
+            end += 1
+        words = lowers[start : end + 1]
+        return any(
+            tuple(words[k : k + len(phrase)]) == phrase for phrase in _HABITUAL_PHRASES for k in range(len(words))
+        )
+
+    def _second_party(self, match: _Match, sent: Span) -> bool:
+        """A meeting's other party: a "med"/"mellom"/"hos" phrase naming someone after the trigger."""
+        last = match.trigger_tokens[-1]
+        for t in self.doc[last.i + 1 : min(sent.end, last.i + 8)]:
+            if low(t) in _RECIPROCAL_PREPOSITIONS:
+                head = _next_head(self.doc, t.i + 1, min(sent.end, t.i + 6))
+                return head is not None and self.can_act(head)
+            if is_punct(t) or _is_finite(t):
+                return False
+        return False
+
+    def _plural_party(self, subject: Token) -> bool:
+        """ "partene møttes", "Norge og Sverige møtes", "de møttes": a subject holding both parties."""
+        if len(self._coordinated(subject)) > 1 or low(subject) in ("de", "dei", "begge", "alle"):
+            return True
+        entity = self.entities.entity_for(subject)
+        return entity is None and "Plur" in subject.morph.get("Number")
+
+    def _consult_parties(self, match: _Match, sent: Span, subject: Token | None, target: Token | None) -> bool:
+        """A meeting, talk or visit between two parties that can act: "møtte statsministeren",
+        "hadde samtaler med Russland", "partene møttes", "besøkte Kina" (a state visit). A visit to a
+        town, an exhibition or a person's home is no CONSULT ("besøkte byen", "kom på besøk")."""
+        if target is not None:
+            if self.can_act(target):
+                return True
+            entity = self.entities.entity_for(target)
+            if entity is not None and entity.type in _PLACE_ENTITY_TYPES:
+                return subject is not None and self.entities.entity_for(subject) is not None
+        if self._second_party(match, sent):
+            return True
+        return subject is not None and self._plural_party(subject) and target is None
+
+    def _unreal(self, match: _Match, sent: Span) -> bool:
+        """A verb group with a modal of possibility, duty or condition ("kan bli tvunget", "bør
+        samarbeide", "skulle rustes opp"); "skal ha truet" and "måtte ha" report what happened."""
+        verb = match.verb
+        if not looks_like_verb(verb):
+            return False
+        finite = _finite_verb_of(verb, sent)
+        word = low(finite)
+        if finite is verb or word not in _UNREAL_MODALS:
+            return False
+        perfect = any(low(t) in ("ha", "hatt") for t in self.doc[finite.i + 1 : verb.i])
+        if word == "måtte":
+            return False
+        return not (perfect and word in _UNREAL_UNLESS_PERFECT - {"kan", "kunne", "må"})
+
+    def _descriptive_present(self, match: _Match, sent: Span) -> bool:
+        """A present-tense verb in a relative or "når" clause: what someone does as a rule."""
+        if not looks_like_verb(match.verb) or match.type in _VERBAL_TYPES:
+            return False  # "partier som krever at ...": a demand or a charge is stated in the present
+        finite = _finite_verb_of(match.verb, sent)
+        if finite is not match.verb or "Pres" not in finite.morph.get("Tense"):
+            return False  # "som har ledet an i protester" reports what happened
+        for t in reversed(self.doc[sent.start : finite.i]):
+            if low(t) in _DESCRIPTIVE_OPENERS:
+                return True
+            if t.text in (",", ";", ":") or _is_finite(t) or low(t) in _CLAUSE_OPENERS:
+                return False
+        return False
+
+    def _verb_first_condition(self, match: _Match, sent: Span) -> bool:
+        """ "Ba de om fisk, fikk de hval": a clause opening with its finite verb, then a comma and
+        another finite verb, is a condition (questions and headlines aside)."""
+        words = [t for t in sent if not is_space(t) and not is_punct(t)]
+        finite = _finite_verb_of(match.verb, sent)
+        if not words or words[0].i != finite.i or not _is_finite(finite):
+            return False
+        comma = next((t for t in self.doc[finite.i + 1 : sent.end] if t.text == ","), None)
+        return comma is not None and comma.i + 1 < sent.end and _is_finite(self.doc[comma.i + 1])
+
     def date(self, sent: Span) -> str | None:
         start = sent.start_char + self.offset
         end = sent.end_char + self.offset
@@ -1158,6 +1414,12 @@ class EventFinder:
                 trigger = match.trigger_tokens[0]
                 if _is_question(sent) or self._wished(trigger, sent) or self._conditional(trigger, sent):
                     continue  # asked, wished or supposed, not said to have happened
+                if self._habitual(trigger, sent) or self._verb_first_condition(match, sent):
+                    continue  # what usually happens, or what happens if something else does
+                if self._unreal(match, sent) or self._descriptive_present(match, sent):
+                    continue  # what could or should happen, or what someone does as a rule
+                if _opens_in_lower_case(sent) or _predicative_participle(match.verb):
+                    continue  # a piece of a broken line, or "følte seg akseptert" (a state)
                 events.extend(self._events(match, sent, seen))
         return events
 
@@ -1166,12 +1428,25 @@ class EventFinder:
         deponent = match.lemma.endswith("s") and verb is match.trigger_tokens[0]  # "møtes" is not passive
         passive = is_passive(verb, self.sentence_of(verb)) and not deponent
         if passive:
-            actors = [self.refer(self.agent(verb), verb.i)]
-            target = self.refer(self.subject(verb), verb.i)
+            agent, patient = self.agent(verb), self.subject(verb)
+            if match.type == "CONSULT" and not self.can_act(agent):
+                return []  # "I kapittel 9 drøftes eiendomsretten": a topic discussed, no meeting
+            if low(patient) in ("det", "der") if patient is not None else False:
+                patient = None  # "det ble kastet stein mot utestedet": no one is named
+            if patient is not None and match.type in _ANIMATE_TARGET_TYPES and not self.can_be_hit(patient, match.type):
+                return []  # "planene ble arrestert", "siste øyeblikk tvinges": no one is hit
+            # "beskutt av piler": an instrument is no actor, the event stands without one
+            actors = [self.refer(agent, verb.i) if self.can_act(agent) else None]
+            target = self.refer(patient, verb.i)
         else:
+            subject = self.subject(verb)
+            between = self._between(match.trigger_tokens[-1], sent)
+            topic = match.verb is match.trigger_tokens[0] and not looks_like_verb(match.verb)
+            acting = between[0] if between is not None else subject
+            if not topic and (self._fragment(sent) if acting is None else not self.can_act(acting, match.type)):
+                return []  # no one who can act does it: "Stående applaus hedret", "man møtes", "det rammer"
             actors = self.actors(verb, verb.i)
             skip = {t.i for t in match.trigger_tokens}
-            subject = self.subject(verb)
             if subject is not None and subject.i > verb.i:
                 # an inverted subject is no object: "samlet rundt 300 foreldre og barn seg"
                 skip.update(range(verb.i + 1, subject.i + 3))
@@ -1180,8 +1455,12 @@ class EventFinder:
                 or self.direct_object(verb, skip)
                 or (self.aimed_at(match.trigger_tokens[-1]) if match.type in _AIMED_TYPES else None)
             )
+            if match.type == "CONSULT" and not self._consult_parties(match, sent, acting, target_token):
+                return []  # a visit to a town or a home, a meeting with no second party
+            if (target_token is not None and match.type in _ANIMATE_TARGET_TYPES - {"CONSULT"}
+                    and not self.can_be_hit(target_token, match.type)):
+                return []  # "har et angrep på rettsvesenet", "arresterte planene": figurative
             target = self.refer(target_token, verb.i)
-            between = self._between(match.trigger_tokens[-1], sent)
             if between is not None:  # "sammenstøt mellom demonstranter og politi"
                 actors = [self.refer(between[0], verb.i)]
                 target = self.refer(between[1], verb.i) if between[1] is not None else target
@@ -1209,6 +1488,21 @@ class EventFinder:
                 )
             )
         return result
+
+
+def _opens_in_lower_case(sent: Span) -> bool:
+    """A line that opens with a word in lower case is a piece of a sentence the source broke
+    ("møter.", "godta relativt lav lønn mot at de i"); after a colon lower case is normal."""
+    first = next((t for t in sent if t.text[:1].isalnum()), None)
+    if first is None or not first.text[:1].islower():
+        return False
+    before = sent.doc.text[: first.idx].rstrip(" \t")
+    return not before or before.endswith("\n")
+
+
+def _predicative_participle(verb: Token) -> bool:
+    """ "følte seg akseptert", "anser seg truet": a participle after a reflexive states a state."""
+    return verb.i > 0 and low(verb.doc[verb.i - 1]) in _SELF and "Part" in verb.morph.get("VerbForm")
 
 
 def _is_question(sent: Span) -> bool:
