@@ -148,6 +148,9 @@ _HABITUAL_PHRASES = tuple(tuple(phrase.split()) for phrase in word_list("habitua
 # Types whose target is a person, group or organisation (or for attacks and threats a place).
 # (COERCE is not among them: what is banned, seized or censored is often a thing.)
 _ANIMATE_TARGET_TYPES = {"ASSAULT", "THREATEN", "CONSULT"}
+_PERSON_OBJECT_VERBS = word_set("person_object_verbs")
+# Types whose state passive ("er berømt", "var akseptert", "er forkastet") states an attitude.
+_STATIVE_TYPES = {"SUPPORT", "AGREE", "REJECT", "CONCEDE"}
 _PLACE_TARGET_TYPES = {"ASSAULT", "THREATEN", "CONSULT"}
 # Types a statement, report or declaration can perform ("Erklæringen oppfordrer til", "rapporten
 # kritiserer"): the verbal ones.
@@ -403,7 +406,9 @@ def _irrealis_infinitive(verb: Token) -> bool:
         return False  # "tiltalt for å ha voldtatt": a perfect infinitive states what happened
     if previous in ("å", "og") and i - 1 > 0:
         if previous == "og":
-            return False
+            # "å forebygge og etterforske": the second infinitive shares the first one's aim
+            first = verb.doc[i - 2]
+            return i >= 3 and lowers[i - 3] == "å" and is_infinitive(first) and _irrealis_infinitive(first)
         before = lowers[max(0, i - 3) : i - 1]
         if before[-2:] in (["kommer", "til"], ["kjem", "til"]) or before[-1:] in (["ved"], ["gjennom"]):
             return False  # future, or the means of a real act: "straffer tyver ved å kappe hendene av dem"
@@ -607,6 +612,8 @@ def is_passive(verb: Token, sent: Span) -> bool:
             continue
         if lemma(t) in ("bli", "verte") or low(t) in ("bli", "blitt", "verte", "vorte", "vorten"):
             return True  # "ville bli løslatt": an infinitive "bli" is passive too
+        if low(t) in ("sitter", "satt", "sitje", "sit", "sitte") and t.i == verb.i - 1:
+            return True  # "sitter arrestert", "satt fengslet": held
         if t.pos_ in ("AUX", "VERB") and (t.pos_ == "AUX" or _is_finite(t)):
             return lemma(t) in ("bli", "verte", "være", "vere") or low(t) in (
                 "ble",
@@ -731,6 +738,8 @@ class EventFinder:
             return None
         if _in_fixed_phrase(token) or (verb_like and _attributive_participle(token, sent)):
             return None
+        if verb_like and _participle_as_noun(token):
+            return None  # "overfor de to drepte", "vurderer tiltalte som tilregnelig"
         if low(token) in _REQUIREMENT_FORMS:
             return None  # "det kreves kvalifikasjoner": a requirement, not a demand
         if verb_like and _possibility(token, sent) and not self._negated_aim(token, sent):
@@ -1314,8 +1323,13 @@ class EventFinder:
         return token.pos_ in ("NOUN", "PROPN") and (is_place_noun(low(token)) or is_place_noun(lemma(token)))
 
     def _habitual(self, trigger: Token, sent: Span) -> bool:
-        """A habitual or generic clause ("kom ofte på besøk", "pleier å møtes"): no single event."""
+        """A habitual or generic clause ("kom ofte på besøk", "pleier å møtes"), or a sentence with a
+        "når" clause ("møter når utvalget behandler en sak", "et ritual de utførte når de var truet"):
+        what happens whenever something else does is no single event."""
         lowers = token_table(self.doc).lowers
+        for k in range(sent.start, sent.end - 2):
+            if lowers[k] in ("når", "kva tid") and lowers[k + 2] not in ("gjelder", "gjeld", "kommer", "kjem"):
+                return True
         start, end = trigger.i, trigger.i
         while start > sent.start and not is_punct(self.doc[start - 1]):
             start -= 1
@@ -1365,13 +1379,15 @@ class EventFinder:
         if not looks_like_verb(verb):
             return False
         finite = _finite_verb_of(verb, sent)
-        word = low(finite)
-        if finite is verb or word not in _UNREAL_MODALS:
+        group = [low(t) for t in self.doc[finite.i : verb.i]]
+        if low(self.doc[verb.i - 1]) == "å" if verb.i > 0 else False:
+            # "for å skulle bli skutt": the infinitive's own group
+            group = [low(t) for t in self.doc[max(sent.start, verb.i - 4) : verb.i]]
+        modals = [w for w in group if w in _UNREAL_MODALS]
+        if not modals or modals == ["måtte"]:
             return False
-        perfect = any(low(t) in ("ha", "hatt") for t in self.doc[finite.i + 1 : verb.i])
-        if word == "måtte":
-            return False
-        return not (perfect and word in _UNREAL_UNLESS_PERFECT - {"kan", "kunne", "må"})
+        perfect = any(w in ("ha", "hatt") for w in group)
+        return not (perfect and modals[0] in _UNREAL_UNLESS_PERFECT - {"kan", "kunne", "må", "måtte"})
 
     def _descriptive_present(self, match: _Match, sent: Span) -> bool:
         """A present-tense verb in a relative or "når" clause: what someone does as a rule."""
@@ -1383,9 +1399,29 @@ class EventFinder:
         for t in reversed(self.doc[sent.start : finite.i]):
             if low(t) in _DESCRIPTIVE_OPENERS:
                 return True
-            if t.text in (",", ";", ":") or _is_finite(t) or low(t) in _CLAUSE_OPENERS:
+            if t.text in (",", ";", ":") or _is_finite(t) or low(t) in _CLAUSE_OPENERS - {"og", "men"}:
                 return False
         return False
+
+    def _needs_person(self, match: _Match) -> bool:
+        """A COERCE verb whose object is a person: arrest, charge, sentence, deport, force."""
+        return match.type == "COERCE" and bool({match.lemma, lemma(match.verb)} & _PERSON_OBJECT_VERBS)
+
+    def _state_passive(self, verb: Token, sent: Span) -> bool:
+        """A participle after "er"/"var" with no "blitt"/"vært" ("er berømt", "var akseptert")."""
+        finite = _finite_verb_of(verb, sent)
+        group = [low(t) for t in self.doc[min(finite.i, max(sent.start, verb.i - 4)) : verb.i]]
+        return any(w in ("er", "var", "e") for w in group) and not any(
+            w in ("blitt", "ble", "blir", "vorte", "vart", "vert", "bli") for w in group)
+
+    def _titled_target(self, token: Token | None) -> bool:
+        """A target that is a work or product ("anmeldte «Master of Reality»"): a review, no event."""
+        if token is None:
+            return False
+        entity = self.entities.entity_for(token)
+        if entity is not None and entity.type == "PROD":
+            return True
+        return token.i > 0 and self.doc[token.i - 1].text in ("«", '"', "“")
 
     def _verb_first_condition(self, match: _Match, sent: Span) -> bool:
         """ "Ba de om fisk, fikk de hval": a clause opening with its finite verb, then a comma and
@@ -1394,8 +1430,8 @@ class EventFinder:
         finite = _finite_verb_of(match.verb, sent)
         if not words or words[0].i != finite.i or not _is_finite(finite):
             return False
-        comma = next((t for t in self.doc[finite.i + 1 : sent.end] if t.text == ","), None)
-        return comma is not None and comma.i + 1 < sent.end and _is_finite(self.doc[comma.i + 1])
+        # "Skal vi samarbeide med dem forventer vi innflytelse": a second finite verb answers the first
+        return any(_is_finite(t) for t in self.doc[finite.i + 2 : sent.end])
 
     def date(self, sent: Span) -> str | None:
         start = sent.start_char + self.offset
@@ -1431,10 +1467,16 @@ class EventFinder:
             agent, patient = self.agent(verb), self.subject(verb)
             if match.type == "CONSULT" and not self.can_act(agent):
                 return []  # "I kapittel 9 drøftes eiendomsretten": a topic discussed, no meeting
+            if match.type in _STATIVE_TYPES and self._state_passive(verb, sent):
+                return []  # "er berømt for", "var akseptert": a state, not an act
             if low(patient) in ("det", "der") if patient is not None else False:
                 patient = None  # "det ble kastet stein mot utestedet": no one is named
             if patient is not None and match.type in _ANIMATE_TARGET_TYPES and not self.can_be_hit(patient, match.type):
                 return []  # "planene ble arrestert", "siste øyeblikk tvinges": no one is hit
+            if match.type != "ASSAULT" and agent is not None and not self.can_act(agent):
+                return []  # "hadde vært fengslet av filmen": a thing that acts is a figure of speech
+            if patient is not None and self._needs_person(match) and not self.can_act(patient):
+                return []  # "ble dømt frispark": the verb's person is missing
             # "beskutt av piler": an instrument is no actor, the event stands without one
             actors = [self.refer(agent, verb.i) if self.can_act(agent) else None]
             target = self.refer(patient, verb.i)
@@ -1457,6 +1499,11 @@ class EventFinder:
             )
             if match.type == "CONSULT" and not self._consult_parties(match, sent, acting, target_token):
                 return []  # a visit to a town or a home, a meeting with no second party
+            if target_token is not None and self._needs_person(match) and not self.can_act(target_token) \
+                    and low(target_token) not in _SELF | {"ham", "henne", "dem"}:
+                return []  # "dømte indirekte frispark", "har utvist sviktende dømmekraft"
+            if self._titled_target(target_token):
+                return []  # "anmeldte «Master of Reality»": a review of a work
             if (target_token is not None and match.type in _ANIMATE_TARGET_TYPES - {"CONSULT"}
                     and not self.can_be_hit(target_token, match.type)):
                 return []  # "har et angrep på rettsvesenet", "arresterte planene": figurative
@@ -1490,6 +1537,15 @@ class EventFinder:
         return result
 
 
+def _participle_as_noun(token: Token) -> bool:
+    """A form the tagger read as a noun or adjective right after a number or a finite verb: the
+    participle is used as a noun ("de to drepte", "vurderer tiltalte", "godtar straffa")."""
+    if token.pos_ not in ("NOUN", "ADJ") or token.i == 0:
+        return False
+    previous = token.doc[token.i - 1]
+    return previous.pos_ == "NUM" or (previous.pos_ == "VERB" and _is_finite(previous))
+
+
 def _opens_in_lower_case(sent: Span) -> bool:
     """A line that opens with a word in lower case is a piece of a sentence the source broke
     ("møter.", "godta relativt lav lønn mot at de i"); after a colon lower case is normal."""
@@ -1502,7 +1558,8 @@ def _opens_in_lower_case(sent: Span) -> bool:
 
 def _predicative_participle(verb: Token) -> bool:
     """ "følte seg akseptert", "anser seg truet": a participle after a reflexive states a state."""
-    return verb.i > 0 and low(verb.doc[verb.i - 1]) in _SELF and "Part" in verb.morph.get("VerbForm")
+    participle = "Part" in verb.morph.get("VerbForm") or verb.pos_ == "ADJ"
+    return verb.i > 0 and low(verb.doc[verb.i - 1]) in _SELF and participle
 
 
 def _is_question(sent: Span) -> bool:
