@@ -859,9 +859,12 @@ class EventFinder:
         head of the nominal chunk that opens the clause; "som" points back to its antecedent."""
         doc = self.doc
         sent = self.sentence_of(verb)
-        if verb.i > sent.start and low(doc[verb.i - 1]) == "å":
+        infinitive_mark = verb.i - 1
+        while infinitive_mark > sent.start and low(doc[infinitive_mark]) in ("ha", "bli", "blitt", "hatt"):
+            infinitive_mark -= 1  # "for å ha overfalt": a perfect infinitive
+        if infinitive_mark >= sent.start and infinitive_mark < verb.i and low(doc[infinitive_mark]) == "å":
             # an infinitive's subject is that of the verb it depends on
-            governing = [t for t in doc[sent.start : verb.i - 1] if _is_finite(t)]
+            governing = [t for t in doc[sent.start : infinitive_mark] if _is_finite(t)]
             return self._surface_subject(governing[-1]) if governing else None
         finite = _finite_verb_of(verb, sent)
         previous = finite.i - 1
@@ -1065,6 +1068,8 @@ class EventFinder:
                 return self.refer(plural, before)
             name = self.bound_pronoun(token) or self.referents.pronoun(token, before)
             entity = self.entities.by_name(name) if name else None
+            if entity is not None and not self._mentioned_near(entity, token):
+                return None  # a name last seen paragraphs back is a guess, not a reference
             # "De møtte presidenten": a pronoun never stands for a place as the one who acts
             return None if entity is not None and entity.type in ("GPE_LOC", "LOC") else name
         if low(token) in _NOT_ACTORS or token.pos_ in ("SCONJ", "ADP", "PUNCT") or self._is_time(token):
@@ -1075,6 +1080,13 @@ class EventFinder:
         if entity is not None:
             return entity.name
         return self.phrase(token)
+
+    def _mentioned_near(self, entity: Any, pronoun: Token) -> bool:
+        """Whether the entity is named in the pronoun's sentence or one of the three before it."""
+        sents = [s for s in self.sents if s.start <= pronoun.i]
+        window_start = sents[-4].start if len(sents) >= 4 else 0
+        return any(window_start <= i < pronoun.i or (pronoun.i < i < sents[-1].end if sents else False)
+                   for i in self.entities.tokens_of(entity))
 
     def phrase(self, head: Token) -> str:
         """Determiners, numbers, adjectives and genitives before a noun, and the noun: "den irakiske
@@ -1330,6 +1342,8 @@ class EventFinder:
         for k in range(sent.start, sent.end - 2):
             if lowers[k] in ("når", "kva tid") and lowers[k + 2] not in ("gjelder", "gjeld", "kommer", "kjem"):
                 return True
+            if lowers[k] == "så" and lowers[k + 1] == "lenge" and k < trigger.i:
+                return True  # "så lenge SV legger ned veto": a condition
         start, end = trigger.i, trigger.i
         while start > sent.start and not is_punct(self.doc[start - 1]):
             start -= 1
@@ -1378,6 +1392,9 @@ class EventFinder:
         verb = match.verb
         if not looks_like_verb(verb):
             return False
+        if verb.i - 2 >= sent.start and low(self.doc[verb.i - 1]) in ("og", "eller") \
+                and self.doc[verb.i - 2].pos_ in ("VERB", "AUX", "ADJ"):
+            verb = self.doc[verb.i - 2]  # "kunne ha blitt overfalt og bortført": the first verb's group
         finite = _finite_verb_of(verb, sent)
         group = [low(t) for t in self.doc[finite.i : verb.i]]
         if low(self.doc[verb.i - 1]) == "å" if verb.i > 0 else False:
@@ -1388,6 +1405,20 @@ class EventFinder:
             return False
         perfect = any(w in ("ha", "hatt") for w in group)
         return not (perfect and modals[0] in _UNREAL_UNLESS_PERFECT - {"kan", "kunne", "må", "måtte"})
+
+    def _generic_passive(self, match: _Match, sent: Span) -> bool:
+        """A present s-passive outside a headline ("Både eldre og barn arresteres", "Mange opplever
+        at de trues", "lovprises hans lederskap"): what is done as a rule. A headline ("Fangene
+        slippes fri") reports news in the present."""
+        verb = match.verb
+        form = low(verb)
+        if not form.endswith("es") or verb is not _finite_verb_of(verb, sent) or "Inf" in verb.morph.get("VerbForm"):
+            return False
+        if not is_passive(verb, sent) or match.lemma.endswith("s") or self.agent(verb) is not None:
+            return False  # "møtes" is deponent; "som støttes av Frankrike" names who does it
+        words = [t for t in sent if not is_space(t)]
+        headline = bool(words) and words[-1].text not in (".", "!", "?", "»", '"') and len(words) <= 8
+        return not headline
 
     def _descriptive_present(self, match: _Match, sent: Span) -> bool:
         """A present-tense verb in a relative or "når" clause: what someone does as a rule."""
@@ -1452,7 +1483,7 @@ class EventFinder:
                     continue  # asked, wished or supposed, not said to have happened
                 if self._habitual(trigger, sent) or self._verb_first_condition(match, sent):
                     continue  # what usually happens, or what happens if something else does
-                if self._unreal(match, sent) or self._descriptive_present(match, sent):
+                if self._unreal(match, sent) or self._descriptive_present(match, sent) or self._generic_passive(match, sent):
                     continue  # what could or should happen, or what someone does as a rule
                 if _opens_in_lower_case(sent) or _predicative_participle(match.verb):
                     continue  # a piece of a broken line, or "følte seg akseptert" (a state)
@@ -1511,6 +1542,8 @@ class EventFinder:
             if between is not None:  # "sammenstøt mellom demonstranter og politi"
                 actors = [self.refer(between[0], verb.i)]
                 target = self.refer(between[1], verb.i) if between[1] is not None else target
+        if match.type in ("CONSULT", "COOPERATE") and actors == [None]:
+            return []  # a meeting or joint work of parties no one can name ("De jobbet sammen")
         trigger = " ".join(t.text for t in match.trigger_tokens)
         span = (sent.start_char + self.offset, sent.end_char + self.offset)
         negated = self.negated(match, sent)
@@ -1543,7 +1576,11 @@ def _participle_as_noun(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "ADJ") or token.i == 0:
         return False
     previous = token.doc[token.i - 1]
-    return previous.pos_ == "NUM" or (previous.pos_ == "VERB" and _is_finite(previous))
+    if previous.pos_ == "NUM":
+        return True
+    # "vurderer tiltalte" (a noun to the tagger); not "sitter arrestert", "har forbudt"
+    return token.pos_ == "NOUN" and previous.pos_ == "VERB" and _is_finite(previous) \
+        and lemma(previous) not in _AUXILIARIES | {"sitte"}
 
 
 def _opens_in_lower_case(sent: Span) -> bool:
