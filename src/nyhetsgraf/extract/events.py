@@ -108,7 +108,8 @@ for _phrase in _FIXED_PHRASES:
 # Words right before a participle that make it an attribute of the noun after it ("de mest besøkte
 # turistveiene", "en nylig vedtatt lov"): a description, not an event.
 _DEGREE_WORDS = {"mest", "mer", "best", "minst", "meir", "nylig", "nyleg"}
-_ATTRIBUTE_OPENERS = {"den", "det", "de", "dei", "en", "ei", "et", "eit", "ein"}
+_ATTRIBUTE_OPENERS = {"den", "det", "de", "dei", "en", "ei", "et", "eit", "ein", "hans", "hennes", "deres",
+                      "sin", "sitt", "sine", "hennar", "deira"}
 # Prepositions that introduce an infinitive complement ("til å", "om å", "med å"), not particles.
 _INFINITIVE_PREPOSITIONS = {"til", "om", "med", "på"}
 # Particles the parser may take for the object: "sa nei til forslaget".
@@ -149,6 +150,8 @@ _HABITUAL_PHRASES = tuple(tuple(phrase.split()) for phrase in word_list("habitua
 # (COERCE is not among them: what is banned, seized or censored is often a thing.)
 _ANIMATE_TARGET_TYPES = {"ASSAULT", "THREATEN", "CONSULT"}
 _PERSON_OBJECT_VERBS = word_set("person_object_verbs")
+# Word endings of a sports match: "møte Russland i finalen" is no CONSULT.
+_MATCH_WORDS = ("kamp", "kampen", "finale", "finalen", "semifinalen", "kvartfinalen", "serierunde", "cupkamp")
 # Types whose state passive ("er berømt", "var akseptert", "er forkastet") states an attitude.
 _STATIVE_TYPES = {"SUPPORT", "AGREE", "REJECT", "CONCEDE"}
 _PLACE_TARGET_TYPES = {"ASSAULT", "THREATEN", "CONSULT"}
@@ -404,8 +407,8 @@ def _irrealis_infinitive(verb: Token) -> bool:
     previous = lowers[i - 1] if i > 0 else None
     if previous == "ha" and i >= 2 and lowers[i - 2] == "å":
         return False  # "tiltalt for å ha voldtatt": a perfect infinitive states what happened
-    if previous in ("å", "og") and i - 1 > 0:
-        if previous == "og":
+    if previous in ("å", "og", "eller") and i - 1 > 0:
+        if previous in ("og", "eller"):
             # "å forebygge og etterforske": the second infinitive shares the first one's aim
             first = verb.doc[i - 2]
             return i >= 3 and lowers[i - 3] == "å" and is_infinitive(first) and _irrealis_infinitive(first)
@@ -494,6 +497,8 @@ def _phrase_head(token: Token, sent: Span) -> Token:
     doc = token.doc
     i = token.i
     while i + 1 < sent.end and doc[i + 1].pos_ in ("NOUN", "PROPN") and token.pos_ != "PRON":
+        if doc[i].pos_ == "PROPN" and doc[i + 1].text[:1].islower():
+            break  # "ba Breivik tingrettsdommer X": a name ends before a title
         i += 1
     return doc[i]
 
@@ -678,7 +683,7 @@ def _attributive_participle(token: Token, sent: Span) -> bool:
     if "Fin" in token.morph.get("VerbForm") or after.pos_ != "NOUN":
         return False  # "etter at de kastet fyrverkeri": a finite verb after a pronoun
     participle = "Part" in token.morph.get("VerbForm") or token.pos_ == "ADJ" or is_adjective_form(token.text)
-    opener = low(before) in _DEGREE_WORDS or (before.pos_ == "DET" and low(before) in _ATTRIBUTE_OPENERS)
+    opener = low(before) in _DEGREE_WORDS or (before.pos_ in ("DET", "PRON") and low(before) in _ATTRIBUTE_OPENERS)
     return participle and opener
 
 
@@ -1161,8 +1166,8 @@ class EventFinder:
                 while k > window_start and self.doc[k].pos_ in ("DET", "ADJ", "NUM"):
                     k -= 1
                 in_pp = k >= 0 and self.doc[k].pos_ == "ADP"  # "i gamle kulturbyer"
-                if not in_pp and low(t) not in _NOT_ACTORS:
-                    return t
+                if not in_pp and low(t) not in _NOT_ACTORS and self.can_act(t):
+                    return t  # people, not "66 prosent" or "strategier"
         return None
 
     def bound_pronoun(self, token: Token) -> str | None:
@@ -1219,7 +1224,7 @@ class EventFinder:
                 t.i < first.i
                 and first.i - t.i <= 6
                 and not any(
-                    is_punct(x) or low(x) in ("og", "men", "at", "som") for x in self.doc[t.i + 1 : first.i]
+                    is_punct(x) or low(x) in _CLAUSE_OPENERS for x in self.doc[t.i + 1 : first.i]
                 )
             ):
                 return True
@@ -1438,6 +1443,33 @@ class EventFinder:
         """A COERCE verb whose object is a person: arrest, charge, sentence, deport, force."""
         return match.type == "COERCE" and bool({match.lemma, lemma(match.verb)} & _PERSON_OBJECT_VERBS)
 
+    def _match_between_teams(self, sent: Span) -> bool:
+        """A sentence about a sports match ("møte Russland i finalen", "VM-kamp")."""
+        return any(low(t).endswith(_MATCH_WORDS) for t in sent)
+
+    def _generic_plural(self, subject: Token, verb: Token, sent: Span) -> bool:
+        """A bare plural subject (no determiner, number or possessive) of a present-tense verb: a
+        statement about a kind ("enslige kvinner fratar barna retten", "klubber ber spillere")."""
+        head = subject
+        if low(subject) in ("de", "dei"):
+            antecedent = self._plural_antecedent(subject)
+            if antecedent is None:
+                return False
+            head = antecedent
+        if head.pos_ != "NOUN" or "Plur" not in head.morph.get("Number") or "Def" in head.morph.get("Definite"):
+            return False
+        if self.entities.entity_for(head) is not None:
+            return False
+        finite = _finite_verb_of(verb, sent)
+        if "Pres" not in finite.morph.get("Tense"):
+            return False
+        k = head.i - 1
+        while k >= sent.start and self.doc[k].pos_ == "ADJ":
+            k -= 1
+        determined = k >= sent.start and (self.doc[k].pos_ in ("DET", "NUM", "PRON") or low(self.doc[k]) in _POSSESSIVES
+                                          or self.doc[k].text.endswith("s") and self.doc[k].pos_ == "PROPN")
+        return not determined
+
     def _state_passive(self, verb: Token, sent: Span) -> bool:
         """A participle after "er"/"var" with no "blitt"/"vært" ("er berømt", "var akseptert")."""
         finite = _finite_verb_of(verb, sent)
@@ -1516,7 +1548,7 @@ class EventFinder:
             between = self._between(match.trigger_tokens[-1], sent)
             topic = match.verb is match.trigger_tokens[0] and not looks_like_verb(match.verb)
             acting = between[0] if between is not None else subject
-            if not topic and (self._fragment(sent) if acting is None else not self.can_act(acting, match.type)):
+            if not topic and (acting is None or not self.can_act(acting, match.type)):
                 return []  # no one who can act does it: "Stående applaus hedret", "man møtes", "det rammer"
             actors = self.actors(verb, verb.i)
             skip = {t.i for t in match.trigger_tokens}
@@ -1528,6 +1560,10 @@ class EventFinder:
                 or self.direct_object(verb, skip)
                 or (self.aimed_at(match.trigger_tokens[-1]) if match.type in _AIMED_TYPES else None)
             )
+            if match.type == "CONSULT" and self._match_between_teams(sent):
+                return []  # "skal møte Holyfield i VM-kamp": a match, not a meeting
+            if acting is not None and self._generic_plural(acting, verb, sent):
+                return []  # "enslige kvinner fratar barna", "artister som de forlanger": what such people do
             if match.type == "CONSULT" and not self._consult_parties(match, sent, acting, target_token):
                 return []  # a visit to a town or a home, a meeting with no second party
             if target_token is not None and self._needs_person(match) and not self.can_act(target_token) \
