@@ -151,7 +151,11 @@ _HABITUAL_PHRASES = tuple(tuple(phrase.split()) for phrase in word_list("habitua
 _ANIMATE_TARGET_TYPES = {"ASSAULT", "THREATEN", "CONSULT"}
 _PERSON_OBJECT_VERBS = word_set("person_object_verbs")
 # Word endings of a sports match: "møte Russland i finalen" is no CONSULT.
-_MATCH_WORDS = ("kamp", "kampen", "finale", "finalen", "semifinalen", "kvartfinalen", "serierunde", "cupkamp")
+_MATCH_WORDS = ("kamp", "kampen", "finale", "finalen", "semifinalen", "kvartfinalen", "serierunde", "cupkamp",
+                "seier", "seieren", "lagene", "poeng", "mål")
+# Nouns of accidents and disasters: "drept ved en eksplosjon i gruva" is no attack.
+_ACCIDENT_WORDS = ("ulykke", "ulykken", "ulykka", "ulukke", "ulukka", "skred", "skredet", "jordskjelv",
+                   "jordskjelvet", "flom", "flommen", "orkan", "orkanen", "tsunami", "tsunamien", "eksplosjon")
 # Types whose state passive ("er berømt", "var akseptert", "er forkastet") states an attitude.
 _STATIVE_TYPES = {"SUPPORT", "AGREE", "REJECT", "CONCEDE"}
 _PLACE_TARGET_TYPES = {"ASSAULT", "THREATEN", "CONSULT"}
@@ -1402,9 +1406,9 @@ class EventFinder:
             verb = self.doc[verb.i - 2]  # "kunne ha blitt overfalt og bortført": the first verb's group
         finite = _finite_verb_of(verb, sent)
         group = [low(t) for t in self.doc[finite.i : verb.i]]
-        if low(self.doc[verb.i - 1]) == "å" if verb.i > 0 else False:
-            # "for å skulle bli skutt": the infinitive's own group
-            group = [low(t) for t in self.doc[max(sent.start, verb.i - 4) : verb.i]]
+        window = [low(t) for t in self.doc[max(sent.start, verb.i - 4) : verb.i]]
+        if "å" in window:
+            group = window[window.index("å"):]  # "for å skulle bli skutt": the infinitive's own group
         modals = [w for w in group if w in _UNREAL_MODALS]
         if not modals or modals == ["måtte"]:
             return False
@@ -1528,6 +1532,8 @@ class EventFinder:
         passive = is_passive(verb, self.sentence_of(verb)) and not deponent
         if passive:
             agent, patient = self.agent(verb), self.subject(verb)
+            if match.type == "ASSAULT" and agent is None and any(low(t).endswith(_ACCIDENT_WORDS) for t in sent):
+                return []  # "drept ved en eksplosjon i gruva", "omkom i ulykken": an accident
             if match.type == "CONSULT" and not self.can_act(agent):
                 return []  # "I kapittel 9 drøftes eiendomsretten": a topic discussed, no meeting
             if match.type in _STATIVE_TYPES and self._state_passive(verb, sent):
