@@ -668,6 +668,27 @@ def _without_nested(found: list[_Found]) -> list[_Found]:
     return result
 
 
+def _whole_speech(doc: Doc, text: str, found: _Found) -> bool:
+    """Whether a quote is a whole piece of speech rather than a piece of a broken line or a label:
+    its line goes on after it (a closing mark, full stop or attribution), a dash line does not open
+    in lower case ("– formue mer for private formål"), and a direct quote has a verb ("Harald Hove,
+    skolebyråd i Bergen", "«Udødeligheten» av Milan Kundera" are a byline and a title)."""
+    line_end = text.find("\n", found.end)
+    rest = text[found.end : len(text) if line_end < 0 else line_end]
+    if not rest.strip():
+        return False  # "- Det var en blemme. Men vi trenger" and the line breaks off
+    if not found.direct:
+        return True
+    line_start = text.rfind("\n", 0, found.start) + 1
+    opening = text[line_start : found.start].strip()
+    if opening in DASHES and text[found.start : found.start + 1].islower():
+        return False
+    if opening.strip("".join(DASHES) + "".join(QUOTATION_MARKS) + " "):
+        return True  # inside running text: «rar dame» after a naming verb is a quoted phrase
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
 def find_quotes(doc: Doc, article: Article, entities: EntityIndex,
                 referents: Referents | None = None) -> list[Quote]:
     """Quotes of an article's Doc with absolute spans and resolved speakers."""
@@ -675,6 +696,8 @@ def find_quotes(doc: Doc, article: Article, entities: EntityIndex,
     quotes = []
     finder = QuoteFinder(doc, entities, referents)
     for f in finder.find():
+        if not _whole_speech(doc, finder.text, f):
+            continue
         text = finder.text[f.start : f.end]
         span = (f.start + offset, f.end + offset)
         quotes.append(Quote(text=text, speaker=_clean_speaker(f.speaker), direct=f.direct, span=span))
