@@ -633,6 +633,12 @@ def is_passive(verb: Token, sent: Span) -> bool:
             )
         if is_punct(t) and reach != sent.start:
             break
+    for t in reversed(doc[max(sent.start, verb.i - 20) : verb.i]):
+        # "ble alle menn og kvinner mellom 17 og 45 år i minoriteten deportert": a long inverted subject
+        if low(t) in ("ble", "blir", "blitt", "vart", "vert", "blei"):
+            return True
+        if t.pos_ not in ("NOUN", "PROPN", "ADP", "NUM", "ADJ", "DET", "CCONJ", "PRON", "ADV") or is_punct(t):
+            break
     # no auxiliary at all: a headline or a reduced clause ("en mann, pågrepet i natt, ...")
     return not any(_is_finite(t) for t in doc[sent.start : verb.i])
 
@@ -934,7 +940,8 @@ class EventFinder:
         opener = before[0].pos_ in ("ADV", "ADP", "SCONJ") if before else True
         inverted = not before or (opener and not quantity) or self._is_time(before[0])
         if inverted:
-            if not before and finite.i == sent.start:
+            first_word = next((t for t in sent if not is_space(t) and not is_punct(t)), None)
+            if not before and (finite.i == sent.start or first_word is finite):
                 return None  # "Fordømmer pågripelsen av ...": a headline verb has no subject
             for t in doc[finite.i + 1 : min(sent.end, finite.i + 6)]:
                 if low(t) in _PARTITIVE_NOUNS and t.i + 1 < sent.end and low(doc[t.i + 1]) == "av":
@@ -998,10 +1005,21 @@ class EventFinder:
         """The antecedent of "som": the noun right before it ("Traoré, som har gått av")."""
         for t in reversed(self.doc[sent.start : index]):
             if t.pos_ in _NOMINAL:
-                return t
+                return self._head_before_preposition(t, sent) or t
             if t.pos_ in ("VERB", "AUX") or (t.text == "," and t.i != index - 1):
                 return None
         return None
+
+    def _head_before_preposition(self, noun: Token, sent: Span) -> Token | None:
+        """ "partiet på Stortinget som", "en av få i media som": when the noun before "som" is in a
+        prepositional phrase after a noun that can act, that noun is the one who acts."""
+        k = noun.i - 1
+        while k > sent.start and self.doc[k].pos_ in ("DET", "ADJ", "NUM"):
+            k -= 1
+        if k <= sent.start or self.doc[k].pos_ != "ADP" or self.can_act(noun):
+            return None
+        head = self.doc[k - 1]
+        return head if head.pos_ in ("NOUN", "PROPN") and self.can_act(head) else None
 
     def sentence_of(self, token: Token) -> Span:
         for sent in self.sents:
