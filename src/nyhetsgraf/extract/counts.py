@@ -728,7 +728,8 @@ def _not_a_count(doc: Doc, found: Found) -> bool:
     if "." in found.obj or found.obj.startswith(("pst", "prosent")):
         return True  # "80 pst.-regelen": a rule named by a rate
     noun = found.noun
-    substantive = noun is not None and noun.i > 0 and doc[noun.i - 1].lower_ in ("de", "dei", "av")  # "de ansatte"
+    # "de ansatte", "ti av de evakuerte": an adjective used as a noun
+    substantive = noun is not None and noun.i > 0 and doc[noun.i - 1].lower_ in ("de", "dei", "av")
     if found.category == "OTHER" and noun is not None and noun.pos_ != "NOUN" and not substantive \
             and not syntax.is_noun_form(noun.text):
         return True  # "rundt 10 blank", "to return": no noun is counted

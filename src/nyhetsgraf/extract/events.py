@@ -18,6 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from nyhetsgraf.extract.agents import is_agent_noun, is_document_noun, is_place_noun
 from nyhetsgraf.extract.entities import PERSONAL_PRONOUNS, EntityIndex, Referents
 from nyhetsgraf.extract.syntax import (
     SUBJECT_DEPS,
@@ -121,7 +122,8 @@ _CONDITIONALS = {"dersom", "hvis", "viss", "ifall", "såfremt", "om"}
 
 # Words of an aim or a plan that a negation may deny ("har ikke til hensikt å", "kommer ikke til å",
 # "har ingen planer om å"); "har ikke råd til å si nei" and "kan ikke møte" deny no event.
-_AIM_WORDS = {"hensikt", "hensikten", "planer", "plan", "planene", "intensjon", "intensjoner", "tenkt", "meningen",
+_AIM_WORDS = {"hensikt", "hensikten", "planer", "plan", "planene", "intensjon", "intensjoner", "tenkt",
+              "meningen",
               "aktuelt", "kommer", "kjem", "vil", "skal", "akter", "agter"}
 # Modals whose verb group says what could, should or would happen ("kan bli tvunget", "bør
 # samarbeide", "ville angripe"): no event. "vil" and "skal" announce and stay; "måtte" (had to)
@@ -142,9 +144,6 @@ _QUANTIFIER_AGENTS = {"alle", "mange", "flere", "fleire", "noen", "nokon", "nokr
 # Subjects that name no one in particular: the generic pronouns and the pronouns of things.
 _GENERIC_SUBJECTS = {"man", "en", "ein", "du", "deg", "det", "den", "dette", "denne", "noe", "noko", "dykk"}
 _FIRST_AND_SECOND_PERSON = {"jeg", "eg", "vi", "me", "du", "dere", "meg", "oss"}
-# Heads that may end a compound agent noun only as a whole word ("forrett" is no court, "Holland"
-# no land): short or ambiguous endings.
-_WHOLE_WORD_HEADS = {"rett", "land", "part", "organ", "lag", "mor", "far", "bror", "kunde", "styre"}
 _HABITUAL_PHRASES = tuple(tuple(phrase.split()) for phrase in word_list("habitual_adverbs"))
 # Types whose target is a person, group or organisation (or for attacks and threats a place).
 # (COERCE is not among them: what is banned, seized or censored is often a thing.)
@@ -155,7 +154,8 @@ _MATCH_WORDS = ("kamp", "kampen", "finale", "finalen", "semifinalen", "kvartfina
                 "seier", "seieren", "lagene", "poeng", "mål")
 # Nouns of accidents and disasters: "drept ved en eksplosjon i gruva" is no attack.
 _ACCIDENT_WORDS = ("ulykke", "ulykken", "ulykka", "ulukke", "ulukka", "skred", "skredet", "jordskjelv",
-                   "jordskjelvet", "flom", "flommen", "orkan", "orkanen", "tsunami", "tsunamien", "eksplosjon")
+                   "jordskjelvet", "flom", "flommen", "orkan", "orkanen", "tsunami", "tsunamien",
+                   "eksplosjon")
 # Types whose state passive ("er berømt", "var akseptert", "er forkastet") states an attitude.
 _STATIVE_TYPES = {"SUPPORT", "AGREE", "REJECT", "CONCEDE"}
 _PLACE_TARGET_TYPES = {"ASSAULT", "THREATEN", "CONSULT"}
@@ -164,72 +164,6 @@ _PLACE_TARGET_TYPES = {"ASSAULT", "THREATEN", "CONSULT"}
 _VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "PROTEST", "THREATEN"}
 # "møtes", "treffes", "samarbeider": verbs whose subject holds both parties when it is plural.
 _RECIPROCAL_PREPOSITIONS = {"med", "mellom", "hos"}
-
-
-@lru_cache(maxsize=1)
-def _agent_heads() -> frozenset[str]:
-    """Nouns that name someone who can act: the agent list and the non-document speaker nouns."""
-    speaker = {noun.lemma for noun in _lexicon().speaker_nouns().values() if noun.kind != "document"}
-    return word_set("event_agent_nouns") | frozenset(speaker)
-
-
-def _noun_bases(word: str) -> tuple[str, ...]:
-    """A noun form and its guessed base forms without the definite or plural ending
-    ("soldatene" -> "soldat", "kvinner" -> "kvinne", "menn" -> "mann")."""
-    result = [word]
-    for ending in ("ene", "ane", "en", "et", "er", "ar", "ne", "a", "e"):
-        if word.endswith(ending) and len(word) - len(ending) >= 2:
-            stem = word[: -len(ending)]
-            result.extend((stem, stem + "e"))
-    if word.endswith("menn") or word.endswith("mennene"):
-        result.append(word[: word.rindex("menn")] + "mann")
-    return tuple(dict.fromkeys(result))
-
-
-@lru_cache(maxsize=1 << 14)
-def _headed_by(word: str, heads: frozenset[str]) -> bool:
-    """Whether a noun (in any of its base forms) is one of ``heads`` or a compound ending in one; a
-    short or ambiguous head ends a compound only after the linking -s- ("småbarnsfar", not "forrett")."""
-    for base in _noun_bases(word):
-        if base in heads:
-            return True
-        for k in range(3, len(base) - 2):
-            head = base[k:]
-            if head in heads and (head not in _WHOLE_WORD_HEADS or base[k - 1] == "s"):
-                return True
-    return False
-
-
-# Endings of nouns for people: nationalities ("chilener", "amerikanere", "palestinere",
-# "europeere"), and agent suffixes ("journalist", "demonstrant", "student", "direktør").
-_PERSON_SUFFIXES = ("aner", "ener", "iner", "eer", "ist", "ant", "ent", "ør")
-_NOT_PERSON_SUFFIXES = ("ment", "sent", "rant", "humør", "iør", "kant", "tant", "vant", "fant", "pant", "gent")
-
-
-def _person_by_ending(base: str) -> bool:
-    return len(base) >= 6 and base.endswith(_PERSON_SUFFIXES) and not base.endswith(_NOT_PERSON_SUFFIXES)
-
-
-def is_agent_noun(word: str) -> bool:
-    """ "politiet", "demonstrantene", "fagforeningslederen", "chilenerne": a noun that names someone
-    who can act."""
-    word = word.lower()
-    return _headed_by(word, _agent_heads()) or any(_person_by_ending(base) for base in _noun_bases(word))
-
-
-@lru_cache(maxsize=1)
-def _document_heads() -> frozenset[str]:
-    return frozenset(noun.lemma for noun in _lexicon().speaker_nouns().values() if noun.kind == "document")
-
-
-def is_document_noun(word: str) -> bool:
-    """ "erklæringen", "rapporten", "pressemeldingen": a text that states something."""
-    return _headed_by(word.lower(), _document_heads())
-
-
-def is_place_noun(word: str) -> bool:
-    """ "militærleiren", "sykehuset", "bilen": a noun that names a place, building or vehicle."""
-    return _headed_by(word.lower(), word_set("event_place_heads"))
 
 
 @lru_cache(maxsize=1)
@@ -693,7 +627,8 @@ def _attributive_participle(token: Token, sent: Span) -> bool:
     if "Fin" in token.morph.get("VerbForm") or after.pos_ != "NOUN":
         return False  # "etter at de kastet fyrverkeri": a finite verb after a pronoun
     participle = "Part" in token.morph.get("VerbForm") or token.pos_ == "ADJ" or is_adjective_form(token.text)
-    opener = low(before) in _DEGREE_WORDS or (before.pos_ in ("DET", "PRON") and low(before) in _ATTRIBUTE_OPENERS)
+    opener = low(before) in _DEGREE_WORDS or (
+        before.pos_ in ("DET", "PRON") and low(before) in _ATTRIBUTE_OPENERS)
     return participle and opener
 
 
@@ -1086,7 +1021,8 @@ class EventFinder:
         """Canonical name or short phrase for an argument token."""
         if token is None:
             return None
-        if low(token) in ("de", "dei", "den") and token.i + 1 < len(self.doc) and low(self.doc[token.i + 1]) == "som":
+        relative_follows = token.i + 1 < len(self.doc) and low(self.doc[token.i + 1]) == "som"
+        if low(token) in ("de", "dei", "den") and relative_follows:
             return None  # "de som ikke stiller krav": those who, no one named
         if low(token) in PERSONAL_PRONOUNS:
             before = min(before, token.i)  # a pronoun refers back, never to a name after it
@@ -1321,7 +1257,8 @@ class EventFinder:
             return entity.type in _AGENT_TYPES
         doc = self.doc
         follows_av = token.i + 2 < len(doc) and low(doc[token.i + 1]) == "av"
-        if token.pos_ == "NUM" or (follows_av and (word in _PARTITIVE_NOUNS or lemma(token) in _PARTITIVE_NOUNS)):
+        partitive = word in _PARTITIVE_NOUNS or lemma(token) in _PARTITIVE_NOUNS
+        if token.pos_ == "NUM" or (follows_av and partitive):
             # "tre av dem", "grupper av demonstranter": the people counted
             inner = _next_head(doc, token.i + 2, min(len(doc), token.i + 6)) if follows_av else None
             return inner is None or inner.i == token.i or self.can_act(inner)
@@ -1367,7 +1304,8 @@ class EventFinder:
         what happens whenever something else does is no single event."""
         lowers = token_table(self.doc).lowers
         for k in range(sent.start, sent.end - 2):
-            if lowers[k] in ("når", "kva tid") and lowers[k + 2] not in ("gjelder", "gjeld", "kommer", "kjem"):
+            regarding = lowers[k + 2] in ("gjelder", "gjeld", "kommer", "kjem")  # "når det gjelder"
+            if lowers[k] in ("når", "kva tid") and not regarding:
                 return True
             if lowers[k] == "så" and lowers[k + 1] == "lenge" and k < trigger.i:
                 return True  # "så lenge SV legger ned veto": a condition
@@ -1378,7 +1316,8 @@ class EventFinder:
             end += 1
         words = lowers[start : end + 1]
         return any(
-            tuple(words[k : k + len(phrase)]) == phrase for phrase in _HABITUAL_PHRASES for k in range(len(words))
+            tuple(words[k : k + len(phrase)]) == phrase
+            for phrase in _HABITUAL_PHRASES for k in range(len(words))
         )
 
     def _second_party(self, match: _Match, sent: Span) -> bool:
@@ -1399,7 +1338,8 @@ class EventFinder:
         entity = self.entities.entity_for(subject)
         return entity is None and "Plur" in subject.morph.get("Number")
 
-    def _consult_parties(self, match: _Match, sent: Span, subject: Token | None, target: Token | None) -> bool:
+    def _consult_parties(self, match: _Match, sent: Span, subject: Token | None,
+                         target: Token | None) -> bool:
         """A meeting, talk or visit between two parties that can act: "møtte statsministeren",
         "hadde samtaler med Russland", "partene møttes", "besøkte Kina" (a state visit). A visit to a
         town, an exhibition or a person's home is no CONSULT ("besøkte byen", "kom på besøk")."""
@@ -1439,7 +1379,8 @@ class EventFinder:
         slippes fri") reports news in the present."""
         verb = match.verb
         form = low(verb)
-        if not form.endswith("es") or verb is not _finite_verb_of(verb, sent) or "Inf" in verb.morph.get("VerbForm"):
+        if not form.endswith("es") or verb is not _finite_verb_of(verb, sent) \
+                or "Inf" in verb.morph.get("VerbForm"):
             return False
         if not is_passive(verb, sent) or match.lemma.endswith("s") or self.agent(verb) is not None:
             return False  # "møtes" is deponent; "som støttes av Frankrike" names who does it
@@ -1478,7 +1419,8 @@ class EventFinder:
             if antecedent is None:
                 return False
             head = antecedent
-        if head.pos_ != "NOUN" or "Plur" not in head.morph.get("Number") or "Def" in head.morph.get("Definite"):
+        plural = "Plur" in head.morph.get("Number") and "Def" not in head.morph.get("Definite")
+        if head.pos_ != "NOUN" or not plural:
             return False
         if self.entities.entity_for(head) is not None:
             return False
@@ -1488,8 +1430,10 @@ class EventFinder:
         k = head.i - 1
         while k >= sent.start and self.doc[k].pos_ == "ADJ":
             k -= 1
-        determined = k >= sent.start and (self.doc[k].pos_ in ("DET", "NUM", "PRON") or low(self.doc[k]) in _POSSESSIVES
-                                          or self.doc[k].text.endswith("s") and self.doc[k].pos_ == "PROPN")
+        before = self.doc[k] if k >= sent.start else None
+        genitive = before is not None and before.text.endswith("s") and before.pos_ == "PROPN"
+        determined = before is not None and (
+            before.pos_ in ("DET", "NUM", "PRON") or low(before) in _POSSESSIVES or genitive)
         return not determined
 
     def _state_passive(self, verb: Token, sent: Span) -> bool:
@@ -1537,7 +1481,8 @@ class EventFinder:
                     continue  # asked, wished or supposed, not said to have happened
                 if self._habitual(trigger, sent) or self._verb_first_condition(match, sent):
                     continue  # what usually happens, or what happens if something else does
-                if self._unreal(match, sent) or self._descriptive_present(match, sent) or self._generic_passive(match, sent):
+                if (self._unreal(match, sent) or self._descriptive_present(match, sent)
+                        or self._generic_passive(match, sent)):
                     continue  # what could or should happen, or what someone does as a rule
                 if _opens_in_lower_case(sent) or _predicative_participle(match.verb):
                     continue  # a piece of a broken line, or "følte seg akseptert" (a state)
@@ -1550,7 +1495,8 @@ class EventFinder:
         passive = is_passive(verb, self.sentence_of(verb)) and not deponent
         if passive:
             agent, patient = self.agent(verb), self.subject(verb)
-            if match.type == "ASSAULT" and agent is None and any(low(t).endswith(_ACCIDENT_WORDS) for t in sent):
+            accident = any(low(t).endswith(_ACCIDENT_WORDS) for t in sent)
+            if match.type == "ASSAULT" and agent is None and accident:
                 return []  # "drept ved en eksplosjon i gruva", "omkom i ulykken": an accident
             if match.type == "CONSULT" and not self.can_act(agent):
                 return []  # "I kapittel 9 drøftes eiendomsretten": a topic discussed, no meeting
@@ -1558,7 +1504,8 @@ class EventFinder:
                 return []  # "er berømt for", "var akseptert": a state, not an act
             if low(patient) in ("det", "der") if patient is not None else False:
                 patient = None  # "det ble kastet stein mot utestedet": no one is named
-            if patient is not None and match.type in _ANIMATE_TARGET_TYPES and not self.can_be_hit(patient, match.type):
+            if patient is not None and match.type in _ANIMATE_TARGET_TYPES \
+                    and not self.can_be_hit(patient, match.type):
                 return []  # "planene ble arrestert", "siste øyeblikk tvinges": no one is hit
             if match.type != "ASSAULT" and agent is not None and not self.can_act(agent):
                 return []  # "hadde vært fengslet av filmen": a thing that acts is a figure of speech

@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from nyhetsgraf.extract.entities import EntityIndex, Referents, phrase_after, phrase_before
+from nyhetsgraf.extract.agents import is_agent_noun, is_document_noun
+from nyhetsgraf.extract.entities import PERSONAL_PRONOUNS, EntityIndex, Referents, phrase_after, phrase_before
 from nyhetsgraf.extract.syntax import (
     DASHES,
     SUBJECT_DEPS,
@@ -470,9 +471,13 @@ class QuoteFinder:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            if len(inner.split()) <= 2 and not any(is_speech_verb(t) or t.lemma_.lower() in _NAMING_VERBS
-                                                   for t in self.sentence(span.start)):
-                continue  # «ekstrafinaler», " riktig ": a term in quotation marks, not a quote
+            verbless = not any(t.pos_ in ("VERB", "AUX") for t in span)
+            if (len(inner.split()) <= 2 or verbless) and not any(
+                    (is_speech_verb(t) or t.lemma_.lower() in _NAMING_VERBS)
+                    and not span.start <= t.i < span.end for t in self.sentence(span.start)):
+                # «ekstrafinaler», «noen der ute», «mest traumatiske mareritt»: a term or a phrase in
+                # quotation marks, not a quote
+                continue
             speaker = self._guillemet_speaker(span)
             found.append(_Found(start, end, speaker, True, None))
 
@@ -700,7 +705,10 @@ def find_quotes(doc: Doc, article: Article, entities: EntityIndex,
             continue
         text = finder.text[f.start : f.end]
         span = (f.start + offset, f.end + offset)
-        quotes.append(Quote(text=text, speaker=_clean_speaker(f.speaker), direct=f.direct, span=span))
+        speaker = _clean_speaker(f.speaker)
+        if speaker is not None and not _can_speak(speaker, entities):
+            speaker = None  # "nye melodier", "det meg", "40 prosent": no one who speaks
+        quotes.append(Quote(text=text, speaker=speaker, direct=f.direct, span=span))
     return quotes
 
 
@@ -730,3 +738,27 @@ def _clean_speaker(speaker: str | None) -> str | None:
     if words[0].lower() in _NEVER_SPEAKER_STARTS:
         return None  # "som i aksjemarkedets tørkeår ...": a clause, not a speaker
     return " ".join(words) if len(words) != len(speaker.split()) else speaker
+
+
+# Endings of nouns for people in the definite form or by age: "manageren", "24-åringen",
+# "meteorologen", "journalisten".
+_PERSON_ENDINGS = ("eren", "erne", "åring", "åringen", "åringer", "log", "logen", "ist", "isten", "istene")
+_GROUP_SPEAKERS = frozenset({"mange", "alle", "andre", "flere", "samtlige", "begge", "noen", "ingen"})
+
+
+def _can_speak(speaker: str, entities: EntityIndex) -> bool:
+    """Whether a speaker phrase can name someone who speaks or writes: a name, a pronoun, a person,
+    group, institution or document noun ("kilden", "manageren", "rapporten", "mange")."""
+    words = speaker.split()
+    if entities.by_name(speaker) is not None or len(words) == 1 and words[0].lower() in PERSONAL_PRONOUNS:
+        return True
+    first = words[0].lower()
+    clause_word = first in {*PERSONAL_PRONOUNS, *_FIRST_PERSON_WORDS, "for", "mot", "er"}
+    if clause_word or first == "det" and len(words) <= 2:
+        return False  # "det meg", "vi vel kort", "For å": pieces of a clause
+    last = words[-1].strip('"«»,.')
+    if not last or last[:1].isupper() or last.lower() in _GROUP_SPEAKERS or first in _GROUP_SPEAKERS:
+        return bool(last)
+    word = last.lower()
+    return is_agent_noun(word) or is_document_noun(word) or word.endswith(_PERSON_ENDINGS)
+
