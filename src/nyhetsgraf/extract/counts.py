@@ -728,9 +728,10 @@ def _not_a_count(doc: Doc, found: Found) -> bool:
     if "." in found.obj or found.obj.startswith(("pst", "prosent")):
         return True  # "80 pst.-regelen": a rule named by a rate
     noun = found.noun
-    # "de ansatte", "ti av de evakuerte": an adjective used as a noun
-    substantive = noun is not None and noun.i > 0 and doc[noun.i - 1].lower_ in ("de", "dei", "av")
-    if found.category == "OTHER" and noun is not None and noun.pos_ != "NOUN" and not substantive \
+    # "120 ansatte", "ti av de evakuerte": an adjective in its plural form used as a noun
+    substantive = noun is not None and (noun.lower_.endswith("e") or noun.i > 0 and doc[noun.i - 1].lower_ in (
+        "de", "dei", "av"))
+    if found.category == "OTHER" and noun is not None and noun.pos_ not in ("NOUN", "") and not substantive \
             and not syntax.is_noun_form(noun.text):
         return True  # "rundt 10 blank", "to return": no noun is counted
     first = doc[found.phrase.start]

@@ -1371,6 +1371,8 @@ class EventFinder:
         if not modals or modals == ["måtte"]:
             return False
         perfect = any(w in ("ha", "hatt") for w in group)
+        if modals == ["ville"] and not perfect:
+            return False  # "at journalistene ville bli løslatt": what was to happen, as reported
         return not (perfect and modals[0] in _UNREAL_UNLESS_PERFECT - {"kan", "kunne", "må", "måtte"})
 
     def _generic_passive(self, match: _Match, sent: Span) -> bool:

@@ -471,10 +471,11 @@ class QuoteFinder:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            verbless = not any(t.pos_ in ("VERB", "AUX") for t in span)
+            verbless = not _has_verb(span)
+            around = [*self.sentence(span.start), *doc[span.end : min(len(doc), span.end + 5)]]
             if (len(inner.split()) <= 2 or verbless) and not any(
                     (is_speech_verb(t) or t.lemma_.lower() in _NAMING_VERBS)
-                    and not span.start <= t.i < span.end for t in self.sentence(span.start)):
+                    and not span.start <= t.i < span.end for t in around):
                 # «ekstrafinaler», «noen der ute», «mest traumatiske mareritt»: a term or a phrase in
                 # quotation marks, not a quote
                 continue
@@ -690,8 +691,15 @@ def _whole_speech(doc: Doc, text: str, found: _Found) -> bool:
         return False
     if opening.strip("".join(DASHES) + "".join(QUOTATION_MARKS) + " "):
         return True  # inside running text: «rar dame» after a naming verb is a quoted phrase
+    if opening and found.attribution is not None:
+        return True  # "– Helt utrolig, sier hun": an attributed dash line is speech
     span = doc.char_span(found.start, found.end, alignment_mode="expand")
-    return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
+    return span is None or _has_verb(span)
+
+
+def _has_verb(span: Span) -> bool:
+    """Whether a span holds a verb; a span the tagger left untagged is given the benefit of the doubt."""
+    return any(t.pos_ in ("VERB", "AUX", "") for t in span)
 
 
 def find_quotes(doc: Doc, article: Article, entities: EntityIndex,
@@ -756,9 +764,14 @@ def _can_speak(speaker: str, entities: EntityIndex) -> bool:
     clause_word = first in {*PERSONAL_PRONOUNS, *_FIRST_PERSON_WORDS, "for", "mot", "er"}
     if clause_word or first == "det" and len(words) <= 2:
         return False  # "det meg", "vi vel kort", "For å": pieces of a clause
-    last = words[-1].strip('"«»,.')
-    if not last or last[:1].isupper() or last.lower() in _GROUP_SPEAKERS or first in _GROUP_SPEAKERS:
-        return bool(last)
-    word = last.lower()
-    return is_agent_noun(word) or is_document_noun(word) or word.endswith(_PERSON_ENDINGS)
+    for raw in words:  # "en talsmann for rederiet", "CNNs prognoser", "manageren"
+        word = raw.strip('"«»,.()')
+        if not word:
+            continue
+        if word[:1].isupper() or word.lower() in _GROUP_SPEAKERS:
+            return True
+        lowered = word.lower()
+        if is_agent_noun(lowered) or is_document_noun(lowered) or lowered.endswith(_PERSON_ENDINGS):
+            return True
+    return False
 
