@@ -82,3 +82,15 @@ def is_document_noun(word: str) -> bool:
 def is_place_noun(word: str) -> bool:
     """ "militærleiren", "sykehuset", "bilen": a noun that names a place, building or vehicle."""
     return _headed_by(word.lower(), word_set("event_place_heads"))
+
+
+_AGREEMENT_HEADS = frozenset({"avtale", "kontrakt", "traktat", "forlik", "overenskomst", "forslag",
+                              "budsjett",
+                              "lov", "lovforslag", "resolusjon", "vedtak", "plan", "krav", "tilbud", "søknad",
+                              "oppsigelse", "betingelse", "vilkår", "kompromiss", "løsning", "ordning",
+                              "konvensjon", "protokoll", "fredsavtale", "erklæring"})
+
+
+def is_agreement_noun(word: str) -> bool:
+    """ "fredsavtalen", "kontrakten", "forslaget": a deal, plan or proposal that can be agreed on."""
+    return _headed_by(word.lower(), _AGREEMENT_HEADS)

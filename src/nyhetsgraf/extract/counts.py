@@ -729,8 +729,8 @@ def _not_a_count(doc: Doc, found: Found) -> bool:
         return True  # "80 pst.-regelen": a rule named by a rate
     noun = found.noun
     # "120 ansatte", "ti av de evakuerte": an adjective in its plural form used as a noun
-    substantive = noun is not None and (noun.lower_.endswith("e") or noun.i > 0 and doc[noun.i - 1].lower_ in (
-        "de", "dei", "av"))
+    after_article = noun is not None and noun.i > 0 and doc[noun.i - 1].lower_ in ("de", "dei", "av")
+    substantive = noun is not None and (noun.lower_.endswith("e") or after_article)
     if found.category == "OTHER" and noun is not None and noun.pos_ not in ("NOUN", "") and not substantive \
             and not syntax.is_noun_form(noun.text):
         return True  # "rundt 10 blank", "to return": no noun is counted

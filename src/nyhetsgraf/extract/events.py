@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from nyhetsgraf.extract.agents import is_agent_noun, is_document_noun, is_place_noun
+from nyhetsgraf.extract.agents import is_agent_noun, is_agreement_noun, is_document_noun, is_place_noun
 from nyhetsgraf.extract.entities import PERSONAL_PRONOUNS, EntityIndex, Referents
 from nyhetsgraf.extract.syntax import (
     SUBJECT_DEPS,
@@ -345,6 +345,8 @@ def _irrealis_infinitive(verb: Token) -> bool:
     previous = lowers[i - 1] if i > 0 else None
     if previous == "ha" and i >= 2 and lowers[i - 2] == "å":
         return False  # "tiltalt for å ha voldtatt": a perfect infinitive states what happened
+    if previous in ("bli", "verte") and i >= 2 and lowers[i - 2] == "å":
+        return _irrealis_infinitive(verb.doc[i - 1])  # "målet er å bli anerkjent": a passive infinitive
     if previous in ("å", "og", "eller") and i - 1 > 0:
         if previous in ("og", "eller"):
             # "å forebygge og etterforske": the second infinitive shares the first one's aim
@@ -780,6 +782,10 @@ class EventFinder:
     # ------------------------------------------------------------------ roles
     def subject(self, verb: Token) -> Token | None:
         """The clause subject: the parsed one when it is a plausible nominal, else found on the surface."""
+        sent = self.sentence_of(verb)
+        first_word = next((t for t in sent if not is_space(t) and not is_punct(t)), None)
+        if first_word is verb and not is_passive(verb, sent):
+            return None  # "Ber Yunus forklare seg": a headline's verb has no subject; Yunus is asked
         surface = self._surface_subject(verb)
         if surface is not None:
             return surface
@@ -1381,7 +1387,7 @@ class EventFinder:
         slippes fri") reports news in the present."""
         verb = match.verb
         form = low(verb)
-        if not form.endswith("es") or verb is not _finite_verb_of(verb, sent) \
+        if not form.endswith("s") or verb is not _finite_verb_of(verb, sent) \
                 or "Inf" in verb.morph.get("VerbForm"):
             return False
         if not is_passive(verb, sent) or match.lemma.endswith("s") or self.agent(verb) is not None:
@@ -1403,6 +1409,20 @@ class EventFinder:
             if t.text in (",", ";", ":") or _is_finite(t) or low(t) in _CLAUSE_OPENERS - {"og", "men"}:
                 return False
         return False
+
+    def _agreement(self, token: Token) -> bool:
+        """What can be agreed, accepted or signed: a text, a deal, a plan or the parties themselves."""
+        word = low(token)
+        return self.can_act(token) or is_document_noun(word) or is_agreement_noun(word) \
+            or is_agreement_noun(lemma(token))
+
+    def _court_sentence(self, match: _Match, sent: Span) -> bool:
+        """ "dømt til fengsel", "dømte ham for drap": a court sentence names the penalty or the
+        crime; "jeg dømmer henne ikke", "landet vårt er dømt" judge morally or figuratively."""
+        if not ({match.lemma, lemma(match.verb)} & {"dømme", "døme"}):
+            return True
+        after = self.doc[match.verb.i + 1 : min(sent.end, match.verb.i + 8)]
+        return any(low(t) in ("til", "for", "i") for t in after)
 
     def _needs_person(self, match: _Match) -> bool:
         """A COERCE verb whose object is a person: arrest, charge, sentence, deport, force."""
@@ -1486,6 +1506,8 @@ class EventFinder:
                 if (self._unreal(match, sent) or self._descriptive_present(match, sent)
                         or self._generic_passive(match, sent)):
                     continue  # what could or should happen, or what someone does as a rule
+                if not self._court_sentence(match, sent):
+                    continue  # "jeg dømmer henne ikke": a moral judgement
                 if _opens_in_lower_case(sent) or _predicative_participle(match.verb):
                     continue  # a piece of a broken line, or "følte seg akseptert" (a state)
                 events.extend(self._events(match, sent, seen))
@@ -1509,6 +1531,8 @@ class EventFinder:
             if patient is not None and match.type in _ANIMATE_TARGET_TYPES \
                     and not self.can_be_hit(patient, match.type):
                 return []  # "planene ble arrestert", "siste øyeblikk tvinges": no one is hit
+            if match.type == "AGREE" and patient is not None and not self._agreement(patient):
+                return []  # "et maleri signert Werenskiold", "begge signert Davik": no agreement
             if match.type != "ASSAULT" and agent is not None and not self.can_act(agent):
                 return []  # "hadde vært fengslet av filmen": a thing that acts is a figure of speech
             if patient is not None and self._needs_person(match) and not self.can_act(patient):
