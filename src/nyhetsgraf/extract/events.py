@@ -690,6 +690,8 @@ class EventFinder:
             return None
         if _in_fixed_phrase(token) or (verb_like and _attributive_participle(token, sent)):
             return None
+        if not verb_like and low(token).startswith(("selv", "sjølv")):
+            return None  # "tar selvkritikk", "i selvforsvar": what one does to oneself
         if verb_like and _participle_as_noun(token):
             return None  # "overfor de to drepte", "vurderer tiltalte som tilregnelig"
         if low(token) in _REQUIREMENT_FORMS:
@@ -784,7 +786,8 @@ class EventFinder:
         """The clause subject: the parsed one when it is a plausible nominal, else found on the surface."""
         sent = self.sentence_of(verb)
         first_word = next((t for t in sent if not is_space(t) and not is_punct(t)), None)
-        if first_word is verb and not is_passive(verb, sent):
+        line_initial = self.doc.text[: verb.idx].rstrip(" \t").endswith("\n") or verb.idx == 0
+        if (first_word is verb or line_initial) and not is_passive(verb, sent):
             return None  # "Ber Yunus forklare seg": a headline's verb has no subject; Yunus is asked
         surface = self._surface_subject(verb)
         if surface is not None:
@@ -1349,6 +1352,13 @@ class EventFinder:
         """A meeting, talk or visit between two parties that can act: "møtte statsministeren",
         "hadde samtaler med Russland", "partene møttes", "besøkte Kina" (a state visit). A visit to a
         town, an exhibition or a person's home is no CONSULT ("besøkte byen", "kom på besøk")."""
+        if any(low(t) in ("tilfeldig", "tilfeldigvis") for t in sent):
+            return False  # "Vi møttes igjen tilfeldig": a chance meeting
+        generic_target = target is not None and target.pos_ == "NOUN" \
+            and "Plur" in target.morph.get("Number") and "Def" not in target.morph.get("Definite") \
+            and self.entities.entity_for(target) is None
+        if generic_target:
+            return False  # "har møtt folk fra nettet": people of a kind, no party
         if target is not None:
             if self.can_act(target):
                 return True
@@ -1461,7 +1471,7 @@ class EventFinder:
     def _state_passive(self, verb: Token, sent: Span) -> bool:
         """A participle after "er"/"var" with no "blitt"/"vært" ("er berømt", "var akseptert")."""
         finite = _finite_verb_of(verb, sent)
-        group = [low(t) for t in self.doc[min(finite.i, max(sent.start, verb.i - 4)) : verb.i]]
+        group = [low(t) for t in self.doc[min(finite.i, max(sent.start, verb.i - 7)) : verb.i]]
         return any(w in ("er", "var", "e") for w in group) and not any(
             w in ("blitt", "ble", "blir", "vorte", "vart", "vert", "bli") for w in group)
 
