@@ -883,6 +883,8 @@ class EventFinder:
         quantity = len(before) > 1 and before[1].pos_ == "NUM"  # "Over 2000 bussjåfører har ..."
         opener = before[0].pos_ in ("ADV", "ADP", "SCONJ") if before else True
         inverted = not before or (opener and not quantity) or self._is_time(before[0])
+        if inverted and not _is_finite(finite) and finite.pos_ != "AUX":
+            return None  # "fikk tolv turister bortført": after a participle comes its object, no subject
         if inverted:
             first_word = next((t for t in sent if not is_space(t) and not is_punct(t)), None)
             if not before and (finite.i == sent.start or first_word is finite):
@@ -1434,6 +1436,16 @@ class EventFinder:
         after = self.doc[match.verb.i + 1 : min(sent.end, match.verb.i + 8)]
         return any(low(t) in ("til", "for", "i") for t in after)
 
+    def _advice(self, match: _Match, sent: Span) -> bool:
+        """ "advarer mot å kritisere", "en advarsel mot å": a warning against doing something is advice,
+        not a threat ("advarer Vesten mot å sende våpen" names whom it is aimed at and stays)."""
+        warning = [t for t in match.trigger_tokens if low(t).startswith(("advar", "åtvar"))]
+        if match.type != "THREATEN" or not warning:
+            return False
+        last = warning[-1]
+        after = [low(t) for t in self.doc[last.i + 1 : min(sent.end, last.i + 4)]]
+        return after[:2] == ["mot", "å"]
+
     def _needs_person(self, match: _Match) -> bool:
         """A COERCE verb whose object is a person: arrest, charge, sentence, deport, force."""
         return match.type == "COERCE" and bool({match.lemma, lemma(match.verb)} & _PERSON_OBJECT_VERBS)
@@ -1516,8 +1528,8 @@ class EventFinder:
                 if (self._unreal(match, sent) or self._descriptive_present(match, sent)
                         or self._generic_passive(match, sent)):
                     continue  # what could or should happen, or what someone does as a rule
-                if not self._court_sentence(match, sent):
-                    continue  # "jeg dømmer henne ikke": a moral judgement
+                if not self._court_sentence(match, sent) or self._advice(match, sent):
+                    continue  # "jeg dømmer henne ikke": a moral judgement; "advarer mot å": advice
                 if _opens_in_lower_case(sent) or _predicative_participle(match.verb):
                     continue  # a piece of a broken line, or "følte seg akseptert" (a state)
                 events.extend(self._events(match, sent, seen))
