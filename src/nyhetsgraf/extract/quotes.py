@@ -473,6 +473,9 @@ class QuoteFinder:
                 continue
             verbless = not _has_verb(span)
             around = [*self.sentence(span.start), *doc[span.end : min(len(doc), span.end + 5)]]
+            named = any(t.lemma_.lower() in _NAMING_VERBS for t in self.sentence(span.start))
+            if len(inner.split()) == 1 and not named:
+                continue  # «ekspertene»: one word in quotation marks is a term unless something is so named
             if (len(inner.split()) <= 2 or verbless) and not any(
                     (is_speech_verb(t) or t.lemma_.lower() in _NAMING_VERBS)
                     and not span.start <= t.i < span.end for t in around):
@@ -683,12 +686,15 @@ def _whole_speech(doc: Doc, text: str, found: _Found) -> bool:
     rest = text[found.end : len(text) if line_end < 0 else line_end]
     if not rest.strip():
         return False  # "- Det var en blemme. Men vi trenger" and the line breaks off
-    if not found.direct:
-        return True
     line_start = text.rfind("\n", 0, found.start) + 1
     opening = text[line_start : found.start].strip()
-    if opening in DASHES and text[found.start : found.start + 1].islower():
-        return False
+    if (not opening or opening in DASHES) and text[found.start : found.start + 1].islower():
+        return False  # "– formue mer for private formål", "en medalje fra en av dem, avsluttet han"
+    if not found.direct:
+        return True
+    first_word = text[found.start : found.end].split(maxsplit=1)[0].lower() if found.end > found.start else ""
+    if not opening and first_word in _SUBJUNCTIONS and "," not in text[found.start : found.end]:
+        return False  # "Da han kom inn, ropte verten": the speech verb's adverbial clause, no speech
     if opening.strip("".join(DASHES) + "".join(QUOTATION_MARKS) + " "):
         return True  # inside running text: «rar dame» after a naming verb is a quoted phrase
     if opening and found.attribution is not None:
@@ -768,7 +774,7 @@ def _can_speak(speaker: str, entities: EntityIndex) -> bool:
         word = raw.strip('"«»,.()')
         if not word:
             continue
-        if word[:1].isupper() or word.lower() in _GROUP_SPEAKERS:
+        if word[:1].isupper() or word.lower() in _GROUP_SPEAKERS and len(words) == 1:
             return True
         lowered = word.lower()
         if is_agent_noun(lowered) or is_document_noun(lowered) or lowered.endswith(_PERSON_ENDINGS):
