@@ -1433,8 +1433,10 @@ class EventFinder:
         crime; "jeg dømmer henne ikke", "landet vårt er dømt" judge morally or figuratively."""
         if not ({match.lemma, lemma(match.verb)} & {"dømme", "døme"}):
             return True
-        after = self.doc[match.verb.i + 1 : min(sent.end, match.verb.i + 8)]
-        return any(low(t) in ("til", "for", "i") for t in after)
+        after = [low(t) for t in self.doc[match.verb.i + 1 : min(sent.end, match.verb.i + 8)]]
+        if any(after[k : k + 2] == ["til", "å"] for k in range(len(after))):
+            return False  # "dømt til å mislykkes": doomed
+        return any(w in ("til", "for", "i") for w in after)
 
     def _advice(self, match: _Match, sent: Span) -> bool:
         """ "advarer mot å kritisere", "en advarsel mot å": a warning against doing something is advice,
