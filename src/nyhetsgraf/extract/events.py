@@ -880,6 +880,8 @@ class EventFinder:
             )
         if start > sent.start and low(doc[start - 1]) == "som":
             return self._nominal_before(start - 1, sent)
+        if len(before) > 2 and low(before[0]) in _PARTITIVE_NOUNS and low(before[1]) == "av":
+            return before[0]  # "Hundretusenvis av chilenere demonstrerer"
         quantity = len(before) > 1 and before[1].pos_ == "NUM"  # "Over 2000 bussjåfører har ..."
         opener = before[0].pos_ in ("ADV", "ADP", "SCONJ") if before else True
         inverted = not before or (opener and not quantity) or self._is_time(before[0])
@@ -1257,6 +1259,9 @@ class EventFinder:
                 return True  # "den som skjøt": the one who
             antecedent = self._antecedent(token)
             return antecedent is not None and self.can_act(antecedent)
+        relative_follows = token.i + 1 < len(self.doc) and low(self.doc[token.i + 1]) == "som"
+        if word in ("den", "de", "dei") and relative_follows:
+            return True  # "den som skjøt": the one who
         if word in _FIRST_AND_SECOND_PERSON:
             return self.speaker_around(token) is not None  # "vi" in a quote speaks for its speaker
         if word in _GENERIC_SUBJECTS:
@@ -1380,6 +1385,8 @@ class EventFinder:
         if verb.i - 2 >= sent.start and low(self.doc[verb.i - 1]) in ("og", "eller") \
                 and self.doc[verb.i - 2].pos_ in ("VERB", "AUX", "ADJ"):
             verb = self.doc[verb.i - 2]  # "kunne ha blitt overfalt og bortført": the first verb's group
+        if _is_finite(verb):
+            return False  # "en gruppe som angriper": a finite verb is its own group
         finite = _finite_verb_of(verb, sent)
         group = [low(t) for t in self.doc[finite.i : verb.i]]
         window = [low(t) for t in self.doc[max(sent.start, verb.i - 4) : verb.i]]
@@ -1412,8 +1419,10 @@ class EventFinder:
         """A present-tense verb in a relative or "når" clause: what someone does as a rule."""
         if not looks_like_verb(match.verb) or match.type in _VERBAL_TYPES:
             return False  # "partier som krever at ...": a demand or a charge is stated in the present
-        finite = _finite_verb_of(match.verb, sent)
-        if finite is not match.verb or "Pres" not in finite.morph.get("Tense"):
+        finite = match.verb if _is_finite(match.verb) else _finite_verb_of(match.verb, sent)
+        tense = finite.morph.get("Tense")
+        present = "Pres" in tense or (not tense and low(finite).endswith("r"))
+        if finite is not match.verb or not present:
             return False  # "som har ledet an i protester" reports what happened
         for t in reversed(self.doc[sent.start : finite.i]):
             if low(t) in _DESCRIPTIVE_OPENERS:
@@ -1630,14 +1639,18 @@ class EventFinder:
 def _participle_as_noun(token: Token) -> bool:
     """A form the tagger read as a noun or adjective right after a number or a finite verb: the
     participle is used as a noun ("de to drepte", "vurderer tiltalte", "godtar straffa")."""
-    if token.pos_ not in ("NOUN", "ADJ") or token.i == 0:
+    if token.i == 0:
         return False
     previous = token.doc[token.i - 1]
-    if previous.pos_ == "NUM":
+    if token.pos_ not in ("NOUN", "ADJ") and previous.pos_ != "VERB":
+        return False
+    if previous.pos_ == "NUM" and token.pos_ in ("NOUN", "ADJ"):
         return True
-    # "vurderer tiltalte" (a noun to the tagger); not "sitter arrestert", "har forbudt"
-    return token.pos_ == "NOUN" and previous.pos_ == "VERB" and _is_finite(previous) \
-        and lemma(previous) not in _AUXILIARIES | {"sitte"}
+    # "vurderer tiltalte", "godtar straffa": two finite verbs never follow each other, so the second
+    # is a noun; not "sitter arrestert", "har forbudt" (an auxiliary and its participle)
+    auxiliary = lemma(previous) in _AUXILIARIES | {"sitte"}
+    return previous.pos_ == "VERB" and _is_finite(previous) and not auxiliary \
+        and (token.pos_ == "NOUN" or low(token).endswith(("te", "de", "a")))
 
 
 def _opens_in_lower_case(sent: Span) -> bool:
