@@ -690,11 +690,11 @@ def _whole_speech(doc: Doc, text: str, found: _Found) -> bool:
     opening = text[line_start : found.start].strip()
     if (not opening or opening in DASHES) and text[found.start : found.start + 1].islower():
         return False  # "– formue mer for private formål", "en medalje fra en av dem, avsluttet han"
-    if not found.direct:
-        return True
     first_word = text[found.start : found.end].split(maxsplit=1)[0].lower() if found.end > found.start else ""
     if not opening and first_word in _SUBJUNCTIONS and "," not in text[found.start : found.end]:
         return False  # "Da han kom inn, ropte verten": the speech verb's adverbial clause, no speech
+    if not found.direct:
+        return True
     if opening.strip("".join(DASHES) + "".join(QUOTATION_MARKS) + " "):
         return True  # inside running text: «rar dame» after a naming verb is a quoted phrase
     if opening and found.attribution is not None:
