@@ -145,6 +145,7 @@ _QUANTIFIER_AGENTS = {"alle", "mange", "flere", "fleire", "noen", "nokon", "nokr
 _GENERIC_SUBJECTS = {"man", "en", "ein", "du", "deg", "det", "den", "dette", "denne", "noe", "noko", "dykk"}
 _FIRST_AND_SECOND_PERSON = {"jeg", "eg", "vi", "me", "du", "dere", "meg", "oss"}
 _HABITUAL_PHRASES = tuple(tuple(phrase.split()) for phrase in word_list("habitual_adverbs"))
+_HABITUAL_FIRST_WORDS = frozenset(phrase[0] for phrase in _HABITUAL_PHRASES)
 # Types whose target is a person, group or organisation (or for attacks and threats a place).
 # (COERCE is not among them: what is banned, seized or censored is often a thing.)
 _ANIMATE_TARGET_TYPES = {"ASSAULT", "THREATEN", "CONSULT"}
@@ -645,6 +646,7 @@ class EventFinder:
         referents: Referents | None = None,
     ) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: build it once
         self.quotes = quotes or []
         self.entities = entities
         self.times = times
@@ -786,7 +788,7 @@ class EventFinder:
         """The clause subject: the parsed one when it is a plausible nominal, else found on the surface."""
         sent = self.sentence_of(verb)
         first_word = next((t for t in sent if not is_space(t) and not is_punct(t)), None)
-        line_initial = self.doc.text[: verb.idx].rstrip(" \t").endswith("\n") or verb.idx == 0
+        line_initial = _at_line_start(self.text, verb.idx)
         if (first_word is verb or line_initial) and not is_passive(verb, sent):
             return None  # "Ber Yunus forklare seg": a headline's verb has no subject; Yunus is asked
         surface = self._surface_subject(verb)
@@ -1333,7 +1335,8 @@ class EventFinder:
         words = lowers[start : end + 1]
         return any(
             tuple(words[k : k + len(phrase)]) == phrase
-            for phrase in _HABITUAL_PHRASES for k in range(len(words))
+            for k, word in enumerate(words) if word in _HABITUAL_FIRST_WORDS
+            for phrase in _HABITUAL_PHRASES if phrase[0] == word
         )
 
     def _second_party(self, match: _Match, sent: Span) -> bool:
@@ -1541,7 +1544,7 @@ class EventFinder:
                     continue  # what could or should happen, or what someone does as a rule
                 if not self._court_sentence(match, sent) or self._advice(match, sent):
                     continue  # "jeg dømmer henne ikke": a moral judgement; "advarer mot å": advice
-                if _opens_in_lower_case(sent) or _predicative_participle(match.verb):
+                if _opens_in_lower_case(sent, self.text) or _predicative_participle(match.verb):
                     continue  # a piece of a broken line, or "følte seg akseptert" (a state)
                 events.extend(self._events(match, sent, seen))
         return events
@@ -1653,14 +1656,21 @@ def _participle_as_noun(token: Token) -> bool:
         and (token.pos_ == "NOUN" or low(token).endswith(("te", "de", "a")))
 
 
-def _opens_in_lower_case(sent: Span) -> bool:
+def _opens_in_lower_case(sent: Span, text: str) -> bool:
     """A line that opens with a word in lower case is a piece of a sentence the source broke
     ("møter.", "godta relativt lav lønn mot at de i"); after a colon lower case is normal."""
     first = next((t for t in sent if t.text[:1].isalnum()), None)
     if first is None or not first.text[:1].islower():
         return False
-    before = sent.doc.text[: first.idx].rstrip(" \t")
-    return not before or before.endswith("\n")
+    return _at_line_start(text, first.idx)
+
+
+def _at_line_start(text: str, char: int) -> bool:
+    """Whether only spaces stand between the start of a line (or of the text) and ``char``."""
+    k = char - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < 0 or text[k] == "\n"
 
 
 def _predicative_participle(verb: Token) -> bool:
