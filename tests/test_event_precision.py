@@ -78,8 +78,10 @@ def events(extractor: Extractor, text: str, language: str = "nb") -> list[Event]
     ("nb", "De vurderer tiltalte som tilregnelig."),
     ("nb", "Det var allerede en halvtime over avtalt møtetid."),
     ("nb", "Et maleri fra 1937 signert Erik Werenskiold hang i stuen."),
-    # a warning against doing something is advice
+    # a warning against doing something, or that something may happen, is advice
     ("nb", "Lederen advarer mot å kritisere investorene for hardt."),
+    ("nb", "Han advarer mot at samarbeidet vil ta motet fra velgerne."),
+    ("nb", "Jeg godtar derfor straffa lojalt, sier spilleren."),
     # the headline verb's object is no actor
     ("nb", "Ber Yunus forklare seg\n\nHan svarte ikke på henvendelsen."),
     # a line the source broke

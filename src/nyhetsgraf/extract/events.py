@@ -1458,7 +1458,7 @@ class EventFinder:
             return False
         last = warning[-1]
         after = [low(t) for t in self.doc[last.i + 1 : min(sent.end, last.i + 4)]]
-        return after[:2] == ["mot", "å"]
+        return after[:2] in (["mot", "å"], ["mot", "at"])  # "advarer mot at SVs åpning vil ..."
 
     def _needs_person(self, match: _Match) -> bool:
         """A COERCE verb whose object is a person: arrest, charge, sentence, deport, force."""
@@ -1645,6 +1645,8 @@ def _participle_as_noun(token: Token) -> bool:
     if token.i == 0:
         return False
     previous = token.doc[token.i - 1]
+    if previous.pos_ == "ADV" and token.pos_ == "NOUN" and token.i >= 2:
+        previous = token.doc[token.i - 2]  # "godtar derfor straffa"
     if token.pos_ not in ("NOUN", "ADJ") and previous.pos_ != "VERB":
         return False
     if previous.pos_ == "NUM" and token.pos_ in ("NOUN", "ADJ"):
