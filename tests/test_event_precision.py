@@ -154,7 +154,8 @@ def test_passives_keep_no_actor_but_their_target(extractor: Extractor, language:
 
 
 def test_a_noun_after_a_finite_verb_and_an_adverb_is_no_trigger(extractor: Extractor) -> None:
-    found = [(e.type, e.actor) for e in events(extractor, "Jeg godtar derfor straffa lojalt, sier spilleren.")]
+    sentence = "Jeg godtar derfor straffa lojalt, sier spilleren."
+    found = [(e.type, e.actor) for e in events(extractor, sentence)]
     assert ("AGREE", "spilleren") in found and not [kind for kind, _ in found if kind == "COERCE"]
 
 

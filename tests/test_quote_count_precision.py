@@ -110,3 +110,9 @@ def test_the_holder_is_the_subject_of_the_holding_verb(extractor: Extractor) -> 
     text = "Avisen mener at Obama har 285 sikre valgmannstemmer mot 200 til Romney."
     found = [c for c in counts(extractor, text) if c.value == 285]
     assert found and found[0].holder != "Avisen"
+
+
+def test_they_said_is_no_country(extractor: Extractor) -> None:
+    text = "Turistene kom fra Japan i fjor.\n\n«Han satt der i timevis og virket bekymringsløs», sa de."
+    found = quotes(extractor, text)
+    assert found and all(q.speaker != "Japan" for q in found)

@@ -298,7 +298,11 @@ class QuoteFinder:
 
     def _name_of_subject(self, subject: Token, clause: Span) -> str | None:
         if low(subject) in ("han", "hun", "ho", "de", "dei"):
-            return self.referents.pronoun(subject, subject.i)
+            name = self.referents.pronoun(subject, subject.i)
+            entity = self.entities.by_name(name) if name else None
+            if entity is not None and low(subject) in ("de", "dei") and entity.type in ("GPE_LOC", "LOC"):
+                return None  # "sa de": people, not the country last named
+            return name
         entity = self.entities.entity_for(subject)
         if entity is not None:
             return entity.name
