@@ -9,6 +9,8 @@ The texts are run `--repeat` times over (default 3, about 97,000 words) so that 
 processes' start-up does not dominate, in batches of `--batch-size` texts (default 64: with
 worker processes, batches of 256 paragraphs leave one worker idle at the end of the run, and
 the two-process run was about 6 % slower with them; in one process the size makes no difference).
+The shipped setting (matrix products through numpy/OpenBLAS, `nyhetsgraf.nlp.use_numpy_matmul`) is
+compared with thinc's default BLIS kernels in the same run (`--no-compare-blis` skips that).
 Usage: python benchmarks/nlp_speed.py [--lang nb|nn] [--processes N] [--repeat N] [--batch-size N]
 """
 
@@ -21,8 +23,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import spacy
+from spacy.language import Language
+from thinc.api import NumpyOps
 
-from nyhetsgraf.nlp import load
+from nyhetsgraf.nlp import load, set_ops
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEMO = REPO_ROOT / "examples" / "demo"
@@ -65,6 +69,8 @@ def main() -> None:
                         help="worker processes for the parallel run (default: CPU cores)")
     parser.add_argument("--repeat", type=int, default=3, help="run the texts this many times over")
     parser.add_argument("--batch-size", type=int, default=64, help="texts per nlp.pipe batch")
+    parser.add_argument("--compare-blis", action=argparse.BooleanOptionalAction, default=True,
+                        help="also run with thinc's default BLIS kernels (the former setting)")
     args = parser.parse_args()
     paragraphs, source = load_texts(args.lang)
     print(source, flush=True)
@@ -72,18 +78,33 @@ def main() -> None:
     nlp = load(args.lang)
     blank = spacy.blank("nb")
     words_per_second(lambda batch: nlp.pipe(batch[:50]), texts)  # warm-up
-    full, words = words_per_second(lambda batch: nlp.pipe(batch, batch_size=args.batch_size), texts)
+    print(f"texts: {len(texts)}  words: {sum(len(text.split()) for text in texts)}  "
+          f"pipeline: {', '.join(nlp.pipe_names)}")
+    shipped = run_pipeline(nlp, texts, args, "matrix products with numpy/OpenBLAS (the default)")
+    if args.compare_blis:
+        set_ops(nlp, NumpyOps())
+        former = run_pipeline(nlp, texts, args, "matrix products with thinc's BLIS kernels (before)")
+        for processes in shipped:
+            ratio = shipped[processes] / former[processes]
+            print(f"numpy/OpenBLAS / BLIS, {processes} process(es): {ratio:.2f} x")
     tokenizer_only, _ = words_per_second(lambda batch: blank.pipe(batch, batch_size=args.batch_size), texts)
-    print(f"texts: {len(texts)}  words: {words}  pipeline: {', '.join(nlp.pipe_names)}")
-    print(f"full pipeline, 1 process: {full:,.0f} words/s")
+    print(f"blank tokenizer, 1 process: {tokenizer_only:,.0f} words/s")
+    print(f"ratio full / tokenizer-only (1 process each): {shipped[1] / tokenizer_only:.3f}")
+
+
+def run_pipeline(nlp: Language, texts: list[str], args: argparse.Namespace, label: str) -> dict[int, float]:
+    """Words/s of the full pipeline in one process and in `--processes` processes."""
+    print(label)
+    full, _ = words_per_second(lambda batch: nlp.pipe(batch, batch_size=args.batch_size), texts)
+    print(f"  full pipeline, 1 process: {full:,.0f} words/s")
+    rates = {1: full}
     if args.processes > 1:
-        parallel, _ = words_per_second(
+        rates[args.processes], _ = words_per_second(
             lambda batch: nlp.pipe(batch, batch_size=args.batch_size, n_process=args.processes), texts
         )
-        print(f"full pipeline, {args.processes} processes: {parallel:,.0f} words/s "
-              f"({parallel / full:.2f} x 1 process)")
-    print(f"blank tokenizer, 1 process: {tokenizer_only:,.0f} words/s")
-    print(f"ratio full / tokenizer-only (1 process each): {full / tokenizer_only:.3f}")
+        print(f"  full pipeline, {args.processes} processes: {rates[args.processes]:,.0f} words/s "
+              f"({rates[args.processes] / full:.2f} x 1 process)")
+    return rates
 
 
 if __name__ == "__main__":

@@ -163,3 +163,54 @@ def test_ctrl_c_during_ingest_keeps_what_was_stored(sample_file: Path, db_path: 
     assert "3 new articles were stored" in result.stderr and result.stderr.count("\n") == 1
     stats = json.loads(invoke("stats", "--db", db_path).stdout)
     assert stats["articles"] == 3
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["search", "soldat"], {"query": "soldat"}),
+    (["search", "--json", "-n", "3", "soldat", "--db", "x.db"],
+     {"as_json": True, "limit": 3, "query": "soldat", "db": "x.db"}),
+    (["search", "soldat", "--limit", "007"], {"query": "soldat", "limit": 7}),
+    (["search"], None), (["search", "--help"], None), (["search", "-h"], None), (["articles"], None),
+    (["search", "a", "b"], None), (["search", "-soldat"], None), (["search", "--db=x.db", "a"], None),
+    (["search", "a", "-n", "0"], None), (["search", "a", "-n", "²"], None), (["search", "a", "-n"], None),
+    (["search", "a", "--db", "x", "--db", "y"], None), (["search", "a", "--json", "--json"], None),
+    (["search", "--", "a"], None), (["search", "a", "--limit", "-1"], None),
+])
+def test_only_a_plain_search_skips_typer(argv: list[str], expected: dict | None) -> None:
+    from nyhetsgraf.cli import plain_search_arguments
+
+    assert plain_search_arguments(argv) == expected
+
+
+def test_a_plain_search_run_directly_answers_as_through_typer(sample_file: Path, db_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from nyhetsgraf.cli import main
+
+    invoke("ingest", sample_file, "--db", db_path, "--no-nlp")
+    for args, code in ((["svømmehall", "--json", "-n", "2"], 0), (["svømmehall"], 0), (['"unbalanced'], 2),
+                       (["soldat", "--db", str(db_path.with_name("finnesikke.db"))], 1)):
+        args = args if "--db" in args else [*args, "--db", str(db_path)]
+        through_typer = runner.invoke(app, ["search", *args])
+        monkeypatch.setattr("sys.argv", ["nyhetsgraf", "search", *args])
+        with pytest.raises(SystemExit) as exited:
+            main()
+            raise SystemExit(0)
+        direct = capsys.readouterr()
+        assert (exited.value.code or 0) == through_typer.exit_code == code, args
+        assert direct.out == through_typer.stdout and direct.err == through_typer.stderr, args
+        assert bool(direct.out) == (code == 0) and bool(direct.err) == (code != 0), args
+
+
+def test_a_plain_search_does_not_import_pydantic(sample_file: Path, db_path: Path) -> None:
+    """Typer converts parameters with pydantic, a third of the command's start; search skips it."""
+    import subprocess
+    import sys
+
+    invoke("ingest", sample_file, "--db", db_path, "--no-nlp")
+    script = ("import sys\nfrom nyhetsgraf.cli import main\n"
+              f"sys.argv = ['nyhetsgraf', 'search', 'svømmehall', '--db', {str(db_path)!r}, '--json']\n"
+              "try:\n    main()\nexcept SystemExit:\n    pass\n"
+              "print(*(name in sys.modules for name in ('pydantic', 'spacy', 'fastapi')), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert jsonl(done.stdout) and done.stderr.split() == ["False", "False", "False"]

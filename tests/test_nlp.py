@@ -189,3 +189,28 @@ def test_scores_on_shared_dev_subset(tmp_path: Path) -> None:
     assert scores["ents_f"] > 0.7
     assert scores["pos_acc"] > 0.93
     assert scores["las"] > 0.75
+
+
+def _analyses(nlp: Language, texts: list[str]) -> list[tuple]:
+    return [[(t.text, t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
+            for doc in nlp.pipe(texts)]
+
+
+def test_matrix_products_through_numpy_give_the_same_analyses_as_blis(nb: Language) -> None:
+    """The shipped pipeline multiplies with numpy/OpenBLAS (faster here); thinc's BLIS kernels must
+    give the same tags, lemmas, trees and entities, so switching changes speed only."""
+    from thinc.api import NumpyOps
+
+    texts = ["Statsminister Jonas Gahr Støre møtte tirsdag Sveriges statsminister i Oslo.",
+             "– Vi sender 40 soldater til Irak i mars, sa forsvarsminister Ola Hansen til NTB.",
+             "Kommunestyret i Bodø vedtok å stenge tre skoler etter at budsjettet sprakk."]
+    layers = [layer for _n, pipe in nb.pipeline if hasattr(pipe, "model") for layer in pipe.model.walk()]
+    assert layers and all(isinstance(layer.ops, NumpyOps) and not layer.ops.use_blis for layer in layers)
+    with_numpy = _analyses(nb, texts)
+    try:
+        nlp_module.set_ops(nb, NumpyOps())
+        assert all(layer.ops.use_blis for layer in layers)
+        assert _analyses(nb, texts) == with_numpy
+    finally:
+        nlp_module.use_numpy_matmul(nb)
+    assert any(token[7] == "PER" for doc in with_numpy for token in doc)

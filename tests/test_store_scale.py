@@ -75,6 +75,7 @@ def test_counters_of_an_older_database_are_counted_by_the_migration(db_path: Pat
         # As a version-5 database: no counters table yet.
         store.execute("DROP TABLE counters")
         store.execute("DROP INDEX articles_order")
+        store.execute("DROP TABLE kb_dirty")  # made by version 7
         store.execute("PRAGMA user_version = 5")
     with open_store(db_path) as store:
         assert {key: store.stats()[key] for key in expected} == expected
@@ -139,6 +140,44 @@ def test_top_k_search_returns_what_sorting_whole_rows_returned(db_path: Path) ->
                 assert hits or offset
 
 
+def _windowed(scores: dict[int, float], window: int) -> list[int]:
+    """The order the store promises: matches cut into windows of ``window`` row ids, newest first,
+    each ranked by score (higher first), equal scores by row id."""
+    newest_first = sorted(scores, reverse=True)
+    chunks = [newest_first[start:start + window] for start in range(0, len(newest_first), window)]
+    return [rid for chunk in chunks for rid in sorted(chunk, key=lambda rid: (-scores[rid], rid))]
+
+
+def test_search_beyond_the_rank_window_ranks_windows_of_matches_newest_first(store_url: str) -> None:
+    # 30 articles about a flood, each naming it a different number of times, among 40 others (so that
+    # the word is rare enough for BM25 to tell the articles apart), from two sources.
+    with open_store(store_url) as store:
+        for n in range(70):
+            text = (f"Flommen i Lærdal nummer {n}\n\nVannet steg i natt. {'Flommen tok veien. ' * (n % 7)}"
+                    f"Ordføreren i kommune {n} sier at {n} hus ble skadet." if n % 7 in (0, 2, 4)
+                    else f"Valget i Lærdal nummer {n}\n\nKommunestyret møttes i kveld for å velge ordfører.")
+            store.add(make_article(text, source=f"kilde{n % 2}.txt", index=n, title=text.split("\n")[0]))
+        rid_of = {row["id"]: int(row["rid"]) for row in store.query("SELECT id, rid FROM articles")}
+        everything = store.search("flommen kommune", limit=100)  # one window: every match ranked together
+        scores = {rid_of[hit.id]: hit.score for hit in everything}
+        assert len(scores) == 30 and len({round(s, 6) for s in scores.values()}) > 1
+        store.rank_window = 4
+        windowed = store.search("flommen kommune", limit=100)
+        assert [rid_of[hit.id] for hit in windowed] == _windowed(scores, 4)
+        assert [rid_of[hit.id] for hit in windowed] != [rid_of[hit.id] for hit in everything]
+        assert all(hit.score == scores[rid_of[hit.id]] for hit in windowed)
+        paged = [hit.id for offset in range(0, 33, 3) for hit in store.search("flommen kommune", limit=3,
+                                                                                offset=offset)]
+        assert paged == [hit.id for hit in windowed]  # every match once, across window borders too
+        # Other filters narrow the matches first; the windows are counted among what is left.
+        source = store.query("SELECT source_id FROM sources WHERE path = ?", ("kilde1.txt",))[0]["source_id"]
+        kept = {int(r["rid"]) for r in store.query("SELECT rid FROM articles WHERE source_id = ?", (source,))}
+        filtered = store.ranked(parse_query("flommen kommune"), 100, 0, "s.path = ?", ["kilde1.txt"])
+        assert [rid for rid, _ in filtered] == _windowed({rid: scores[rid] for rid in kept & set(scores)}, 4)
+        assert store.ranked(parse_query("flommen kommune"), 5, 13, "s.path = ?", ["kilde1.txt"]) == \
+            filtered[13:18]
+
+
 def test_counters_follow_replaced_facts_and_replaced_truncated_articles(store_url: str) -> None:
     news = _news(6)
     with open_store(store_url) as store:
@@ -169,6 +208,7 @@ def test_an_older_database_opened_read_only_is_counted_from_its_tables(db_path: 
         expected = store.stats()
         store.execute("DROP TABLE counters")
         store.execute("DROP INDEX articles_order")
+        store.execute("DROP TABLE kb_dirty")  # made by version 7
         store.execute("PRAGMA user_version = 5")
     with open_store(db_path, read_only=True) as old:
         found = old.stats()

@@ -410,3 +410,38 @@ def test_facets_of_a_large_match_are_estimated_and_say_so(client: TestClient,
     assert all(v["count"] % 2 == 0 for v in facets["date"]["values"])
     assert 2 <= sum(v["count"] for v in facets["date"]["values"]) <= 4
     assert facets["entity"]["sample"] == 1 and max(v["count"] for v in facets["entity"]["values"]) == 1
+
+
+def test_sampled_facets_of_a_plain_query_count_its_newest_matches(client: TestClient,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plain query's sample comes straight from the full-text index; with any other filter it comes
+    from the filtered articles: both are the newest matches, so they count the same."""
+    from nyhetsgraf.web import data
+
+    languages = client.get("/api/search", params={"q": "soldat"}).json()["facets"]["language"]["values"]
+    assert [v["value"] for v in languages] == ["nb"]  # so language=nb filters nothing out
+    monkeypatch.setattr(data, "FACET_SAMPLE", 2)
+    plain = client.get("/api/search", params={"q": "soldat"}).json()["facets"]
+    filtered = client.get("/api/search", params={"q": "soldat", "language": "nb"}).json()["facets"]
+    for name in ("entity", "event_type", "count_category"):
+        assert plain[name] == filtered[name], name
+        assert plain[name]["sample"] == 2
+    assert plain["entity"]["values"]
+    monkeypatch.setattr(data, "FACET_SAMPLE", 100)
+    whole = client.get("/api/search", params={"q": "soldat"}).json()["facets"]["entity"]
+    assert "sample" not in whole and sum(v["count"] for v in whole["values"]) > \
+        sum(v["count"] for v in plain["entity"]["values"])
+
+
+def test_search_pages_reach_every_match_once_across_ranking_windows(client: TestClient,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from nyhetsgraf.store import SqlStore
+
+    whole = client.get("/api/search", params={"q": "soldat", "limit": 50}).json()
+    monkeypatch.setattr(SqlStore, "rank_window", 2)  # 3 matches: two windows, the newest two first
+    windowed = client.get("/api/search", params={"q": "soldat", "limit": 50}).json()
+    assert windowed["total"] == whole["total"] == 3
+    pages = [item["id"] for offset in range(3) for item in client.get(
+        "/api/search", params={"q": "soldat", "limit": 1, "offset": offset}).json()["items"]]
+    assert pages == [item["id"] for item in windowed["items"]]
+    assert sorted(pages) == sorted(item["id"] for item in whole["items"])

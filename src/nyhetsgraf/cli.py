@@ -7,6 +7,7 @@ to stderr. Errors a user can hit end in a one-line message and a non-zero exit, 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -697,10 +698,52 @@ from nyhetsgraf import cli_kb  # noqa: E402 - registered after the shared pieces
 cli_kb.register(app, _open_store, fail, _utf8_stdout, DbOption, DEFAULT_DB, EXIT_USAGE)
 
 
+def plain_search_arguments(argv: list[str]) -> dict[str, str | int | bool] | None:
+    """The arguments of ``argv`` when it is a plain ``search``: one QUERY not starting with ``-``, and
+    at most ``--db PATH``, ``--limit N`` (or ``-n N``, N ≥ 1) and ``--json``. None for anything else
+    (help, another command, any other spelling or option), which Typer then reads as always."""
+    if not argv or argv[0] != "search":
+        return None
+    found: dict[str, str | int | bool] = {}
+    words = iter(argv[1:])
+    for word in words:
+        if word == "--json" and "as_json" not in found:
+            found["as_json"] = True
+        elif word in ("--db", "--limit", "-n"):
+            name = "db" if word == "--db" else "limit"
+            value = next(words, None)
+            if value is None or name in found:
+                return None
+            if name == "limit":
+                if not (value.isascii() and value.isdigit()) or int(value) < 1:
+                    return None
+                found[name] = int(value)
+            else:
+                found[name] = value
+        elif word.startswith("-") or "query" in found:
+            return None
+        else:
+            found["query"] = word
+    return found if "query" in found else None
+
+
 def main() -> None:
     """Console entry point."""
     try:
-        app()
+        plain = plain_search_arguments(sys.argv[1:])
+        if plain is None:
+            app()
+            return
+        # Scripts run `search` in loops; called directly it skips Typer's conversion of its parameters,
+        # whose pydantic import is about a third of the command's time. What Typer does around a
+        # command: an Exit ends the process with its code, a closed pipe exits 1 quietly.
+        try:
+            search(**plain)  # type: ignore[arg-type]
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
+        except BrokenPipeError:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - the interpreter flushes it at exit
+            sys.exit(1)
     except KeyboardInterrupt:
         print("nyhetsgraf: interrupted", file=sys.stderr)
         sys.exit(EXIT_INTERRUPTED)

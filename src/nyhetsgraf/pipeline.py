@@ -128,8 +128,8 @@ def ingest(paths: Iterable[str], store: Store, *, nlp: bool = True, on_problem: 
     # A SQL store keeps the knowledge base: link what this run added. Articles stored without NLP have
     # no facts to link yet; they wait for `reextract` (or `kb-update`, or the first query that needs
     # them), so a raw bulk load stays fast and its memory flat.
-    if nlp and hasattr(store, "query"):
-        from nyhetsgraf.kb import update
+    from nyhetsgraf.kb import KbStore, update
 
+    if nlp and isinstance(store, KbStore):
         update(store)
     return summary

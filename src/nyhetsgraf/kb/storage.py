@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -37,6 +37,7 @@ HOT_BLOCK = 50
 HOT_BUCKET = 24
 
 
+@runtime_checkable
 class KbStore(Protocol):
     """What the knowledge base needs of a store: portable SQL (``SqlStore`` has it)."""
 
@@ -99,8 +100,43 @@ def link_pending(store: KbStore, batch_articles: int = BATCH_ARTICLES) -> Update
         store.commit()
         if not rids:
             break
+    with store.transaction():
+        _recompute_dirty(store, summary)
+    store.commit()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _recompute_dirty(store: KbStore, summary: UpdateSummary) -> None:
+    """Recompute the stories and corpus entities an article counted in before its facts were replaced
+    (or it gave way to a longer version): the store lists them in kb_dirty when it unlinks the article.
+    Runs after the pending articles are linked, so the re-linked article counts again where it belongs."""
+    dirty = store.query("SELECT kind, id FROM kb_dirty")
+    if not dirty:
+        return
+    stories = {r["id"] for r in dirty if r["kind"] == "story"}
+    clusters = {r["id"] for r in dirty if r["kind"] == "entity"}
+    batch = _Batch(store, [], summary)
+    seeds = {int(r["article_rid"])
+             for r in query_in(store, "SELECT article_rid FROM kb_articles WHERE story IN ({in})", stories)}
+    if seeds:
+        batch._regroup(seeds)
+    batch._write_stories(stories)  # a story left without articles loses its row
+    linked = query_in(store, "SELECT entity_id FROM kb_entity_links WHERE corpus_id IN ({in})", clusters)
+    ids = {int(r["entity_id"]) for r in linked}
+    members = load_link_entities(store, ids)
+    before = {e.entity_id: cid for e, cid in members}
+    after = resolve(e for e, _ in members)
+    changed = [(cid, eid) for eid, cid in after.items() if before.get(eid) != cid]
+    store.executemany("UPDATE kb_entity_links SET corpus_id = ? WHERE entity_id = ?", changed)
+    summary.entities_relinked += len(changed)
+    write_corpus_entities(store, [e for e, _ in members], before, after, clusters)
+    gone = sorted(clusters - set(before.values()) - set(after.values()))  # no article names them now
+    for part in chunks(gone):
+        marks = ",".join("?" * len(part))
+        store.execute(f"DELETE FROM kb_entities WHERE id IN ({marks})", part)  # noqa: S608
+        store.execute(f"DELETE FROM kb_aliases WHERE entity IN ({marks})", part)  # noqa: S608
+    store.execute("DELETE FROM kb_dirty WHERE kind IN ('story', 'entity')")
 
 
 @dataclass(slots=True)

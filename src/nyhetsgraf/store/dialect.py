@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from nyhetsgraf.store.textsearch import ParsedQuery
@@ -43,8 +44,16 @@ class Dialect(Protocol):
         """Remove one article, indexed with this title and text, from the full-text index."""
         ...
 
-    def search(self, store: Any, query: ParsedQuery, limit: int, offset: int) -> list[dict[str, Any]]:
-        """Rows ``id, title, date, text, path, score`` (higher is better), best first."""
+    def matches(self, query: ParsedQuery) -> tuple[str, list[Any]]:
+        """SQL selecting the row ids (column ``rid``) of the articles that match ``query``, and its
+        parameters."""
+        ...
+
+    def rank(self, store: Any, query: ParsedQuery, low: int, high: int, limit: int, offset: int,
+             where: str = "", params: Sequence[Any] = ()) -> list[tuple[int, float]]:
+        """``(rid, score)`` of the articles matching ``query`` whose row id lies in ``low..high`` (and
+        that meet ``where``, a condition on ``articles a`` joined to ``sources s``), best first (a higher
+        score is better; equal scores by row id), ``limit`` of them after ``offset``."""
         ...
 
     def table_names(self, store: Any) -> set[str]: ...

@@ -251,18 +251,22 @@ class PostgreSQLDialect:
     def unindex_article(self, store: Any, rid: int, title: str | None, text: str) -> None:
         """Nothing to do: the ``search`` column goes with its row."""
 
-    def search(self, store: Any, query: ParsedQuery, limit: int, offset: int) -> list[dict[str, Any]]:
+    def matches(self, query: ParsedQuery) -> tuple[str, list[Any]]:
         expression, params = tsquery(query)
-        # The top row ids are ranked first (id and score only), then joined with their articles, so
-        # the sort never carries whole rows; the same shape as the SQLite dialect.
-        return store.query(
-            f"WITH q AS MATERIALIZED (SELECT {expression} AS query),"
-            f" top AS (SELECT a.rid, ts_rank('{_RANK_WEIGHTS}', a.search, q.query) AS score"
-            " FROM q, articles a WHERE a.search @@ q.query ORDER BY score DESC, a.rid LIMIT ? OFFSET ?)"
-            " SELECT a.id, a.title, a.date, a.text, s.path, top.score"
-            " FROM top JOIN articles a ON a.rid = top.rid JOIN sources s ON s.source_id = a.source_id"
-            " ORDER BY top.score DESC, top.rid",
-            (*params, limit, offset))
+        return f"SELECT rid FROM articles WHERE search @@ {expression}", list(params)
+
+    def rank(self, store: Any, query: ParsedQuery, low: int, high: int, limit: int, offset: int,
+             where: str = "", params: Sequence[Any] = ()) -> list[tuple[int, float]]:
+        expression, query_params = tsquery(query)
+        joined = " JOIN sources s ON s.source_id = a.source_id" if where else ""
+        condition = f" AND {where}" if where else ""
+        rows = store.query(
+            f"WITH q AS MATERIALIZED (SELECT {expression} AS query) SELECT a.rid,"
+            f" ts_rank('{_RANK_WEIGHTS}', a.search, q.query) AS score FROM q, articles a{joined}"
+            f" WHERE a.search @@ q.query AND a.rid BETWEEN ? AND ?{condition}"
+            " ORDER BY score DESC, a.rid LIMIT ? OFFSET ?",
+            (*query_params, low, high, *params, limit, offset))
+        return [(int(row["rid"]), float(row["score"])) for row in rows]
 
     def counter_shard(self, store: Any) -> int:
         # A backend's process id is unique among the running connections.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -173,16 +173,22 @@ class SQLiteDialect:
         store.execute("INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
                       (rid, shadow_text(title), shadow_text(text)))
 
-    def search(self, store: Any, query: ParsedQuery, limit: int, offset: int) -> list[dict[str, Any]]:
-        # The top rows are ranked inside the full-text index first (row id and rank only), and only
-        # they are joined with their articles: sorting every match's whole row cost 2-3 µs a match.
-        return store.query(
-            "WITH top AS (SELECT rowid AS rid, bm25(articles_fts, 3.0, 1.0) AS cost FROM articles_fts"
-            " WHERE articles_fts MATCH ? ORDER BY cost, rowid LIMIT ? OFFSET ?)"
-            " SELECT a.id, a.title, a.date, a.text, s.path, -top.cost AS score"
-            " FROM top JOIN articles a ON a.rid = top.rid JOIN sources s ON s.source_id = a.source_id"
-            " ORDER BY top.cost, top.rid",
-            (query.fts_expression(), limit, offset))
+    def matches(self, query: ParsedQuery) -> tuple[str, list[Any]]:
+        return "SELECT rowid AS rid FROM articles_fts WHERE articles_fts MATCH ?", [query.fts_expression()]
+
+    def rank(self, store: Any, query: ParsedQuery, low: int, high: int, limit: int, offset: int,
+             where: str = "", params: Sequence[Any] = ()) -> list[tuple[int, float]]:
+        # Row ids and BM25 alone, inside the index (FTS5 takes the rowid range as a bound on its
+        # doclists); BM25 is lower for a better match, the score given out its negation.
+        joined = (" JOIN articles a ON a.rid = articles_fts.rowid JOIN sources s ON s.source_id = a.source_id"
+                  if where else "")
+        condition = f" AND {where}" if where else ""
+        rows = store.query(
+            "SELECT articles_fts.rowid AS rid, bm25(articles_fts, 3.0, 1.0) AS cost"
+            f" FROM articles_fts{joined} WHERE articles_fts MATCH ? AND articles_fts.rowid BETWEEN ? AND ?"
+            f"{condition} ORDER BY cost, articles_fts.rowid LIMIT ? OFFSET ?",
+            (query.fts_expression(), low, high, *params, limit, offset))
+        return [(int(row["rid"]), -float(row["cost"])) for row in rows]
 
     def counter_shard(self, store: Any) -> int:
         return 0  # one writer at a time holds the database lock

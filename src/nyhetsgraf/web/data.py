@@ -18,8 +18,6 @@ from nyhetsgraf.kb.series import CountFact, build_series, interval
 from nyhetsgraf.store.textsearch import ParsedQuery, make_snippet, parse_query
 from nyhetsgraf.web.db import Database
 
-# ts_rank weights (D, C, B, A) as the PostgreSQL store ranks: the title (A) three times the body (B).
-PG_RANK_WEIGHTS = "{0.1, 0.2, 0.33, 1.0}"
 FACET_SIZE = 10
 FACET_EXACT = 5000  # matches up to which date, source and language are counted exactly
 FACET_SAMPLE = 2000  # articles the facts' facets count at most (the last stored of those that match)
@@ -33,7 +31,7 @@ def matching_rids(parsed: ParsedQuery, dialect: str) -> tuple[str, list[Any]]:
 
         expression, params = tsquery(parsed)
         return f"SELECT rid FROM articles WHERE search @@ {expression}", list(params)
-    return "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [parsed.fts_expression()]
+    return "SELECT rowid AS rid FROM articles_fts WHERE articles_fts MATCH ?", [parsed.fts_expression()]
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 BUCKETS = {"year": 4, "month": 7, "day": 10}
 
@@ -197,34 +195,14 @@ def _count(db: Database, filters: ArticleFilter) -> int:
 
 
 def _page_rids(db: Database, filters: ArticleFilter, page: Page) -> list[tuple[int, float | None]]:
-    """Row ids (and scores) of one page: ranked by BM25 (title weighted 3x) when there is a query, else
-    newest first. Only ids are sorted; the columns are read for the page alone afterwards."""
-    if filters.parsed is not None and db.dialect == "postgresql":
-        from nyhetsgraf.store.postgresql import tsquery
-
-        expression, query_params = tsquery(filters.parsed)
-        where, params = filters.without("q").where(db.dialect)
-        rows = db.query(
-            f"WITH q AS MATERIALIZED (SELECT {expression} AS query) SELECT a.rid,"
-            f" ts_rank('{PG_RANK_WEIGHTS}', a.search, q.query) AS score FROM q, articles a"
-            f" JOIN sources s ON s.source_id = a.source_id WHERE a.search @@ q.query AND {where}"
-            " ORDER BY score DESC, a.rid LIMIT ? OFFSET ?", [*query_params, *params, page.limit, page.offset])
-        return [(int(row["rid"]), float(row["score"])) for row in rows]
+    """Row ids (and scores) of one page: ranked as the store ranks (``SqlStore.ranked``: BM25 or
+    ``ts_rank``, title weighted 3x) when there is a query, else newest first. Only ids are sorted;
+    the columns are read for the page alone afterwards."""
     if filters.parsed is not None:
-        # BM25 is lower for a better match; the score given out is its negation (higher is better).
-        expression = filters.parsed.fts_expression()
-        if _only_query(filters):
-            rows = db.query("SELECT rowid AS rid, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts"
-                            " WHERE articles_fts MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?",
-                            [expression, page.limit, page.offset])
-        else:
-            where, params = filters.without("q").where()
-            rows = db.query(
-                "SELECT a.rid, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts"
-                " JOIN articles a ON a.rid = articles_fts.rowid JOIN sources s ON s.source_id = a.source_id"
-                f" WHERE articles_fts MATCH ? AND {where} ORDER BY score, a.rid LIMIT ? OFFSET ?",
-                [expression, *params, page.limit, page.offset])
-        return [(int(row["rid"]), -float(row["score"])) for row in rows]
+        # The store's ranking (windows of matches newest first on a query that matches very many);
+        # the other filters narrow the matches before they are ranked.
+        where, params = ("", []) if _only_query(filters) else filters.without("q").where(db.dialect)
+        return list(db.store().ranked(filters.parsed, page.limit, page.offset, where, params))
     where, params = filters.where(db.dialect)
     # SQLite sorts NULL first, so DESC puts undated articles last and walks the date index backwards
     # (it holds the row id too); PostgreSQL needs NULLS LAST said.
@@ -293,6 +271,11 @@ def facets(db: Database, filters: ArticleFilter, *, bucket: str = "month", size:
         return scoped
 
     def scope(scoped: ArticleFilter, sample: bool = False) -> tuple[str, list[Any]]:
+        if sample and _only_query(scoped):
+            # The newest matches straight from the full-text index: no article row is read, and a
+            # query that matches most of the store costs no more than one that matches a few.
+            matching, params = matching_rids(scoped.parsed, db.dialect)  # type: ignore[arg-type]
+            return f"{matching} ORDER BY rid DESC LIMIT {FACET_SAMPLE}", params
         where, params = scoped.where(db.dialect)
         sql = f"SELECT a.rid FROM articles a JOIN sources s ON s.source_id = a.source_id WHERE {where}"
         return (sql + f" ORDER BY a.rid DESC LIMIT {FACET_SAMPLE}" if sample else sql), params
@@ -352,8 +335,11 @@ def facets(db: Database, filters: ArticleFilter, *, bucket: str = "month", size:
     def sampled(scoped: ArticleFilter) -> dict[str, Any]:
         key = tuple(sorted(scoped.params().items()))
         if key not in samples:
-            sql, params = scope(scoped)
-            more = int(db.scalar(f"SELECT count(*) FROM ({sql} LIMIT {FACET_SAMPLE + 1}) t", params))
+            if total is not None and scoped == filters:
+                more = total
+            else:
+                sql, params = scope(scoped)
+                more = int(db.scalar(f"SELECT count(*) FROM ({sql} LIMIT {FACET_SAMPLE + 1}) t", params))
             samples[key] = {"sample": FACET_SAMPLE} if more > FACET_SAMPLE else {}
         return samples[key]
 
@@ -809,27 +795,33 @@ def series(db: Database, key: str) -> dict[str, Any]:
     """One series: every count of it in date order (the sentence's own date where it gives one) with its
     sentence, and the changes (the knowledge base's series rules)."""
     category, holder, location = parse_series_key(key)
-    # The known entity's links come first (an inner join on the corpus index), so that a series is found
-    # from its entity's counts rather than from every count of its category.
-    known: list[str] = []
-    unknown: list[str] = []
-    where, params = ["c.category = ?"], []
+    # The series is found from a known entity's links (the corpus index), then that entity's counts
+    # (their holder or location index), rather than from every count of its category: CROSS JOIN keeps
+    # SQLite to that order (PostgreSQL plans it alike), where it chose the category's index, 10x slower.
+    first: tuple[str, str, str] | None = None
+    joins: list[str] = []
+    join_params: list[str] = []
+    conditions: list[str] = []
     for alias, column, value in (("lh", "holder_entity", holder), ("ll", "location_entity", location)):
         if value is None:
-            unknown.append(f"LEFT JOIN kb_entity_links {alias} ON {alias}.entity_id = c.{column}")
-            where.append(f"{alias}.corpus_id IS NULL")
+            joins.append(f"LEFT JOIN kb_entity_links {alias} ON {alias}.entity_id = c.{column}")
+            conditions.append(f"{alias}.corpus_id IS NULL")
+        elif first is None:
+            first = (alias, column, value)
         else:
-            known.append(f"JOIN kb_entity_links {alias} ON {alias}.entity_id = c.{column}"
+            joins.append(f"JOIN kb_entity_links {alias} ON {alias}.entity_id = c.{column}"
                          f" AND {alias}.corpus_id = ?")
-            params.append(value)
-    joins = known + unknown
-    params.append(category)
+            join_params.append(value)
+    assert first is not None  # parse_series_key wants a holder or a location
+    alias, column, value = first
     rows = db.query(
         "SELECT a.id, a.date AS article_date, a.rid, c.category, c.value, c.bound, c.object, c.holder,"
         ' c.location, c.start, c."end", lh.corpus_id AS holder_id, ll.corpus_id AS location_id,'
-        " d.date AS point_date FROM counts c " + " ".join(joins)
+        f" d.date AS point_date FROM kb_entity_links {alias} CROSS JOIN counts c " + " ".join(joins)
         + " JOIN articles a ON a.rid = c.article_rid LEFT JOIN kb_count_dates d ON d.count_id = c.count_id"
-        f" WHERE {' AND '.join(where)}", params)
+        f" WHERE {alias}.corpus_id = ? AND {alias}.entity_id = c.{column} AND c.category = ?"
+        + "".join(f" AND {condition}" for condition in conditions),
+        [*join_params, value, category])
     facts = [CountFact(r["id"], r["article_date"], int(r["rid"]), r["category"], float(r["value"]),
                                  r["bound"], r["object"], r["holder_id"], r["holder"], r["location_id"],
                                  r["location"], (int(r["start"]), int(r["end"])),
