@@ -182,3 +182,15 @@ def test_place_document_and_agreement_nouns() -> None:
     assert is_document_noun("erklæringen") and is_document_noun("pressemeldingen")
     assert is_agreement_noun("fredsavtalen") and is_agreement_noun("forslaget")
     assert not is_agreement_noun("maleriet")
+
+
+@pytest.mark.parametrize(("language", "sentence", "kind"), [
+    # suicide is no attack
+    ("nb", "I denne garasjen tok mannen livet sitt.", "ASSAULT"),
+    ("nn", "I denne garasjen tok mannen livet sitt.", "ASSAULT"),
+    # a thing that attacks is a figure of speech, unless it is a weapon
+    ("nb", "Spilleren overfalles av den lokale pressen etter kampen.", "ASSAULT"),
+])
+def test_no_event_of_the_kind(extractor: Extractor, language: str, sentence: str, kind: str) -> None:
+    assert not [e for e in events(extractor, sentence, language) if e.type == kind and not e.negated]
+

@@ -94,3 +94,13 @@ _AGREEMENT_HEADS = frozenset({"avtale", "kontrakt", "traktat", "forlik", "overen
 def is_agreement_noun(word: str) -> bool:
     """ "fredsavtalen", "kontrakten", "forslaget": a deal, plan or proposal that can be agreed on."""
     return _headed_by(word.lower(), _AGREEMENT_HEADS)
+
+
+_WEAPON_HEADS = frozenset({"pil", "kule", "skudd", "bombe", "granat", "rakett", "missil", "kniv", "stein",
+                           "våpen", "gevær", "pistol", "sprengstoff", "eksplosiv", "mine", "drone",
+                           "prosjektil"})
+
+
+def is_weapon_noun(word: str) -> bool:
+    """ "piler", "håndgranater", "skuddene": what an attack is made with, when no one is named."""
+    return _headed_by(word.lower(), _WEAPON_HEADS)

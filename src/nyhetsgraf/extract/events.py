@@ -18,7 +18,13 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from nyhetsgraf.extract.agents import is_agent_noun, is_agreement_noun, is_document_noun, is_place_noun
+from nyhetsgraf.extract.agents import (
+    is_agent_noun,
+    is_agreement_noun,
+    is_document_noun,
+    is_place_noun,
+    is_weapon_noun,
+)
 from nyhetsgraf.extract.entities import PERSONAL_PRONOUNS, EntityIndex, Referents
 from nyhetsgraf.extract.syntax import (
     SUBJECT_DEPS,
@@ -736,6 +742,8 @@ class EventFinder:
             if any(t.i + 2 < len(doc) and low(doc[t.i + 1]) == "av" and low(doc[t.i + 2]) in _SELF
                    for t in own):
                 return None  # "tok livet av seg"
+            if any(t.i + 1 < len(doc) and low(doc[t.i + 1]) in ("sitt", "sit") for t in own):
+                return None  # "tok livet sitt": suicide
             words.extend(own)
         if row.preps:
             for prep_token, complement in context.pp_tokens:
@@ -888,7 +896,7 @@ class EventFinder:
         opener = before[0].pos_ in ("ADV", "ADP", "SCONJ") if before else True
         inverted = not before or (opener and not quantity) or self._is_time(before[0])
         if inverted and not _is_finite(finite) and finite.pos_ != "AUX":
-            return None  # "fikk tolv turister bortført": after a participle comes its object, no subject
+            return None  # after a participle comes its object, no subject
         if inverted:
             first_word = next((t for t in sent if not is_space(t) and not is_punct(t)), None)
             if not before and (finite.i == sent.start or first_word is finite):
@@ -1569,6 +1577,9 @@ class EventFinder:
                 return []  # "planene ble arrestert", "siste øyeblikk tvinges": no one is hit
             if match.type == "AGREE" and patient is not None and not self._agreement(patient):
                 return []  # "et maleri signert Werenskiold", "begge signert Davik": no agreement
+            if match.type == "ASSAULT" and agent is not None and not self.can_act(agent) \
+                    and not is_weapon_noun(low(agent)) and not is_weapon_noun(lemma(agent)):
+                return []  # "overfalles av pressen": only a weapon stands in for the one who attacks
             if match.type != "ASSAULT" and agent is not None and not self.can_act(agent):
                 return []  # "hadde vært fengslet av filmen": a thing that acts is a figure of speech
             if patient is not None and self._needs_person(match) and not self.can_act(patient):
