@@ -7,6 +7,11 @@ target), resolved to a canonical entity name or kept as a short phrase; coordina
 give one event each. The target is the object or PP complement, the location a place named in
 a locative PP of the sentence, the date the value of a time expression in the same sentence.
 Negation ("ikke", "aldri", "har ikke til hensikt å") sets ``negated``.
+
+Every match then passes a precision gate (docs/evaluation.md, "The event gate"): the actor must be
+someone who can act (``extract.agents``), the target must fit the type (people or places for
+attacks, two parties for a meeting), and the clause must state a single event that happened or is
+announced (not habitual, generic, modal, conditional, expected, or a piece of a broken line).
 """
 
 from __future__ import annotations
@@ -1305,12 +1310,6 @@ class EventFinder:
                 continue
             return t if t.pos_ in _NOMINAL and low(t) not in ("som", "der") else None
         return None
-
-    def _fragment(self, sent: Span) -> bool:
-        """A piece of a line the source broke ("møter.", "godta relativt lav lønn mot at de i"): it
-        opens in lower case or has fewer than four words."""
-        words = [t for t in sent if t.text[:1].isalnum()]
-        return len(words) < 4 or not words[0].text[:1].isupper() and not words[0].text[:1].isdigit()
 
     def can_be_hit(self, token: Token, type_: str) -> bool:
         """Whether a target fits the event type: people and groups for arrests and attacks, and
