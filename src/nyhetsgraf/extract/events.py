@@ -16,6 +16,7 @@ announced (not habitual, generic, modal, conditional, expected, or a piece of a 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -667,6 +668,8 @@ class EventFinder:
         self.particle_words = _particle_words(self.triggers)
         self.event_verbs: set[int] = set()
         self.sents = sentences(doc)
+        self._sentence_starts = [sent.start for sent in self.sents]
+        self._subjects: dict[int, Token | None] = {}
         self.time_tokens: set[int] = set()
         for time in times:
             span = doc.char_span(time.span[0] - offset, time.span[1] - offset, alignment_mode="expand")
@@ -799,6 +802,11 @@ class EventFinder:
     # ------------------------------------------------------------------ roles
     def subject(self, verb: Token) -> Token | None:
         """The clause subject: the parsed one when it is a plausible nominal, else found on the surface."""
+        if verb.i not in self._subjects:  # asked for by the gate, the roles and the actors alike
+            self._subjects[verb.i] = self._subject(verb)
+        return self._subjects[verb.i]
+
+    def _subject(self, verb: Token) -> Token | None:
         sent = self.sentence_of(verb)
         first_word = next((t for t in sent if not is_space(t) and not is_punct(t)), None)
         line_initial = _at_line_start(self.text, verb.idx)
@@ -985,9 +993,9 @@ class EventFinder:
         return head if head.pos_ in ("NOUN", "PROPN") and self.can_act(head) else None
 
     def sentence_of(self, token: Token) -> Span:
-        for sent in self.sents:
-            if sent.start <= token.i < sent.end:
-                return sent
+        k = bisect_right(self._sentence_starts, token.i) - 1
+        if k >= 0 and self.sents[k].start <= token.i < self.sents[k].end:
+            return self.sents[k]
         return token.doc[:]
 
     def _is_time(self, token: Token) -> bool:
