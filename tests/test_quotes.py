@@ -91,7 +91,7 @@ Politimester Per Dahl møtte|VERB|møte ordfører Kari Lien .
 def test_unattributed_dash_paragraph_continues_the_previous_speaker() -> None:
     spec = """
 – Planen er klar , sier|VERB|si Jonas Moe til NTB .
-– Vi starter i morgen .
+– Vi starter|VERB|starte i morgen .
 """
     _, quotes = quotes_of(spec, {"Jonas Moe": "PER", "NTB": "ORG"})
     texts = by_text(quotes)
@@ -124,7 +124,7 @@ Havna stenger|VERB|stenge i kveld , opplyser|VERB|opplyse en talsmann for rederi
 
 def test_dash_quote_attributed_in_the_next_sentence() -> None:
     spec = """
-– Kampen fortsetter .
+– Kampen fortsetter|VERB|fortsette .
 Det sa|VERB|si Ola Vik til Reuters onsdag .
 """
     _, quotes = quotes_of(spec, {"Ola Vik": "PER", "Reuters": "ORG"})
@@ -172,8 +172,8 @@ def test_reported_speech_nested_in_a_direct_quote_is_left_out() -> None:
 
 def test_a_run_of_dash_paragraphs_takes_the_speaker_named_at_its_end() -> None:
     spec = """
-– Vi har gjort alt vi kan .
-– Nå må andre ta over , sier|VERB|si Lise Dahl .
+– Vi har|AUX|ha gjort|VERB|gjøre alt vi kan .
+– Nå må|AUX|måtte andre ta|VERB|ta over , sier|VERB|si Lise Dahl .
 """
     _, quotes = quotes_of(spec, {"Lise Dahl": "PER"})
     assert [q.speaker for q in quotes] == ["Lise Dahl", "Lise Dahl"]

@@ -606,6 +606,9 @@ def _holder(doc: Doc, found: Found, entities: EntityIndex | None, vocab: Vocabul
         # the last verb before the count is the one that holds it ("har intervjuet 99 lærere": not "har")
         verbs = [t for t in doc[min(verb.i, start):start] if t.pos_ in ("VERB", "AUX")] or [verb]
         holding = found.category == "DEPLOY" or verbs[-1].lemma_.lower() in HOLDING_VERBS
+        if holding and verbs[-1] is not verb:
+            # "Avisen mener Obama har 285 valgmannstemmer": the holding verb's own subject
+            subject = syntax.subject_of(verbs[-1]) or subject
         if subject is not None and not holding:
             subject = None
         if subject is not None and subject.i < start:
@@ -718,13 +721,24 @@ def _phrase_start(phrase: NumberPhrase) -> int:
 # "to andre": a pronoun, not the things counted.
 _PRONOMINAL_OBJECTS = {"annen", "andre", "anna", "annan", "ander"}
 _ONE_WORDS = {"en", "én", "ei", "éi", "et", "ett", "eitt", "ein", "éin"}
+# Nouns of manner and reason: "på tre ulike måter" counts no people or things.
+_NOT_COUNTED = {"måte", "grunn", "årsak", "grad", "vis"}
 
 
 def _not_a_count(doc: Doc, found: Found) -> bool:
     """ "to andre" counts nothing named, and "én gjeng" of anything else is an article, not a count
     (one killed, one arrested are counts: only an OTHER "one" is dropped)."""
-    if found.obj in _PRONOMINAL_OBJECTS:
+    if found.obj in _PRONOMINAL_OBJECTS or found.obj in _NOT_COUNTED:
         return True
+    if "." in found.obj or found.obj.startswith(("pst", "prosent")):
+        return True  # "80 pst.-regelen": a rule named by a rate
+    noun = found.noun
+    # "120 ansatte", "ti av de evakuerte": an adjective in its plural form used as a noun
+    after_article = noun is not None and noun.i > 0 and doc[noun.i - 1].lower_ in ("de", "dei", "av")
+    substantive = noun is not None and (noun.lower_.endswith("e") or after_article)
+    if found.category == "OTHER" and noun is not None and noun.pos_ not in ("NOUN", "") and not substantive \
+            and not syntax.is_noun_form(noun.text):
+        return True  # "rundt 10 blank", "to return": no noun is counted
     first = doc[found.phrase.start]
     return found.category == "OTHER" and found.phrase.value == 1 and first.lower_ in _ONE_WORDS
 

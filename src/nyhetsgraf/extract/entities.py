@@ -759,7 +759,8 @@ PERSONAL_PRONOUNS = {
     "dei": "PL",
     "dem": "PL",
 }
-_GROUP_TYPES = {"ORG", "GPE_ORG", "GPE", "GPE_LOC"}
+# "de" speaks for an organisation or a government, never for a place ("sa de" after "fra Japan")
+_GROUP_TYPES = {"ORG", "GPE_ORG"}
 # prepositions that keep a describing phrase together ("en talsmann for departementet")
 _DESCRIPTION_PREPOSITIONS = {"for", "nær", "av", "ved", "fra", "i", "hos"}
 _PHRASE_STOP_WORDS = {

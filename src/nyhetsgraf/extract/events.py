@@ -7,10 +7,16 @@ target), resolved to a canonical entity name or kept as a short phrase; coordina
 give one event each. The target is the object or PP complement, the location a place named in
 a locative PP of the sentence, the date the value of a time expression in the same sentence.
 Negation ("ikke", "aldri", "har ikke til hensikt å") sets ``negated``.
+
+Every match then passes a precision gate (docs/evaluation.md, "The event gate"): the actor must be
+someone who can act (``extract.agents``), the target must fit the type (people or places for
+attacks, two parties for a meeting), and the clause must state a single event that happened or is
+announced (not habitual, generic, modal, conditional, expected, or a piece of a broken line).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +24,13 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from nyhetsgraf.extract.agents import (
+    is_agent_noun,
+    is_agreement_noun,
+    is_document_noun,
+    is_place_noun,
+    is_weapon_noun,
+)
 from nyhetsgraf.extract.entities import PERSONAL_PRONOUNS, EntityIndex, Referents
 from nyhetsgraf.extract.syntax import (
     SUBJECT_DEPS,
@@ -77,6 +90,7 @@ _AIMED_TYPES = {"ASSAULT", "ACCUSE", "PROTEST", "THREATEN", "SANCTION", "COERCE"
 _TARGET_PREPOSITIONS = {"mot", "på", "med", "overfor", "mellom"}
 _FIRST_PERSON = {"vi", "jeg", "eg", "me"}
 _CLAUSE_OPENERS = {
+    "hvorfor", "hvordan", "hvor", "hva", "hvem", "kvifor", "korleis", "kvar", "kva", "kven",
     "at",
     "som",
     "da",
@@ -108,7 +122,8 @@ for _phrase in _FIXED_PHRASES:
 # Words right before a participle that make it an attribute of the noun after it ("de mest besøkte
 # turistveiene", "en nylig vedtatt lov"): a description, not an event.
 _DEGREE_WORDS = {"mest", "mer", "best", "minst", "meir", "nylig", "nyleg"}
-_ATTRIBUTE_OPENERS = {"den", "det", "de", "dei", "en", "ei", "et", "eit", "ein"}
+_ATTRIBUTE_OPENERS = {"den", "det", "de", "dei", "en", "ei", "et", "eit", "ein", "hans", "hennes", "deres",
+                      "sin", "sitt", "sine", "hennar", "deira"}
 # Prepositions that introduce an infinitive complement ("til å", "om å", "med å"), not particles.
 _INFINITIVE_PREPOSITIONS = {"til", "om", "med", "på"}
 # Particles the parser may take for the object: "sa nei til forslaget".
@@ -117,6 +132,52 @@ _OBJECT_PARTICLES = {"nei"}
 _OWN = {"eget", "egne", "eige", "eigne", "egen", "eiga"}
 # Subjunctions that open a condition: what follows is not said to happen ("dersom regjeringen går av").
 _CONDITIONALS = {"dersom", "hvis", "viss", "ifall", "såfremt", "om"}
+
+# Words of an aim or a plan that a negation may deny ("har ikke til hensikt å", "kommer ikke til å",
+# "har ingen planer om å"); "har ikke råd til å si nei" and "kan ikke møte" deny no event.
+_AIM_WORDS = {"hensikt", "hensikten", "planer", "plan", "planene", "intensjon", "intensjoner", "tenkt",
+              "meningen",
+              "aktuelt", "kommer", "kjem", "vil", "skal", "akter", "agter"}
+# Modals whose verb group says what could, should or would happen ("kan bli tvunget", "bør
+# samarbeide", "ville angripe"): no event. "vil" and "skal" announce and stay; "måtte" (had to)
+# reports what happened; "skulle ha" reports a claim ("skal ha truet").
+_UNREAL_MODALS = {"kan", "kunne", "bør", "burde", "ville", "kunna", "må", "skulle", "skulla", "måtte"}
+_UNREAL_UNLESS_PERFECT = {"skulle", "skulla", "skal", "kan", "kunne", "måtte", "må"}
+# Relative and temporal openers that, with a verb in the present tense, describe what someone does
+# as a rule ("geriljaer som angriper sivile", "møter når utvalget behandler en sak").
+_DESCRIPTIVE_OPENERS = {"som", "hvor", "der", "når", "kvar", "kor"}
+
+# --- the precision gate: who can act, what can be hit, which clauses state a single event ----------
+# Entity types that can act in an event: people, organisations, states and their capitals.
+_AGENT_TYPES = {"PER", "ORG", "GPE_ORG", "GPE_LOC", "GPE"}
+_PLACE_ENTITY_TYPES = {"GPE_LOC", "GPE", "LOC", "GPE_ORG"}
+# Quantifiers that stand for people as subjects ("mange ble drept", "noen angrep ham").
+_QUANTIFIER_AGENTS = {"alle", "mange", "flere", "fleire", "noen", "nokon", "nokre", "ingen", "begge", "somme",
+                      "hundrevis", "tusenvis", "titusenvis", "hundretusenvis", "millionvis"}
+# Subjects that name no one in particular: the generic pronouns and the pronouns of things.
+_GENERIC_SUBJECTS = {"man", "en", "ein", "du", "deg", "det", "den", "dette", "denne", "noe", "noko", "dykk"}
+_FIRST_AND_SECOND_PERSON = {"jeg", "eg", "vi", "me", "du", "dere", "meg", "oss"}
+_HABITUAL_PHRASES = tuple(tuple(phrase.split()) for phrase in word_list("habitual_adverbs"))
+_HABITUAL_FIRST_WORDS = frozenset(phrase[0] for phrase in _HABITUAL_PHRASES)
+# Types whose target is a person, group or organisation (or for attacks and threats a place).
+# (COERCE is not among them: what is banned, seized or censored is often a thing.)
+_ANIMATE_TARGET_TYPES = {"ASSAULT", "THREATEN", "CONSULT"}
+_PERSON_OBJECT_VERBS = word_set("person_object_verbs")
+# Word endings of a sports match: "møte Russland i finalen" is no CONSULT.
+_MATCH_WORDS = ("kamp", "kampen", "finale", "finalen", "semifinalen", "kvartfinalen", "serierunde", "cupkamp",
+                "seier", "seieren", "lagene", "poeng", "mål")
+# Nouns of accidents and disasters: "drept ved en eksplosjon i gruva" is no attack.
+_ACCIDENT_WORDS = ("ulykke", "ulykken", "ulykka", "ulukke", "ulukka", "skred", "skredet", "jordskjelv",
+                   "jordskjelvet", "flom", "flommen", "orkan", "orkanen", "tsunami", "tsunamien",
+                   "eksplosjon")
+# Types whose state passive ("er berømt", "var akseptert", "er forkastet") states an attitude.
+_STATIVE_TYPES = {"SUPPORT", "AGREE", "REJECT", "CONCEDE"}
+_PLACE_TARGET_TYPES = {"ASSAULT", "THREATEN", "CONSULT"}
+# Types a statement, report or declaration can perform ("Erklæringen oppfordrer til", "rapporten
+# kritiserer"): the verbal ones.
+_VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "PROTEST", "THREATEN"}
+# "møtes", "treffes", "samarbeider": verbs whose subject holds both parties when it is plural.
+_RECIPROCAL_PREPOSITIONS = {"med", "mellom", "hos"}
 
 
 @lru_cache(maxsize=1)
@@ -306,9 +367,13 @@ def _irrealis_infinitive(verb: Token) -> bool:
     previous = lowers[i - 1] if i > 0 else None
     if previous == "ha" and i >= 2 and lowers[i - 2] == "å":
         return False  # "tiltalt for å ha voldtatt": a perfect infinitive states what happened
-    if previous in ("å", "og") and i - 1 > 0:
-        if previous == "og":
-            return False
+    if previous in ("bli", "verte") and i >= 2 and lowers[i - 2] == "å":
+        return _irrealis_infinitive(verb.doc[i - 1])  # "målet er å bli anerkjent": a passive infinitive
+    if previous in ("å", "og", "eller") and i - 1 > 0:
+        if previous in ("og", "eller"):
+            # "å forebygge og etterforske": the second infinitive shares the first one's aim
+            first = verb.doc[i - 2]
+            return i >= 3 and lowers[i - 3] == "å" and is_infinitive(first) and _irrealis_infinitive(first)
         before = lowers[max(0, i - 3) : i - 1]
         if before[-2:] in (["kommer", "til"], ["kjem", "til"]) or before[-1:] in (["ved"], ["gjennom"]):
             return False  # future, or the means of a real act: "straffer tyver ved å kappe hendene av dem"
@@ -395,6 +460,8 @@ def _phrase_head(token: Token, sent: Span) -> Token:
     doc = token.doc
     i = token.i
     while i + 1 < sent.end and doc[i + 1].pos_ in ("NOUN", "PROPN") and token.pos_ != "PRON":
+        if doc[i].pos_ == "PROPN" and doc[i + 1].text[:1].islower():
+            break  # "ba Breivik tingrettsdommer X": a name ends before a title
         i += 1
     return doc[i]
 
@@ -515,6 +582,8 @@ def is_passive(verb: Token, sent: Span) -> bool:
             continue
         if lemma(t) in ("bli", "verte") or low(t) in ("bli", "blitt", "verte", "vorte", "vorten"):
             return True  # "ville bli løslatt": an infinitive "bli" is passive too
+        if low(t) in ("sitter", "satt", "sitje", "sit", "sitte") and t.i == verb.i - 1:
+            return True  # "sitter arrestert", "satt fengslet": held
         if t.pos_ in ("AUX", "VERB") and (t.pos_ == "AUX" or _is_finite(t)):
             return lemma(t) in ("bli", "verte", "være", "vere") or low(t) in (
                 "ble",
@@ -524,6 +593,12 @@ def is_passive(verb: Token, sent: Span) -> bool:
                 "var",
             )
         if is_punct(t) and reach != sent.start:
+            break
+    for t in reversed(doc[max(sent.start, verb.i - 20) : verb.i]):
+        # "ble alle menn og kvinner mellom 17 og 45 år i minoriteten deportert": a long inverted subject
+        if low(t) in ("ble", "blir", "blitt", "vart", "vert", "blei"):
+            return True
+        if t.pos_ not in ("NOUN", "PROPN", "ADP", "NUM", "ADJ", "DET", "CCONJ", "PRON", "ADV") or is_punct(t):
             break
     # no auxiliary at all: a headline or a reduced clause ("en mann, pågrepet i natt, ...")
     return not any(_is_finite(t) for t in doc[sent.start : verb.i])
@@ -579,7 +654,8 @@ def _attributive_participle(token: Token, sent: Span) -> bool:
     if "Fin" in morph_values(token, "VerbForm") or after.pos_ != "NOUN":
         return False  # "etter at de kastet fyrverkeri": a finite verb after a pronoun
     participle = "Part" in token.morph.get("VerbForm") or token.pos_ == "ADJ" or is_adjective_form(token.text)
-    opener = low(before) in _DEGREE_WORDS or (before.pos_ == "DET" and low(before) in _ATTRIBUTE_OPENERS)
+    opener = low(before) in _DEGREE_WORDS or (
+        before.pos_ in ("DET", "PRON") and low(before) in _ATTRIBUTE_OPENERS)
     return participle and opener
 
 
@@ -594,6 +670,7 @@ class EventFinder:
         referents: Referents | None = None,
     ) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: build it once
         self.quotes = quotes or []
         self.entities = entities
         self.times = times
@@ -603,6 +680,8 @@ class EventFinder:
         self.particle_words = _particle_words(self.triggers)
         self.event_verbs: set[int] = set()
         self.sents = sentences(doc)
+        self._sentence_starts = [sent.start for sent in self.sents]
+        self._subjects: dict[int, Token | None] = {}
         self.time_tokens: set[int] = set()
         for time in times:
             span = doc.char_span(time.span[0] - offset, time.span[1] - offset, alignment_mode="expand")
@@ -643,6 +722,10 @@ class EventFinder:
             return None
         if _in_fixed_phrase(token) or (verb_like and _attributive_participle(token, sent)):
             return None
+        if not verb_like and low(token).startswith(("selv", "sjølv")):
+            return None  # "tar selvkritikk", "i selvforsvar": what one does to oneself
+        if verb_like and _participle_as_noun(token):
+            return None  # "overfor de to drepte", "vurderer tiltalte som tilregnelig"
         if low(token) in _REQUIREMENT_FORMS:
             return None  # "det kreves kvalifikasjoner": a requirement, not a demand
         if verb_like and _possibility(token, sent) and not self._negated_aim(token, sent):
@@ -683,6 +766,8 @@ class EventFinder:
             if any(t.i + 2 < len(doc) and low(doc[t.i + 1]) == "av" and low(doc[t.i + 2]) in _SELF
                    for t in own):
                 return None  # "tok livet av seg"
+            if any(t.i + 1 < len(doc) and low(doc[t.i + 1]) in ("sitt", "sit") for t in own):
+                return None  # "tok livet sitt": suicide
             words.extend(own)
         if row.preps:
             for prep_token, complement in context.pp_tokens:
@@ -733,6 +818,16 @@ class EventFinder:
     # ------------------------------------------------------------------ roles
     def subject(self, verb: Token) -> Token | None:
         """The clause subject: the parsed one when it is a plausible nominal, else found on the surface."""
+        if verb.i not in self._subjects:  # asked for by the gate, the roles and the actors alike
+            self._subjects[verb.i] = self._subject(verb)
+        return self._subjects[verb.i]
+
+    def _subject(self, verb: Token) -> Token | None:
+        sent = self.sentence_of(verb)
+        first_word = next((t for t in sent if not is_space(t) and not is_punct(t)), None)
+        line_initial = _at_line_start(self.text, verb.idx)
+        if (first_word is verb or line_initial) and not is_passive(verb, sent):
+            return None  # "Ber Yunus forklare seg": a headline's verb has no subject; Yunus is asked
         surface = self._surface_subject(verb)
         if surface is not None:
             return surface
@@ -762,9 +857,12 @@ class EventFinder:
         head of the nominal chunk that opens the clause; "som" points back to its antecedent."""
         doc = self.doc
         sent = self.sentence_of(verb)
-        if verb.i > sent.start and low(doc[verb.i - 1]) == "å":
+        infinitive_mark = verb.i - 1
+        while infinitive_mark > sent.start and low(doc[infinitive_mark]) in ("ha", "bli", "blitt", "hatt"):
+            infinitive_mark -= 1  # "for å ha overfalt": a perfect infinitive
+        if infinitive_mark >= sent.start and infinitive_mark < verb.i and low(doc[infinitive_mark]) == "å":
             # an infinitive's subject is that of the verb it depends on
-            governing = [t for t in doc[sent.start : verb.i - 1] if _is_finite(t)]
+            governing = [t for t in doc[sent.start : infinitive_mark] if _is_finite(t)]
             return self._surface_subject(governing[-1]) if governing else None
         finite = _finite_verb_of(verb, sent)
         previous = finite.i - 1
@@ -821,11 +919,16 @@ class EventFinder:
             )
         if start > sent.start and low(doc[start - 1]) == "som":
             return self._nominal_before(start - 1, sent)
+        if len(before) > 2 and low(before[0]) in _PARTITIVE_NOUNS and low(before[1]) == "av":
+            return before[0]  # "Hundretusenvis av chilenere demonstrerer"
         quantity = len(before) > 1 and before[1].pos_ == "NUM"  # "Over 2000 bussjåfører har ..."
         opener = before[0].pos_ in ("ADV", "ADP", "SCONJ") if before else True
         inverted = not before or (opener and not quantity) or self._is_time(before[0])
+        if inverted and not _is_finite(finite) and finite.pos_ != "AUX":
+            return None  # after a participle comes its object, no subject
         if inverted:
-            if not before and finite.i == sent.start:
+            first_word = next((t for t in sent if not is_space(t) and not is_punct(t)), None)
+            if not before and (finite.i == sent.start or first_word is finite):
                 return None  # "Fordømmer pågripelsen av ...": a headline verb has no subject
             for t in doc[finite.i + 1 : min(sent.end, finite.i + 6)]:
                 if low(t) in _PARTITIVE_NOUNS and t.i + 1 < sent.end and low(doc[t.i + 1]) == "av":
@@ -889,15 +992,26 @@ class EventFinder:
         """The antecedent of "som": the noun right before it ("Traoré, som har gått av")."""
         for t in reversed(self.doc[sent.start : index]):
             if t.pos_ in _NOMINAL:
-                return t
+                return self._head_before_preposition(t, sent) or t
             if t.pos_ in ("VERB", "AUX") or (t.text == "," and t.i != index - 1):
                 return None
         return None
 
+    def _head_before_preposition(self, noun: Token, sent: Span) -> Token | None:
+        """ "partiet på Stortinget som", "en av få i media som": when the noun before "som" is in a
+        prepositional phrase after a noun that can act, that noun is the one who acts."""
+        k = noun.i - 1
+        while k > sent.start and self.doc[k].pos_ in ("DET", "ADJ", "NUM"):
+            k -= 1
+        if k <= sent.start or self.doc[k].pos_ != "ADP" or self.can_act(noun):
+            return None
+        head = self.doc[k - 1]
+        return head if head.pos_ in ("NOUN", "PROPN") and self.can_act(head) else None
+
     def sentence_of(self, token: Token) -> Span:
-        for sent in self.sents:
-            if sent.start <= token.i < sent.end:
-                return sent
+        k = bisect_right(self._sentence_starts, token.i) - 1
+        if k >= 0 and self.sents[k].start <= token.i < self.sents[k].end:
+            return self.sents[k]
         return token.doc[:]
 
     def _is_time(self, token: Token) -> bool:
@@ -959,12 +1073,18 @@ class EventFinder:
         """Canonical name or short phrase for an argument token."""
         if token is None:
             return None
+        relative_follows = token.i + 1 < len(self.doc) and low(self.doc[token.i + 1]) == "som"
+        if low(token) in ("de", "dei", "den") and relative_follows:
+            return None  # "de som ikke stiller krav": those who, no one named
         if low(token) in PERSONAL_PRONOUNS:
+            before = min(before, token.i)  # a pronoun refers back, never to a name after it
             plural = self._plural_antecedent(token) if PERSONAL_PRONOUNS[low(token)] == "PL" else None
             if plural is not None:
                 return self.refer(plural, before)
             name = self.bound_pronoun(token) or self.referents.pronoun(token, before)
             entity = self.entities.by_name(name) if name else None
+            if entity is not None and not self._mentioned_near(entity, token):
+                return None  # a name last seen paragraphs back is a guess, not a reference
             # "De møtte presidenten": a pronoun never stands for a place as the one who acts
             return None if entity is not None and entity.type in ("GPE_LOC", "LOC") else name
         if low(token) in _NOT_ACTORS or token.pos_ in ("SCONJ", "ADP", "PUNCT") or self._is_time(token):
@@ -975,6 +1095,13 @@ class EventFinder:
         if entity is not None:
             return entity.name
         return self.phrase(token)
+
+    def _mentioned_near(self, entity: Any, pronoun: Token) -> bool:
+        """Whether the entity is named in the pronoun's sentence or one of the three before it."""
+        sents = [s for s in self.sents if s.start <= pronoun.i]
+        window_start = sents[-4].start if len(sents) >= 4 else 0
+        return any(window_start <= i < pronoun.i or (pronoun.i < i < sents[-1].end if sents else False)
+                   for i in self.entities.tokens_of(entity))
 
     def phrase(self, head: Token) -> str:
         """Determiners, numbers, adjectives and genitives before a noun, and the noun: "den irakiske
@@ -1049,8 +1176,8 @@ class EventFinder:
                 while k > window_start and self.doc[k].pos_ in ("DET", "ADJ", "NUM"):
                     k -= 1
                 in_pp = k >= 0 and self.doc[k].pos_ == "ADP"  # "i gamle kulturbyer"
-                if not in_pp and low(t) not in _NOT_ACTORS:
-                    return t
+                if not in_pp and low(t) not in _NOT_ACTORS and self.can_act(t):
+                    return t  # people, not "66 prosent" or "strategier"
         return None
 
     def bound_pronoun(self, token: Token) -> str | None:
@@ -1107,11 +1234,11 @@ class EventFinder:
                 t.i < first.i
                 and first.i - t.i <= 6
                 and not any(
-                    is_punct(x) or low(x) in ("og", "men", "at", "som") for x in self.doc[t.i + 1 : first.i]
+                    is_punct(x) or low(x) in _CLAUSE_OPENERS for x in self.doc[t.i + 1 : first.i]
                 )
             ):
                 return True
-            if first.i < t.i <= first.i + 2:
+            if first.i < t.i <= first.i + 2 and not any(is_punct(x) for x in self.doc[first.i + 1 : t.i]):
                 return True
         return False
 
@@ -1119,7 +1246,8 @@ class EventFinder:
         """ "har ikke til hensikt å trekke soldatene ut": an aim said not to exist is a negated event."""
         cues = _negation_cues()
         window = self.doc[max(sent.start, verb.i - 7) : verb.i]
-        return any(low(t) in cues for t in window) and not any(x.text in (",", ";") for x in window)
+        return (any(low(t) in cues for t in window) and any(low(t) in _AIM_WORDS for t in window)
+                and not any(x.text in (",", ";") for x in window))
 
     def _wished(self, trigger: Token, sent: Span) -> bool:
         """A trigger in what someone hopes, fears or wants ("håper partene kommer til enighet")."""
@@ -1157,6 +1285,272 @@ class EventFinder:
                     return True
         return False
 
+    # ------------------------------------------------------------------ the precision gate
+    def can_act(self, token: Token | None, type_: str = "") -> bool:
+        """Whether a subject or agent names someone who can act: a person, organisation or state
+        (named, described by an agent noun, or a personal pronoun), a group ("mange", "tre av dem").
+        "man", "det", "Stående applaus", "drømmen" and an unresolved "vi" outside a quote cannot."""
+        if token is None:
+            return False
+        word = low(token)
+        if word in ("som", "der"):
+            if token.i > 0 and low(self.doc[token.i - 1]) in ("den", "de", "dei", "han", "hun", "ho"):
+                return True  # "den som skjøt": the one who
+            antecedent = self._antecedent(token)
+            return antecedent is not None and self.can_act(antecedent)
+        relative_follows = token.i + 1 < len(self.doc) and low(self.doc[token.i + 1]) == "som"
+        if word in ("den", "de", "dei") and relative_follows:
+            return True  # "den som skjøt": the one who
+        if word in _FIRST_AND_SECOND_PERSON:
+            return self.speaker_around(token) is not None  # "vi" in a quote speaks for its speaker
+        if word in _GENERIC_SUBJECTS:
+            return False
+        if word in PERSONAL_PRONOUNS or word in _QUANTIFIER_AGENTS:
+            return True
+        entity = self.entities.entity_for(token)
+        if entity is not None:
+            return entity.type in _AGENT_TYPES
+        doc = self.doc
+        follows_av = token.i + 2 < len(doc) and low(doc[token.i + 1]) == "av"
+        partitive = word in _PARTITIVE_NOUNS or lemma(token) in _PARTITIVE_NOUNS
+        if token.pos_ == "NUM" or (follows_av and partitive):
+            # "tre av dem", "grupper av demonstranter": the people counted
+            inner = _next_head(doc, token.i + 2, min(len(doc), token.i + 6)) if follows_av else None
+            return inner is None or inner.i == token.i or self.can_act(inner)
+        sentence_start = self.sentence_of(token).start
+        if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.i > sentence_start):
+            return True  # a name the recognizer missed ("NHO Transport")
+        if token.pos_ != "NOUN":
+            return False
+        if type_ in _VERBAL_TYPES and (is_document_noun(word) or is_document_noun(lemma(token))):
+            return True  # "Erklæringen oppfordrer til": a statement speaks for those behind it
+        return is_agent_noun(word) or is_agent_noun(lemma(token))
+
+    def _antecedent(self, relative: Token) -> Token | None:
+        """The noun a "som" or "der" refers back to, past one comma ("Ling, som ble fengslet")."""
+        sent = self.sentence_of(relative)
+        for t in reversed(self.doc[max(sent.start, relative.i - 4) : relative.i]):
+            if t.text == ",":
+                continue
+            return t if t.pos_ in _NOMINAL and low(t) not in ("som", "der") else None
+        return None
+
+    def can_be_hit(self, token: Token, type_: str) -> bool:
+        """Whether a target fits the event type: people and groups for arrests and attacks, and
+        for attacks, threats and visits also a place ("angrep på rettsvesenet" is figurative)."""
+        if self.can_act(token) or low(token) in ("seg", "meg", "deg", "oss", "ham", "henne", "dem"):
+            return True
+        if type_ not in _PLACE_TARGET_TYPES:
+            return False
+        entity = self.entities.entity_for(token)
+        if entity is not None:
+            return entity.type in _PLACE_ENTITY_TYPES
+        return token.pos_ in ("NOUN", "PROPN") and (is_place_noun(low(token)) or is_place_noun(lemma(token)))
+
+    def _habitual(self, trigger: Token, sent: Span) -> bool:
+        """A habitual or generic clause ("kom ofte på besøk", "pleier å møtes"), or a sentence with a
+        "når" clause ("møter når utvalget behandler en sak", "et ritual de utførte når de var truet"):
+        what happens whenever something else does is no single event."""
+        lowers = token_table(self.doc).lowers
+        for k in range(sent.start, sent.end - 2):
+            regarding = lowers[k + 2] in ("gjelder", "gjeld", "kommer", "kjem")  # "når det gjelder"
+            if lowers[k] in ("når", "kva tid") and not regarding:
+                return True
+            if lowers[k] == "så" and lowers[k + 1] == "lenge" and k < trigger.i:
+                return True  # "så lenge SV legger ned veto": a condition
+        start, end = trigger.i, trigger.i
+        while start > sent.start and not is_punct(self.doc[start - 1]):
+            start -= 1
+        while end + 1 < sent.end and not is_punct(self.doc[end + 1]):
+            end += 1
+        words = lowers[start : end + 1]
+        return any(
+            tuple(words[k : k + len(phrase)]) == phrase
+            for k, word in enumerate(words) if word in _HABITUAL_FIRST_WORDS
+            for phrase in _HABITUAL_PHRASES if phrase[0] == word
+        )
+
+    def _second_party(self, match: _Match, sent: Span) -> bool:
+        """A meeting's other party: a "med"/"mellom"/"hos" phrase naming someone after the trigger."""
+        last = match.trigger_tokens[-1]
+        for t in self.doc[last.i + 1 : min(sent.end, last.i + 8)]:
+            if low(t) in _RECIPROCAL_PREPOSITIONS:
+                head = _next_head(self.doc, t.i + 1, min(sent.end, t.i + 6))
+                return head is not None and self.can_act(head)
+            if is_punct(t) or _is_finite(t):
+                return False
+        return False
+
+    def _plural_party(self, subject: Token) -> bool:
+        """ "partene møttes", "Norge og Sverige møtes", "de møttes": a subject holding both parties."""
+        if len(self._coordinated(subject)) > 1 or low(subject) in ("de", "dei", "begge", "alle"):
+            return True
+        entity = self.entities.entity_for(subject)
+        return entity is None and "Plur" in subject.morph.get("Number")
+
+    def _consult_parties(self, match: _Match, sent: Span, subject: Token | None,
+                         target: Token | None) -> bool:
+        """A meeting, talk or visit between two parties that can act: "møtte statsministeren",
+        "hadde samtaler med Russland", "partene møttes", "besøkte Kina" (a state visit). A visit to a
+        town, an exhibition or a person's home is no CONSULT ("besøkte byen", "kom på besøk")."""
+        if any(low(t) in ("tilfeldig", "tilfeldigvis") for t in sent):
+            return False  # "Vi møttes igjen tilfeldig": a chance meeting
+        generic_target = target is not None and target.pos_ == "NOUN" \
+            and "Plur" in target.morph.get("Number") and "Def" not in target.morph.get("Definite") \
+            and self.entities.entity_for(target) is None
+        if generic_target:
+            return False  # "har møtt folk fra nettet": people of a kind, no party
+        if target is not None:
+            if self.can_act(target):
+                return True
+            entity = self.entities.entity_for(target)
+            if entity is not None and entity.type in _PLACE_ENTITY_TYPES:
+                return subject is not None and self.entities.entity_for(subject) is not None
+        if self._second_party(match, sent):
+            return True
+        return subject is not None and self._plural_party(subject) and target is None
+
+    def _unreal(self, match: _Match, sent: Span) -> bool:
+        """A verb group with a modal of possibility, duty or condition ("kan bli tvunget", "bør
+        samarbeide", "skulle rustes opp"); "skal ha truet" and "måtte ha" report what happened."""
+        verb = match.verb
+        if not looks_like_verb(verb):
+            return False
+        if verb.i - 2 >= sent.start and low(self.doc[verb.i - 1]) in ("og", "eller") \
+                and self.doc[verb.i - 2].pos_ in ("VERB", "AUX", "ADJ"):
+            verb = self.doc[verb.i - 2]  # "kunne ha blitt overfalt og bortført": the first verb's group
+        if _is_finite(verb):
+            return False  # "en gruppe som angriper": a finite verb is its own group
+        finite = _finite_verb_of(verb, sent)
+        group = [low(t) for t in self.doc[finite.i : verb.i]]
+        window = [low(t) for t in self.doc[max(sent.start, verb.i - 4) : verb.i]]
+        if "å" in window:
+            group = window[window.index("å"):]  # "for å skulle bli skutt": the infinitive's own group
+        modals = [w for w in group if w in _UNREAL_MODALS]
+        if not modals or modals == ["måtte"]:
+            return False
+        perfect = any(w in ("ha", "hatt") for w in group)
+        if modals == ["ville"] and not perfect:
+            return False  # "at journalistene ville bli løslatt": what was to happen, as reported
+        return not (perfect and modals[0] in _UNREAL_UNLESS_PERFECT - {"kan", "kunne", "må", "måtte"})
+
+    def _generic_passive(self, match: _Match, sent: Span) -> bool:
+        """A present s-passive outside a headline ("Både eldre og barn arresteres", "Mange opplever
+        at de trues", "lovprises hans lederskap"): what is done as a rule. A headline ("Fangene
+        slippes fri") reports news in the present."""
+        verb = match.verb
+        form = low(verb)
+        if not form.endswith("s") or verb is not _finite_verb_of(verb, sent) \
+                or "Inf" in verb.morph.get("VerbForm"):
+            return False
+        if not is_passive(verb, sent) or match.lemma.endswith("s") or self.agent(verb) is not None:
+            return False  # "møtes" is deponent; "som støttes av Frankrike" names who does it
+        words = [t for t in sent if not is_space(t)]
+        headline = bool(words) and words[-1].text not in (".", "!", "?", "»", '"') and len(words) <= 8
+        return not headline
+
+    def _descriptive_present(self, match: _Match, sent: Span) -> bool:
+        """A present-tense verb in a relative or "når" clause: what someone does as a rule."""
+        if not looks_like_verb(match.verb) or match.type in _VERBAL_TYPES:
+            return False  # "partier som krever at ...": a demand or a charge is stated in the present
+        finite = match.verb if _is_finite(match.verb) else _finite_verb_of(match.verb, sent)
+        tense = finite.morph.get("Tense")
+        present = "Pres" in tense or (not tense and low(finite).endswith("r"))
+        if finite is not match.verb or not present:
+            return False  # "som har ledet an i protester" reports what happened
+        for t in reversed(self.doc[sent.start : finite.i]):
+            if low(t) in _DESCRIPTIVE_OPENERS:
+                return True
+            if t.text in (",", ";", ":") or _is_finite(t) or low(t) in _CLAUSE_OPENERS - {"og", "men"}:
+                return False
+        return False
+
+    def _agreement(self, token: Token) -> bool:
+        """What can be agreed, accepted or signed: a text, a deal, a plan or the parties themselves."""
+        word = low(token)
+        return self.can_act(token) or is_document_noun(word) or is_agreement_noun(word) \
+            or is_agreement_noun(lemma(token))
+
+    def _court_sentence(self, match: _Match, sent: Span) -> bool:
+        """ "dømt til fengsel", "dømte ham for drap": a court sentence names the penalty or the
+        crime; "jeg dømmer henne ikke", "landet vårt er dømt" judge morally or figuratively."""
+        if not ({match.lemma, lemma(match.verb)} & {"dømme", "døme"}):
+            return True
+        after = [low(t) for t in self.doc[match.verb.i + 1 : min(sent.end, match.verb.i + 8)]]
+        if any(after[k : k + 2] == ["til", "å"] for k in range(len(after))):
+            return False  # "dømt til å mislykkes": doomed
+        return any(w in ("til", "for", "i") for w in after)
+
+    def _advice(self, match: _Match, sent: Span) -> bool:
+        """ "advarer mot å kritisere", "en advarsel mot å": a warning against doing something is advice,
+        not a threat ("advarer Vesten mot å sende våpen" names whom it is aimed at and stays)."""
+        warning = [t for t in match.trigger_tokens if low(t).startswith(("advar", "åtvar"))]
+        if match.type != "THREATEN" or not warning:
+            return False
+        last = warning[-1]
+        after = [low(t) for t in self.doc[last.i + 1 : min(sent.end, last.i + 4)]]
+        return after[:2] in (["mot", "å"], ["mot", "at"])  # "advarer mot at SVs åpning vil ..."
+
+    def _needs_person(self, match: _Match) -> bool:
+        """A COERCE verb whose object is a person: arrest, charge, sentence, deport, force."""
+        return match.type == "COERCE" and bool({match.lemma, lemma(match.verb)} & _PERSON_OBJECT_VERBS)
+
+    def _match_between_teams(self, sent: Span) -> bool:
+        """A sentence about a sports match ("møte Russland i finalen", "VM-kamp")."""
+        return any(low(t).endswith(_MATCH_WORDS) for t in sent)
+
+    def _generic_plural(self, subject: Token, verb: Token, sent: Span) -> bool:
+        """A bare plural subject (no determiner, number or possessive) of a present-tense verb: a
+        statement about a kind ("enslige kvinner fratar barna retten", "klubber ber spillere")."""
+        head = subject
+        if low(subject) in ("de", "dei"):
+            antecedent = self._plural_antecedent(subject)
+            if antecedent is None:
+                return False
+            head = antecedent
+        plural = "Plur" in head.morph.get("Number") and "Def" not in head.morph.get("Definite")
+        if head.pos_ != "NOUN" or not plural:
+            return False
+        if self.entities.entity_for(head) is not None:
+            return False
+        finite = _finite_verb_of(verb, sent)
+        if "Pres" not in finite.morph.get("Tense"):
+            return False
+        k = head.i - 1
+        while k >= sent.start and self.doc[k].pos_ == "ADJ":
+            k -= 1
+        before = self.doc[k] if k >= sent.start else None
+        genitive = before is not None and before.text.endswith("s") and before.pos_ == "PROPN"
+        determined = before is not None and (
+            before.pos_ in ("DET", "NUM", "PRON") or low(before) in _POSSESSIVES or genitive)
+        return not determined
+
+    def _state_passive(self, verb: Token, sent: Span) -> bool:
+        """A participle after "er"/"var" with no "blitt"/"vært" ("er berømt", "var akseptert")."""
+        finite = _finite_verb_of(verb, sent)
+        group = [low(t) for t in self.doc[min(finite.i, max(sent.start, verb.i - 7)) : verb.i]]
+        return any(w in ("er", "var", "e") for w in group) and not any(
+            w in ("blitt", "ble", "blir", "vorte", "vart", "vert", "bli") for w in group)
+
+    def _titled_target(self, token: Token | None) -> bool:
+        """A target that is a work or product ("anmeldte «Master of Reality»"): a review, no event."""
+        if token is None:
+            return False
+        entity = self.entities.entity_for(token)
+        if entity is not None and entity.type == "PROD":
+            return True
+        return token.i > 0 and self.doc[token.i - 1].text in ("«", '"', "“")
+
+    def _verb_first_condition(self, match: _Match, sent: Span) -> bool:
+        """ "Ba de om fisk, fikk de hval": a clause opening with its finite verb, then a comma and
+        another finite verb, is a condition (questions and headlines aside)."""
+        words = [t for t in sent if not is_space(t) and not is_punct(t)]
+        finite = _finite_verb_of(match.verb, sent)
+        if not words or words[0].i != finite.i or not _is_finite(finite):
+            return False
+        # "Skal vi samarbeide med dem forventer vi innflytelse": a second finite verb answers the first
+        return any(_is_finite(t) for t in self.doc[finite.i + 2 : sent.end])
+
     def date(self, sent: Span) -> str | None:
         start = sent.start_char + self.offset
         end = sent.end_char + self.offset
@@ -1174,6 +1568,15 @@ class EventFinder:
                 trigger = match.trigger_tokens[0]
                 if _is_question(sent) or self._wished(trigger, sent) or self._conditional(trigger, sent):
                     continue  # asked, wished or supposed, not said to have happened
+                if self._habitual(trigger, sent) or self._verb_first_condition(match, sent):
+                    continue  # what usually happens, or what happens if something else does
+                if (self._unreal(match, sent) or self._descriptive_present(match, sent)
+                        or self._generic_passive(match, sent)):
+                    continue  # what could or should happen, or what someone does as a rule
+                if not self._court_sentence(match, sent) or self._advice(match, sent):
+                    continue  # "jeg dømmer henne ikke": a moral judgement; "advarer mot å": advice
+                if _opens_in_lower_case(sent, self.text) or _predicative_participle(match.verb):
+                    continue  # a piece of a broken line, or "følte seg akseptert" (a state)
                 events.extend(self._events(match, sent, seen))
         return events
 
@@ -1182,12 +1585,40 @@ class EventFinder:
         deponent = match.lemma.endswith("s") and verb is match.trigger_tokens[0]  # "møtes" is not passive
         passive = is_passive(verb, self.sentence_of(verb)) and not deponent
         if passive:
-            actors = [self.refer(self.agent(verb), verb.i)]
-            target = self.refer(self.subject(verb), verb.i)
+            agent, patient = self.agent(verb), self.subject(verb)
+            accident = any(low(t).endswith(_ACCIDENT_WORDS) for t in sent)
+            if match.type == "ASSAULT" and agent is None and accident:
+                return []  # "drept ved en eksplosjon i gruva", "omkom i ulykken": an accident
+            if match.type == "CONSULT" and not self.can_act(agent):
+                return []  # "I kapittel 9 drøftes eiendomsretten": a topic discussed, no meeting
+            if match.type in _STATIVE_TYPES and self._state_passive(verb, sent):
+                return []  # "er berømt for", "var akseptert": a state, not an act
+            if low(patient) in ("det", "der") if patient is not None else False:
+                patient = None  # "det ble kastet stein mot utestedet": no one is named
+            if patient is not None and match.type in _ANIMATE_TARGET_TYPES \
+                    and not self.can_be_hit(patient, match.type):
+                return []  # "planene ble arrestert", "siste øyeblikk tvinges": no one is hit
+            if match.type == "AGREE" and patient is not None and not self._agreement(patient):
+                return []  # "et maleri signert Werenskiold", "begge signert Davik": no agreement
+            if match.type == "ASSAULT" and agent is not None and not self.can_act(agent) \
+                    and not is_weapon_noun(low(agent)) and not is_weapon_noun(lemma(agent)):
+                return []  # "overfalles av pressen": only a weapon stands in for the one who attacks
+            if match.type != "ASSAULT" and agent is not None and not self.can_act(agent):
+                return []  # "hadde vært fengslet av filmen": a thing that acts is a figure of speech
+            if patient is not None and self._needs_person(match) and not self.can_act(patient):
+                return []  # "ble dømt frispark": the verb's person is missing
+            # "beskutt av piler": an instrument is no actor, the event stands without one
+            actors = [self.refer(agent, verb.i) if self.can_act(agent) else None]
+            target = self.refer(patient, verb.i)
         else:
+            subject = self.subject(verb)
+            between = self._between(match.trigger_tokens[-1], sent)
+            topic = match.verb is match.trigger_tokens[0] and not looks_like_verb(match.verb)
+            acting = between[0] if between is not None else subject
+            if not topic and (acting is None or not self.can_act(acting, match.type)):
+                return []  # no one who can act does it: "Stående applaus hedret", "man møtes", "det rammer"
             actors = self.actors(verb, verb.i)
             skip = {t.i for t in match.trigger_tokens}
-            subject = self.subject(verb)
             if subject is not None and subject.i > verb.i:
                 # an inverted subject is no object: "samlet rundt 300 foreldre og barn seg"
                 skip.update(range(verb.i + 1, subject.i + 3))
@@ -1196,11 +1627,26 @@ class EventFinder:
                 or self.direct_object(verb, skip)
                 or (self.aimed_at(match.trigger_tokens[-1]) if match.type in _AIMED_TYPES else None)
             )
+            if match.type == "CONSULT" and self._match_between_teams(sent):
+                return []  # "skal møte Holyfield i VM-kamp": a match, not a meeting
+            if acting is not None and self._generic_plural(acting, verb, sent):
+                return []  # "enslige kvinner fratar barna", "artister som de forlanger": what such people do
+            if match.type == "CONSULT" and not self._consult_parties(match, sent, acting, target_token):
+                return []  # a visit to a town or a home, a meeting with no second party
+            if target_token is not None and self._needs_person(match) and not self.can_act(target_token) \
+                    and low(target_token) not in _SELF | {"ham", "henne", "dem"}:
+                return []  # "dømte indirekte frispark", "har utvist sviktende dømmekraft"
+            if self._titled_target(target_token):
+                return []  # "anmeldte «Master of Reality»": a review of a work
+            if (target_token is not None and match.type in _ANIMATE_TARGET_TYPES - {"CONSULT"}
+                    and not self.can_be_hit(target_token, match.type)):
+                return []  # "har et angrep på rettsvesenet", "arresterte planene": figurative
             target = self.refer(target_token, verb.i)
-            between = self._between(match.trigger_tokens[-1], sent)
             if between is not None:  # "sammenstøt mellom demonstranter og politi"
                 actors = [self.refer(between[0], verb.i)]
                 target = self.refer(between[1], verb.i) if between[1] is not None else target
+        if match.type in ("CONSULT", "COOPERATE") and actors == [None]:
+            return []  # a meeting or joint work of parties no one can name ("De jobbet sammen")
         trigger = " ".join(t.text for t in match.trigger_tokens)
         span = (sent.start_char + self.offset, sent.end_char + self.offset)
         negated = self.negated(match, sent)
@@ -1225,6 +1671,48 @@ class EventFinder:
                 )
             )
         return result
+
+
+def _participle_as_noun(token: Token) -> bool:
+    """A form the tagger read as a noun or adjective right after a number or a finite verb: the
+    participle is used as a noun ("de to drepte", "vurderer tiltalte", "godtar straffa")."""
+    if token.i == 0:
+        return False
+    previous = token.doc[token.i - 1]
+    if previous.pos_ == "ADV" and token.pos_ == "NOUN" and token.i >= 2:
+        previous = token.doc[token.i - 2]  # "godtar derfor straffa"
+    if token.pos_ not in ("NOUN", "ADJ") and previous.pos_ != "VERB":
+        return False
+    if previous.pos_ == "NUM" and token.pos_ in ("NOUN", "ADJ"):
+        return True
+    # "vurderer tiltalte", "godtar straffa": two finite verbs never follow each other, so the second
+    # is a noun; not "sitter arrestert", "har forbudt" (an auxiliary and its participle)
+    auxiliary = lemma(previous) in _AUXILIARIES | {"sitte"}
+    return previous.pos_ == "VERB" and _is_finite(previous) and not auxiliary \
+        and (token.pos_ == "NOUN" or low(token).endswith(("te", "de", "a")))
+
+
+def _opens_in_lower_case(sent: Span, text: str) -> bool:
+    """A line that opens with a word in lower case is a piece of a sentence the source broke
+    ("møter.", "godta relativt lav lønn mot at de i"); after a colon lower case is normal."""
+    first = next((t for t in sent if t.text[:1].isalnum()), None)
+    if first is None or not first.text[:1].islower():
+        return False
+    return _at_line_start(text, first.idx)
+
+
+def _at_line_start(text: str, char: int) -> bool:
+    """Whether only spaces stand between the start of a line (or of the text) and ``char``."""
+    k = char - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < 0 or text[k] == "\n"
+
+
+def _predicative_participle(verb: Token) -> bool:
+    """ "følte seg akseptert", "anser seg truet": a participle after a reflexive states a state."""
+    participle = "Part" in verb.morph.get("VerbForm") or verb.pos_ == "ADJ"
+    return verb.i > 0 and low(verb.doc[verb.i - 1]) in _SELF and participle
 
 
 def _is_question(sent: Span) -> bool:

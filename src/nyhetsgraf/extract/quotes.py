@@ -18,7 +18,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from nyhetsgraf.extract.entities import EntityIndex, Referents, phrase_after, phrase_before
+from nyhetsgraf.extract.agents import is_agent_noun, is_document_noun
+from nyhetsgraf.extract.entities import PERSONAL_PRONOUNS, EntityIndex, Referents, phrase_after, phrase_before
 from nyhetsgraf.extract.syntax import (
     DASHES,
     SUBJECT_DEPS,
@@ -311,7 +312,11 @@ class QuoteFinder:
 
     def _name_of_subject(self, subject: Token, clause: Span) -> str | None:
         if low(subject) in ("han", "hun", "ho", "de", "dei"):
-            return self.referents.pronoun(subject, subject.i)
+            name = self.referents.pronoun(subject, subject.i)
+            entity = self.entities.by_name(name) if name else None
+            if entity is not None and low(subject) in ("de", "dei") and entity.type in ("GPE_LOC", "LOC"):
+                return None  # "sa de": people, not the country last named
+            return name
         entity = self.entities.entity_for(subject)
         if entity is not None:
             return entity.name
@@ -484,9 +489,17 @@ class QuoteFinder:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            if len(inner.split()) <= 2 and not any(is_speech_verb(t) or t.lemma_.lower() in _NAMING_VERBS
-                                                   for t in self.sentence(span.start)):
-                continue  # «ekstrafinaler», " riktig ": a term in quotation marks, not a quote
+            verbless = not _has_verb(span)
+            around = [*self.sentence(span.start), *doc[span.end : min(len(doc), span.end + 5)]]
+            named = any(t.lemma_.lower() in _NAMING_VERBS for t in self.sentence(span.start))
+            if len(inner.split()) == 1 and not named:
+                continue  # «ekspertene»: one word in quotation marks is a term unless something is so named
+            if (len(inner.split()) <= 2 or verbless) and not any(
+                    (is_speech_verb(t) or t.lemma_.lower() in _NAMING_VERBS)
+                    and not span.start <= t.i < span.end for t in around):
+                # «ekstrafinaler», «noen der ute», «mest traumatiske mareritt»: a term or a phrase in
+                # quotation marks, not a quote
+                continue
             speaker = self._guillemet_speaker(span)
             found.append(_Found(start, end, speaker, True, None))
 
@@ -684,6 +697,37 @@ def _without_nested(found: list[_Found]) -> list[_Found]:
     return result
 
 
+def _whole_speech(doc: Doc, text: str, found: _Found) -> bool:
+    """Whether a quote is a whole piece of speech rather than a piece of a broken line or a label:
+    its line goes on after it (a closing mark, full stop or attribution), a dash line does not open
+    in lower case ("– formue mer for private formål"), and a direct quote has a verb ("Harald Hove,
+    skolebyråd i Bergen", "«Udødeligheten» av Milan Kundera" are a byline and a title)."""
+    line_end = text.find("\n", found.end)
+    rest = text[found.end : len(text) if line_end < 0 else line_end]
+    if not rest.strip():
+        return False  # "- Det var en blemme. Men vi trenger" and the line breaks off
+    line_start = text.rfind("\n", 0, found.start) + 1
+    opening = text[line_start : found.start].strip()
+    if (not opening or opening in DASHES) and text[found.start : found.start + 1].islower():
+        return False  # "– formue mer for private formål", "en medalje fra en av dem, avsluttet han"
+    first_word = text[found.start : found.end].split(maxsplit=1)[0].lower() if found.end > found.start else ""
+    if not opening and first_word in _SUBJUNCTIONS and "," not in text[found.start : found.end]:
+        return False  # "Da han kom inn, ropte verten": the speech verb's adverbial clause, no speech
+    if not found.direct:
+        return True
+    if opening.strip("".join(DASHES) + "".join(QUOTATION_MARKS) + " "):
+        return True  # inside running text: «rar dame» after a naming verb is a quoted phrase
+    if opening and found.attribution is not None:
+        return True  # "– Helt utrolig, sier hun": an attributed dash line is speech
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    return span is None or _has_verb(span)
+
+
+def _has_verb(span: Span) -> bool:
+    """Whether a span holds a verb; a span the tagger left untagged is given the benefit of the doubt."""
+    return any(t.pos_ in ("VERB", "AUX", "") for t in span)
+
+
 def find_quotes(doc: Doc, article: Article, entities: EntityIndex,
                 referents: Referents | None = None) -> list[Quote]:
     """Quotes of an article's Doc with absolute spans and resolved speakers."""
@@ -691,9 +735,14 @@ def find_quotes(doc: Doc, article: Article, entities: EntityIndex,
     quotes = []
     finder = QuoteFinder(doc, entities, referents)
     for f in finder.find():
+        if not _whole_speech(doc, finder.text, f):
+            continue
         text = finder.text[f.start : f.end]
         span = (f.start + offset, f.end + offset)
-        quotes.append(Quote(text=text, speaker=_clean_speaker(f.speaker), direct=f.direct, span=span))
+        speaker = _clean_speaker(f.speaker)
+        if speaker is not None and not _can_speak(speaker, entities):
+            speaker = None  # "nye melodier", "det meg", "40 prosent": no one who speaks
+        quotes.append(Quote(text=text, speaker=speaker, direct=f.direct, span=span))
     return quotes
 
 
@@ -723,3 +772,32 @@ def _clean_speaker(speaker: str | None) -> str | None:
     if words[0].lower() in _NEVER_SPEAKER_STARTS:
         return None  # "som i aksjemarkedets tørkeår ...": a clause, not a speaker
     return " ".join(words) if len(words) != len(speaker.split()) else speaker
+
+
+# Endings of nouns for people in the definite form or by age: "manageren", "24-åringen",
+# "meteorologen", "journalisten".
+_PERSON_ENDINGS = ("eren", "erne", "åring", "åringen", "åringer", "log", "logen", "ist", "isten", "istene")
+_GROUP_SPEAKERS = frozenset({"mange", "alle", "andre", "flere", "samtlige", "begge", "noen", "ingen"})
+
+
+def _can_speak(speaker: str, entities: EntityIndex) -> bool:
+    """Whether a speaker phrase can name someone who speaks or writes: a name, a pronoun, a person,
+    group, institution or document noun ("kilden", "manageren", "rapporten", "mange")."""
+    words = speaker.split()
+    if entities.by_name(speaker) is not None or len(words) == 1 and words[0].lower() in PERSONAL_PRONOUNS:
+        return True
+    first = words[0].lower()
+    clause_word = first in {*PERSONAL_PRONOUNS, *_FIRST_PERSON_WORDS, "for", "mot", "er"}
+    if clause_word or first == "det" and len(words) <= 2:
+        return False  # "det meg", "vi vel kort", "For å": pieces of a clause
+    for raw in words:  # "en talsmann for rederiet", "CNNs prognoser", "manageren"
+        word = raw.strip('"«»,.()')
+        if not word:
+            continue
+        if word[:1].isupper() or word.lower() in _GROUP_SPEAKERS and len(words) == 1:
+            return True
+        lowered = word.lower()
+        if is_agent_noun(lowered) or is_document_noun(lowered) or lowered.endswith(_PERSON_ENDINGS):
+            return True
+    return False
+
