@@ -230,7 +230,7 @@ def _attach_bound(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary)
 def _time_token_indices(doc: Doc, times: list[TimeExpression] | None, offset: int) -> set[int]:
     """Tokens inside a time expression (dates and years are no counts); found here when not handed in."""
     if times is None:
-        spans = [(m.start, m.end) for m in time_candidates(doc.text)]
+        spans = [(m.start, m.end) for m in time_candidates(syntax.doc_text(doc))]
     else:
         spans = [(t.span[0] - offset, t.span[1] - offset) for t in times]
     indices: set[int] = set()
@@ -675,7 +675,7 @@ def _heading_ranges(article: Article, doc: Doc) -> list[tuple[int, int]]:
     # Without layout: short lines without final punctuation are headings.
     result: list[tuple[int, int]] = []
     position = 0
-    for line in doc.text.split("\n"):
+    for line in syntax.doc_text(doc).split("\n"):
         stripped = line.strip()
         if stripped and len(stripped) < 70 and stripped[-1] not in ".!?:»\"" and len(stripped.split()) <= 10:
             result.append((position, position + len(line)))

@@ -36,6 +36,7 @@ from nyhetsgraf.extract.syntax import (
     SUBJECT_DEPS,
     WEEKDAYS,
     dep,
+    doc_text,
     has_parse,
     is_adjective_form,
     is_infinitive,
@@ -653,7 +654,8 @@ def _attributive_participle(token: Token, sent: Span) -> bool:
     before, after = token.doc[token.i - 1], token.doc[token.i + 1]
     if "Fin" in morph_values(token, "VerbForm") or after.pos_ != "NOUN":
         return False  # "etter at de kastet fyrverkeri": a finite verb after a pronoun
-    participle = "Part" in token.morph.get("VerbForm") or token.pos_ == "ADJ" or is_adjective_form(token.text)
+    participle = "Part" in morph_values(token, "VerbForm") or token.pos_ == "ADJ" \
+        or is_adjective_form(token.text)
     opener = low(before) in _DEGREE_WORDS or (
         before.pos_ in ("DET", "PRON") and low(before) in _ATTRIBUTE_OPENERS)
     return participle and opener
@@ -670,7 +672,7 @@ class EventFinder:
         referents: Referents | None = None,
     ) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: build it once
+        self.text = doc_text(doc)  # built once per Doc, shared with the other finders
         self.quotes = quotes or []
         self.entities = entities
         self.times = times
@@ -1171,7 +1173,7 @@ class EventFinder:
         sents = [s for s in self.sents if s.start <= pronoun.i]
         window_start = sents[-2].start if len(sents) > 1 else (sents[-1].start if sents else 0)
         for t in reversed(self.doc[window_start : pronoun.i]):
-            if t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") and not self._is_time(t):
+            if t.pos_ == "NOUN" and "Plur" in morph_values(t, "Number") and not self._is_time(t):
                 k = t.i - 1
                 while k > window_start and self.doc[k].pos_ in ("DET", "ADJ", "NUM"):
                     k -= 1
@@ -1386,7 +1388,7 @@ class EventFinder:
         if len(self._coordinated(subject)) > 1 or low(subject) in ("de", "dei", "begge", "alle"):
             return True
         entity = self.entities.entity_for(subject)
-        return entity is None and "Plur" in subject.morph.get("Number")
+        return entity is None and "Plur" in morph_values(subject, "Number")
 
     def _consult_parties(self, match: _Match, sent: Span, subject: Token | None,
                          target: Token | None) -> bool:
@@ -1396,7 +1398,7 @@ class EventFinder:
         if any(low(t) in ("tilfeldig", "tilfeldigvis") for t in sent):
             return False  # "Vi møttes igjen tilfeldig": a chance meeting
         generic_target = target is not None and target.pos_ == "NOUN" \
-            and "Plur" in target.morph.get("Number") and "Def" not in target.morph.get("Definite") \
+            and "Plur" in morph_values(target, "Number") and "Def" not in morph_values(target, "Definite") \
             and self.entities.entity_for(target) is None
         if generic_target:
             return False  # "har møtt folk fra nettet": people of a kind, no party
@@ -1441,7 +1443,7 @@ class EventFinder:
         verb = match.verb
         form = low(verb)
         if not form.endswith("s") or verb is not _finite_verb_of(verb, sent) \
-                or "Inf" in verb.morph.get("VerbForm"):
+                or "Inf" in morph_values(verb, "VerbForm"):
             return False
         if not is_passive(verb, sent) or match.lemma.endswith("s") or self.agent(verb) is not None:
             return False  # "møtes" is deponent; "som støttes av Frankrike" names who does it
@@ -1454,7 +1456,7 @@ class EventFinder:
         if not looks_like_verb(match.verb) or match.type in _VERBAL_TYPES:
             return False  # "partier som krever at ...": a demand or a charge is stated in the present
         finite = match.verb if _is_finite(match.verb) else _finite_verb_of(match.verb, sent)
-        tense = finite.morph.get("Tense")
+        tense = morph_values(finite, "Tense")
         present = "Pres" in tense or (not tense and low(finite).endswith("r"))
         if finite is not match.verb or not present:
             return False  # "som har ledet an i protester" reports what happened
@@ -1508,13 +1510,13 @@ class EventFinder:
             if antecedent is None:
                 return False
             head = antecedent
-        plural = "Plur" in head.morph.get("Number") and "Def" not in head.morph.get("Definite")
+        plural = "Plur" in morph_values(head, "Number") and "Def" not in morph_values(head, "Definite")
         if head.pos_ != "NOUN" or not plural:
             return False
         if self.entities.entity_for(head) is not None:
             return False
         finite = _finite_verb_of(verb, sent)
-        if "Pres" not in finite.morph.get("Tense"):
+        if "Pres" not in morph_values(finite, "Tense"):
             return False
         k = head.i - 1
         while k >= sent.start and self.doc[k].pos_ == "ADJ":
@@ -1711,7 +1713,7 @@ def _at_line_start(text: str, char: int) -> bool:
 
 def _predicative_participle(verb: Token) -> bool:
     """ "følte seg akseptert", "anser seg truet": a participle after a reflexive states a state."""
-    participle = "Part" in verb.morph.get("VerbForm") or verb.pos_ == "ADJ"
+    participle = "Part" in morph_values(verb, "VerbForm") or verb.pos_ == "ADJ"
     return verb.i > 0 and low(verb.doc[verb.i - 1]) in _SELF and participle
 
 
