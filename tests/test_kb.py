@@ -688,3 +688,39 @@ def test_facts_replaced_after_linking_are_linked_again(backend: str,
     assert snapshot(db) == snapshot(fresh)
     with open_store(db) as store:
         assert store.query("SELECT count(*) AS n FROM kb_dirty")[0]["n"] == 0
+
+
+def _spelling_corpus() -> tuple[list[LinkEntity], list[tuple[int, int]]]:
+    """One huge story: 1,200 invented one-word organisation names, and a misspelt twin of some of them
+    (a letter added in the middle, one added near the start, the last one dropped)."""
+    import random
+
+    rng = random.Random(5)
+    letters = "abcdefghijklmnoprstuvyøå"
+    names = sorted({"".join(rng.choice(letters) for _ in range(rng.randint(10, 14))).capitalize()
+                    for _ in range(1200)})
+    items = [entity(n, f"a{n % 40}", name, "ORG", story="storsaken") for n, name in enumerate(names)]
+    twins = []
+    for n in range(0, len(names), 97):
+        name = names[n]
+        variants = (name[:5] + "x" + name[5:],  # a letter added in the middle
+                    name[:2] + "e" + name[2:],  # one added near the start
+                    name[:-1])  # the last one dropped
+        twin = variants[n % 3]
+        items.append(entity(10_000 + n, "b0", twin, "ORG", story="storsaken"))
+        twins.append((n, 10_000 + n))
+    return items, twins
+
+
+def test_spelling_variants_in_a_huge_story_are_found_without_comparing_every_pair(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from nyhetsgraf.kb import resolve as resolve_module
+
+    items, twins = _spelling_corpus()
+    assert len(items) > resolve_module.ALL_PAIRS_UP_TO  # the neighbour comparison runs
+    found = resolve(items)
+    for original, twin in twins:
+        assert found[original] == found[twin]
+    assert len(set(found.values())) == len(items) - len(twins)  # nothing else joined
+    monkeypatch.setattr(resolve_module, "ALL_PAIRS_UP_TO", 10_000)
+    assert partition(resolve(items)) == partition(found)  # the same as comparing all pairs

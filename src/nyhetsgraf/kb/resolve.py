@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from nyhetsgraf.kb.names import (
@@ -198,7 +198,7 @@ def _join_spelling_variants(
     """Rule 4: within one story, near-identical spellings of one class are one entity (a typo, a
     transliteration the variant table does not know). Across stories they stay apart ("Grenland" is
     no "Greenland")."""
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz
 
     by_story: dict[str, dict[tuple[str, str], int]] = defaultdict(dict)
     for i, e in enumerate(items):
@@ -211,19 +211,52 @@ def _join_spelling_variants(
             continue
         entries = sorted(groups.items())
         keys = [key for (_, key), _ in entries]
-        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=min(FUZZY_SURNAME, FUZZY_NAME))
-        for a, b in zip(*scores.nonzero(), strict=True):
+        for a, b, score in _similar_pairs(keys, min(FUZZY_SURNAME, FUZZY_NAME)):
             (cls_a, key_a), first = entries[a]
             (cls_b, key_b), second = entries[b]
-            if a >= b or cls_a != cls_b:
+            if cls_a != cls_b:
                 continue
             if cls_a == "PER":
                 words_a, words_b = key_a.split(), key_b.split()
                 if words_a[:-1] != words_b[:-1] or fuzz.ratio(words_a[-1], words_b[-1]) < FUZZY_SURNAME:
                     continue
-            elif scores[a, b] < FUZZY_NAME:
+            elif score < FUZZY_NAME:
                 continue
             clusters.union(first, second, strict=True)
+
+
+ALL_PAIRS_UP_TO = 400  # names of one story compared all against all; beyond, sorted neighbours only
+NEIGHBOURS = 24  # how many following names each name is compared with, in each sort order
+
+
+def _similar_pairs(keys: list[str], cutoff: float) -> Iterator[tuple[int, int, float]]:
+    """``(a, b, ratio)`` with a < b for the pairs of ``keys`` whose rapidfuzz ratio reaches ``cutoff``.
+
+    A story of ordinary size is compared all against all. A huge one (thousands of names: a long
+    running story, a generated corpus) would need a matrix of millions of cells, so there each name is
+    compared with its neighbours in alphabetical order and in the order of its reversed spelling (the
+    sorted-neighbourhood method): a spelling variant differs in few letters, so it sorts near its twin
+    in one of the two orders unless both its ends differ."""
+    from rapidfuzz import fuzz, process
+
+    if len(keys) <= ALL_PAIRS_UP_TO:
+        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        for a, b in zip(*scores.nonzero(), strict=True):
+            if a < b:
+                yield int(a), int(b), float(scores[a, b])
+        return
+    seen: set[tuple[int, int]] = set()
+    for order in (sorted(range(len(keys)), key=lambda k: keys[k]),
+                  sorted(range(len(keys)), key=lambda k: keys[k][::-1])):
+        for position, a in enumerate(order):
+            for b in order[position + 1:position + 1 + NEIGHBOURS]:
+                pair = (min(a, b), max(a, b))
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                score = fuzz.ratio(keys[a], keys[b], score_cutoff=cutoff)
+                if score:
+                    yield pair[0], pair[1], score
 
 
 def _story_classes(items: list[LinkEntity]) -> dict[tuple[str, str], str]:
