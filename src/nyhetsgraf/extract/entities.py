@@ -18,14 +18,14 @@ from spacy.tokens import Doc, Span, Token
 
 from nyhetsgraf.extract.syntax import (
     WEEKDAYS,
+    TokenTable,
     is_common_word,
-    is_punct,
     is_space,
-    lemma,
     low,
     morph_values,
     punct_at,
     sentence_start_flags,
+    span_text,
     token_offsets,
     token_table,
 )
@@ -99,17 +99,18 @@ def _is_genitive(token: Token) -> bool:
     return bool(re.search(r"(^|[|_ ])gen($|[|_ ])", tag))
 
 
-def _leading_title_tokens(span: Span) -> int:
-    """How many tokens at the start of a PER span are a title or role, not the name."""
+def _leading_title_tokens(table: TokenTable, start: int, end: int) -> int:
+    """How many tokens at the start of a PER span [start, end) are a title or role, not the name."""
+    texts, pos = table.texts, table.pos
     count = 0
-    tokens = list(span)
-    while count < len(tokens) - 1:
-        token = tokens[count]
-        rest_has_name = any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in tokens[count + 1 :])
-        looks_like_title = (token.text[:1].islower() or token.pos_ in ("NOUN", "ADJ", "DET")) and not (
-            _first_name_gender(token.text)
+    while count < end - start - 1:
+        i = start + count
+        text = texts[i]
+        rest_has_name = any(pos[j] == "PROPN" or texts[j][:1].isupper() for j in range(i + 1, end))
+        looks_like_title = (text[:1].islower() or pos[i] in ("NOUN", "ADJ", "DET")) and not (
+            _first_name_gender(text)
         )
-        if rest_has_name and ((looks_like_title and token.pos_ != "PROPN") or _is_role_noun(token)):
+        if rest_has_name and ((looks_like_title and pos[i] != "PROPN") or _is_role_noun_at(table, i)):
             count += 1  # "Kaptein Moen", "Seniorrådgiver Kari Isaksen Holm"
             continue
         break
@@ -117,13 +118,13 @@ def _leading_title_tokens(span: Span) -> int:
 
 
 def _is_junk(span: Span) -> bool:
-    text = span.text.strip()
+    text = span_text(span.doc, span.start, span.end).strip()
     if not any(ch.isalpha() for ch in text) or text.endswith("-"):
         return True  # no letters, or a cut compound ("Barne- og familiedepartementet" split by NER)
     words = text.split()
     if (
         len(words) > 1
-        and _sentence_initial(span[0])
+        and _sentence_initial_at(span.doc, span.start)
         and is_common_word(words[0])
         and all(w[:1].islower() for w in words[1:])
     ):
@@ -165,23 +166,25 @@ def _first_name_gender(word: str) -> str | None:
 _NAME_POS = {"PROPN", "X", "", "SYM"}
 
 
-def _leading_non_name_tokens(span: Span, label: str) -> int:
+def _leading_non_name_tokens(doc: Doc, start: int, end: int, label: str) -> int:
     """Capitalised words before a name at a sentence start ("Skadde Ola Nordmann", "Elsker Ikea")."""
-    tokens = list(span)
+    table = token_table(doc)
+    texts, pos = table.texts, table.pos
     count = 0
-    while count < len(tokens) - 1:
-        token, following = tokens[count], tokens[count + 1]
-        rest_is_name = any(t.pos_ == "PROPN" for t in tokens[count + 1 :])
-        title_like = token.text[:1].isupper() and (label == "PER" or is_common_word(token.text))
-        if title_like and _first_name_gender(following.text) and not _first_name_gender(token.text):
+    while count < end - start - 1:
+        i = start + count
+        text = texts[i]
+        rest_is_name = any(pos[j] == "PROPN" for j in range(i + 1, end))
+        title_like = text[:1].isupper() and (label == "PER" or is_common_word(text))
+        if title_like and _first_name_gender(texts[i + 1]) and not _first_name_gender(text):
             count += 1
             continue
         if (
             count == 0
-            and _sentence_initial(token)
-            and token.pos_ not in _NAME_POS
+            and _sentence_initial_at(doc, i)
+            and pos[i] not in _NAME_POS
             and rest_is_name
-            and not _first_name_gender(token.text)
+            and not _first_name_gender(text)
         ):
             count += 1
             continue
@@ -195,98 +198,102 @@ _TIME_NOUNS = weekday_names() | frozenset({
 })
 
 
-def _genitive_before_noun(span: Span) -> bool:
-    """ "Natos beslutning", "Bergens Tidendes nettutgave": a name in -s right before a common noun."""
-    last = span[-1]
-    text = last.text
+def _genitive_before_noun(table: TokenTable, start: int, end: int) -> bool:
+    """ "Natos beslutning", "Bergens Tidendes nettutgave": a name in -s right before a common noun
+    (the name being tokens [start, end) of the table's Doc)."""
+    text = table.texts[end - 1]
     acronym = len(text) >= 3 and text.endswith("s") and text[:-1].isupper()  # "FNs generalsekretær"
     if not (text.endswith(("s", "'", "’")) and (len(text) > 3 or acronym)):
         return False
-    doc = span.doc
-    if span.end >= len(doc):
+    if end >= len(table.texts):
         return False
-    following = doc[span.end]
-    return (following.pos_ == "NOUN" and following.text[:1].islower()
-            and following.text.lower() not in _TIME_NOUNS)  # "ved Dombås tirsdag" names no owner
+    following = table.texts[end]
+    return (table.pos[end] == "NOUN" and following[:1].islower()
+            and following.lower() not in _TIME_NOUNS)  # "ved Dombås tirsdag" names no owner
 
 
 def _clean_mention(span: Span, offset: int) -> Mention | None:
     if _is_junk(span):
         return None
     doc = span.doc
+    # indexes into the Doc's token table throughout: a mention is cleaned for every NER span
+    table = token_table(doc)
+    texts, lowers, pos = table.texts, table.lowers, table.pos
+    size = len(texts)
     start, end = span.start, span.end
-    while start < end and (is_punct(doc[start]) or doc[start].text in _QUOTE_CHARS):
+    while start < end and (punct_at(table, start) or texts[start] in _QUOTE_CHARS):
         start += 1
-    while end > start and (is_punct(doc[end - 1]) or doc[end - 1].text in _QUOTE_CHARS):
+    while end > start and (punct_at(table, end - 1) or texts[end - 1] in _QUOTE_CHARS):
         end -= 1
     if end <= start:
         return None
     label = span.label_
-    if label == "PER" and not (end < len(doc) and low(doc[end]) in _ORGANISATION_HEADS):
+    if label == "PER" and not (end < size and lowers[end] in _ORGANISATION_HEADS):
         # "Marie Lie" of "Inger Marie Lie": a first name NER left out
-        while start > 0 and doc[start - 1].text[:1].isupper() and _first_name_gender(doc[start - 1].text):
+        while start > 0 and texts[start - 1][:1].isupper() and _first_name_gender(texts[start - 1]):
             start -= 1
-    elif end < len(doc) and low(doc[end]) in _ORGANISATION_HEADS:
+    elif end < size and lowers[end] in _ORGANISATION_HEADS:
         # "Sør-Øst politidistrikt", "FNs sikkerhetsråd": the organisation noun NER left out
         end += 1
         label = "ORG"
     if label == "ORG":
         # "The New York" + "Times": capitalised words right after an organisation name
         while (
-            end < len(doc)
-            and doc[end].text[:1].isupper()
+            end < size
+            and texts[end][:1].isupper()
             and doc[end].is_alpha
             and doc[end].ent_iob_ != "B"
-            and doc[end - 1].whitespace_ == " "
+            and table.trailing[end - 1]
         ):
             end += 1
         # "Universitetet i Bergen": an institution and its place
         if (
-            end + 1 < len(doc)
-            and low(doc[end]) == "i"
-            and doc[end + 1].text[:1].isupper()
-            and _has_organisation_word(doc[end - 1].text)
+            end + 1 < size
+            and lowers[end] == "i"
+            and texts[end + 1][:1].isupper()
+            and _has_organisation_word(texts[end - 1])
         ):
             end += 2
     if label == "PER":
-        start += _leading_title_tokens(doc[start:end])
-    stripped = _leading_non_name_tokens(doc[start:end], label)
-    if stripped and _first_name_gender(doc[start + stripped].text) and end - start - stripped > 1:
+        start += _leading_title_tokens(table, start, end)
+    stripped = _leading_non_name_tokens(doc, start, end, label)
+    if stripped and _first_name_gender(texts[start + stripped]) and end - start - stripped > 1:
         label = "PER"  # "Journalist Ola Berg" tagged as one organisation
     start += stripped
-    inner = doc[start:end]
-    text = " ".join(inner.text.strip(_QUOTE_CHARS + " ").split())
-    before_phrase = end < len(doc) and not is_punct(doc[end]) and not is_space(doc[end])
-    if (_is_genitive(doc[end - 1]) and before_phrase) or _genitive_before_noun(inner):
+    text = " ".join(span_text(doc, start, end).strip(_QUOTE_CHARS + " ").split())
+    before_phrase = end < size and not punct_at(table, end) and not table.spaces[end]
+    if (before_phrase and _is_genitive(doc[end - 1])) or _genitive_before_noun(table, start, end):
         text = without_genitive(text)
     if not text or not any(ch.isupper() for ch in text):
         return None
-    first = inner[0]
+    first = texts[start]
     weak = (
-        len(inner) == 1
-        and _sentence_initial(first)
+        end - start == 1
+        and _sentence_initial_at(doc, start)
         and (
-            first.pos_ not in _NAME_POS
+            pos[start] not in _NAME_POS
             or (
-                is_common_word(first.text)
-                and not _first_name_gender(first.text)
-                and not is_country(first.text)
+                is_common_word(first)
+                and not _first_name_gender(first)
+                and not is_country(first)
             )
         )
     )
-    char_start = inner[0].idx
-    char_end = inner[-1].idx + len(inner[-1].text)
+    offsets = token_offsets(doc)
+    char_start = offsets[start]
+    char_end = offsets[end - 1] + len(texts[end - 1])
     mention = Mention(start, end, text, label, char_start + offset, char_end + offset, weak)
-    mention.after_title = start > 0 and _is_role_noun(doc[start - 1])
+    mention.after_title = start > 0 and _is_role_noun_at(table, start - 1)
     return mention
 
 
-def _is_role_noun(token: Token) -> bool:
+def _is_role_noun_at(table: TokenTable, i: int) -> bool:
+    """Whether token i of a token table is a title or role noun ("utenriksminister")."""
     try:
         from nyhetsgraf.resources.lexicon import role_nouns
     except ModuleNotFoundError:
         return False
-    return lemma(token) in role_nouns() or low(token) in role_nouns()
+    return table.lemmas[i] in role_nouns() or table.lowers[i] in role_nouns()
 
 
 # Lower-case nouns that complete a place name into an organisation ("Troms politidistrikt").
