@@ -47,6 +47,7 @@ from nyhetsgraf.extract.syntax import (
     looks_like_verb_at,
     low,
     morph_values,
+    parse_table,
     punct_at,
     sentences,
     token_table,
@@ -127,6 +128,7 @@ _ATTRIBUTE_OPENERS = {"den", "det", "de", "dei", "en", "ei", "et", "eit", "ein",
                       "sin", "sitt", "sine", "hennar", "deira"}
 # Prepositions that introduce an infinitive complement ("til å", "om å", "med å"), not particles.
 _INFINITIVE_PREPOSITIONS = {"til", "om", "med", "på"}
+_NOMINAL_POS = ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM")
 # Particles the parser may take for the object: "sa nei til forslaget".
 _OBJECT_PARTICLES = {"nei"}
 # "sitt eget liv": what one does to oneself is no event against anyone ("tok sitt eget liv").
@@ -284,50 +286,55 @@ class _Context:
     @classmethod
     def of(cls, token: Token, sent: Span, particle_words: frozenset[str]) -> _Context:
         doc = token.doc
+        # read from the Doc's tables: a Token object only for the words kept in the context
+        table, parse = token_table(doc), parse_table(doc)
+        lowers, pos, deps, children = table.lowers, table.pos, parse.deps, parse.children
         window = _clause_window(token, sent)
         particles: list[Token] = []
         objects: list[Token] = []
+        particle_ids: set[int] = set()
+        object_ids: set[int] = set()
         pps: list[tuple[Token, Token | None]] = []
         infinitive = False
-        for child in token.children:
-            if dep(child) in ("DOBJ", "obj", "IOBJ") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+        for child in children[token.i]:
+            if deps[child] in ("DOBJ", "obj", "IOBJ") and pos[child] in ("NOUN", "PROPN", "PRON"):
                 # "sa nei til": a closed-class particle parsed as the object is still the particle
-                (particles if low(child) in _OBJECT_PARTICLES else objects).append(child)
+                if lowers[child] in _OBJECT_PARTICLES:
+                    particles.append(doc[child])
+                    particle_ids.add(child)
+                else:
+                    objects.append(doc[child])
+                    object_ids.add(child)
+        size = len(lowers)
         for i in range(token.i + 1, window):
-            t = doc[i]
-            word = low(t)
-            if word in _INFINITIVE_PREPOSITIONS and i + 1 < len(doc) and low(doc[i + 1]) == "å":
+            word = lowers[i]
+            if word in _INFINITIVE_PREPOSITIONS and i + 1 < size and lowers[i + 1] == "å":
                 # "oppfordret innbyggerne til å", "ba X om å": the preposition opens the infinitive,
                 # it is no particle of the verb
                 infinitive = True
                 break
-            if any(p.i == t.i for p in particles):
+            if i in particle_ids:
                 continue
-            verb_like = t.pos_ in ("VERB", "AUX", "ADJ") and word not in particle_words
-            bare_infinitive = verb_like and is_infinitive(t)
-            if word == "å" or (objects and bare_infinitive):
+            tag = pos[i]
+            verb_like = tag in ("VERB", "AUX", "ADJ") and word not in particle_words
+            if word == "å" or (objects and verb_like and is_infinitive(doc[i])):
                 infinitive = True  # "be dem forlate landet": an object and a bare infinitive
                 break
-            following = doc[i + 1] if i + 1 < window else None
-            nominal_follows = following is not None and following.pos_ in (
-                "NOUN",
-                "PROPN",
-                "PRON",
-                "DET",
-                "ADJ",
-                "NUM",
-            )
-            governs = any(dep(c) in ("PUTFYLL", "pobj") for c in t.children)
-            takes_complement = nominal_follows and (governs or not has_parse(doc))
-            if word in particle_words and t.pos_ in ("ADP", "ADV", "ADJ", "") and not takes_complement:
-                particles.append(t)
-                continue
-            if t.pos_ == "ADP":
+            if word in particle_words and tag in ("ADP", "ADV", "ADJ", ""):
+                nominal_follows = i + 1 < window and pos[i + 1] in _NOMINAL_POS
+                takes_complement = nominal_follows and (
+                    any(deps[c] in ("PUTFYLL", "pobj") for c in children[i]) or not has_parse(doc))
+                if not takes_complement:
+                    particles.append(doc[i])
+                    particle_ids.add(i)
+                    continue
+            if tag == "ADP":
                 complement = _next_head(doc, i + 1, window)
-                pps.append((t, complement))
+                pps.append((doc[i], complement))
                 continue
-            if t.pos_ in ("NOUN", "PROPN") and not pps and not any(o.i == t.i for o in objects):
-                objects.append(t)
+            if tag in ("NOUN", "PROPN") and not pps and i not in object_ids:
+                objects.append(doc[i])
+                object_ids.add(i)
         governor = _governing_verb(token) if token.pos_ in ("NOUN", "ADJ") else None
         return cls(particles, objects, pps, infinitive, governor)
 
@@ -486,17 +493,19 @@ def _clause_window(token: Token, sent: Span) -> int:
 
 def _next_head(doc: Doc, start: int, end: int) -> Token | None:
     """The head noun of the phrase starting at ``start``: the last noun of its first noun run."""
+    table = token_table(doc)
+    pos, lowers = table.pos, table.lowers
     head = None
     for i in range(start, end):
-        t = doc[i]
-        if t.pos_ in ("NOUN", "PROPN", "PRON"):
-            head = t
-            if i + 1 < end and doc[i + 1].pos_ in ("NOUN", "PROPN") and low(doc[i + 1]) not in _TIME_WORDS:
+        tag = pos[i]
+        if tag in ("NOUN", "PROPN", "PRON"):
+            head = i
+            if i + 1 < end and pos[i + 1] in ("NOUN", "PROPN") and lowers[i + 1] not in _TIME_WORDS:
                 continue  # "ekstremistgruppen IS", but not "streik fredag"
-            return head
-        if t.pos_ not in ("DET", "ADJ", "NUM", "ADV"):
+            return doc[head]
+        if tag not in ("DET", "ADJ", "NUM", "ADV"):
             break
-    return head
+    return None if head is None else doc[head]
 
 
 # prepositions that let a verb carry an event noun: "deltok i protester", "kom med et angrep",
@@ -739,15 +748,18 @@ class EventFinder:
         if loose:
             variants.append(context.without_particles(loose))
         for variant in variants:
+            # the observed construction, read once for every lemma candidate
+            particles, objects, preps = variant.particles, variant.objects, variant.preps
+            governor = variant.governor
             for candidate in lemmas:
                 rows = self.triggers.match(
                     candidate,
                     pos,
-                    particles=variant.particles,
-                    objects=variant.objects,
-                    preps=variant.preps,
+                    particles=particles,
+                    objects=objects,
+                    preps=preps,
                     has_infinitive=variant.has_infinitive,
-                    governor=variant.governor,
+                    governor=governor,
                 )
                 if rows:
                     match = self._build(token, rows[0], variant)

@@ -113,6 +113,42 @@ def _token_table(doc: Doc) -> TokenTable:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ParseTable:
+    """The dependency tree of a Doc as plain lists (``token.head.i``, ``token.dep_``, the children of
+    each token in order), read once from ``doc.to_array``: no Token object per look."""
+
+    heads: list[int]
+    deps: list[str]
+    children: list[list[int]]
+
+
+def parse_table(doc: Doc) -> ParseTable:
+    """The Doc's parse table, built on first use and kept with the Doc."""
+    key = ("nyhetsgraf", "parse_table")
+    table = doc.user_data.get(key)
+    if table is None:
+        table = doc.user_data[key] = _parse_table(doc)
+    return table
+
+
+def _parse_table(doc: Doc) -> ParseTable:
+    from spacy.attrs import DEP, HEAD
+
+    strings = doc.vocab.strings
+    if not len(doc):
+        return ParseTable([], [], [])
+    # HEAD is an offset stored unsigned: reading it as signed gives the negative offsets back
+    columns = doc.to_array([HEAD, DEP])
+    offsets, labels = columns[:, 0].astype("int64").tolist(), columns[:, 1].tolist()
+    heads = [i + offset for i, offset in enumerate(offsets)]
+    children: list[list[int]] = [[] for _ in heads]
+    for i, head in enumerate(heads):
+        if head != i:
+            children[head].append(i)
+    return ParseTable(heads, [strings[label] if label else "" for label in labels], children)
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per Doc from its token table (spaCy joins every Token object anew
     on each ``doc.text``)."""
