@@ -158,6 +158,25 @@ def _check_no_duplicate(seen: dict[object, int], key: object, source: Source, li
 
 
 @dataclass(frozen=True, slots=True)
+class _Observed:
+    """A construction around a trigger candidate as ``Trigger.matches`` compares it: lower case, and
+    only the particles that are verb particles."""
+
+    particles: set[str]
+    objects: set[str]
+    preps: Mapping[str, Collection[str]]
+    has_infinitive: bool
+    governor: str | None
+
+    @classmethod
+    def of(cls, particles: Collection[str], objects: Collection[str],
+           preps: Mapping[str, Collection[str]] | None, has_infinitive: bool,
+           governor: str | None) -> _Observed:
+        return cls({p.lower() for p in particles} & VERB_PARTICLES, {o.lower() for o in objects}, preps or {},
+                   has_infinitive, None if governor is None else governor.lower())
+
+
+@dataclass(frozen=True, slots=True)
 class Trigger:
     """One trigger construction: a lemma and the context it needs to denote a PLOVER event."""
 
@@ -196,18 +215,22 @@ class Trigger:
         the head lemmas of its complements, ``governor`` is the lemma of the verb a NOUN/ADJ trigger
         depends on, optionally followed by a space and that verb's particle ("komme med").
         """
-        observed_particles = {p.lower() for p in particles} & VERB_PARTICLES
-        if self.not_objects and self._cancelled(objects, preps or {}):
+        return self._meets(_Observed.of(particles, objects, preps, has_infinitive, governor))
+
+    def _meets(self, observed: _Observed) -> bool:
+        """``matches`` of a construction already normalised (lower case, particles filtered)."""
+        if self.not_objects and self._cancelled(observed.objects, observed.preps):
             return False
-        if self.pos == "VERB" and not self.particles and observed_particles:
+        if self.pos == "VERB" and not self.particles and observed.particles:
             return False
-        if self.particles and not self.particles & observed_particles:
+        if self.particles and not self.particles & observed.particles:
             return False
-        if not self._objects_match({o.lower() for o in objects}, preps or {}):
+        if not self._objects_match(observed.objects, observed.preps):
             return False
-        if self.frame == "obj+inf" and not (objects and has_infinitive):
+        if self.frame == "obj+inf" and not (observed.objects and observed.has_infinitive):
             return False
-        return not self.governors or (governor is not None and self._governor_matches(governor.lower()))
+        governor = observed.governor
+        return not self.governors or (governor is not None and self._governor_matches(governor))
 
     def _cancelled(self, objects: Collection[str], preps: Mapping[str, Collection[str]]) -> bool:
         heads = {o.lower() for o in objects}
@@ -292,9 +315,12 @@ class TriggerLexicon:
         "trekke tilbake kravet" meets both the RETREAT row of "trekke tilbake" and the CONCEDE row
         that also names "krav" as object; only the CONCEDE row comes back.
         """
-        met = [t for t in self.candidates(lemma, pos, participle=participle)
-               if t.matches(particles=particles, objects=objects, preps=preps, has_infinitive=has_infinitive,
-                            governor=governor)]
+        rows = self.candidates(lemma, pos, participle=participle)
+        if not rows:
+            return []
+        # normalised once for all the rows (a common verb has dozens)
+        observed = _Observed.of(particles, objects, preps, has_infinitive, governor)
+        met = [t for t in rows if t._meets(observed)]
         if not met:
             return []
         best = max(t.specificity for t in met)
