@@ -12,7 +12,9 @@ from nyhetsgraf.extract.syntax import (
     looks_like_verb,
     looks_like_verb_at,
     morph_values,
+    parse_table,
     sentence_start_flags,
+    span_text,
     token_offsets,
     token_table,
 )
@@ -30,8 +32,18 @@ SENT_STARTS = [True, False, False, False, False, False, False, True, False, Fals
                False, False, False]
 
 
+# "la" heads "Regjeringen", "fram" and "budsjettet"; "sier" heads the quoted clause and "Støre"
+HEADS = [1, 1, 1, 1, 1, 1, 6, 9, 9, 14, 12, 12, 9, 14, 14, 14, 14]
+DEPS = ["SUBJ", "ROOT", "PRT", "DOBJ", "ADV", "IP", "", "IP", "SUBJ", "DOBJ", "DET", "ATR", "SPRED", "IP",
+        "ROOT", "SUBJ", "IP"]
+
+
 def _doc(sent_starts: list[bool] | None = SENT_STARTS) -> Doc:
     return Doc(Vocab(), words=WORDS, spaces=SPACES, pos=POS, morphs=MORPHS, sent_starts=sent_starts)
+
+
+def _parsed_doc() -> Doc:
+    return Doc(Vocab(), words=WORDS, spaces=SPACES, pos=POS, morphs=MORPHS, heads=HEADS, deps=DEPS)
 
 
 def test_doc_text_is_the_text_spacy_joins() -> None:
@@ -71,3 +83,30 @@ def test_verb_reading_from_the_table_agrees_with_the_token() -> None:
     table = token_table(doc)
     assert [looks_like_verb_at(table, i) for i in range(len(doc))] == [looks_like_verb(t) for t in doc]
     assert looks_like_verb_at(table, 1) and looks_like_verb_at(table, 14) and not looks_like_verb_at(table, 0)
+
+
+def test_token_table_gives_the_token_attributes() -> None:
+    doc = _doc()
+    table = token_table(doc)
+    assert table.texts == [token.text for token in doc]
+    assert table.pos == [token.pos_ for token in doc]
+    assert table.lemmas == [(token.lemma_ or token.lower_ or token.text.lower()).lower() for token in doc]
+
+
+def test_parse_table_gives_heads_labels_and_children_of_the_tokens() -> None:
+    for doc in (_parsed_doc(), _doc()):  # with a parse, and without one (every token its own head)
+        table = parse_table(doc)
+        assert table.heads == [token.head.i for token in doc]
+        assert table.deps == [token.dep_ for token in doc]
+        assert table.children == [[child.i for child in token.children] for token in doc]
+    table = parse_table(_parsed_doc())
+    assert table.children[1] == [0, 2, 3, 4, 5] and table.deps[15] == "SUBJ" and table.heads[7] == 9
+    assert parse_table(Doc(Vocab(), words=[])).heads == []
+
+
+def test_span_text_is_the_text_of_the_span() -> None:
+    doc = _doc()
+    for start in range(len(doc)):
+        for end in range(start, len(doc) + 1):
+            assert span_text(doc, start, end) == doc[start:end].text
+    assert span_text(doc, 14, 16) == "sier Støre"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.attrs import IDX, SENT_START
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from nyhetsgraf.resources.fullforms import full_forms
@@ -97,16 +98,16 @@ def _token_table(doc: Doc) -> TokenTable:
     attributes = [ORTH, LOWER, LEMMA, POS, IS_SPACE, IS_PUNCT, SPACY]
     columns = doc.to_array(attributes).T.tolist() if len(doc) else [[]] * len(attributes)
     orth, lower, lemma_, pos, space, punct, trailing = columns
-    texts = [strings[h] for h in orth]
-    lower_attrs = [strings[h] for h in lower]
+    texts = _decode(strings, orth)
+    lower_attrs = _decode(strings, lower)
     lowers = [form or text.lower() for form, text in zip(lower_attrs, texts, strict=True)]
-    lemmas = [(strings[h] or form).lower() for h, form in zip(lemma_, lowers, strict=True)]
+    lemmas = [(name or form).lower() for name, form in zip(_decode(strings, lemma_), lowers, strict=True)]
     return TokenTable(
         texts=texts,
         lower_attrs=lower_attrs,
         lowers=lowers,
         lemmas=lemmas,
-        pos=[strings[p] if p else "" for p in pos],
+        pos=_decode(strings, pos),
         spaces=[bool(flag) or text.isspace() for flag, text in zip(space, texts, strict=True)],
         punct_flags=[bool(flag) for flag in punct],
         trailing=[bool(flag) for flag in trailing],
@@ -146,7 +147,28 @@ def _parse_table(doc: Doc) -> ParseTable:
     for i, head in enumerate(heads):
         if head != i:
             children[head].append(i)
-    return ParseTable(heads, [strings[label] if label else "" for label in labels], children)
+    return ParseTable(heads, _decode(strings, labels), children)
+
+
+# hash -> string: a hash names the same string in every spaCy vocab, and a few tens of thousands of
+# words make up most text, so a process-wide table answers nearly every look-up without the StringStore
+_DECODED: dict[int, str] = {0: ""}
+_DECODED_LIMIT = 1 << 18
+
+
+def _decode(strings: StringStore, hashes: list[int]) -> list[str]:
+    """``strings[h]`` of every hash ("" for 0, as spaCy gives an unset attribute)."""
+    decoded = _DECODED
+    try:
+        return [decoded[h] for h in hashes]
+    except KeyError:
+        if len(decoded) > _DECODED_LIMIT:  # bounded, so a long run's memory stays flat
+            decoded.clear()
+            decoded[0] = ""
+        for h in hashes:
+            if h not in decoded:
+                decoded[h] = strings[h]
+        return [decoded[h] for h in hashes]
 
 
 def doc_text(doc: Doc) -> str:
