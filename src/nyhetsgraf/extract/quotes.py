@@ -137,7 +137,11 @@ def speech_verb_flags(doc: Doc) -> list[bool]:
     flags: list[bool] | None = doc.user_data.get(key)
     if flags is None:
         table = token_table(doc)
-        flags = doc.user_data[key] = [_is_speech_verb(table, i) for i in range(len(table.texts))]
+        flags = doc.user_data[key] = [False] * len(table.texts)
+        for i, (tag, text) in enumerate(zip(table.pos, table.texts, strict=True)):
+            # the first test of _is_speech_verb, inline: it rejects nearly every token
+            if tag not in _NEVER_VERBS and text.islower():
+                flags[i] = _is_speech_verb(table, i)
     return flags
 
 
