@@ -258,6 +258,7 @@ class TriggerLexicon:
         self.triggers = tuple(triggers)
         self._by_key: dict[tuple[str, str], list[Trigger]] = {}
         self._compound_heads: dict[str, str | None] = {}  # asked for every noun without rows of its own
+        self._candidate_rows: dict[tuple[str, str, bool], tuple[Trigger, ...]] = {}
         for trigger in self.triggers:
             self._by_key.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
 
@@ -274,6 +275,19 @@ class TriggerLexicon:
         "arrestere"); with ``participle=True`` an ADJ lookup also returns that verb's rows. Present
         participles must not ask for this: "krevende" (demanding) is no demand.
         """
+        return list(self._candidates(lemma, pos, participle))
+
+    def _candidates(self, lemma: str, pos: str, participle: bool) -> tuple[Trigger, ...]:
+        """``candidates``, worked out once per word: the event finder asks for every lemma reading."""
+        cache_key = (lemma, pos, participle)
+        rows = self._candidate_rows.get(cache_key)
+        if rows is None:
+            if len(self._candidate_rows) >= 100_000:  # bounded, so a long run's memory stays flat
+                self._candidate_rows.clear()
+            rows = self._candidate_rows[cache_key] = tuple(self._find_candidates(lemma, pos, participle))
+        return rows
+
+    def _find_candidates(self, lemma: str, pos: str, participle: bool) -> list[Trigger]:
         key = lemma.lower()
         rows = list(self._by_key.get((key, pos.upper()), ()))
         if participle and pos.upper() == "ADJ":
@@ -315,7 +329,7 @@ class TriggerLexicon:
         "trekke tilbake kravet" meets both the RETREAT row of "trekke tilbake" and the CONCEDE row
         that also names "krav" as object; only the CONCEDE row comes back.
         """
-        rows = self.candidates(lemma, pos, participle=participle)
+        rows = self._candidates(lemma, pos, participle)
         if not rows:
             return []
         # normalised once for all the rows (a common verb has dozens)
