@@ -1265,36 +1265,43 @@ class EventFinder:
 
     def _wished(self, trigger: Token, sent: Span) -> bool:
         """A trigger in what someone hopes, fears or wants ("håper partene kommer til enighet")."""
-        for t in self.doc[sent.start : trigger.i]:
-            if {lemma(t), *verb_lemmas(t)} & _ATTITUDE_VERBS and looks_like_verb(t):
-                return not any(x.text in (".", ";") for x in self.doc[t.i + 1 : trigger.i])
+        table = token_table(self.doc)
+        lemmas, lowers, texts = table.lemmas, table.lowers, table.texts
+        for i in range(sent.start, trigger.i):
+            if {lemmas[i], *verb_forms(lowers[i])} & _ATTITUDE_VERBS and looks_like_verb_at(table, i):
+                return not any(texts[k] in (".", ";") for k in range(i + 1, trigger.i))
         return False
 
     def _conditional(self, trigger: Token, sent: Span) -> bool:
         """A trigger in an if-clause ("Dersom regjeringen vil gå av, ..."): a condition, not an event.
         The clause runs from the subjunction to the next comma; "om" counts only where it opens the
         sentence or follows a comma (elsewhere it is a preposition or "whether")."""
-        opening = next((t for t in sent if not is_space(t) and not is_punct(t)), None)
-        if opening is not None and low(opening) in _CONDITIONALS - {"om"} and opening.i < trigger.i:
+        table = token_table(self.doc)
+        lowers, texts = table.lowers, table.texts
+        opening = next((i for i in range(sent.start, sent.end)
+                        if not table.spaces[i] and not punct_at(table, i)), None)
+        if opening is not None and lowers[opening] in _CONDITIONALS - {"om"} and opening < trigger.i:
             return True  # "Hvis streiken trappes opp, vil politiet gripe inn": the consequence too
-        for t in reversed(self.doc[sent.start : trigger.i]):
-            if t.text in (",", ";", ":") or is_punct(t):
+        for i in reversed(range(sent.start, trigger.i)):
+            if texts[i] in (",", ";", ":") or punct_at(table, i):
                 return False
-            if low(t) in _CONDITIONALS:
-                if low(t) != "om":
+            if lowers[i] in _CONDITIONALS:
+                if lowers[i] != "om":
                     return True
-                previous = self.doc[t.i - 1] if t.i > sent.start else None
-                return previous is None or previous.text == ","
+                previous = texts[i - 1] if i > sent.start else None
+                return previous is None or previous == ","
         return False
 
     def _denied(self, trigger: Token, sent: Span) -> bool:
         """A trigger in what a denial rejects: "avviser at arbeidsgiverne har trenert forhandlingene"."""
         negating = _lexicon().negating_verbs()
-        for t in self.doc[sent.start : trigger.i]:
-            if {lemma(t), *verb_lemmas(t)} & negating and looks_like_verb(t):
-                between = self.doc[t.i + 1 : trigger.i]
-                if any(low(x) in ("at", "å") for x in between) and not any(
-                    x.text in (".", ";") for x in between
+        table = token_table(self.doc)
+        lemmas, lowers, texts = table.lemmas, table.lowers, table.texts
+        for i in range(sent.start, trigger.i):
+            if {lemmas[i], *verb_forms(lowers[i])} & negating and looks_like_verb_at(table, i):
+                between = range(i + 1, trigger.i)
+                if any(lowers[k] in ("at", "å") for k in between) and not any(
+                    texts[k] in (".", ";") for k in between
                 ):
                     return True
         return False
@@ -1558,12 +1565,16 @@ class EventFinder:
     def _verb_first_condition(self, match: _Match, sent: Span) -> bool:
         """ "Ba de om fisk, fikk de hval": a clause opening with its finite verb, then a comma and
         another finite verb, is a condition (questions and headlines aside)."""
-        words = [t for t in sent if not is_space(t) and not is_punct(t)]
+        table = token_table(self.doc)
+        first_word = next((i for i in range(sent.start, sent.end)
+                           if not table.spaces[i] and not punct_at(table, i)), None)
         finite = _finite_verb_of(match.verb, sent)
-        if not words or words[0].i != finite.i or not _is_finite(finite):
+        if first_word is None or first_word != finite.i or not _is_finite(finite):
             return False
         # "Skal vi samarbeide med dem forventer vi innflytelse": a second finite verb answers the first
-        return any(_is_finite(t) for t in self.doc[finite.i + 2 : sent.end])
+        pos = table.pos
+        return any(pos[i] in ("VERB", "AUX") and "Fin" in morph_values(self.doc[i], "VerbForm")
+                   for i in range(finite.i + 2, sent.end))
 
     def date(self, sent: Span) -> str | None:
         start = sent.start_char + self.offset
