@@ -332,19 +332,20 @@ class QuoteFinder:
 
     def _subject_follows(self, verb: Token, clause: Span) -> bool:
         """Whether the subject comes after the verb (V2 inversion, or a closing attribution)."""
-        before = [t for t in self.doc[clause.start : verb.i] if not is_space(t)]
+        table = token_table(self.doc)
+        before = [i for i in range(clause.start, verb.i) if not table.spaces[i]]
         if not before:
             return True
-        last = before[-1]
-        if last.text in (",", "–", "—", "-") or last.text in ("»", "”", '"'):
+        last = table.texts[before[-1]]
+        if last in (",", "–", "—", "-") or last in ("»", "”", '"'):
             return True
         first = before[0]
-        if len(before) == 1 and low(first) in _EXPLETIVE:
+        if len(before) == 1 and table.lowers[first] in _EXPLETIVE:
             return True
         return (
-            first.pos_ in ("ADV", "ADP", "SCONJ")
-            or low(first) in ("samtidig", "ifølge", "i", "på")
-            or low(first) in _TEMPORAL
+            table.pos[first] in ("ADV", "ADP", "SCONJ")
+            or table.lowers[first] in ("samtidig", "ifølge", "i", "på")
+            or table.lowers[first] in _TEMPORAL
         )
 
     # ------------------------------------------------------------------ direct speech
