@@ -96,8 +96,11 @@ def _token_table(doc: Doc) -> TokenTable:
 
     strings = doc.vocab.strings
     attributes = [ORTH, LOWER, LEMMA, POS, IS_SPACE, IS_PUNCT, SPACY]
-    columns = doc.to_array(attributes).T.tolist() if len(doc) else [[]] * len(attributes)
-    orth, lower, lemma_, pos, space, punct, trailing = columns
+    if not len(doc):
+        return TokenTable([], [], [], [], [], [], [], [])
+    array = doc.to_array(attributes)
+    orth, lower, lemma_, pos = array[:, :4].T.tolist()
+    space, punct, trailing = array[:, 4:].astype(bool).T.tolist()  # Python bools, straight from numpy
     texts = _decode(strings, orth)
     lower_attrs = _decode(strings, lower)
     lowers = [form or text.lower() for form, text in zip(lower_attrs, texts, strict=True)]
@@ -108,9 +111,9 @@ def _token_table(doc: Doc) -> TokenTable:
         lowers=lowers,
         lemmas=lemmas,
         pos=_decode(strings, pos),
-        spaces=[bool(flag) or text.isspace() for flag, text in zip(space, texts, strict=True)],
-        punct_flags=[bool(flag) for flag in punct],
-        trailing=[bool(flag) for flag in trailing],
+        spaces=[flag or text.isspace() for flag, text in zip(space, texts, strict=True)],
+        punct_flags=punct,
+        trailing=trailing,
     )
 
 
