@@ -117,6 +117,12 @@ def _leading_title_tokens(table: TokenTable, start: int, end: int) -> int:
     return count
 
 
+@lru_cache(maxsize=1 << 14)
+def _town_population(name: str) -> int:
+    """``town_population``, remembered: a binary search in the town table for every place name."""
+    return town_population(name)
+
+
 def _is_junk(span: Span) -> bool:
     text = span_text(span.doc, span.start, span.end).strip()
     if not any(ch.isalpha() for ch in text) or text.endswith("-"):
@@ -545,7 +551,7 @@ def _entity_type(cluster: Cluster, name: str) -> str:
     if is_country(name):
         return max(gpe, key=lambda k: (gpe[k], k == "GPE_ORG")) if gpe else "GPE_LOC"
     words = name.split()
-    if _named_city(cluster, name, best) or (gpe and len(words) == 1 and town_population(name) > 0):
+    if _named_city(cluster, name, best) or (gpe and len(words) == 1 and _town_population(name) > 0):
         return max(gpe, key=lambda k: (gpe[k], k == "GPE_ORG")) if gpe else "GPE_LOC"
     if (
         all(w[:1].isupper() for w in words)
@@ -600,7 +606,7 @@ def _named_city(cluster: Cluster, name: str, best: str) -> bool:
         or _first_name_gender(name.split()[0])
     ):
         return False
-    population = town_population(name)
+    population = _town_population(name)
     person_names = [m for m in cluster.mentions if m.label == "PER" and m.text != name and len(m.words) > 1]
     if not population or person_names:
         return False
@@ -697,7 +703,7 @@ def _add_cities(doc: Doc, clusters: list[Cluster], offset: int) -> None:
             continue
         if table.lowers[i - 1] not in _PLACE_CUES or _sentence_initial_at(doc, i) or _first_name_gender(text):
             continue
-        if town_population(text) < 100_000 or is_common_word(text):
+        if _town_population(text) < 100_000 or is_common_word(text):
             continue
         mention = Mention(i, i + 1, text, "GPE_LOC", starts[i] + offset, starts[i] + len(text) + offset)
         cluster = by_name.get(fold(text))
