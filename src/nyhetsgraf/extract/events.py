@@ -258,19 +258,30 @@ class _Context:
 
     @property
     def particles(self) -> set[str]:
-        return {low(t) for t in self.particle_tokens}
+        if not self.particle_tokens:
+            return set()
+        lowers = token_table(self.particle_tokens[0].doc).lowers
+        return {lowers[t.i] for t in self.particle_tokens}
 
     @property
     def objects(self) -> set[str]:
-        return {lemma(t) for t in self.object_tokens} | {low(t) for t in self.object_tokens}
+        if not self.object_tokens:
+            return set()
+        table = token_table(self.object_tokens[0].doc)
+        indexes = [t.i for t in self.object_tokens]
+        return {table.lemmas[i] for i in indexes} | {table.lowers[i] for i in indexes}
 
     @property
     def preps(self) -> dict[str, set[str]]:
         result: dict[str, set[str]] = {}
+        if not self.pp_tokens:
+            return result
+        table = token_table(self.pp_tokens[0][0].doc)
+        lowers, lemmas = table.lowers, table.lemmas
         for prep, complement in self.pp_tokens:
-            heads = result.setdefault(low(prep), set())
+            heads = result.setdefault(lowers[prep.i], set())
             if complement is not None:
-                heads.update((lemma(complement), low(complement)))
+                heads.update((lemmas[complement.i], lowers[complement.i]))
         return result
 
     @property
@@ -703,13 +714,17 @@ class EventFinder:
     def matches(self, sent: Span) -> Iterable[_Match]:
         """Verb triggers first, so that an event noun governed by an event verb is left to that verb."""
         doc, table = self.doc, token_table(self.doc)
-        texts, pos = table.texts, table.pos
-        content = [(i, looks_like_verb_at(table, i)) for i in range(sent.start, sent.end)
-                   if pos[i] in ("VERB", "AUX", "NOUN", "ADJ") and texts[i][:1].isalpha()]
-        # a Token only for the words that some reading may trigger (most have no lexicon row)
-        words = [(doc[i], verb_like) for i, verb_like in content
-                 if _may_trigger(self.triggers, table.lemmas[i], table.lowers[i], verb_like,
-                                 "VERB" if verb_like else pos[i])]
+        texts, pos, lemmas, lowers = table.texts, table.pos, table.lemmas, table.lowers
+        triggers = self.triggers
+        words: list[tuple[Token, bool]] = []
+        for i in range(sent.start, sent.end):
+            tag = pos[i]
+            if tag not in ("VERB", "AUX", "NOUN", "ADJ") or not texts[i][:1].isalpha():
+                continue
+            verb_like = looks_like_verb_at(table, i)
+            # a Token only for the words that some reading may trigger (most have no lexicon row)
+            if _may_trigger(triggers, lemmas[i], lowers[i], verb_like, "VERB" if verb_like else tag):
+                words.append((doc[i], verb_like))
         for verbs_first in (True, False):
             for token, verb_like in words:
                 if verb_like != verbs_first:
