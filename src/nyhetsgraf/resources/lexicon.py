@@ -160,11 +160,12 @@ def _check_no_duplicate(seen: dict[object, int], key: object, source: Source, li
 @dataclass(frozen=True, slots=True)
 class _Observed:
     """A construction around a trigger candidate as ``Trigger.matches`` compares it: lower case, and
-    only the particles that are verb particles."""
+    only the particles that are verb particles; ``complements`` joins the heads of every complement."""
 
     particles: set[str]
     objects: set[str]
-    preps: Mapping[str, Collection[str]]
+    preps: dict[str, set[str]]  # preposition -> complement heads
+    complements: set[str]
     has_infinitive: bool
     governor: str | None
 
@@ -172,8 +173,12 @@ class _Observed:
     def of(cls, particles: Collection[str], objects: Collection[str],
            preps: Mapping[str, Collection[str]] | None, has_infinitive: bool,
            governor: str | None) -> _Observed:
-        return cls({p.lower() for p in particles} & VERB_PARTICLES, {o.lower() for o in objects}, preps or {},
-                   has_infinitive, None if governor is None else governor.lower())
+        lowered: dict[str, set[str]] = {}
+        for prep, heads in (preps or {}).items():
+            lowered.setdefault(prep.lower(), set()).update(c.lower() for c in heads)
+        complements = {c for heads in lowered.values() for c in heads}
+        return cls({p.lower() for p in particles} & VERB_PARTICLES, {o.lower() for o in objects}, lowered,
+                   complements, has_infinitive, None if governor is None else governor.lower())
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +224,7 @@ class Trigger:
 
     def _meets(self, observed: _Observed) -> bool:
         """``matches`` of a construction already normalised (lower case, particles filtered)."""
-        if self.not_objects and self._cancelled(observed.objects, observed.preps):
+        if self.not_objects and self.not_objects & (observed.objects | observed.complements):
             return False
         if self.pos == "VERB" and not self.particles and observed.particles:
             return False
@@ -232,15 +237,11 @@ class Trigger:
         governor = observed.governor
         return not self.governors or (governor is not None and self._governor_matches(governor))
 
-    def _cancelled(self, objects: Collection[str], preps: Mapping[str, Collection[str]]) -> bool:
-        heads = {o.lower() for o in objects}
-        heads.update(c.lower() for complements in preps.values() for c in complements)
-        return bool(self.not_objects & heads)
-
-    def _objects_match(self, objects: set[str], preps: Mapping[str, Collection[str]]) -> bool:
+    def _objects_match(self, objects: set[str], preps: dict[str, set[str]]) -> bool:
+        """Whether the object heads, or the heads of this row's prepositions' complements (both in lower
+        case), meet the row's object constraint."""
         if self.preps:
-            complements = [{c.lower() for c in heads} for prep, heads in preps.items()
-                           if prep.lower() in self.preps]
+            complements = [heads for prep, heads in preps.items() if prep in self.preps]
             if not complements:
                 return False
             return not self.object_lemmas or any(self.object_lemmas & heads for heads in complements)
