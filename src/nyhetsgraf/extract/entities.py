@@ -320,12 +320,18 @@ def _acronym_of(short: str, long: str) -> bool:
     """Whether an all-caps short form abbreviates a multi-word name."""
     if not (2 <= len(short) <= 6 and short.isupper() and short.isalpha()):
         return False
+    return short in _initials(long)
+
+
+@lru_cache(maxsize=1 << 14)  # asked for every mention of every cluster, once per acronym
+def _initials(long: str) -> tuple[str, ...]:
+    """The acronyms a multi-word name may have: its initials, and those of its capitalised words."""
     words = [w for w in re.split(r"[\s\-]+", long) if w]
     if len(words) < 2:
-        return False
+        return ()
     initials = "".join(w[0] for w in words).upper()
     capitals = "".join(w[0] for w in words if w[0].isupper())
-    return short in (initials, capitals)
+    return (initials, capitals)
 
 
 class EntityIndex:
