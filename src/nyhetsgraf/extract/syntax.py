@@ -259,7 +259,7 @@ def _sentences(doc: Doc) -> list[Span]:
     has_starts = has_sentence_starts(doc)
     table = token_table(doc)
     texts, spaces = table.texts, table.spaces
-    sent_starts = doc.to_array([SENT_START]).tolist() if has_starts and len(doc) else []
+    sent_starts = sentence_start_flags(doc) if has_starts else []
     result: list[Span] = []
     start: int | None = None
     for i, space in enumerate(spaces):
@@ -272,7 +272,7 @@ def _sentences(doc: Doc) -> list[Span]:
             start = i
             continue
         previous = texts[i - 1]
-        breaks = (has_starts and sent_starts[i] == 1 and previous.endswith(_TERMINAL)) or (
+        breaks = (has_starts and sent_starts[i] and previous.endswith(_TERMINAL)) or (
             previous in (".", "!", "?") and texts[i][:1].isupper() and i >= 2 and len(texts[i - 2]) > 1
         )  # a full stop before a capital, not "W. Olsen"
         if breaks:
