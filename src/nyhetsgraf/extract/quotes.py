@@ -34,6 +34,7 @@ from nyhetsgraf.extract.syntax import (
     morph_values,
     paragraphs,
     sentences,
+    token_offsets,
     token_table,
     verb_forms,
 )
@@ -208,18 +209,21 @@ class _Found:
 
 def _text_bounds(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     """Character bounds of tokens first..last (inclusive) without dashes, quote marks and final punct."""
+    table = token_table(doc)
+    texts, spaces = table.texts, table.spaces
     while first <= last and (
-        doc[first].text in DASHES
-        or doc[first].text in QUOTATION_MARKS
-        or is_space(doc[first])
-        or doc[first].text in ("»", "”", ",", ":", ";")
+        texts[first] in DASHES
+        or texts[first] in QUOTATION_MARKS
+        or spaces[first]
+        or texts[first] in ("»", "”", ",", ":", ";")
     ):
         first += 1
-    while last >= first and (doc[last].text in _TRAILING or is_space(doc[last])):
+    while last >= first and (texts[last] in _TRAILING or spaces[last]):
         last -= 1
-    if last < first or not any(t.text[:1].isalnum() for t in doc[first : last + 1]):
+    if last < first or not any(texts[k][:1].isalnum() for k in range(first, last + 1)):
         return None
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
+    offsets = token_offsets(doc)
+    return offsets[first], offsets[last] + len(texts[last])
 
 
 class QuoteFinder:
