@@ -1250,24 +1250,25 @@ class EventFinder:
             chain.add(current.i)
         if self._denied(first, sent):
             return True
-        for t in sent:
-            if low(t) not in cues:
+        table = token_table(self.doc)
+        lowers, heads = table.lowers, parse_table(self.doc).heads
+        for i in range(sent.start, sent.end):
+            if lowers[i] not in cues:
                 continue
-            following = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
-            if following is not None and low(following) in ("lenge", "bare", "minst", "alene"):
+            if i + 1 < len(lowers) and lowers[i + 1] in ("lenge", "bare", "minst", "alene"):
                 continue  # "ikke lenge etter", "ikke bare": the event itself is not denied
-            if t.head.i in chain:
+            if heads[i] in chain:
                 return True
             # surface: the cue inside the verb group before the trigger ("vil ikke slippe")
             if (
-                t.i < first.i
-                and first.i - t.i <= 6
+                i < first.i
+                and first.i - i <= 6
                 and not any(
-                    is_punct(x) or low(x) in _CLAUSE_OPENERS for x in self.doc[t.i + 1 : first.i]
+                    punct_at(table, k) or lowers[k] in _CLAUSE_OPENERS for k in range(i + 1, first.i)
                 )
             ):
                 return True
-            if first.i < t.i <= first.i + 2 and not any(is_punct(x) for x in self.doc[first.i + 1 : t.i]):
+            if first.i < i <= first.i + 2 and not any(punct_at(table, k) for k in range(first.i + 1, i)):
                 return True
         return False
 
@@ -1387,7 +1388,8 @@ class EventFinder:
         """A habitual or generic clause ("kom ofte på besøk", "pleier å møtes"), or a sentence with a
         "når" clause ("møter når utvalget behandler en sak", "et ritual de utførte når de var truet"):
         what happens whenever something else does is no single event."""
-        lowers = token_table(self.doc).lowers
+        table = token_table(self.doc)
+        lowers = table.lowers
         for k in range(sent.start, sent.end - 2):
             regarding = lowers[k + 2] in ("gjelder", "gjeld", "kommer", "kjem")  # "når det gjelder"
             if lowers[k] in ("når", "kva tid") and not regarding:
@@ -1395,9 +1397,9 @@ class EventFinder:
             if lowers[k] == "så" and lowers[k + 1] == "lenge" and k < trigger.i:
                 return True  # "så lenge SV legger ned veto": a condition
         start, end = trigger.i, trigger.i
-        while start > sent.start and not is_punct(self.doc[start - 1]):
+        while start > sent.start and not punct_at(table, start - 1):
             start -= 1
-        while end + 1 < sent.end and not is_punct(self.doc[end + 1]):
+        while end + 1 < sent.end and not punct_at(table, end + 1):
             end += 1
         words = lowers[start : end + 1]
         return any(
