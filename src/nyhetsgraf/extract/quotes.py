@@ -139,9 +139,10 @@ def speech_verb_flags(doc: Doc) -> list[bool]:
     if flags is None:
         table = token_table(doc)
         flags = doc.user_data[key] = [False] * len(table.texts)
+        lemmas, lowers = table.lemmas, table.lowers
         for i, (tag, text) in enumerate(zip(table.pos, table.texts, strict=True)):
-            # the first test of _is_speech_verb, inline: it rejects nearly every token
-            if tag not in _NEVER_VERBS and text.islower():
+            # the first tests of _is_speech_verb, inline: they reject nearly every token
+            if tag not in _NEVER_VERBS and text.islower() and _speech_entries(tag, lemmas[i], lowers[i]):
                 flags[i] = _is_speech_verb(table, i)
     return flags
 
