@@ -104,7 +104,8 @@ def _token_table(doc: Doc) -> TokenTable:
     texts = _decode(strings, orth)
     lower_attrs = _decode(strings, lower)
     lowers = [form or text.lower() for form, text in zip(lower_attrs, texts, strict=True)]
-    lemmas = [(name or form).lower() for name, form in zip(_decode(strings, lemma_), lowers, strict=True)]
+    lemma_names = _decode(strings, lemma_, lower=True)
+    lemmas = [name or form.lower() for name, form in zip(lemma_names, lowers, strict=True)]
     return TokenTable(
         texts=texts,
         lower_attrs=lower_attrs,
@@ -156,12 +157,13 @@ def _parse_table(doc: Doc) -> ParseTable:
 # hash -> string: a hash names the same string in every spaCy vocab, and a few tens of thousands of
 # words make up most text, so a process-wide table answers nearly every look-up without the StringStore
 _DECODED: dict[int, str] = {0: ""}
+_DECODED_LOWER: dict[int, str] = {0: ""}  # the same, lower-cased (the lemma column)
 _DECODED_LIMIT = 1 << 18
 
 
-def _decode(strings: StringStore, hashes: list[int]) -> list[str]:
-    """``strings[h]`` of every hash ("" for 0, as spaCy gives an unset attribute)."""
-    decoded = _DECODED
+def _decode(strings: StringStore, hashes: list[int], lower: bool = False) -> list[str]:
+    """``strings[h]`` of every hash ("" for 0, as spaCy gives an unset attribute), lower-cased if asked."""
+    decoded = _DECODED_LOWER if lower else _DECODED
     try:
         return [decoded[h] for h in hashes]
     except KeyError:
@@ -170,7 +172,7 @@ def _decode(strings: StringStore, hashes: list[int]) -> list[str]:
             decoded[0] = ""
         for h in hashes:
             if h not in decoded:
-                decoded[h] = strings[h]
+                decoded[h] = strings[h].lower() if lower else strings[h]
         return [decoded[h] for h in hashes]
 
 
