@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
 from spacy.attrs import IDX, SENT_START
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
@@ -145,8 +146,9 @@ def _parse_table(doc: Doc) -> ParseTable:
         return ParseTable([], [], [])
     # HEAD is an offset stored unsigned: reading it as signed gives the negative offsets back
     columns = doc.to_array([HEAD, DEP])
-    offsets, labels = columns[:, 0].astype("int64").tolist(), columns[:, 1].tolist()
-    heads = [i + offset for i, offset in enumerate(offsets)]
+    positions = numpy.arange(len(doc), dtype="int64")
+    heads = (columns[:, 0].astype("int64") + positions).tolist()
+    labels = columns[:, 1].tolist()
     children: list[list[int]] = [[] for _ in heads]
     for i, head in enumerate(heads):
         if head != i:
