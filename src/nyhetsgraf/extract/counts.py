@@ -33,7 +33,7 @@ from nyhetsgraf.extract.numbers import (
     parse_number,
     parse_word,
 )
-from nyhetsgraf.extract.times import annotated
+from nyhetsgraf.extract.syntax import annotated
 from nyhetsgraf.extract.times import candidates as time_candidates
 from nyhetsgraf.records import Article, Count, TimeExpression
 from nyhetsgraf.resources import data_file

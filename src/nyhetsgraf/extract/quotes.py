@@ -29,6 +29,7 @@ from nyhetsgraf.extract.syntax import (
     doc_text,
     is_punct,
     is_space,
+    kept_with,
     lemma,
     low,
     morph_values,
@@ -134,16 +135,17 @@ def speech_verb_at(doc: Doc, i: int) -> bool:
 def speech_verb_flags(doc: Doc) -> list[bool]:
     """``is_speech_verb`` of every token, computed once per Doc: the quote finder asks about nearly
     every token, and most are rejected by their tag at once."""
-    key = ("nyhetsgraf", "speech_verbs")
-    flags: list[bool] | None = doc.user_data.get(key)
-    if flags is None:
-        table = token_table(doc)
-        flags = doc.user_data[key] = [False] * len(table.texts)
-        lemmas, lowers = table.lemmas, table.lowers
-        for i, (tag, text) in enumerate(zip(table.pos, table.texts, strict=True)):
-            # the first tests of _is_speech_verb, inline: they reject nearly every token
-            if tag not in _NEVER_VERBS and text.islower() and _speech_entries(tag, lemmas[i], lowers[i]):
-                flags[i] = _is_speech_verb(table, i)
+    return kept_with(doc, "speech_verbs", _speech_verb_flags)
+
+
+def _speech_verb_flags(doc: Doc) -> list[bool]:
+    table = token_table(doc)
+    flags = [False] * len(table.texts)
+    lemmas, lowers = table.lemmas, table.lowers
+    for i, (tag, text) in enumerate(zip(table.pos, table.texts, strict=True)):
+        # the first tests of _is_speech_verb, inline: they reject nearly every token
+        if tag not in _NEVER_VERBS and text.islower() and _speech_entries(tag, lemmas[i], lowers[i]):
+            flags[i] = _is_speech_verb(table, i)
     return flags
 
 

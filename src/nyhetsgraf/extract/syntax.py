@@ -8,8 +8,10 @@ The trained pipeline gives NDT dependency labels (SUBJ, DOBJ, FINV, PUTFYLL, ...
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 import numpy
 from spacy.attrs import IDX, SENT_START
@@ -18,6 +20,8 @@ from spacy.tokens import Doc, Span, Token
 
 from nyhetsgraf.resources.fullforms import full_forms
 from nyhetsgraf.resources.words import month_names, weekday_names
+
+T = TypeVar("T")
 
 DASHES = ("–", "—", "-", "−")
 
@@ -83,13 +87,19 @@ def morph_values(token: Token, field: str) -> tuple[str, ...]:
     return values
 
 
+def kept_with(doc: Doc, name: str, build: Callable[[Doc], T]) -> T:
+    """``build(doc)``, computed on first use and kept in ``doc.user_data``: every finder asks for the
+    same tables, and a cache keyed by Doc would keep finished Docs alive (``extract.release`` clears
+    ``user_data`` once the facts are out)."""
+    key = ("nyhetsgraf", name)
+    if key not in doc.user_data:
+        doc.user_data[key] = build(doc)
+    return doc.user_data[key]
+
+
 def token_table(doc: Doc) -> TokenTable:
     """The Doc's token table, built on first use and kept with the Doc."""
-    key = ("nyhetsgraf", "token_table")
-    table = doc.user_data.get(key)
-    if table is None:
-        table = doc.user_data[key] = _token_table(doc)
-    return table
+    return kept_with(doc, "token_table", _token_table)
 
 
 def _token_table(doc: Doc) -> TokenTable:
@@ -131,11 +141,7 @@ class ParseTable:
 
 def parse_table(doc: Doc) -> ParseTable:
     """The Doc's parse table, built on first use and kept with the Doc."""
-    key = ("nyhetsgraf", "parse_table")
-    table = doc.user_data.get(key)
-    if table is None:
-        table = doc.user_data[key] = _parse_table(doc)
-    return table
+    return kept_with(doc, "parse_table", _parse_table)
 
 
 def _parse_table(doc: Doc) -> ParseTable:
@@ -181,13 +187,13 @@ def _decode(strings: StringStore, hashes: list[int], lower: bool = False) -> lis
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per Doc from its token table (spaCy joins every Token object anew
     on each ``doc.text``)."""
-    key = ("nyhetsgraf", "text")
-    text = doc.user_data.get(key)
-    if text is None:
-        table = token_table(doc)
-        text = doc.user_data[key] = "".join(
-            [word + " " if space else word for word, space in zip(table.texts, table.trailing, strict=True)])
-    return text
+    return kept_with(doc, "text", _doc_text)
+
+
+def _doc_text(doc: Doc) -> str:
+    table = token_table(doc)
+    words = zip(table.texts, table.trailing, strict=True)
+    return "".join([word + " " if space else word for word, space in words])
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
@@ -201,29 +207,21 @@ def span_text(doc: Doc, start: int, end: int) -> str:
 
 def sentence_start_flags(doc: Doc) -> list[bool]:
     """``token.is_sent_start`` of every token (False where unknown), read once per Doc."""
-    key = ("nyhetsgraf", "sent_start_flags")
-    flags = doc.user_data.get(key)
-    if flags is None:
-        flags = doc.user_data[key] = [value == 1 for value in doc.to_array([SENT_START]).tolist()] \
-            if len(doc) else []
-    return flags
+    return kept_with(doc, "sent_start_flags", _sentence_start_flags)
+
+
+def _sentence_start_flags(doc: Doc) -> list[bool]:
+    return [value == 1 for value in doc.to_array([SENT_START]).tolist()] if len(doc) else []
 
 
 def token_offsets(doc: Doc) -> list[int]:
     """``token.idx`` of every token, read once per Doc."""
-    key = ("nyhetsgraf", "token_offsets")
-    offsets = doc.user_data.get(key)
-    if offsets is None:
-        offsets = doc.user_data[key] = doc.to_array([IDX]).tolist() if len(doc) else []
-    return offsets
+    return kept_with(doc, "token_offsets", lambda doc: doc.to_array([IDX]).tolist() if len(doc) else [])
 
 
 def paragraphs(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges [start, end) of the paragraphs (lines) of a Doc (built once per Doc)."""
-    key = ("nyhetsgraf", "paragraphs")
-    if key not in doc.user_data:
-        doc.user_data[key] = tuple(_paragraphs(token_table(doc)))
-    return list(doc.user_data[key])
+    return list(kept_with(doc, "paragraphs", lambda doc: tuple(_paragraphs(token_table(doc)))))
 
 
 def _paragraphs(table: TokenTable) -> list[tuple[int, int]]:
@@ -253,10 +251,7 @@ def sentences(doc: Doc) -> list[Span]:
     spurious break inside a clause ("Bush | sa hun ...") does not split it; a line break always
     does. Whitespace tokens belong to no sentence. Computed once per Doc: every extractor asks.
     """
-    key = ("nyhetsgraf", "sentences")
-    if key not in doc.user_data:
-        doc.user_data[key] = tuple(_sentences(doc))
-    return list(doc.user_data[key])
+    return list(kept_with(doc, "sentences", lambda doc: tuple(_sentences(doc))))
 
 
 def _sentences(doc: Doc) -> list[Span]:
@@ -287,18 +282,17 @@ def _sentences(doc: Doc) -> list[Span]:
     return result
 
 
+def annotated(doc: Doc, attr: str) -> bool:
+    """``doc.has_annotation(attr)``, asked once per Doc (it scans every token)."""
+    return bool(kept_with(doc, f"annotated:{attr}", lambda doc: doc.has_annotation(attr)))
+
+
 def has_sentence_starts(doc: Doc) -> bool:
-    key = ("nyhetsgraf", "has_sent_start")
-    if key not in doc.user_data:
-        doc.user_data[key] = doc.has_annotation("SENT_START")
-    return bool(doc.user_data[key])
+    return annotated(doc, "SENT_START")
 
 
 def has_parse(doc: Doc) -> bool:
-    key = ("nyhetsgraf", "has_dep")
-    if key not in doc.user_data:  # has_annotation scans every token: ask once per Doc
-        doc.user_data[key] = doc.has_annotation("DEP")
-    return bool(doc.user_data[key])
+    return annotated(doc, "DEP")
 
 
 def clause_head(token: Token) -> Token:

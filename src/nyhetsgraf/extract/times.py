@@ -22,7 +22,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from nyhetsgraf.extract.syntax import doc_text, morph_values
+from nyhetsgraf.extract.syntax import annotated, doc_text, morph_values
 from nyhetsgraf.records import Article, TimeExpression
 from nyhetsgraf.resources.words import months, relative_days, time_steps, weekdays, word_list, word_set
 
@@ -315,16 +315,6 @@ def _is_false_positive(text: str, m: Match) -> bool:
 
 
 # ------------------------------------------------------------------------------------------ tense
-
-def annotated(doc: Doc, attr: str) -> bool:
-    """doc.has_annotation, remembered with the Doc (it scans every token); kept in ``doc.user_data``
-    rather than a cache keyed by Doc, which would keep finished Docs alive."""
-    key = ("nyhetsgraf", "annotated", attr)
-    answer = doc.user_data.get(key)
-    if answer is None:
-        answer = doc.user_data[key] = doc.has_annotation(attr)
-    return bool(answer)
-
 
 def _clause_tokens(doc: Doc, start: int, end: int) -> list[Token]:
     """Tokens of the clause around a character span (by the parse when there is one)."""
