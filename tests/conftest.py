@@ -6,10 +6,14 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from nyhetsgraf.records import Article, Count, Document, Entity, Event, Facts, Quote, TimeExpression
+
+if TYPE_CHECKING:
+    from nyhetsgraf.extract import Extractor
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -139,6 +143,24 @@ def make_article(text: str, *, source: str = "test.txt", index: int = 0, title: 
     """An Article whose text starts after ``prefix`` in its document, as a segmenter would give it."""
     document = Document(source=source, text=prefix + text, format="text", date=date)
     return Article(document, index, (len(prefix), len(prefix) + len(text)), title=title, language=language)
+
+
+CONSTRUCTION_PREFIX = " date 2024-11-18 – "
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """One extractor (with the packaged models) for the construction tests."""
+    from nyhetsgraf.extract import Extractor
+
+    return Extractor()
+
+
+def facts_of(extractor: Extractor, text: str, language: str = "nb") -> Facts:
+    """The facts of one sentence or short text of a construction test, dated 2024-11-18."""
+    article = make_article(text, source="t.txt", date="2024-11-18", prefix=CONSTRUCTION_PREFIX,
+                           language=language)
+    return extractor.extract(article)
 
 
 def find_span(article: Article, needle: str) -> tuple[int, int]:

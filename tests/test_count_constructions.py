@@ -6,21 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import make_article
+from conftest import facts_of
 from nyhetsgraf.extract import Extractor
 from nyhetsgraf.records import Count
 
-PREFIX = " date 2024-11-18 – "
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
 
 def counts(extractor: Extractor, text: str, language: str = "nb") -> list[Count]:
-    article = make_article(text, source="t.txt", date="2024-11-18", prefix=PREFIX, language=language)
-    return extractor.extract(article).counts
+    return facts_of(extractor, text, language).counts
 
 
 @pytest.mark.parametrize(("language", "sentence", "category", "value"), [

@@ -7,22 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import make_article
+from conftest import facts_of
 from nyhetsgraf.extract import Extractor
 from nyhetsgraf.extract.agents import is_agent_noun, is_agreement_noun, is_document_noun, is_place_noun
 from nyhetsgraf.records import Event
 
-PREFIX = " date 2024-11-18 – "
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
 
 def events(extractor: Extractor, text: str, language: str = "nb") -> list[Event]:
-    article = make_article(text, source="t.txt", date="2024-11-18", prefix=PREFIX, language=language)
-    return extractor.extract(article).events
+    return facts_of(extractor, text, language).events
 
 
 @pytest.mark.parametrize(("language", "sentence"), [
