@@ -11,6 +11,7 @@ and their order are declared in ``nyhetsgraf.extract.components``.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import signal
@@ -87,6 +88,7 @@ class Extractor:
         """The pipeline for a language, loaded on first use."""
         if language not in self._models:
             self._models[language] = self._load_nlp(language)
+            _freeze_long_lived()
         return self._models[language]
 
     def extract(self, article: Article) -> Facts:
@@ -204,6 +206,19 @@ class _Pending:
 
     article: Article
     facts: Facts | None = None
+
+
+def _freeze_long_lived() -> None:
+    """Put what is alive once a pipeline has loaded (the imported libraries, the pipeline itself, some
+    100 000 objects that live as long as the process) out of the cyclic garbage collector's reach.
+
+    Extraction keeps every Doc's tables across many young collections, so full collections come
+    every few hundred articles, and each would walk all of those objects again (about 0.07 s, some
+    3 % of what extraction adds to the NLP). Garbage is collected first, so nothing collectable is
+    frozen; objects created later are collected as before.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def release(doc: Doc) -> None:

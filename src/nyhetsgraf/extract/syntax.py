@@ -91,15 +91,27 @@ def kept_with(doc: Doc, name: str, build: Callable[[Doc], T]) -> T:
     """``build(doc)``, computed on first use and kept in ``doc.user_data``: every finder asks for the
     same tables, and a cache keyed by Doc would keep finished Docs alive (``extract.release`` clears
     ``user_data`` once the facts are out)."""
+    kept = doc.user_data
     key = ("nyhetsgraf", name)
-    if key not in doc.user_data:
-        doc.user_data[key] = build(doc)
-    return doc.user_data[key]
+    try:
+        return kept[key]
+    except KeyError:
+        kept[key] = value = build(doc)
+        return value
+
+
+_TOKEN_TABLE_KEY = ("nyhetsgraf", "token_table")
 
 
 def token_table(doc: Doc) -> TokenTable:
-    """The Doc's token table, built on first use and kept with the Doc."""
-    return kept_with(doc, "token_table", _token_table)
+    """The Doc's token table, built on first use and kept with the Doc (``kept_with``, inline: it is
+    asked for a hundred thousand times per thousand articles)."""
+    kept = doc.user_data
+    try:
+        return kept[_TOKEN_TABLE_KEY]
+    except KeyError:
+        kept[_TOKEN_TABLE_KEY] = table = _token_table(doc)
+        return table
 
 
 def _token_table(doc: Doc) -> TokenTable:
@@ -114,9 +126,12 @@ def _token_table(doc: Doc) -> TokenTable:
     space, punct, trailing = array[:, 4:].astype(bool).T.tolist()  # Python bools, straight from numpy
     texts = _decode(strings, orth)
     lower_attrs = _decode(strings, lower)
-    lowers = [form or text.lower() for form, text in zip(lower_attrs, texts, strict=True)]
+    # a vocab with lexical attributes sets every lower form, a lemmatizer every lemma: no pass to fill gaps
+    lowers = lower_attrs if all(lower_attrs) else [form or text.lower()
+                                                   for form, text in zip(lower_attrs, texts, strict=True)]
     lemma_names = _decode(strings, lemma_, lower=True)
-    lemmas = [name or form.lower() for name, form in zip(lemma_names, lowers, strict=True)]
+    lemmas = lemma_names if all(lemma_names) else [name or form.lower()
+                                                   for name, form in zip(lemma_names, lowers, strict=True)]
     return TokenTable(
         texts=texts,
         lower_attrs=lower_attrs,
