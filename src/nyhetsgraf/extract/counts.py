@@ -76,6 +76,7 @@ class Vocabulary:
 
     entries: dict[str, dict[str, str]] = field(default_factory=dict)
     _phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict, repr=False)
+    _ending: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = field(default_factory=dict, repr=False)
 
     def get(self, kind: str) -> dict[str, str]:
         return self.entries.get(kind, {})
@@ -86,6 +87,16 @@ class Vocabulary:
         if key not in self._phrases:
             self._phrases[key] = [(words, v) for words, v in self.phrases(kind) if words[0] == word]
         return self._phrases[key]
+
+    def phrases_to(self, kind: str, word: str) -> list[tuple[tuple[str, ...], str]]:
+        """The multi-word entries of a kind that end in a word, longest first: a phrase right before a
+        number is looked up by the word next to it instead of trying every entry."""
+        if kind not in self._ending:
+            by_last: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+            for words, v in self.phrases(kind):
+                by_last.setdefault(words[-1], []).append((words, v))
+            self._ending[kind] = by_last
+        return self._ending[kind].get(word, [])
 
     def phrases(self, kind: str) -> list[tuple[tuple[str, ...], str]]:
         """Multi-word entries of a kind as word tuples, longest first."""
@@ -217,10 +228,9 @@ def _continues_number(table: syntax.TokenTable, j: int, limit: int, digits: bool
 
 def _attach_bound(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary) -> None:
     word_before = _lower(doc, phrase.start - 1)
-    for words, bound in vocab.phrases("bound"):
+    for words, bound in vocab.phrases_to("bound", word_before):
         start = phrase.start - len(words)
-        # the last word first: most bound phrases end in another word than the one before the number
-        if start >= sent.start and words[-1] == word_before and _matches_at(doc, start, words, phrase.start):
+        if start >= sent.start and _matches_at(doc, start, words, phrase.start):
             phrase.bound, phrase.bound_start = bound, start
             return
 
@@ -489,7 +499,7 @@ def _backward_active(doc: Doc, start: int, sent: Span, vocab: Vocabulary,
     # adverbs, gap words and a time expression ("arresterte i går kveld fire personer") may stand between
     while j >= sent.start and (doc[j].pos_ == "ADV" or doc[j].lower_ in GAP_WORDS or j in in_time):
         j -= 1
-    for words, category in vocab.phrases("active"):
+    for words, category in vocab.phrases_to("active", _lower(doc, j)):
         k = j - len(words) + 1
         if k >= sent.start and _matches_at(doc, k, words, j + 1):
             return category

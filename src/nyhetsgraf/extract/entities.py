@@ -21,6 +21,7 @@ from nyhetsgraf.extract.syntax import (
     TokenTable,
     is_common_word,
     is_space,
+    kept_with,
     low,
     morph_values,
     punct_at,
@@ -51,8 +52,13 @@ class Mention:
     after_title: bool = False  # right after a role noun ("president Obama")
 
     @property
-    def words(self) -> list[str]:
-        return self.text.split()
+    def words(self) -> tuple[str, ...]:
+        return _words(self.text)
+
+
+@lru_cache(maxsize=1 << 14)  # asked for every mention many times over while clustering
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
 
 
 @dataclass(slots=True)
@@ -74,8 +80,15 @@ class Cluster:
     def labels(self) -> Counter[str]:
         return Counter(m.label for m in self.mentions)
 
+    def label(self) -> str:
+        """``labels().most_common(1)[0][0]``: the most frequent label, the first one seen on a tie."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            counts[m.label] = counts.get(m.label, 0) + 1
+        return max(counts, key=counts.__getitem__)
+
     def coarse(self) -> str:
-        label = self.labels().most_common(1)[0][0]
+        label = self.label()
         return _COARSE.get(label, label)
 
     def add(self, mention: Mention) -> None:
@@ -146,7 +159,11 @@ def _sentence_initial(token: Token) -> bool:
 
 def _sentence_initial_at(doc: Doc, i: int) -> bool:
     """``_sentence_initial`` of token i, read from the Doc's token table (no Token objects)."""
-    table = token_table(doc)
+    return _sentence_initial_in(token_table(doc), sentence_start_flags(doc), i)
+
+
+def _sentence_initial_in(table: TokenTable, sent_starts: list[bool], i: int) -> bool:
+    """``_sentence_initial_at`` from the Doc's token table and sentence start flags."""
     spaces = table.spaces
     previous = i - 1
     while previous >= 0 and spaces[previous]:
@@ -154,7 +171,7 @@ def _sentence_initial_at(doc: Doc, i: int) -> bool:
     # A token's whitespace_ is " " or "", never a line break: line breaks are space tokens.
     if previous < 0 or previous < i - 1:
         return True
-    return sentence_start_flags(doc)[i] or table.texts[previous] in _SENTENCE_ENDS
+    return sent_starts[i] or table.texts[previous] in _SENTENCE_ENDS
 
 
 _SENTENCE_ENDS = (".", "!", "?", ":", "–", "—", "-", "«", '"', "»")
@@ -310,10 +327,18 @@ def _drop_weak(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Keep a sentence-initial common word only when the name is also used mid-sentence."""
     strong = {fold(m.text) for m in mentions if not m.weak}
     name_words = {fold(w) for m in mentions if not m.weak and m.label == "PER" for w in m.words}
-    mid_sentence = {fold(text) for i, text in enumerate(token_table(doc).texts)
-                    if text[:1].isupper() and not _sentence_initial_at(doc, i)}
+    table, sent_starts = token_table(doc), sentence_start_flags(doc)
+    mid_sentence = {fold(table.texts[i]) for i in _capitalised(doc)
+                    if not _sentence_initial_in(table, sent_starts, i)}
     keep = strong | name_words | mid_sentence
     return [m for m in mentions if not m.weak or fold(m.text) in keep]
+
+
+def _capitalised(doc: Doc) -> list[int]:
+    """Indexes of the tokens that start with a capital letter, found once per Doc: only they can be
+    names, and several steps look for names NER missed."""
+    return kept_with(doc, "capitalised", lambda doc: [i for i, text in enumerate(token_table(doc).texts)
+                                                      if text[:1].isupper()])
 
 
 def _acronym_of(short: str, long: str) -> bool:
@@ -438,7 +463,7 @@ def _cluster(mentions: list[Mention]) -> list[Cluster]:
             clusters.append(cluster)
             by_text[key] = cluster
         cluster.add(m)
-    persons = [c for c in clusters if c.labels().most_common(1)[0][0] == "PER"]
+    persons = [c for c in clusters if c.label() == "PER"]
     # Non-person names repeated as a one-word person mention are not merged; but a one-word
     # name that equals a multi-word person's word goes to the right person.
     for m in singles:
@@ -462,18 +487,18 @@ def _person_for_word(persons: list[Cluster], mention: Mention) -> Cluster | None
     """The person a bare first name or surname refers to: the most recent full name holding it,
     else the first one introduced later."""
     word = fold(mention.text)
-    holders = [
-        c
-        for c in persons
-        if any(len(m.words) > 1 for m in c.mentions)
-        and word in {fold(w) for m in c.mentions if len(m.words) > 1 for w in m.words}
-    ]
+    holders = [c for c in persons if _holds_word(c, word)]
     if not holders:
         return None
     before = [c for c in holders if any(m.start < mention.start and len(m.words) > 1 for m in c.mentions)]
     if before:
         return max(before, key=lambda c: max(m.start for m in c.mentions if m.start < mention.start))
     return min(holders, key=lambda c: c.first)
+
+
+def _holds_word(cluster: Cluster, word: str) -> bool:
+    """Whether a word (folded) is a word of one of the cluster's multi-word names."""
+    return any(fold(w) == word for m in cluster.mentions if len(m.words) > 1 for w in m.words)
 
 
 def _merge_single_word_names(clusters: list[Cluster], persons: list[Cluster]) -> None:
@@ -486,11 +511,7 @@ def _merge_single_word_names(clusters: list[Cluster], persons: list[Cluster]) ->
         if any(len(m.words) > 1 for m in cluster.mentions) or cluster.mentions[0].label == "PER":
             continue
         word = fold(cluster.mentions[0].text)
-        holders = [
-            p
-            for p in full_persons
-            if word in {fold(w) for m in p.mentions if len(m.words) > 1 for w in m.words}
-        ]
+        holders = [p for p in full_persons if _holds_word(p, word)]
         if not holders:
             continue
         for m in cluster.mentions:
@@ -632,8 +653,10 @@ def _add_bare_repeats(doc: Doc, clusters: list[Cluster], offset: int) -> None:
     persons = [c for c in clusters if c.coarse() == "PER"]
     known_words = set(single_names) | _surnames(persons)
     table, sent_starts, starts = token_table(doc), sentence_start_flags(doc), token_offsets(doc)
-    for i, text in enumerate(table.texts):
-        if i in covered or not text[:1].isupper() or len(text) < 2:
+    texts = table.texts
+    for i in _capitalised(doc):
+        text = texts[i]
+        if i in covered or len(text) < 2:
             continue
         if sent_starts[i] and table.pos[i] not in ("PROPN", ""):
             continue
@@ -650,7 +673,7 @@ def _add_bare_repeats(doc: Doc, clusters: list[Cluster], offset: int) -> None:
             cluster = single_names.get(word)
         if cluster is None:
             continue
-        label = cluster.labels().most_common(1)[0][0]
+        label = cluster.label()
         cluster.add(Mention(i, i + 1, text[:-1] if genitive else text, label, starts[i] + offset,
                             starts[i] + len(text) + offset))
 
@@ -664,8 +687,10 @@ def _add_countries(doc: Doc, clusters: list[Cluster], offset: int) -> None:
     covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     by_name = {fold(c.mentions[0].text): c for c in clusters if c.mentions}
     table, starts = token_table(doc), token_offsets(doc)
-    for i, form in enumerate(table.texts):
-        if i in covered or not form[:1].isupper():
+    texts = table.texts
+    for i in _capitalised(doc):
+        form = texts[i]
+        if i in covered:
             continue
         if form.lower() in _FUNCTION_WORDS and form[1:].islower():
             continue  # "Man kan ...": the pronoun, not the Isle of Man
@@ -704,8 +729,10 @@ def _add_cities(doc: Doc, clusters: list[Cluster], offset: int) -> None:
     covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     by_name = {fold(c.mentions[0].text): c for c in clusters if c.mentions}
     table, starts = token_table(doc), token_offsets(doc)
-    for i, text in enumerate(table.texts):
-        if i in covered or i == 0 or not text[:1].isupper():
+    texts = table.texts
+    for i in _capitalised(doc):
+        text = texts[i]
+        if i in covered or i == 0:
             continue
         if table.lowers[i - 1] not in _PLACE_CUES or _sentence_initial_at(doc, i) or _first_name_gender(text):
             continue
