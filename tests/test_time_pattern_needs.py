@@ -56,3 +56,22 @@ def test_first_characters_of_a_pattern() -> None:
     assert times._lower_case_pattern(r"\w+ dager").pattern == r"\w+ dager"
     assert times._lower_case_pattern(r"(?:ja)?").pattern == "(?:ja)?"
     assert all(pattern.pattern.startswith("(?=[") for _, pattern in times._LOWER_CASE_PATTERNS)
+
+
+OVERLAPPING = [
+    "Siden mandag kveld klokken 14.30, og siden 2015, fra 3. januar 2020 til 5. februar i fjor.",
+    "I 2000, 2001 og 2002-2003 kom natt til søndag og natt til mandag tett etter hverandre.",
+    "Forrige uke, i uka før og neste veke: sommeren 2019, vinteren i fjor og påsken 2021.",
+    "Tysdag 4. mai i år, laurdag kveld og førre månad skjedde det for tre dagar sidan.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS + OVERLAPPING)
+def test_one_scan_finds_what_each_pattern_finds(text: str) -> None:
+    lowered = text.lower()
+    indexes = list(range(len(times._PATTERN_SOURCES)))
+    assert all(starts is not None for starts in times._STARTS)  # every pattern is found by the one scan
+    located = times._located_matches(lowered, indexes)
+    for k, (kind, pattern) in enumerate(times._LOWER_CASE_PATTERNS):
+        assert [(m.span(), m.groupdict()) for m in located[k]] == \
+            [(m.span(), m.groupdict()) for m in pattern.finditer(lowered)], kind

@@ -18,6 +18,7 @@ import re._parser as _parser
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -149,6 +150,53 @@ def _lower_case_pattern(source: str) -> re.Pattern[str]:
 # The same patterns for lower-cased text: case-sensitive matching is twice as fast.
 _LOWER_CASE_PATTERNS = [(kind, _lower_case_pattern(rx)) for kind, rx in _PATTERN_SOURCES]
 
+
+def _located_start(source: str) -> frozenset[str] | None:
+    """The characters a match of a pattern starts with, when it never matches the empty string (a
+    pattern ``_locator`` can find); else None."""
+    found = _first_characters(list(_parser.parse(source)))
+    return None if found is None or found[1] else frozenset(found[0])
+
+
+# For each pattern (same order), the characters its matches start with (None: found by its own scan).
+_STARTS: list[frozenset[str] | None] = [_located_start(rx) for _, rx in _PATTERN_SOURCES]
+
+
+@lru_cache(maxsize=64)  # a few combinations of patterns cover nearly every text
+def _locator(indexes: tuple[int, ...]) -> re.Pattern[str]:
+    """One pattern matching wherever one of the patterns ``indexes`` matches: a single scan of a
+    text finds the places where a time expression starts, instead of one scan per pattern."""
+    chars = "".join(sorted(set().union(*(_STARTS[k] or () for k in indexes))))
+    # the group names would clash in one pattern; no pattern refers back to a group by name
+    sources = "|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", _PATTERN_SOURCES[k][1]) + ")" for k in indexes)
+    return re.compile(f"(?=[{re.escape(chars)}])(?:{sources})")
+
+
+def _located_matches(lowered: str, indexes: list[int]) -> dict[int, list[re.Match[str]]]:
+    """``list(pattern.finditer(lowered))`` of each pattern of ``indexes`` that ``_STARTS`` covers.
+
+    Every place where one of the patterns matches is found by one ``_locator`` scan; there each
+    pattern that may start with that character and is past its own last match is tried, so each
+    pattern yields what its own scan would: its leftmost match, then the next one after its end.
+    """
+    found: dict[int, list[re.Match[str]]] = {k: [] for k in indexes}
+    if not indexes:
+        return found
+    locator, resume = _locator(tuple(indexes)), dict.fromkeys(indexes, 0)
+    at = locator.search(lowered)
+    while at is not None:
+        position = at.start()
+        char = lowered[position]
+        for k in indexes:
+            starts = _STARTS[k]
+            if resume[k] <= position and starts is not None and char in starts:
+                m = _LOWER_CASE_PATTERNS[k][1].match(lowered, position)
+                if m is not None:
+                    found[k].append(m)
+                    resume[k] = m.end()
+        at = locator.search(lowered, position + 1)
+    return found
+
 # Every alternative of _MON and _WEEK, as written there.
 _MONTH_WORDS = ("januar", "jan.", "februar", "feb.", "mars", "mar.", "april", "apr.", "mai", "juni", "jun.",
                 "juli", "jul.", "august", "aug.", "september", "sep.", "sept.", "oktober", "okt.", "november",
@@ -251,10 +299,14 @@ def candidates(text: str) -> list[Match]:
     if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
         lowered, patterns, needs = text, PATTERNS, [None] * len(PATTERNS)
     present: dict[int, bool] = {}
-    found = [Match(kind, m.start(), m.end(), m.groupdict())
-             for (kind, rx), words in zip(patterns, needs, strict=True)
-             if words is None or _contains_one_of(lowered, words, present)
-             for m in rx.finditer(lowered) if m.end() > m.start()]
+    wanted = [k for k, words in enumerate(needs)
+              if words is None or _contains_one_of(lowered, words, present)]
+    located = _located_matches(lowered, [k for k in wanted if _STARTS[k] is not None]) \
+        if patterns is _LOWER_CASE_PATTERNS else {}
+    found = [Match(patterns[k][0], m.start(), m.end(), m.groupdict())
+             for k in wanted
+             for m in (located[k] if k in located else patterns[k][1].finditer(lowered))
+             if m.end() > m.start()]
     found = [m for m in found if not _is_false_positive(text, m)]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))  # ties below go to the earlier match
     chosen: list[Match] = []
