@@ -50,8 +50,9 @@ def _all_punctuation(text: str) -> bool:
 
 
 def low(token: Token) -> str:
-    """Lower-case form, also in a Doc whose vocab has no lexical attribute getters."""
-    return token.lower_ or token.text.lower()
+    """Lower-case form, also in a Doc whose vocab has no lexical attribute getters (read from the
+    Doc's token table: ``token.lower_`` decodes the string anew on every call)."""
+    return token_table(token.doc).lowers[token.i]
 
 
 def dep(token: Token) -> str:
@@ -71,6 +72,7 @@ class TokenTable:
     spaces: list[bool]  # ``is_space(token)``
     punct_flags: list[bool]  # ``token.is_punct`` (``punct_at`` adds the symbols)
     trailing: list[bool]  # the token is followed by a space
+    morphs: list[int]  # ``token.morph.key``
 
 
 # (analysis key, field) -> values: a few hundred distinct analyses cover any amount of text.
@@ -79,8 +81,8 @@ _MORPH_VALUES: dict[tuple[int, str], tuple[str, ...]] = {}
 
 def morph_values(token: Token, field: str) -> tuple[str, ...]:
     """``token.morph.get(field)``, decoded once per distinct analysis: spaCy decodes the analysis
-    anew on every ``get`` (1.5–3 µs, ten times the cost of reading its key)."""
-    key = (token.morph.key, field)
+    anew on every ``get`` (1.5–3 µs, ten times the cost of reading its key from the token table)."""
+    key = (token_table(token.doc).morphs[token.i], field)
     values = _MORPH_VALUES.get(key)
     if values is None:
         values = _MORPH_VALUES[key] = tuple(token.morph.get(field))
@@ -115,15 +117,15 @@ def token_table(doc: Doc) -> TokenTable:
 
 
 def _token_table(doc: Doc) -> TokenTable:
-    from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
+    from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SPACY
 
     strings = doc.vocab.strings
-    attributes = [ORTH, LOWER, LEMMA, POS, IS_SPACE, IS_PUNCT, SPACY]
+    attributes = [ORTH, LOWER, LEMMA, POS, MORPH, IS_SPACE, IS_PUNCT, SPACY]
     if not len(doc):
-        return TokenTable([], [], [], [], [], [], [], [])
+        return TokenTable([], [], [], [], [], [], [], [], [])
     array = doc.to_array(attributes)
-    orth, lower, lemma_, pos = array[:, :4].T.tolist()
-    space, punct, trailing = array[:, 4:].astype(bool).T.tolist()  # Python bools, straight from numpy
+    orth, lower, lemma_, pos, morphs = array[:, :5].T.tolist()
+    space, punct, trailing = array[:, 5:].astype(bool).T.tolist()  # Python bools, straight from numpy
     texts = _decode(strings, orth)
     lower_attrs = _decode(strings, lower)
     # a vocab with lexical attributes sets every lower form, a lemmatizer every lemma: no pass to fill gaps
@@ -141,6 +143,7 @@ def _token_table(doc: Doc) -> TokenTable:
         spaces=[flag or text.isspace() for flag, text in zip(space, texts, strict=True)],
         punct_flags=punct,
         trailing=trailing,
+        morphs=morphs,
     )
 
 
@@ -339,7 +342,8 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def lemma(token: Token) -> str:
-    return (token.lemma_ or low(token)).lower()
+    """``(token.lemma_ or low(token)).lower()``, read from the Doc's token table."""
+    return token_table(token.doc).lemmas[token.i]
 
 
 def verb_lemmas(token: Token) -> list[str]:
