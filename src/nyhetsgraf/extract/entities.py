@@ -368,8 +368,14 @@ class EntityIndex:
         self._offset = token_offset
 
     def entity_for(self, token_or_span: Token | Span) -> Entity | None:
+        if isinstance(token_or_span, Token):
+            index = self._token_entity.get(token_or_span.i)
+            return None if index is None else self.entities[index]
+        span = token_or_span
+        if span.start < span.end and not any(i in self._token_entity for i in range(span.start, span.end)):
+            return None  # no token of it is a mention: no need to find its root
         # a span: prefer its root, then any token of it
-        tokens = [token_or_span] if isinstance(token_or_span, Token) else [token_or_span.root, *token_or_span]
+        tokens = [span.root, *span]
         for token in tokens:
             index = self._token_entity.get(token.i)
             if index is not None:

@@ -282,7 +282,7 @@ def _sentences(doc: Doc) -> list[Span]:
     for i, space in enumerate(spaces):
         if space:
             if start is not None:
-                result.append(doc[start:i])
+                result.append(Span(doc, start, i))  # not doc[start:i]: no slice to normalise
                 start = None
             continue
         if start is None:
@@ -293,10 +293,10 @@ def _sentences(doc: Doc) -> list[Span]:
             previous in (".", "!", "?") and texts[i][:1].isupper() and i >= 2 and len(texts[i - 2]) > 1
         )  # a full stop before a capital, not "W. Olsen"
         if breaks:
-            result.append(doc[start:i])
+            result.append(Span(doc, start, i))
             start = i
     if start is not None:
-        result.append(doc[start:len(doc)])
+        result.append(Span(doc, start, len(doc)))
     return result
 
 
@@ -346,15 +346,16 @@ def lemma(token: Token) -> str:
     return token_table(token.doc).lemmas[token.i]
 
 
-def verb_lemmas(token: Token) -> list[str]:
+def verb_lemmas(token: Token) -> tuple[str, ...]:
     """Lemmas of a verb form from a full-form dictionary ("pågrep" -> "pågripe"), for tokens the
     statistical lemmatizer gets wrong."""
-    return list(_verb_lemmas_of(low(token)))
+    return _verb_lemmas_of(low(token))
 
 
-def verb_forms(form: str) -> list[str]:
-    """``verb_lemmas`` of a lower-case form (from a ``TokenTable``), without a Token."""
-    return list(_verb_lemmas_of(form))
+def verb_forms(form: str) -> tuple[str, ...]:
+    """``verb_lemmas`` of a lower-case form (from a ``TokenTable``), without a Token (the cached
+    tuple itself: the finders ask for nearly every token, and only read it)."""
+    return _verb_lemmas_of(form)
 
 
 @lru_cache(maxsize=1 << 16)
