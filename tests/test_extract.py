@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 import spacy
 from spacy.language import Language
@@ -164,3 +166,12 @@ def test_pipe_batches_each_language_apart_reading_a_bounded_way_ahead(
     assert sorted(index for batch in batches for _, index in batch) == list(range(len(languages)))
     assert results[12][1] == Facts()  # no model reads English: no facts, in its place
     assert results[10][1].entities and results[2][1].entities
+
+
+def test_a_loaded_pipeline_is_kept_out_of_full_garbage_collections() -> None:
+    extractor = Extractor(ruler_pipeline)
+    extractor.nlp("nb")
+    frozen = gc.get_freeze_count()
+    assert frozen > 0  # the pipeline and what was imported before it are frozen once it has loaded
+    extractor.nlp("nb")  # an already loaded pipeline freezes nothing new
+    assert gc.get_freeze_count() == frozen
