@@ -68,6 +68,12 @@ MONTHS = frozenset(month_names())
 # Verbs whose subject owns the counted things ("Nato har 500 soldater", "Volvo sier opp 1000 ansatte");
 # the subject of any other verb is no holder ("Logan har snakket med to offiserer").
 HOLDING_VERBS = word_set("count_holding_verbs")
+# Adjectives that leave the counted noun out ("tre nye") rather than name it ("sju skadde").
+NOT_NOMINAL_ADJECTIVES = word_set("not_nominal_adjectives")
+# A bound word that is also a preposition of place or time: before a small number word it is the
+# preposition ("vokste under to vinduer", "over to kamper"), before a large or written-out number a
+# bound ("over 200 demonstranter", "under 20 personer").
+PREPOSITION_BOUNDS = {"over", "under"}
 
 
 @dataclass(frozen=True)
@@ -221,8 +227,15 @@ def _attach_bound(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary)
         start = phrase.start - len(words)
         # the last word first: most bound phrases end in another word than the one before the number
         if start >= sent.start and words[-1] == word_before and _matches_at(doc, start, words, phrase.start):
+            if len(words) == 1 and words[0] in PREPOSITION_BOUNDS and _small_number_word(doc, phrase):
+                return
             phrase.bound, phrase.bound_start = bound, start
             return
+
+
+def _small_number_word(doc: Doc, phrase: NumberPhrase) -> bool:
+    """A number below ten written as one word ("to", "tre"), not as digits or with a scale word."""
+    return phrase.end - phrase.start == 1 and doc[phrase.start].is_alpha and phrase.value < 10
 
 
 # ------------------------------------------------------------------------------ not counts
@@ -395,7 +408,8 @@ def _noun_mistagged(doc: Doc, phrase: NumberPhrase, token: Token) -> bool:
             or token.pos_ == "AUX" or token.i < phrase.end:
         return False
     vocab = vocabulary()
-    if token.lower_ in FUNCTION_WORDS or token.lower_ in vocab.get("pred") or token.lower_ in PASSIVE_AUX:
+    if token.lower_ in FUNCTION_WORDS or token.lower_ in vocab.get("pred") or token.lower_ in PASSIVE_AUX \
+            or token.lower_ in NOT_NOMINAL_ADJECTIVES:
         return False
     if token.pos_ == "VERB":
         return "Pres" in syntax.morph_values(token, "Tense") and token.lower_.endswith(("er", "ar", "re"))
@@ -410,7 +424,7 @@ def _nominal(adjectives: list[Token]) -> Token | None:
         return None
     vocab = vocabulary()
     last = adjectives[-1]
-    if _is_predicate_word(last):
+    if _is_predicate_word(last) or last.lower_ in NOT_NOMINAL_ADJECTIVES:
         return None
     if "Cmp" in syntax.morph_values(last, "Degree") and last.lower_ not in vocab.get("noun"):
         return None  # "25 millioner rikere": a comparison, not a group of people
