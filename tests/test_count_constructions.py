@@ -132,3 +132,32 @@ def test_nominalised_adjectives_stay_counted(extractor: Extractor, language: str
     if obj is not None:
         assert obj in [c.object for c in found] or any(obj.startswith(c.object[:4]) for c in found)
 
+
+
+@pytest.mark.parametrize(("language", "sentence", "value"), [
+    ("nb", "Flyet gikk ned fra 30 000 fot på få minutter.", 30_000),
+    ("nb", "Hun bar en ring av 18 karat gull.", 18),
+    ("nb", "Skjermen er på 55 tommer.", 55),
+    # an OTHER count of zero is an idiom
+    ("nb", "Han hadde null problemer med å holde takten.", 0),
+    ("nn", "Ho har null interesse for fotball.", 0),
+    # English after a Norwegian number word
+    ("nb", "Refrenget lyder «falling to the ground» om og om igjen.", 2),
+])
+def test_units_zero_idioms_and_english_are_no_counts(extractor: Extractor, language: str, sentence: str,
+                                                     value: int) -> None:
+    assert value not in [c.value for c in counts(extractor, sentence, language)]
+
+
+def test_zero_dead_is_still_a_count(extractor: Extractor) -> None:
+    found = [(c.category, c.value) for c in counts(extractor, "Null mennesker ble drept i ulykken.")]
+    assert found == [("KILL", 0)]
+
+
+@pytest.mark.parametrize(("sentence", "obj"), [
+    ("Ansatte i 19 norske IT-selskaper fikk aksjer.", "IT-selskap"),
+    ("Hele 30 NRK-journalister ble sagt opp.", "NRK-journalist"),
+    ("Over 200 FN-soldater ble sendt til grensen.", "FN-soldat"),
+])
+def test_a_compound_noun_after_a_name(extractor: Extractor, sentence: str, obj: str) -> None:
+    assert obj.lower() in [c.object.lower() for c in counts(extractor, sentence)]

@@ -374,7 +374,8 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> tuple[Token | N
         if token.pos_:
             if _is_predicate_word(token):
                 return _nominal(adjectives), False  # "14 pågrepet", "25 deltakere omkommet"
-            if token.pos_ == "NOUN" and token.text[:1].islower() or _noun_mistagged(doc, phrase, token):
+            if token.pos_ == "NOUN" and (token.text[:1].islower() or _common_compound(token)) \
+                    or _noun_mistagged(doc, phrase, token):
                 return token, False
             if token.pos_ == "ADJ" and token.is_alpha:
                 adjectives.append(token)
@@ -393,6 +394,12 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> tuple[Token | N
             return token, False
         return None, False
     return _nominal(adjectives), False
+
+
+def _common_compound(token: Token) -> bool:
+    """A common noun whose first part is a name or an abbreviation: "IT-selskaper", "NRK-journalister"."""
+    head = token.text.rpartition("-")[2]
+    return head.isalpha() and head[:1].islower()
 
 
 def _is_predicate_word(token: Token) -> bool:
@@ -737,13 +744,17 @@ _PRONOMINAL_OBJECTS = {"annen", "andre", "anna", "annan", "ander"}
 _ONE_WORDS = {"en", "én", "ei", "éi", "et", "ett", "eitt", "ein", "éin"}
 # Nouns of manner and reason: "på tre ulike måter" counts no people or things.
 _NOT_COUNTED = {"måte", "grunn", "årsak", "grad", "vis"}
+# English words after "to" or "ten" in quoted English: "to the ground" counts nothing.
+_FOREIGN_OBJECTS = {"the", "a", "an", "of", "and", "my", "your", "his", "her", "our", "their", "be", "do"}
 
 
 def _not_a_count(doc: Doc, found: Found) -> bool:
     """ "to andre" counts nothing named, and "én gjeng" of anything else is an article, not a count
     (one killed, one arrested are counts: only an OTHER "one" is dropped)."""
-    if found.obj in _PRONOMINAL_OBJECTS or found.obj in _NOT_COUNTED:
+    if found.obj in _PRONOMINAL_OBJECTS or found.obj in _NOT_COUNTED or found.obj in _FOREIGN_OBJECTS:
         return True
+    if found.category == "OTHER" and found.phrase.value == 0:
+        return True  # "null problemer", "null integritet": an idiom; "null drepte" keeps its category
     if "." in found.obj or found.obj.startswith(("pst", "prosent")):
         return True  # "80 pst.-regelen": a rule named by a rate
     noun = found.noun
