@@ -138,6 +138,7 @@ def test_nominalised_adjectives_stay_counted(extractor: Extractor, language: str
     ("nb", "Flyet gikk ned fra 30 000 fot på få minutter.", 30_000),
     ("nb", "Hun bar en ring av 18 karat gull.", 18),
     ("nb", "Skjermen er på 55 tommer.", 55),
+    ("nb", "Norge bidro med 62,8 millioner US-dollar til fondet.", 62_800_000),
     # an OTHER count of zero is an idiom
     ("nb", "Han hadde null problemer med å holde takten.", 0),
     ("nn", "Ho har null interesse for fotball.", 0),

@@ -808,8 +808,10 @@ def _is_verb_like(token: Token) -> bool:
 def _read_count(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, next_start: int,
                 previous: Found | None, in_time: set[int] | frozenset[int] = frozenset()) -> Found | None:
     noun, partitive = _counted_noun(doc, phrase, sent)
-    if noun is not None and (noun.lower_ in vocab.get("unit") or _lemma(noun) in vocab.get("unit")):
-        return None
+    units = vocab.get("unit")
+    if noun is not None and (noun.lower_ in units or _lemma(noun) in units
+                             or noun.lower_.rpartition("-")[2] in units):
+        return None  # also "US-dollar", "NOK-kroner"
     if noun is not None and noun.text.endswith(".") and len(noun.text) <= 5:
         return None  # "Rt. 2005 s. 1234", "nr. 3 kap. 2": a reference, not things counted
     if noun is None and not partitive:
