@@ -83,6 +83,17 @@ SOLVIK_NEWS = [
 
 # -- a chain: the middle article links the first and the last, which share one name only -------------
 
+CHAIN_NEWS = [
+    ("2024-11-01", ["Ola Nes"],
+     "Heisen i Fjellheim står\n\nSkisenteret må stenge heisen etter at en vaier røk under kontrollen. "
+     "Reparasjonen venter på deler, og leder Ola Nes beklager overfor dem med sesongkort."),
+    ("2024-11-05", ["Ola Nes", "Siri Holm"],
+     "Stengt heis i Fjellheim i uker\n\nReparasjonen av vaieren i skisenteret tar uker, sier Ola Nes. "
+     "Montør Siri Holm venter på deler, og sesongkortene refunderes ikke før kontrollen."),
+    ("2024-11-09", ["Siri Holm"],
+     "Deler til heisen i Fjellheim kom fram\n\nMontør Siri Holm er i gang med reparasjonen av vaieren. "
+     "Skisenteret venter at heisen går igjen om uker, etter kontrollen."),
+]
 CHAIN = [
     Story(
         f"heis-{n}.txt",
@@ -90,21 +101,9 @@ CHAIN = [
         text,
         {"Fjellheim": ("GPE_LOC", ["Fjellheim"]), **{p: ("PER", [p]) for p in people}},
     )
-    for n, (date, text, people) in enumerate(
-        [
-            ("2024-11-01", "Heisen i Fjellheim står\n\nSkisenteret må stenge heisen etter at en vaier røk under "
-             "kontrollen. Reparasjonen venter på deler, og leder Ola Nes beklager overfor dem med sesongkort.",
-             ["Ola Nes"]),
-            ("2024-11-05", "Stengt heis i Fjellheim i uker\n\nReparasjonen av vaieren i skisenteret tar uker, sier "
-             "Ola Nes. Montør Siri Holm venter på deler, og sesongkortene refunderes ikke før kontrollen.",
-             ["Ola Nes", "Siri Holm"]),
-            ("2024-11-09", "Deler til heisen i Fjellheim kom fram\n\nMontør Siri Holm er i gang med "
-             "reparasjonen av vaieren. Skisenteret venter at heisen går igjen om uker, etter kontrollen.",
-             ["Siri Holm"]),
-        ],
-        start=1,
-    )
+    for n, (date, people, text) in enumerate(CHAIN_NEWS, start=1)
 ]
+
 
 def ingest(db: str, stories: list[Story]) -> None:
     with open_store(db) as store:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import time
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -464,16 +465,18 @@ class _Batch:
         sharing one of the given names; every pair where None) and write the links that changed;
         (links added, links removed).
 
-        A pair can only link through a particular name of weight, so candidates come through those
-        names alone: a name in a third of the articles ("Norge") brings none."""
+        A pair links only through two names of weight at both days, one of them particular: the
+        candidates are the articles sharing two such names, so a name in a third of the articles
+        ("Norge", of weight 0) brings none, and a town shared with a hundred others alone brings none."""
         store = self.store
         known: dict[int, StoryArticle] = dict(new)
         self._load_story_articles(known, set(stored) - set(known))
         seeds = [known[rid] for rid in sorted(set(new) | set(stored)) if rid in known]
-        wanted = {k for a in seeds for k in a.keys if is_specific(k) and stats.weight_at(k, a.day) > 0}
+        positive = {a.rid: [k for k in sorted(a.keys) if stats.weight_at(k, a.day) > 0] for a in seeds}
+        wanted = {k for keys in positive.values() for k in keys}
         wanted |= {k for names in stored.values() if names for k in names}
         ranges = _merge_ranges([(a.day - WINDOW_DAYS, a.day + WINDOW_DAYS) for a in seeds])
-        by_key: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        rows: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for lo, hi in ranges:
             for r in query_in(
                 store,
@@ -482,7 +485,16 @@ class _Batch:
                 wanted,
                 (lo, hi),
             ):
-                by_key[r["name_key"]].append((int(r["day_number"]), int(r["article_rid"])))
+                rows[r["name_key"]].append((int(r["day_number"]), int(r["article_rid"])))
+        by_key: dict[str, tuple[list[int], list[int]]] = {}  # days in order, and their articles
+        for k, found in rows.items():
+            found.sort()
+            by_key[k] = ([d for d, _ in found], [rid for _, rid in found])
+
+        def near(key: str, day: int) -> list[int]:
+            days, rids = by_key.get(key, ((), ()))
+            return rids[bisect_left(days, day - WINDOW_DAYS) : bisect_right(days, day + WINDOW_DAYS)]
+
         existing: dict[tuple[int, int], float] = {}
         old_seeds = [a.rid for a in seeds if a.rid not in new]
         for column in ("a", "b"):
@@ -492,18 +504,19 @@ class _Batch:
                 existing[(int(r["a"]), int(r["b"]))] = float(r["score"])
         pairs: set[tuple[int, int]] = set(existing)
         for a in seeds:
-            near: set[int] = set()
-            for k in a.keys:
-                if k in by_key and is_specific(k) and stats.weight_at(k, a.day) > 0:
-                    near.update(rid for day, rid in by_key[k] if abs(day - a.day) <= WINDOW_DAYS)
+            shared: Counter[int] = Counter()
+            particular: set[int] = set()
+            for k in positive[a.rid]:
+                found = near(k, a.day)
+                shared.update(found)
+                if is_specific(k):
+                    particular.update(found)
+            candidates = {b for b in particular if shared[b] >= story_linking.MIN_SHARED_KEYS}
             names = stored.get(a.rid)
             if names is not None and a.rid not in new:
-                sharing: set[int] = set()
-                for k in names:
-                    sharing.update(rid for day, rid in by_key[k] if abs(day - a.day) <= WINDOW_DAYS)
-                near &= sharing
-            near.discard(a.rid)
-            pairs.update((min(a.rid, b), max(a.rid, b)) for b in near)
+                candidates &= {b for k in names for b in near(k, a.day)}
+            candidates.discard(a.rid)
+            pairs.update((min(a.rid, b), max(a.rid, b)) for b in candidates)
         self._load_story_articles(known, {x for pair in pairs for x in pair} - set(known))
         names_weight = {
             pair: w
@@ -930,8 +943,14 @@ def write_corpus_entities(
     from nyhetsgraf.kb.names import fold
 
     clusters: dict[str, list[LinkEntity]] = defaultdict(list)
+    joined: dict[str, list[LinkEntity]] = defaultdict(list)  # members that moved, by where they went
+    left: dict[str, list[LinkEntity]] = defaultdict(list)  # ... and where they came from
     for e in members:
         clusters[after[e.entity_id]].append(e)
+        if before.get(e.entity_id) != after[e.entity_id]:
+            joined[after[e.entity_id]].append(e)
+            if before.get(e.entity_id):
+                left[before[e.entity_id]].append(e)
     touched = sorted({cid for cid in before.values() if cid} | set(clusters))
     existing = {
         r["id"]: r
@@ -961,7 +980,7 @@ def write_corpus_entities(
                 dates[-1] if dates else None,
             )
         else:
-            found = _moved_stats(store, cid, existing[cid], members, before, after)
+            found = _moved_stats(store, cid, existing[cid], joined.get(cid, []), left.get(cid, []))
             if found is None:
                 continue
             stats = found
@@ -980,17 +999,11 @@ def write_corpus_entities(
 
 
 def _moved_stats(
-    store: KbStore,
-    cid: str,
-    old: dict[str, Any],
-    members: list[LinkEntity],
-    before: dict[int, str],
-    after: dict[int, str],
+    store: KbStore, cid: str, old: dict[str, Any], joined: list[LinkEntity], left: list[LinkEntity]
 ) -> tuple[int, int, str | None, str | None] | None:
     """(articles, mentions, first date, last date) of a partly loaded corpus entity after the article
-    entities that joined and left it (``kb_entity_links`` already updated); None when none is left."""
-    joined = [e for e in members if after[e.entity_id] == cid and before.get(e.entity_id) != cid]
-    left = [e for e in members if before.get(e.entity_id) == cid and after[e.entity_id] != cid]
+    entities that ``joined`` and ``left`` it (``kb_entity_links`` already updated); None when none is
+    left."""
     mentions = int(old["mentions"]) + sum(sum(e.forms.values()) for e in joined)
     mentions -= sum(sum(e.forms.values()) for e in left)
     changed = {e.article for e in joined} | {e.article for e in left}
