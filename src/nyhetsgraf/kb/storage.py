@@ -2,9 +2,10 @@
 
 Portable SQL through ``SqlStore.query`` / ``execute`` (``?`` placeholders), so it runs on SQLite and
 PostgreSQL alike. Each run links the articles stored since the last one and re-computes only what
-they can change: the stories of the weeks they fall in and the entities that share a blocking key
-with theirs (see ``stories`` and ``resolve``). Everything is derived from content, never from the
-order articles came in, so two runs over two halves give what one run over the whole gives.
+they can change: their links, the stored links whose names' weights they moved, the stories those
+links join or split, and the entities that share a blocking key with theirs (see ``stories`` and
+``resolve``). Everything is derived from content, never from the order articles came in, so two runs
+over two halves give what one run over the whole gives.
 """
 
 from __future__ import annotations
@@ -89,6 +90,9 @@ def link_pending(store: KbStore, batch_articles: int = BATCH_ARTICLES) -> Update
     """Link every article not yet in the knowledge base, in batches; each batch is one transaction."""
     summary = UpdateSummary()
     started = time.perf_counter()
+    undated = False  # whether an article without a date was linked (it may be a replaced one)
+    # Read before linking: a re-linked article may move its old story into another, whose row then goes.
+    dirty_days = _dirty_days(store)
     while True:
         with store.transaction():
             # The first write takes the store's write lock (a row lock on PostgreSQL), so a second process
@@ -103,18 +107,28 @@ def link_pending(store: KbStore, batch_articles: int = BATCH_ARTICLES) -> Update
                 )
             ]
             if rids:
-                _Batch(store, rids, summary).run()
+                undated |= _Batch(store, rids, summary).run()
         store.commit()
         if not rids:
             break
     with store.transaction():
-        _recompute_dirty(store, summary)
+        _recompute_dirty(store, summary, dirty_days + ([(0, 0)] if undated else []))
     store.commit()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _recompute_dirty(store: KbStore, summary: UpdateSummary) -> None:
+def _dirty_days(store: KbStore) -> list[tuple[int, int]]:
+    """The days spanned by the stories listed in kb_dirty (an article lies within its story's first and
+    last date; an undated one at day 0)."""
+    stories = {r["id"] for r in store.query("SELECT id FROM kb_dirty WHERE kind = 'story'")}
+    return [
+        (day_number(r["first_date"]), day_number(r["last_date"])) if r["first_date"] else (0, 0)
+        for r in query_in(store, "SELECT first_date, last_date FROM kb_stories WHERE id IN ({in})", stories)
+    ]
+
+
+def _recompute_dirty(store: KbStore, summary: UpdateSummary, days: list[tuple[int, int]]) -> None:
     """Recompute the stories and corpus entities an article counted in before its facts were replaced
     (or it gave way to a longer version): the store lists them in kb_dirty when it unlinks the article.
     Runs after the pending articles are linked, so the re-linked article counts again where it belongs."""
@@ -126,14 +140,8 @@ def _recompute_dirty(store: KbStore, summary: UpdateSummary) -> None:
     batch = _Batch(store, [], summary)
     if stories:
         # The articles that left took their names out of the weights of the days around them: every pair
-        # there is scored again (an article lies within its story's first and last date).
-        days = [
-            (day_number(r["first_date"]), day_number(r["last_date"])) if r["first_date"] else (0, 0)
-            for r in query_in(
-                store, "SELECT first_date, last_date FROM kb_stories WHERE id IN ({in})", stories
-            )
-        ]
-        batch._refresh(days or [(0, 0)], stories)
+        # there is scored again. A replaced article without a date counts among the undated ones.
+        batch._refresh(_merge_ranges(days + _dirty_days(store)) or [(0, 0)], stories)
     linked = query_in(store, "SELECT entity_id FROM kb_entity_links WHERE corpus_id IN ({in})", clusters)
     ids = {int(r["entity_id"]) for r in linked}
     members = load_link_entities(store, ids)
@@ -175,7 +183,8 @@ class _Batch:
     def _time(self, step: str, started: float) -> None:
         self.summary.timings[step] = self.summary.timings.get(step, 0.0) + time.process_time() - started
 
-    def run(self) -> None:
+    def run(self) -> bool:
+        """Link the batch; whether it held an article without a date."""
         t = time.process_time()
         articles = self._load()
         self._time("load", t)
@@ -195,6 +204,7 @@ class _Batch:
         self._count_dates(articles)
         self._time("counts", t)
         self.summary.articles += len(articles)
+        return any(a.day == 0 for a in articles)
 
     # -- reading the new articles ------------------------------------------------------------------
 

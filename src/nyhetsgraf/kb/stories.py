@@ -4,8 +4,9 @@ Two articles are linked when they are at most ``WINDOW_DAYS`` apart and share en
 entities (each weighted by how rare it is among the articles of those weeks, capped, so that
 "Norge" or "NTB" count for little and no single name links two articles on its own) together with
 content words. Stories are the connected groups of links. Every weight depends only on the articles
-within ``WINDOW_DAYS`` of the pair, so an ingest only has to re-link the articles of the weeks it
-touches, and the result does not depend on the order articles came in.
+within ``WINDOW_DAYS`` of the pair, so an ingest only has to score the new articles' pairs and the
+stored pairs whose weights the new articles moved (``storage``), and the result does not depend on
+the order articles came in.
 
 Near-duplicates (a wire story republished with small edits) share most word 3-grams: MinHash/LSH
 (datasketch) finds candidates, the exact Jaccard similarity decides.
