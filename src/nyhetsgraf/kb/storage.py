@@ -15,6 +15,7 @@ import time
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol, runtime_checkable
@@ -43,6 +44,7 @@ HOT_BLOCK = 50
 # repeats (templates, wire copy) fills buckets with thousands of articles; a near-duplicate group's
 # earliest members stand for it, and this bounds both the memory and the time of a batch.
 HOT_BUCKET = 24
+PAGE_CACHE_KIB = 256 * 1024  # SQLite's page cache while linking (it fills only as pages are read)
 
 
 @runtime_checkable
@@ -86,8 +88,30 @@ def pending_count(store: KbStore) -> int:
     return int(row[0]["n"]) if row else 0
 
 
+@contextmanager
+def _page_cache(store: KbStore) -> Iterator[None]:
+    """A larger SQLite page cache while linking. Its default of 2 MB holds a small store's indexes; in
+    a large one the LSH buckets and name blocks an update reads are spread over far more pages, and
+    re-reading them from the file made each batch slower as the store grew."""
+    if getattr(getattr(store, "dialect", None), "name", None) != "sqlite":
+        yield
+        return
+    (row,) = store.query("PRAGMA cache_size")
+    before = int(next(iter(row.values())))
+    store.execute(f"PRAGMA cache_size = {-PAGE_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        store.execute(f"PRAGMA cache_size = {before}")
+
+
 def link_pending(store: KbStore, batch_articles: int = BATCH_ARTICLES) -> UpdateSummary:
     """Link every article not yet in the knowledge base, in batches; each batch is one transaction."""
+    with _page_cache(store):
+        return _link_pending(store, batch_articles)
+
+
+def _link_pending(store: KbStore, batch_articles: int) -> UpdateSummary:
     summary = UpdateSummary()
     started = time.perf_counter()
     undated = False  # whether an article without a date was linked (it may be a replaced one)
@@ -402,11 +426,16 @@ class _Batch:
         if not articles:
             return set()
         new = {a.rid: a.story for a in articles}
-        weighed = _merge_ranges([(a.day - WINDOW_DAYS, a.day + WINDOW_DAYS) for a in new.values()])
-        after = self._window_stats(weighed)
+        days = _merge_ranges([(a.day, a.day) for a in new.values()])
+        weighed = _merge_ranges([(lo - WINDOW_DAYS, hi + WINDOW_DAYS) for lo, hi in days])
+        # Counts within 62 days of the new ones: the weights on the days around them (with and without
+        # them), and those of the new articles' partners.
+        after = self._window_stats(days)
         before = after.without(new.values())
         moved = _moved_weights(before, after, weighed)
         restricted = self._articles_naming(moved, exclude=set(new))
+        if restricted:  # their partners lie up to 62 days from the new ones, their weights count 31 more
+            after = self._window_stats(weighed)
         added, removed = self._relink(new, restricted, after)
         return self._join(set(new), added + duplicate_links, removed, set())
 
@@ -415,7 +444,7 @@ class _Batch:
         left the store, so weights moved) and re-cluster the ``dirty`` stories."""
         store = self.store
         weighed = _merge_ranges([(lo - WINDOW_DAYS, hi + WINDOW_DAYS) for lo, hi in days])
-        stats = self._window_stats(weighed)
+        stats = self._window_stats(weighed)  # every article at these days is a seed
         seeds: dict[int, StoryArticle | None] = {}
         for lo, hi in weighed:
             for r in store.query(
@@ -425,13 +454,13 @@ class _Batch:
         added, removed = self._relink({}, seeds, stats)
         return self._join(set(), added, removed, dirty)
 
-    def _window_stats(self, weighed: list[tuple[int, int]]) -> WindowStats:
+    def _window_stats(self, seed_days: list[tuple[int, int]]) -> WindowStats:
         """Counts of articles and of their names on every day the weights of the pairs of an article at
-        the ``weighed`` days count (a partner is within ``WINDOW_DAYS``, its weights count as far again)."""
+        ``seed_days`` count (a partner is within ``WINDOW_DAYS``, its weights count as far again)."""
         store = self.store
         stats = WindowStats()
         margin = 2 * WINDOW_DAYS
-        for lo, hi in _merge_ranges([(lo - margin, hi + margin) for lo, hi in weighed]):
+        for lo, hi in _merge_ranges([(lo - margin, hi + margin) for lo, hi in seed_days]):
             for r in store.query(
                 "SELECT day_number, count(*) AS n FROM kb_articles WHERE day_number BETWEEN ? AND ?"
                 " GROUP BY day_number",
@@ -788,12 +817,15 @@ class _Batch:
         if not keys:
             return
         ids = {e.entity_id for e in new} | changed_ids
-        sizes = query_in(
-            store,
-            "SELECT name_key, count(*) AS n FROM kb_entity_keys WHERE name_key IN ({in}) GROUP BY name_key",
-            keys,
-        )
-        hot = {r["name_key"] for r in sizes if int(r["n"]) > HOT_BLOCK}
+        # A block is counted only as far as HOT_BLOCK + 1: "n:norge" holds a third of the store.
+        hot = {
+            k
+            for k in sorted(keys)
+            if int(store.query(
+                "SELECT count(*) AS n FROM (SELECT 1 FROM kb_entity_keys WHERE name_key = ? LIMIT ?) block",
+                (k, HOT_BLOCK + 1),
+            )[0]["n"]) > HOT_BLOCK
+        }
         # A cold block is re-resolved whole; of a hot one ("Norge") only the members in the stories touched.
         ids |= {
             int(r["entity_id"])
