@@ -29,6 +29,16 @@ def test_raw_pipeline_never_imports_spacy(sample_file: Path) -> None:
     assert result.stdout.strip() == "False"
 
 
+def test_python_dash_m_runs_the_cli(sample_file: Path, tmp_path: Path) -> None:
+    database = tmp_path / "m.db"
+    ingest_run = subprocess.run([sys.executable, "-m", "nyhetsgraf", "ingest", str(sample_file), "--no-nlp",
+                                 "--db", str(database)], capture_output=True, text=True)
+    assert ingest_run.returncode == 0, ingest_run.stderr
+    listed = subprocess.run([sys.executable, "-m", "nyhetsgraf", "articles", "--db", str(database), "--json"],
+                            capture_output=True, text=True, check=True)
+    assert json.loads(listed.stdout)
+
+
 def test_iter_extracted_reports_problems_and_goes_on(sample_file: Path, tmp_path: Path) -> None:
     problems = []
     pairs = list(iter_extracted([str(tmp_path / "mangler.txt"), str(sample_file)], nlp=False,

@@ -68,6 +68,12 @@ MONTHS = frozenset(month_names())
 # Verbs whose subject owns the counted things ("Nato har 500 soldater", "Volvo sier opp 1000 ansatte");
 # the subject of any other verb is no holder ("Logan har snakket med to offiserer").
 HOLDING_VERBS = word_set("count_holding_verbs")
+# Adjectives that leave the counted noun out ("tre nye") rather than name it ("sju skadde").
+NOT_NOMINAL_ADJECTIVES = word_set("not_nominal_adjectives")
+# A bound word that is also a preposition of place or time: before a small number word it is the
+# preposition ("vokste under to vinduer", "over to kamper"), before a large or written-out number a
+# bound ("over 200 demonstranter", "under 20 personer").
+PREPOSITION_BOUNDS = {"over", "under"}
 
 
 @dataclass(frozen=True)
@@ -231,8 +237,15 @@ def _attach_bound(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary)
     for words, bound in vocab.phrases_to("bound", word_before):
         start = phrase.start - len(words)
         if start >= sent.start and _matches_at(doc, start, words, phrase.start):
+            if len(words) == 1 and words[0] in PREPOSITION_BOUNDS and _small_number_word(doc, phrase):
+                return
             phrase.bound, phrase.bound_start = bound, start
             return
+
+
+def _small_number_word(doc: Doc, phrase: NumberPhrase) -> bool:
+    """A number below ten written as one word ("to", "tre"), not as digits or with a scale word."""
+    return phrase.end - phrase.start == 1 and doc[phrase.start].is_alpha and phrase.value < 10
 
 
 # ------------------------------------------------------------------------------ not counts
@@ -371,7 +384,8 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> tuple[Token | N
         if token.pos_:
             if _is_predicate_word(token):
                 return _nominal(adjectives), False  # "14 pågrepet", "25 deltakere omkommet"
-            if token.pos_ == "NOUN" and token.text[:1].islower() or _noun_mistagged(doc, phrase, token):
+            if token.pos_ == "NOUN" and (token.text[:1].islower() or _common_compound(token)) \
+                    or _noun_mistagged(doc, phrase, token):
                 return token, False
             if token.pos_ == "ADJ" and token.is_alpha:
                 adjectives.append(token)
@@ -392,6 +406,12 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase, sent: Span) -> tuple[Token | N
     return _nominal(adjectives), False
 
 
+def _common_compound(token: Token) -> bool:
+    """A common noun whose first part is a name or an abbreviation: "IT-selskaper", "NRK-journalister"."""
+    head = token.text.rpartition("-")[2]
+    return head.isalpha() and head[:1].islower()
+
+
 def _is_predicate_word(token: Token) -> bool:
     vocab = vocabulary()
     return token.lower_ in vocab.get("pred") and token.lower_ not in vocab.get("noun")
@@ -405,7 +425,8 @@ def _noun_mistagged(doc: Doc, phrase: NumberPhrase, token: Token) -> bool:
             or token.pos_ == "AUX" or token.i < phrase.end:
         return False
     vocab = vocabulary()
-    if token.lower_ in FUNCTION_WORDS or token.lower_ in vocab.get("pred") or token.lower_ in PASSIVE_AUX:
+    if token.lower_ in FUNCTION_WORDS or token.lower_ in vocab.get("pred") or token.lower_ in PASSIVE_AUX \
+            or token.lower_ in NOT_NOMINAL_ADJECTIVES:
         return False
     if token.pos_ == "VERB":
         return "Pres" in syntax.morph_values(token, "Tense") and token.lower_.endswith(("er", "ar", "re"))
@@ -420,7 +441,7 @@ def _nominal(adjectives: list[Token]) -> Token | None:
         return None
     vocab = vocabulary()
     last = adjectives[-1]
-    if _is_predicate_word(last):
+    if _is_predicate_word(last) or last.lower_ in NOT_NOMINAL_ADJECTIVES:
         return None
     if "Cmp" in syntax.morph_values(last, "Degree") and last.lower_ not in vocab.get("noun"):
         return None  # "25 millioner rikere": a comparison, not a group of people
@@ -733,13 +754,17 @@ _PRONOMINAL_OBJECTS = {"annen", "andre", "anna", "annan", "ander"}
 _ONE_WORDS = {"en", "én", "ei", "éi", "et", "ett", "eitt", "ein", "éin"}
 # Nouns of manner and reason: "på tre ulike måter" counts no people or things.
 _NOT_COUNTED = {"måte", "grunn", "årsak", "grad", "vis"}
+# English words after "to" or "ten" in quoted English: "to the ground" counts nothing.
+_FOREIGN_OBJECTS = {"the", "a", "an", "of", "and", "my", "your", "his", "her", "our", "their", "be", "do"}
 
 
 def _not_a_count(doc: Doc, found: Found) -> bool:
     """ "to andre" counts nothing named, and "én gjeng" of anything else is an article, not a count
     (one killed, one arrested are counts: only an OTHER "one" is dropped)."""
-    if found.obj in _PRONOMINAL_OBJECTS or found.obj in _NOT_COUNTED:
+    if found.obj in _PRONOMINAL_OBJECTS or found.obj in _NOT_COUNTED or found.obj in _FOREIGN_OBJECTS:
         return True
+    if found.category == "OTHER" and found.phrase.value == 0:
+        return True  # "null problemer", "null integritet": an idiom; "null drepte" keeps its category
     if "." in found.obj or found.obj.startswith(("pst", "prosent")):
         return True  # "80 pst.-regelen": a rule named by a rate
     noun = found.noun
@@ -793,8 +818,10 @@ def _is_verb_like(token: Token) -> bool:
 def _read_count(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, next_start: int,
                 previous: Found | None, in_time: set[int] | frozenset[int] = frozenset()) -> Found | None:
     noun, partitive = _counted_noun(doc, phrase, sent)
-    if noun is not None and (noun.lower_ in vocab.get("unit") or _lemma(noun) in vocab.get("unit")):
-        return None
+    units = vocab.get("unit")
+    if noun is not None and (noun.lower_ in units or _lemma(noun) in units
+                             or noun.lower_.rpartition("-")[2] in units):
+        return None  # also "US-dollar", "NOK-kroner"
     if noun is not None and noun.text.endswith(".") and len(noun.text) <= 5:
         return None  # "Rt. 2005 s. 1234", "nr. 3 kap. 2": a reference, not things counted
     if noun is None and not partitive:

@@ -2,17 +2,20 @@
 
 Portable SQL through ``SqlStore.query`` / ``execute`` (``?`` placeholders), so it runs on SQLite and
 PostgreSQL alike. Each run links the articles stored since the last one and re-computes only what
-they can change: the stories of the weeks they fall in and the entities that share a blocking key
-with theirs (see ``stories`` and ``resolve``). Everything is derived from content, never from the
-order articles came in, so two runs over two halves give what one run over the whole gives.
+they can change: their links, the stored links whose names' weights they moved, the stories those
+links join or split, and the entities that share a blocking key with theirs (see ``stories`` and
+``resolve``). Everything is derived from content, never from the order articles came in, so two runs
+over two halves give what one run over the whole gives.
 """
 
 from __future__ import annotations
 
 import json
 import time
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol, runtime_checkable
@@ -23,18 +26,25 @@ from nyhetsgraf.kb import stories as story_linking
 from nyhetsgraf.kb.records import UpdateSummary
 from nyhetsgraf.kb.resolve import LinkEntity, canonical, resolve, surface_forms
 from nyhetsgraf.kb.series import point_date
-from nyhetsgraf.kb.stories import WINDOW_DAYS, StoryArticle, WindowStats, day_number, story_keys
-from nyhetsgraf.kb.text import content_terms, shingles
+from nyhetsgraf.kb.stories import (
+    WINDOW_DAYS,
+    StoryArticle,
+    WindowStats,
+    day_number,
+    is_specific,
+    story_keys,
+)
+from nyhetsgraf.kb.text import content_terms, jaccard, shingles
 
 CHUNK = 500  # ids per IN (...) list
 BATCH_ARTICLES = 2000  # articles linked per transaction (a concurrent update waits for one)
-DUPLICATE_SCORE = 100.0  # a near-duplicate is always in its original's story
 # Article entities sharing a key beyond which only those of the stories touched are re-resolved.
 HOT_BLOCK = 50
 # LSH bucket members an article is compared with: the earliest (lowest rid) of each bucket. Text that
 # repeats (templates, wire copy) fills buckets with thousands of articles; a near-duplicate group's
 # earliest members stand for it, and this bounds both the memory and the time of a batch.
 HOT_BUCKET = 24
+PAGE_CACHE_KIB = 256 * 1024  # SQLite's page cache while linking (it fills only as pages are read)
 
 
 @runtime_checkable
@@ -78,10 +88,35 @@ def pending_count(store: KbStore) -> int:
     return int(row[0]["n"]) if row else 0
 
 
+@contextmanager
+def _page_cache(store: KbStore) -> Iterator[None]:
+    """A larger SQLite page cache while linking. Its default of 2 MB holds a small store's indexes; in
+    a large one the LSH buckets and name blocks an update reads are spread over far more pages, and
+    re-reading them from the file made each batch slower as the store grew."""
+    if getattr(getattr(store, "dialect", None), "name", None) != "sqlite":
+        yield
+        return
+    (row,) = store.query("PRAGMA cache_size")
+    before = int(next(iter(row.values())))
+    store.execute(f"PRAGMA cache_size = {-PAGE_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        store.execute(f"PRAGMA cache_size = {before}")
+
+
 def link_pending(store: KbStore, batch_articles: int = BATCH_ARTICLES) -> UpdateSummary:
     """Link every article not yet in the knowledge base, in batches; each batch is one transaction."""
+    with _page_cache(store):
+        return _link_pending(store, batch_articles)
+
+
+def _link_pending(store: KbStore, batch_articles: int) -> UpdateSummary:
     summary = UpdateSummary()
     started = time.perf_counter()
+    undated = False  # whether an article without a date was linked (it may be a replaced one)
+    # Read before linking: a re-linked article may move its old story into another, whose row then goes.
+    dirty_days = _dirty_days(store)
     while True:
         with store.transaction():
             # The first write takes the store's write lock (a row lock on PostgreSQL), so a second process
@@ -96,18 +131,28 @@ def link_pending(store: KbStore, batch_articles: int = BATCH_ARTICLES) -> Update
                 )
             ]
             if rids:
-                _Batch(store, rids, summary).run()
+                undated |= _Batch(store, rids, summary).run()
         store.commit()
         if not rids:
             break
     with store.transaction():
-        _recompute_dirty(store, summary)
+        _recompute_dirty(store, summary, dirty_days + ([(0, 0)] if undated else []))
     store.commit()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _recompute_dirty(store: KbStore, summary: UpdateSummary) -> None:
+def _dirty_days(store: KbStore) -> list[tuple[int, int]]:
+    """The days spanned by the stories listed in kb_dirty (an article lies within its story's first and
+    last date; an undated one at day 0)."""
+    stories = {r["id"] for r in store.query("SELECT id FROM kb_dirty WHERE kind = 'story'")}
+    return [
+        (day_number(r["first_date"]), day_number(r["last_date"])) if r["first_date"] else (0, 0)
+        for r in query_in(store, "SELECT first_date, last_date FROM kb_stories WHERE id IN ({in})", stories)
+    ]
+
+
+def _recompute_dirty(store: KbStore, summary: UpdateSummary, days: list[tuple[int, int]]) -> None:
     """Recompute the stories and corpus entities an article counted in before its facts were replaced
     (or it gave way to a longer version): the store lists them in kb_dirty when it unlinks the article.
     Runs after the pending articles are linked, so the re-linked article counts again where it belongs."""
@@ -117,11 +162,10 @@ def _recompute_dirty(store: KbStore, summary: UpdateSummary) -> None:
     stories = {r["id"] for r in dirty if r["kind"] == "story"}
     clusters = {r["id"] for r in dirty if r["kind"] == "entity"}
     batch = _Batch(store, [], summary)
-    seeds = {int(r["article_rid"])
-             for r in query_in(store, "SELECT article_rid FROM kb_articles WHERE story IN ({in})", stories)}
-    if seeds:
-        batch._regroup(seeds)
-    batch._write_stories(stories)  # a story left without articles loses its row
+    if stories:
+        # The articles that left took their names out of the weights of the days around them: every pair
+        # there is scored again. A replaced article without a date counts among the undated ones.
+        batch._refresh(_merge_ranges(days + _dirty_days(store)) or [(0, 0)], stories)
     linked = query_in(store, "SELECT entity_id FROM kb_entity_links WHERE corpus_id IN ({in})", clusters)
     ids = {int(r["entity_id"]) for r in linked}
     members = load_link_entities(store, ids)
@@ -163,7 +207,8 @@ class _Batch:
     def _time(self, step: str, started: float) -> None:
         self.summary.timings[step] = self.summary.timings.get(step, 0.0) + time.process_time() - started
 
-    def run(self) -> None:
+    def run(self) -> bool:
+        """Link the batch; whether it held an article without a date."""
         t = time.process_time()
         articles = self._load()
         self._time("load", t)
@@ -171,10 +216,10 @@ class _Batch:
         self._insert_articles(articles)
         self._time("insert", t)
         t = time.process_time()
-        self._duplicates(articles)
+        duplicate_links = self._duplicates(articles)
         self._time("duplicates", t)
         t = time.process_time()
-        changed_articles = self._stories(articles)
+        changed_articles = self._stories(articles, duplicate_links)
         self._time("stories", t)
         t = time.process_time()
         self._entities(articles, changed_articles)
@@ -183,6 +228,7 @@ class _Batch:
         self._count_dates(articles)
         self._time("counts", t)
         self.summary.articles += len(articles)
+        return any(a.day == 0 for a in articles)
 
     # -- reading the new articles ------------------------------------------------------------------
 
@@ -250,7 +296,8 @@ class _Batch:
 
     # -- near-duplicates ---------------------------------------------------------------------------
 
-    def _duplicates(self, articles: list[_NewArticle]) -> None:
+    def _duplicates(self, articles: list[_NewArticle]) -> list[tuple[int, int]]:
+        """Find the new articles' near-duplicates; the (article, original) pairs written (story links)."""
         store = self.store
         by_rid = {a.rid: a for a in articles}
         store.executemany(
@@ -268,7 +315,7 @@ class _Batch:
                     found.update(o for o in in_buckets[(band, bucket)] if o < a.rid or o not in by_rid)
                 candidates += [(a.rid, o) for o, n in found.items() if n >= story_linking.MIN_BAND_MATCHES]
         if not candidates:
-            return
+            return []
         pairs = [
             (rid, o) for rid, o in candidates if o in by_rid and self._near(by_rid[rid], by_rid[o].shingles)
         ]
@@ -288,7 +335,7 @@ class _Batch:
                     if self._near(by_rid[rid], theirs)
                 ]
         if not pairs:
-            return
+            return []
         # Groups of near-duplicates (old members through their original), each pointing at its earliest.
         members: set[int] = {x for pair in pairs for x in pair}
         originals = {
@@ -319,6 +366,7 @@ class _Batch:
             days[int(r["article_rid"])] = int(r["day_number"])
             current[int(r["article_rid"])] = None if r["duplicate_of"] is None else int(r["duplicate_of"])
         groups = story_linking.components([str(m) for m in members], [(str(a), str(b)) for a, b in links])
+        written: list[tuple[int, int]] = []
         for group in groups:
             rids = [int(g) for g in group]
             if len(rids) < 2:
@@ -333,7 +381,9 @@ class _Batch:
                         store.execute(
                             "UPDATE kb_articles SET duplicate_of = ? WHERE article_rid = ?", (head, rid)
                         )
+                        written.append((min(rid, head), max(rid, head)))
                     self.summary.duplicates += rid in by_rid
+        return written
 
     @staticmethod
     def _near(article: _NewArticle, theirs: np.ndarray) -> bool:
@@ -364,144 +414,343 @@ class _Batch:
 
     # -- stories -----------------------------------------------------------------------------------
 
-    def _stories(self, articles: list[_NewArticle]) -> set[int]:
-        """Re-link the weeks the new articles fall in; the rids of articles whose story changed."""
-        store = self.store
+    def _stories(self, articles: list[_NewArticle], duplicate_links: list[tuple[int, int]]) -> set[int]:
+        """Link the new articles into the stories; the rids of articles whose story changed.
+
+        Each new article is scored against the articles near it. Of the stored pairs only those whose
+        weights the new articles changed are scored again: a stored article with a name whose weight
+        moved at its day (most names stay at the cap or at 0), paired with the articles sharing that
+        name. So the links stay those one run over the whole store gives, at a cost that follows the
+        new articles, not the store. Stories then grow by union through the new links; a story is
+        re-clustered only where it lost a link."""
         if not articles:
             return set()
-        days = sorted({a.day for a in articles})
-        affected_range = _merge_ranges([(d - WINDOW_DAYS, d + WINDOW_DAYS) for d in days])
-        loaded_range = [(lo - WINDOW_DAYS, hi + WINDOW_DAYS) for lo, hi in affected_range]
-        known: dict[int, StoryArticle] = {}
-        for lo, hi in loaded_range:
-            keys: dict[int, set[str]] = defaultdict(set)
+        new = {a.rid: a.story for a in articles}
+        days = _merge_ranges([(a.day, a.day) for a in new.values()])
+        weighed = _merge_ranges([(lo - WINDOW_DAYS, hi + WINDOW_DAYS) for lo, hi in days])
+        # Counts within 62 days of the new ones: the weights on the days around them (with and without
+        # them), and those of the new articles' partners.
+        after = self._window_stats(days)
+        before = after.without(new.values())
+        moved = _moved_weights(before, after, weighed)
+        restricted = self._articles_naming(moved, exclude=set(new))
+        if restricted:  # their partners lie up to 62 days from the new ones, their weights count 31 more
+            after = self._window_stats(weighed)
+        added, removed = self._relink(new, restricted, after)
+        return self._join(set(new), added + duplicate_links, removed, set())
+
+    def _refresh(self, days: list[tuple[int, int]], dirty: set[str]) -> set[int]:
+        """Score again every pair with an article within ``WINDOW_DAYS`` of ``days`` (where articles
+        left the store, so weights moved) and re-cluster the ``dirty`` stories."""
+        store = self.store
+        weighed = _merge_ranges([(lo - WINDOW_DAYS, hi + WINDOW_DAYS) for lo, hi in days])
+        stats = self._window_stats(weighed)  # every article at these days is a seed
+        seeds: dict[int, StoryArticle | None] = {}
+        for lo, hi in weighed:
             for r in store.query(
-                "SELECT article_rid, name_key FROM kb_story_keys WHERE day_number BETWEEN ? AND ?", (lo, hi)
+                "SELECT article_rid FROM kb_articles WHERE day_number BETWEEN ? AND ?", (lo, hi)
             ):
-                keys[int(r["article_rid"])].add(r["name_key"])
-            # Only an article with names can be linked, so only theirs have their terms read: the others
-            # (most of a store ingested without NLP) count in the statistics and are re-grouped.
-            terms = {
-                int(r["article_rid"]): frozenset(r["terms"].split())
-                for r in query_in(
-                    store, "SELECT article_rid, terms FROM kb_articles WHERE article_rid IN ({in})", keys
-                )
-            }
+                seeds[int(r["article_rid"])] = None
+        added, removed = self._relink({}, seeds, stats)
+        return self._join(set(), added, removed, dirty)
+
+    def _window_stats(self, seed_days: list[tuple[int, int]]) -> WindowStats:
+        """Counts of articles and of their names on every day the weights of the pairs of an article at
+        ``seed_days`` count (a partner is within ``WINDOW_DAYS``, its weights count as far again)."""
+        store = self.store
+        stats = WindowStats()
+        margin = 2 * WINDOW_DAYS
+        for lo, hi in _merge_ranges([(lo - margin, hi + margin) for lo, hi in seed_days]):
             for r in store.query(
-                "SELECT k.article_rid, k.day_number, a.id FROM kb_articles k"
-                " JOIN articles a ON a.rid = k.article_rid WHERE k.day_number BETWEEN ? AND ?",
+                "SELECT day_number, count(*) AS n FROM kb_articles WHERE day_number BETWEEN ? AND ?"
+                " GROUP BY day_number",
+                (lo, hi),
+            ):
+                stats.add_count(None, int(r["day_number"]), int(r["n"]))
+            for r in store.query(
+                "SELECT name_key, day_number, count(*) AS n FROM kb_story_keys"
+                " WHERE day_number BETWEEN ? AND ? GROUP BY name_key, day_number",
+                (lo, hi),
+            ):
+                stats.add_count(r["name_key"], int(r["day_number"]), int(r["n"]))
+        return stats
+
+    def _articles_naming(self, moved: dict[str, set[int]], exclude: set[int]) -> dict[int, set[str] | None]:
+        """The stored articles (not in ``exclude``) naming a name on a day its weight moved, with those
+        names: their pairs sharing one of them are scored again."""
+        found: dict[int, set[str] | None] = {}
+        if not moved:
+            return found
+        ranges = _merge_ranges([(d, d) for days in moved.values() for d in days])
+        for lo, hi in ranges:
+            for r in query_in(
+                self.store,
+                "SELECT name_key, day_number, article_rid FROM kb_story_keys"
+                " WHERE day_number BETWEEN ? AND ? AND name_key IN ({in})",
+                moved,
                 (lo, hi),
             ):
                 rid = int(r["article_rid"])
-                known[rid] = StoryArticle(
-                    rid,
-                    r["id"],
-                    int(r["day_number"]),
-                    frozenset(keys.get(rid, ())),
-                    terms.get(rid, frozenset()),
-                )
-        stats = WindowStats()
-        for a in known.values():
-            stats.add(a)
-        affected = [a for a in known.values() if any(lo <= a.day <= hi for lo, hi in affected_range)]
-        affected_ids = {a.rid for a in affected}
-        by_key: dict[str, list[StoryArticle]] = defaultdict(list)
-        for a in known.values():
-            for k in a.keys:
-                by_key[k].append(a)
-        for part in chunks(sorted(affected_ids)):
-            marks = ",".join("?" * len(part))
-            store.execute(
-                f"DELETE FROM kb_story_links WHERE a IN ({marks}) OR b IN ({marks})", [*part, *part]
-            )
-        edges: dict[tuple[int, int], float] = {}
-        for a in affected:
-            for b in story_linking.candidates(a, by_key, stats):
-                pair = (min(a.rid, b.rid), max(a.rid, b.rid))
-                if pair in edges:
-                    continue
-                score = story_linking.link_score(a, b, stats)
-                if score >= story_linking.LINK_THRESHOLD:
-                    edges[pair] = score
-        for r in query_in(
-            store,
-            "SELECT article_rid, duplicate_of FROM kb_articles"
-            " WHERE duplicate_of IS NOT NULL AND (article_rid IN ({in}))",
-            affected_ids,
-        ):
-            pair = (
-                min(int(r["article_rid"]), int(r["duplicate_of"])),
-                max(int(r["article_rid"]), int(r["duplicate_of"])),
-            )
-            edges[pair] = DUPLICATE_SCORE
-        for r in query_in(
-            store,
-            "SELECT article_rid, duplicate_of FROM kb_articles WHERE duplicate_of IN ({in})",
-            affected_ids,
-        ):
-            pair = (
-                min(int(r["article_rid"]), int(r["duplicate_of"])),
-                max(int(r["article_rid"]), int(r["duplicate_of"])),
-            )
-            edges[pair] = DUPLICATE_SCORE
-        store.executemany(
-            "INSERT INTO kb_story_links(a, b, score) VALUES (?, ?, ?)",
-            [(a, b, s) for (a, b), s in sorted(edges.items())],
-        )
-        return self._regroup(affected_ids)
+                if rid not in exclude and int(r["day_number"]) in moved[r["name_key"]]:
+                    names = found.setdefault(rid, set())
+                    assert names is not None
+                    names.add(r["name_key"])
+        return found
 
-    def _regroup(self, seeds: set[int]) -> set[int]:
-        """Recompute the stories around ``seeds``: their old stories' members and everything linked."""
+    def _relink(
+        self, new: dict[int, StoryArticle], stored: dict[int, set[str] | None], stats: WindowStats
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Score the pairs of the ``new`` articles and those of the ``stored`` ones (only the pairs
+        sharing one of the given names; every pair where None) and write the links that changed;
+        (links added, links removed).
+
+        A pair links only through two names of weight at both days, one of them particular: the
+        candidates are the articles sharing two such names, so a name in a third of the articles
+        ("Norge", of weight 0) brings none, and a town shared with a hundred others alone brings none."""
         store = self.store
-        old_story = {
-            int(r["article_rid"]): r["story"]
-            for r in query_in(
-                store, "SELECT article_rid, story FROM kb_articles WHERE article_rid IN ({in})", seeds
-            )
-        }
-        start = set(seeds)
-        old_ids = set(old_story.values())
-        for r in query_in(store, "SELECT article_rid, story FROM kb_articles WHERE story IN ({in})", old_ids):
-            old_story[int(r["article_rid"])] = r["story"]
-            start.add(int(r["article_rid"]))
-        nodes, edges = set(start), []
-        frontier = set(start)
-        while frontier:
-            found = set()
-            for r in query_in(store, "SELECT a, b FROM kb_story_links WHERE a IN ({in})", frontier):
-                edges.append((int(r["a"]), int(r["b"])))
-                found.add(int(r["b"]))
-            for r in query_in(store, "SELECT a, b FROM kb_story_links WHERE b IN ({in})", frontier):
-                edges.append((int(r["a"]), int(r["b"])))
-                found.add(int(r["a"]))
-            frontier = found - nodes
-            nodes |= found
-        info = {
-            int(r["rid"]): r
+        known: dict[int, StoryArticle] = dict(new)
+        self._load_story_articles(known, set(stored) - set(known))
+        seeds = [known[rid] for rid in sorted(set(new) | set(stored)) if rid in known]
+        positive = {a.rid: [k for k in sorted(a.keys) if stats.weight_at(k, a.day) > 0] for a in seeds}
+        wanted = {k for keys in positive.values() for k in keys}
+        wanted |= {k for names in stored.values() if names for k in names}
+        ranges = _merge_ranges([(a.day - WINDOW_DAYS, a.day + WINDOW_DAYS) for a in seeds])
+        rows: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for lo, hi in ranges:
             for r in query_in(
                 store,
-                "SELECT a.rid, a.id, a.date, a.title, k.day_number, k.story FROM articles a"
-                " JOIN kb_articles k ON k.article_rid = a.rid WHERE a.rid IN ({in})",
-                nodes,
+                "SELECT name_key, day_number, article_rid FROM kb_story_keys"
+                " WHERE day_number BETWEEN ? AND ? AND name_key IN ({in})",
+                wanted,
+                (lo, hi),
+            ):
+                rows[r["name_key"]].append((int(r["day_number"]), int(r["article_rid"])))
+        by_key: dict[str, tuple[list[int], list[int]]] = {}  # days in order, and their articles
+        for k, found in rows.items():
+            found.sort()
+            by_key[k] = ([d for d, _ in found], [rid for _, rid in found])
+
+        def near(key: str, day: int) -> list[int]:
+            days, rids = by_key.get(key, ((), ()))
+            return rids[bisect_left(days, day - WINDOW_DAYS) : bisect_right(days, day + WINDOW_DAYS)]
+
+        existing: dict[tuple[int, int], float] = {}
+        old_seeds = [a.rid for a in seeds if a.rid not in new]
+        for column in ("a", "b"):
+            for r in query_in(
+                store, f"SELECT a, b, score FROM kb_story_links WHERE {column} IN ({{in}})", old_seeds
+            ):
+                existing[(int(r["a"]), int(r["b"]))] = float(r["score"])
+        pairs: set[tuple[int, int]] = set(existing)
+        for a in seeds:
+            shared: Counter[int] = Counter()
+            particular: set[int] = set()
+            for k in positive[a.rid]:
+                found = near(k, a.day)
+                shared.update(found)
+                if is_specific(k):
+                    particular.update(found)
+            candidates = {b for b in particular if shared[b] >= story_linking.MIN_SHARED_KEYS}
+            names = stored.get(a.rid)
+            if names is not None and a.rid not in new:
+                candidates &= {b for k in names for b in near(k, a.day)}
+            candidates.discard(a.rid)
+            pairs.update((min(a.rid, b), max(a.rid, b)) for b in candidates)
+        self._load_story_articles(known, {x for pair in pairs for x in pair} - set(known))
+        names_weight = {
+            pair: w
+            for pair in pairs
+            if (w := story_linking.key_score(
+                known[pair[0]].keys, known[pair[0]].day, known[pair[1]].keys, known[pair[1]].day, stats
+            ))
+        }
+        self._load_terms(known, {x for pair in names_weight for x in pair} - set(new))
+        scores = {}
+        for (a, b), w in names_weight.items():
+            score = w + story_linking.TERM_WEIGHT * jaccard(known[a].terms, known[b].terms)
+            if score >= story_linking.LINK_THRESHOLD:
+                scores[(a, b)] = score
+        added = sorted(set(scores) - set(existing))
+        removed = sorted(set(existing) - set(scores))
+        store.executemany("INSERT INTO kb_story_links(a, b, score) VALUES (?, ?, ?)",
+                          [(a, b, scores[(a, b)]) for a, b in added])
+        store.executemany("UPDATE kb_story_links SET score = ? WHERE a = ? AND b = ?",
+                          [(s, a, b) for (a, b), s in sorted(scores.items())
+                           if (a, b) in existing and existing[(a, b)] != s])
+        store.executemany("DELETE FROM kb_story_links WHERE a = ? AND b = ?", removed)
+        return added, removed
+
+    def _load_story_articles(self, known: dict[int, StoryArticle], rids: set[int]) -> None:
+        """Add the stored articles ``rids`` to ``known`` with their day and names (terms come later)."""
+        keys: dict[int, set[str]] = defaultdict(set)
+        for r in query_in(
+            self.store, "SELECT article_rid, name_key FROM kb_story_keys WHERE article_rid IN ({in})", rids
+        ):
+            keys[int(r["article_rid"])].add(r["name_key"])
+        for r in query_in(
+            self.store, "SELECT article_rid, day_number FROM kb_articles WHERE article_rid IN ({in})", rids
+        ):
+            rid = int(r["article_rid"])
+            names = frozenset(keys.get(rid, ()))
+            known[rid] = StoryArticle(rid, "", int(r["day_number"]), names, frozenset())
+
+    def _load_terms(self, known: dict[int, StoryArticle], rids: set[int]) -> None:
+        for r in query_in(
+            self.store, "SELECT article_rid, terms FROM kb_articles WHERE article_rid IN ({in})", rids
+        ):
+            known[int(r["article_rid"])].terms = frozenset(r["terms"].split())
+
+    def _join(
+        self,
+        new: set[int],
+        added: list[tuple[int, int]],
+        removed: list[tuple[int, int]],
+        dirty: set[str],
+    ) -> set[int]:
+        """Bring the stories up to date with the links ``added`` and ``removed`` (and near-duplicate
+        links) and the ``new`` articles; the rids of articles whose story changed.
+
+        Stories joined by an added link become one (named after its earliest article), without reading
+        their members unless the name changes. A story that lost a link (or a ``dirty`` one) is
+        re-clustered from its own links."""
+        store = self.store
+        touched = set(new) | {x for pair in added for x in pair} | {x for pair in removed for x in pair}
+        story_of = {
+            int(r["article_rid"]): r["story"]
+            for r in query_in(store, "SELECT article_rid, story FROM kb_articles WHERE article_rid IN ({in})",
+                              touched - new)
+        }
+        parent: dict[tuple[str, Any], tuple[str, Any]] = {}
+
+        def label(rid: int) -> tuple[str, Any]:
+            return ("a", rid) if rid in new else ("s", story_of[rid])
+
+        def find(x: tuple[str, Any]) -> tuple[str, Any]:
+            parent.setdefault(x, x)
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for rid in touched:
+            find(label(rid))
+        for sid in dirty:
+            find(("s", sid))
+        for a, b in added:
+            ra, rb = find(label(a)), find(label(b))
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+        to_split = {find(label(x)) for pair in removed for x in pair} | {find(("s", sid)) for sid in dirty}
+        groups: dict[tuple[str, Any], list[tuple[str, Any]]] = defaultdict(list)
+        for x in list(parent):
+            groups[find(x)].append(x)
+        old_ids = {sid for x in parent if x[0] == "s" for sid in [x[1]]}
+        rows = {
+            r["id"]: r
+            for r in query_in(
+                store, "SELECT id, title, first_date, last_date, articles FROM kb_stories WHERE id IN ({in})",
+                old_ids,
             )
         }
-        for rid, r in info.items():
-            old_story.setdefault(rid, r["story"])
-            old_ids.add(r["story"])
+        earliest: dict[str, tuple[int, str, str | None]] = {}
+        for r in query_in(
+            store,
+            "SELECT k.story, k.day_number, a.id, a.title FROM (SELECT story, min(day_number) AS day"
+            " FROM kb_articles WHERE story IN ({in}) GROUP BY story) f JOIN kb_articles k"
+            " ON k.story = f.story AND k.day_number = f.day JOIN articles a ON a.rid = k.article_rid",
+            old_ids,
+        ):
+            first = (int(r["day_number"]), r["id"], r["title"])
+            if r["story"] not in earliest or first[:2] < earliest[r["story"]][:2]:
+                earliest[r["story"]] = first
+        fresh = {
+            int(r["rid"]): r
+            for r in query_in(store, "SELECT rid, id, date, title FROM articles WHERE rid IN ({in})", new)
+        }
+        days = {
+            int(r["article_rid"]): int(r["day_number"])
+            for r in query_in(
+                store, "SELECT article_rid, day_number FROM kb_articles WHERE article_rid IN ({in})", new
+            )
+        }
         changed: set[int] = set()
-        new_ids: set[str] = set()
-        groups = story_linking.components([str(n) for n in nodes], [(str(a), str(b)) for a, b in edges])
-        for group in groups:
-            rids = [int(g) for g in group]
-            sid = story_linking.story_id([(int(info[r]["day_number"]), info[r]["id"]) for r in rids])
-            new_ids.add(sid)
-            for rid in rids:
-                if old_story.get(rid) != sid:
-                    store.execute("UPDATE kb_articles SET story = ? WHERE article_rid = ?", (sid, rid))
-                    changed.add(rid)
-        self.summary.stories_changed += len(new_ids - old_ids)
-        self._write_stories(old_ids | new_ids)
+        written: set[str] = set()
+        recount: set[str] = set()
+        for root, members in sorted(groups.items()):
+            olds = sorted(sid for kind, sid in members if kind == "s" and sid in earliest)
+            news = sorted(rid for kind, rid in members if kind == "a")
+            if not news and len(olds) <= 1 and root not in to_split:
+                continue
+            firsts = [earliest[sid] for sid in olds]
+            firsts += [(days[rid], fresh[rid]["id"], fresh[rid]["title"]) for rid in news]
+            if not firsts:  # a dirty story left without articles
+                recount |= {sid for kind, sid in members if kind == "s"}
+                continue
+            first = min(firsts, key=lambda f: f[:2])
+            sid = story_linking.story_id([first[:2]])
+            for old in olds:
+                if old != sid:
+                    changed |= {int(r["article_rid"]) for r in store.query(
+                        "SELECT article_rid FROM kb_articles WHERE story = ?", (old,))}
+                    store.execute("UPDATE kb_articles SET story = ? WHERE story = ?", (sid, old))
+            store.executemany(
+                "UPDATE kb_articles SET story = ? WHERE article_rid = ?", [(sid, rid) for rid in news]
+            )
+            changed |= set(news)
+            self.summary.stories_changed += sid not in olds
+            gone = {s for kind, s in members if kind == "s"} | {sid}
+            if root in to_split:
+                moved, split_ids = self._split(sid)
+                changed |= moved
+                recount |= gone | split_ids
+                continue
+            dates = [rows[s]["first_date"] for s in olds] + [rows[s]["last_date"] for s in olds]
+            dates = [d for d in dates + [fresh[rid]["date"] for rid in news] if d]
+            if first[2] is None:  # the earliest article has no headline: the story's title is another's
+                recount |= gone
+                continue
+            for part in chunks(sorted(gone)):
+                store.execute(f"DELETE FROM kb_stories WHERE id IN ({','.join('?' * len(part))})", part)
+            store.execute(
+                "INSERT INTO kb_stories(id, title, first_date, last_date, articles) VALUES (?, ?, ?, ?, ?)",
+                (sid, first[2], min(dates) if dates else None, max(dates) if dates else None,
+                 sum(int(rows[s]["articles"]) for s in olds) + len(news)),
+            )
+            written.add(sid)
+        self._write_stories(recount - written)
         return changed
+
+    def _split(self, sid: str) -> tuple[set[int], set[str]]:
+        """Re-cluster one story from its own links (it lost one); the rids whose story changed and the
+        ids of the stories it became."""
+        store = self.store
+        members = {
+            int(r["article_rid"]): r
+            for r in store.query(
+                "SELECT k.article_rid, k.day_number, k.duplicate_of, a.id FROM kb_articles k"
+                " JOIN articles a ON a.rid = k.article_rid WHERE k.story = ?",
+                (sid,),
+            )
+        }
+        edges = [
+            (str(r["a"]), str(r["b"]))
+            for r in query_in(store, "SELECT a, b FROM kb_story_links WHERE a IN ({in})", members)
+        ]
+        edges += [
+            (str(rid), str(r["duplicate_of"])) for rid, r in members.items() if r["duplicate_of"] is not None
+        ]
+        changed: set[int] = set()
+        ids: set[str] = set()
+        for group in story_linking.components([str(rid) for rid in members], edges):
+            rids = [int(g) for g in group]
+            new_id = story_linking.story_id([(int(members[r]["day_number"]), members[r]["id"]) for r in rids])
+            ids.add(new_id)
+            if new_id != sid:
+                store.executemany("UPDATE kb_articles SET story = ? WHERE article_rid = ?",
+                                  [(new_id, r) for r in rids])
+                changed |= set(rids)
+                self.summary.stories_changed += 1
+        return changed, ids
 
     def _write_stories(self, story_ids: set[str]) -> None:
         store = self.store
@@ -568,12 +817,15 @@ class _Batch:
         if not keys:
             return
         ids = {e.entity_id for e in new} | changed_ids
-        sizes = query_in(
-            store,
-            "SELECT name_key, count(*) AS n FROM kb_entity_keys WHERE name_key IN ({in}) GROUP BY name_key",
-            keys,
-        )
-        hot = {r["name_key"] for r in sizes if int(r["n"]) > HOT_BLOCK}
+        # A block is counted only as far as HOT_BLOCK + 1: "n:norge" holds a third of the store.
+        hot = {
+            k
+            for k in sorted(keys)
+            if int(store.query(
+                "SELECT count(*) AS n FROM (SELECT 1 FROM kb_entity_keys WHERE name_key = ? LIMIT ?) block",
+                (k, HOT_BLOCK + 1),
+            )[0]["n"]) > HOT_BLOCK
+        }
         # A cold block is re-resolved whole; of a hot one ("Norge") only the members in the stories touched.
         ids |= {
             int(r["entity_id"])
@@ -662,6 +914,22 @@ def _hashed(words: set[str]) -> np.ndarray:
     return np.unique(np.fromiter((hash(w) for w in words), dtype=np.int64, count=len(words)))
 
 
+def _moved_weights(
+    before: WindowStats, after: WindowStats, weighed: list[tuple[int, int]]
+) -> dict[str, set[int]]:
+    """The days within ``weighed`` on which a stored article names a name whose weight moved."""
+    moved: dict[str, set[int]] = defaultdict(set)
+    for key, counts in before.keys_by_day.items():
+        for day, n in counts.items():
+            if (
+                n > 0
+                and any(lo <= day <= hi for lo, hi in weighed)
+                and before.weight_at(key, day) != after.weight_at(key, day)
+            ):
+                moved[key].add(day)
+    return moved
+
+
 def _merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for lo, hi in sorted(ranges):
@@ -717,8 +985,14 @@ def write_corpus_entities(
     from nyhetsgraf.kb.names import fold
 
     clusters: dict[str, list[LinkEntity]] = defaultdict(list)
+    joined: dict[str, list[LinkEntity]] = defaultdict(list)  # members that moved, by where they went
+    left: dict[str, list[LinkEntity]] = defaultdict(list)  # ... and where they came from
     for e in members:
         clusters[after[e.entity_id]].append(e)
+        if before.get(e.entity_id) != after[e.entity_id]:
+            joined[after[e.entity_id]].append(e)
+            if before.get(e.entity_id):
+                left[before[e.entity_id]].append(e)
     touched = sorted({cid for cid in before.values() if cid} | set(clusters))
     existing = {
         r["id"]: r
@@ -748,7 +1022,7 @@ def write_corpus_entities(
                 dates[-1] if dates else None,
             )
         else:
-            found = _moved_stats(store, cid, existing[cid], members, before, after)
+            found = _moved_stats(store, cid, existing[cid], joined.get(cid, []), left.get(cid, []))
             if found is None:
                 continue
             stats = found
@@ -767,17 +1041,11 @@ def write_corpus_entities(
 
 
 def _moved_stats(
-    store: KbStore,
-    cid: str,
-    old: dict[str, Any],
-    members: list[LinkEntity],
-    before: dict[int, str],
-    after: dict[int, str],
+    store: KbStore, cid: str, old: dict[str, Any], joined: list[LinkEntity], left: list[LinkEntity]
 ) -> tuple[int, int, str | None, str | None] | None:
     """(articles, mentions, first date, last date) of a partly loaded corpus entity after the article
-    entities that joined and left it (``kb_entity_links`` already updated); None when none is left."""
-    joined = [e for e in members if after[e.entity_id] == cid and before.get(e.entity_id) != cid]
-    left = [e for e in members if before.get(e.entity_id) == cid and after[e.entity_id] != cid]
+    entities that ``joined`` and ``left`` it (``kb_entity_links`` already updated); None when none is
+    left."""
     mentions = int(old["mentions"]) + sum(sum(e.forms.values()) for e in joined)
     mentions -= sum(sum(e.forms.values()) for e in left)
     changed = {e.article for e in joined} | {e.article for e in left}

@@ -4,8 +4,9 @@ Two articles are linked when they are at most ``WINDOW_DAYS`` apart and share en
 entities (each weighted by how rare it is among the articles of those weeks, capped, so that
 "Norge" or "NTB" count for little and no single name links two articles on its own) together with
 content words. Stories are the connected groups of links. Every weight depends only on the articles
-within ``WINDOW_DAYS`` of the pair, so an ingest only has to re-link the articles of the weeks it
-touches, and the result does not depend on the order articles came in.
+within ``WINDOW_DAYS`` of the pair, so an ingest only has to score the new articles' pairs and the
+stored pairs whose weights the new articles moved (``storage``), and the result does not depend on
+the order articles came in.
 
 Near-duplicates (a wire story republished with small edits) share most word 3-grams: MinHash/LSH
 (datasketch) finds candidates, the exact Jaccard similarity decides.
@@ -15,11 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 from nyhetsgraf.kb.names import name_key
@@ -87,33 +90,52 @@ class WindowStats:
 
     articles_by_day: Counter[int] = field(default_factory=Counter)
     keys_by_day: dict[str, Counter[int]] = field(default_factory=dict)
-    _cache: dict[tuple[str | None, int], int] = field(default_factory=dict)
+    # sorted days and running totals of one count (None: all articles), for window sums by bisection
+    _prefix: dict[str | None, tuple[list[int], list[int]]] = field(default_factory=dict)
     _weights: dict[tuple[str, int], float] = field(default_factory=dict)
 
     def add(self, article: StoryArticle) -> None:
-        self._cache.clear()
-        self._weights.clear()
-        self.articles_by_day[article.day] += 1
+        self.add_count(None, article.day, 1)
         for key in article.keys:
-            self.keys_by_day.setdefault(key, Counter())[article.day] += 1
+            self.add_count(key, article.day, 1)
 
-    def _window(self, counts: Counter[int], day: int) -> int:
-        if len(counts) <= 2 * WINDOW_DAYS:
-            return sum(n for d, n in counts.items() if abs(d - day) <= WINDOW_DAYS)
-        return sum(counts.get(d, 0) for d in range(day - WINDOW_DAYS, day + WINDOW_DAYS + 1))
+    def add_count(self, key: str | None, day: int, n: int) -> None:
+        """Count ``n`` more articles on ``day`` (that name ``key``; None: articles in all)."""
+        self._weights.clear()
+        self._prefix.pop(key, None)
+        if key is None:
+            self.articles_by_day[day] += n
+        else:
+            self.keys_by_day.setdefault(key, Counter())[day] += n
+
+    def without(self, articles: Iterable[StoryArticle]) -> WindowStats:
+        """These statistics less ``articles`` (which they count)."""
+        articles = list(articles)
+        changed = {k for a in articles for k in a.keys}
+        keys_by_day = {k: (Counter(c) if k in changed else c) for k, c in self.keys_by_day.items()}
+        fewer = WindowStats(Counter(self.articles_by_day), keys_by_day)
+        for a in articles:
+            fewer.articles_by_day[a.day] -= 1
+            for k in a.keys:
+                fewer.keys_by_day[k][a.day] -= 1
+        return fewer
+
+    def _window(self, key: str | None, counts: Counter[int], day: int) -> int:
+        prefix = self._prefix.get(key)
+        if prefix is None:
+            days = sorted(counts)
+            prefix = self._prefix[key] = (days, list(accumulate(counts[d] for d in days)))
+        days, totals = prefix
+        lo = bisect_left(days, day - WINDOW_DAYS)
+        hi = bisect_right(days, day + WINDOW_DAYS)
+        return (totals[hi - 1] if hi else 0) - (totals[lo - 1] if lo else 0)
 
     def articles_near(self, day: int) -> int:
-        found = self._cache.get((None, day))
-        if found is None:
-            found = self._cache[(None, day)] = self._window(self.articles_by_day, day)
-        return found
+        return self._window(None, self.articles_by_day, day)
 
     def key_near(self, key: str, day: int) -> int:
-        found = self._cache.get((key, day))
-        if found is None:
-            counts = self.keys_by_day.get(key)
-            found = self._cache[(key, day)] = self._window(counts, day) if counts else 0
-        return found
+        counts = self.keys_by_day.get(key)
+        return self._window(key, counts, day) if counts else 0
 
     def weight_at(self, key: str, day: int) -> float:
         """The weight of ``key`` seen from one day: its inverse document frequency among the articles
@@ -132,11 +154,6 @@ class WindowStats:
                     weight = MIN_KEY_WEIGHT if is_specific(key) else BROAD_FEW_WEIGHT
             found = self._weights[(key, day)] = weight
         return found
-
-
-def key_weight(key: str, a: StoryArticle, b: StoryArticle, stats: WindowStats) -> float:
-    """How much sharing ``key`` says about a pair: the smaller of its weights at the two articles' days."""
-    return min(stats.weight_at(key, a.day), stats.weight_at(key, b.day))
 
 
 BIG_CITY = 500_000  # a town this big (a capital) says as little about a happening as a country
@@ -164,18 +181,27 @@ def is_specific(key: str) -> bool:
     return key not in broad_names() and not is_country(key) and town_population(key) < BIG_CITY
 
 
-def link_score(a: StoryArticle, b: StoryArticle, stats: WindowStats) -> float:
-    """The evidence that two articles report one happening; 0 when they are too far apart."""
-    if abs(a.day - b.day) > WINDOW_DAYS:
+def key_score(a_keys: frozenset[str], a_day: int, b_keys: frozenset[str], b_day: int,
+              stats: WindowStats) -> float:
+    """What the names two articles share weigh together; 0 when they are too far apart or share fewer
+    than ``MIN_SHARED_KEYS`` names of weight, none of them particular (then the pair never links)."""
+    if abs(a_day - b_day) > WINDOW_DAYS:
         return 0.0
-    shared = a.keys & b.keys
+    shared = a_keys & b_keys
     if len(shared) < MIN_SHARED_KEYS:
         return 0.0
-    weighted = {k: w for k in shared if (w := key_weight(k, a, b, stats)) > 0}
+    weighted = {k: w for k in shared if (w := min(stats.weight_at(k, a_day), stats.weight_at(k, b_day))) > 0}
     if len(weighted) < MIN_SHARED_KEYS or not any(is_specific(k) for k in weighted):
         return 0.0
-    weights = list(weighted.values())
-    return sum(weights) + TERM_WEIGHT * jaccard(a.terms, b.terms)
+    return sum(sorted(weighted.values()))  # summed in one order: the same score whatever the set order
+
+
+def link_score(a: StoryArticle, b: StoryArticle, stats: WindowStats) -> float:
+    """The evidence that two articles report one happening; 0 when they are too far apart."""
+    names = key_score(a.keys, a.day, b.keys, b.day, stats)
+    if not names:
+        return 0.0
+    return names + TERM_WEIGHT * jaccard(a.terms, b.terms)
 
 
 def linked(a: StoryArticle, b: StoryArticle, stats: WindowStats) -> bool:
