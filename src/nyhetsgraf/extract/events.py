@@ -29,6 +29,7 @@ from nyhetsgraf.extract.agents import (
     is_agreement_noun,
     is_document_noun,
     is_place_noun,
+    is_private_noun,
     is_weapon_noun,
 )
 from nyhetsgraf.extract.entities import PERSONAL_PRONOUNS, EntityIndex, Referents
@@ -181,6 +182,32 @@ _PLACE_TARGET_TYPES = {"ASSAULT", "THREATEN", "CONSULT"}
 _VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "PROTEST", "THREATEN"}
 # "møtes", "treffes", "samarbeider": verbs whose subject holds both parties when it is plural.
 _RECIPROCAL_PREPOSITIONS = {"med", "mellom", "hos"}
+# Types whose dealings with a relative or a friend are private ("ba faren om", "besøkte en venn",
+# "gratulerer foreldrene"); violence and coercion in a family stay news.
+_PRIVATE_TYPES = {"REQUEST", "CONSULT", "SUPPORT", "AGREE", "CONCEDE", "COOPERATE", "AID", "REJECT"}
+_FIRST_PERSON_SINGULAR = {"jeg", "eg", "meg", "mine", "mitt", "min"}
+# Those who watch or read: forcing or attacking them is a figure of speech ("tvinger publikum til å
+# ta stilling").
+_AUDIENCE = {"publikum", "publikummet", "publikumet", "leseren", "leserne", "lesaren", "lesarane", "seerne",
+             "sjåarane", "tilskuerne", "tilskodarane", "lytterne", "lyttarane", "salen"}
+# Who interviews: a newspaper or a reporter that meets someone holds an interview, no CONSULT.
+_PRESS_NOUNS = {"avisen", "avisa", "magasinet", "bladet", "redaksjonen", "journalisten", "journalistane",
+                "journalistene", "reporteren", "reporterne", "intervjueren"}
+# Words of a story told on a stage or a screen: what happens in it is fiction ("Dukken dreper ham",
+# "I filmen lovprises hans lederskap").
+_FICTION_WORDS = word_set("event_fiction_words")
+# Violent verbs of fighting: "kjempe mot" needs someone or a place to fight ("vil kullselskapene
+# kjempe mot", "kjemper mot fattigdommen" are figurative).
+_FIGHT_LEMMAS = {"kjempe", "kjempa", "slåss", "sloss", "bekjempe", "bekjempa"}
+_NEWS_MEDIA = word_set("entity_type_news_media")
+# Verbs of demand: what their at-clause says is demanded, not done ("vil kreve at partiene inngår
+# avtaler").
+# Word pairs that open a clause of what only seems so or does not happen: "som om", "uten at".
+_UNREAL_PAIRS = {("som", "om"), ("uten", "at"), ("utan", "at")}
+# What an escalation of one's own forces is: a mobilisation, not a threat ("varslet en opptrapping
+# av amerikanske styrker").
+_FORCE_ENDINGS = ("styrker", "styrkene", "soldater", "soldatene", "tropper", "troppene", "innsatsen")
+_DEMAND_VERBS = {"kreve", "krevje", "forlange", "oppfordre", "foreslå", "insistere", "be", "bede"}
 
 
 @lru_cache(maxsize=1)
@@ -950,6 +977,12 @@ class EventFinder:
             return self._nominal_before(start - 1, sent)
         if len(before) > 2 and low(before[0]) in _PARTITIVE_NOUNS and low(before[1]) == "av":
             return before[0]  # "Hundretusenvis av chilenere demonstrerer"
+        quantifier = next((t for t in before if low(t) in _QUANTIFIER_AGENTS), None)
+        if quantifier is not None and quantifier.pos_ == "ADJ" and all(t is quantifier or t.pos_ == "ADV"
+                                                                        for t in before):
+            # "Flere krevde at": the quantifier is the subject; "så mange aksepterer Larsens
+            # utgangspunkt" compares, a statement about many, and its object is no subject either
+            return quantifier if before == [quantifier] else None
         quantity = len(before) > 1 and before[1].pos_ == "NUM"  # "Over 2000 bussjåfører har ..."
         opener = before[0].pos_ in ("ADV", "ADP", "SCONJ") if before else True
         inverted = not before or (opener and not quantity) or self._is_time(before[0])
@@ -1122,8 +1155,23 @@ class EventFinder:
             return None
         entity = self.entities.entity_for(token)
         if entity is not None:
-            return entity.name
+            return token.text if self._named_twice(token, entity) else entity.name
         return self.phrase(token)
+
+    def _named_twice(self, token: Token, entity: Any) -> bool:
+        """A part of a person's name that the entity layer joined to a person named again elsewhere
+        in the same sentence ("Obama takker ... konen Michelle" as Michelle Obama twice, "Fashanu
+        nektet ... og Clough fikk nok" as one "Clough Fashanu"): one sentence seldom names one
+        person twice, so the actor is kept as written."""
+        if entity.type != "PER" or token.text == entity.name:
+            return False
+        doc = self.doc
+        for near in (token.i - 1, token.i + 1):
+            if 0 <= near < len(doc) and self.entities.entity_for(doc[near]) is entity:
+                return False  # the mention is more than one word
+        sent = self.sentence_of(token)
+        return any(self.entities.entity_for(doc[i]) is entity
+                   for i in range(sent.start, sent.end) if abs(i - token.i) > 1)
 
     def _mentioned_near(self, entity: Any, pronoun: Token) -> bool:
         """Whether the entity is named in the pronoun's sentence or one of the three before it."""
@@ -1340,7 +1388,7 @@ class EventFinder:
             return True  # "den som skjøt": the one who
         if word in _FIRST_AND_SECOND_PERSON:
             return self.speaker_around(token) is not None  # "vi" in a quote speaks for its speaker
-        if word in _GENERIC_SUBJECTS:
+        if word in _GENERIC_SUBJECTS or self._spatial_adverbial(token):
             return False
         if word in PERSONAL_PRONOUNS or word in _QUANTIFIER_AGENTS:
             return True
@@ -1356,12 +1404,23 @@ class EventFinder:
             return inner is None or inner.i == token.i or self.can_act(inner)
         sentence_start = self.sentence_of(token).start
         if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.i > sentence_start):
+            tail = token.text.rsplit("-", 1)[-1]
+            if tail != token.text and tail[:1].islower():
+                return is_agent_noun(tail)  # "TV-sendinger" names a thing, "NRK-sjefen" a person
             return True  # a name the recognizer missed ("NHO Transport")
         if token.pos_ != "NOUN":
             return False
         if type_ in _VERBAL_TYPES and (is_document_noun(word) or is_document_noun(lemma(token))):
             return True  # "Erklæringen oppfordrer til": a statement speaks for those behind it
         return is_agent_noun(word) or is_agent_noun(lemma(token))
+
+    def _spatial_adverbial(self, token: Token) -> bool:
+        """ "landet over", "verda over": a noun with a stranded "over" means "all across", no actor."""
+        doc = self.doc
+        if token.i + 1 >= len(doc) or low(doc[token.i + 1]) != "over" or token.pos_ not in ("NOUN", "PROPN"):
+            return False
+        after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+        return after is None or after.pos_ not in ("NOUN", "PROPN", "PRON", "DET", "NUM", "ADJ")
 
     def _antecedent(self, relative: Token) -> Token | None:
         """The noun a "som" or "der" refers back to, past one comma ("Ling, som ble fengslet")."""
@@ -1468,6 +1527,9 @@ class EventFinder:
         if not modals or modals == ["måtte"]:
             return False
         perfect = any(w in ("ha", "hatt") for w in group)
+        passive = any(w in ("bli", "blitt", "vorte", "verte", "vært") for w in group)
+        if modals[-1] == "ville" and not perfect and not passive and "Part" in morph_values(verb, "VerbForm"):
+            return True  # "ville jeg sagt nei": what would have happened ("ha" left out)
         if modals == ["ville"] and not perfect:
             return False  # "at journalistene ville bli løslatt": what was to happen, as reported
         return not (perfect and modals[0] in _UNREAL_UNLESS_PERFECT - {"kan", "kunne", "må", "måtte"})
@@ -1496,12 +1558,23 @@ class EventFinder:
         present = "Pres" in tense or (not tense and low(finite).endswith("r"))
         if finite is not match.verb or not present:
             return False  # "som har ledet an i protester" reports what happened
+        in_list = False  # "geriljaer som går i sivil, angriper sivile": a list of what they do
         for t in reversed(self.doc[sent.start : finite.i]):
             if low(t) in _DESCRIPTIVE_OPENERS:
-                return True
+                # "Politiet, som etterforsker saken, angriper": an apposition, not the list's opener
+                return not (in_list and t.i > sent.start and self.doc[t.i - 1].text == ",")
+            if t.text == "," and self._present_finite(self.doc[t.i + 1]):
+                in_list = True
+                continue
+            if in_list and self._present_finite(t):
+                continue
             if t.text in (",", ";", ":") or _is_finite(t) or low(t) in _CLAUSE_OPENERS - {"og", "men"}:
                 return False
         return False
+
+    @staticmethod
+    def _present_finite(token: Token) -> bool:
+        return _is_finite(token) and "Pres" in morph_values(token, "Tense")
 
     def _agreement(self, token: Token) -> bool:
         """What can be agreed, accepted or signed: a text, a deal, a plan or the parties themselves."""
@@ -1593,6 +1666,106 @@ class EventFinder:
         return any(pos[i] in ("VERB", "AUX") and "Fin" in morph_values(self.doc[i], "VerbForm")
                    for i in range(finite.i + 2, sent.end))
 
+    def _aimed(self, match: _Match) -> bool:
+        """Whether a "mot"/"for" phrase follows the trigger ("demonstrerte mot regjeringen")."""
+        last = match.trigger_tokens[-1]
+        after = self.doc[last.i + 1 : min(len(self.doc), last.i + 4)]
+        return any(low(t) in ("mot", "for", "imot") for t in after)
+
+    def _fiction(self, sent: Span) -> bool:
+        """A sentence about a puppet show, a film, a play or a novel ("Dukken dreper ham")."""
+        lowers = token_table(self.doc).lowers
+        return any(lowers[i] in _FICTION_WORDS for i in range(sent.start, sent.end))
+
+    def _not_ruled_out(self, trigger: Token, sent: Span) -> bool:
+        """ "Det er ikke utelukket at Fr.p. vil fremme krav": what is not ruled out is a possibility;
+        "som om staten har godkjent": what seems so; "uten at noen arresterer deg": what does not happen."""
+        lowers = token_table(self.doc).lowers
+        return any(lowers[i].startswith(("utelukk", "utelukt")) or (lowers[i], lowers[i + 1]) in _UNREAL_PAIRS
+                   for i in range(sent.start, trigger.i))
+
+    def _demanded(self, trigger: Token, sent: Span) -> bool:
+        """A trigger in the at-clause of a demand ("vil kreve at partiene inngår avtaler")."""
+        table = token_table(self.doc)
+        lemmas, lowers, texts = table.lemmas, table.lowers, table.texts
+        for i in range(sent.start, trigger.i - 1):
+            if lemmas[i] in _DEMAND_VERBS and looks_like_verb_at(table, i) and lowers[i + 1] != "om":
+                between = range(i + 1, trigger.i)
+                stopped = any(texts[k] in (".", ";", ",") for k in between)
+                if any(lowers[k] == "at" for k in between) and not stopped:
+                    return True
+        return False
+
+    def _warning_said(self, match: _Match, sent: Span) -> bool:
+        """ "advarer" as a verb of speech after what is said ("Det kan være dødelig, advarer
+        Ringstad"): a warning of consequences, not a threat."""
+        if match.type != "THREATEN":
+            return False
+        if self._own_forces(match, sent):
+            return True
+        warning = [t for t in match.trigger_tokens if low(t).startswith(("advar", "åtvar"))]
+        if not warning:
+            return False
+        first = warning[0]
+        before = self.doc[first.i - 1].text if first.i > sent.start else ""
+        after = low(self.doc[first.i + 1]) if first.i + 1 < sent.end else ""
+        return before in (",", "»", '"', "”") and after not in ("om", "mot")
+
+    def _own_forces(self, match: _Match, sent: Span) -> bool:
+        """ "varslet en opptrapping av amerikanske styrker": more of one's own forces, no threat."""
+        lowers = token_table(self.doc).lowers
+        last = match.trigger_tokens[-1].i
+        for i in range(match.trigger_tokens[0].i + 1, min(sent.end - 1, last + 6)):
+            if lowers[i].startswith(("opptrapping", "økning", "auke")) and lowers[i + 1] == "av":
+                return any(lowers[k].endswith(_FORCE_ENDINGS) for k in range(i + 2, min(sent.end, i + 5)))
+        return False
+
+    def _forced_state(self, match: _Match, sent: Span) -> bool:
+        """ "er tvunget til å": a state passive of forcing states a necessity."""
+        return match.type == "COERCE" and {match.lemma, lemma(match.verb)} & {"tvinge", "tvinga"} != set() \
+            and self._state_passive(match.verb, sent)
+
+    def _private(self, match: _Match, actor: Token | None, target: Token | None, sent: Span) -> bool:
+        """A request, visit, thanks or agreement between relatives or friends, or aimed at the writer
+        ("mine barn har bedt meg om det", "ba de faren om å", "besøkte en venn", "Moren ber om
+        unnskyldning"; for meetings and appointments also a relative or friend after the trigger:
+        "har avtale om å treffe venner")."""
+        if match.type not in _PRIVATE_TYPES:
+            return False
+        if target is not None and self.entities.entity_for(target) is None \
+                and (low(target) in _FIRST_PERSON_SINGULAR or is_private_noun(low(target))):
+            return True
+        # "Moren ber om unnskyldning": private, unless a named party is in the sentence
+        # ("Datteren avviser at Krekar har mål om endringer")
+        if actor is not None and self.entities.entity_for(actor) is None and is_private_noun(low(actor)) \
+                and not any(self.entities.entity_for(t) is not None for t in sent):
+            return True
+        if match.type in ("CONSULT", "AGREE"):
+            last = match.trigger_tokens[-1]
+            window = self.doc[last.i + 1 : min(sent.end, last.i + 8)]
+            return any(t.pos_ == "NOUN" and is_private_noun(low(t)) for t in window)
+        return False
+
+    def _audience(self, match: _Match, target: Token | None) -> bool:
+        """ "tvinger publikum til å ta stilling": coercing or attacking the audience is a figure."""
+        return target is not None and match.type in ("COERCE", "ASSAULT", "THREATEN") \
+            and low(target) in _AUDIENCE
+
+    def _own_violence(self, subject: Token | None, match: _Match, target: Token | None) -> bool:
+        """Violence a speaker tells of themself ("Ja, jeg myrdet dem", "Da hadde vi tatt livet av
+        Vamp") is figurative or imagined; "kjempe mot" needs someone or a place to fight."""
+        if subject is not None and low(subject) in _FIRST_PERSON:
+            return True
+        fighting = {match.lemma, lemma(match.verb)} & _FIGHT_LEMMAS
+        return bool(fighting) and (target is None or not self.can_be_hit(target, match.type))
+
+    def _press(self, subject: Token) -> bool:
+        """A newspaper, a magazine or a reporter: who meets someone to interview them."""
+        if low(subject) in _PRESS_NOUNS:
+            return True
+        entity = self.entities.entity_for(subject)
+        return entity is not None and entity.name.lower() in _NEWS_MEDIA
+
     def date(self, sent: Span) -> str | None:
         start = sent.start_char + self.offset
         end = sent.end_char + self.offset
@@ -1619,6 +1792,11 @@ class EventFinder:
                     continue  # "jeg dømmer henne ikke": a moral judgement; "advarer mot å": advice
                 if _opens_in_lower_case(sent, self.text) or _predicative_participle(match.verb):
                     continue  # a piece of a broken line, or "følte seg akseptert" (a state)
+                if self._fiction(sent) or self._not_ruled_out(trigger, sent) \
+                        or self._demanded(trigger, sent) or self._warning_said(match, sent):
+                    continue  # a puppet's act, "ikke utelukket at" (a possibility), "..., advarer hun"
+                if _emotional_participle(match.verb, sent):
+                    continue  # "var oppbrakt over at": a feeling, not a seizure
                 events.extend(self._events(match, sent, seen))
         return events
 
@@ -1649,6 +1827,10 @@ class EventFinder:
                 return []  # "hadde vært fengslet av filmen": a thing that acts is a figure of speech
             if patient is not None and self._needs_person(match) and not self.can_act(patient):
                 return []  # "ble dømt frispark": the verb's person is missing
+            if self._forced_state(match, sent):
+                return []  # "jeg er tvunget til å holde meg i form": a necessity, not coercion
+            if self._private(match, agent, patient, sent) or self._audience(match, patient):
+                return []  # "har bedt meg om det", "publikum tvinges": private or figurative
             # "beskutt av piler": an instrument is no actor, the event stands without one
             actors = [self.refer(agent, verb.i) if self.can_act(agent) else None]
             target = self.refer(patient, verb.i)
@@ -1683,6 +1865,22 @@ class EventFinder:
             if (target_token is not None and match.type in _ANIMATE_TARGET_TYPES - {"CONSULT"}
                     and not self.can_be_hit(target_token, match.type)):
                 return []  # "har et angrep på rettsvesenet", "arresterte planene": figurative
+            if target_token is not None and low(target_token) in ("deg", "du", "dykk") \
+                    and self.speaker_around(target_token) is None:
+                return []  # "uten at noen arresterer deg": anyone, outside a quote
+            if self._private(match, acting, target_token, sent) or self._audience(match, target_token):
+                return []  # "ba faren om", "besøkte en venn", "tvinger publikum til": private or figurative
+            if match.type == "ASSAULT" and self._own_violence(acting, match, target_token):
+                return []  # "jeg myrdet dem", "vi tok livet av bandet", "vil kjempe mot": figurative
+            if match.type == "CONSULT" and acting is not None and self._press(acting):
+                return []  # "Magasinet møter henne": an interview
+            if match.type == "PROTEST" and target_token is not None and match.target_token is None \
+                    and {match.lemma, lemma(match.verb)} & {"demonstrere", "demonstrera"} \
+                    and not self._aimed(match):
+                return []  # "har demonstrert rødgrønn politikk": shown, no protest
+            if match.type == "CONSULT" and acting is not None and low(acting) in _FIRST_PERSON \
+                    and match.lemma.endswith("s"):
+                return []  # "da vi møttes": how the speaker met someone, a private meeting
             target = self.refer(target_token, verb.i)
             if between is not None:  # "sammenstøt mellom demonstranter og politi"
                 actors = [self.refer(between[0], verb.i)]
@@ -1749,6 +1947,17 @@ def _at_line_start(text: str, char: int) -> bool:
     while k >= 0 and text[k] in " \t":
         k -= 1
     return k < 0 or text[k] == "\n"
+
+
+def _emotional_participle(verb: Token, sent: Span) -> bool:
+    """ "var oppbrakt over at", "er rystet over": a participle after "er"/"var" with "over" states a
+    feeling."""
+    doc = verb.doc
+    if verb.i + 1 >= sent.end or low(doc[verb.i + 1]) != "over":
+        return False
+    participle = "Part" in morph_values(verb, "VerbForm") or verb.pos_ == "ADJ"
+    before = [low(t) for t in doc[max(sent.start, verb.i - 3) : verb.i]]
+    return participle and any(w in ("er", "var", "e", "vore", "vært") for w in before)
 
 
 def _predicative_participle(verb: Token) -> bool:
