@@ -202,6 +202,9 @@ _FIGHT_LEMMAS = {"kjempe", "kjempa", "slåss", "sloss", "bekjempe", "bekjempa"}
 _NEWS_MEDIA = word_set("entity_type_news_media")
 # Verbs of demand: what their at-clause says is demanded, not done ("vil kreve at partiene inngår
 # avtaler").
+# Words that open a main clause as its object or adverbial, before the finite verb and its subject.
+_TOPICS = {"det", "dette", "slik", "sånn", "her", "der", "da", "nå", "no", "så", "dét"}
+_NOMINATIVE_PRONOUNS = {"jeg", "eg", "du", "han", "hun", "ho", "vi", "me", "de", "dei", "dere"}
 # Word pairs that open a clause of what only seems so or does not happen: "som om", "uten at".
 _UNREAL_PAIRS = {("som", "om"), ("uten", "at"), ("utan", "at")}
 # What an escalation of one's own forces is: a mobilisation, not a threat ("varslet en opptrapping
@@ -481,6 +484,7 @@ def _finite_verb_of(verb: Token, sent: Span) -> Token:
     stemme", "har" of "har ledet" even when the participle looks like a past tense; else the verb."""
     doc = verb.doc
     verb_is_finite = "Fin" in morph_values(verb, "VerbForm")
+    infinitive = "Inf" in morph_values(verb, "VerbForm")
     inserted = _parenthetical_before(verb, sent)
     for i in range(verb.i - 1, max(sent.start - 1, verb.i - 6 - len(inserted)), -1):
         t = doc[i]
@@ -489,9 +493,11 @@ def _finite_verb_of(verb: Token, sent: Span) -> Token:
         if t.pos_ in ("AUX", "VERB") and "Fin" in morph_values(t, "VerbForm"):
             auxiliary = lemma(t) in _AUXILIARIES or bool(set(verb_lemmas(t)) & _AUXILIARIES)
             return t if auxiliary or not verb_is_finite else verb
+        # "må partiet virkelig mobilisere": an adjective as adverb inside an infinitive's verb group
+        adverbial = infinitive and t.pos_ == "ADJ" and dep(t) in ("ADV", "advmod")
         if is_punct(t) or (
             t.pos_ not in ("ADV", "PART", "AUX", "VERB", "PRON", "PROPN", "NOUN", "DET")
-            and low(t) not in ("til", "å", "av")
+            and low(t) not in ("til", "å", "av") and not adverbial
         ):
             break
     return verb
@@ -839,11 +845,13 @@ class EventFinder:
                     break
         if not looks_like_verb(token):
             carrier = context.governor_token
+            between = token.doc[carrier.i + 1 : token.i] if carrier is not None else []
             predicative = (
                 carrier is not None
                 and lemma(carrier) in ("være", "vere")
-                and not any(t.pos_ == "ADP" for t in token.doc[carrier.i + 1 : token.i])
-            )  # "Dette er et angrep på sivile" names no actor; "var i streik" does
+                and (not any(t.pos_ == "ADP" for t in between)
+                     or any(t.pos_ in ("ADJ", "VERB") and token.doc[t.i + 1].pos_ == "ADP" for t in between))
+            )  # "Dette er et angrep på sivile", "er interessert i avtaler" name no act; "var i streik" does
             if carrier is None and self._reported_event_noun(token):
                 # "Angrepet på militærleiren skjedde natt til søndag": the event noun is the topic
                 return _Match([token], token, row.types[0], _next_head(token.doc, token.i + 2, token.i + 7))
@@ -967,6 +975,10 @@ class EventFinder:
         before = [t for t in doc[start : finite.i] if not is_space(t)]
         while before and low(before[0]) in ("både", "enten", "verken", "hverken"):
             before = before[1:]  # "både FN og USA ber om ..."
+        after = doc[finite.i + 1] if finite.i + 1 < sent.end else None
+        if len(before) == 1 and low(before[0]) in _TOPICS and after is not None \
+                and after.pos_ == "PRON" and low(after) in _NOMINATIVE_PRONOUNS:
+            return after  # "Det vil jeg sterkt avvise": a topic first, the pronoun after the verb acts
         if coordinated and not before:
             # "avviser kritikken og sier ...": the subject of the first clause
             first_verb = next((t for t in doc[sent.start : start] if _is_finite(t)), None)
@@ -1524,6 +1536,9 @@ class EventFinder:
         if "å" in window:
             group = window[window.index("å"):]  # "for å skulle bli skutt": the infinitive's own group
         modals = [w for w in group if w in _UNREAL_MODALS]
+        if any(w in ("skal", "skulle") for w in group) and "Inf" in morph_values(verb, "VerbForm") \
+                and low(verb).endswith("es") and "Pass" in morph_values(verb, "Voice"):
+            return True  # "Grums skal ikke forsvares": what ought to be done
         if not modals or modals == ["måtte"]:
             return False
         perfect = any(w in ("ha", "hatt") for w in group)
@@ -1635,6 +1650,15 @@ class EventFinder:
         determined = before is not None and (
             before.pos_ in ("DET", "NUM", "PRON") or low(before) in _POSSESSIVES or genitive)
         return not determined
+
+    def _those_who(self, subject: Token, verb: Token, sent: Span) -> bool:
+        """ "de som ikke stiller krav", "den som angriper": a pronoun with a relative clause in the
+        present names whoever does so; "den som skjøt" (past) names one who did."""
+        doc = self.doc
+        if low(subject) not in ("de", "dei", "den") or subject.i + 1 >= len(doc) \
+                or low(doc[subject.i + 1]) != "som":
+            return False
+        return self._present_finite(_finite_verb_of(verb, sent))
 
     def _state_passive(self, verb: Token, sent: Span) -> bool:
         """A participle after "er"/"var" with no "blitt"/"vært" ("er berømt", "var akseptert")."""
@@ -1752,9 +1776,10 @@ class EventFinder:
             and low(target) in _AUDIENCE
 
     def _own_violence(self, subject: Token | None, match: _Match, target: Token | None) -> bool:
-        """Violence a speaker tells of themself ("Ja, jeg myrdet dem", "Da hadde vi tatt livet av
-        Vamp") is figurative or imagined; "kjempe mot" needs someone or a place to fight."""
-        if subject is not None and low(subject) in _FIRST_PERSON:
+        """Violence a speaker tells of themself alone ("Ja, jeg myrdet dem", "tok jeg livet av
+        trenerne mine i drømmehypnose") is figurative or imagined ("Vi bombet byen", said for an army,
+        stays); "kjempe mot" needs someone or a place to fight."""
+        if subject is not None and low(subject) in ("jeg", "eg"):
             return True
         fighting = {match.lemma, lemma(match.verb)} & _FIGHT_LEMMAS
         return bool(fighting) and (target is None or not self.can_be_hit(target, match.type))
@@ -1853,6 +1878,8 @@ class EventFinder:
             )
             if match.type == "CONSULT" and self._match_between_teams(sent):
                 return []  # "skal møte Holyfield i VM-kamp": a match, not a meeting
+            if acting is not None and self._those_who(acting, verb, sent):
+                return []  # "de som ikke stiller krav": whoever does so, in the present
             if acting is not None and self._generic_plural(acting, verb, sent):
                 return []  # "enslige kvinner fratar barna", "artister som de forlanger": what such people do
             if match.type == "CONSULT" and not self._consult_parties(match, sent, acting, target_token):
