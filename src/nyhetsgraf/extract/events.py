@@ -1651,6 +1651,19 @@ class EventFinder:
             before.pos_ in ("DET", "NUM", "PRON") or low(before) in _POSSESSIVES or genitive)
         return not determined
 
+    def _had_done(self, subject: Token, verb: Token, sent: Span) -> bool:
+        """ "fikk tolv turister bortført", "fekk bilen øydelagd": "få" with a noun and a participle
+        says what was done to the noun, by someone not named."""
+        if subject.i > verb.i or ("Part" not in morph_values(verb, "VerbForm") and verb.pos_ != "ADJ"):
+            return False
+        lowers = token_table(self.doc).lowers
+        for k in range(subject.i - 1, max(sent.start, subject.i - 5) - 1, -1):
+            if lowers[k] in ("fikk", "får", "fått", "fekk"):
+                return True
+            if punct_at(token_table(self.doc), k):
+                return False
+        return False
+
     def _those_who(self, subject: Token, verb: Token, sent: Span) -> bool:
         """ "de som ikke stiller krav", "den som angriper": a pronoun with a relative clause in the
         present names whoever does so; "den som skjøt" (past) names one who did."""
@@ -1878,6 +1891,8 @@ class EventFinder:
             )
             if match.type == "CONSULT" and self._match_between_teams(sent):
                 return []  # "skal møte Holyfield i VM-kamp": a match, not a meeting
+            if acting is not None and self._had_done(acting, verb, sent):
+                return []  # "fikk tolv turister bortført": the noun is who it was done to
             if acting is not None and self._those_who(acting, verb, sent):
                 return []  # "de som ikke stiller krav": whoever does so, in the present
             if acting is not None and self._generic_plural(acting, verb, sent):
