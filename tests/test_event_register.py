@@ -12,7 +12,7 @@ from nyhetsgraf.extract import Extractor
 from nyhetsgraf.extract.agents import is_agent_noun, is_private_noun
 from nyhetsgraf.extract.entities import EntityIndex
 from nyhetsgraf.extract.events import EventFinder
-from nyhetsgraf.records import Event
+from nyhetsgraf.records import Entity, Event
 
 
 def events(extractor: Extractor, text: str, language: str = "nb") -> list[Event]:
@@ -63,6 +63,9 @@ def events(extractor: Extractor, text: str, language: str = "nb") -> list[Event]
     ("nb", "Hagen er særlig interessert i forpliktende avtaler om budsjettet.", "AGREE"),
     # "få" with a noun and a participle: done to the noun, by someone not named
     ("nb", "Samme dag fikk Egypt tolv turister bortført og kidnappet.", "ASSAULT"),
+    # only a deal, a plan or a claim is rejected; what is agreed to happen every week is habitual
+    ("nb", "I vår tid er både etikk og moral blitt forkastet som tvangstrøyer.", "REJECT"),
+    ("nb", "Partene avtaler å møtes ukentlig.", "AGREE"),
 ])
 def test_the_gate_drops_what_is_not_news(extractor: Extractor, language: str, sentence: str,
                                          kind: str) -> None:
@@ -83,6 +86,8 @@ def test_the_gate_drops_what_is_not_news(extractor: Extractor, language: str, se
     ("nb", "Nå krever EU-kommisjonen at alle må søke på nytt.", "REQUEST", "EU-kommisjonen"),
     ("nb", "Bøndene var i streik i tre uker.", "PROTEST", "Bøndene"),
     ("nb", "Opprørerne bortførte tolv turister i helgen.", "ASSAULT", "Opprørerne"),
+    ("nb", "Forslaget ble forkastet av Stortinget i går.", "REJECT", "Stortinget"),
+    ("nb", "Partene avtalte å møtes i Oslo.", "AGREE", "Partene"),
     ("nb", "Den som skjøt, ble pågrepet.", "ASSAULT", None),
     # a topic before the verb, the pronoun after it acts
     ("nb", "– Det vil jeg sterkt avvise, sier direktør Kari Nilsen.", "REJECT", "Kari Nilsen"),
@@ -120,6 +125,15 @@ def test_a_name_joined_to_a_person_named_again_in_the_sentence_is_kept_as_writte
             "Obama takker visepresident Joe Biden, og konen Michelle.")
     supports = [e for e in events(extractor, text) if e.type == "SUPPORT"]
     assert supports and all(e.actor != "Michelle Obama" for e in supports)
+
+
+def test_a_first_name_that_ends_a_longer_name_is_kept_as_written(extractor: Extractor) -> None:
+    doc = extractor.nlp("nb")("Men Cathrine nekter å gi opp.")
+    glued = Entity(name="Olav Mulelid Cathrine", type="PER")
+    finder = EventFinder(doc, EntityIndex([glued], {1: 0}), [], 0)
+    assert finder.refer(doc[1], 2) == "Cathrine"
+    whole = Entity(name="Kari Cathrine", type="PER")  # a first name that ends a two-word name stays
+    assert EventFinder(doc, EntityIndex([whole], {1: 0}), [], 0).refer(doc[1], 2) == "Kari Cathrine"
 
 
 @pytest.mark.parametrize(("word", "agent"), [

@@ -93,11 +93,15 @@ _AGREEMENT_HEADS = frozenset({"avtale", "kontrakt", "traktat", "forlik", "overen
                               "budsjett",
                               "lov", "lovforslag", "resolusjon", "vedtak", "plan", "krav", "tilbud", "søknad",
                               "oppsigelse", "betingelse", "vilkår", "kompromiss", "løsning", "ordning",
-                              "konvensjon", "protokoll", "fredsavtale", "erklæring"})
+                              "konvensjon", "protokoll", "fredsavtale", "erklæring",
+                              # claims and appeals, which can be rejected
+                              "anke", "klage", "begjæring", "påstand", "anklage", "beskyldning", "kritikk",
+                              "innvending", "invitasjon", "bud", "henvendelse", "utspill", "ønske"})
 
 
 def is_agreement_noun(word: str) -> bool:
-    """ "fredsavtalen", "kontrakten", "forslaget": a deal, plan or proposal that can be agreed on."""
+    """ "fredsavtalen", "kontrakten", "forslaget", "anken": a deal, plan, proposal or claim that can be
+    agreed on or rejected."""
     return _headed_by(word.lower(), _AGREEMENT_HEADS)
 
 

@@ -1174,13 +1174,16 @@ class EventFinder:
         """A part of a person's name that the entity layer joined to a person named again elsewhere
         in the same sentence ("Obama takker ... konen Michelle" as Michelle Obama twice, "Fashanu
         nektet ... og Clough fikk nok" as one "Clough Fashanu"): one sentence seldom names one
-        person twice, so the actor is kept as written."""
+        person twice, so the actor is kept as written; so is a first name that ends a longer name."""
         if entity.type != "PER" or token.text == entity.name:
             return False
         doc = self.doc
         for near in (token.i - 1, token.i + 1):
             if 0 <= near < len(doc) and self.entities.entity_for(doc[near]) is entity:
                 return False  # the mention is more than one word
+        words = entity.name.split()
+        if len(words) >= 3 and token.text == words[-1] and self.referents.gender_of(token.text) is not None:
+            return True  # "Cathrine" as the end of "Olav Mulelid Cathrine": a first name glued to a name
         sent = self.sentence_of(token)
         return any(self.entities.entity_for(doc[i]) is entity
                    for i in range(sent.start, sent.end) if abs(i - token.i) > 1)
@@ -1856,8 +1859,8 @@ class EventFinder:
             if patient is not None and match.type in _ANIMATE_TARGET_TYPES \
                     and not self.can_be_hit(patient, match.type):
                 return []  # "planene ble arrestert", "siste øyeblikk tvinges": no one is hit
-            if match.type == "AGREE" and patient is not None and not self._agreement(patient):
-                return []  # "et maleri signert Werenskiold", "begge signert Davik": no agreement
+            if match.type in ("AGREE", "REJECT") and patient is not None and not self._agreement(patient):
+                return []  # "et maleri signert Werenskiold", "moral er blitt forkastet": no deal or claim
             if match.type == "ASSAULT" and agent is not None and not self.can_act(agent) \
                     and not is_weapon_noun(low(agent)) and not is_weapon_noun(lemma(agent)):
                 return []  # "overfalles av pressen": only a weapon stands in for the one who attacks
