@@ -66,6 +66,11 @@ def events(extractor: Extractor, text: str, language: str = "nb") -> list[Event]
     # only a deal, a plan or a claim is rejected; what is agreed to happen every week is habitual
     ("nb", "I vår tid er både etikk og moral blitt forkastet som tvangstrøyer.", "REJECT"),
     ("nb", "Partene avtaler å møtes ukentlig.", "AGREE"),
+    # a trigger in quotation marks, a clause of comparison, goals "signed" by a player
+    ("nb", 'Rektor fortalte at eleven hadde "truet" med å sette fyr på klærne.', "THREATEN"),
+    ("nb", "Multikulturalismen er ingen utopi, slik de skrekkslagne politikerne her hjemme klager over.",
+     "ACCUSE"),
+    ("nb", "Fem straffekast, alle signert Kari Nilsen, gikk inn.", "AGREE"),
 ])
 def test_the_gate_drops_what_is_not_news(extractor: Extractor, language: str, sentence: str,
                                          kind: str) -> None:
@@ -88,6 +93,8 @@ def test_the_gate_drops_what_is_not_news(extractor: Extractor, language: str, se
     ("nb", "Opprørerne bortførte tolv turister i helgen.", "ASSAULT", "Opprørerne"),
     ("nb", "Forslaget ble forkastet av Stortinget i går.", "REJECT", "Stortinget"),
     ("nb", "Partene avtalte å møtes i Oslo.", "AGREE", "Partene"),
+    ("nb", "Rektor fortalte at eleven hadde truet med å sette fyr på klærne.", "THREATEN", "eleven"),
+    ("nb", "Politikerne klager over at skolen er for liten.", "ACCUSE", "Politikerne"),
     ("nb", "Den som skjøt, ble pågrepet.", "ASSAULT", None),
     # a topic before the verb, the pronoun after it acts
     ("nb", "– Det vil jeg sterkt avvise, sier direktør Kari Nilsen.", "REJECT", "Kari Nilsen"),
@@ -134,6 +141,18 @@ def test_a_first_name_that_ends_a_longer_name_is_kept_as_written(extractor: Extr
     assert finder.refer(doc[1], 2) == "Cathrine"
     whole = Entity(name="Kari Cathrine", type="PER")  # a first name that ends a two-word name stays
     assert EventFinder(doc, EntityIndex([whole], {1: 0}), [], 0).refer(doc[1], 2) == "Kari Cathrine"
+
+
+@pytest.mark.parametrize("text", [
+    # a pronoun is not a name that follows it in its sentence
+    "Ola Hansen og Per Olsen var i byen. Han hadde så et møte med Hansen og Olsen.",
+    # nor what the relative "som" right before it stands for
+    "Fagforbundet svarte Spekter, som de kritiserte hardt i går.",
+    "Demokratene vil beholde flertallet i Senatet, som de kritiserte hardt i 2010.",
+])
+def test_a_pronoun_does_not_stand_for_a_name_it_cannot_be(extractor: Extractor, text: str) -> None:
+    actors = {e.actor for e in events(extractor, text)}
+    assert not actors & {"Per Olsen", "Ola Hansen", "Spekter", "Senatet"}
 
 
 @pytest.mark.parametrize(("word", "agent"), [

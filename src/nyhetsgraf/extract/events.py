@@ -205,6 +205,7 @@ _NEWS_MEDIA = word_set("entity_type_news_media")
 # Words that open a main clause as its object or adverbial, before the finite verb and its subject.
 _TOPICS = {"det", "dette", "slik", "sånn", "her", "der", "da", "nå", "no", "så", "dét"}
 _NOMINATIVE_PRONOUNS = {"jeg", "eg", "du", "han", "hun", "ho", "vi", "me", "de", "dei", "dere"}
+_QUOTE_MARKS = {'"', "«", "»", "“", "”", "'"}
 # Word pairs that open a clause of what only seems so or does not happen: "som om", "uten at".
 _UNREAL_PAIRS = {("som", "om"), ("uten", "at"), ("utan", "at")}
 # What an escalation of one's own forces is: a mobilisation, not a threat ("varslet en opptrapping
@@ -985,8 +986,10 @@ class EventFinder:
             return (
                 self._surface_subject(first_verb) if first_verb is not None and first_verb != verb else None
             )
-        if start > sent.start and low(doc[start - 1]) == "som":
-            return self._nominal_before(start - 1, sent)
+        object_relative = len(before) == 1 and before[0].pos_ == "PRON" \
+            and low(before[0]) in _NOMINATIVE_PRONOUNS
+        if start > sent.start and low(doc[start - 1]) == "som" and not object_relative:
+            return self._nominal_before(start - 1, sent)  # "som de tok kontroll over": "de" acts
         if len(before) > 2 and low(before[0]) in _PARTITIVE_NOUNS and low(before[1]) == "av":
             return before[0]  # "Hundretusenvis av chilenere demonstrerer"
         quantifier = next((t for t in before if low(t) in _QUANTIFIER_AGENTS), None)
@@ -1159,6 +1162,8 @@ class EventFinder:
             entity = self.entities.by_name(name) if name else None
             if entity is not None and not self._mentioned_near(entity, token):
                 return None  # a name last seen paragraphs back is a guess, not a reference
+            if entity is not None and self._named_later_in_sentence(entity, token):
+                return None  # "Han hadde møte med Aambakk og Vågnes": "han" is neither of them
             # "De møtte presidenten": a pronoun never stands for a place as the one who acts
             return None if entity is not None and entity.type in ("GPE_LOC", "LOC") else name
         if low(token) in _NOT_ACTORS or token.pos_ in ("SCONJ", "ADP", "PUNCT") or self._is_time(token):
@@ -1187,6 +1192,21 @@ class EventFinder:
         sent = self.sentence_of(token)
         return any(self.entities.entity_for(doc[i]) is entity
                    for i in range(sent.start, sent.end) if abs(i - token.i) > 1)
+
+    def _named_later_in_sentence(self, entity: Any, pronoun: Token) -> bool:
+        """Whether the entity is named after the pronoun in its sentence (a pronoun does not stand for
+        a name that follows it in its own clause: "Han møtte Vågnes"), or is what the relative "som"
+        right before the pronoun stands for."""
+        end = self.sentence_of(pronoun).end
+        if any(pronoun.i < i < end for i in self.entities.tokens_of(entity)):
+            return True
+        # "Representantenes hus, som de tok kontroll over": the subject of an object relative is not
+        # what the relative stands for
+        doc = self.doc
+        if pronoun.i >= 2 and low(doc[pronoun.i - 1]) == "som":
+            before = doc[pronoun.i - 2] if doc[pronoun.i - 2].text != "," else doc[max(0, pronoun.i - 3)]
+            return self.entities.entity_for(before) is entity
+        return False
 
     def _mentioned_near(self, entity: Any, pronoun: Token) -> bool:
         """Whether the entity is named in the pronoun's sentence or one of the three before it."""
@@ -1597,6 +1617,8 @@ class EventFinder:
     def _agreement(self, token: Token) -> bool:
         """What can be agreed, accepted or signed: a text, a deal, a plan or the parties themselves."""
         word = low(token)
+        if word in _QUANTIFIER_AGENTS:
+            return False  # "To straffekast, begge signert Davik": "begge" counts what was signed, not parties
         return self.can_act(token) or is_document_noun(word) or is_agreement_noun(word) \
             or is_agreement_noun(lemma(token))
 
@@ -1711,6 +1733,19 @@ class EventFinder:
         last = match.trigger_tokens[-1]
         after = self.doc[last.i + 1 : min(len(self.doc), last.i + 4)]
         return any(low(t) in ("mot", "for", "imot") for t in after)
+
+    def _compared(self, trigger: Token, sent: Span) -> bool:
+        """A trigger in a clause of comparison ("slik de skrekkslagne her hjemme klager over", "som
+        tobakksindustrien har gjort"): what others do, said to compare."""
+        table = token_table(self.doc)
+        lowers = table.lowers
+        for i in range(trigger.i - 1, sent.start - 1, -1):
+            if punct_at(table, i) or lowers[i] in (",", ";"):
+                return False
+            if lowers[i] in ("slik", "sånn") and lowers[i + 1] not in ("at", "som") \
+                    and (i == sent.start or punct_at(table, i - 1) or lowers[i - 1] in (",", "og", "men")):
+                return True
+        return False
 
     def _fiction(self, sent: Span) -> bool:
         """A sentence about a puppet show, a film, a play or a novel ("Dukken dreper ham")."""
@@ -1836,8 +1871,9 @@ class EventFinder:
                 if self._fiction(sent) or self._not_ruled_out(trigger, sent) \
                         or self._demanded(trigger, sent) or self._warning_said(match, sent):
                     continue  # a puppet's act, "ikke utelukket at" (a possibility), "..., advarer hun"
-                if _emotional_participle(match.verb, sent):
-                    continue  # "var oppbrakt over at": a feeling, not a seizure
+                if _emotional_participle(match.verb, sent) or _scare_quoted(trigger) \
+                        or self._compared(trigger, sent):
+                    continue  # "var oppbrakt over at", a "truet" in quotes, "slik de klager over": no act
                 events.extend(self._events(match, sent, seen))
         return events
 
@@ -1992,6 +2028,14 @@ def _at_line_start(text: str, char: int) -> bool:
     while k >= 0 and text[k] in " \t":
         k -= 1
     return k < 0 or text[k] == "\n"
+
+
+def _scare_quoted(token: Token) -> bool:
+    """ "og deretter "truet" med å", «godkjent»: a trigger in quotation marks is a figure or a quote."""
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    return doc[token.i - 1].text in _QUOTE_MARKS and doc[token.i + 1].text in _QUOTE_MARKS
 
 
 def _emotional_participle(verb: Token, sent: Span) -> bool:
