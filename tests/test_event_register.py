@@ -71,6 +71,12 @@ def events(extractor: Extractor, text: str, language: str = "nb") -> list[Event]
     ("nb", "Multikulturalismen er ingen utopi, slik de skrekkslagne politikerne her hjemme klager over.",
      "ACCUSE"),
     ("nb", "Fem straffekast, alle signert Kari Nilsen, gikk inn.", "AGREE"),
+    # a name after a definite noun of a thing names the thing; praise due; a warning against something
+    ("nb", "Det tyske miljømerket Blå Engel krever 0,6 watt per kilo.", "REQUEST"),
+    ("nb", "Likevel skal Barneombudet ha ros for å be om innsyn.", "SUPPORT"),
+    ("nb", "I et intervju advarer han mot manglende satsing på forsvaret.", "THREATEN"),
+    # any such people, as a rule
+    ("nb", "Et folk som bombes av fienden, vil selvsagt støtte geriljaen.", "SUPPORT"),
 ])
 def test_the_gate_drops_what_is_not_news(extractor: Extractor, language: str, sentence: str,
                                          kind: str) -> None:
@@ -95,6 +101,8 @@ def test_the_gate_drops_what_is_not_news(extractor: Extractor, language: str, se
     ("nb", "Partene avtalte å møtes i Oslo.", "AGREE", "Partene"),
     ("nb", "Rektor fortalte at eleven hadde truet med å sette fyr på klærne.", "THREATEN", "eleven"),
     ("nb", "Politikerne klager over at skolen er for liten.", "ACCUSE", "Politikerne"),
+    ("nb", "Partiet Venstre krever nye forhandlinger.", "REQUEST", "Venstre"),
+    ("nb", "Et folk som ble bombet, støttet geriljaen.", "SUPPORT", None),
     ("nb", "Den som skjøt, ble pågrepet.", "ASSAULT", None),
     # a topic before the verb, the pronoun after it acts
     ("nb", "– Det vil jeg sterkt avvise, sier direktør Kari Nilsen.", "REJECT", "Kari Nilsen"),

@@ -863,6 +863,9 @@ class EventFinder:
                 or predicative
             ):
                 return None  # no verb of its own, named by another event's verb, or only wished or planned
+            if lemma(carrier) == "ha" and row.types[0] in ("SUPPORT", "ACCUSE") and target is None \
+                    and not self.aimed_at(token):
+                return None  # "skal Barneombudet ha ros for": praise due, not given by anyone named
             words.append(carrier)
             return _Match(sorted(set(words), key=lambda t: t.i), carrier, row.types[0], target)
         return _Match(sorted(set(words), key=lambda t: t.i), token, row.types[0], target)
@@ -1429,7 +1432,7 @@ class EventFinder:
             return True
         entity = self.entities.entity_for(token)
         if entity is not None:
-            return entity.type in _AGENT_TYPES
+            return entity.type in _AGENT_TYPES and not self._named_thing(token, entity)
         doc = self.doc
         follows_av = token.i + 2 < len(doc) and low(doc[token.i + 1]) == "av"
         partitive = word in _PARTITIVE_NOUNS or lemma(token) in _PARTITIVE_NOUNS
@@ -1448,6 +1451,22 @@ class EventFinder:
         if type_ in _VERBAL_TYPES and (is_document_noun(word) or is_document_noun(lemma(token))):
             return True  # "Erklæringen oppfordrer til": a statement speaks for those behind it
         return is_agent_noun(word) or is_agent_noun(lemma(token))
+
+    def _named_thing(self, token: Token, entity: Any) -> bool:
+        """ "Det tyske miljømerket Blå Engel", "albumet Vamp": a name after a definite noun of a thing
+        names that thing, whatever type the recognizer gave it ("partiet Venstre" stays)."""
+        if entity.type == "PER":
+            return False  # "motedesigneren Karl Lagerfeld", "forgjengeren Diarra": a title before a person
+        doc = self.doc
+        first = token.i
+        while first > 0 and self.entities.entity_for(doc[first - 1]) is entity:
+            first -= 1
+        if first == 0:
+            return False
+        before = doc[first - 1]
+        definite = "Def" in morph_values(before, "Definite")
+        return before.pos_ == "NOUN" and definite and before.text[:1].islower() \
+            and not is_agent_noun(low(before)) and not is_document_noun(low(before))
 
     def _spatial_adverbial(self, token: Token) -> bool:
         """ "landet over", "verda over": a noun with a stranded "over" means "all across", no actor."""
@@ -1633,14 +1652,17 @@ class EventFinder:
         return any(w in ("til", "for", "i") for w in after)
 
     def _advice(self, match: _Match, sent: Span) -> bool:
-        """ "advarer mot å kritisere", "en advarsel mot å": a warning against doing something is advice,
-        not a threat ("advarer Vesten mot å sende våpen" names whom it is aimed at and stays)."""
+        """ "advarer mot å kritisere", "advarer han mot manglende prioritering": a warning against
+        something is advice, not a threat ("advarer Vesten mot å sende våpen" names whom it is aimed at
+        and stays)."""
         warning = [t for t in match.trigger_tokens if low(t).startswith(("advar", "åtvar"))]
         if match.type != "THREATEN" or not warning:
             return False
-        last = warning[-1]
-        after = [low(t) for t in self.doc[last.i + 1 : min(sent.end, last.i + 4)]]
-        return after[:2] in (["mot", "å"], ["mot", "at"])  # "advarer mot at SVs åpning vil ..."
+        start = warning[-1].i + 1
+        subject = self.subject(match.verb)
+        if subject is not None and subject.i == start:
+            start += 1  # "advarer han mot": the inverted subject, not whom the warning is aimed at
+        return start < sent.end and low(self.doc[start]) == "mot"
 
     def _needs_person(self, match: _Match) -> bool:
         """A COERCE verb whose object is a person: arrest, charge, sentence, deport, force."""
@@ -1690,13 +1712,19 @@ class EventFinder:
         return False
 
     def _those_who(self, subject: Token, verb: Token, sent: Span) -> bool:
-        """ "de som ikke stiller krav", "den som angriper": a pronoun with a relative clause in the
-        present names whoever does so; "den som skjøt" (past) names one who did."""
+        """ "de som ikke stiller krav", "den som angriper", "et folk som bombes, vil støtte": a pronoun
+        or an indefinite noun with a relative clause, in the present, names whoever does so; "den som
+        skjøt" (past) names one who did."""
         doc = self.doc
-        if low(subject) not in ("de", "dei", "den") or subject.i + 1 >= len(doc) \
-                or low(doc[subject.i + 1]) != "som":
+        if subject.i + 1 >= len(doc) or low(doc[subject.i + 1]) != "som":
             return False
-        return self._present_finite(_finite_verb_of(verb, sent))
+        finite = _finite_verb_of(verb, sent)
+        if low(subject) in ("de", "dei", "den"):
+            return self._present_finite(finite)
+        # "Et folk som bombes, vil støtte geriljaen": any such people, in the present or as a rule
+        indefinite = subject.i > 0 and low(doc[subject.i - 1]) in ("en", "ei", "et", "ein", "eit")
+        return indefinite and subject.pos_ == "NOUN" and (self._present_finite(finite)
+                                                          or low(finite) in ("vil", "ville"))
 
     def _state_passive(self, verb: Token, sent: Span) -> bool:
         """A participle after "er"/"var" with no "blitt"/"vært" ("er berømt", "var akseptert")."""
