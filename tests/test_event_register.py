@@ -77,6 +77,8 @@ def events(extractor: Extractor, text: str, language: str = "nb") -> list[Event]
     ("nb", "I et intervju advarer han mot manglende satsing på forsvaret.", "THREATEN"),
     # any such people, as a rule
     ("nb", "Et folk som bombes av fienden, vil selvsagt støtte geriljaen.", "SUPPORT"),
+    # what someone did, named as a thing ("det som vi hadde avtalt")
+    ("nb", "– Vi klarte ikke å gjøre alt som vi hadde avtalt, sier treneren Ola Hansen.", "AGREE"),
 ])
 def test_the_gate_drops_what_is_not_news(extractor: Extractor, language: str, sentence: str,
                                          kind: str) -> None:

@@ -1762,6 +1762,20 @@ class EventFinder:
         after = self.doc[last.i + 1 : min(len(self.doc), last.i + 4)]
         return any(low(t) in ("mot", "for", "imot") for t in after)
 
+    def _free_relative(self, trigger: Token, sent: Span) -> bool:
+        """ "det som vi hadde avtalt", "alt som de krevde": what someone did, named as a thing in the
+        sentence, not reported as an event."""
+        table = token_table(self.doc)
+        lowers = table.lowers
+        for i in range(trigger.i - 1, max(sent.start, trigger.i - 6), -1):
+            if punct_at(table, i):
+                return False
+            things = ("det", "dét", "alt", "noe", "noko")
+            if lowers[i] == "som" and i > sent.start and lowers[i - 1] in things \
+                    and lowers[i + 1] in _NOMINATIVE_PRONOUNS:
+                return True
+        return False
+
     def _compared(self, trigger: Token, sent: Span) -> bool:
         """A trigger in a clause of comparison ("slik de skrekkslagne her hjemme klager over", "som
         tobakksindustrien har gjort"): what others do, said to compare."""
@@ -1900,7 +1914,7 @@ class EventFinder:
                         or self._demanded(trigger, sent) or self._warning_said(match, sent):
                     continue  # a puppet's act, "ikke utelukket at" (a possibility), "..., advarer hun"
                 if _emotional_participle(match.verb, sent) or _scare_quoted(trigger) \
-                        or self._compared(trigger, sent):
+                        or self._compared(trigger, sent) or self._free_relative(trigger, sent):
                     continue  # "var oppbrakt over at", a "truet" in quotes, "slik de klager over": no act
                 events.extend(self._events(match, sent, seen))
         return events
