@@ -63,6 +63,7 @@ def events(extractor: Extractor, text: str, language: str = "nb") -> list[Event]
     ("nb", "Hagen er særlig interessert i forpliktende avtaler om budsjettet.", "AGREE"),
     # "få" with a noun and a participle: done to the noun, by someone not named
     ("nb", "Samme dag fikk Egypt tolv turister bortført og kidnappet.", "ASSAULT"),
+    ("nb", "Etter at Frp har fått innfridd sine krav til komitéledere, blir svaret positivt.", "CONCEDE"),
     # only a deal, a plan or a claim is rejected; what is agreed to happen every week is habitual
     ("nb", "I vår tid er både etikk og moral blitt forkastet som tvangstrøyer.", "REJECT"),
     ("nb", "Partene avtaler å møtes ukentlig.", "AGREE"),
@@ -99,6 +100,8 @@ def test_the_gate_drops_what_is_not_news(extractor: Extractor, language: str, se
     ("nb", "Nå krever EU-kommisjonen at alle må søke på nytt.", "REQUEST", "EU-kommisjonen"),
     ("nb", "Bøndene var i streik i tre uker.", "PROTEST", "Bøndene"),
     ("nb", "Opprørerne bortførte tolv turister i helgen.", "ASSAULT", "Opprørerne"),
+    ("nb", "Regjeringen har innfridd kravene fra Frp.", "CONCEDE", "Regjeringen"),
+    ("nb", "Politiet har fått gjennomført ransaking hos mannen.", "COERCE", "Politiet"),
     ("nb", "Forslaget ble forkastet av Stortinget i går.", "REJECT", "Stortinget"),
     ("nb", "Partene avtalte å møtes i Oslo.", "AGREE", "Partene"),
     ("nb", "Rektor fortalte at eleven hadde truet med å sette fyr på klærne.", "THREATEN", "eleven"),

@@ -206,6 +206,8 @@ _NEWS_MEDIA = word_set("entity_type_news_media")
 _TOPICS = {"det", "dette", "slik", "sånn", "her", "der", "da", "nå", "no", "så", "dét"}
 _NOMINATIVE_PRONOUNS = {"jeg", "eg", "du", "han", "hun", "ho", "vi", "me", "de", "dei", "dere"}
 _QUOTE_MARKS = {'"', "«", "»", "“", "”", "'"}
+# Forms of "få" that, with a participle, say what was done to someone ("fikk kravene innfridd").
+_GET_FORMS = {"fikk", "får", "fått", "fekk"}
 # Word pairs that open a clause of what only seems so or does not happen: "som om", "uten at".
 _UNREAL_PAIRS = {("som", "om"), ("uten", "at"), ("utan", "at")}
 # What an escalation of one's own forces is: a mobilisation, not a threat ("varslet en opptrapping
@@ -1699,13 +1701,19 @@ class EventFinder:
         return not determined
 
     def _had_done(self, subject: Token, verb: Token, sent: Span) -> bool:
-        """ "fikk tolv turister bortført", "fekk bilen øydelagd": "få" with a noun and a participle
-        says what was done to the noun, by someone not named."""
+        """ "fikk tolv turister bortført", "fekk bilen øydelagd", "har fått innfridd sine krav": "få"
+        with a participle says what was done to the noun or for the subject, by someone not named."""
         if subject.i > verb.i or ("Part" not in morph_values(verb, "VerbForm") and verb.pos_ != "ADJ"):
             return False
         lowers = token_table(self.doc).lowers
+        k = verb.i - 1
+        while k > subject.i and self.doc[k].pos_ == "ADV":
+            k -= 1
+        own = verb.i + 1 < sent.end and lowers[verb.i + 1] in ("sin", "sitt", "sine", "si")
+        if k > subject.i and lowers[k] in _GET_FORMS and own:
+            return True  # "har fått innfridd sine krav"; "får gjennomført ransaking" is done by the subject
         for k in range(subject.i - 1, max(sent.start, subject.i - 5) - 1, -1):
-            if lowers[k] in ("fikk", "får", "fått", "fekk"):
+            if lowers[k] in _GET_FORMS:
                 return True
             if punct_at(token_table(self.doc), k):
                 return False
