@@ -78,6 +78,9 @@ def events(extractor: Extractor, text: str, language: str = "nb") -> list[Event]
     ("nb", "I et intervju advarer han mot manglende satsing på forsvaret.", "THREATEN"),
     # any such people, as a rule
     ("nb", "Et folk som bombes av fienden, vil selvsagt støtte geriljaen.", "SUPPORT"),
+    # what someone wanted to do
+    ("nb", "Statsministeren ville gratulere paret etter fødselen.", "SUPPORT"),
+    ("nn", "Regjeringa ville innføre forbod mot snus på jobb.", "COERCE"),
     # what someone did, named as a thing ("det som vi hadde avtalt")
     ("nb", "– Vi klarte ikke å gjøre alt som vi hadde avtalt, sier treneren Ola Hansen.", "AGREE"),
 ])
@@ -102,6 +105,7 @@ def test_the_gate_drops_what_is_not_news(extractor: Extractor, language: str, se
     ("nb", "Opprørerne bortførte tolv turister i helgen.", "ASSAULT", "Opprørerne"),
     ("nb", "Regjeringen har innfridd kravene fra Frp.", "CONCEDE", "Regjeringen"),
     ("nb", "Politiet har fått gjennomført ransaking hos mannen.", "COERCE", "Politiet"),
+    ("nb", "Ministeren sa at de ville trekke styrkene ut.", "RETREAT", None),
     ("nb", "Forslaget ble forkastet av Stortinget i går.", "REJECT", "Stortinget"),
     ("nb", "Partene avtalte å møtes i Oslo.", "AGREE", "Partene"),
     ("nb", "Rektor fortalte at eleven hadde truet med å sette fyr på klærne.", "THREATEN", "eleven"),

@@ -1589,9 +1589,22 @@ class EventFinder:
         passive = any(w in ("bli", "blitt", "vorte", "verte", "vært") for w in group)
         if modals[-1] == "ville" and not perfect and not passive and "Part" in morph_values(verb, "VerbForm"):
             return True  # "ville jeg sagt nei": what would have happened ("ha" left out)
+        if modals == ["ville"] and not perfect and not passive and self._wanted(finite, sent):
+            return True  # "Mange ville gratulere dem": what they wanted to do
         if modals == ["ville"] and not perfect:
             return False  # "at journalistene ville bli løslatt": what was to happen, as reported
         return not (perfect and modals[0] in _UNREAL_UNLESS_PERFECT - {"kan", "kunne", "må", "måtte"})
+
+    def _wanted(self, finite: Token, sent: Span) -> bool:
+        """ "ville" as the past of "vil" in a main clause, not denied: a wish ("Mange ville gratulere
+        paret"); reported ("at de ville trekke seg") it announces, and "ville ikke" refuses."""
+        lowers = token_table(self.doc).lowers
+        if low(finite) != "ville":
+            return False
+        before = range(sent.start, finite.i)
+        after = range(finite.i + 1, min(sent.end, finite.i + 4))
+        return not any(lowers[k] in ("at", "om", "som", "hvis", "dersom", "da", "når") for k in before) \
+            and not any(lowers[k] in _negation_cues() for k in after)
 
     def _generic_passive(self, match: _Match, sent: Span) -> bool:
         """A present s-passive outside a headline ("Både eldre og barn arresteres", "Mange opplever
