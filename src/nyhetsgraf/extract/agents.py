@@ -120,6 +120,7 @@ def _private_heads() -> frozenset[str]:
     return word_set("event_private_nouns")
 
 
+@lru_cache(maxsize=1 << 12)
 def is_private_noun(word: str) -> bool:
     """ "faren", "venner", "kjæresten": a relative or a friend, whose dealings with someone are private
     (as whole words: "familiene" and "barnevernet" are not among them)."""

@@ -16,7 +16,7 @@ announced (not habitual, generic, modal, conditional, expected, or a piece of a 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -210,6 +210,7 @@ _QUOTE_MARKS = {'"', "«", "»", "“", "”", "'"}
 _GET_FORMS = {"fikk", "får", "fått", "fekk"}
 # Word pairs that open a clause of what only seems so or does not happen: "som om", "uten at".
 _UNREAL_PAIRS = {("som", "om"), ("uten", "at"), ("utan", "at")}
+_UNREAL_FIRST_WORDS = frozenset(first for first, _ in _UNREAL_PAIRS)
 # What an escalation of one's own forces is: a mobilisation, not a threat ("varslet en opptrapping
 # av amerikanske styrker").
 _FORCE_ENDINGS = ("styrker", "styrkene", "soldater", "soldatene", "tropper", "troppene", "innsatsen")
@@ -740,6 +741,9 @@ class EventFinder:
         self.sents = sentences(doc)
         self._sentence_starts = [sent.start for sent in self.sents]
         self._subjects: dict[int, Token | None] = {}
+        self._entity_tokens: dict[int, list[int]] = {}
+        self._fiction_sentences: dict[int, bool] = {}
+        self._marker_positions: tuple[list[int], list[int]] | None = None
         self.time_tokens: set[int] = set()
         for time in times:
             span = doc.char_span(time.span[0] - offset, time.span[1] - offset, alignment_mode="expand")
@@ -1195,15 +1199,21 @@ class EventFinder:
         if len(words) >= 3 and token.text == words[-1] and self.referents.gender_of(token.text) is not None:
             return True  # "Cathrine" as the end of "Olav Mulelid Cathrine": a first name glued to a name
         sent = self.sentence_of(token)
-        return any(self.entities.entity_for(doc[i]) is entity
-                   for i in range(sent.start, sent.end) if abs(i - token.i) > 1)
+        return any(sent.start <= i < sent.end and abs(i - token.i) > 1 for i in self._tokens_of(entity))
+
+    def _tokens_of(self, entity: Any) -> list[int]:
+        """The entity's token indexes, read from the index once per finder (a pronoun asks twice)."""
+        key = id(entity)
+        if key not in self._entity_tokens:
+            self._entity_tokens[key] = self.entities.tokens_of(entity)
+        return self._entity_tokens[key]
 
     def _named_later_in_sentence(self, entity: Any, pronoun: Token) -> bool:
         """Whether the entity is named after the pronoun in its sentence (a pronoun does not stand for
         a name that follows it in its own clause: "Han møtte Vågnes"), or is what the relative "som"
         right before the pronoun stands for."""
         end = self.sentence_of(pronoun).end
-        if any(pronoun.i < i < end for i in self.entities.tokens_of(entity)):
+        if any(pronoun.i < i < end for i in self._tokens_of(entity)):
             return True
         # "Representantenes hus, som de tok kontroll over": the subject of an object relative is not
         # what the relative stands for
@@ -1218,7 +1228,7 @@ class EventFinder:
         sents = [s for s in self.sents if s.start <= pronoun.i]
         window_start = sents[-4].start if len(sents) >= 4 else 0
         return any(window_start <= i < pronoun.i or (pronoun.i < i < sents[-1].end if sents else False)
-                   for i in self.entities.tokens_of(entity))
+                   for i in self._tokens_of(entity))
 
     def phrase(self, head: Token) -> str:
         """Determiners, numbers, adjectives and genitives before a noun, and the noun: "den irakiske
@@ -1812,22 +1822,41 @@ class EventFinder:
 
     def _fiction(self, sent: Span) -> bool:
         """A sentence about a puppet show, a film, a play or a novel ("Dukken dreper ham")."""
-        lowers = token_table(self.doc).lowers
-        return any(lowers[i] in _FICTION_WORDS for i in range(sent.start, sent.end))
+        if sent.start not in self._fiction_sentences:
+            lowers = token_table(self.doc).lowers
+            self._fiction_sentences[sent.start] = not _FICTION_WORDS.isdisjoint(lowers[sent.start : sent.end])
+        return self._fiction_sentences[sent.start]
 
     def _not_ruled_out(self, trigger: Token, sent: Span) -> bool:
         """ "Det er ikke utelukket at Fr.p. vil fremme krav": what is not ruled out is a possibility;
         "som om staten har godkjent": what seems so; "uten at noen arresterer deg": what does not happen."""
-        lowers = token_table(self.doc).lowers
-        return any(lowers[i].startswith(("utelukk", "utelukt")) or (lowers[i], lowers[i + 1]) in _UNREAL_PAIRS
-                   for i in range(sent.start, trigger.i))
+        markers = self._markers()[0]
+        k = bisect_left(markers, sent.start)
+        return k < len(markers) and markers[k] < trigger.i
+
+    def _markers(self) -> tuple[list[int], list[int]]:
+        """Where the Doc has a word that rules in or denies ("utelukket", "som om", "uten at") and a
+        verb of demand: found in one pass over the Doc, for every match to look up."""
+        if self._marker_positions is None:
+            table = token_table(self.doc)
+            lowers, lemmas = table.lowers, table.lemmas
+            last = len(lowers) - 1
+            unreal = [i for i, w in enumerate(lowers) if w.startswith(("utelukk", "utelukt"))
+                      or (w in _UNREAL_FIRST_WORDS and i < last and (w, lowers[i + 1]) in _UNREAL_PAIRS)]
+            demands = [i for i, w in enumerate(lemmas) if w in _DEMAND_VERBS]
+            self._marker_positions = (unreal, demands)
+        return self._marker_positions
 
     def _demanded(self, trigger: Token, sent: Span) -> bool:
         """A trigger in the at-clause of a demand ("vil kreve at partiene inngår avtaler")."""
+        demands = self._markers()[1]
+        k = bisect_left(demands, sent.start)
+        if k == len(demands) or demands[k] >= trigger.i - 1:
+            return False
         table = token_table(self.doc)
-        lemmas, lowers, texts = table.lemmas, table.lowers, table.texts
-        for i in range(sent.start, trigger.i - 1):
-            if lemmas[i] in _DEMAND_VERBS and looks_like_verb_at(table, i) and lowers[i + 1] != "om":
+        lowers, texts = table.lowers, table.texts
+        for i in demands[k:bisect_left(demands, trigger.i - 1)]:
+            if looks_like_verb_at(table, i) and lowers[i + 1] != "om":
                 between = range(i + 1, trigger.i)
                 stopped = any(texts[k] in (".", ";", ",") for k in between)
                 if any(lowers[k] == "at" for k in between) and not stopped:
@@ -2095,10 +2124,9 @@ def _at_line_start(text: str, char: int) -> bool:
 
 def _scare_quoted(token: Token) -> bool:
     """ "og deretter "truet" med å", «godkjent»: a trigger in quotation marks is a figure or a quote."""
-    doc = token.doc
-    if token.i == 0 or token.i + 1 >= len(doc):
-        return False
-    return doc[token.i - 1].text in _QUOTE_MARKS and doc[token.i + 1].text in _QUOTE_MARKS
+    texts = token_table(token.doc).texts
+    i = token.i
+    return 0 < i < len(texts) - 1 and texts[i - 1] in _QUOTE_MARKS and texts[i + 1] in _QUOTE_MARKS
 
 
 def _emotional_participle(verb: Token, sent: Span) -> bool:
