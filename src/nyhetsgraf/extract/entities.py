@@ -459,8 +459,10 @@ def _cluster(mentions: list[Mention]) -> list[Cluster]:
 
 
 def _person_for_word(persons: list[Cluster], mention: Mention) -> Cluster | None:
-    """The person a bare first name or surname refers to: the most recent full name holding it,
-    else the first one introduced later."""
+    """The person a bare first name or surname refers to: of the full names holding it before, the
+    one named in full most often so far (the article's "Romney" is Mitt Romney even right after "Ann
+    Romney" is named once), the most recent on a tie; else, of those named later, the one named in
+    full most often, the first on a tie."""
     word = fold(mention.text)
     holders = [
         c
@@ -472,8 +474,11 @@ def _person_for_word(persons: list[Cluster], mention: Mention) -> Cluster | None
         return None
     before = [c for c in holders if any(m.start < mention.start and len(m.words) > 1 for m in c.mentions)]
     if before:
-        return max(before, key=lambda c: max(m.start for m in c.mentions if m.start < mention.start))
-    return min(holders, key=lambda c: c.first)
+        return max(before, key=lambda c: (
+            sum(len(m.words) > 1 and m.start < mention.start for m in c.mentions),
+            max(m.start for m in c.mentions if m.start < mention.start)))
+    return max(holders, key=lambda c: (sum(len(m.words) > 1 for m in c.mentions),
+                                       -min(m.start for m in c.mentions if len(m.words) > 1)))
 
 
 def _merge_single_word_names(clusters: list[Cluster], persons: list[Cluster]) -> None:
@@ -826,23 +831,25 @@ class Referents:
         first = entity.name.split()[0] if entity.name else ""
         return self.gender_of(first) if first else None
 
-    def pronoun(self, token: Token, before: int) -> str | None:
-        """The most recent fitting entity mentioned before token index ``before``."""
+    def pronoun(self, token: Token, before: int, exclude: frozenset[str] = frozenset()) -> str | None:
+        """The most recent fitting entity mentioned before token index ``before``, other than the
+        names in ``exclude`` (those a quote speaks about: "Han sa: «Lie respekterer meg ikke»")."""
         kind = PERSONAL_PRONOUNS.get(low(token))
         if kind is None:
             return None
-        seen: set[str] = set()
+        seen: set[str] = set(exclude)
         fallback: str | None = None
         for i, entity in reversed(self._mentions):
             if i >= before or entity.name in seen:
                 continue
             seen.add(entity.name)
             if kind == "PL":
-                if entity.type in _GROUP_TYPES:
+                # "sa de": a group, never a country, even one typed as its government
+                if entity.type in _GROUP_TYPES and not is_country(entity.name):
                     return entity.name
                 continue
-            if entity.type != "PER":
-                continue
+            if entity.type != "PER" or _compound_on_name(entity.name):
+                continue  # "Ebba Grön-album": a thing named after someone is no person
             gender = self.gender(entity)
             if gender == kind:
                 return fallback if fallback is not None and " " in fallback else entity.name
@@ -851,13 +858,15 @@ class Referents:
         # a one-word name of unknown gender ("Haugli", or NER's "Nato") only when no person fits
         return fallback
 
-    def name(self, phrase: Span) -> str | None:
-        """Entity name for a phrase headed by (or naming) an entity, else the phrase as written."""
+    def name(self, phrase: Span, exclude: frozenset[str] = frozenset()) -> str | None:
+        """Entity name for a phrase headed by (or naming) an entity, else the phrase as written;
+        a pronoun resolves to an entity not in ``exclude``."""
         phrase = _trim(phrase)
         if len(phrase) == 0:
             return None
-        if low(phrase[0]) in PERSONAL_PRONOUNS:
-            return self.pronoun(phrase[0], phrase.start)  # "de i en pressemelding": the pronoun speaks
+        if low(phrase[0]) in PERSONAL_PRONOUNS and not _determiner_at(phrase):
+            # "de i en pressemelding": the pronoun speaks
+            return self.pronoun(phrase[0], phrase.start, exclude)
         if len(phrase) == 1 and phrase[0].pos_ in ("PRON", "ADV", "SCONJ", "ADP"):
             return None  # "det", "man", "Videre": no speaker named
         core = _core(phrase)
@@ -893,6 +902,20 @@ class Referents:
             return _core_text(core)
         text = phrase.text.strip()
         return text or None
+
+
+def _determiner_at(phrase: Span) -> bool:
+    """ "De kritiske røstene", "dei gamle": "de" opening a noun phrase is its article, not a pronoun."""
+    table = token_table(phrase.doc)
+    first = phrase.start
+    return (table.lowers[first] in ("de", "dei") and first + 1 < phrase.end
+            and table.pos[first + 1] in ("ADJ", "NOUN", "NUM") and table.texts[first + 1].islower())
+
+
+def _compound_on_name(name: str) -> bool:
+    """ "Ebba Grön-album", "Obama-administrasjonen": a compound whose head is a lower-case noun."""
+    head = name.rsplit("-", 1)
+    return len(head) == 2 and head[1][:1].islower()
 
 
 def _is_name(core: Span, index: EntityIndex) -> bool:

@@ -208,6 +208,7 @@ class _Found:
     attribution: int | None  # token index of the speech verb, when there is one
     paragraph: int = -1
     continues: bool = False  # an unattributed dash paragraph: the previous speaker goes on
+    named_source: bool = False  # "ifølge påtaleansvarlig": the text names the source, whatever it is
 
 
 def _text_bounds(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
@@ -236,6 +237,18 @@ class QuoteFinder:
         self.referents = referents or Referents(doc, entities, gender_of)
         self.sents = sentences(doc)
         self.text = doc_text(doc)
+        # the names mentioned inside the quote being attributed: a pronoun never resolves to them
+        # ("Han sa det ofte: «Lie respekterer meg ikke»" is not said by Lie)
+        self.about: frozenset[str] = frozenset()
+
+    def _about_bounds(self, start: int, end: int) -> None:
+        """Remember the names of the entities mentioned in characters start..end of the Doc."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        names = {self.entities.name_for(t) for t in span} if span is not None else set()
+        self.about = frozenset(name for name in names if name is not None)
+
+    def _name(self, phrase: Span) -> str | None:
+        return self.referents.name(phrase, self.about)
 
     # ------------------------------------------------------------------ helpers
     def sentence(self, i: int) -> Span:
@@ -249,16 +262,16 @@ class QuoteFinder:
         subject chunk before it; the parsed subject when the surface gives nothing."""
         between = self._subject_inside_verb_group(verb, clause)
         if between is not None and prefer_after is None:
-            return self.referents.name(between)
+            return self._name(between)
         after = self._subject_follows(verb, clause) if prefer_after is None else prefer_after
         phrase = phrase_after(verb, clause) if after else self._chunk_before(verb, clause)
         if len(phrase):
-            return self.referents.name(phrase)
+            return self._name(phrase)
         subject = self._parsed_subject(verb)
         if subject is not None:
             return self._name_of_subject(subject, clause)
         phrase = self._chunk_before(verb, clause) if after else phrase_after(verb, clause)
-        return self.referents.name(phrase) if len(phrase) else None
+        return self._name(phrase) if len(phrase) else None
 
     def _subject_inside_verb_group(self, verb: Token, sent: Span) -> Span | None:
         """ "Da skal Ling og Lee ha gitt uttrykk for at": an inverted subject between the finite
@@ -306,6 +319,9 @@ class QuoteFinder:
             return doc[verb.i : verb.i]  # "Ved prosedyren for ... er det": an adverbial is no speaker
         if len(chunk) and not coordinated and not has_verb and any(t.pos_ != "ADV" for t in chunk):
             return chunk
+        subject = self._subject_before(verb, sent)
+        if subject is not None:
+            return subject
         # the first chunk of the sentence, up to its first verb, comma or subjunction
         first = sent.start
         while first < verb.i and (doc[first].text in DASHES or is_space(doc[first])):
@@ -315,6 +331,36 @@ class QuoteFinder:
             end += 1
         return doc[first:end]
 
+    def _subject_before(self, verb: Token, sent: Span) -> Span | None:
+        """The parsed subject of a speech verb inside a longer clause, when it stands before the verb:
+        the subject of its auxiliary or first conjunct ("alle som uttaler seg om saken mener",
+        "når meteorologer sier"), or the antecedent of a relative "som" ("en smilende munk, som
+        gjør det klart at", "forklarer Hansen, som mente")."""
+        head = verb
+        subject = self._parsed_subject(head)
+        for _ in range(3):
+            if subject is not None or dep(head) not in ("INFV", "KOORD", "conj") or head.head is head:
+                break
+            head = head.head
+            subject = self._parsed_subject(head)
+        if subject is None and dep(head) in ("ATR", "acl:relcl") and head.head.pos_ in ("NOUN", "PROPN"):
+            if any(low(child) == "som" and child.i < head.i for child in head.children):
+                subject = head.head
+        if subject is None or not sent.start <= subject.i < verb.i:
+            return None
+        if subject.pos_ in ("PRON", "DET") and low(subject) not in _PRONOUN_SPEAKERS:
+            return None  # "det", "som", "man": no one named
+        doc = self.doc
+        left = max(sent.start, min(t.i for t in subject.subtree))
+        while left < subject.i and (doc[left].pos_ in ("PUNCT", "SCONJ", "CCONJ") or low(doc[left]) == "som"):
+            left += 1
+        right = subject.i + 1
+        inside = {t.i for t in subject.subtree}
+        while (right < verb.i and right in inside and low(doc[right]) != "som"
+               and doc[right].pos_ not in ("VERB", "AUX", "PUNCT", "SCONJ")):
+            right += 1  # "Ola Hansen", "Representanter for SV": the rest of the phrase, not its clause
+        return doc[left:right]
+
     def _parsed_subject(self, verb: Token) -> Token | None:
         for child in verb.children:
             if dep(child) in SUBJECT_DEPS and child.pos_ in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"):
@@ -323,7 +369,7 @@ class QuoteFinder:
 
     def _name_of_subject(self, subject: Token, clause: Span) -> str | None:
         if low(subject) in ("han", "hun", "ho", "de", "dei"):
-            name = self.referents.pronoun(subject, subject.i)
+            name = self.referents.pronoun(subject, subject.i, self.about)
             entity = self.entities.by_name(name) if name else None
             if entity is not None and low(subject) in ("de", "dei") and entity.type in ("GPE_LOC", "LOC"):
                 return None  # "sa de": people, not the country last named
@@ -335,7 +381,7 @@ class QuoteFinder:
         right = max(t.i for t in subject.subtree) + 1
         left = max(left, clause.start)
         right = min(right, clause.end)
-        return self.referents.name(self.doc[left:right])
+        return self._name(self.doc[left:right])
 
     def _subject_follows(self, verb: Token, clause: Span) -> bool:
         """Whether the subject comes after the verb (V2 inversion, or a closing attribution)."""
@@ -371,10 +417,31 @@ class QuoteFinder:
             verb = doc[j]
             # the attribution must end soon ("sier hun til NTB.") and name someone right after the verb
             stop = next((k for k in range(j, last + 1) if texts[k] in (".", "!", "?")), last + 1)
-            if stop - j > 25 or len(phrase_after(verb, self.doc[j:stop])) == 0:
+            if stop - j > 25:
+                continue
+            speaker = phrase_after(verb, self.doc[j:stop])
+            if len(speaker) == 0 or self._clause_follows(speaker, stop):
                 continue
             return i, verb
         return None
+
+    def _clause_follows(self, speaker: Span, stop: int) -> bool:
+        """Whether token i, right after the phrase that follows a speech verb, goes on with what is
+        said: "at" or a finite verb ("Men i stedet for å anbefale mer, fastslår politiet at ...",
+        "Kari Lie (lege), mener klimaet er godt"): the verb opens the sentence's main clause, and
+        what stands before its comma is no quote."""
+        i = speaker.end
+        if i >= stop:
+            return False
+        table = token_table(self.doc)
+        if any(table.pos[k] == "PRON" for k in range(speaker.start + 1, speaker.end)):
+            return False  # "roper han så høyt han kan": the speaker's own clause of manner
+        before = i - 1
+        while before > 0 and table.texts[before] in DASHES:
+            before -= 1
+        if table.pos[before] == "CCONJ" or table.lowers[before] in _CONJUNCTIONS:
+            return False  # "sier Tore og tenker på ...": a second verb of the speaker
+        return table.lowers[i] in _AT or (table.pos[i] in ("VERB", "AUX") and _finite(self.doc[i]))
 
     def dash_paragraphs(self, found: list[_Found]) -> None:
         doc = self.doc
@@ -389,17 +456,28 @@ class QuoteFinder:
                 bounds = _text_bounds(doc, first, comma - 1 if doc[comma].text == "," else comma)
                 if bounds is None:
                     continue
+                self._about_bounds(*bounds)
                 speaker = self.speaker_of(verb, self.sentence(verb.i), prefer_after=True)
                 found.append(_Found(*bounds, speaker, True, verb.i, index))
                 continue
             bounds = _text_bounds(doc, first, end - 1)
-            if bounds is None:
+            if bounds is None or self._list_item(first, end):
                 continue
-            speaker = self._next_sentence_speaker(ranges, index)
+            self._about_bounds(*bounds)
+            speaker = self._next_sentence_speaker(ranges, index) or self._colon_frame_speaker(ranges, index)
             text = self.text[bounds[0] : bounds[1]]
             # no attribution: the previous speaker goes on (an interviewer's question has none)
             continues = speaker is None and not text.rstrip().endswith("?")
             found.append(_Found(*bounds, speaker, True, None, index, continues))
+
+    def _list_item(self, first: int, end: int) -> bool:
+        """ "– Fjerne plikten.", "– Styrke vernet av kysten": an unattributed dash line that opens
+        with an infinitive and has no finite verb is a point of a list or a programme, not speech."""
+        doc = self.doc
+        words = [t for t in doc[first:end] if not is_punct(t) and not is_space(t)]
+        if not words or words[0].pos_ != "VERB" or "Inf" not in morph_values(words[0], "VerbForm"):
+            return False
+        return not any(t.pos_ in ("VERB", "AUX") and _finite(t) for t in words)
 
     def continue_speakers(self, found: list[_Found]) -> None:
         """Unattributed dash paragraphs take the speaker of the quote just before them, or else of
@@ -428,6 +506,24 @@ class QuoteFinder:
                 if not later.continues:
                     quote.speaker = later.speaker
                     break
+
+    def _colon_frame_speaker(self, ranges: list[tuple[int, int]], index: int) -> str | None:
+        """ "Tatchell sier:\n– ...", "I sin biografi skriver hun:": the paragraph before the dash line
+        ends with a colon after a speech verb, whose speaker says it."""
+        if index == 0:
+            return None
+        start, end = ranges[index - 1]
+        doc = self.doc
+        last = end - 1
+        while last > start and is_space(doc[last]):
+            last -= 1
+        if doc[last].text != ":":
+            return None
+        sent = self.sentence(last)
+        verbs = [k for k in range(max(start, sent.start), last) if speech_verb_at(doc, k)]
+        if not verbs:
+            return None
+        return self.speaker_of(doc[verbs[-1]], doc[max(start, sent.start) : last])
 
     def _next_sentence_speaker(self, ranges: list[tuple[int, int]], index: int) -> str | None:
         """ "– ... .\nDet sa Ola Vik til Reuters." names the speaker of the quote before it."""
@@ -474,6 +570,11 @@ class QuoteFinder:
                 segment_start = sent.end
                 if bounds is None or any(s < bounds[1] and bounds[0] < e for s, e in taken):
                     continue
+                # a reported sentence may name its own speaker ("Avtalen gjelder bare dersom Lie går
+                # av, forklarer han"); direct speech says "jeg"
+                self.about = frozenset()
+                if direct:
+                    self._about_bounds(*bounds)
                 speaker = self.speaker_of(verb, sent, prefer_after=True)
                 found.append(_Found(*bounds, speaker, direct, verb.i))
 
@@ -512,10 +613,17 @@ class QuoteFinder:
                 # «ekstrafinaler», «noen der ute», «mest traumatiske mareritt»: a term or a phrase in
                 # quotation marks, not a quote
                 continue
+            self._about_bounds(start, end)
             speaker = self._guillemet_speaker(span)
             found.append(_Found(start, end, speaker, True, None))
 
     def _guillemet_speaker(self, span: Span) -> str | None:
+        closing = self._closing_speech_verb(span)
+        if closing is not None:
+            # «...» skriver Clough: the attribution right after the closing mark names the speaker
+            phrase = phrase_after(closing, self.sentence(closing.i))
+            if len(phrase):
+                return self._name(phrase)
         sent = self.sentence(span.start)
         k = span.start - 1
         while k >= 0 and (is_space(self.doc[k]) or self.doc[k].text in QUOTATION_MARKS):
@@ -532,11 +640,24 @@ class QuoteFinder:
                     head = head.head
                     subject = self._parsed_subject(head)
                 if subject is not None:
-                    return self._name_of_subject(subject, sent)
-                phrase = phrase_before(verb, sent)
-                if len(phrase):
-                    return self.referents.name(phrase)
+                    name = self._name_of_subject(subject, sent)
+                else:
+                    phrase = phrase_before(verb, sent)
+                    if not len(phrase):
+                        continue
+                    name = self._name(phrase)
+                if name in self.about and not is_speech_verb(verb):
+                    return None  # «Jenny, du er så pen!» written to Jenny, not by her
+                return name
         return None
+
+    def _closing_speech_verb(self, span: Span) -> Token | None:
+        """A speech verb right after a quotation's closing mark (and a comma): «...» skriver X."""
+        doc = self.doc
+        k = span.end
+        while k < len(doc) and (doc[k].text in ("»", "”", '"', ",") or is_space(doc[k])) and k < span.end + 3:
+            k += 1
+        return doc[k] if k < len(doc) and speech_verb_at(doc, k) else None
 
     # ------------------------------------------------------------------ reported speech
     def at_clauses(self, found: list[_Found]) -> None:
@@ -548,6 +669,8 @@ class QuoteFinder:
                 if explicit_only and not _denial_verb_at(table, i):
                     continue  # "avviser at ..." reports a denial; it needs its "at"
                 verb = doc[i]
+                if _no_speech_sense(table, i):
+                    continue
                 clause_start = self._reported_clause_start(verb, sent, explicit_only)
                 if clause_start is None:
                     continue
@@ -556,6 +679,7 @@ class QuoteFinder:
                     continue
                 if any(f.attribution == verb.i for f in found):
                     continue
+                self._about_bounds(*bounds)
                 speaker = self.speaker_of(verb, sent)
                 found.append(_Found(*bounds, speaker, False, verb.i))
 
@@ -595,7 +719,7 @@ class QuoteFinder:
         """A subject (pronoun or short noun phrase) at j followed closely by a finite verb."""
         doc = self.doc
         first = doc[j]
-        if low(first) in _QUESTION_WORDS:
+        if any(low(t) in _QUESTION_WORDS for t in doc[j : min(sent.end, j + 3)]):
             return False  # "vil ikke si hva som ble sagt": an indirect question reports nothing
         nominal = first.pos_ in ("PRON", "NOUN", "PROPN", "DET", "ADJ", "NUM")
         if not nominal and low(first) not in _NOMINATIVE_PRONOUNS:
@@ -631,7 +755,8 @@ class QuoteFinder:
                     continue
                 if bounds is None:
                     continue
-                found.append(_Found(*bounds, speaker, False, token.i))
+                named = phrase[-1].pos_ in ("NOUN", "PROPN") and not is_document_noun(phrase[-1].text)
+                found.append(_Found(*bounds, speaker, False, token.i, named_source=named))
 
     # ------------------------------------------------------------------ all together
     def find(self) -> list[_Found]:
@@ -643,6 +768,20 @@ class QuoteFinder:
         self.ifolge(found)
         self.continue_speakers(found)
         return _without_nested(found)
+
+
+def _no_speech_sense(table: TokenTable, i: int) -> bool:
+    """A speech verb in a sense that reports no one's words: "det vil si at" (that is), "har vist seg
+    at", "viste seg å" (turned out), "det sier seg selv"."""
+    lowers = table.lowers
+    if i + 1 < len(lowers) and lowers[i + 1] == "seg" and table.lemmas[i] in _REFLEXIVE_NOT_SPEECH:
+        return True
+    return (table.lemmas[i] in DIRECT_SPEECH_LEMMAS and i >= 2 and lowers[i - 1] == "vil"
+            and lowers[i - 2] in ("det", "dette"))
+
+
+# Speech verbs that with "seg" mean something else: "vise seg", "syne seg" (turn out).
+_REFLEXIVE_NOT_SPEECH = frozenset({"vise", "syne"})
 
 
 def _denial_verb(token: Token) -> bool:
@@ -752,7 +891,7 @@ def find_quotes(doc: Doc, article: Article, entities: EntityIndex,
         text = finder.text[f.start : f.end]
         span = (f.start + offset, f.end + offset)
         speaker = _clean_speaker(f.speaker)
-        if speaker is not None and not _can_speak(speaker, entities):
+        if speaker is not None and not f.named_source and not _can_speak(speaker, entities):
             speaker = None  # "nye melodier", "det meg", "40 prosent": no one who speaks
         quotes.append(Quote(text=text, speaker=speaker, direct=f.direct, span=span))
     return quotes
@@ -788,8 +927,10 @@ def _clean_speaker(speaker: str | None) -> str | None:
 
 # Endings of nouns for people in the definite form or by age: "manageren", "24-åringen",
 # "meteorologen", "journalisten".
-_PERSON_ENDINGS = ("eren", "erne", "åring", "åringen", "åringer", "log", "logen", "ist", "isten", "istene")
+_PERSON_ENDINGS = ("eren", "erne", "åring", "åringen", "åringer", "log", "logen", "loger", "logene", "ist",
+                   "isten", "istene")
 _GROUP_SPEAKERS = frozenset({"mange", "alle", "andre", "flere", "samtlige", "begge", "noen", "ingen"})
+_PRONOUN_SPEAKERS = frozenset({*PERSONAL_PRONOUNS, *_GROUP_SPEAKERS})
 
 
 def _can_speak(speaker: str, entities: EntityIndex) -> bool:
@@ -798,7 +939,11 @@ def _can_speak(speaker: str, entities: EntityIndex) -> bool:
     words = speaker.split()
     if entities.by_name(speaker) is not None or len(words) == 1 and words[0].lower() in PERSONAL_PRONOUNS:
         return True
+    if len(words) > 1 and words[0].lower() in ("de", "dei") and words[1].islower():
+        words = words[1:]  # "de fleste analytikere": the article of a noun phrase
     first = words[0].lower()
+    if first in _GROUP_SPEAKERS and len(words) > 1 and words[1].lower() in ("som", "av"):
+        return True  # "alle som uttaler seg", "mange av dem"
     clause_word = first in {*PERSONAL_PRONOUNS, *_FIRST_PERSON_WORDS, "for", "mot", "er"}
     if clause_word or first == "det" and len(words) <= 2:
         return False  # "det meg", "vi vel kort", "For å": pieces of a clause
