@@ -12,6 +12,7 @@ or the description as written ("kilden", "en fransk regjeringskilde").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -488,13 +489,30 @@ class QuoteFinder:
         def paragraph_of(char: int) -> int:
             return max((index for start, index in char_paragraph if start <= char), default=0)
 
+        def hands_on(q: _Found, here: int) -> bool:
+            """Direct speech hands its speaker on; reported speech in the paragraph right before only
+            when a named person reports it ("Staveland mener han har lært mye.\n– Og det er bra") or
+            it closes that paragraph: "..., innrømmet manageren at .... Tatchell har registrert
+            det.\n– ..." is the narration's, and the next voice is not the manager's."""
+            if q.direct:
+                return True
+            paragraph = paragraph_of(q.start)
+            if here - paragraph != 1:
+                return False
+            entity = self.entities.by_name(q.speaker) if q.speaker else None
+            if entity is not None and entity.type == "PER":
+                return True
+            last = ranges[paragraph][1] - 1
+            paragraph_end = self.doc[last].idx + len(self.doc[last].text)
+            return not any(c.isalnum() for c in self.text[q.end : paragraph_end])
+
         ordered = sorted(found, key=lambda f: f.start)
         for position, quote in enumerate(ordered):
             if not quote.continues:
                 continue
             here = paragraph_of(quote.start)
             before = [q for q in ordered[:position] if q.speaker is not None or q.continues]
-            if before and here - paragraph_of(before[-1].start) <= 2:
+            if before and here - paragraph_of(before[-1].start) <= 2 and hands_on(before[-1], here):
                 quote.speaker = before[-1].speaker
                 continue
             # a quote opening a run of dash paragraphs whose last one names the speaker
@@ -559,6 +577,8 @@ class QuoteFinder:
                     continue
                 direct = lemma(verb) in DIRECT_SPEECH_LEMMAS or low(verb) in ("sier", "sa", "seier", "sei")
                 first = segment_start if direct else sent.start
+                if direct:
+                    first = self._last_dash_opening(first, comma)
                 if comma > start and doc[comma - 1].text in ("»", "”", '"'):
                     # «...», skriver X: the words in quotation marks, whatever the verb
                     opening = next(
@@ -577,6 +597,18 @@ class QuoteFinder:
                     self._about_bounds(*bounds)
                 speaker = self.speaker_of(verb, sent, prefer_after=True)
                 found.append(_Found(*bounds, speaker, direct, verb.i))
+
+    def _last_dash_opening(self, first: int, comma: int) -> int:
+        """Where the speech closed at ``comma`` opens in a stretch of narration that still shows a dash
+        before a sentence ("... fremragende eksempel på. -Jeg er stolt ..., sa hun"): after the last
+        such dash; else ``first``."""
+        table = token_table(self.doc)
+        texts = table.texts
+        for k in range(comma - 2, first, -1):
+            if (texts[k] in DASHES and texts[k + 1][:1].isupper()
+                    and (texts[k - 1] in (".", "!", "?", ":") or table.spaces[k - 1])):
+                return k
+        return first
 
     def guillemets(self, found: list[_Found]) -> None:
         doc = self.doc
@@ -604,18 +636,37 @@ class QuoteFinder:
                 continue
             verbless = not _has_verb(span)
             around = [*self.sentence(span.start), *doc[span.end : min(len(doc), span.end + 5)]]
-            named = any(t.lemma_.lower() in _NAMING_VERBS for t in self.sentence(span.start))
+            named = self._named_by(span)
             if len(inner.split()) == 1 and not named:
-                continue  # «ekspertene»: one word in quotation marks is a term unless something is so named
-            if (len(inner.split()) <= 2 or verbless) and not any(
-                    (is_speech_verb(t) or t.lemma_.lower() in _NAMING_VERBS)
-                    and not span.start <= t.i < span.end for t in around):
+                continue  # «ekspertene»: one word in quotation marks is a term unless someone so named it
+            if (len(inner.split()) <= 2 or verbless) and not named and not any(
+                    is_speech_verb(t) and not span.start <= t.i < span.end for t in around):
                 # «ekstrafinaler», «noen der ute», «mest traumatiske mareritt»: a term or a phrase in
                 # quotation marks, not a quote
                 continue
             self._about_bounds(start, end)
             speaker = self._guillemet_speaker(span)
             found.append(_Found(start, end, speaker, True, None))
+
+    def _named_by(self, span: Span) -> bool:
+        """Whether someone in the sentence calls something by the quoted words, in their own voice:
+        "utenriksdepartementet kalte Clinton en «rar dame»", not a term in a relative clause or a
+        passive ("det deltagerne kalte «vårt land»", "dyden som kalles «detachment»", "å bli kalt
+        «kjæresten»") nor the writer's or anyone's ("om jeg kaller det «storhet»", "det man kaller")."""
+        doc = self.doc
+        lowers = token_table(doc).lowers
+        sent = self.sentence(span.start)
+        for t in doc[sent.start : span.start]:
+            if t.lemma_.lower() not in _NAMING_VERBS or lowers[t.i].endswith("s"):
+                continue
+            before = lowers[max(sent.start, t.i - 3) : t.i]
+            after = lowers[t.i + 1 : t.i + 2]
+            if any(w in _PASSIVE_AUXILIARIES or w in _TERM_FRAMES for w in before):
+                continue
+            if any(w in _NOT_NAMERS for w in (*before[-1:], *after)):
+                continue
+            return True
+        return False
 
     def _guillemet_speaker(self, span: Span) -> str | None:
         closing = self._closing_speech_verb(span)
@@ -631,6 +682,13 @@ class QuoteFinder:
         if k >= 0 and self.doc[k].text == ":" and k < sent.start:
             # "Hun skriver i en e-post: «...»": the frame before the colon is its own sentence
             sent = self.sentence(k)
+        if k >= 0 and self.doc[k].text == ":":
+            frame = self.doc[max(sent.start, k - 8) : k]
+            if not any(t.pos_ in ("VERB", "AUX") for t in frame):
+                # "Jens Stoltenbergs uttalelse til VG: «...»": the person of a verbless frame speaks
+                persons = [t for t in frame if (e := self.entities.entity_for(t)) is not None and e.type == "PER"]
+                if persons:
+                    return self.entities.name_for(persons[0])
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and not (span.start <= t.i < span.end)]
         for verb in verbs:
             if is_speech_verb(verb) or verb.i < span.start:
@@ -702,6 +760,8 @@ class QuoteFinder:
                 break
             if is_speech_verb(t) and i > verb.i + 1:
                 break
+            if t.pos_ in ("VERB", "AUX") and i > verb.i + 1 and _finite(t):
+                break  # "erkjenner retten og har respekt for at ...": the at-clause of another verb
             i += 1
         if explicit_only:
             return None
@@ -766,8 +826,9 @@ class QuoteFinder:
         self.guillemets(found)
         self.at_clauses(found)
         self.ifolge(found)
+        found = _without_nested(found)  # speech reported inside a quote hands no speaker on
         self.continue_speakers(found)
-        return _without_nested(found)
+        return found
 
 
 def _no_speech_sense(table: TokenTable, i: int) -> bool:
@@ -857,12 +918,16 @@ def _whole_speech(doc: Doc, text: str, found: _Found) -> bool:
     rest = text[found.end : len(text) if line_end < 0 else line_end]
     if not rest.strip():
         return False  # "- Det var en blemme. Men vi trenger" and the line breaks off
+    if rest.strip() in (",", ";") and not _attribution_opens_line(doc, line_end + 1):
+        return False  # "– Dersom vi hadde hatt dem hele sesongen,\nså tror jeg ...": the line breaks off
     line_start = text.rfind("\n", 0, found.start) + 1
     opening = text[line_start : found.start].strip()
     if (not opening or opening in DASHES) and text[found.start : found.start + 1].islower():
         return False  # "– formue mer for private formål", "en medalje fra en av dem, avsluttet han"
     first_word = text[found.start : found.end].split(maxsplit=1)[0].lower() if found.end > found.start else ""
-    if not opening and first_word in _SUBJUNCTIONS and "," not in text[found.start : found.end]:
+    closed_by_attribution = not found.direct and rest.lstrip().startswith(",")
+    if (not opening or closed_by_attribution) and first_word in _SUBJUNCTIONS and "," not in text[
+            found.start : found.end]:
         return False  # "Da han kom inn, ropte verten": the speech verb's adverbial clause, no speech
     if not found.direct:
         return True
@@ -872,6 +937,16 @@ def _whole_speech(doc: Doc, text: str, found: _Found) -> bool:
         return True  # "– Helt utrolig, sier hun": an attributed dash line is speech
     span = doc.char_span(found.start, found.end, alignment_mode="expand")
     return span is None or _has_verb(span)
+
+
+def _attribution_opens_line(doc: Doc, char: int) -> bool:
+    """Whether the line from character ``char`` opens with a speech verb ("sier Kari Lie."), so a
+    quote that ends the line before it with a comma is whole."""
+    table = token_table(doc)
+    i = bisect_left(token_offsets(doc), char)
+    while i < len(table.spaces) and table.spaces[i]:
+        i += 1
+    return i < len(table.spaces) and speech_verb_at(doc, i)
 
 
 def _has_verb(span: Span) -> bool:
@@ -902,6 +977,11 @@ _FREQUENCY_NOUNS = frozenset({"gang", "ganger", "gong", "gonger", "år", "dag", 
                               "veke"})
 # Verbs that quote what someone called something: "kalte henne en «rar dame»".
 _NAMING_VERBS = word_set("naming_verbs")
+_PASSIVE_AUXILIARIES = frozenset({"bli", "blir", "ble", "blitt", "blei", "vert", "vart", "vorte", "verte"})
+# "det de kaller", "som han kaller", "hva vi kaller": the quoted words name a term of the sentence
+_TERM_FRAMES = frozenset({"det", "som", "hva", "kva"})
+# the writer or anyone, naming in general: "om jeg kaller det", "det man kaller"
+_NOT_NAMERS = frozenset({"jeg", "eg", "vi", "me", "man", "ein", "du"})
 # Words that open a clause or qualify it; a speaker phrase never starts with one ("Men jeg", "Trolig").
 _NOT_SPEAKER_OPENERS = frozenset({"men", "og", "så", "da", "trolig", "kanskje", "nok", "derfor", "likevel",
                                   "også", "bare", "ikke", "ikkje", "dessuten", "altså", "jo", "vel"})
