@@ -892,6 +892,9 @@ class Referents:
         persons = [t for t in persons if not any(self.index.entity_for(t) is e for e in owning)]
         if persons:
             return self.index.name_for(persons[0])
+        named = _name_before_manner(core, self.index)
+        if named is not None:
+            return named
         head = core[-1]
         entity = self.index.entity_for(head)
         if entity is not None:
@@ -902,6 +905,21 @@ class Referents:
             return _core_text(core)
         text = phrase.text.strip()
         return text or None
+
+
+def _name_before_manner(core: Span, index: EntityIndex) -> str | None:
+    """ "Det svenske akademi lakonisk": a name followed only by lower-case adverbs or adjectives of
+    manner names the entity."""
+    entity = index.entity_for(core[0])
+    if entity is None:
+        return None
+    k = core.start
+    while k < core.end and index.entity_for(core.doc[k]) is entity:
+        k += 1
+    rest = core.doc[k : core.end]
+    if len(rest) and all(t.pos_ in ("ADV", "ADJ") and t.text.islower() for t in rest):
+        return entity.name
+    return None
 
 
 def _determiner_at(phrase: Span) -> bool:

@@ -110,6 +110,7 @@ _CLAUSE_BREAKS = {"men", "som", "da", "fordi", "når", "hvis", "mens", "der"}
 _ATTITUDE_VERBS = word_set("attitude_verbs")
 _SUBJUNCTIONS = {"da", "når", "fordi", "mens", "som", "etter", "hvis", "om"}
 _EXPLETIVE = {"det", "dette", "slik", "så"}
+_OBJECT_WORDS = {"det", "dette", "slik", "sånn", "så", "noe", "følgende"}
 
 
 @lru_cache(maxsize=1)
@@ -146,8 +147,14 @@ def _speech_verb_flags(doc: Doc) -> list[bool]:
     for i, (tag, text) in enumerate(zip(table.pos, table.texts, strict=True)):
         # the first tests of _is_speech_verb, inline: they reject nearly every token
         if tag not in _NEVER_VERBS and text.islower() and _speech_entries(tag, lemmas[i], lowers[i]):
-            flags[i] = _is_speech_verb(table, i)
+            flags[i] = _is_speech_verb(table, i) and not _noun_like(table, i) and not _idiom_si(table, i)
     return flags
+
+
+def _noun_like(table: TokenTable, i: int) -> bool:
+    """ "Et vanlig uttrykk", "flere argumenter": a word the tagger calls a noun, after a determiner,
+    adjective or number, is that noun, even where the dictionary knows its form as a verb's."""
+    return table.pos[i] not in ("VERB", "AUX", "") and i > 0 and table.pos[i - 1] in ("DET", "ADJ", "NUM")
 
 
 def _is_speech_verb(table: TokenTable, i: int) -> bool:
@@ -382,7 +389,10 @@ class QuoteFinder:
         right = max(t.i for t in subject.subtree) + 1
         left = max(left, clause.start)
         right = min(right, clause.end)
-        return self._name(self.doc[left:right])
+        # "Kirkemøtet i Nikea - som hverken vedtok ... -": no relative clause or aside of the subject
+        cut = next((k for k in range(subject.i + 1, right)
+                    if low(self.doc[k]) == "som" or self.doc[k].text in DASHES), right)
+        return self._name(self.doc[left:cut])
 
     def _subject_follows(self, verb: Token, clause: Span) -> bool:
         """Whether the subject comes after the verb (V2 inversion, or a closing attribution)."""
@@ -421,8 +431,10 @@ class QuoteFinder:
             if stop - j > 25:
                 continue
             speaker = phrase_after(verb, self.doc[j:stop])
-            if len(speaker) == 0 or self._clause_follows(speaker, stop):
-                continue
+            if len(speaker) == 0 or self._clause_follows(speaker, stop) or not _finite(verb):
+                continue  # ", slått fast": a participle closes no quote
+            if all(low(t) in _OBJECT_WORDS for t in speaker):
+                continue  # "Alan Smith, ..., sier det slik": the verb's object, the speaker is before
             return i, verb
         return None
 
@@ -494,6 +506,8 @@ class QuoteFinder:
             when a named person reports it ("Staveland mener han har lært mye.\n– Og det er bra") or
             it closes that paragraph: "..., innrømmet manageren at .... Tatchell har registrert
             det.\n– ..." is the narration's, and the next voice is not the manager's."""
+            if self.text[q.start : q.end].rstrip().endswith("?"):
+                return False  # "– Hvor mange er dere? spør Lie.\n– Vi er 400": the answer is not his
             if q.direct:
                 return True
             paragraph = paragraph_of(q.start)
@@ -690,23 +704,24 @@ class QuoteFinder:
                 if persons:
                     return self.entities.name_for(persons[0])
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and not (span.start <= t.i < span.end)]
-        for verb in verbs:
-            if is_speech_verb(verb) or verb.i < span.start:
-                head = verb
+        # a speech verb of the sentence first: "Når X legger ut bilder, får hun jenter som skriver «...»"
+        speech = [t for t in verbs if is_speech_verb(t)]
+        for verb in [*speech, *(t for t in verbs if t.i < span.start and t not in speech)]:
+            head = verb
+            subject = self._parsed_subject(head)
+            while subject is None and dep(head) in ("KOORD", "conj", "INFV") and head.head is not head:
+                head = head.head
                 subject = self._parsed_subject(head)
-                while subject is None and dep(head) in ("KOORD", "conj", "INFV") and head.head is not head:
-                    head = head.head
-                    subject = self._parsed_subject(head)
-                if subject is not None:
-                    name = self._name_of_subject(subject, sent)
-                else:
-                    phrase = phrase_before(verb, sent)
-                    if not len(phrase):
-                        continue
-                    name = self._name(phrase)
-                if name in self.about and not is_speech_verb(verb):
-                    return None  # «Jenny, du er så pen!» written to Jenny, not by her
-                return name
+            if subject is not None:
+                name = self._name_of_subject(subject, sent)
+            else:
+                phrase = self._subject_before(verb, sent) or phrase_before(verb, sent)
+                if not len(phrase):
+                    continue
+                name = self._name(phrase)
+            if name in self.about and not is_speech_verb(verb):
+                return None  # «Jenny, du er så pen!» written to Jenny, not by her
+            return name
         return None
 
     def _closing_speech_verb(self, span: Span) -> Token | None:
@@ -831,14 +846,19 @@ class QuoteFinder:
         return found
 
 
-def _no_speech_sense(table: TokenTable, i: int) -> bool:
-    """A speech verb in a sense that reports no one's words: "det vil si at" (that is), "har vist seg
-    at", "viste seg å" (turned out), "det sier seg selv"."""
+def _idiom_si(table: TokenTable, i: int) -> bool:
+    """ "så å si" (so to speak), "det vil si" (that is): "si" in a fixed phrase reports nothing."""
     lowers = table.lowers
-    if i + 1 < len(lowers) and lowers[i + 1] == "seg" and table.lemmas[i] in _REFLEXIVE_NOT_SPEECH:
-        return True
-    return (table.lemmas[i] in DIRECT_SPEECH_LEMMAS and i >= 2 and lowers[i - 1] == "vil"
-            and lowers[i - 2] in ("det", "dette"))
+    if table.lemmas[i] not in DIRECT_SPEECH_LEMMAS or i < 2:
+        return False
+    return (lowers[i - 2], lowers[i - 1]) in (("så", "å"), ("det", "vil"), ("dette", "vil"), ("so", "å"))
+
+
+def _no_speech_sense(table: TokenTable, i: int) -> bool:
+    """A speech verb in a sense that reports no one's words: "har vist seg at", "viste seg å" (turned
+    out)."""
+    lowers = table.lowers
+    return i + 1 < len(lowers) and lowers[i + 1] == "seg" and table.lemmas[i] in _REFLEXIVE_NOT_SPEECH
 
 
 # Speech verbs that with "seg" mean something else: "vise seg", "syne seg" (turn out).
