@@ -41,6 +41,7 @@ from nyhetsgraf.extract.syntax import (
     verb_forms,
 )
 from nyhetsgraf.records import Article, Quote
+from nyhetsgraf.resources.fullforms import full_forms
 from nyhetsgraf.resources.words import quotation_marks, word_set
 
 # Verbs that turn a dashless closing attribution into direct speech; the others report.
@@ -324,7 +325,9 @@ class QuoteFinder:
         chunk = doc[start : verb.i]
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in chunk)
         if len(chunk) and chunk[0].pos_ == "ADP":
-            return doc[verb.i : verb.i]  # "Ved prosedyren for ... er det": an adverbial is no speaker
+            # "Ved prosedyren for ... er det": an adverbial is no speaker; "en munk, som med en rolig
+            # tone gjorde det klart at": the relative clause's antecedent is
+            return self._subject_before(verb, sent) or doc[verb.i : verb.i]
         if len(chunk) and not coordinated and not has_verb and any(t.pos_ != "ADV" for t in chunk):
             return chunk
         subject = self._subject_before(verb, sent)
@@ -752,6 +755,12 @@ class QuoteFinder:
                     continue
                 if any(f.attribution == verb.i for f in found):
                     continue
+                subject = self._parsed_subject(verb)
+                if (subject is not None and subject.pos_ == "NOUN" and subject.i < verb.i
+                        and (subject.text.islower() or subject.i == sent.start)
+                        and (subject.i == 0 or doc[subject.i - 1].pos_ != "PROPN")  # "NHO Transport"
+                        and self.entities.entity_for(subject) is None and _thing_noun(low(subject))):
+                    continue  # "Historien forteller at ...", "Tallene viser at ...": no one's words
                 self._about_bounds(*bounds)
                 speaker = self.speaker_of(verb, sent)
                 found.append(_Found(*bounds, speaker, False, verb.i))
@@ -1028,7 +1037,10 @@ def _clean_speaker(speaker: str | None) -> str | None:
 # Endings of nouns for people in the definite form or by age: "manageren", "24-åringen",
 # "meteorologen", "journalisten".
 _PERSON_ENDINGS = ("eren", "erne", "åring", "åringen", "åringer", "log", "logen", "loger", "logene", "ist",
-                   "isten", "istene")
+                   "isten", "istene", "ier", "iere", "ieren", "ierne")
+_PERSON_NOUNS = word_set("speaker_person_nouns")
+_NEWS_MEDIA = word_set("entity_type_news_media")
+_TEXT_NOUNS = word_set("speaker_text_nouns")
 _GROUP_SPEAKERS = frozenset({"mange", "alle", "andre", "flere", "samtlige", "begge", "noen", "ingen"})
 _PRONOUN_SPEAKERS = frozenset({*PERSONAL_PRONOUNS, *_GROUP_SPEAKERS})
 
@@ -1039,22 +1051,69 @@ def _can_speak(speaker: str, entities: EntityIndex) -> bool:
     words = speaker.split()
     if entities.by_name(speaker) is not None or len(words) == 1 and words[0].lower() in PERSONAL_PRONOUNS:
         return True
+    words = [w.strip("()") for w in words if w.strip("()")]
     if len(words) > 1 and words[0].lower() in ("de", "dei") and words[1].islower():
+        if len(words) == 2 and words[1].endswith("e"):
+            return True  # "De rødgrønne", "dei unge": people named by a plural adjective
         words = words[1:]  # "de fleste analytikere": the article of a noun phrase
+    if not words:
+        return False
     first = words[0].lower()
-    if first in _GROUP_SPEAKERS and len(words) > 1 and words[1].lower() in ("som", "av"):
-        return True  # "alle som uttaler seg", "mange av dem"
+    if first in _GROUP_SPEAKERS | {"fleste", "enkelte"} and (len(words) == 1 or words[1].islower()):
+        return True  # "alle som uttaler seg", "mange av dem", "de fleste", "enkelte"
     clause_word = first in {*PERSONAL_PRONOUNS, *_FIRST_PERSON_WORDS, "for", "mot", "er"}
     if clause_word or first == "det" and len(words) <= 2:
         return False  # "det meg", "vi vel kort", "For å": pieces of a clause
-    for raw in words:  # "en talsmann for rederiet", "CNNs prognoser", "manageren"
+    named = {fold_word for entity in entities.entities for fold_word in entity.name.lower().split()}
+    for index, raw in enumerate(words):  # "en talsmann for rederiet", "CNNs prognoser", "manageren"
         word = raw.strip('"«»,.()')
         if not word:
             continue
-        if word[:1].isupper() or word.lower() in _GROUP_SPEAKERS and len(words) == 1:
+        if word[:1].isupper() and (index > 0 or word.lower() in named or not _common_noun(word.lower())):
+            return True  # a name; "Tallene fra byrået" opens a sentence with a common noun
+        if word.lower() in _GROUP_SPEAKERS and len(words) == 1:
             return True
         lowered = word.lower()
-        if is_agent_noun(lowered) or is_document_noun(lowered) or lowered.endswith(_PERSON_ENDINGS):
+        if (is_agent_noun(lowered) or is_document_noun(lowered) or lowered.endswith(_PERSON_ENDINGS)
+                or _is_person_noun(lowered)):
             return True
     return False
+
+
+def _thing_noun(word: str) -> bool:
+    """Whether a lower-case noun names a thing: a dictionary noun that is no person, group,
+    institution or text ("tallene", "historien"; not "kjennelsen", "lillebroren", "politiet")."""
+    if not _common_noun(word) or is_agent_noun(word) or is_document_noun(word) or _is_person_noun(word):
+        return False
+    if word.endswith(_PERSON_ENDINGS):
+        return False
+    return not any(base in _TEXT_NOUNS or any(base[k:] in _TEXT_NOUNS for k in range(3, len(base) - 2))
+                   for base in _noun_bases(word))
+
+
+def _common_noun(word: str) -> bool:
+    """Whether a lower-cased word is a noun form of the bokmål dictionary ("tallene", "historien")."""
+    return full_forms().has(word, "noun") and word not in _NEWS_MEDIA  # "Dagbladet" is a name
+
+
+def _is_person_noun(word: str) -> bool:
+    """A noun for a person of ``speaker_person_nouns.txt``, by its base form or its last part
+    ("lillebroren", "stamkunden", "dansken")."""
+    heads = _PERSON_NOUNS
+    for base in _noun_bases(word):
+        if base in heads or any(base[k:] in heads for k in range(3, len(base) - 2)):
+            return True
+    return False
+
+
+def _noun_bases(word: str) -> tuple[str, ...]:
+    """A noun form and its guessed base forms without a definite or plural ending."""
+    bases = [word]
+    for ending in ("ene", "ane", "en", "et", "er", "ar", "a", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            bases.extend((stem, stem + "e"))  # "pressen" -> "presse", "personalet" -> "personale"
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                bases.append(stem[:-1])  # "medlemmer" -> "medlem"
+    return tuple(bases)
 
