@@ -111,6 +111,8 @@ _CLAUSE_BREAKS = {"men", "som", "da", "fordi", "når", "hvis", "mens", "der"}
 _ATTITUDE_VERBS = word_set("attitude_verbs")
 _SUBJUNCTIONS = {"da", "når", "fordi", "mens", "som", "etter", "hvis", "om"}
 _EXPLETIVE = {"det", "dette", "slik", "så"}
+_OPENING_SUBJUNCTIONS = {"når", "hvis", "dersom", "om", "da", "fordi", "selv", "mens", "etter", "før", "viss",
+                         "sidan", "sjølv"}
 _OBJECT_WORDS = {"det", "dette", "slik", "sånn", "så", "noe", "følgende"}
 
 
@@ -740,12 +742,14 @@ class QuoteFinder:
         doc = self.doc
         table, speech_verbs = token_table(doc), speech_verb_flags(doc)
         for sent in self.sents:
+            # "Hvem er jeg som kan si at ...?": a question asks, it reports nothing
+            rhetorical = table.lowers[sent.start] in _QUESTION_WORDS and table.texts[sent.end - 1] == "?"
             for i in range(sent.start, sent.end):
                 explicit_only = not speech_verbs[i]
                 if explicit_only and not _denial_verb_at(table, i):
                     continue  # "avviser at ..." reports a denial; it needs its "at"
                 verb = doc[i]
-                if _no_speech_sense(table, i):
+                if _no_speech_sense(table, i) or rhetorical:
                     continue
                 clause_start = self._reported_clause_start(verb, sent, explicit_only)
                 if clause_start is None:
@@ -766,9 +770,17 @@ class QuoteFinder:
                 found.append(_Found(*bounds, speaker, False, verb.i))
 
     def _clause_end(self, start: int, sent: Span) -> int:
-        """A reported clause runs to the end of its sentence, or to a closing ", sier X"."""
+        """A reported clause runs to the end of its sentence, or to a closing ", sier X", or, when
+        the sentence opens with a subordinate clause, to the comma before the main clause's verb
+        ("Når Riksrevisjonen skriver at X, betyr det at ...")."""
         attribution = self.closing_attribution(start, sent.end - 1)
-        return attribution[0] if attribution is not None else sent.end
+        end = attribution[0] if attribution is not None else sent.end
+        doc = self.doc
+        if low(doc[sent.start]) in _OPENING_SUBJUNCTIONS:
+            for k in range(start, end - 1):
+                if doc[k].text == "," and doc[k + 1].pos_ in ("VERB", "AUX") and _finite(doc[k + 1]):
+                    return k
+        return end
 
     def _reported_clause_start(self, verb: Token, sent: Span, explicit_only: bool = False) -> int | None:
         """First token of the clause a speech verb reports: after "at", or an at-less clause."""
@@ -795,6 +807,8 @@ class QuoteFinder:
             j += 1
         if j >= sent.end or low(doc[j]) in _TEMPORAL:
             return None
+        if any(doc[k].pos_ == "ADP" for k in range(verb.i + 1, j)):
+            return None  # "begynte å peke på busser som kjørte forbi": the object of a preposition
         if not self._subject_follows(verb, sent) and self._starts_clause(j, sent):
             return j
         return None
@@ -805,6 +819,8 @@ class QuoteFinder:
         first = doc[j]
         if any(low(t) in _QUESTION_WORDS for t in doc[j : min(sent.end, j + 3)]):
             return False  # "vil ikke si hva som ble sagt": an indirect question reports nothing
+        if low(first) in ("som", "der", "hvor", "kor"):
+            return False  # "delvis bekreftet som det allerede er": a relative clause, no report
         nominal = first.pos_ in ("PRON", "NOUN", "PROPN", "DET", "ADJ", "NUM")
         if not nominal and low(first) not in _NOMINATIVE_PRONOUNS:
             return False
@@ -959,7 +975,8 @@ def _whole_speech(doc: Doc, text: str, found: _Found) -> bool:
             found.start : found.end]:
         return False  # "Da han kom inn, ropte verten": the speech verb's adverbial clause, no speech
     if not found.direct:
-        return True
+        span = doc.char_span(found.start, found.end, alignment_mode="expand")
+        return span is None or _has_verb(span)  # "Når journalister, engasjert i helse, spør X": a piece
     if opening.strip("".join(DASHES) + "".join(QUOTATION_MARKS) + " "):
         return True  # inside running text: «rar dame» after a naming verb is a quoted phrase
     if opening and found.attribution is not None:
