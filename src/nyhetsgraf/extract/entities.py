@@ -878,9 +878,9 @@ class Referents:
             persons = [t for t in after if self.index.entity_for(t).type == "PER"] or [
                 t for t in after if len(self.index.entity_for(t).name.split()) > 1
             ]
-        if not persons and not _is_name(core, self.index):
+        if not persons and not _is_name(core, self.index) and not _relation_of(core):
             # "kommunalsjef for helse Øystein Sende i Levanger kommune": the person after a title's
-            # prepositional phrase
+            # prepositional phrase ("datteren av Krekar" is his daughter, not he)
             persons = [t for t in phrase if (e := self.index.entity_for(t)) is not None and e.type == "PER"
                        and t.i > core.end]
         last_of_mention = [t for t in persons if t.i + 1 >= core.end
@@ -905,6 +905,13 @@ class Referents:
             return _core_text(core)
         text = phrase.text.strip()
         return text or None
+
+
+def _relation_of(core: Span) -> bool:
+    """ "datteren av X", "kona til X": the phrase names someone by a relation to the person after
+    "av" or "til", who is not the one meant."""
+    doc = core.doc
+    return core.end < len(doc) and doc[core.end].lower_ in ("av", "til", "åt")
 
 
 def _name_before_manner(core: Span, index: EntityIndex) -> str | None:

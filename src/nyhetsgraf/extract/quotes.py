@@ -606,6 +606,8 @@ class QuoteFinder:
                     if opening is not None:
                         first, direct = opening, True
                 bounds = _text_bounds(doc, first, comma - 1)
+                if bounds is not None and self.text[bounds[0]] in DASHES:
+                    bounds = (bounds[0] + 1, bounds[1])  # a dash glued to the first word
                 segment_start = sent.end
                 if bounds is None or any(s < bounds[1] and bounds[0] < e for s, e in taken):
                     continue
@@ -624,9 +626,11 @@ class QuoteFinder:
         table = token_table(self.doc)
         texts = table.texts
         for k in range(comma - 2, first, -1):
-            if (texts[k] in DASHES and texts[k + 1][:1].isupper()
-                    and (texts[k - 1] in (".", "!", "?", ":") or table.spaces[k - 1])):
+            after_sentence = texts[k - 1] in (".", "!", "?", ":") or table.spaces[k - 1]
+            if texts[k] in DASHES and texts[k + 1][:1].isupper() and after_sentence:
                 return k
+            if texts[k][:1] in DASHES and texts[k][1:2].isupper() and after_sentence:
+                return k  # "-Jeg er stolt": the dash glued to the first word
         return first
 
     def guillemets(self, found: list[_Found]) -> None:
@@ -749,7 +753,7 @@ class QuoteFinder:
                 if explicit_only and not _denial_verb_at(table, i):
                     continue  # "avviser at ..." reports a denial; it needs its "at"
                 verb = doc[i]
-                if _no_speech_sense(table, i) or rhetorical:
+                if _no_speech_sense(table, i) or rhetorical or _unsaid_infinitive(table, i):
                     continue
                 clause_start = self._reported_clause_start(verb, sent, explicit_only)
                 if clause_start is None:
@@ -869,6 +873,15 @@ class QuoteFinder:
         found = _without_nested(found)  # speech reported inside a quote hands no speaker on
         self.continue_speakers(found)
         return found
+
+
+def _unsaid_infinitive(table: TokenTable, i: int) -> bool:
+    """ "det er ikke nok å si at", "vanskelig for å hevde at", "mot nok til å si at": an infinitive of
+    a speech verb after an adjective, an adverb, "for" or "til" speaks of saying, it reports none
+    ("ved å si at", "begynte å fortelle at" do)."""
+    if i < 2 or table.lowers[i - 1] != "å":
+        return False
+    return table.pos[i - 2] in ("ADJ", "ADV") or table.lowers[i - 2] in ("for", "til", "nektet", "nekta")
 
 
 def _idiom_si(table: TokenTable, i: int) -> bool:
@@ -1031,6 +1044,8 @@ _NOT_NAMERS = frozenset({"jeg", "eg", "vi", "me", "man", "ein", "du"})
 # Words that open a clause or qualify it; a speaker phrase never starts with one ("Men jeg", "Trolig").
 _NOT_SPEAKER_OPENERS = frozenset({"men", "og", "så", "da", "trolig", "kanskje", "nok", "derfor", "likevel",
                                   "også", "bare", "ikke", "ikkje", "dessuten", "altså", "jo", "vel"})
+_TRAILING_ADVERBS = frozenset({"igjen", "også", "nå", "videre", "da", "bare", "klart", "fra", "selv", "derfor",
+                               "likevel", "så", "der", "her", "òg", "no", "att"})
 _FIRST_PERSON_WORDS = frozenset({"jeg", "eg", "vi", "me"})
 _NEVER_SPEAKER_STARTS = frozenset({"som", "at", "der", "i", "på", "til", "ved", "med", "om", "etter", "før",
                                    "under", "fra", "frå", "av"})
@@ -1048,6 +1063,8 @@ def _clean_speaker(speaker: str | None) -> str | None:
         return None
     if words[0].lower() in _NEVER_SPEAKER_STARTS:
         return None  # "som i aksjemarkedets tørkeår ...": a clause, not a speaker
+    while len(words) > 1 and words[-1].lower() in _TRAILING_ADVERBS:
+        words = words[:-1]  # "manageren igjen", "statsministeren klart fra": the manner, not who
     return " ".join(words) if len(words) != len(speaker.split()) else speaker
 
 
