@@ -356,9 +356,9 @@ class QuoteFinder:
                 break
             head = head.head
             subject = self._parsed_subject(head)
-        if subject is None and dep(head) in ("ATR", "acl:relcl") and head.head.pos_ in ("NOUN", "PROPN"):
-            if any(low(child) == "som" and child.i < head.i for child in head.children):
-                subject = head.head
+        relative = dep(head) in ("ATR", "acl:relcl") and head.head.pos_ in ("NOUN", "PROPN")
+        if subject is None and relative and any(low(c) == "som" and c.i < head.i for c in head.children):
+            subject = head.head
         if subject is None or not sent.start <= subject.i < verb.i:
             return None
         if subject.pos_ in ("PRON", "DET") and low(subject) not in _PRONOUN_SPEAKERS:
@@ -709,7 +709,8 @@ class QuoteFinder:
             frame = self.doc[max(sent.start, k - 8) : k]
             if not any(t.pos_ in ("VERB", "AUX") for t in frame):
                 # "Jens Stoltenbergs uttalelse til VG: «...»": the person of a verbless frame speaks
-                persons = [t for t in frame if (e := self.entities.entity_for(t)) is not None and e.type == "PER"]
+                persons = [t for t in frame
+                           if (e := self.entities.entity_for(t)) is not None and e.type == "PER"]
                 if persons:
                     return self.entities.name_for(persons[0])
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and not (span.start <= t.i < span.end)]
@@ -1044,8 +1045,8 @@ _NOT_NAMERS = frozenset({"jeg", "eg", "vi", "me", "man", "ein", "du"})
 # Words that open a clause or qualify it; a speaker phrase never starts with one ("Men jeg", "Trolig").
 _NOT_SPEAKER_OPENERS = frozenset({"men", "og", "så", "da", "trolig", "kanskje", "nok", "derfor", "likevel",
                                   "også", "bare", "ikke", "ikkje", "dessuten", "altså", "jo", "vel"})
-_TRAILING_ADVERBS = frozenset({"igjen", "også", "nå", "videre", "da", "bare", "klart", "fra", "selv", "derfor",
-                               "likevel", "så", "der", "her", "òg", "no", "att"})
+_TRAILING_ADVERBS = frozenset({"igjen", "også", "nå", "videre", "da", "bare", "klart", "fra", "selv",
+                               "derfor", "likevel", "så", "der", "her", "òg", "no", "att"})
 _FIRST_PERSON_WORDS = frozenset({"jeg", "eg", "vi", "me"})
 _NEVER_SPEAKER_STARTS = frozenset({"som", "at", "der", "i", "på", "til", "ved", "med", "om", "etter", "før",
                                    "under", "fra", "frå", "av"})
