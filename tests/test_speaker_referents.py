@@ -187,3 +187,22 @@ def test_reported_speech_in_the_narration_hands_on_no_speaker(extractor: Extract
 def test_a_manner_adverb_is_no_part_of_the_speaker(extractor: Extractor) -> None:
     text = "– Hvor går du hvis du vil ha et stykke kjøtt? spør manageren igjen."
     assert speaker_of(extractor, text, "Hvor går du") == "manageren"
+
+
+@pytest.mark.parametrize(("language", "text", "quoted", "speaker"), [
+    ("nb", "– Bør vi ikke ha en kontakt i Pakistan også, undrer Kari Lie.",
+     "Bør vi ikke ha en kontakt i Pakistan også", "Kari Lie"),
+    ("nb", "– Et forbud vil gi mer røyking, framholder forskeren.",
+     "Et forbud vil gi mer røyking", "forskeren"),
+    ("nn", "– Det var ein fin dag på fjellet, smiler Kari Lie.",
+     "Det var ein fin dag på fjellet", "Kari Lie"),
+])
+def test_a_verb_of_manner_closing_a_dash_line_attributes_it(extractor: Extractor, language: str, text: str,
+                                                            quoted: str, speaker: str) -> None:
+    found = [q for q in quotes(extractor, text, language) if q.text.startswith(quoted)]
+    assert found and found[0].text.rstrip(".?") == quoted and found[0].speaker == speaker
+
+
+def test_a_dash_line_ending_in_its_own_clause_is_not_attributed(extractor: Extractor) -> None:
+    found = quotes(extractor, "– Vi vant kampen i går, og nå feirer vi.")
+    assert found and found[0].text.startswith("Vi vant kampen i går, og nå feirer vi")

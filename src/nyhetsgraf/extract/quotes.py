@@ -443,6 +443,36 @@ class QuoteFinder:
             return i, verb
         return None
 
+    def _manner_attribution(self, first: int, end: int) -> tuple[int, Token] | None:
+        """ "– Bør vi ikke ha en kontakt der, undrer Chaudry.", "..., framholder forskeren.": a dash line
+        that ends in ", finite verb + person" is attributed by that verb even when it is no speech verb
+        of the lexicon (a verb of manner); the person must end the line."""
+        doc = self.doc
+        table = token_table(doc)
+        last = end - 1
+        while last > first and (table.spaces[last] or table.texts[last] in (".", "!", "?")):
+            last -= 1
+        for comma in range(last - 1, first, -1):
+            if table.texts[comma] in (".", "!", "?"):
+                return None  # only the last sentence of the line
+            if table.texts[comma] != ",":
+                continue
+            verb = comma + 1
+            if table.pos[verb] != "VERB" or not table.texts[verb].islower() or not _finite(doc[verb]):
+                return None
+            speaker = doc[verb + 1 : last + 1]
+            if not len(speaker) or len(speaker) > 6:
+                return None
+            if (speaker[0].lower_ in ("han", "hun", "ho") and len(speaker) == 1) or (
+                    (e := self.entities.entity_for(speaker)) is not None and e.type == "PER"
+                    and all(self.entities.entity_for(t) is e or t.pos_ in ("NOUN", "DET", "ADJ")
+                            for t in speaker)) or (
+                    len(speaker) <= 2 and _can_speak(speaker.text, self.entities)
+                    and speaker[-1].pos_ == "NOUN"):
+                return comma, doc[verb]
+            return None
+        return None
+
     def _clause_follows(self, speaker: Span, stop: int) -> bool:
         """Whether token i, right after the phrase that follows a speech verb, goes on with what is
         said: "at" or a finite verb ("Men i stedet for å anbefale mer, fastslår politiet at ...",
@@ -468,7 +498,7 @@ class QuoteFinder:
             first = start
             if doc[first].text not in DASHES:
                 continue
-            attribution = self.closing_attribution(first + 1, end - 1)
+            attribution = self.closing_attribution(first + 1, end - 1) or self._manner_attribution(first, end)
             if attribution is not None:
                 comma, verb = attribution
                 bounds = _text_bounds(doc, first, comma - 1 if doc[comma].text == "," else comma)
