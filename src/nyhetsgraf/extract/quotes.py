@@ -609,15 +609,25 @@ class QuoteFinder:
         """ "X, sier kilden." with no dash: direct speech (si) or a reported sentence (other verbs)."""
         doc = self.doc
         lowers = token_table(doc).lowers
+        speech_verbs = speech_verb_flags(doc)
         taken = [(f.start, f.end) for f in found]
+        sents = sorted(self.sents, key=lambda s: s.start)
+        next_sent = 0
         for start, end in paragraphs(doc):
+            # the sentences that start in this paragraph, in one pass over the sorted sentences
+            while next_sent < len(sents) and sents[next_sent].start < start:
+                next_sent += 1
+            inside = []
+            while next_sent < len(sents) and sents[next_sent].start < end:
+                inside.append(sents[next_sent])
+                next_sent += 1
             if doc[start].text in DASHES:
                 continue
             segment_start = start
-            for sent in [s for s in self.sents if start <= s.start < end]:
+            for sent in inside:
                 attribution = self.closing_attribution(sent.start, sent.end - 1)
                 if attribution is None or attribution[0] == sent.start:
-                    if any(lowers[k] == "ifølge" or _narrator_attribution_at(doc, k)
+                    if any(lowers[k] == "ifølge" or speech_verbs[k] and _narrator_attribution_at(doc, k)
                            for k in range(sent.start, sent.end)):
                         segment_start = sent.end  # the reporter's own attribution ends the stretch
                     continue
@@ -1019,8 +1029,11 @@ def _whole_speech(doc: Doc, text: str, found: _Found) -> bool:
             found.start : found.end]:
         return False  # "Da han kom inn, ropte verten": the speech verb's adverbial clause, no speech
     if not found.direct:
-        span = doc.char_span(found.start, found.end, alignment_mode="expand")
-        return span is None or _has_verb(span)  # "Når journalister, engasjert i helse, spør X": a piece
+        # "Når journalister, engasjert i helse, spør X": a piece of a clause without a verb
+        table = token_table(doc)
+        offsets = token_offsets(doc)
+        tokens = range(max(0, bisect_left(offsets, found.start) - 1), bisect_left(offsets, found.end))
+        return any(table.pos[k] in ("VERB", "AUX", "") for k in tokens)
     if opening.strip("".join(DASHES) + "".join(QUOTATION_MARKS) + " "):
         return True  # inside running text: «rar dame» after a naming verb is a quoted phrase
     if opening and found.attribution is not None:
@@ -1102,9 +1115,8 @@ def _clean_speaker(speaker: str | None) -> str | None:
 # Endings of nouns for people in the definite form or by age: "manageren", "24-åringen",
 # "meteorologen", "journalisten".
 _PERSON_ENDINGS = ("eren", "erne", "åring", "åringen", "åringer", "log", "logen", "loger", "logene", "ist",
-                   "isten", "istene", "ier", "iere", "ieren", "ierne")
+                   "isten", "istene", "iere", "ieren", "ierne")
 _PERSON_NOUNS = word_set("speaker_person_nouns")
-_NEWS_MEDIA = word_set("entity_type_news_media")
 _TEXT_NOUNS = word_set("speaker_text_nouns")
 _GROUP_SPEAKERS = frozenset({"mange", "alle", "andre", "flere", "samtlige", "begge", "noen", "ingen"})
 _PRONOUN_SPEAKERS = frozenset({*PERSONAL_PRONOUNS, *_GROUP_SPEAKERS})
@@ -1129,13 +1141,12 @@ def _can_speak(speaker: str, entities: EntityIndex) -> bool:
     clause_word = first in {*PERSONAL_PRONOUNS, *_FIRST_PERSON_WORDS, "for", "mot", "er"}
     if clause_word or first == "det" and len(words) <= 2:
         return False  # "det meg", "vi vel kort", "For å": pieces of a clause
-    named = {fold_word for entity in entities.entities for fold_word in entity.name.lower().split()}
-    for index, raw in enumerate(words):  # "en talsmann for rederiet", "CNNs prognoser", "manageren"
+    for raw in words:  # "en talsmann for rederiet", "CNNs prognoser", "manageren"
         word = raw.strip('"«»,.()')
         if not word:
             continue
-        if word[:1].isupper() and (index > 0 or word.lower() in named or not _common_noun(word.lower())):
-            return True  # a name; "Tallene fra byrået" opens a sentence with a common noun
+        if word[:1].isupper():
+            return True
         if word.lower() in _GROUP_SPEAKERS and len(words) == 1:
             return True
         lowered = word.lower()
@@ -1156,9 +1167,10 @@ def _thing_noun(word: str) -> bool:
                    for base in _noun_bases(word))
 
 
+@lru_cache(maxsize=1 << 14)
 def _common_noun(word: str) -> bool:
     """Whether a lower-cased word is a noun form of the bokmål dictionary ("tallene", "historien")."""
-    return full_forms().has(word, "noun") and word not in _NEWS_MEDIA  # "Dagbladet" is a name
+    return full_forms().has(word, "noun")
 
 
 def _is_person_noun(word: str) -> bool:
