@@ -206,3 +206,30 @@ def test_a_verb_of_manner_closing_a_dash_line_attributes_it(extractor: Extractor
 def test_a_dash_line_ending_in_its_own_clause_is_not_attributed(extractor: Extractor) -> None:
     found = quotes(extractor, "– Vi vant kampen i går, og nå feirer vi.")
     assert found and found[0].text.startswith("Vi vant kampen i går, og nå feirer vi")
+
+
+@pytest.mark.parametrize(("language", "text", "not_quoted"), [
+    ("nb", "I boken om livet, som han skrev før han ble kjent, erkjenner han at klimaet er en trussel.",
+     "I boken om livet"),
+    ("nb", "Når jentene blir eldre og spør mer, sier moren at det er medisiner.", "Når jentene blir eldre"),
+    ("nb", "Inspirert av boken om Satan i Moskva, skrev han sangen i 1968.", "Inspirert av boken"),
+    ("nn", "På spørsmålet om kven som er mest folkeleg, svarar halvparten statsministeren.",
+     "På spørsmålet om"),
+])
+def test_an_adverbial_fronted_before_the_speech_verb_is_no_quote(extractor: Extractor, language: str,
+                                                                 text: str, not_quoted: str) -> None:
+    assert not [q for q in quotes(extractor, text, language) if q.text.startswith(not_quoted)]
+
+
+@pytest.mark.parametrize("text", [
+    "Når vi kommer fram, skal vi spise middag sammen, sier Kari Lie.",
+    "I dag er det fint å være ute i parken, sier Kari Lie.",
+])
+def test_a_quote_that_opens_with_an_adverbial_is_kept(extractor: Extractor, text: str) -> None:
+    assert [q for q in quotes(extractor, text) if q.speaker == "Kari Lie"]
+
+
+def test_the_speaker_of_a_fronted_adverbial_goes_on_in_the_next_dash_line(extractor: Extractor) -> None:
+    text = ("Vi setter oss ved bordet.\nDa vi møttes første gang, forteller Ola Dahl om kvelden i 1981.\n"
+            "– Jeg visste først ikke hvem han var, men noen uker seinere skjønte jeg det.\n")
+    assert speaker_of(extractor, text, "Jeg visste først ikke") == "Ola Dahl"

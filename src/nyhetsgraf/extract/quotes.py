@@ -220,6 +220,7 @@ class _Found:
     paragraph: int = -1
     continues: bool = False  # an unattributed dash paragraph: the previous speaker goes on
     named_source: bool = False  # "ifølge påtaleansvarlig": the text names the source, whatever it is
+    hidden: bool = False  # no quote, only a speaker the next dash line may go on with
 
 
 def _text_bounds(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
@@ -645,6 +646,9 @@ class QuoteFinder:
                     )
                     if opening is not None:
                         first, direct = opening, True
+                else:
+                    opening = None
+                fronted = opening is None and self._fronted_adverbial(max(first, sent.start), comma)
                 bounds = _text_bounds(doc, first, comma - 1)
                 if bounds is not None and self.text[bounds[0]] in DASHES:
                     bounds = (bounds[0] + 1, bounds[1])  # a dash glued to the first word
@@ -657,7 +661,28 @@ class QuoteFinder:
                 if direct:
                     self._about_bounds(*bounds)
                 speaker = self.speaker_of(verb, sent, prefer_after=True)
-                found.append(_Found(*bounds, speaker, direct, verb.i))
+                # "I boken ..., erkjenner han ...": the verb's own adverbial is no quote, but the
+                # one who speaks may go on in the next dash line
+                found.append(_Found(*bounds, speaker, direct, None if fronted else verb.i, hidden=fronted))
+
+    def _fronted_adverbial(self, start: int, comma: int) -> bool:
+        """Whether tokens start..comma-1 before ", VERB X" are an adverbial fronted before an inverted
+        main clause rather than what X says: no finite verb heads them ("I boken ..., erkjenner han",
+        "På spørsmålet om ..., svarer 52 prosent Obama", "Inspirert av boken ..., skrev han"), or the
+        verb heading them opens with a subjunction ("Når jentene blir eldre ..., sier moren")."""
+        doc = self.doc
+        tops = [t for t in doc[start:comma] if not start <= t.head.i < comma or t.head is t]
+        tops = [t for t in tops if not is_punct(t) and not is_space(t)]
+        if not tops:
+            return False
+        for t in tops:
+            if t.pos_ in ("VERB", "AUX") and _finite(t) and "Part" not in morph_values(t, "VerbForm"):
+                if not any(c.pos_ == "SCONJ" and c.i < t.i and low(c) in _OPENING_SUBJUNCTIONS
+                           for c in t.children):
+                    return False  # a main clause: what is said
+            elif t.pos_ not in ("ADP", "SCONJ", "VERB", "AUX", "NOUN", "PRON", "ADJ", "ADV"):
+                return False  # a name or a number at the top: leave it
+        return True
 
     def _last_dash_opening(self, first: int, comma: int) -> int:
         """Where the speech closed at ``comma`` opens in a stretch of narration that still shows a dash
@@ -913,7 +938,7 @@ class QuoteFinder:
         self.ifolge(found)
         found = _without_nested(found)  # speech reported inside a quote hands no speaker on
         self.continue_speakers(found)
-        return found
+        return [f for f in found if not f.hidden]
 
 
 def _unsaid_infinitive(table: TokenTable, i: int) -> bool:
