@@ -233,3 +233,49 @@ def test_the_speaker_of_a_fronted_adverbial_goes_on_in_the_next_dash_line(extrac
     text = ("Vi setter oss ved bordet.\nDa vi møttes første gang, forteller Ola Dahl om kvelden i 1981.\n"
             "– Jeg visste først ikke hvem han var, men noen uker seinere skjønte jeg det.\n")
     assert speaker_of(extractor, text, "Jeg visste først ikke") == "Ola Dahl"
+
+
+@pytest.mark.parametrize(("language", "text", "not_quoted"), [
+    # a term after a noun that introduces one
+    ("nb", "Slike referater hører hjemme i kategorien «voksen og etablert» for de fleste.",
+     "voksen og etablert"),
+    ("nn", "Dei kjempa under slagordet «fri fart for frie folk» heile sommaren.", "fri fart"),
+    # what is not said is not reported
+    ("nb", "Jeg påstår ikke at alt som sies om henne er usant.", "alt som sies"),
+    # the writer asking the reader
+    ("nb", "Hvor det ble av den gamle skolen, sier du?", "Hvor det ble av"),
+])
+def test_no_quote_of_terms_negations_and_the_reader(extractor: Extractor, language: str, text: str,
+                                                    not_quoted: str) -> None:
+    assert not [q for q in quotes(extractor, text, language) if q.text.startswith(not_quoted)]
+
+
+def test_they_is_a_group_named_close_by(extractor: Extractor) -> None:
+    text = ("De kjøpte stolen hos Ikea i fjor. De tok oppgaven alvorlig. De kranglet lenge om navnet på "
+            "barnet. De mente at det nye navnet var upretensiøst og fint.")
+    assert speaker_of(extractor, text, "det nye navnet var") != "Ikea"
+
+
+def test_a_time_before_the_verb_is_no_speaker(extractor: Extractor) -> None:
+    text = "Statsminister Ola Dahl var på besøk. Denne helgen uttalte han at partiet er klart for valget."
+    assert speaker_of(extractor, text, "partiet er klart") == "Ola Dahl"
+
+
+def test_a_reported_clause_ends_at_a_missed_sentence_end(extractor: Extractor) -> None:
+    text = ("Jeg opplyste at det var anslått at bilsalget ville øke kraftig. (Presidenten klubber.) – Kan "
+            "jeg få bruke noen sekunder?")
+    found = [q.text for q in quotes(extractor, text) if q.text.startswith("bilsalget")]
+    assert found and "Presidenten" not in found[0]
+
+
+def test_a_verb_of_manner_inside_a_dash_line_ends_the_quote(extractor: Extractor) -> None:
+    text = ("– Husk å kjøpe rømme og øl til helgen, oppfordrer kjøpmannen. I fjor ble butikken kåret til "
+            "byens beste.\n")
+    found = quotes(extractor, text)
+    assert [(q.text, q.speaker) for q in found] == [("Husk å kjøpe rømme og øl til helgen", "kjøpmannen")]
+
+
+def test_the_speech_verb_of_a_subordinate_clause_frames_no_dash_line(extractor: Extractor) -> None:
+    text = ("Olav tok det opp med familien.\nSønnen grep ordet da faren Per Dahl nevnte det:\n"
+            "– Du, pappa, det gikk bra sist.\n")
+    assert speaker_of(extractor, text, "Du, pappa") != "Per Dahl"

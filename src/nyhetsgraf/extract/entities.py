@@ -826,6 +826,18 @@ class Referents:
         self._mentions = sorted(
             ((i, e) for e in index.entities for i in index.tokens_of(e)), key=lambda pair: pair[0]
         )
+        self._sentence_counts: list[int] | None = None
+
+    def _sentences_between(self, first: int, last: int) -> int:
+        """How many sentences start after token ``first`` up to token ``last``."""
+        if self._sentence_counts is None:
+            counts = [0]
+            for flag in sentence_start_flags(self.doc):
+                counts.append(counts[-1] + int(flag))
+            self._sentence_counts = counts
+        counts = self._sentence_counts
+        last = min(last, len(counts) - 2)
+        return counts[last + 1] - counts[first + 1] if first < last else 0
 
     def gender(self, entity: Entity) -> str | None:
         first = entity.name.split()[0] if entity.name else ""
@@ -844,7 +856,10 @@ class Referents:
                 continue
             seen.add(entity.name)
             if kind == "PL":
-                # "sa de": a group, never a country, even one typed as its government
+                # "sa de": a group named in this sentence or the one before, never a country, even
+                # one typed as its government ("... på Ikea. De tok oppgaven alvorlig. De mente at")
+                if self._sentences_between(i, before) > 1:
+                    return None
                 if entity.type in _GROUP_TYPES and not is_country(entity.name):
                     return entity.name
                 continue

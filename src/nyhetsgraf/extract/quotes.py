@@ -111,8 +111,12 @@ _CLAUSE_BREAKS = {"men", "som", "da", "fordi", "når", "hvis", "mens", "der"}
 _ATTITUDE_VERBS = word_set("attitude_verbs")
 _SUBJUNCTIONS = {"da", "når", "fordi", "mens", "som", "etter", "hvis", "om"}
 _EXPLETIVE = {"det", "dette", "slik", "så"}
+_TIME_WORDS = {"denne", "dette", "neste", "forrige", "sist", "siste", "samme", "hele", "førre", "uke",
+               "uka", "veke", "måned", "måneden", "år", "året", "vinter", "sommer", "høst", "vår", "vinteren",
+               "sommeren", "høsten", "våren", "uken", "veka", "helg"}
 _OPENING_SUBJUNCTIONS = {"når", "hvis", "dersom", "om", "da", "fordi", "selv", "mens", "etter", "før", "viss",
                          "sidan", "sjølv"}
+_NEGATIONS = {"ikke", "ikkje", "aldri"}
 _OBJECT_WORDS = {"det", "dette", "slik", "sånn", "så", "noe", "følgende"}
 
 
@@ -412,6 +416,8 @@ class QuoteFinder:
         first = before[0]
         if len(before) == 1 and table.lowers[first] in _EXPLETIVE:
             return True
+        if all(table.lowers[k] in _TEMPORAL or table.lowers[k] in _TIME_WORDS for k in before):
+            return True  # "Denne helgen uttalte han at": a time, the subject follows the verb
         return (
             table.pos[first] in ("ADV", "ADP", "SCONJ")
             or table.lowers[first] in ("samtidig", "ifølge", "i", "på")
@@ -441,38 +447,54 @@ class QuoteFinder:
                 continue  # ", slått fast": a participle closes no quote
             if all(low(t) in _OBJECT_WORDS for t in speaker):
                 continue  # "Alan Smith, ..., sier det slik": the verb's object, the speaker is before
+            if len(speaker) == 1 and low(speaker[0]) in ("du", "dere", "dykk"):
+                continue  # "Hvor det ble av henne, sier du?": the writer asks the reader
             return i, verb
         return None
 
     def _manner_attribution(self, first: int, end: int) -> tuple[int, Token] | None:
-        """ "– Bør vi ikke ha en kontakt der, undrer Chaudry.", "..., framholder forskeren.": a dash line
-        that ends in ", finite verb + person" is attributed by that verb even when it is no speech verb
-        of the lexicon (a verb of manner); the person must end the line."""
+        """ "– Bør vi ikke ha en kontakt der, undrer Chaudry.", "..., framholder forskeren.", "Hvem vil
+        sponse dem nå? undrer Lie.": a sentence of a dash line that ends in ", finite verb + person"
+        is attributed by that verb even when it is no speech verb of the lexicon (a verb of manner);
+        the person must end the sentence, and what follows it is narration."""
         doc = self.doc
         table = token_table(doc)
+        texts = table.texts
+        ends = [k for k in range(first + 1, end) if texts[k] in (".", "!", "?")]
         last = end - 1
-        while last > first and (table.spaces[last] or table.texts[last] in (".", "!", "?")):
+        while last > first and table.spaces[last]:
             last -= 1
-        for comma in range(last - 1, first, -1):
-            if table.texts[comma] in (".", "!", "?"):
-                return None  # only the last sentence of the line
-            if table.texts[comma] != ",":
-                continue
-            verb = comma + 1
-            if table.pos[verb] != "VERB" or not table.texts[verb].islower() or not _finite(doc[verb]):
-                return None
-            speaker = doc[verb + 1 : last + 1]
-            if not len(speaker) or len(speaker) > 6:
-                return None
-            if (speaker[0].lower_ in ("han", "hun", "ho") and len(speaker) == 1) or (
-                    (e := self.entities.entity_for(speaker)) is not None and e.type == "PER"
-                    and all(self.entities.entity_for(t) is e or t.pos_ in ("NOUN", "DET", "ADJ")
-                            for t in speaker)) or (
-                    len(speaker) <= 2 and _can_speak(speaker.text, self.entities)
-                    and speaker[-1].pos_ == "NOUN"):
-                return comma, doc[verb]
-            return None
+        if not ends or ends[-1] < last:
+            ends.append(last + 1)
+        for stop in ends:
+            for separator in range(stop - 2, max(first, stop - 9), -1):
+                if texts[separator] == ".":
+                    break  # the sentence before
+                if texts[separator] not in (",", "?", "!"):
+                    continue
+                if self._person_after_manner_verb(separator + 1, stop):
+                    return separator, doc[separator + 1]
+                break
         return None
+
+    def _person_after_manner_verb(self, verb: int, stop: int) -> bool:
+        """Whether a finite lower-case verb at ``verb`` is followed by a person up to ``stop``."""
+        doc = self.doc
+        table = token_table(doc)
+        if verb >= stop or table.pos[verb] != "VERB" or not table.texts[verb].islower():
+            return False
+        if not _finite(doc[verb]):
+            return False
+        speaker = doc[verb + 1 : stop]
+        if not len(speaker) or len(speaker) > 6:
+            return False
+        if speaker[0].lower_ in ("han", "hun", "ho") and len(speaker) == 1:
+            return True
+        entity = self.entities.entity_for(speaker)
+        if entity is not None and entity.type == "PER":
+            return all(self.entities.entity_for(t) is entity or t.pos_ in ("NOUN", "DET", "ADJ")
+                       for t in speaker)
+        return len(speaker) <= 2 and speaker[-1].pos_ == "NOUN" and _can_speak(speaker.text, self.entities)
 
     def _clause_follows(self, speaker: Span, stop: int) -> bool:
         """Whether token i, right after the phrase that follows a speech verb, goes on with what is
@@ -588,9 +610,10 @@ class QuoteFinder:
         if doc[last].text != ":":
             return None
         sent = self.sentence(last)
-        verbs = [k for k in range(max(start, sent.start), last) if speech_verb_at(doc, k)]
+        verbs = [k for k in range(max(start, sent.start), last) if speech_verb_at(doc, k)
+                 and not any(c.pos_ == "SCONJ" and c.i < k for c in doc[k].children)]
         if not verbs:
-            return None
+            return None  # "Sønnen grep ordet da faren nevnte det:": the one in the "da" clause is not it
         return self.speaker_of(doc[verbs[-1]], doc[max(start, sent.start) : last])
 
     def _next_sentence_speaker(self, ranges: list[tuple[int, int]], index: int) -> str | None:
@@ -724,6 +747,8 @@ class QuoteFinder:
                 continue
             verbless = not _has_verb(span)
             around = [*self.sentence(span.start), *doc[span.end : min(len(doc), span.end + 5)]]
+            if self._after_term_noun(span):
+                continue  # "i kategorien «voksen og etablert»": a term, nobody's words
             named = self._named_by(span)
             if len(inner.split()) == 1 and not named:
                 continue  # «ekspertene»: one word in quotation marks is a term unless someone so named it
@@ -735,6 +760,18 @@ class QuoteFinder:
             self._about_bounds(start, end)
             speaker = self._guillemet_speaker(span)
             found.append(_Found(start, end, speaker, True, None))
+
+    def _after_term_noun(self, span: Span) -> bool:
+        """Whether a quotation follows a noun that introduces a term ("kategorien", "slagordet")."""
+        table = token_table(self.doc)
+        k = span.start - 1
+        while k >= 0 and (table.spaces[k] or table.texts[k] in QUOTATION_MARKS):
+            k -= 1
+        if k < 0 or table.pos[k] != "NOUN":
+            return False
+        word = table.lowers[k]
+        return any(base in _TERM_NOUNS or any(base[j:] in _TERM_NOUNS for j in range(3, len(base) - 2))
+                   for base in _noun_bases(word))
 
     def _named_by(self, span: Span) -> bool:
         """Whether someone in the sentence calls something by the quoted words, in their own voice:
@@ -821,6 +858,8 @@ class QuoteFinder:
                 verb = doc[i]
                 if _no_speech_sense(table, i) or rhetorical or _unsaid_infinitive(table, i):
                     continue
+                if i + 1 < sent.end and table.lowers[i + 1] in _NEGATIONS:
+                    continue  # "Jeg påstår ikke at ...": what is not said is not reported
                 clause_start = self._reported_clause_start(verb, sent, explicit_only)
                 if clause_start is None:
                     continue
@@ -846,6 +885,10 @@ class QuoteFinder:
         attribution = self.closing_attribution(start, sent.end - 1)
         end = attribution[0] if attribution is not None else sent.end
         doc = self.doc
+        texts = token_table(doc).texts
+        for k in range(start, end - 1):
+            if texts[k] in (".", "!", "?") and (texts[k + 1] == "(" or texts[k + 1] in DASHES):
+                return k  # "... 117 000. (Presidenten klubber.) – Kan jeg": a missed sentence end
         if low(doc[sent.start]) in _OPENING_SUBJUNCTIONS:
             for k in range(start, end - 1):
                 if doc[k].text == "," and doc[k + 1].pos_ in ("VERB", "AUX") and _finite(doc[k + 1]):
@@ -1143,6 +1186,7 @@ _PERSON_ENDINGS = ("eren", "erne", "åring", "åringen", "åringer", "log", "log
                    "isten", "istene", "iere", "ieren", "ierne")
 _PERSON_NOUNS = word_set("speaker_person_nouns")
 _TEXT_NOUNS = word_set("speaker_text_nouns")
+_TERM_NOUNS = word_set("term_nouns")
 _GROUP_SPEAKERS = frozenset({"mange", "alle", "andre", "flere", "samtlige", "begge", "noen", "ingen"})
 _PRONOUN_SPEAKERS = frozenset({*PERSONAL_PRONOUNS, *_GROUP_SPEAKERS})
 
