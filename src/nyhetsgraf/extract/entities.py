@@ -9,6 +9,7 @@ name that NER missed added as mentions, and the type chosen by majority.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -827,6 +828,13 @@ class Referents:
             ((i, e) for e in index.entities for i in index.tokens_of(e)), key=lambda pair: pair[0]
         )
         self._sentence_counts: list[int] | None = None
+        self._mention_starts = [i for i, _ in self._mentions]
+
+    def names_in(self, first: int, end: int) -> frozenset[str]:
+        """The names of the entities mentioned in tokens first..end-1."""
+        low_index = bisect_left(self._mention_starts, first)
+        high_index = bisect_left(self._mention_starts, end)
+        return frozenset(entity.name for _, entity in self._mentions[low_index:high_index])
 
     def _sentences_between(self, first: int, last: int) -> int:
         """How many sentences start after token ``first`` up to token ``last``."""

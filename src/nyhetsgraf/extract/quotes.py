@@ -35,6 +35,7 @@ from nyhetsgraf.extract.syntax import (
     low,
     morph_values,
     paragraphs,
+    punct_at,
     sentences,
     token_offsets,
     token_table,
@@ -259,9 +260,9 @@ class QuoteFinder:
 
     def _about_bounds(self, start: int, end: int) -> None:
         """Remember the names of the entities mentioned in characters start..end of the Doc."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        names = {self.entities.name_for(t) for t in span} if span is not None else set()
-        self.about = frozenset(name for name in names if name is not None)
+        offsets = token_offsets(self.doc)
+        self.about = self.referents.names_in(max(0, bisect_left(offsets, start + 1) - 1),
+                                             bisect_left(offsets, end))
 
     def _name(self, phrase: Span) -> str | None:
         return self.referents.name(phrase, self.about)
@@ -545,10 +546,11 @@ class QuoteFinder:
         """ "– Fjerne plikten.", "– Styrke vernet av kysten": an unattributed dash line that opens
         with an infinitive and has no finite verb is a point of a list or a programme, not speech."""
         doc = self.doc
-        words = [t for t in doc[first:end] if not is_punct(t) and not is_space(t)]
-        if not words or words[0].pos_ != "VERB" or "Inf" not in morph_values(words[0], "VerbForm"):
+        table = token_table(doc)
+        words = [k for k in range(first, end) if not table.spaces[k] and not punct_at(table, k)]
+        if not words or table.pos[words[0]] != "VERB" or "Inf" not in morph_values(doc[words[0]], "VerbForm"):
             return False
-        return not any(t.pos_ in ("VERB", "AUX") and _finite(t) for t in words)
+        return not any(table.pos[k] in ("VERB", "AUX") and _finite(doc[k]) for k in words)
 
     def continue_speakers(self, found: list[_Found]) -> None:
         """Unattributed dash paragraphs take the speaker of the quote just before them, or else of
@@ -885,13 +887,14 @@ class QuoteFinder:
         attribution = self.closing_attribution(start, sent.end - 1)
         end = attribution[0] if attribution is not None else sent.end
         doc = self.doc
-        texts = token_table(doc).texts
+        table = token_table(doc)
+        texts = table.texts
         for k in range(start, end - 1):
             if texts[k] in (".", "!", "?") and (texts[k + 1] == "(" or texts[k + 1] in DASHES):
                 return k  # "... 117 000. (Presidenten klubber.) – Kan jeg": a missed sentence end
-        if low(doc[sent.start]) in _OPENING_SUBJUNCTIONS:
+        if table.lowers[sent.start] in _OPENING_SUBJUNCTIONS:
             for k in range(start, end - 1):
-                if doc[k].text == "," and doc[k + 1].pos_ in ("VERB", "AUX") and _finite(doc[k + 1]):
+                if texts[k] == "," and table.pos[k + 1] in ("VERB", "AUX") and _finite(doc[k + 1]):
                     return k
         return end
 
