@@ -2,6 +2,8 @@
 
     python benchmarks/kb_scale.py                      # 100,000 articles in batches of 10,000
     python benchmarks/kb_scale.py --articles 20000 --batch 5000
+    python benchmarks/kb_scale.py --db kb.db                 # keep the store ...
+    python benchmarks/kb_scale.py --db kb.db --only-queries  # ... and time its queries again
 
 Generates Norwegian-like articles (recurring and colliding names: many people share a surname,
 towns share names with clubs; stories unfolding over days; 2 % republished near-duplicates) with
@@ -229,7 +231,11 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=100, help="queries of each kind timed")
     parser.add_argument("--db", type=Path, help="database file (default: a temporary one)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--only-queries", action="store_true",
+                        help="time the queries on the store given with --db, built by an earlier run")
     args = parser.parse_args()
+    if args.only_queries and (args.db is None or not args.db.exists()):
+        parser.error("--only-queries needs --db with a store built by an earlier run")
     folder = tempfile.TemporaryDirectory()
     db = args.db or Path(folder.name) / "kb_scale.db"
     generator = Generator(args.seed, args.days)
@@ -237,7 +243,7 @@ def main() -> None:
     with open_store(str(db), batch_size=2000) as store:
         batch: list[tuple[Article, Facts]] = []
         done = 0
-        for pair in generator.articles(args.articles):
+        for pair in [] if args.only_queries else generator.articles(args.articles):
             batch.append(pair)
             if len(batch) == args.batch or done + len(batch) == args.articles:
                 for article, facts in batch:
@@ -257,7 +263,8 @@ def main() -> None:
                     flush=True,
                 )
                 batch = []
-        print(f"last/first batch CPU time ratio: {rates[0] / rates[-1]:.2f} (target <= 1.5)")
+        if rates:
+            print(f"last/first batch CPU time ratio: {rates[0] / rates[-1]:.2f} (target <= 1.5)")
         if len(rates) > 2:  # the first batch links into an empty window; from the second on it is full
             print(f"last/second batch CPU time ratio: {rates[1] / rates[-1]:.2f}")
         rng = random.Random(args.seed)
@@ -287,6 +294,7 @@ def main() -> None:
             "SELECT (SELECT count(*) FROM kb_entities) AS e, (SELECT count(*) FROM kb_stories) AS s,"
             " (SELECT count(*) FROM kb_articles WHERE duplicate_of IS NOT NULL) AS d"
         )[0]
+        done = done or store.count_articles()
         print(
             f"{done} articles: {counts['e']} corpus entities, {counts['s']} stories, "
             f"{counts['d']} near-duplicates"

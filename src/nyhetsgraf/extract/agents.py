@@ -15,6 +15,10 @@ from nyhetsgraf.resources.words import word_set
 # Heads that may end a compound agent noun only as a whole word ("forrett" is no court, "Holland"
 # no land): short or ambiguous endings.
 _WHOLE_WORD_HEADS = {"rett", "land", "part", "organ", "lag", "mor", "far", "bror", "kunde", "styre"}
+# Particles and adverbs before an "s" that belongs to the head, not a linking -s- ("forslag",
+# "tilbakeslag", "utslag" are no teams, "idrettslag" is).
+_PARTICLE_PREFIXES = frozenset({"for", "til", "tilbake", "ut", "an", "opp", "inn", "på", "ned", "gjennom",
+                                "over", "under", "om", "av", "bak", "mot", "fram", "frem", "sam"})
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +50,8 @@ def _headed_by(word: str, heads: frozenset[str]) -> bool:
             return True
         for k in range(3, len(base) - 2):
             head = base[k:]
-            if head in heads and (head not in _WHOLE_WORD_HEADS or base[k - 1] == "s"):
+            linked = base[k - 1] == "s" and base[: k - 1] not in _PARTICLE_PREFIXES
+            if head in heads and (head not in _WHOLE_WORD_HEADS or linked):
                 return True
     return False
 
@@ -88,11 +93,15 @@ _AGREEMENT_HEADS = frozenset({"avtale", "kontrakt", "traktat", "forlik", "overen
                               "budsjett",
                               "lov", "lovforslag", "resolusjon", "vedtak", "plan", "krav", "tilbud", "søknad",
                               "oppsigelse", "betingelse", "vilkår", "kompromiss", "løsning", "ordning",
-                              "konvensjon", "protokoll", "fredsavtale", "erklæring"})
+                              "konvensjon", "protokoll", "fredsavtale", "erklæring",
+                              # claims and appeals, which can be rejected
+                              "anke", "klage", "begjæring", "påstand", "anklage", "beskyldning", "kritikk",
+                              "innvending", "invitasjon", "bud", "henvendelse", "utspill", "ønske"})
 
 
 def is_agreement_noun(word: str) -> bool:
-    """ "fredsavtalen", "kontrakten", "forslaget": a deal, plan or proposal that can be agreed on."""
+    """ "fredsavtalen", "kontrakten", "forslaget", "anken": a deal, plan, proposal or claim that can be
+    agreed on or rejected."""
     return _headed_by(word.lower(), _AGREEMENT_HEADS)
 
 
@@ -104,3 +113,16 @@ _WEAPON_HEADS = frozenset({"pil", "kule", "skudd", "bombe", "granat", "rakett", 
 def is_weapon_noun(word: str) -> bool:
     """ "piler", "håndgranater", "skuddene": what an attack is made with, when no one is named."""
     return _headed_by(word.lower(), _WEAPON_HEADS)
+
+
+@lru_cache(maxsize=1)
+def _private_heads() -> frozenset[str]:
+    return word_set("event_private_nouns")
+
+
+@lru_cache(maxsize=1 << 12)
+def is_private_noun(word: str) -> bool:
+    """ "faren", "venner", "kjæresten": a relative or a friend, whose dealings with someone are private
+    (as whole words: "familiene" and "barnevernet" are not among them)."""
+    heads = _private_heads()
+    return any(base in heads for base in _noun_bases(word.lower()))

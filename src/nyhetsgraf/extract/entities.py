@@ -9,6 +9,7 @@ name that NER missed added as mentions, and the type chosen by majority.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -501,16 +502,21 @@ def _cluster(mentions: list[Mention]) -> list[Cluster]:
 
 
 def _person_for_word(persons: list[Cluster], mention: Mention) -> Cluster | None:
-    """The person a bare first name or surname refers to: the most recent full name holding it,
-    else the first one introduced later."""
+    """The person a bare first name or surname refers to: of the full names holding it before, the
+    one named in full most often so far (the article's "Romney" is Mitt Romney even right after "Ann
+    Romney" is named once), the most recent on a tie; else, of those named later, the one named in
+    full most often, the first on a tie."""
     word = fold(mention.text)
     holders = [c for c in persons if _holds_word(c, word)]
     if not holders:
         return None
     before = [c for c in holders if any(m.start < mention.start and len(m.words) > 1 for m in c.mentions)]
     if before:
-        return max(before, key=lambda c: max(m.start for m in c.mentions if m.start < mention.start))
-    return min(holders, key=lambda c: c.first)
+        return max(before, key=lambda c: (
+            sum(len(m.words) > 1 and m.start < mention.start for m in c.mentions),
+            max(m.start for m in c.mentions if m.start < mention.start)))
+    return max(holders, key=lambda c: (sum(len(m.words) > 1 for m in c.mentions),
+                                       -min(m.start for m in c.mentions if len(m.words) > 1)))
 
 
 def _holds_word(cluster: Cluster, word: str) -> bool:
@@ -863,28 +869,52 @@ class Referents:
         self.index = index
         self.gender_of = gender_of
         self._mentions = index.mentioned_tokens()
+        self._sentence_counts: list[int] | None = None
+        self._mention_starts = [i for i, _ in self._mentions]
+
+    def names_in(self, first: int, end: int) -> frozenset[str]:
+        """The names of the entities mentioned in tokens first..end-1."""
+        low_index = bisect_left(self._mention_starts, first)
+        high_index = bisect_left(self._mention_starts, end)
+        return frozenset(entity.name for _, entity in self._mentions[low_index:high_index])
+
+    def _sentences_between(self, first: int, last: int) -> int:
+        """How many sentences start after token ``first`` up to token ``last``."""
+        if self._sentence_counts is None:
+            counts = [0]
+            for flag in sentence_start_flags(self.doc):
+                counts.append(counts[-1] + int(flag))
+            self._sentence_counts = counts
+        counts = self._sentence_counts
+        last = min(last, len(counts) - 2)
+        return counts[last + 1] - counts[first + 1] if first < last else 0
 
     def gender(self, entity: Entity) -> str | None:
         first = entity.name.split()[0] if entity.name else ""
         return self.gender_of(first) if first else None
 
-    def pronoun(self, token: Token, before: int) -> str | None:
-        """The most recent fitting entity mentioned before token index ``before``."""
+    def pronoun(self, token: Token, before: int, exclude: frozenset[str] = frozenset()) -> str | None:
+        """The most recent fitting entity mentioned before token index ``before``, other than the
+        names in ``exclude`` (those a quote speaks about: "Han sa: «Lie respekterer meg ikke»")."""
         kind = PERSONAL_PRONOUNS.get(low(token))
         if kind is None:
             return None
-        seen: set[str] = set()
+        seen: set[str] = set(exclude)
         fallback: str | None = None
         for i, entity in reversed(self._mentions):
             if i >= before or entity.name in seen:
                 continue
             seen.add(entity.name)
             if kind == "PL":
-                if entity.type in _GROUP_TYPES:
+                # "sa de": a group named in this sentence or the one before, never a country, even
+                # one typed as its government ("... på Ikea. De tok oppgaven alvorlig. De mente at")
+                if self._sentences_between(i, before) > 1:
+                    return None
+                if entity.type in _GROUP_TYPES and not is_country(entity.name):
                     return entity.name
                 continue
-            if entity.type != "PER":
-                continue
+            if entity.type != "PER" or _compound_on_name(entity.name):
+                continue  # "Ebba Grön-album": a thing named after someone is no person
             gender = self.gender(entity)
             if gender == kind:
                 return fallback if fallback is not None and " " in fallback else entity.name
@@ -893,13 +923,15 @@ class Referents:
         # a one-word name of unknown gender ("Haugli", or NER's "Nato") only when no person fits
         return fallback
 
-    def name(self, phrase: Span) -> str | None:
-        """Entity name for a phrase headed by (or naming) an entity, else the phrase as written."""
+    def name(self, phrase: Span, exclude: frozenset[str] = frozenset()) -> str | None:
+        """Entity name for a phrase headed by (or naming) an entity, else the phrase as written;
+        a pronoun resolves to an entity not in ``exclude``."""
         phrase = _trim(phrase)
         if len(phrase) == 0:
             return None
-        if low(phrase[0]) in PERSONAL_PRONOUNS:
-            return self.pronoun(phrase[0], phrase.start)  # "de i en pressemelding": the pronoun speaks
+        if low(phrase[0]) in PERSONAL_PRONOUNS and not _determiner_at(phrase):
+            # "de i en pressemelding": the pronoun speaks
+            return self.pronoun(phrase[0], phrase.start, exclude)
         if len(phrase) == 1 and phrase[0].pos_ in ("PRON", "ADV", "SCONJ", "ADP"):
             return None  # "det", "man", "Videre": no speaker named
         core = _core(phrase)
@@ -911,9 +943,9 @@ class Referents:
             persons = [t for t in after if self.index.entity_for(t).type == "PER"] or [
                 t for t in after if len(self.index.entity_for(t).name.split()) > 1
             ]
-        if not persons and not _is_name(core, self.index):
+        if not persons and not _is_name(core, self.index) and not _relation_of(core):
             # "kommunalsjef for helse Øystein Sende i Levanger kommune": the person after a title's
-            # prepositional phrase
+            # prepositional phrase ("datteren av Krekar" is his daughter, not he)
             persons = [t for t in phrase if (e := self.index.entity_for(t)) is not None and e.type == "PER"
                        and t.i > core.end]
         last_of_mention = [t for t in persons if t.i + 1 >= core.end
@@ -925,6 +957,9 @@ class Referents:
         persons = [t for t in persons if not any(self.index.entity_for(t) is e for e in owning)]
         if persons:
             return self.index.name_for(persons[0])
+        named = _name_before_manner(core, self.index)
+        if named is not None:
+            return named
         head = core[-1]
         entity = self.index.entity_for(head)
         if entity is not None:
@@ -935,6 +970,42 @@ class Referents:
             return _core_text(core)
         text = phrase.text.strip()
         return text or None
+
+
+def _relation_of(core: Span) -> bool:
+    """ "datteren av X", "kona til X": the phrase names someone by a relation to the person after
+    "av" or "til", who is not the one meant."""
+    doc = core.doc
+    return core.end < len(doc) and doc[core.end].lower_ in ("av", "til", "åt")
+
+
+def _name_before_manner(core: Span, index: EntityIndex) -> str | None:
+    """ "Det svenske akademi lakonisk": a name followed only by lower-case adverbs or adjectives of
+    manner names the entity."""
+    entity = index.entity_for(core[0])
+    if entity is None:
+        return None
+    k = core.start
+    while k < core.end and index.entity_for(core.doc[k]) is entity:
+        k += 1
+    rest = core.doc[k : core.end]
+    if len(rest) and all(t.pos_ in ("ADV", "ADJ") and t.text.islower() for t in rest):
+        return entity.name
+    return None
+
+
+def _determiner_at(phrase: Span) -> bool:
+    """ "De kritiske røstene", "dei gamle": "de" opening a noun phrase is its article, not a pronoun."""
+    table = token_table(phrase.doc)
+    first = phrase.start
+    return (table.lowers[first] in ("de", "dei") and first + 1 < phrase.end
+            and table.pos[first + 1] in ("ADJ", "NOUN", "NUM") and table.texts[first + 1].islower())
+
+
+def _compound_on_name(name: str) -> bool:
+    """ "Ebba Grön-album", "Obama-administrasjonen": a compound whose head is a lower-case noun."""
+    head = name.rsplit("-", 1)
+    return len(head) == 2 and head[1][:1].islower()
 
 
 def _is_name(core: Span, index: EntityIndex) -> bool:

@@ -16,7 +16,7 @@ announced (not habitual, generic, modal, conditional, expected, or a piece of a 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +29,7 @@ from nyhetsgraf.extract.agents import (
     is_agreement_noun,
     is_document_noun,
     is_place_noun,
+    is_private_noun,
     is_weapon_noun,
 )
 from nyhetsgraf.extract.entities import PERSONAL_PRONOUNS, EntityIndex, Referents
@@ -181,6 +182,39 @@ _PLACE_TARGET_TYPES = {"ASSAULT", "THREATEN", "CONSULT"}
 _VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "PROTEST", "THREATEN"}
 # "møtes", "treffes", "samarbeider": verbs whose subject holds both parties when it is plural.
 _RECIPROCAL_PREPOSITIONS = {"med", "mellom", "hos"}
+# Types whose dealings with a relative or a friend are private ("ba faren om", "besøkte en venn",
+# "gratulerer foreldrene"); violence and coercion in a family stay news.
+_PRIVATE_TYPES = {"REQUEST", "CONSULT", "SUPPORT", "AGREE", "CONCEDE", "COOPERATE", "AID", "REJECT"}
+_FIRST_PERSON_SINGULAR = {"jeg", "eg", "meg", "mine", "mitt", "min"}
+# Those who watch or read: forcing or attacking them is a figure of speech ("tvinger publikum til å
+# ta stilling").
+_AUDIENCE = {"publikum", "publikummet", "publikumet", "leseren", "leserne", "lesaren", "lesarane", "seerne",
+             "sjåarane", "tilskuerne", "tilskodarane", "lytterne", "lyttarane", "salen"}
+# Who interviews: a newspaper or a reporter that meets someone holds an interview, no CONSULT.
+_PRESS_NOUNS = {"avisen", "avisa", "magasinet", "bladet", "redaksjonen", "journalisten", "journalistane",
+                "journalistene", "reporteren", "reporterne", "intervjueren"}
+# Words of a story told on a stage or a screen: what happens in it is fiction ("Dukken dreper ham",
+# "I filmen lovprises hans lederskap").
+_FICTION_WORDS = word_set("event_fiction_words")
+# Violent verbs of fighting: "kjempe mot" needs someone or a place to fight ("vil kullselskapene
+# kjempe mot", "kjemper mot fattigdommen" are figurative).
+_FIGHT_LEMMAS = {"kjempe", "kjempa", "slåss", "sloss", "bekjempe", "bekjempa"}
+_NEWS_MEDIA = word_set("entity_type_news_media")
+# Verbs of demand: what their at-clause says is demanded, not done ("vil kreve at partiene inngår
+# avtaler").
+# Words that open a main clause as its object or adverbial, before the finite verb and its subject.
+_TOPICS = {"det", "dette", "slik", "sånn", "her", "der", "da", "nå", "no", "så", "dét"}
+_NOMINATIVE_PRONOUNS = {"jeg", "eg", "du", "han", "hun", "ho", "vi", "me", "de", "dei", "dere"}
+_QUOTE_MARKS = {'"', "«", "»", "“", "”", "'"}
+# Forms of "få" that, with a participle, say what was done to someone ("fikk kravene innfridd").
+_GET_FORMS = {"fikk", "får", "fått", "fekk"}
+# Word pairs that open a clause of what only seems so or does not happen: "som om", "uten at".
+_UNREAL_PAIRS = {("som", "om"), ("uten", "at"), ("utan", "at")}
+_UNREAL_FIRST_WORDS = frozenset(first for first, _ in _UNREAL_PAIRS)
+# What an escalation of one's own forces is: a mobilisation, not a threat ("varslet en opptrapping
+# av amerikanske styrker").
+_FORCE_ENDINGS = ("styrker", "styrkene", "soldater", "soldatene", "tropper", "troppene", "innsatsen")
+_DEMAND_VERBS = {"kreve", "krevje", "forlange", "oppfordre", "foreslå", "insistere", "be", "bede"}
 
 
 @lru_cache(maxsize=1)
@@ -454,6 +488,7 @@ def _finite_verb_of(verb: Token, sent: Span) -> Token:
     stemme", "har" of "har ledet" even when the participle looks like a past tense; else the verb."""
     doc = verb.doc
     verb_is_finite = "Fin" in morph_values(verb, "VerbForm")
+    infinitive = "Inf" in morph_values(verb, "VerbForm")
     inserted = _parenthetical_before(verb, sent)
     for i in range(verb.i - 1, max(sent.start - 1, verb.i - 6 - len(inserted)), -1):
         t = doc[i]
@@ -462,9 +497,11 @@ def _finite_verb_of(verb: Token, sent: Span) -> Token:
         if t.pos_ in ("AUX", "VERB") and "Fin" in morph_values(t, "VerbForm"):
             auxiliary = lemma(t) in _AUXILIARIES or bool(set(verb_lemmas(t)) & _AUXILIARIES)
             return t if auxiliary or not verb_is_finite else verb
+        # "må partiet virkelig mobilisere": an adjective as adverb inside an infinitive's verb group
+        adverbial = infinitive and t.pos_ == "ADJ" and dep(t) in ("ADV", "advmod")
         if is_punct(t) or (
             t.pos_ not in ("ADV", "PART", "AUX", "VERB", "PRON", "PROPN", "NOUN", "DET")
-            and low(t) not in ("til", "å", "av")
+            and low(t) not in ("til", "å", "av") and not adverbial
         ):
             break
     return verb
@@ -704,6 +741,9 @@ class EventFinder:
         self.sents = sentences(doc)
         self._sentence_starts = [sent.start for sent in self.sents]
         self._subjects: dict[int, Token | None] = {}
+        self._entity_tokens: dict[int, list[int]] = {}
+        self._fiction_sentences: dict[int, bool] = {}
+        self._marker_positions: tuple[list[int], list[int]] | None = None
         self.time_tokens: set[int] = set()
         for time in times:
             span = doc.char_span(time.span[0] - offset, time.span[1] - offset, alignment_mode="expand")
@@ -812,11 +852,13 @@ class EventFinder:
                     break
         if not looks_like_verb(token):
             carrier = context.governor_token
+            between = token.doc[carrier.i + 1 : token.i] if carrier is not None else []
             predicative = (
                 carrier is not None
                 and lemma(carrier) in ("være", "vere")
-                and not any(t.pos_ == "ADP" for t in token.doc[carrier.i + 1 : token.i])
-            )  # "Dette er et angrep på sivile" names no actor; "var i streik" does
+                and (not any(t.pos_ == "ADP" for t in between)
+                     or any(t.pos_ in ("ADJ", "VERB") and token.doc[t.i + 1].pos_ == "ADP" for t in between))
+            )  # "Dette er et angrep på sivile", "er interessert i avtaler" name no act; "var i streik" does
             if carrier is None and self._reported_event_noun(token):
                 # "Angrepet på militærleiren skjedde natt til søndag": the event noun is the topic
                 return _Match([token], token, row.types[0], _next_head(token.doc, token.i + 2, token.i + 7))
@@ -827,6 +869,9 @@ class EventFinder:
                 or predicative
             ):
                 return None  # no verb of its own, named by another event's verb, or only wished or planned
+            if lemma(carrier) == "ha" and row.types[0] in ("SUPPORT", "ACCUSE") and target is None \
+                    and not self.aimed_at(token):
+                return None  # "skal Barneombudet ha ros for": praise due, not given by anyone named
             words.append(carrier)
             return _Match(sorted(set(words), key=lambda t: t.i), carrier, row.types[0], target)
         return _Match(sorted(set(words), key=lambda t: t.i), token, row.types[0], target)
@@ -940,16 +985,28 @@ class EventFinder:
         before = [t for t in doc[start : finite.i] if not is_space(t)]
         while before and low(before[0]) in ("både", "enten", "verken", "hverken"):
             before = before[1:]  # "både FN og USA ber om ..."
+        after = doc[finite.i + 1] if finite.i + 1 < sent.end else None
+        if len(before) == 1 and low(before[0]) in _TOPICS and after is not None \
+                and after.pos_ == "PRON" and low(after) in _NOMINATIVE_PRONOUNS:
+            return after  # "Det vil jeg sterkt avvise": a topic first, the pronoun after the verb acts
         if coordinated and not before:
             # "avviser kritikken og sier ...": the subject of the first clause
             first_verb = next((t for t in doc[sent.start : start] if _is_finite(t)), None)
             return (
                 self._surface_subject(first_verb) if first_verb is not None and first_verb != verb else None
             )
-        if start > sent.start and low(doc[start - 1]) == "som":
-            return self._nominal_before(start - 1, sent)
+        object_relative = len(before) == 1 and before[0].pos_ == "PRON" \
+            and low(before[0]) in _NOMINATIVE_PRONOUNS
+        if start > sent.start and low(doc[start - 1]) == "som" and not object_relative:
+            return self._nominal_before(start - 1, sent)  # "som de tok kontroll over": "de" acts
         if len(before) > 2 and low(before[0]) in _PARTITIVE_NOUNS and low(before[1]) == "av":
             return before[0]  # "Hundretusenvis av chilenere demonstrerer"
+        quantifier = next((t for t in before if low(t) in _QUANTIFIER_AGENTS), None)
+        if quantifier is not None and quantifier.pos_ == "ADJ" and all(t is quantifier or t.pos_ == "ADV"
+                                                                        for t in before):
+            # "Flere krevde at": the quantifier is the subject; "så mange aksepterer Larsens
+            # utgangspunkt" compares, a statement about many, and its object is no subject either
+            return quantifier if before == [quantifier] else None
         quantity = len(before) > 1 and before[1].pos_ == "NUM"  # "Over 2000 bussjåfører har ..."
         opener = before[0].pos_ in ("ADV", "ADP", "SCONJ") if before else True
         inverted = not before or (opener and not quantity) or self._is_time(before[0])
@@ -1114,6 +1171,8 @@ class EventFinder:
             entity = self.entities.by_name(name) if name else None
             if entity is not None and not self._mentioned_near(entity, token):
                 return None  # a name last seen paragraphs back is a guess, not a reference
+            if entity is not None and self._named_later_in_sentence(entity, token):
+                return None  # "Han hadde møte med Aambakk og Vågnes": "han" is neither of them
             # "De møtte presidenten": a pronoun never stands for a place as the one who acts
             return None if entity is not None and entity.type in ("GPE_LOC", "LOC") else name
         if low(token) in _NOT_ACTORS or token.pos_ in ("SCONJ", "ADP", "PUNCT") or self._is_time(token):
@@ -1122,15 +1181,54 @@ class EventFinder:
             return None
         entity = self.entities.entity_for(token)
         if entity is not None:
-            return entity.name
+            return token.text if self._named_twice(token, entity) else entity.name
         return self.phrase(token)
+
+    def _named_twice(self, token: Token, entity: Any) -> bool:
+        """A part of a person's name that the entity layer joined to a person named again elsewhere
+        in the same sentence ("Obama takker ... konen Michelle" as Michelle Obama twice, "Fashanu
+        nektet ... og Clough fikk nok" as one "Clough Fashanu"): one sentence seldom names one
+        person twice, so the actor is kept as written; so is a first name that ends a longer name."""
+        if entity.type != "PER" or token.text == entity.name:
+            return False
+        doc = self.doc
+        for near in (token.i - 1, token.i + 1):
+            if 0 <= near < len(doc) and self.entities.entity_for(doc[near]) is entity:
+                return False  # the mention is more than one word
+        words = entity.name.split()
+        if len(words) >= 3 and token.text == words[-1] and self.referents.gender_of(token.text) is not None:
+            return True  # "Cathrine" as the end of "Olav Mulelid Cathrine": a first name glued to a name
+        sent = self.sentence_of(token)
+        return any(sent.start <= i < sent.end and abs(i - token.i) > 1 for i in self._tokens_of(entity))
+
+    def _tokens_of(self, entity: Any) -> list[int]:
+        """The entity's token indexes, read from the index once per finder (a pronoun asks twice)."""
+        key = id(entity)
+        if key not in self._entity_tokens:
+            self._entity_tokens[key] = self.entities.tokens_of(entity)
+        return self._entity_tokens[key]
+
+    def _named_later_in_sentence(self, entity: Any, pronoun: Token) -> bool:
+        """Whether the entity is named after the pronoun in its sentence (a pronoun does not stand for
+        a name that follows it in its own clause: "Han møtte Vågnes"), or is what the relative "som"
+        right before the pronoun stands for."""
+        end = self.sentence_of(pronoun).end
+        if any(pronoun.i < i < end for i in self._tokens_of(entity)):
+            return True
+        # "Representantenes hus, som de tok kontroll over": the subject of an object relative is not
+        # what the relative stands for
+        doc = self.doc
+        if pronoun.i >= 2 and low(doc[pronoun.i - 1]) == "som":
+            before = doc[pronoun.i - 2] if doc[pronoun.i - 2].text != "," else doc[max(0, pronoun.i - 3)]
+            return self.entities.entity_for(before) is entity
+        return False
 
     def _mentioned_near(self, entity: Any, pronoun: Token) -> bool:
         """Whether the entity is named in the pronoun's sentence or one of the three before it."""
         sents = [s for s in self.sents if s.start <= pronoun.i]
         window_start = sents[-4].start if len(sents) >= 4 else 0
         return any(window_start <= i < pronoun.i or (pronoun.i < i < sents[-1].end if sents else False)
-                   for i in self.entities.tokens_of(entity))
+                   for i in self._tokens_of(entity))
 
     def phrase(self, head: Token) -> str:
         """Determiners, numbers, adjectives and genitives before a noun, and the noun: "den irakiske
@@ -1340,13 +1438,13 @@ class EventFinder:
             return True  # "den som skjøt": the one who
         if word in _FIRST_AND_SECOND_PERSON:
             return self.speaker_around(token) is not None  # "vi" in a quote speaks for its speaker
-        if word in _GENERIC_SUBJECTS:
+        if word in _GENERIC_SUBJECTS or self._spatial_adverbial(token):
             return False
         if word in PERSONAL_PRONOUNS or word in _QUANTIFIER_AGENTS:
             return True
         entity = self.entities.entity_for(token)
         if entity is not None:
-            return entity.type in _AGENT_TYPES
+            return entity.type in _AGENT_TYPES and not self._named_thing(token, entity)
         doc = self.doc
         follows_av = token.i + 2 < len(doc) and low(doc[token.i + 1]) == "av"
         partitive = word in _PARTITIVE_NOUNS or lemma(token) in _PARTITIVE_NOUNS
@@ -1356,12 +1454,39 @@ class EventFinder:
             return inner is None or inner.i == token.i or self.can_act(inner)
         sentence_start = self.sentence_of(token).start
         if token.pos_ == "PROPN" or (token.text[:1].isupper() and token.i > sentence_start):
+            tail = token.text.rsplit("-", 1)[-1]
+            if tail != token.text and tail[:1].islower():
+                return is_agent_noun(tail)  # "TV-sendinger" names a thing, "NRK-sjefen" a person
             return True  # a name the recognizer missed ("NHO Transport")
         if token.pos_ != "NOUN":
             return False
         if type_ in _VERBAL_TYPES and (is_document_noun(word) or is_document_noun(lemma(token))):
             return True  # "Erklæringen oppfordrer til": a statement speaks for those behind it
         return is_agent_noun(word) or is_agent_noun(lemma(token))
+
+    def _named_thing(self, token: Token, entity: Any) -> bool:
+        """ "Det tyske miljømerket Blå Engel", "albumet Vamp": a name after a definite noun of a thing
+        names that thing, whatever type the recognizer gave it ("partiet Venstre" stays)."""
+        if entity.type == "PER":
+            return False  # "motedesigneren Karl Lagerfeld", "forgjengeren Diarra": a title before a person
+        doc = self.doc
+        first = token.i
+        while first > 0 and self.entities.entity_for(doc[first - 1]) is entity:
+            first -= 1
+        if first == 0:
+            return False
+        before = doc[first - 1]
+        definite = "Def" in morph_values(before, "Definite")
+        return before.pos_ == "NOUN" and definite and before.text[:1].islower() \
+            and not is_agent_noun(low(before)) and not is_document_noun(low(before))
+
+    def _spatial_adverbial(self, token: Token) -> bool:
+        """ "landet over", "verda over": a noun with a stranded "over" means "all across", no actor."""
+        doc = self.doc
+        if token.i + 1 >= len(doc) or low(doc[token.i + 1]) != "over" or token.pos_ not in ("NOUN", "PROPN"):
+            return False
+        after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+        return after is None or after.pos_ not in ("NOUN", "PROPN", "PRON", "DET", "NUM", "ADJ")
 
     def _antecedent(self, relative: Token) -> Token | None:
         """The noun a "som" or "der" refers back to, past one comma ("Ling, som ble fengslet")."""
@@ -1465,12 +1590,31 @@ class EventFinder:
         if "å" in window:
             group = window[window.index("å"):]  # "for å skulle bli skutt": the infinitive's own group
         modals = [w for w in group if w in _UNREAL_MODALS]
+        if any(w in ("skal", "skulle") for w in group) and "Inf" in morph_values(verb, "VerbForm") \
+                and low(verb).endswith("es") and "Pass" in morph_values(verb, "Voice"):
+            return True  # "Grums skal ikke forsvares": what ought to be done
         if not modals or modals == ["måtte"]:
             return False
         perfect = any(w in ("ha", "hatt") for w in group)
+        passive = any(w in ("bli", "blitt", "vorte", "verte", "vært") for w in group)
+        if modals[-1] == "ville" and not perfect and not passive and "Part" in morph_values(verb, "VerbForm"):
+            return True  # "ville jeg sagt nei": what would have happened ("ha" left out)
+        if modals == ["ville"] and not perfect and not passive and self._wanted(finite, sent):
+            return True  # "Mange ville gratulere dem": what they wanted to do
         if modals == ["ville"] and not perfect:
             return False  # "at journalistene ville bli løslatt": what was to happen, as reported
         return not (perfect and modals[0] in _UNREAL_UNLESS_PERFECT - {"kan", "kunne", "må", "måtte"})
+
+    def _wanted(self, finite: Token, sent: Span) -> bool:
+        """ "ville" as the past of "vil" in a main clause, not denied: a wish ("Mange ville gratulere
+        paret"); reported ("at de ville trekke seg") it announces, and "ville ikke" refuses."""
+        lowers = token_table(self.doc).lowers
+        if low(finite) != "ville":
+            return False
+        before = range(sent.start, finite.i)
+        after = range(finite.i + 1, min(sent.end, finite.i + 4))
+        return not any(lowers[k] in ("at", "om", "som", "hvis", "dersom", "da", "når") for k in before) \
+            and not any(lowers[k] in _negation_cues() for k in after)
 
     def _generic_passive(self, match: _Match, sent: Span) -> bool:
         """A present s-passive outside a headline ("Både eldre og barn arresteres", "Mange opplever
@@ -1496,16 +1640,29 @@ class EventFinder:
         present = "Pres" in tense or (not tense and low(finite).endswith("r"))
         if finite is not match.verb or not present:
             return False  # "som har ledet an i protester" reports what happened
+        in_list = False  # "geriljaer som går i sivil, angriper sivile": a list of what they do
         for t in reversed(self.doc[sent.start : finite.i]):
             if low(t) in _DESCRIPTIVE_OPENERS:
-                return True
+                # "Politiet, som etterforsker saken, angriper": an apposition, not the list's opener
+                return not (in_list and t.i > sent.start and self.doc[t.i - 1].text == ",")
+            if t.text == "," and self._present_finite(self.doc[t.i + 1]):
+                in_list = True
+                continue
+            if in_list and self._present_finite(t):
+                continue
             if t.text in (",", ";", ":") or _is_finite(t) or low(t) in _CLAUSE_OPENERS - {"og", "men"}:
                 return False
         return False
 
+    @staticmethod
+    def _present_finite(token: Token) -> bool:
+        return _is_finite(token) and "Pres" in morph_values(token, "Tense")
+
     def _agreement(self, token: Token) -> bool:
         """What can be agreed, accepted or signed: a text, a deal, a plan or the parties themselves."""
         word = low(token)
+        if word in _QUANTIFIER_AGENTS:
+            return False  # "To straffekast, begge signert Davik": "begge" counts what was signed, not parties
         return self.can_act(token) or is_document_noun(word) or is_agreement_noun(word) \
             or is_agreement_noun(lemma(token))
 
@@ -1520,14 +1677,17 @@ class EventFinder:
         return any(w in ("til", "for", "i") for w in after)
 
     def _advice(self, match: _Match, sent: Span) -> bool:
-        """ "advarer mot å kritisere", "en advarsel mot å": a warning against doing something is advice,
-        not a threat ("advarer Vesten mot å sende våpen" names whom it is aimed at and stays)."""
+        """ "advarer mot å kritisere", "advarer han mot manglende prioritering": a warning against
+        something is advice, not a threat ("advarer Vesten mot å sende våpen" names whom it is aimed at
+        and stays)."""
         warning = [t for t in match.trigger_tokens if low(t).startswith(("advar", "åtvar"))]
         if match.type != "THREATEN" or not warning:
             return False
-        last = warning[-1]
-        after = [low(t) for t in self.doc[last.i + 1 : min(sent.end, last.i + 4)]]
-        return after[:2] in (["mot", "å"], ["mot", "at"])  # "advarer mot at SVs åpning vil ..."
+        start = warning[-1].i + 1
+        subject = self.subject(match.verb)
+        if subject is not None and subject.i == start:
+            start += 1  # "advarer han mot": the inverted subject, not whom the warning is aimed at
+        return start < sent.end and low(self.doc[start]) == "mot"
 
     def _needs_person(self, match: _Match) -> bool:
         """A COERCE verb whose object is a person: arrest, charge, sentence, deport, force."""
@@ -1563,6 +1723,40 @@ class EventFinder:
             before.pos_ in ("DET", "NUM", "PRON") or low(before) in _POSSESSIVES or genitive)
         return not determined
 
+    def _had_done(self, subject: Token, verb: Token, sent: Span) -> bool:
+        """ "fikk tolv turister bortført", "fekk bilen øydelagd", "har fått innfridd sine krav": "få"
+        with a participle says what was done to the noun or for the subject, by someone not named."""
+        if subject.i > verb.i or ("Part" not in morph_values(verb, "VerbForm") and verb.pos_ != "ADJ"):
+            return False
+        lowers = token_table(self.doc).lowers
+        k = verb.i - 1
+        while k > subject.i and self.doc[k].pos_ == "ADV":
+            k -= 1
+        own = verb.i + 1 < sent.end and lowers[verb.i + 1] in ("sin", "sitt", "sine", "si")
+        if k > subject.i and lowers[k] in _GET_FORMS and own:
+            return True  # "har fått innfridd sine krav"; "får gjennomført ransaking" is done by the subject
+        for k in range(subject.i - 1, max(sent.start, subject.i - 5) - 1, -1):
+            if lowers[k] in _GET_FORMS:
+                return True
+            if punct_at(token_table(self.doc), k):
+                return False
+        return False
+
+    def _those_who(self, subject: Token, verb: Token, sent: Span) -> bool:
+        """ "de som ikke stiller krav", "den som angriper", "et folk som bombes, vil støtte": a pronoun
+        or an indefinite noun with a relative clause, in the present, names whoever does so; "den som
+        skjøt" (past) names one who did."""
+        doc = self.doc
+        if subject.i + 1 >= len(doc) or low(doc[subject.i + 1]) != "som":
+            return False
+        finite = _finite_verb_of(verb, sent)
+        if low(subject) in ("de", "dei", "den"):
+            return self._present_finite(finite)
+        # "Et folk som bombes, vil støtte geriljaen": any such people, in the present or as a rule
+        indefinite = subject.i > 0 and low(doc[subject.i - 1]) in ("en", "ei", "et", "ein", "eit")
+        return indefinite and subject.pos_ == "NOUN" and (self._present_finite(finite)
+                                                          or low(finite) in ("vil", "ville"))
+
     def _state_passive(self, verb: Token, sent: Span) -> bool:
         """A participle after "er"/"var" with no "blitt"/"vært" ("er berømt", "var akseptert")."""
         finite = _finite_verb_of(verb, sent)
@@ -1593,6 +1787,153 @@ class EventFinder:
         return any(pos[i] in ("VERB", "AUX") and "Fin" in morph_values(self.doc[i], "VerbForm")
                    for i in range(finite.i + 2, sent.end))
 
+    def _aimed(self, match: _Match) -> bool:
+        """Whether a "mot"/"for" phrase follows the trigger ("demonstrerte mot regjeringen")."""
+        last = match.trigger_tokens[-1]
+        after = self.doc[last.i + 1 : min(len(self.doc), last.i + 4)]
+        return any(low(t) in ("mot", "for", "imot") for t in after)
+
+    def _free_relative(self, trigger: Token, sent: Span) -> bool:
+        """ "det som vi hadde avtalt", "alt som de krevde": what someone did, named as a thing in the
+        sentence, not reported as an event."""
+        table = token_table(self.doc)
+        lowers = table.lowers
+        for i in range(trigger.i - 1, max(sent.start, trigger.i - 6), -1):
+            if punct_at(table, i):
+                return False
+            things = ("det", "dét", "alt", "noe", "noko")
+            if lowers[i] == "som" and i > sent.start and lowers[i - 1] in things \
+                    and lowers[i + 1] in _NOMINATIVE_PRONOUNS:
+                return True
+        return False
+
+    def _compared(self, trigger: Token, sent: Span) -> bool:
+        """A trigger in a clause of comparison ("slik de skrekkslagne her hjemme klager over", "som
+        tobakksindustrien har gjort"): what others do, said to compare."""
+        table = token_table(self.doc)
+        lowers = table.lowers
+        for i in range(trigger.i - 1, sent.start - 1, -1):
+            if punct_at(table, i) or lowers[i] in (",", ";"):
+                return False
+            if lowers[i] in ("slik", "sånn") and lowers[i + 1] not in ("at", "som") \
+                    and (i == sent.start or punct_at(table, i - 1) or lowers[i - 1] in (",", "og", "men")):
+                return True
+        return False
+
+    def _fiction(self, sent: Span) -> bool:
+        """A sentence about a puppet show, a film, a play or a novel ("Dukken dreper ham")."""
+        if sent.start not in self._fiction_sentences:
+            lowers = token_table(self.doc).lowers
+            self._fiction_sentences[sent.start] = not _FICTION_WORDS.isdisjoint(lowers[sent.start : sent.end])
+        return self._fiction_sentences[sent.start]
+
+    def _not_ruled_out(self, trigger: Token, sent: Span) -> bool:
+        """ "Det er ikke utelukket at Fr.p. vil fremme krav": what is not ruled out is a possibility;
+        "som om staten har godkjent": what seems so; "uten at noen arresterer deg": what does not happen."""
+        markers = self._markers()[0]
+        k = bisect_left(markers, sent.start)
+        return k < len(markers) and markers[k] < trigger.i
+
+    def _markers(self) -> tuple[list[int], list[int]]:
+        """Where the Doc has a word that rules in or denies ("utelukket", "som om", "uten at") and a
+        verb of demand: found in one pass over the Doc, for every match to look up."""
+        if self._marker_positions is None:
+            table = token_table(self.doc)
+            lowers, lemmas = table.lowers, table.lemmas
+            last = len(lowers) - 1
+            unreal = [i for i, w in enumerate(lowers) if w.startswith(("utelukk", "utelukt"))
+                      or (w in _UNREAL_FIRST_WORDS and i < last and (w, lowers[i + 1]) in _UNREAL_PAIRS)]
+            demands = [i for i, w in enumerate(lemmas) if w in _DEMAND_VERBS]
+            self._marker_positions = (unreal, demands)
+        return self._marker_positions
+
+    def _demanded(self, trigger: Token, sent: Span) -> bool:
+        """A trigger in the at-clause of a demand ("vil kreve at partiene inngår avtaler")."""
+        demands = self._markers()[1]
+        k = bisect_left(demands, sent.start)
+        if k == len(demands) or demands[k] >= trigger.i - 1:
+            return False
+        table = token_table(self.doc)
+        lowers, texts = table.lowers, table.texts
+        for i in demands[k:bisect_left(demands, trigger.i - 1)]:
+            if looks_like_verb_at(table, i) and lowers[i + 1] != "om":
+                between = range(i + 1, trigger.i)
+                stopped = any(texts[k] in (".", ";", ",") for k in between)
+                if any(lowers[k] == "at" for k in between) and not stopped:
+                    return True
+        return False
+
+    def _warning_said(self, match: _Match, sent: Span) -> bool:
+        """ "advarer" as a verb of speech after what is said ("Det kan være dødelig, advarer
+        Ringstad"): a warning of consequences, not a threat."""
+        if match.type != "THREATEN":
+            return False
+        if self._own_forces(match, sent):
+            return True
+        warning = [t for t in match.trigger_tokens if low(t).startswith(("advar", "åtvar"))]
+        if not warning:
+            return False
+        first = warning[0]
+        before = self.doc[first.i - 1].text if first.i > sent.start else ""
+        after = low(self.doc[first.i + 1]) if first.i + 1 < sent.end else ""
+        return before in (",", "»", '"', "”") and after not in ("om", "mot")
+
+    def _own_forces(self, match: _Match, sent: Span) -> bool:
+        """ "varslet en opptrapping av amerikanske styrker": more of one's own forces, no threat."""
+        lowers = token_table(self.doc).lowers
+        last = match.trigger_tokens[-1].i
+        for i in range(match.trigger_tokens[0].i + 1, min(sent.end - 1, last + 6)):
+            if lowers[i].startswith(("opptrapping", "økning", "auke")) and lowers[i + 1] == "av":
+                return any(lowers[k].endswith(_FORCE_ENDINGS) for k in range(i + 2, min(sent.end, i + 5)))
+        return False
+
+    def _forced_state(self, match: _Match, sent: Span) -> bool:
+        """ "er tvunget til å": a state passive of forcing states a necessity."""
+        return match.type == "COERCE" and {match.lemma, lemma(match.verb)} & {"tvinge", "tvinga"} != set() \
+            and self._state_passive(match.verb, sent)
+
+    def _private(self, match: _Match, actor: Token | None, target: Token | None, sent: Span) -> bool:
+        """A request, visit, thanks or agreement between relatives or friends, or aimed at the writer
+        ("mine barn har bedt meg om det", "ba de faren om å", "besøkte en venn", "Moren ber om
+        unnskyldning"; for meetings and appointments also a relative or friend after the trigger:
+        "har avtale om å treffe venner")."""
+        if match.type not in _PRIVATE_TYPES:
+            return False
+        if target is not None and self.entities.entity_for(target) is None \
+                and (low(target) in _FIRST_PERSON_SINGULAR or is_private_noun(low(target))):
+            return True
+        # "Moren ber om unnskyldning": private, unless a named party is in the sentence
+        # ("Datteren avviser at Krekar har mål om endringer")
+        if actor is not None and self.entities.entity_for(actor) is None and is_private_noun(low(actor)) \
+                and not any(self.entities.entity_for(t) is not None for t in sent):
+            return True
+        if match.type in ("CONSULT", "AGREE"):
+            last = match.trigger_tokens[-1]
+            window = self.doc[last.i + 1 : min(sent.end, last.i + 8)]
+            return any(t.pos_ == "NOUN" and is_private_noun(low(t)) for t in window)
+        return False
+
+    def _audience(self, match: _Match, target: Token | None) -> bool:
+        """ "tvinger publikum til å ta stilling": coercing or attacking the audience is a figure."""
+        return target is not None and match.type in ("COERCE", "ASSAULT", "THREATEN") \
+            and low(target) in _AUDIENCE
+
+    def _own_violence(self, subject: Token | None, match: _Match, target: Token | None) -> bool:
+        """Violence a speaker tells of themself alone ("Ja, jeg myrdet dem", "tok jeg livet av
+        trenerne mine i drømmehypnose") is figurative or imagined ("Vi bombet byen", said for an army,
+        stays); "kjempe mot" needs someone or a place to fight."""
+        if subject is not None and low(subject) in ("jeg", "eg"):
+            return True
+        fighting = {match.lemma, lemma(match.verb)} & _FIGHT_LEMMAS
+        return bool(fighting) and (target is None or not self.can_be_hit(target, match.type))
+
+    def _press(self, subject: Token) -> bool:
+        """A newspaper, a magazine or a reporter: who meets someone to interview them."""
+        if low(subject) in _PRESS_NOUNS:
+            return True
+        entity = self.entities.entity_for(subject)
+        return entity is not None and entity.name.lower() in _NEWS_MEDIA
+
     def date(self, sent: Span) -> str | None:
         start = sent.start_char + self.offset
         end = sent.end_char + self.offset
@@ -1619,6 +1960,12 @@ class EventFinder:
                     continue  # "jeg dømmer henne ikke": a moral judgement; "advarer mot å": advice
                 if _opens_in_lower_case(sent, self.text) or _predicative_participle(match.verb):
                     continue  # a piece of a broken line, or "følte seg akseptert" (a state)
+                if self._fiction(sent) or self._not_ruled_out(trigger, sent) \
+                        or self._demanded(trigger, sent) or self._warning_said(match, sent):
+                    continue  # a puppet's act, "ikke utelukket at" (a possibility), "..., advarer hun"
+                if _emotional_participle(match.verb, sent) or _scare_quoted(trigger) \
+                        or self._compared(trigger, sent) or self._free_relative(trigger, sent):
+                    continue  # "var oppbrakt over at", a "truet" in quotes, "slik de klager over": no act
                 events.extend(self._events(match, sent, seen))
         return events
 
@@ -1640,8 +1987,8 @@ class EventFinder:
             if patient is not None and match.type in _ANIMATE_TARGET_TYPES \
                     and not self.can_be_hit(patient, match.type):
                 return []  # "planene ble arrestert", "siste øyeblikk tvinges": no one is hit
-            if match.type == "AGREE" and patient is not None and not self._agreement(patient):
-                return []  # "et maleri signert Werenskiold", "begge signert Davik": no agreement
+            if match.type in ("AGREE", "REJECT") and patient is not None and not self._agreement(patient):
+                return []  # "et maleri signert Werenskiold", "moral er blitt forkastet": no deal or claim
             if match.type == "ASSAULT" and agent is not None and not self.can_act(agent) \
                     and not is_weapon_noun(low(agent)) and not is_weapon_noun(lemma(agent)):
                 return []  # "overfalles av pressen": only a weapon stands in for the one who attacks
@@ -1649,6 +1996,10 @@ class EventFinder:
                 return []  # "hadde vært fengslet av filmen": a thing that acts is a figure of speech
             if patient is not None and self._needs_person(match) and not self.can_act(patient):
                 return []  # "ble dømt frispark": the verb's person is missing
+            if self._forced_state(match, sent):
+                return []  # "jeg er tvunget til å holde meg i form": a necessity, not coercion
+            if self._private(match, agent, patient, sent) or self._audience(match, patient):
+                return []  # "har bedt meg om det", "publikum tvinges": private or figurative
             # "beskutt av piler": an instrument is no actor, the event stands without one
             actors = [self.refer(agent, verb.i) if self.can_act(agent) else None]
             target = self.refer(patient, verb.i)
@@ -1671,6 +2022,10 @@ class EventFinder:
             )
             if match.type == "CONSULT" and self._match_between_teams(sent):
                 return []  # "skal møte Holyfield i VM-kamp": a match, not a meeting
+            if acting is not None and self._had_done(acting, verb, sent):
+                return []  # "fikk tolv turister bortført": the noun is who it was done to
+            if acting is not None and self._those_who(acting, verb, sent):
+                return []  # "de som ikke stiller krav": whoever does so, in the present
             if acting is not None and self._generic_plural(acting, verb, sent):
                 return []  # "enslige kvinner fratar barna", "artister som de forlanger": what such people do
             if match.type == "CONSULT" and not self._consult_parties(match, sent, acting, target_token):
@@ -1683,6 +2038,22 @@ class EventFinder:
             if (target_token is not None and match.type in _ANIMATE_TARGET_TYPES - {"CONSULT"}
                     and not self.can_be_hit(target_token, match.type)):
                 return []  # "har et angrep på rettsvesenet", "arresterte planene": figurative
+            if target_token is not None and low(target_token) in ("deg", "du", "dykk") \
+                    and self.speaker_around(target_token) is None:
+                return []  # "uten at noen arresterer deg": anyone, outside a quote
+            if self._private(match, acting, target_token, sent) or self._audience(match, target_token):
+                return []  # "ba faren om", "besøkte en venn", "tvinger publikum til": private or figurative
+            if match.type == "ASSAULT" and self._own_violence(acting, match, target_token):
+                return []  # "jeg myrdet dem", "vi tok livet av bandet", "vil kjempe mot": figurative
+            if match.type == "CONSULT" and acting is not None and self._press(acting):
+                return []  # "Magasinet møter henne": an interview
+            if match.type == "PROTEST" and target_token is not None and match.target_token is None \
+                    and {match.lemma, lemma(match.verb)} & {"demonstrere", "demonstrera"} \
+                    and not self._aimed(match):
+                return []  # "har demonstrert rødgrønn politikk": shown, no protest
+            if match.type == "CONSULT" and acting is not None and low(acting) in _FIRST_PERSON \
+                    and match.lemma.endswith("s"):
+                return []  # "da vi møttes": how the speaker met someone, a private meeting
             target = self.refer(target_token, verb.i)
             if between is not None:  # "sammenstøt mellom demonstranter og politi"
                 actors = [self.refer(between[0], verb.i)]
@@ -1749,6 +2120,24 @@ def _at_line_start(text: str, char: int) -> bool:
     while k >= 0 and text[k] in " \t":
         k -= 1
     return k < 0 or text[k] == "\n"
+
+
+def _scare_quoted(token: Token) -> bool:
+    """ "og deretter "truet" med å", «godkjent»: a trigger in quotation marks is a figure or a quote."""
+    texts = token_table(token.doc).texts
+    i = token.i
+    return 0 < i < len(texts) - 1 and texts[i - 1] in _QUOTE_MARKS and texts[i + 1] in _QUOTE_MARKS
+
+
+def _emotional_participle(verb: Token, sent: Span) -> bool:
+    """ "var oppbrakt over at", "er rystet over": a participle after "er"/"var" with "over" states a
+    feeling."""
+    doc = verb.doc
+    if verb.i + 1 >= sent.end or low(doc[verb.i + 1]) != "over":
+        return False
+    participle = "Part" in morph_values(verb, "VerbForm") or verb.pos_ == "ADJ"
+    before = [low(t) for t in doc[max(sent.start, verb.i - 3) : verb.i]]
+    return participle and any(w in ("er", "var", "e", "vore", "vært") for w in before)
 
 
 def _predicative_participle(verb: Token) -> bool:

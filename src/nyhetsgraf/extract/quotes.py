@@ -12,6 +12,7 @@ or the description as written ("kilden", "en fransk regjeringskilde").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -34,12 +35,14 @@ from nyhetsgraf.extract.syntax import (
     low,
     morph_values,
     paragraphs,
+    punct_at,
     sentences,
     token_offsets,
     token_table,
     verb_forms,
 )
 from nyhetsgraf.records import Article, Quote
+from nyhetsgraf.resources.fullforms import full_forms
 from nyhetsgraf.resources.words import quotation_marks, word_set
 
 # Verbs that turn a dashless closing attribution into direct speech; the others report.
@@ -109,6 +112,13 @@ _CLAUSE_BREAKS = {"men", "som", "da", "fordi", "når", "hvis", "mens", "der"}
 _ATTITUDE_VERBS = word_set("attitude_verbs")
 _SUBJUNCTIONS = {"da", "når", "fordi", "mens", "som", "etter", "hvis", "om"}
 _EXPLETIVE = {"det", "dette", "slik", "så"}
+_TIME_WORDS = {"denne", "dette", "neste", "forrige", "sist", "siste", "samme", "hele", "førre", "uke",
+               "uka", "veke", "måned", "måneden", "år", "året", "vinter", "sommer", "høst", "vår", "vinteren",
+               "sommeren", "høsten", "våren", "uken", "veka", "helg"}
+_OPENING_SUBJUNCTIONS = {"når", "hvis", "dersom", "om", "da", "fordi", "selv", "mens", "etter", "før", "viss",
+                         "sidan", "sjølv"}
+_NEGATIONS = {"ikke", "ikkje", "aldri"}
+_OBJECT_WORDS = {"det", "dette", "slik", "sånn", "så", "noe", "følgende"}
 
 
 @lru_cache(maxsize=1)
@@ -145,8 +155,14 @@ def _speech_verb_flags(doc: Doc) -> list[bool]:
     for i, (tag, text) in enumerate(zip(table.pos, table.texts, strict=True)):
         # the first tests of _is_speech_verb, inline: they reject nearly every token
         if tag not in _NEVER_VERBS and text.islower() and _speech_entries(tag, lemmas[i], lowers[i]):
-            flags[i] = _is_speech_verb(table, i)
+            flags[i] = _is_speech_verb(table, i) and not _noun_like(table, i) and not _idiom_si(table, i)
     return flags
+
+
+def _noun_like(table: TokenTable, i: int) -> bool:
+    """ "Et vanlig uttrykk", "flere argumenter": a word the tagger calls a noun, after a determiner,
+    adjective or number, is that noun, even where the dictionary knows its form as a verb's."""
+    return table.pos[i] not in ("VERB", "AUX", "") and i > 0 and table.pos[i - 1] in ("DET", "ADJ", "NUM")
 
 
 def _is_speech_verb(table: TokenTable, i: int) -> bool:
@@ -208,6 +224,8 @@ class _Found:
     attribution: int | None  # token index of the speech verb, when there is one
     paragraph: int = -1
     continues: bool = False  # an unattributed dash paragraph: the previous speaker goes on
+    named_source: bool = False  # "ifølge påtaleansvarlig": the text names the source, whatever it is
+    hidden: bool = False  # no quote, only a speaker the next dash line may go on with
 
 
 def _text_bounds(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
@@ -236,6 +254,18 @@ class QuoteFinder:
         self.referents = referents or Referents(doc, entities, gender_of)
         self.sents = sentences(doc)
         self.text = doc_text(doc)
+        # the names mentioned inside the quote being attributed: a pronoun never resolves to them
+        # ("Han sa det ofte: «Lie respekterer meg ikke»" is not said by Lie)
+        self.about: frozenset[str] = frozenset()
+
+    def _about_bounds(self, start: int, end: int) -> None:
+        """Remember the names of the entities mentioned in characters start..end of the Doc."""
+        offsets = token_offsets(self.doc)
+        self.about = self.referents.names_in(max(0, bisect_left(offsets, start + 1) - 1),
+                                             bisect_left(offsets, end))
+
+    def _name(self, phrase: Span) -> str | None:
+        return self.referents.name(phrase, self.about)
 
     # ------------------------------------------------------------------ helpers
     def sentence(self, i: int) -> Span:
@@ -249,16 +279,16 @@ class QuoteFinder:
         subject chunk before it; the parsed subject when the surface gives nothing."""
         between = self._subject_inside_verb_group(verb, clause)
         if between is not None and prefer_after is None:
-            return self.referents.name(between)
+            return self._name(between)
         after = self._subject_follows(verb, clause) if prefer_after is None else prefer_after
         phrase = phrase_after(verb, clause) if after else self._chunk_before(verb, clause)
         if len(phrase):
-            return self.referents.name(phrase)
+            return self._name(phrase)
         subject = self._parsed_subject(verb)
         if subject is not None:
             return self._name_of_subject(subject, clause)
         phrase = self._chunk_before(verb, clause) if after else phrase_after(verb, clause)
-        return self.referents.name(phrase) if len(phrase) else None
+        return self._name(phrase) if len(phrase) else None
 
     def _subject_inside_verb_group(self, verb: Token, sent: Span) -> Span | None:
         """ "Da skal Ling og Lee ha gitt uttrykk for at": an inverted subject between the finite
@@ -303,9 +333,14 @@ class QuoteFinder:
         chunk = doc[start : verb.i]
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in chunk)
         if len(chunk) and chunk[0].pos_ == "ADP":
-            return doc[verb.i : verb.i]  # "Ved prosedyren for ... er det": an adverbial is no speaker
+            # "Ved prosedyren for ... er det": an adverbial is no speaker; "en munk, som med en rolig
+            # tone gjorde det klart at": the relative clause's antecedent is
+            return self._subject_before(verb, sent) or doc[verb.i : verb.i]
         if len(chunk) and not coordinated and not has_verb and any(t.pos_ != "ADV" for t in chunk):
             return chunk
+        subject = self._subject_before(verb, sent)
+        if subject is not None:
+            return subject
         # the first chunk of the sentence, up to its first verb, comma or subjunction
         first = sent.start
         while first < verb.i and (doc[first].text in DASHES or is_space(doc[first])):
@@ -315,6 +350,36 @@ class QuoteFinder:
             end += 1
         return doc[first:end]
 
+    def _subject_before(self, verb: Token, sent: Span) -> Span | None:
+        """The parsed subject of a speech verb inside a longer clause, when it stands before the verb:
+        the subject of its auxiliary or first conjunct ("alle som uttaler seg om saken mener",
+        "når meteorologer sier"), or the antecedent of a relative "som" ("en smilende munk, som
+        gjør det klart at", "forklarer Hansen, som mente")."""
+        head = verb
+        subject = self._parsed_subject(head)
+        for _ in range(3):
+            if subject is not None or dep(head) not in ("INFV", "KOORD", "conj") or head.head is head:
+                break
+            head = head.head
+            subject = self._parsed_subject(head)
+        relative = dep(head) in ("ATR", "acl:relcl") and head.head.pos_ in ("NOUN", "PROPN")
+        if subject is None and relative and any(low(c) == "som" and c.i < head.i for c in head.children):
+            subject = head.head
+        if subject is None or not sent.start <= subject.i < verb.i:
+            return None
+        if subject.pos_ in ("PRON", "DET") and low(subject) not in _PRONOUN_SPEAKERS:
+            return None  # "det", "som", "man": no one named
+        doc = self.doc
+        left = max(sent.start, min(t.i for t in subject.subtree))
+        while left < subject.i and (doc[left].pos_ in ("PUNCT", "SCONJ", "CCONJ") or low(doc[left]) == "som"):
+            left += 1
+        right = subject.i + 1
+        inside = {t.i for t in subject.subtree}
+        while (right < verb.i and right in inside and low(doc[right]) != "som"
+               and doc[right].pos_ not in ("VERB", "AUX", "PUNCT", "SCONJ")):
+            right += 1  # "Ola Hansen", "Representanter for SV": the rest of the phrase, not its clause
+        return doc[left:right]
+
     def _parsed_subject(self, verb: Token) -> Token | None:
         for child in verb.children:
             if dep(child) in SUBJECT_DEPS and child.pos_ in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"):
@@ -323,7 +388,7 @@ class QuoteFinder:
 
     def _name_of_subject(self, subject: Token, clause: Span) -> str | None:
         if low(subject) in ("han", "hun", "ho", "de", "dei"):
-            name = self.referents.pronoun(subject, subject.i)
+            name = self.referents.pronoun(subject, subject.i, self.about)
             entity = self.entities.by_name(name) if name else None
             if entity is not None and low(subject) in ("de", "dei") and entity.type in ("GPE_LOC", "LOC"):
                 return None  # "sa de": people, not the country last named
@@ -335,7 +400,10 @@ class QuoteFinder:
         right = max(t.i for t in subject.subtree) + 1
         left = max(left, clause.start)
         right = min(right, clause.end)
-        return self.referents.name(self.doc[left:right])
+        # "Kirkemøtet i Nikea - som hverken vedtok ... -": no relative clause or aside of the subject
+        cut = next((k for k in range(subject.i + 1, right)
+                    if low(self.doc[k]) == "som" or self.doc[k].text in DASHES), right)
+        return self._name(self.doc[left:cut])
 
     def _subject_follows(self, verb: Token, clause: Span) -> bool:
         """Whether the subject comes after the verb (V2 inversion, or a closing attribution)."""
@@ -349,6 +417,8 @@ class QuoteFinder:
         first = before[0]
         if len(before) == 1 and table.lowers[first] in _EXPLETIVE:
             return True
+        if all(table.lowers[k] in _TEMPORAL or table.lowers[k] in _TIME_WORDS for k in before):
+            return True  # "Denne helgen uttalte han at": a time, the subject follows the verb
         return (
             table.pos[first] in ("ADV", "ADP", "SCONJ")
             or table.lowers[first] in ("samtidig", "ifølge", "i", "på")
@@ -371,10 +441,79 @@ class QuoteFinder:
             verb = doc[j]
             # the attribution must end soon ("sier hun til NTB.") and name someone right after the verb
             stop = next((k for k in range(j, last + 1) if texts[k] in (".", "!", "?")), last + 1)
-            if stop - j > 25 or len(phrase_after(verb, self.doc[j:stop])) == 0:
+            if stop - j > 25:
                 continue
+            speaker = phrase_after(verb, self.doc[j:stop])
+            if len(speaker) == 0 or self._clause_follows(speaker, stop) or not _finite(verb):
+                continue  # ", slått fast": a participle closes no quote
+            if all(low(t) in _OBJECT_WORDS for t in speaker):
+                continue  # "Alan Smith, ..., sier det slik": the verb's object, the speaker is before
+            if len(speaker) == 1 and low(speaker[0]) in ("du", "dere", "dykk"):
+                continue  # "Hvor det ble av henne, sier du?": the writer asks the reader
             return i, verb
         return None
+
+    def _manner_attribution(self, first: int, end: int) -> tuple[int, Token] | None:
+        """ "– Bør vi ikke ha en kontakt der, undrer Chaudry.", "..., framholder forskeren.", "Hvem vil
+        sponse dem nå? undrer Lie.": a sentence of a dash line that ends in ", finite verb + person"
+        is attributed by that verb even when it is no speech verb of the lexicon (a verb of manner);
+        the person must end the sentence, and what follows it is narration."""
+        doc = self.doc
+        table = token_table(doc)
+        texts = table.texts
+        ends = [k for k in range(first + 1, end) if texts[k] in (".", "!", "?")]
+        last = end - 1
+        while last > first and table.spaces[last]:
+            last -= 1
+        if not ends or ends[-1] < last:
+            ends.append(last + 1)
+        for stop in ends:
+            for separator in range(stop - 2, max(first, stop - 9), -1):
+                if texts[separator] == ".":
+                    break  # the sentence before
+                if texts[separator] not in (",", "?", "!"):
+                    continue
+                if self._person_after_manner_verb(separator + 1, stop):
+                    return separator, doc[separator + 1]
+                break
+        return None
+
+    def _person_after_manner_verb(self, verb: int, stop: int) -> bool:
+        """Whether a finite lower-case verb at ``verb`` is followed by a person up to ``stop``."""
+        doc = self.doc
+        table = token_table(doc)
+        if verb >= stop or table.pos[verb] != "VERB" or not table.texts[verb].islower():
+            return False
+        if not _finite(doc[verb]):
+            return False
+        speaker = doc[verb + 1 : stop]
+        if not len(speaker) or len(speaker) > 6:
+            return False
+        if speaker[0].lower_ in ("han", "hun", "ho") and len(speaker) == 1:
+            return True
+        entity = self.entities.entity_for(speaker)
+        if entity is not None and entity.type == "PER":
+            return all(self.entities.entity_for(t) is entity or t.pos_ in ("NOUN", "DET", "ADJ")
+                       for t in speaker)
+        return len(speaker) <= 2 and speaker[-1].pos_ == "NOUN" and _can_speak(speaker.text, self.entities)
+
+    def _clause_follows(self, speaker: Span, stop: int) -> bool:
+        """Whether token i, right after the phrase that follows a speech verb, goes on with what is
+        said: "at" or a finite verb ("Men i stedet for å anbefale mer, fastslår politiet at ...",
+        "Kari Lie (lege), mener klimaet er godt"): the verb opens the sentence's main clause, and
+        what stands before its comma is no quote."""
+        i = speaker.end
+        if i >= stop:
+            return False
+        table = token_table(self.doc)
+        if any(table.pos[k] == "PRON" for k in range(speaker.start + 1, speaker.end)):
+            return False  # "roper han så høyt han kan": the speaker's own clause of manner
+        before = i - 1
+        while before > 0 and table.texts[before] in DASHES:
+            before -= 1
+        if table.pos[before] == "CCONJ" or table.lowers[before] in _CONJUNCTIONS:
+            return False  # "sier Tore og tenker på ...": a second verb of the speaker
+        return table.lowers[i] in _AT or (table.pos[i] in ("VERB", "AUX") and _finite(self.doc[i]))
 
     def dash_paragraphs(self, found: list[_Found]) -> None:
         doc = self.doc
@@ -383,23 +522,35 @@ class QuoteFinder:
             first = start
             if doc[first].text not in DASHES:
                 continue
-            attribution = self.closing_attribution(first + 1, end - 1)
+            attribution = self.closing_attribution(first + 1, end - 1) or self._manner_attribution(first, end)
             if attribution is not None:
                 comma, verb = attribution
                 bounds = _text_bounds(doc, first, comma - 1 if doc[comma].text == "," else comma)
                 if bounds is None:
                     continue
+                self._about_bounds(*bounds)
                 speaker = self.speaker_of(verb, self.sentence(verb.i), prefer_after=True)
                 found.append(_Found(*bounds, speaker, True, verb.i, index))
                 continue
             bounds = _text_bounds(doc, first, end - 1)
-            if bounds is None:
+            if bounds is None or self._list_item(first, end):
                 continue
-            speaker = self._next_sentence_speaker(ranges, index)
+            self._about_bounds(*bounds)
+            speaker = self._next_sentence_speaker(ranges, index) or self._colon_frame_speaker(ranges, index)
             text = self.text[bounds[0] : bounds[1]]
             # no attribution: the previous speaker goes on (an interviewer's question has none)
             continues = speaker is None and not text.rstrip().endswith("?")
             found.append(_Found(*bounds, speaker, True, None, index, continues))
+
+    def _list_item(self, first: int, end: int) -> bool:
+        """ "– Fjerne plikten.", "– Styrke vernet av kysten": an unattributed dash line that opens
+        with an infinitive and has no finite verb is a point of a list or a programme, not speech."""
+        doc = self.doc
+        table = token_table(doc)
+        words = [k for k in range(first, end) if not table.spaces[k] and not punct_at(table, k)]
+        if not words or table.pos[words[0]] != "VERB" or "Inf" not in morph_values(doc[words[0]], "VerbForm"):
+            return False
+        return not any(table.pos[k] in ("VERB", "AUX") and _finite(doc[k]) for k in words)
 
     def continue_speakers(self, found: list[_Found]) -> None:
         """Unattributed dash paragraphs take the speaker of the quote just before them, or else of
@@ -410,13 +561,32 @@ class QuoteFinder:
         def paragraph_of(char: int) -> int:
             return max((index for start, index in char_paragraph if start <= char), default=0)
 
+        def hands_on(q: _Found, here: int) -> bool:
+            """Direct speech hands its speaker on; reported speech in the paragraph right before only
+            when a named person reports it ("Staveland mener han har lært mye.\n– Og det er bra") or
+            it closes that paragraph: "..., innrømmet manageren at .... Tatchell har registrert
+            det.\n– ..." is the narration's, and the next voice is not the manager's."""
+            if self.text[q.start : q.end].rstrip().endswith("?"):
+                return False  # "– Hvor mange er dere? spør Lie.\n– Vi er 400": the answer is not his
+            if q.direct:
+                return True
+            paragraph = paragraph_of(q.start)
+            if here - paragraph != 1:
+                return False
+            entity = self.entities.by_name(q.speaker) if q.speaker else None
+            if entity is not None and entity.type == "PER":
+                return True
+            last = ranges[paragraph][1] - 1
+            paragraph_end = self.doc[last].idx + len(self.doc[last].text)
+            return not any(c.isalnum() for c in self.text[q.end : paragraph_end])
+
         ordered = sorted(found, key=lambda f: f.start)
         for position, quote in enumerate(ordered):
             if not quote.continues:
                 continue
             here = paragraph_of(quote.start)
             before = [q for q in ordered[:position] if q.speaker is not None or q.continues]
-            if before and here - paragraph_of(before[-1].start) <= 2:
+            if before and here - paragraph_of(before[-1].start) <= 2 and hands_on(before[-1], here):
                 quote.speaker = before[-1].speaker
                 continue
             # a quote opening a run of dash paragraphs whose last one names the speaker
@@ -428,6 +598,25 @@ class QuoteFinder:
                 if not later.continues:
                     quote.speaker = later.speaker
                     break
+
+    def _colon_frame_speaker(self, ranges: list[tuple[int, int]], index: int) -> str | None:
+        """ "Tatchell sier:\n– ...", "I sin biografi skriver hun:": the paragraph before the dash line
+        ends with a colon after a speech verb, whose speaker says it."""
+        if index == 0:
+            return None
+        start, end = ranges[index - 1]
+        doc = self.doc
+        last = end - 1
+        while last > start and is_space(doc[last]):
+            last -= 1
+        if doc[last].text != ":":
+            return None
+        sent = self.sentence(last)
+        verbs = [k for k in range(max(start, sent.start), last) if speech_verb_at(doc, k)
+                 and not any(c.pos_ == "SCONJ" and c.i < k for c in doc[k].children)]
+        if not verbs:
+            return None  # "Sønnen grep ordet da faren nevnte det:": the one in the "da" clause is not it
+        return self.speaker_of(doc[verbs[-1]], doc[max(start, sent.start) : last])
 
     def _next_sentence_speaker(self, ranges: list[tuple[int, int]], index: int) -> str | None:
         """ "– ... .\nDet sa Ola Vik til Reuters." names the speaker of the quote before it."""
@@ -446,15 +635,25 @@ class QuoteFinder:
         """ "X, sier kilden." with no dash: direct speech (si) or a reported sentence (other verbs)."""
         doc = self.doc
         lowers = token_table(doc).lowers
+        speech_verbs = speech_verb_flags(doc)
         taken = [(f.start, f.end) for f in found]
+        sents = sorted(self.sents, key=lambda s: s.start)
+        next_sent = 0
         for start, end in paragraphs(doc):
+            # the sentences that start in this paragraph, in one pass over the sorted sentences
+            while next_sent < len(sents) and sents[next_sent].start < start:
+                next_sent += 1
+            inside = []
+            while next_sent < len(sents) and sents[next_sent].start < end:
+                inside.append(sents[next_sent])
+                next_sent += 1
             if doc[start].text in DASHES:
                 continue
             segment_start = start
-            for sent in [s for s in self.sents if start <= s.start < end]:
+            for sent in inside:
                 attribution = self.closing_attribution(sent.start, sent.end - 1)
                 if attribution is None or attribution[0] == sent.start:
-                    if any(lowers[k] == "ifølge" or _narrator_attribution_at(doc, k)
+                    if any(lowers[k] == "ifølge" or speech_verbs[k] and _narrator_attribution_at(doc, k)
                            for k in range(sent.start, sent.end)):
                         segment_start = sent.end  # the reporter's own attribution ends the stretch
                     continue
@@ -463,6 +662,8 @@ class QuoteFinder:
                     continue
                 direct = lemma(verb) in DIRECT_SPEECH_LEMMAS or low(verb) in ("sier", "sa", "seier", "sei")
                 first = segment_start if direct else sent.start
+                if direct:
+                    first = self._last_dash_opening(first, comma)
                 if comma > start and doc[comma - 1].text in ("»", "”", '"'):
                     # «...», skriver X: the words in quotation marks, whatever the verb
                     opening = next(
@@ -470,12 +671,57 @@ class QuoteFinder:
                     )
                     if opening is not None:
                         first, direct = opening, True
+                else:
+                    opening = None
+                fronted = opening is None and self._fronted_adverbial(max(first, sent.start), comma)
                 bounds = _text_bounds(doc, first, comma - 1)
+                if bounds is not None and self.text[bounds[0]] in DASHES:
+                    bounds = (bounds[0] + 1, bounds[1])  # a dash glued to the first word
                 segment_start = sent.end
                 if bounds is None or any(s < bounds[1] and bounds[0] < e for s, e in taken):
                     continue
+                # a reported sentence may name its own speaker ("Avtalen gjelder bare dersom Lie går
+                # av, forklarer han"); direct speech says "jeg"
+                self.about = frozenset()
+                if direct:
+                    self._about_bounds(*bounds)
                 speaker = self.speaker_of(verb, sent, prefer_after=True)
-                found.append(_Found(*bounds, speaker, direct, verb.i))
+                # "I boken ..., erkjenner han ...": the verb's own adverbial is no quote, but the
+                # one who speaks may go on in the next dash line
+                found.append(_Found(*bounds, speaker, direct, None if fronted else verb.i, hidden=fronted))
+
+    def _fronted_adverbial(self, start: int, comma: int) -> bool:
+        """Whether tokens start..comma-1 before ", VERB X" are an adverbial fronted before an inverted
+        main clause rather than what X says: no finite verb heads them ("I boken ..., erkjenner han",
+        "På spørsmålet om ..., svarer 52 prosent Obama", "Inspirert av boken ..., skrev han"), or the
+        verb heading them opens with a subjunction ("Når jentene blir eldre ..., sier moren")."""
+        doc = self.doc
+        tops = [t for t in doc[start:comma] if not start <= t.head.i < comma or t.head is t]
+        tops = [t for t in tops if not is_punct(t) and not is_space(t)]
+        if not tops:
+            return False
+        for t in tops:
+            if t.pos_ in ("VERB", "AUX") and _finite(t) and "Part" not in morph_values(t, "VerbForm"):
+                if not any(c.pos_ == "SCONJ" and c.i < t.i and low(c) in _OPENING_SUBJUNCTIONS
+                           for c in t.children):
+                    return False  # a main clause: what is said
+            elif t.pos_ not in ("ADP", "SCONJ", "VERB", "AUX", "NOUN", "PRON", "ADJ", "ADV"):
+                return False  # a name or a number at the top: leave it
+        return True
+
+    def _last_dash_opening(self, first: int, comma: int) -> int:
+        """Where the speech closed at ``comma`` opens in a stretch of narration that still shows a dash
+        before a sentence ("... fremragende eksempel på. -Jeg er stolt ..., sa hun"): after the last
+        such dash; else ``first``."""
+        table = token_table(self.doc)
+        texts = table.texts
+        for k in range(comma - 2, first, -1):
+            after_sentence = texts[k - 1] in (".", "!", "?", ":") or table.spaces[k - 1]
+            if texts[k] in DASHES and texts[k + 1][:1].isupper() and after_sentence:
+                return k
+            if texts[k][:1] in DASHES and texts[k][1:2].isupper() and after_sentence:
+                return k  # "-Jeg er stolt": the dash glued to the first word
+        return first
 
     def guillemets(self, found: list[_Found]) -> None:
         doc = self.doc
@@ -503,19 +749,59 @@ class QuoteFinder:
                 continue
             verbless = not _has_verb(span)
             around = [*self.sentence(span.start), *doc[span.end : min(len(doc), span.end + 5)]]
-            named = any(t.lemma_.lower() in _NAMING_VERBS for t in self.sentence(span.start))
+            if self._after_term_noun(span):
+                continue  # "i kategorien «voksen og etablert»": a term, nobody's words
+            named = self._named_by(span)
             if len(inner.split()) == 1 and not named:
-                continue  # «ekspertene»: one word in quotation marks is a term unless something is so named
-            if (len(inner.split()) <= 2 or verbless) and not any(
-                    (is_speech_verb(t) or t.lemma_.lower() in _NAMING_VERBS)
-                    and not span.start <= t.i < span.end for t in around):
+                continue  # «ekspertene»: one word in quotation marks is a term unless someone so named it
+            if (len(inner.split()) <= 2 or verbless) and not named and not any(
+                    is_speech_verb(t) and not span.start <= t.i < span.end for t in around):
                 # «ekstrafinaler», «noen der ute», «mest traumatiske mareritt»: a term or a phrase in
                 # quotation marks, not a quote
                 continue
+            self._about_bounds(start, end)
             speaker = self._guillemet_speaker(span)
             found.append(_Found(start, end, speaker, True, None))
 
+    def _after_term_noun(self, span: Span) -> bool:
+        """Whether a quotation follows a noun that introduces a term ("kategorien", "slagordet")."""
+        table = token_table(self.doc)
+        k = span.start - 1
+        while k >= 0 and (table.spaces[k] or table.texts[k] in QUOTATION_MARKS):
+            k -= 1
+        if k < 0 or table.pos[k] != "NOUN":
+            return False
+        word = table.lowers[k]
+        return any(base in _TERM_NOUNS or any(base[j:] in _TERM_NOUNS for j in range(3, len(base) - 2))
+                   for base in _noun_bases(word))
+
+    def _named_by(self, span: Span) -> bool:
+        """Whether someone in the sentence calls something by the quoted words, in their own voice:
+        "utenriksdepartementet kalte Clinton en «rar dame»", not a term in a relative clause or a
+        passive ("det deltagerne kalte «vårt land»", "dyden som kalles «detachment»", "å bli kalt
+        «kjæresten»") nor the writer's or anyone's ("om jeg kaller det «storhet»", "det man kaller")."""
+        doc = self.doc
+        lowers = token_table(doc).lowers
+        sent = self.sentence(span.start)
+        for t in doc[sent.start : span.start]:
+            if t.lemma_.lower() not in _NAMING_VERBS or lowers[t.i].endswith("s"):
+                continue
+            before = lowers[max(sent.start, t.i - 3) : t.i]
+            after = lowers[t.i + 1 : t.i + 2]
+            if any(w in _PASSIVE_AUXILIARIES or w in _TERM_FRAMES for w in before):
+                continue
+            if any(w in _NOT_NAMERS for w in (*before[-1:], *after)):
+                continue
+            return True
+        return False
+
     def _guillemet_speaker(self, span: Span) -> str | None:
+        closing = self._closing_speech_verb(span)
+        if closing is not None:
+            # «...» skriver Clough: the attribution right after the closing mark names the speaker
+            phrase = phrase_after(closing, self.sentence(closing.i))
+            if len(phrase):
+                return self._name(phrase)
         sent = self.sentence(span.start)
         k = span.start - 1
         while k >= 0 and (is_space(self.doc[k]) or self.doc[k].text in QUOTATION_MARKS):
@@ -523,31 +809,59 @@ class QuoteFinder:
         if k >= 0 and self.doc[k].text == ":" and k < sent.start:
             # "Hun skriver i en e-post: «...»": the frame before the colon is its own sentence
             sent = self.sentence(k)
+        if k >= 0 and self.doc[k].text == ":":
+            frame = self.doc[max(sent.start, k - 8) : k]
+            if not any(t.pos_ in ("VERB", "AUX") for t in frame):
+                # "Jens Stoltenbergs uttalelse til VG: «...»": the person of a verbless frame speaks
+                persons = [t for t in frame
+                           if (e := self.entities.entity_for(t)) is not None and e.type == "PER"]
+                if persons:
+                    return self.entities.name_for(persons[0])
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and not (span.start <= t.i < span.end)]
-        for verb in verbs:
-            if is_speech_verb(verb) or verb.i < span.start:
-                head = verb
+        # a speech verb of the sentence first: "Når X legger ut bilder, får hun jenter som skriver «...»"
+        speech = [t for t in verbs if is_speech_verb(t)]
+        for verb in [*speech, *(t for t in verbs if t.i < span.start and t not in speech)]:
+            head = verb
+            subject = self._parsed_subject(head)
+            while subject is None and dep(head) in ("KOORD", "conj", "INFV") and head.head is not head:
+                head = head.head
                 subject = self._parsed_subject(head)
-                while subject is None and dep(head) in ("KOORD", "conj", "INFV") and head.head is not head:
-                    head = head.head
-                    subject = self._parsed_subject(head)
-                if subject is not None:
-                    return self._name_of_subject(subject, sent)
-                phrase = phrase_before(verb, sent)
-                if len(phrase):
-                    return self.referents.name(phrase)
+            if subject is not None:
+                name = self._name_of_subject(subject, sent)
+            else:
+                phrase = self._subject_before(verb, sent) or phrase_before(verb, sent)
+                if not len(phrase):
+                    continue
+                name = self._name(phrase)
+            if name in self.about and not is_speech_verb(verb):
+                return None  # «Jenny, du er så pen!» written to Jenny, not by her
+            return name
         return None
+
+    def _closing_speech_verb(self, span: Span) -> Token | None:
+        """A speech verb right after a quotation's closing mark (and a comma): «...» skriver X."""
+        doc = self.doc
+        k = span.end
+        while k < len(doc) and (doc[k].text in ("»", "”", '"', ",") or is_space(doc[k])) and k < span.end + 3:
+            k += 1
+        return doc[k] if k < len(doc) and speech_verb_at(doc, k) else None
 
     # ------------------------------------------------------------------ reported speech
     def at_clauses(self, found: list[_Found]) -> None:
         doc = self.doc
         table, speech_verbs = token_table(doc), speech_verb_flags(doc)
         for sent in self.sents:
+            # "Hvem er jeg som kan si at ...?": a question asks, it reports nothing
+            rhetorical = table.lowers[sent.start] in _QUESTION_WORDS and table.texts[sent.end - 1] == "?"
             for i in range(sent.start, sent.end):
                 explicit_only = not speech_verbs[i]
                 if explicit_only and not _denial_verb_at(table, i):
                     continue  # "avviser at ..." reports a denial; it needs its "at"
                 verb = doc[i]
+                if _no_speech_sense(table, i) or rhetorical or _unsaid_infinitive(table, i):
+                    continue
+                if i + 1 < sent.end and table.lowers[i + 1] in _NEGATIONS:
+                    continue  # "Jeg påstår ikke at ...": what is not said is not reported
                 clause_start = self._reported_clause_start(verb, sent, explicit_only)
                 if clause_start is None:
                     continue
@@ -556,13 +870,33 @@ class QuoteFinder:
                     continue
                 if any(f.attribution == verb.i for f in found):
                     continue
+                subject = self._parsed_subject(verb)
+                if (subject is not None and subject.pos_ == "NOUN" and subject.i < verb.i
+                        and (subject.text.islower() or subject.i == sent.start)
+                        and (subject.i == 0 or doc[subject.i - 1].pos_ != "PROPN")  # "NHO Transport"
+                        and self.entities.entity_for(subject) is None and _thing_noun(low(subject))):
+                    continue  # "Historien forteller at ...", "Tallene viser at ...": no one's words
+                self._about_bounds(*bounds)
                 speaker = self.speaker_of(verb, sent)
                 found.append(_Found(*bounds, speaker, False, verb.i))
 
     def _clause_end(self, start: int, sent: Span) -> int:
-        """A reported clause runs to the end of its sentence, or to a closing ", sier X"."""
+        """A reported clause runs to the end of its sentence, or to a closing ", sier X", or, when
+        the sentence opens with a subordinate clause, to the comma before the main clause's verb
+        ("Når Riksrevisjonen skriver at X, betyr det at ...")."""
         attribution = self.closing_attribution(start, sent.end - 1)
-        return attribution[0] if attribution is not None else sent.end
+        end = attribution[0] if attribution is not None else sent.end
+        doc = self.doc
+        table = token_table(doc)
+        texts = table.texts
+        for k in range(start, end - 1):
+            if texts[k] in (".", "!", "?") and (texts[k + 1] == "(" or texts[k + 1] in DASHES):
+                return k  # "... 117 000. (Presidenten klubber.) – Kan jeg": a missed sentence end
+        if table.lowers[sent.start] in _OPENING_SUBJUNCTIONS:
+            for k in range(start, end - 1):
+                if texts[k] == "," and table.pos[k + 1] in ("VERB", "AUX") and _finite(doc[k + 1]):
+                    return k
+        return end
 
     def _reported_clause_start(self, verb: Token, sent: Span, explicit_only: bool = False) -> int | None:
         """First token of the clause a speech verb reports: after "at", or an at-less clause."""
@@ -578,6 +912,8 @@ class QuoteFinder:
                 break
             if is_speech_verb(t) and i > verb.i + 1:
                 break
+            if t.pos_ in ("VERB", "AUX") and i > verb.i + 1 and _finite(t):
+                break  # "erkjenner retten og har respekt for at ...": the at-clause of another verb
             i += 1
         if explicit_only:
             return None
@@ -587,6 +923,8 @@ class QuoteFinder:
             j += 1
         if j >= sent.end or low(doc[j]) in _TEMPORAL:
             return None
+        if any(doc[k].pos_ == "ADP" for k in range(verb.i + 1, j)):
+            return None  # "begynte å peke på busser som kjørte forbi": the object of a preposition
         if not self._subject_follows(verb, sent) and self._starts_clause(j, sent):
             return j
         return None
@@ -595,8 +933,10 @@ class QuoteFinder:
         """A subject (pronoun or short noun phrase) at j followed closely by a finite verb."""
         doc = self.doc
         first = doc[j]
-        if low(first) in _QUESTION_WORDS:
+        if any(low(t) in _QUESTION_WORDS for t in doc[j : min(sent.end, j + 3)]):
             return False  # "vil ikke si hva som ble sagt": an indirect question reports nothing
+        if low(first) in ("som", "der", "hvor", "kor"):
+            return False  # "delvis bekreftet som det allerede er": a relative clause, no report
         nominal = first.pos_ in ("PRON", "NOUN", "PROPN", "DET", "ADJ", "NUM")
         if not nominal and low(first) not in _NOMINATIVE_PRONOUNS:
             return False
@@ -631,7 +971,8 @@ class QuoteFinder:
                     continue
                 if bounds is None:
                     continue
-                found.append(_Found(*bounds, speaker, False, token.i))
+                named = phrase[-1].pos_ in ("NOUN", "PROPN") and not is_document_noun(phrase[-1].text)
+                found.append(_Found(*bounds, speaker, False, token.i, named_source=named))
 
     # ------------------------------------------------------------------ all together
     def find(self) -> list[_Found]:
@@ -641,8 +982,37 @@ class QuoteFinder:
         self.guillemets(found)
         self.at_clauses(found)
         self.ifolge(found)
+        found = _without_nested(found)  # speech reported inside a quote hands no speaker on
         self.continue_speakers(found)
-        return _without_nested(found)
+        return [f for f in found if not f.hidden]
+
+
+def _unsaid_infinitive(table: TokenTable, i: int) -> bool:
+    """ "det er ikke nok å si at", "vanskelig for å hevde at", "mot nok til å si at": an infinitive of
+    a speech verb after an adjective, an adverb, "for" or "til" speaks of saying, it reports none
+    ("ved å si at", "begynte å fortelle at" do)."""
+    if i < 2 or table.lowers[i - 1] != "å":
+        return False
+    return table.pos[i - 2] in ("ADJ", "ADV") or table.lowers[i - 2] in ("for", "til", "nektet", "nekta")
+
+
+def _idiom_si(table: TokenTable, i: int) -> bool:
+    """ "så å si" (so to speak), "det vil si" (that is): "si" in a fixed phrase reports nothing."""
+    lowers = table.lowers
+    if table.lemmas[i] not in DIRECT_SPEECH_LEMMAS or i < 2:
+        return False
+    return (lowers[i - 2], lowers[i - 1]) in (("så", "å"), ("det", "vil"), ("dette", "vil"), ("so", "å"))
+
+
+def _no_speech_sense(table: TokenTable, i: int) -> bool:
+    """A speech verb in a sense that reports no one's words: "har vist seg at", "viste seg å" (turned
+    out)."""
+    lowers = table.lowers
+    return i + 1 < len(lowers) and lowers[i + 1] == "seg" and table.lemmas[i] in _REFLEXIVE_NOT_SPEECH
+
+
+# Speech verbs that with "seg" mean something else: "vise seg", "syne seg" (turn out).
+_REFLEXIVE_NOT_SPEECH = frozenset({"vise", "syne"})
 
 
 def _denial_verb(token: Token) -> bool:
@@ -718,21 +1088,39 @@ def _whole_speech(doc: Doc, text: str, found: _Found) -> bool:
     rest = text[found.end : len(text) if line_end < 0 else line_end]
     if not rest.strip():
         return False  # "- Det var en blemme. Men vi trenger" and the line breaks off
+    if rest.strip() in (",", ";") and not _attribution_opens_line(doc, line_end + 1):
+        return False  # "– Dersom vi hadde hatt dem hele sesongen,\nså tror jeg ...": the line breaks off
     line_start = text.rfind("\n", 0, found.start) + 1
     opening = text[line_start : found.start].strip()
     if (not opening or opening in DASHES) and text[found.start : found.start + 1].islower():
         return False  # "– formue mer for private formål", "en medalje fra en av dem, avsluttet han"
     first_word = text[found.start : found.end].split(maxsplit=1)[0].lower() if found.end > found.start else ""
-    if not opening and first_word in _SUBJUNCTIONS and "," not in text[found.start : found.end]:
+    closed_by_attribution = not found.direct and rest.lstrip().startswith(",")
+    if (not opening or closed_by_attribution) and first_word in _SUBJUNCTIONS and "," not in text[
+            found.start : found.end]:
         return False  # "Da han kom inn, ropte verten": the speech verb's adverbial clause, no speech
     if not found.direct:
-        return True
+        # "Når journalister, engasjert i helse, spør X": a piece of a clause without a verb
+        table = token_table(doc)
+        offsets = token_offsets(doc)
+        tokens = range(max(0, bisect_left(offsets, found.start) - 1), bisect_left(offsets, found.end))
+        return any(table.pos[k] in ("VERB", "AUX", "") for k in tokens)
     if opening.strip("".join(DASHES) + "".join(QUOTATION_MARKS) + " "):
         return True  # inside running text: «rar dame» after a naming verb is a quoted phrase
     if opening and found.attribution is not None:
         return True  # "– Helt utrolig, sier hun": an attributed dash line is speech
     span = doc.char_span(found.start, found.end, alignment_mode="expand")
     return span is None or _has_verb(span)
+
+
+def _attribution_opens_line(doc: Doc, char: int) -> bool:
+    """Whether the line from character ``char`` opens with a speech verb ("sier Kari Lie."), so a
+    quote that ends the line before it with a comma is whole."""
+    table = token_table(doc)
+    i = bisect_left(token_offsets(doc), char)
+    while i < len(table.spaces) and table.spaces[i]:
+        i += 1
+    return i < len(table.spaces) and speech_verb_at(doc, i)
 
 
 def _has_verb(span: Span) -> bool:
@@ -752,7 +1140,7 @@ def find_quotes(doc: Doc, article: Article, entities: EntityIndex,
         text = finder.text[f.start : f.end]
         span = (f.start + offset, f.end + offset)
         speaker = _clean_speaker(f.speaker)
-        if speaker is not None and not _can_speak(speaker, entities):
+        if speaker is not None and not f.named_source and not _can_speak(speaker, entities):
             speaker = None  # "nye melodier", "det meg", "40 prosent": no one who speaks
         quotes.append(Quote(text=text, speaker=speaker, direct=f.direct, span=span))
     return quotes
@@ -763,9 +1151,16 @@ _FREQUENCY_NOUNS = frozenset({"gang", "ganger", "gong", "gonger", "år", "dag", 
                               "veke"})
 # Verbs that quote what someone called something: "kalte henne en «rar dame»".
 _NAMING_VERBS = word_set("naming_verbs")
+_PASSIVE_AUXILIARIES = frozenset({"bli", "blir", "ble", "blitt", "blei", "vert", "vart", "vorte", "verte"})
+# "det de kaller", "som han kaller", "hva vi kaller": the quoted words name a term of the sentence
+_TERM_FRAMES = frozenset({"det", "som", "hva", "kva"})
+# the writer or anyone, naming in general: "om jeg kaller det", "det man kaller"
+_NOT_NAMERS = frozenset({"jeg", "eg", "vi", "me", "man", "ein", "du"})
 # Words that open a clause or qualify it; a speaker phrase never starts with one ("Men jeg", "Trolig").
 _NOT_SPEAKER_OPENERS = frozenset({"men", "og", "så", "da", "trolig", "kanskje", "nok", "derfor", "likevel",
                                   "også", "bare", "ikke", "ikkje", "dessuten", "altså", "jo", "vel"})
+_TRAILING_ADVERBS = frozenset({"igjen", "også", "nå", "videre", "da", "bare", "klart", "fra", "selv",
+                               "derfor", "likevel", "så", "der", "her", "òg", "no", "att"})
 _FIRST_PERSON_WORDS = frozenset({"jeg", "eg", "vi", "me"})
 _NEVER_SPEAKER_STARTS = frozenset({"som", "at", "der", "i", "på", "til", "ved", "med", "om", "etter", "før",
                                    "under", "fra", "frå", "av"})
@@ -783,13 +1178,20 @@ def _clean_speaker(speaker: str | None) -> str | None:
         return None
     if words[0].lower() in _NEVER_SPEAKER_STARTS:
         return None  # "som i aksjemarkedets tørkeår ...": a clause, not a speaker
+    while len(words) > 1 and words[-1].lower() in _TRAILING_ADVERBS:
+        words = words[:-1]  # "manageren igjen", "statsministeren klart fra": the manner, not who
     return " ".join(words) if len(words) != len(speaker.split()) else speaker
 
 
 # Endings of nouns for people in the definite form or by age: "manageren", "24-åringen",
 # "meteorologen", "journalisten".
-_PERSON_ENDINGS = ("eren", "erne", "åring", "åringen", "åringer", "log", "logen", "ist", "isten", "istene")
+_PERSON_ENDINGS = ("eren", "erne", "åring", "åringen", "åringer", "log", "logen", "loger", "logene", "ist",
+                   "isten", "istene", "iere", "ieren", "ierne")
+_PERSON_NOUNS = word_set("speaker_person_nouns")
+_TEXT_NOUNS = word_set("speaker_text_nouns")
+_TERM_NOUNS = word_set("term_nouns")
 _GROUP_SPEAKERS = frozenset({"mange", "alle", "andre", "flere", "samtlige", "begge", "noen", "ingen"})
+_PRONOUN_SPEAKERS = frozenset({*PERSONAL_PRONOUNS, *_GROUP_SPEAKERS})
 
 
 def _can_speak(speaker: str, entities: EntityIndex) -> bool:
@@ -798,7 +1200,16 @@ def _can_speak(speaker: str, entities: EntityIndex) -> bool:
     words = speaker.split()
     if entities.by_name(speaker) is not None or len(words) == 1 and words[0].lower() in PERSONAL_PRONOUNS:
         return True
+    words = [w.strip("()") for w in words if w.strip("()")]
+    if len(words) > 1 and words[0].lower() in ("de", "dei") and words[1].islower():
+        if len(words) == 2 and words[1].endswith("e"):
+            return True  # "De rødgrønne", "dei unge": people named by a plural adjective
+        words = words[1:]  # "de fleste analytikere": the article of a noun phrase
+    if not words:
+        return False
     first = words[0].lower()
+    if first in _GROUP_SPEAKERS | {"fleste", "enkelte"} and (len(words) == 1 or words[1].islower()):
+        return True  # "alle som uttaler seg", "mange av dem", "de fleste", "enkelte"
     clause_word = first in {*PERSONAL_PRONOUNS, *_FIRST_PERSON_WORDS, "for", "mot", "er"}
     if clause_word or first == "det" and len(words) <= 2:
         return False  # "det meg", "vi vel kort", "For å": pieces of a clause
@@ -806,10 +1217,52 @@ def _can_speak(speaker: str, entities: EntityIndex) -> bool:
         word = raw.strip('"«»,.()')
         if not word:
             continue
-        if word[:1].isupper() or word.lower() in _GROUP_SPEAKERS and len(words) == 1:
+        if word[:1].isupper():
+            return True
+        if word.lower() in _GROUP_SPEAKERS and len(words) == 1:
             return True
         lowered = word.lower()
-        if is_agent_noun(lowered) or is_document_noun(lowered) or lowered.endswith(_PERSON_ENDINGS):
+        if (is_agent_noun(lowered) or is_document_noun(lowered) or lowered.endswith(_PERSON_ENDINGS)
+                or _is_person_noun(lowered)):
             return True
     return False
+
+
+def _thing_noun(word: str) -> bool:
+    """Whether a lower-case noun names a thing: a dictionary noun that is no person, group,
+    institution or text ("tallene", "historien"; not "kjennelsen", "lillebroren", "politiet")."""
+    if not _common_noun(word) or is_agent_noun(word) or is_document_noun(word) or _is_person_noun(word):
+        return False
+    if word.endswith(_PERSON_ENDINGS):
+        return False
+    return not any(base in _TEXT_NOUNS or any(base[k:] in _TEXT_NOUNS for k in range(3, len(base) - 2))
+                   for base in _noun_bases(word))
+
+
+@lru_cache(maxsize=1 << 14)
+def _common_noun(word: str) -> bool:
+    """Whether a lower-cased word is a noun form of the bokmål dictionary ("tallene", "historien")."""
+    return full_forms().has(word, "noun")
+
+
+def _is_person_noun(word: str) -> bool:
+    """A noun for a person of ``speaker_person_nouns.txt``, by its base form or its last part
+    ("lillebroren", "stamkunden", "dansken")."""
+    heads = _PERSON_NOUNS
+    for base in _noun_bases(word):
+        if base in heads or any(base[k:] in heads for k in range(3, len(base) - 2)):
+            return True
+    return False
+
+
+def _noun_bases(word: str) -> tuple[str, ...]:
+    """A noun form and its guessed base forms without a definite or plural ending."""
+    bases = [word]
+    for ending in ("ene", "ane", "en", "et", "er", "ar", "a", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            bases.extend((stem, stem + "e"))  # "pressen" -> "presse", "personalet" -> "personale"
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                bases.append(stem[:-1])  # "medlemmer" -> "medlem"
+    return tuple(bases)
 
