@@ -187,3 +187,31 @@ def test_a_particle_before_slag_is_no_linking_s(word: str, agent: bool) -> None:
 ])
 def test_private_nouns(word: str, private: bool) -> None:
     assert is_private_noun(word) is private
+
+
+@pytest.mark.parametrize(("language", "sentence", "kind"), [
+    # cooperation and help in the plain present: a standing relation, not something that happened
+    ("nb", "Kystverket bistår fylkesmannen i arbeidet med oljevern.", "AID"),
+    ("nb", "Politiet samarbeider godt med kommunene i hele fylket.", "COOPERATE"),
+    ("nb", "Universitetet og museet samarbeider om en ny database.", "COOPERATE"),
+    ("nn", "Kommunen samarbeider med fylket om skulebussane.", "COOPERATE"),
+    ("nn", "Direktoratet hjelper departementet med nye forskrifter.", "AID"),
+])
+def test_a_standing_relation_in_the_present_is_no_event(extractor: Extractor, language: str, sentence: str,
+                                                        kind: str) -> None:
+    assert kind not in [e.type for e in events(extractor, sentence, language)]
+
+
+@pytest.mark.parametrize(("language", "sentence", "kind"), [
+    # the same verbs in the past, the perfect, or anchored in the present moment are events
+    ("nb", "Kystverket bisto fylkesmannen i arbeidet med oljevern.", "AID"),
+    ("nb", "Statoil samarbeidet med Shell om utbyggingen i fjor.", "COOPERATE"),
+    ("nb", "Partiet inngår nå et samarbeid med Høyre i fylket.", "COOPERATE"),
+    ("nb", "Politiet samarbeider i dag med svensk politi om leteaksjonen.", "COOPERATE"),
+    ("nn", "Kommunen samarbeidde med fylket om skulebussane.", "COOPERATE"),
+    # fighting in the present is news, not a standing relation
+    ("nb", "Regjeringsstyrkene kjemper mot opprørerne i nord.", "ASSAULT"),
+])
+def test_the_same_verbs_anchored_in_time_stay_events(extractor: Extractor, language: str, sentence: str,
+                                                     kind: str) -> None:
+    assert kind in [e.type for e in events(extractor, sentence, language)]

@@ -110,6 +110,10 @@ _CLAUSE_OPENERS = {
 }
 _TIME_WORDS = WEEKDAYS | month_names() | word_set("event_time_words")
 _NOT_ACTORS = {"det", "som", "der", "dette", "den", "seg", "man"}
+# Types that name a lasting relation as readily as an act: in the plain present, a relation.
+_STANDING_TYPES = {"COOPERATE", "AID"}
+# Adverbs that anchor a present tense in the moment of writing ("innfører nå", "går no inn i").
+_NOW_WORDS = {"nå", "no", "nettopp", "akkurat", "fortsatt", "framleis", "fremdeles"}
 # Modals of ability, need and duty: "må mobilisere", "kan trappe ned", "bør samarbeide" say what is
 # possible or necessary, not what happened ("vil" and "skal" announce, and stay).
 _MODALS_OF_POSSIBILITY = {"må", "måtte", "kan", "kunne", "bør", "burde", "kunna", "måtta"}
@@ -1654,6 +1658,21 @@ class EventFinder:
                 return False
         return False
 
+    def _standing_present(self, match: _Match, sent: Span) -> bool:
+        """Cooperation or help told in the plain present, outside a headline and with no time that
+        anchors it ("nå", "i dag", "fredag"): "Sjøfartsinspektøren bistår sysselmannen" and "Vi
+        samarbeider godt med dem" describe a standing task or relation, not something that happened
+        ("Partiet inngår nå et samarbeid" stays; fighting in the present, "kjemper mot", is news)."""
+        verb = match.verb
+        if match.type not in _STANDING_TYPES or not looks_like_verb(verb) or not _is_finite(verb) \
+                or "Pres" not in morph_values(verb, "Tense"):
+            return False
+        if any(i in self.time_tokens or low(self.doc[i]) in _NOW_WORDS for i in range(sent.start, sent.end)):
+            return False
+        words = [t for t in sent if not is_space(t)]
+        headline = bool(words) and words[-1].text not in (".", "!", "?", "»", '"') and len(words) <= 8
+        return not headline
+
     @staticmethod
     def _present_finite(token: Token) -> bool:
         return _is_finite(token) and "Pres" in morph_values(token, "Tense")
@@ -1954,7 +1973,7 @@ class EventFinder:
                 if self._habitual(trigger, sent) or self._verb_first_condition(match, sent):
                     continue  # what usually happens, or what happens if something else does
                 if (self._unreal(match, sent) or self._descriptive_present(match, sent)
-                        or self._generic_passive(match, sent)):
+                        or self._generic_passive(match, sent) or self._standing_present(match, sent)):
                     continue  # what could or should happen, or what someone does as a rule
                 if not self._court_sentence(match, sent) or self._advice(match, sent):
                     continue  # "jeg dømmer henne ikke": a moral judgement; "advarer mot å": advice
