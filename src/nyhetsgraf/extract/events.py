@@ -1631,9 +1631,7 @@ class EventFinder:
             return False
         if not is_passive(verb, sent) or match.lemma.endswith("s") or self.agent(verb) is not None:
             return False  # "møtes" is deponent; "som støttes av Frankrike" names who does it
-        words = [t for t in sent if not is_space(t)]
-        headline = bool(words) and words[-1].text not in (".", "!", "?", "»", '"') and len(words) <= 8
-        return not headline
+        return not _is_headline(sent)
 
     def _descriptive_present(self, match: _Match, sent: Span) -> bool:
         """A present-tense verb in a relative or "når" clause: what someone does as a rule."""
@@ -1664,14 +1662,12 @@ class EventFinder:
         samarbeider godt med dem" describe a standing task or relation, not something that happened
         ("Partiet inngår nå et samarbeid" stays; fighting in the present, "kjemper mot", is news)."""
         verb = match.verb
-        if match.type not in _STANDING_TYPES or not looks_like_verb(verb) or not _is_finite(verb) \
-                or "Pres" not in morph_values(verb, "Tense"):
+        if match.type not in _STANDING_TYPES or not looks_like_verb(verb) or not self._present_finite(verb):
             return False
-        if any(i in self.time_tokens or low(self.doc[i]) in _NOW_WORDS for i in range(sent.start, sent.end)):
+        lowers = token_table(self.doc).lowers
+        if any(i in self.time_tokens or lowers[i] in _NOW_WORDS for i in range(sent.start, sent.end)):
             return False
-        words = [t for t in sent if not is_space(t)]
-        headline = bool(words) and words[-1].text not in (".", "!", "?", "»", '"') and len(words) <= 8
-        return not headline
+        return not _is_headline(sent)
 
     @staticmethod
     def _present_finite(token: Token) -> bool:
@@ -2163,6 +2159,12 @@ def _predicative_participle(verb: Token) -> bool:
     """ "følte seg akseptert", "anser seg truet": a participle after a reflexive states a state."""
     participle = "Part" in morph_values(verb, "VerbForm") or verb.pos_ == "ADJ"
     return verb.i > 0 and low(verb.doc[verb.i - 1]) in _SELF and participle
+
+
+def _is_headline(sent: Span) -> bool:
+    """A short line without final punctuation: a headline, which reports news in the present."""
+    words = [t for t in sent if not is_space(t)]
+    return bool(words) and words[-1].text not in (".", "!", "?", "»", '"') and len(words) <= 8
 
 
 def _is_question(sent: Span) -> bool:
