@@ -620,31 +620,16 @@ class _Batch:
             for r in query_in(store, "SELECT article_rid, story FROM kb_articles WHERE article_rid IN ({in})",
                               touched - new)
         }
-        parent: dict[tuple[str, Any], tuple[str, Any]] = {}
-
         def label(rid: int) -> tuple[str, Any]:
             return ("a", rid) if rid in new else ("s", story_of[rid])
 
-        def find(x: tuple[str, Any]) -> tuple[str, Any]:
-            parent.setdefault(x, x)
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        for rid in touched:
-            find(label(rid))
-        for sid in dirty:
-            find(("s", sid))
-        for a, b in added:
-            ra, rb = find(label(a)), find(label(b))
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-        to_split = {find(label(x)) for pair in removed for x in pair} | {find(("s", sid)) for sid in dirty}
-        groups: dict[tuple[str, Any], list[tuple[str, Any]]] = defaultdict(list)
-        for x in list(parent):
-            groups[find(x)].append(x)
-        old_ids = {sid for x in parent if x[0] == "s" for sid in [x[1]]}
+        # A new article and a stored story are each a node; a group is named by its least node.
+        nodes = {label(rid) for rid in touched} | {("s", sid) for sid in dirty}
+        groups = {group[0]: group for group in story_linking.components(nodes, [(label(a), label(b))
+                                                                                for a, b in added])}
+        splitting = {label(x) for pair in removed for x in pair} | {("s", sid) for sid in dirty}
+        to_split = {root for root, group in groups.items() if not splitting.isdisjoint(group)}
+        old_ids = {x[1] for x in nodes if x[0] == "s"}
         rows = {
             r["id"]: r
             for r in query_in(

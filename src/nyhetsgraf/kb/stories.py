@@ -23,11 +23,14 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from functools import cache
 from itertools import accumulate
-from typing import Any
+from typing import Any, TypeVar
 
 from nyhetsgraf.kb.names import name_key
 from nyhetsgraf.kb.resolve import LinkEntity
 from nyhetsgraf.kb.text import jaccard
+
+# A node of ``components``: an article id, or a tagged (kind, id) pair.
+Node = TypeVar("Node")
 
 WINDOW_DAYS = 31  # how far apart two linked articles may be, and the weeks whose articles weigh a name
 MAX_KEY_WEIGHT = 3.0  # no single name links two articles on its own
@@ -214,11 +217,12 @@ def story_id(members: Sequence[tuple[int, str]]) -> str:
     return "s" + hashlib.sha1(first[1].encode("utf-8")).hexdigest()[:12]
 
 
-def components(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:
-    """Connected groups of ``nodes`` under ``edges``, each sorted, in sorted order."""
-    parent: dict[str, str] = {n: n for n in nodes}
+def components(nodes: Iterable[Node], edges: Iterable[tuple[Node, Node]]) -> list[list[Node]]:
+    """Connected groups of ``nodes`` under ``edges``, each sorted, in sorted order (a group's first
+    node is its least). Nodes are any values that sort among themselves: ids, or tagged tuples."""
+    parent: dict[Node, Node] = {n: n for n in nodes}
 
-    def find(x: str) -> str:
+    def find(x: Node) -> Node:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
@@ -229,7 +233,7 @@ def components(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[l
             ra, rb = find(a), find(b)
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, list[str]] = {}
+    groups: dict[Node, list[Node]] = {}
     for n in parent:
         groups.setdefault(find(n), []).append(n)
     return sorted(sorted(g) for g in groups.values())
