@@ -14,6 +14,7 @@ The vocabulary lives in ``nyhetsgraf/resources/data/counts.tsv`` and ``.../data/
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -176,8 +177,15 @@ def number_phrases(doc: Doc, sent: Span) -> list[NumberPhrase]:
     table = syntax.token_table(doc)
     texts, lower = table.texts, table.lower_attrs
     phrases: list[NumberPhrase] = []
+    starts = _number_starts(doc)
+    k = bisect_left(starts, sent.start)
     i = sent.start
-    while i < sent.end:
+    while True:
+        while k < len(starts) and starts[k] < i:
+            k += 1
+        if k == len(starts) or starts[k] >= sent.end:
+            break
+        i = starts[k]  # every token before it is no number and opens none
         word = lower[i]
         if word in INDEFINITE_ARTICLES and i + 1 < sent.end and lower[i + 1] in GROUPS:
             phrases.append(NumberPhrase(i, i + 2, float(GROUPS[lower[i + 1]]), bound="about"))
@@ -200,6 +208,18 @@ def number_phrases(doc: Doc, sent: Span) -> list[NumberPhrase]:
             phrases.append(NumberPhrase(i, end, value))
         i = end
     return phrases
+
+
+def _number_starts(doc: Doc) -> list[int]:
+    """Indexes of the tokens that may open a number phrase (a number, an indefinite article, "halv"),
+    in order, found once per Doc: ``number_phrases`` steps from one to the next."""
+    return syntax.kept_with(doc, "number_starts", _find_number_starts)
+
+
+def _find_number_starts(doc: Doc) -> list[int]:
+    table = syntax.token_table(doc)
+    return [i for i, (text, word) in enumerate(zip(table.texts, table.lower_attrs, strict=True))
+            if word in INDEFINITE_ARTICLES or word in HALVES or _number_value(text, word) is not None]
 
 
 def _phrase_end(table: syntax.TokenTable, i: int, limit: int) -> int:

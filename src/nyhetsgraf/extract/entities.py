@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -78,15 +77,17 @@ class Cluster:
     def after_title(self) -> bool:
         return any(m.after_title for m in self.mentions)
 
-    def labels(self) -> Counter[str]:
-        return Counter(m.label for m in self.mentions)
-
-    def label(self) -> str:
-        """``labels().most_common(1)[0][0]``: the most frequent label, the first one seen on a tie."""
+    def labels(self) -> dict[str, int]:
+        """How many mentions have each label, in the order the labels are first seen (a plain dict:
+        a Counter costs microseconds to make, and every entity asks)."""
         counts: dict[str, int] = {}
         for m in self.mentions:
             counts[m.label] = counts.get(m.label, 0) + 1
-        return max(counts, key=counts.__getitem__)
+        return counts
+
+    def label(self) -> str:
+        """The most frequent label, the first one seen on a tie."""
+        return _most_frequent(self.labels())
 
     def coarse(self) -> str:
         label = self.label()
@@ -95,6 +96,11 @@ class Cluster:
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
         self.mentions.sort(key=lambda m: m.start)
+
+
+def _most_frequent(counts: dict[str, int]) -> str:
+    """``Counter(counts).most_common(1)[0][0]``: the key with the highest count, the first on a tie."""
+    return max(counts, key=counts.__getitem__)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -109,8 +115,15 @@ def fold(name: str) -> str:
 def _is_genitive(token: Token) -> bool:
     if "Gen" in morph_values(token, "Case"):
         return True
-    tag = token.tag_.lower()
-    return bool(re.search(r"(^|[|_ ])gen($|[|_ ])", tag))
+    return _genitive_tag(token.tag_)
+
+
+@lru_cache(maxsize=1 << 10)  # a tag set has a few hundred tags
+def _genitive_tag(tag: str) -> bool:
+    return bool(_GENITIVE_TAG.search(tag.lower()))
+
+
+_GENITIVE_TAG = re.compile(r"(^|[|_ ])gen($|[|_ ])")
 
 
 def _leading_title_tokens(table: TokenTable, start: int, end: int) -> int:
@@ -583,7 +596,9 @@ def _merge_parenthesised_acronyms(doc: Doc, clusters: list[Cluster]) -> None:
 
 def _canonical(cluster: Cluster) -> str:
     """The fullest form used: most words, then longest, then most frequent."""
-    counts = Counter(m.text for m in cluster.mentions)
+    counts: dict[str, int] = {}
+    for m in cluster.mentions:
+        counts[m.text] = counts.get(m.text, 0) + 1
     best = max(cluster.mentions, key=lambda m: (len(m.words), m.label != "DRV", len(m.text), counts[m.text]))
     return best.text
 
@@ -596,8 +611,8 @@ def _entity_type(cluster: Cluster, name: str) -> str:
     for m in cluster.mentions:
         if len(m.words) > 1:
             labels[m.label] += 1
-    best, _ = labels.most_common(1)[0]
-    gpe = Counter({k: v for k, v in labels.items() if _COARSE.get(k) == "GPE"})
+    best = _most_frequent(labels)
+    gpe = {k: v for k, v in labels.items() if _COARSE.get(k) == "GPE"}
     if is_country(name):
         return max(gpe, key=lambda k: (gpe[k], k == "GPE_ORG")) if gpe else "GPE_LOC"
     words = name.split()

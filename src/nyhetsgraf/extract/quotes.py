@@ -159,6 +159,49 @@ def _speech_verb_flags(doc: Doc) -> list[bool]:
     return flags
 
 
+def _reporting_positions(doc: Doc) -> list[int]:
+    """Indexes of the speech verbs and verbs of denial of a Doc, in order (once per Doc): the only
+    tokens an at-clause can hang on, so the reported-speech pass visits no other."""
+    return kept_with(doc, "reporting_positions", _find_reporting_positions)
+
+
+def _find_reporting_positions(doc: Doc) -> list[int]:
+    table = token_table(doc)
+    # the tag test of _denial_verb_at first, inline: it rejects nearly every token
+    return [i for i, (speech, tag) in enumerate(zip(speech_verb_flags(doc), table.pos, strict=True))
+            if speech or (tag in ("VERB", "") and _denial_verb_at(table, i))]
+
+
+def _attribution_points(doc: Doc) -> list[int]:
+    """Indexes of the commas, question and exclamation marks and dashes right before a speech verb,
+    in order (once per Doc): where a closing attribution (", sier hun") can start."""
+    return kept_with(doc, "attribution_points", _find_attribution_points)
+
+
+def _find_attribution_points(doc: Doc) -> list[int]:
+    texts = token_table(doc).texts
+    speech = speech_verb_flags(doc)
+    return [i - 1 for i in range(1, len(speech))
+            if speech[i] and (texts[i - 1] in (",", "?", "!") or texts[i - 1] in DASHES)]
+
+
+def _speech_verb_positions(doc: Doc) -> list[int]:
+    """Indexes of the speech verbs of a Doc, in order (once per Doc)."""
+    return kept_with(doc, "speech_verb_positions",
+                     lambda doc: [i for i, speech in enumerate(speech_verb_flags(doc)) if speech])
+
+
+def _word_positions(doc: Doc, word: str) -> list[int]:
+    """Indexes of the tokens whose lower-case form is ``word``, in order (once per Doc and word)."""
+    return kept_with(doc, f"positions:{word}",
+                     lambda doc: [i for i, form in enumerate(token_table(doc).lowers) if form == word])
+
+
+def _within(positions: list[int], start: int, end: int) -> list[int]:
+    """The indexes of a sorted list that lie in [start, end)."""
+    return positions[bisect_left(positions, start):bisect_left(positions, end)]
+
+
 def _noun_like(table: TokenTable, i: int) -> bool:
     """ "Et vanlig uttrykk", "flere argumenter": a word the tagger calls a noun, after a determiner,
     adjective or number, is that noun, even where the dictionary knows its form as a verb's."""
@@ -430,14 +473,11 @@ class QuoteFinder:
         """The first ", VERB speaker" closing a quote in tokens first..last: (comma index, verb)."""
         doc = self.doc
         texts = token_table(doc).texts
-        for i in range(first, last):
-            if texts[i] not in (",", "?", "!") and not (texts[i] in DASHES and i > first):
-                continue
+        # only a comma, "?", "!" or dash right before a speech verb can start one
+        for i in _within(_attribution_points(doc), first, last):
+            if i == first and texts[i] not in (",", "?", "!"):
+                continue  # the dash opening the stretch
             j = i + 1
-            if j > last:
-                break
-            if not speech_verb_at(doc, j):
-                continue
             verb = doc[j]
             # the attribution must end soon ("sier hun til NTB.") and name someone right after the verb
             stop = next((k for k in range(j, last + 1) if texts[k] in (".", "!", "?")), last + 1)
@@ -634,8 +674,8 @@ class QuoteFinder:
     def dashless_closing(self, found: list[_Found]) -> None:
         """ "X, sier kilden." with no dash: direct speech (si) or a reported sentence (other verbs)."""
         doc = self.doc
-        lowers = token_table(doc).lowers
-        speech_verbs = speech_verb_flags(doc)
+        speech_verbs = _speech_verb_positions(doc)
+        ifolge = _word_positions(doc, "ifølge")
         taken = [(f.start, f.end) for f in found]
         sents = sorted(self.sents, key=lambda s: s.start)
         next_sent = 0
@@ -653,8 +693,10 @@ class QuoteFinder:
             for sent in inside:
                 attribution = self.closing_attribution(sent.start, sent.end - 1)
                 if attribution is None or attribution[0] == sent.start:
-                    if any(lowers[k] == "ifølge" or speech_verbs[k] and _narrator_attribution_at(doc, k)
-                           for k in range(sent.start, sent.end)):
+                    reporters = _within(speech_verbs, sent.start, sent.end)
+                    narrated = _within(ifolge, sent.start, sent.end) or any(
+                        _narrator_attribution_at(doc, k) for k in reporters)
+                    if narrated:
                         segment_start = sent.end  # the reporter's own attribution ends the stretch
                     continue
                 comma, verb = attribution
@@ -850,13 +892,15 @@ class QuoteFinder:
     def at_clauses(self, found: list[_Found]) -> None:
         doc = self.doc
         table, speech_verbs = token_table(doc), speech_verb_flags(doc)
+        positions = _reporting_positions(doc)
         for sent in self.sents:
+            verbs = _within(positions, sent.start, sent.end)
+            if not verbs:
+                continue
             # "Hvem er jeg som kan si at ...?": a question asks, it reports nothing
             rhetorical = table.lowers[sent.start] in _QUESTION_WORDS and table.texts[sent.end - 1] == "?"
-            for i in range(sent.start, sent.end):
-                explicit_only = not speech_verbs[i]
-                if explicit_only and not _denial_verb_at(table, i):
-                    continue  # "avviser at ..." reports a denial; it needs its "at"
+            for i in verbs:
+                explicit_only = not speech_verbs[i]  # "avviser at ..." reports a denial; it needs its "at"
                 verb = doc[i]
                 if _no_speech_sense(table, i) or rhetorical or _unsaid_infinitive(table, i):
                     continue
@@ -953,11 +997,11 @@ class QuoteFinder:
     def ifolge(self, found: list[_Found]) -> None:
         """ "Ifølge X er ..." and "..., ifølge X." report what X says."""
         doc = self.doc
-        lowers = token_table(doc).lowers
+        positions = _word_positions(doc, "ifølge")
+        if not positions:
+            return
         for sent in self.sents:
-            for i in range(sent.start, sent.end):
-                if lowers[i] != "ifølge":
-                    continue
+            for i in _within(positions, sent.start, sent.end):
                 token = doc[i]
                 phrase = phrase_after(token, sent)
                 if len(phrase) == 0:
