@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any
 
 Span = tuple[int, int]
@@ -169,7 +170,7 @@ class FactKind:
 
     @property
     def field_names(self) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(self.record))
+        return _field_names(self.record)
 
     @property
     def contract_fields(self) -> tuple[str, ...]:
@@ -182,6 +183,11 @@ class FactKind:
         names = set(self.field_names)
         return {name.removesuffix(KEY_SUFFIX): name for name in self.field_names
                 if name.endswith(KEY_SUFFIX) and name.removesuffix(KEY_SUFFIX) in names}
+
+
+@cache  # asked for every article (entity keys) and every fact written
+def _field_names(record: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(record))
 
 
 FACT_KINDS: dict[str, FactKind] = {}
