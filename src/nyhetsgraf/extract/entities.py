@@ -9,10 +9,11 @@ name that NER missed added as mentions, and the type chosen by majority.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from spacy.tokens import Doc, Span, Token
 
@@ -61,6 +62,9 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
+_mention_start = attrgetter("start")
+
+
 @dataclass(slots=True)
 class Cluster:
     mentions: list[Mention] = field(default_factory=list)
@@ -94,8 +98,8 @@ class Cluster:
         return _COARSE.get(label, label)
 
     def add(self, mention: Mention) -> None:
-        self.mentions.append(mention)
-        self.mentions.sort(key=lambda m: m.start)
+        """Insert a mention in token order, after those at the same token (as a stable sort would)."""
+        insort(self.mentions, mention, key=_mention_start)
 
 
 def _most_frequent(counts: dict[str, int]) -> str:
