@@ -126,3 +126,28 @@ def is_private_noun(word: str) -> bool:
     (as whole words: "familiene" and "barnevernet" are not among them)."""
     heads = _private_heads()
     return any(base in heads for base in _noun_bases(word.lower()))
+
+
+@lru_cache(maxsize=1 << 12)
+def is_private_setting(word: str) -> bool:
+    """ "nattklubben", "flyet", "badekaret", "hytta": a place, occasion or feeling of private life, in
+    which people with no public role deal with each other privately (as whole words: "flyplassen"
+    and "Stortingets kafé" are a compound and a public place)."""
+    heads = _private_setting_heads()
+    return any(base in heads for base in _noun_bases(word.lower()))
+
+
+@lru_cache(maxsize=1)
+def _private_setting_heads() -> frozenset[str]:
+    return word_set("event_private_settings")
+
+
+@lru_cache(maxsize=1)
+def _role_heads() -> frozenset[str]:
+    return frozenset(lexicon.role_nouns())
+
+
+def is_role_noun(word: str) -> bool:
+    """ "utenriksminister", "Hermès-direktør", "biskopen": a title or public role (a compound by its
+    last part), which makes the person it names a public figure ("svigersønn" and "pappa" do not)."""
+    return _headed_by(word.lower(), _role_heads())

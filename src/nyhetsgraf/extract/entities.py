@@ -286,7 +286,10 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
     start += stripped
     text = " ".join(span_text(doc, start, end).strip(_QUOTE_CHARS + " ").split())
     before_phrase = end < size and not punct_at(table, end) and not table.spaces[end]
-    if (before_phrase and _is_genitive(doc[end - 1])) or _genitive_before_noun(table, start, end):
+    # "Hamas' leder", "Paris' ordfører": the apostrophe is the genitive, the -s belongs to the name
+    apostrophe_genitive = texts[end - 1].endswith(("'", "’"))
+    genitive = (before_phrase and _is_genitive(doc[end - 1])) or _genitive_before_noun(table, start, end)
+    if genitive and not apostrophe_genitive:
         text = without_genitive(text)
     if not text or not any(ch.isupper() for ch in text):
         return None

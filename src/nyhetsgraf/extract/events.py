@@ -30,6 +30,8 @@ from nyhetsgraf.extract.agents import (
     is_document_noun,
     is_place_noun,
     is_private_noun,
+    is_private_setting,
+    is_role_noun,
     is_weapon_noun,
 )
 from nyhetsgraf.extract.entities import PERSONAL_PRONOUNS, EntityIndex, Referents
@@ -141,6 +143,9 @@ _OWN = {"eget", "egne", "eige", "eigne", "egen", "eiga"}
 # Subjunctions that open a condition: what follows is not said to happen ("dersom regjeringen går av").
 _CONDITIONALS = {"dersom", "hvis", "viss", "ifall", "såfremt", "om"}
 
+# Words that state a claim true ("Det er ikke slik at", "stemmer ikke at"): negated, they deny the at-clause.
+_TRUTH_WORDS = frozenset({"slik", "sant", "riktig", "korrekt", "tilfelle", "tilfellet", "stemmer",
+                          "stemmar", "rett"})
 # Words of an aim or a plan that a negation may deny ("har ikke til hensikt å", "kommer ikke til å",
 # "har ingen planer om å"); "har ikke råd til å si nei" and "kan ikke møte" deny no event.
 _AIM_WORDS = {"hensikt", "hensikten", "planer", "plan", "planene", "intensjon", "intensjoner", "tenkt",
@@ -190,6 +195,8 @@ _RECIPROCAL_PREPOSITIONS = {"med", "mellom", "hos"}
 # "gratulerer foreldrene"); violence and coercion in a family stay news.
 _PRIVATE_TYPES = {"REQUEST", "CONSULT", "SUPPORT", "AGREE", "CONCEDE", "COOPERATE", "AID", "REJECT"}
 _FIRST_PERSON_SINGULAR = {"jeg", "eg", "meg", "mine", "mitt", "min"}
+_RECIPROCALS = {"hverandre", "kvarandre", "einannan"}
+_AT_HOME = {"hjemme", "heime"}
 # Those who watch or read: forcing or attacking them is a figure of speech ("tvinger publikum til å
 # ta stilling").
 _AUDIENCE = {"publikum", "publikummet", "publikumet", "leseren", "leserne", "lesaren", "lesarane", "seerne",
@@ -378,6 +385,9 @@ class _Context:
                     particle_ids.add(i)
                     continue
             if tag == "ADP":
+                inner = parse.heads[i]
+                if deps[inner] in ("PUTFYLL", "pobj") and inner != token.i and lowers[inner] not in _TIME_WORDS:
+                    continue  # "presset pistolen mot brystet på obersten": a PP inside another PP
                 complement = _next_head(doc, i + 1, window)
                 pps.append((doc[i], complement))
                 continue
@@ -861,8 +871,10 @@ class EventFinder:
                 carrier is not None
                 and lemma(carrier) in ("være", "vere")
                 and (not any(t.pos_ == "ADP" for t in between)
-                     or any(t.pos_ in ("ADJ", "VERB") and token.doc[t.i + 1].pos_ == "ADP" for t in between))
-            )  # "Dette er et angrep på sivile", "er interessert i avtaler" name no act; "var i streik" does
+                     or any(t.pos_ in ("ADJ", "VERB") and token.doc[t.i + 1].pos_ == "ADP" for t in between)
+                     or _noun_before_preposition(between))
+            )  # "Dette er et angrep på sivile", "er interessert i avtaler", "var parolen i fakkeltoget"
+            # name no act; "var i streik" does
             if carrier is None and self._reported_event_noun(token):
                 # "Angrepet på militærleiren skjedde natt til søndag": the event noun is the topic
                 return _Match([token], token, row.types[0], _next_head(token.doc, token.i + 2, token.i + 7))
@@ -1243,7 +1255,7 @@ class EventFinder:
             t = doc[i]
             if is_space(t) or is_punct(t):
                 break
-            genitive = t.text.endswith("s") and t.pos_ in ("PROPN", "NOUN") and i == start - 1
+            genitive = t.text.endswith(("s", "'", "’")) and t.pos_ in ("PROPN", "NOUN") and i == start - 1
             article = (
                 low(t) in ("den", "det", "de", "dei") and doc[i + 1].pos_ == "ADJ"
             )  # "Det nordkoreanske ..."
@@ -1346,8 +1358,8 @@ class EventFinder:
         chain = {match.verb.i, first.i}
         current = match.verb
         for _ in range(4):
-            if current.head is current or current.head.pos_ not in ("VERB", "AUX"):
-                break
+            if current.head is current or current.head.pos_ not in ("VERB", "AUX") or _opens_clause(current):
+                break  # "Ingen snakker om det, selv om han ble drept": the cue stays in its own clause
             current = current.head
             chain.add(current.i)
         if self._denied(first, sent):
@@ -1366,13 +1378,22 @@ class EventFinder:
                 i < first.i
                 and first.i - i <= 6
                 and not any(
-                    punct_at(table, k) or lowers[k] in _CLAUSE_OPENERS for k in range(i + 1, first.i)
+                    punct_at(table, k) or lowers[k] in _CLAUSE_OPENERS or self._main_verb_at(k)
+                    for k in range(i + 1, first.i)
                 )
             ):
                 return True
             if first.i < i <= first.i + 2 and not any(punct_at(table, k) for k in range(first.i + 1, i)):
                 return True
         return False
+
+    def _main_verb_at(self, i: int) -> bool:
+        """A content verb (no auxiliary or modal): a negation before it is its own ("vil ikke
+        forskusle kapitalen ved å inngå en avtale" does not deny the agreement)."""
+        token = self.doc[i]
+        if token.pos_ != "VERB" or low(token) in _MODALS:
+            return False
+        return not ({lemma(token), *verb_lemmas(token)} & (_AUXILIARIES | _MODALS))
 
     def _negated_aim(self, verb: Token, sent: Span) -> bool:
         """ "har ikke til hensikt å trekke soldatene ut": an aim said not to exist is a negated event."""
@@ -1410,11 +1431,26 @@ class EventFinder:
                 return previous is None or previous == ","
         return False
 
+    def _untrue_that(self, trigger: Token, sent: Span) -> bool:
+        """ "Det er ikke slik at regjeringen avviste forslaget", "Det stemmer ikkje at ...": a negated
+        statement of truth denies its at-clause (where "Ingen snakker om at ..." denies nothing)."""
+        lowers = token_table(self.doc).lowers
+        cues = _negation_cues()
+        for i in range(sent.start, trigger.i - 2):
+            if lowers[i] not in cues:
+                continue
+            window = lowers[max(sent.start, i - 2) : min(trigger.i, i + 4)]
+            if "at" in window and not _TRUTH_WORDS.isdisjoint(window):
+                return True
+        return False
+
     def _denied(self, trigger: Token, sent: Span) -> bool:
         """A trigger in what a denial rejects: "avviser at arbeidsgiverne har trenert forhandlingene"."""
         negating = _lexicon().negating_verbs()
         table = token_table(self.doc)
         lemmas, lowers, texts = table.lemmas, table.lowers, table.texts
+        if self._untrue_that(trigger, sent):
+            return True
         for i in range(sent.start, trigger.i):
             if {lemmas[i], *verb_forms(lowers[i])} & negating and looks_like_verb_at(table, i):
                 between = range(i + 1, trigger.i)
@@ -1448,7 +1484,8 @@ class EventFinder:
             return True
         entity = self.entities.entity_for(token)
         if entity is not None:
-            return entity.type in _AGENT_TYPES and not self._named_thing(token, entity)
+            return entity.type in _AGENT_TYPES and not self._named_thing(token, entity) \
+                and not self._title_in_quotes(token, entity)
         doc = self.doc
         follows_av = token.i + 2 < len(doc) and low(doc[token.i + 1]) == "av"
         partitive = word in _PARTITIVE_NOUNS or lemma(token) in _PARTITIVE_NOUNS
@@ -1483,6 +1520,19 @@ class EventFinder:
         definite = "Def" in morph_values(before, "Definite")
         return before.pos_ == "NOUN" and definite and before.text[:1].islower() \
             and not is_agent_noun(low(before)) and not is_document_noun(low(before))
+
+    def _title_in_quotes(self, token: Token, entity: Any) -> bool:
+        """ "«EA Sports Active» kommer til å kreve": a name between quotation marks is the title of a
+        work or a product, which cannot act."""
+        doc = self.doc
+        first = last = token.i
+        while first > 0 and self.entities.entity_for(doc[first - 1]) is entity:
+            first -= 1
+        while last + 1 < len(doc) and self.entities.entity_for(doc[last + 1]) is entity:
+            last += 1
+        opens = first > 0 and doc[first - 1].text in ("«", '"', "“")
+        closes = last + 1 < len(doc) and doc[last + 1].text in ("»", '"', "”")
+        return opens and closes
 
     def _spatial_adverbial(self, token: Token) -> bool:
         """ "landet over", "verda over": a noun with a stranded "over" means "all across", no actor."""
@@ -1539,14 +1589,18 @@ class EventFinder:
 
     def _second_party(self, match: _Match, sent: Span) -> bool:
         """A meeting's other party: a "med"/"mellom"/"hos" phrase naming someone after the trigger."""
+        head = self._reciprocal_head(match, sent)
+        return head is not None and self.can_act(head)
+
+    def _reciprocal_head(self, match: _Match, sent: Span) -> Token | None:
+        """The head of a "med"/"mellom"/"hos" phrase right after the trigger ("møte med meglerne")."""
         last = match.trigger_tokens[-1]
         for t in self.doc[last.i + 1 : min(sent.end, last.i + 8)]:
             if low(t) in _RECIPROCAL_PREPOSITIONS:
-                head = _next_head(self.doc, t.i + 1, min(sent.end, t.i + 6))
-                return head is not None and self.can_act(head)
+                return _next_head(self.doc, t.i + 1, min(sent.end, t.i + 6))
             if is_punct(t) or _is_finite(t):
-                return False
-        return False
+                return None
+        return None
 
     def _plural_party(self, subject: Token) -> bool:
         """ "partene møttes", "Norge og Sverige møtes", "de møttes": a subject holding both parties."""
@@ -1640,8 +1694,9 @@ class EventFinder:
         finite = match.verb if _is_finite(match.verb) else _finite_verb_of(match.verb, sent)
         tense = morph_values(finite, "Tense")
         present = "Pres" in tense or (not tense and low(finite).endswith("r"))
-        if finite is not match.verb or not present:
-            return False  # "som har ledet an i protester" reports what happened
+        passive_present = low(finite) in ("blir", "vert") and finite is not match.verb
+        if (finite is not match.verb and not passive_present) or not present:
+            return False  # "som har ledet an i protester" reports what happened; "som blir angrepet" not
         in_list = False  # "geriljaer som går i sivil, angriper sivile": a list of what they do
         for t in reversed(self.doc[sent.start : finite.i]):
             if low(t) in _DESCRIPTIVE_OPENERS:
@@ -1662,12 +1717,20 @@ class EventFinder:
         samarbeider godt med dem" describe a standing task or relation, not something that happened
         ("Partiet inngår nå et samarbeid" stays; fighting in the present, "kjemper mot", is news)."""
         verb = match.verb
-        if match.type not in _STANDING_TYPES or not looks_like_verb(verb) or not self._present_finite(verb):
+        standing = match.type in _STANDING_TYPES or self._reciprocal_after(match, sent)
+        if not standing or not looks_like_verb(verb) or not self._present_finite(verb):
             return False
         lowers = token_table(self.doc).lowers
         if any(i in self.time_tokens or lowers[i] in _NOW_WORDS for i in range(sent.start, sent.end)):
             return False
         return not _is_headline(sent)
+
+    def _reciprocal_after(self, match: _Match, sent: Span) -> bool:
+        """ "alle støtter hverandre", "dei hjelper kvarandre": what parties do for each other, in the
+        present, is a relation between them."""
+        last = match.trigger_tokens[-1].i
+        lowers = token_table(self.doc).lowers
+        return any(lowers[i] in _RECIPROCALS for i in range(last + 1, min(sent.end, last + 4)))
 
     @staticmethod
     def _present_finite(token: Token) -> bool:
@@ -1795,12 +1858,30 @@ class EventFinder:
         first_word = next((i for i in range(sent.start, sent.end)
                            if not table.spaces[i] and not punct_at(table, i)), None)
         finite = _finite_verb_of(match.verb, sent)
+        if first_word is not None and first_word < finite.i and self._asks_or_supposes(first_word, sent):
+            return True  # "Begynner statsråden å se at regjeringen trosser viljen": asked, not stated
         if first_word is None or first_word != finite.i or not _is_finite(finite):
             return False
         # "Skal vi samarbeide med dem forventer vi innflytelse": a second finite verb answers the first
         pos = table.pos
         return any(pos[i] in ("VERB", "AUX") and "Fin" in morph_values(self.doc[i], "VerbForm")
                    for i in range(finite.i + 2, sent.end))
+
+    def _asks_or_supposes(self, first_word: int, sent: Span) -> bool:
+        """A sentence that opens with a finite verb and its subject ("Begynner statsråden å se at",
+        "Hadde politiet grepet inn, ..."): a question or a condition, whatever it holds; a headline's
+        verb ("Ber Yunus forklare seg") has no subject and stays."""
+        doc = self.doc
+        if not _is_finite(doc[first_word]) or _is_headline(sent):
+            return False
+        k = first_word + 1
+        while k < sent.end and doc[k].pos_ == "ADV":
+            k += 1
+        if k >= sent.end:
+            return False
+        subject = doc[k]
+        return low(subject) in _NOMINATIVE_PRONOUNS or (
+            subject.pos_ in ("NOUN", "PROPN") and dep(subject) in SUBJECT_DEPS)
 
     def _aimed(self, match: _Match) -> bool:
         """Whether a "mot"/"for" phrase follows the trigger ("demonstrerte mot regjeringen")."""
@@ -1914,6 +1995,8 @@ class EventFinder:
         "har avtale om å treffe venner")."""
         if match.type not in _PRIVATE_TYPES:
             return False
+        if match.type != "REJECT" and self._private_setting(match, actor, target, sent):
+            return True  # a denial is a statement, and a relative may make it in public
         if target is not None and self.entities.entity_for(target) is None \
                 and (low(target) in _FIRST_PERSON_SINGULAR or is_private_noun(low(target))):
             return True
@@ -1922,10 +2005,72 @@ class EventFinder:
         if actor is not None and self.entities.entity_for(actor) is None and is_private_noun(low(actor)) \
                 and not any(self.entities.entity_for(t) is not None for t in sent):
             return True
+        if match.type == "REQUEST":
+            return self._asks_relative(match.verb, sent)
         if match.type in ("CONSULT", "AGREE"):
             last = match.trigger_tokens[-1]
             window = self.doc[last.i + 1 : min(sent.end, last.i + 8)]
             return any(t.pos_ == "NOUN" and is_private_noun(low(t)) for t in window)
+        return False
+
+    def _asks_relative(self, verb: Token, sent: Span) -> bool:
+        """ "ba de faren om å", "bad ho mora om": the object right after the verb (past an inverted
+        pronoun subject) is a relative or a friend ("ber om tips fra naboer" asks the public)."""
+        for t in self.doc[verb.i + 1 : min(sent.end, verb.i + 5)]:
+            if t.pos_ in ("PRON", "DET", "ADJ", "ADV") and low(t) not in ("om", "til"):
+                continue
+            return t.pos_ == "NOUN" and is_private_noun(low(t))
+        return False
+
+    def _private_setting(self, match: _Match, actor: Token | None, target: Token | None, sent: Span) -> bool:
+        """Dealings between people with no public role in a sentence of private life: a relative or a
+        friend, or a place, occasion or feeling of private life ("møtte ham på en nattklubb", "traff
+        henne på flyet", "har unnskyldt at det står en plante i badekaret", "Pappa Ola støtter
+        datterens avgjørelse"). A party that is an organisation, a state or a person with a title
+        ("statsministeren møtte ham på hytta") keeps the event; things are no party."""
+        lowers, pos = token_table(self.doc).lowers, token_table(self.doc).pos
+        private = any(
+            lowers[i] in _AT_HOME
+            or pos[i] == "NOUN" and (is_private_setting(lowers[i]) or is_private_noun(lowers[i]))
+            for i in range(sent.start, sent.end))
+        if not private:
+            return False
+        partner = self._reciprocal_head(match, sent)  # "møte med meglerne": a party, known or not
+        parties = [t for t in (actor, target) if t is not None and low(t) not in _RECIPROCALS
+                   and (low(t) in PERSONAL_PRONOUNS or self.can_act(t))]
+        parties += [partner] if partner is not None and partner.pos_ in _NOMINAL else []
+        if not parties or not all(self._private_person(t) for t in parties):
+            return False
+        # someone named or a relative, not only a "de" no one resolves ("De ble beordret til å følge flyet")
+        return any(low(t) not in PERSONAL_PRONOUNS or self.refer(t, t.i) is not None for t in parties)
+
+    def _private_person(self, token: Token) -> bool:
+        """Someone with no public role: a relative or friend, an unresolved pronoun, or a person
+        never named with a title in the article (a name after "pappa" or "venninnen" stays private)."""
+        word = low(token)
+        if word in PERSONAL_PRONOUNS or word in _FIRST_AND_SECOND_PERSON:
+            name = self.speaker_around(token) if word in _FIRST_AND_SECOND_PERSON \
+                else self.refer(token, token.i)
+            entity = self.entities.by_name(name) if name else None
+        else:
+            entity = self.entities.entity_for(token)
+            if entity is None:
+                return is_private_noun(word)
+        if entity is None:
+            return True  # "ba de faren om": no one named
+        return entity.type == "PER" and not self._public_role(entity)
+
+    def _public_role(self, entity: Any) -> bool:
+        """Whether a person is named with a title or a party anywhere in the article ("biskop Kvarme",
+        "Hermès-direktør Jean-Louis Dumas", "Kari Nilsen (Ap)")."""
+        doc = self.doc
+        tokens = set(self._tokens_of(entity))
+        for i in tokens:
+            if i - 1 not in tokens and i > 0 and is_role_noun(doc[i - 1].text) \
+                    and not is_private_noun(low(doc[i - 1])):
+                return True
+            if i + 1 not in tokens and i + 1 < len(doc) and doc[i + 1].text == "(":
+                return True
         return False
 
     def _audience(self, match: _Match, target: Token | None) -> bool:
@@ -2099,6 +2244,23 @@ class EventFinder:
                 )
             )
         return result
+
+
+def _noun_before_preposition(between: Span | list[Token]) -> bool:
+    """ "var hovedparolen i årets fakkeltog": a noun is the predicate, and the event noun in the
+    prepositional phrase after it only describes it ("var ute i streik" has none)."""
+    for t in between:
+        if t.pos_ == "ADP":
+            return False
+        if t.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
+
+
+def _opens_clause(verb: Token) -> bool:
+    """Whether a verb heads a subordinate clause: a subjunction ("fordi", "at", "selv om", "når")
+    hangs on it, and what is outside the clause does not deny what is inside."""
+    return any(dep(child) in ("SBU", "mark") and child.i < verb.i for child in verb.children)
 
 
 def _participle_as_noun(token: Token) -> bool:
