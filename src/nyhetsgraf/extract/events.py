@@ -385,9 +385,10 @@ class _Context:
                     particle_ids.add(i)
                     continue
             if tag == "ADP":
-                inner = parse.heads[i]
-                if deps[inner] in ("PUTFYLL", "pobj") and inner != token.i and lowers[inner] not in _TIME_WORDS:
-                    continue  # "presset pistolen mot brystet på obersten": a PP inside another PP
+                inner = parse.heads[i]  # "presset pistolen mot brystet på obersten": a PP inside a PP
+                nested = deps[inner] in ("PUTFYLL", "pobj") and inner != token.i
+                if nested and lowers[inner] not in _TIME_WORDS:
+                    continue
                 complement = _next_head(doc, i + 1, window)
                 pps.append((doc[i], complement))
                 continue
