@@ -146,6 +146,12 @@ _CONDITIONALS = {"dersom", "hvis", "viss", "ifall", "såfremt", "om"}
 # Words that state a claim true ("Det er ikke slik at", "stemmer ikke at"): negated, they deny the at-clause.
 _TRUTH_WORDS = frozenset({"slik", "sant", "riktig", "korrekt", "tilfelle", "tilfellet", "stemmer",
                           "stemmar", "rett"})
+# Verbs of meaning and content: their at-clause says what something means or holds ("Det betyr at").
+_MEANING_VERBS = {"bety", "innebære", "innebera", "inkludere", "inkludera", "medføre", "medføra", "tilsi",
+                  "tyde"}
+# Indefinite times that open a story told in the present: "En dag overfaller de ...".
+_STORY_TIMES = {"dag", "kveld", "natt", "morgen", "morgon", "gang", "gong", "ettermiddag", "søndag", "sommer",
+                "sommar", "vinter", "høst", "haust", "vår"}
 # Words of an aim or a plan that a negation may deny ("har ikke til hensikt å", "kommer ikke til å",
 # "har ingen planer om å"); "har ikke råd til å si nei" and "kan ikke møte" deny no event.
 _AIM_WORDS = {"hensikt", "hensikten", "planer", "plan", "planene", "intensjon", "intensjoner", "tenkt",
@@ -1445,6 +1451,29 @@ class EventFinder:
                 return True
         return False
 
+    def _implied(self, trigger: Token, sent: Span) -> bool:
+        """A trigger in the at-clause of a verb of meaning ("Det betyr at flertallet avviser
+        budskapet", "Tilbudet inkluderer at en guide beslaglegger mobilene"): what something means or
+        holds, not a report that it happened."""
+        table = token_table(self.doc)
+        lemmas, lowers = table.lemmas, table.lowers
+        for i in range(sent.start, trigger.i - 1):
+            if {lemmas[i], *verb_forms(lowers[i])} & _MEANING_VERBS and looks_like_verb_at(table, i):
+                between = range(i + 1, trigger.i)
+                stopped = any(punct_at(table, k) for k in between)
+                return any(lowers[k] == "at" for k in between) and not stopped
+        return False
+
+    def _narrative_present(self, match: _Match, sent: Span) -> bool:
+        """ "En dag overfaller de en familie", "Ein kveld møter ho ...": a story told in the present
+        (a plot or an anecdote), opened by an indefinite time ("en dag"), not a report."""
+        lowers = token_table(self.doc).lowers
+        words = [i for i in range(sent.start, min(sent.end, sent.start + 3)) if not is_space(self.doc[i])]
+        if len(words) < 2 or lowers[words[0]] not in ("en", "ein", "et", "eit") \
+                or lowers[words[1]] not in _STORY_TIMES:
+            return False
+        return self._present_finite(_finite_verb_of(match.verb, sent))
+
     def _denied(self, trigger: Token, sent: Span) -> bool:
         """A trigger in what a denial rejects: "avviser at arbeidsgiverne har trenert forhandlingene"."""
         negating = _lexicon().negating_verbs()
@@ -2121,6 +2150,8 @@ class EventFinder:
                     continue  # "jeg dømmer henne ikke": a moral judgement; "advarer mot å": advice
                 if _opens_in_lower_case(sent, self.text) or _predicative_participle(match.verb):
                     continue  # a piece of a broken line, or "følte seg akseptert" (a state)
+                if self._implied(trigger, sent) or self._narrative_present(match, sent):
+                    continue  # "Det betyr at flertallet avviser ...", "En dag overfaller de en familie"
                 if self._fiction(sent) or self._not_ruled_out(trigger, sent) \
                         or self._demanded(trigger, sent) or self._warning_said(match, sent):
                     continue  # a puppet's act, "ikke utelukket at" (a possibility), "..., advarer hun"
@@ -2204,6 +2235,8 @@ class EventFinder:
                 return []  # "uten at noen arresterer deg": anyone, outside a quote
             if self._private(match, acting, target_token, sent) or self._audience(match, target_token):
                 return []  # "ba faren om", "besøkte en venn", "tvinger publikum til": private or figurative
+            if match.type in ("ASSAULT", "COERCE") and _reflexive(acting, target_token):
+                return []  # "kastet meg ut i nye ting", "skjøt seg selv": what one does to oneself
             if match.type == "ASSAULT" and self._own_violence(acting, match, target_token):
                 return []  # "jeg myrdet dem", "vi tok livet av bandet", "vil kjempe mot": figurative
             if match.type == "CONSULT" and acting is not None and self._press(acting):
@@ -2247,6 +2280,26 @@ class EventFinder:
         return result
 
 
+# A reflexive pronoun and the subjects it points back to ("jeg kastet meg ut", "de skjøt seg").
+_REFLEXIVE_OF = {"meg": {"jeg", "eg"}, "deg": {"du"}, "oss": {"vi", "me"}, "dere": {"dere"},
+                 "dykk": {"de", "dokker"}}
+
+
+def _reflexive(subject: Token | None, target: Token | None) -> bool:
+    """Whether the target is the subject itself: "seg", or "meg" after "jeg" in the same clause ("de
+    angrep oss", "Vi så dem som angrep oss" are not)."""
+    if target is None:
+        return False
+    word = low(target)
+    if word == "seg":
+        return True
+    if subject is None or low(subject) not in _REFLEXIVE_OF.get(word, set()):
+        return False
+    first, last = sorted((subject.i, target.i))
+    between = subject.doc[first + 1 : last]
+    return not any(low(t) in _CLAUSE_OPENERS or is_punct(t) for t in between)
+
+
 def _noun_before_preposition(between: Span | list[Token]) -> bool:
     """ "var hovedparolen i årets fakkeltog": a noun is the predicate, and the event noun in the
     prepositional phrase after it only describes it ("var ute i streik" has none)."""
@@ -2259,9 +2312,13 @@ def _noun_before_preposition(between: Span | list[Token]) -> bool:
 
 
 def _opens_clause(verb: Token) -> bool:
-    """Whether a verb heads a subordinate clause: a subjunction ("fordi", "at", "selv om", "når")
-    hangs on it, and what is outside the clause does not deny what is inside."""
-    return any(dep(child) in ("SBU", "mark") and child.i < verb.i for child in verb.children)
+    """Whether a verb heads a clause of its own: a subordinate one (a subjunction, "fordi", "at",
+    "selv om", "når", hangs on it) or a coordinated one with its own subject ("..., for jeg kastet
+    meg ut"); what is outside the clause does not deny what is inside."""
+    children = list(verb.children)
+    if any(dep(child) in ("SBU", "mark") and child.i < verb.i for child in children):
+        return True
+    return dep(verb) in ("KOORD", "conj") and any(dep(child) in SUBJECT_DEPS for child in children)
 
 
 def _participle_as_noun(token: Token) -> bool:
