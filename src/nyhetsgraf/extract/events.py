@@ -147,7 +147,7 @@ _CONDITIONALS = {"dersom", "hvis", "viss", "ifall", "såfremt", "om"}
 _TRUTH_WORDS = frozenset({"slik", "sant", "riktig", "korrekt", "tilfelle", "tilfellet", "stemmer",
                           "stemmar", "rett"})
 # Verbs of meaning and content: their at-clause says what something means or holds ("Det betyr at").
-_MEANING_VERBS = {"bety", "innebære", "innebera", "inkludere", "inkludera", "medføre", "medføra", "tilsi",
+_MEANING_VERBS = {"bety", "innebære", "innebere", "innebera", "inkludere", "inkludera", "medføre", "medføra", "tilsi",
                   "tyde"}
 # Indefinite times that open a story told in the present: "En dag overfaller de ...".
 _STORY_TIMES = {"dag", "kveld", "natt", "morgen", "morgon", "gang", "gong", "ettermiddag", "søndag", "sommer",
