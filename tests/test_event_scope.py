@@ -186,3 +186,21 @@ def test_statements_that_report_no_single_event(extractor: Extractor, language: 
 ])
 def test_the_same_shapes_that_report_an_event_stay(extractor: Extractor, sentence: str, kind: str) -> None:
     assert kind in kinds(extractor, sentence)
+
+
+@pytest.mark.parametrize(("language", "sentence", "actor"), [
+    # "X er (det eneste) partiet på Stortinget som ...": the party, not the institution
+    ("nb", "Frp er det eneste partiet på Stortinget som ikke var med på forliket om kutt i utslippene.", "Frp"),
+    ("nb", "Høyre er partiet på Stortinget som har kritisert regjeringen mest.", "Høyre"),
+    ("nn", "Høgre er det einaste partiet på Stortinget som har kritisert regjeringa.", "Høgre"),
+])
+def test_the_subject_of_a_predicate_noun_acts_in_its_relative_clause(extractor: Extractor, language: str,
+                                                                     sentence: str, actor: str) -> None:
+    found = events(extractor, sentence, language)
+    assert found and {e.actor for e in found} == {actor}
+
+
+def test_a_plural_pronoun_speaks_of_people_in_its_own_sentence(extractor: Extractor) -> None:
+    text = ("Hun studerte ved Oslo Comedy Institute i New York. Det er gøy å skrive om menn etter å ha "
+            "vært truet av dem, sier Kari Nilsen.")
+    assert [e.actor for e in events(extractor, text) if e.type == "THREATEN"] == ["menn"]

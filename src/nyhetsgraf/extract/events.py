@@ -147,8 +147,8 @@ _CONDITIONALS = {"dersom", "hvis", "viss", "ifall", "såfremt", "om"}
 _TRUTH_WORDS = frozenset({"slik", "sant", "riktig", "korrekt", "tilfelle", "tilfellet", "stemmer",
                           "stemmar", "rett"})
 # Verbs of meaning and content: their at-clause says what something means or holds ("Det betyr at").
-_MEANING_VERBS = {"bety", "innebære", "innebere", "innebera", "inkludere", "inkludera", "medføre", "medføra", "tilsi",
-                  "tyde"}
+_MEANING_VERBS = {"bety", "innebære", "innebere", "innebera", "inkludere", "inkludera", "medføre", "medføra",
+                  "tilsi", "tyde"}
 # Indefinite times that open a story told in the present: "En dag overfaller de ...".
 _STORY_TIMES = {"dag", "kveld", "natt", "morgen", "morgon", "gang", "gong", "ettermiddag", "søndag", "sommer",
                 "sommar", "vinter", "høst", "haust", "vår"}
@@ -1112,10 +1112,32 @@ class EventFinder:
         k = noun.i - 1
         while k > sent.start and self.doc[k].pos_ in ("DET", "ADJ", "NUM"):
             k -= 1
-        if k <= sent.start or self.doc[k].pos_ != "ADP" or self.can_act(noun):
+        if k <= sent.start or self.doc[k].pos_ != "ADP":
             return None
         head = self.doc[k - 1]
-        return head if head.pos_ in ("NOUN", "PROPN") and self.can_act(head) else None
+        if head.pos_ not in ("NOUN", "PROPN") or not self.can_act(head):
+            return None
+        described = self._copula_subject(head, sent)  # "Frp er partiet på Stortinget som"
+        if self.can_act(noun) and described is None and not self._only_one(head):
+            return None
+        return described or head
+
+    def _only_one(self, head: Token) -> bool:
+        """ "det eneste partiet på Stortinget som": "eneste" singles out the head, and the relative
+        clause says what holds of it, not of what the prepositional phrase names."""
+        before = [low(t) for t in self.doc[max(0, head.i - 3) : head.i]]
+        return any(w in ("eneste", "einaste", "ene") for w in before)
+
+    def _copula_subject(self, predicate: Token, sent: Span) -> Token | None:
+        """ "Frp er det eneste partiet som": the subject of "er" that the predicate noun describes."""
+        k = predicate.i - 1
+        while k > sent.start and self.doc[k].pos_ in ("DET", "ADJ", "NUM", "ADV"):
+            k -= 1
+        if k <= sent.start or lemma(self.doc[k]) not in ("være", "vere"):
+            return None
+        subject = self.doc[k - 1]
+        named = self.entities.entity_for(subject) is not None or subject.pos_ == "PROPN"
+        return subject if named else None
 
     def sentence_of(self, token: Token) -> Span:
         k = bisect_right(self._sentence_starts, token.i) - 1
@@ -1328,6 +1350,12 @@ class EventFinder:
                 in_pp = k >= 0 and self.doc[k].pos_ == "ADP"  # "i gamle kulturbyer"
                 if not in_pp and low(t) not in _NOT_ACTORS and self.can_act(t):
                     return t  # people, not "66 prosent" or "strategier"
+        # in its own sentence, people in a prepositional phrase too: "å skrive om menn etter å ha vært
+        # truet av dem" speaks of the men, not of a group named sentences before
+        for t in reversed(self.doc[self.sentence_of(pronoun).start : pronoun.i]):
+            if t.pos_ == "NOUN" and "Plur" in morph_values(t, "Number") and not self._is_time(t) \
+                    and low(t) not in _NOT_ACTORS and self.can_act(t):
+                return t
         return None
 
     def bound_pronoun(self, token: Token) -> str | None:
