@@ -190,7 +190,8 @@ def test_the_same_shapes_that_report_an_event_stay(extractor: Extractor, sentenc
 
 @pytest.mark.parametrize(("language", "sentence", "actor"), [
     # "X er (det eneste) partiet på Stortinget som ...": the party, not the institution
-    ("nb", "Frp er det eneste partiet på Stortinget som ikke var med på forliket om kutt i utslippene.", "Frp"),
+    ("nb", "Frp er det eneste partiet på Stortinget som ikke var med på forliket om kutt i utslipp.",
+     "Frp"),
     ("nb", "Høyre er partiet på Stortinget som har kritisert regjeringen mest.", "Høyre"),
     ("nn", "Høgre er det einaste partiet på Stortinget som har kritisert regjeringa.", "Høgre"),
 ])
