@@ -449,8 +449,12 @@ def _irrealis_infinitive(verb: Token) -> bool:
             first = verb.doc[i - 2]
             return i >= 3 and lowers[i - 3] == "å" and is_infinitive(first) and _irrealis_infinitive(first)
         before = lowers[max(0, i - 3) : i - 1]
-        if before[-2:] in (["kommer", "til"], ["kjem", "til"]) or before[-1:] in (["ved"], ["gjennom"]):
-            return False  # future, or the means of a real act: "straffer tyver ved å kappe hendene av dem"
+        if before[-1:] in (["ved"], ["gjennom"]):
+            # the means of an act share its reality: "straffer tyver ved å kappe hendene av dem" is done,
+            # "vil ikke risikere kapitalen ved å inngå en avtale" is not
+            return _means_of_denied_act(verb.doc, i - 2)
+        if before[-2:] in (["kommer", "til"], ["kjem", "til"]):
+            return False  # future: "kommer til å stemme imot"
         # a promise to act counts: "har lovet å bidra med opplæring"
         governor = i - 2
         return not ({table.lemmas[governor], *verb_forms(lowers[governor])} & _PROMISE_VERBS)
@@ -469,6 +473,19 @@ def _irrealis_infinitive(verb: Token) -> bool:
 # sanksjoner", "begynte tilbaketrekningen", "deltok i protester", "kom med et angrep", "var i streik".
 # Other verbs only mention the event ("fordømmer angrepet", "ser på drapet"): their subject is no actor.
 _SUPPORT_VERBS = word_set("support_verbs")
+
+
+def _means_of_denied_act(doc: Doc, means: int) -> bool:
+    """Whether the verb group before a "ved å" / "gjennom å" phrase (ending before token ``means``) is
+    negated: "vil ikke risikere kapitalen ved å inngå en avtale"."""
+    table = token_table(doc)
+    cues = _negation_cues()
+    for k in range(means - 1, max(-1, means - 9), -1):
+        if punct_at(table, k) or table.lowers[k] in _CLAUSE_OPENERS:
+            return False
+        if table.lowers[k] in cues:
+            return True
+    return False
 
 
 def _can_carry(verb: Token, named_by_row: bool = False) -> bool:
@@ -1434,8 +1451,10 @@ class EventFinder:
         """ "har ikke til hensikt å trekke soldatene ut": an aim said not to exist is a negated event."""
         cues = _negation_cues()
         window = self.doc[max(sent.start, verb.i - 7) : verb.i]
-        return (any(low(t) in cues for t in window) and any(low(t) in _AIM_WORDS for t in window)
-                and not any(x.text in (",", ";") for x in window))
+        cue = next((t for t in window if low(t) in cues), None)
+        if cue is None or any(self._main_verb_at(k) for k in range(cue.i + 1, verb.i)):
+            return False  # "vil ikke risikere kapitalen ved å inngå en avtale": another verb's negation
+        return any(low(t) in _AIM_WORDS for t in window) and not any(x.text in (",", ";") for x in window)
 
     def _wished(self, trigger: Token, sent: Span) -> bool:
         """A trigger in what someone hopes, fears or wants ("håper partene kommer til enighet")."""
