@@ -30,6 +30,8 @@ def kinds(extractor: Extractor, text: str, language: str = "nb") -> set[str]:
     ("nb", "Jane Berg møtte Per Dal på flyet til London.", "CONSULT"),
     ("nn", "Kari Nilsen møtte Ola Hansen på ein fest i Bergen.", "CONSULT"),
     ("nn", "Kari Nilsen møtte Ola Hansen på ein nattklubb i Oslo.", "CONSULT"),
+    ("nb", "Per Dal forteller om da han møtte Ola Hansen første gang, på studentnattklubben i 1981.",
+     "CONSULT"),
     # an apology at home, a father backing his daughter, children asking their father
     ("nb", "Kari og Ola har unnskyldt at det står en plante i badekaret.", "CONCEDE"),
     ("nb", "Pappa Ola Hansen støtter Karis avgjørelse om å slutte.", "SUPPORT"),
@@ -62,7 +64,9 @@ def test_public_dealings_in_a_private_setting_stay(extractor: Extractor, sentenc
 
 def test_private_settings_and_titles_are_whole_words() -> None:
     assert is_private_setting("nattklubben") and is_private_setting("flyet") and is_private_setting("hytta")
+    assert is_private_setting("studentnattklubben") and is_private_setting("fjellhytta")
     assert not is_private_setting("flyplassen") and not is_private_setting("stortingsbygningen")
+    assert not is_private_setting("jagerfly") and not is_private_setting("barnehagen")
     assert is_role_noun("Hermès-direktør") and is_role_noun("statsministeren") and is_role_noun("biskop")
     assert not is_role_noun("svigersønn") and not is_role_noun("pappa") and not is_role_noun("mann")
 

@@ -128,13 +128,23 @@ def is_private_noun(word: str) -> bool:
     return any(base in heads for base in _noun_bases(word.lower()))
 
 
+# A private setting ends a compound only when it is this long: "homsenattklubben", "fjellhytta", but
+# not "jagerfly", "barnehagen" or "sykehussenga".
+_SHORTEST_SETTING_HEAD = 5
+
+
 @lru_cache(maxsize=1 << 12)
 def is_private_setting(word: str) -> bool:
-    """ "nattklubben", "flyet", "badekaret", "hytta": a place, occasion or feeling of private life, in
-    which people with no public role deal with each other privately (as whole words: "flyplassen"
-    and "Stortingets kafé" are a compound and a public place)."""
+    """ "nattklubben", "flyet", "badekaret", "hytta", "homsenattklubben": a place, occasion or feeling
+    of private life, in which people with no public role deal with each other privately ("flyplassen"
+    and "jagerfly" are no such place)."""
     heads = _private_setting_heads()
-    return any(base in heads for base in _noun_bases(word.lower()))
+    for base in _noun_bases(word.lower()):
+        if base in heads:
+            return True
+        if any(base[k:] in heads for k in range(2, len(base) - _SHORTEST_SETTING_HEAD + 1)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
