@@ -38,6 +38,11 @@ def kinds(extractor: Extractor, text: str, language: str = "nb") -> set[str]:
     ("nn", "Pappa Ola Hansen støttar avgjerda til Kari.", "SUPPORT"),
     ("nb", "Da barna ble voksne, ba de faren om å fortelle om krigen.", "REQUEST"),
     ("nn", "Då borna vart vaksne, bad dei faren om å fortelje om krigen.", "REQUEST"),
+    # a person the article introduces as a relative, dealing with family, anywhere
+    ("nb", "De ga omsorgen for Ola og broren Per til en organisasjon. Per unnskyldte seg senere, men Ola kom "
+           "aldri over det.", "CONCEDE"),
+    ("nb", "De ga omsorgen for Ola og broren Per til en organisasjon. Per takket Ola for hjelpen.",
+     "SUPPORT"),
 ])
 def test_dealings_of_private_people_in_private_life_are_no_event(extractor: Extractor, language: str,
                                                                  sentence: str, kind: str) -> None:
@@ -57,6 +62,10 @@ def test_dealings_of_private_people_in_private_life_are_no_event(extractor: Extr
     ("Politiet ber om tips fra naboer.", "REQUEST"),
     # a denial is a statement, which a relative may make in public
     ("Datteren avviser at Krekar har planer om angrep.", "REJECT"),
+    # a relative dealing with an institution
+    ("Statsminister Kari Nilsen og broren Per Nilsen var der. Per Nilsen ba regjeringen om hjelp.",
+     "REQUEST"),
+    ("Kari Nilsen takket Ola Hansen for hjelpen.", "SUPPORT"),
 ])
 def test_public_dealings_in_a_private_setting_stay(extractor: Extractor, sentence: str, kind: str) -> None:
     assert kind in kinds(extractor, sentence)
@@ -215,3 +224,9 @@ def test_a_plural_pronoun_speaks_of_people_in_its_own_sentence(extractor: Extrac
     text = ("Hun studerte ved Oslo Comedy Institute i New York. Det er gøy å skrive om menn etter å ha "
             "vært truet av dem, sier Kari Nilsen.")
     assert [e.actor for e in events(extractor, text) if e.type == "THREATEN"] == ["menn"]
+
+
+def test_the_antecedent_of_a_passive_relative_is_what_is_done(extractor: Extractor) -> None:
+    # "stemte Ola Hansen for avtalen som ble forkastet": the PP belongs to the verb, the agreement is rejected
+    found = events(extractor, "I fjor stemte Ola Hansen for avtalen som så ble forkastet av Stortinget.")
+    assert [(e.actor, e.target) for e in found if e.type == "REJECT"] == [("Stortinget", "avtalen")]

@@ -1134,10 +1134,21 @@ class EventFinder:
         head = self.doc[k - 1]
         if head.pos_ not in ("NOUN", "PROPN") or not self.can_act(head):
             return None
+        if self._verb_before_phrase(head, sent):
+            return None
         described = self._copula_subject(head, sent)  # "Frp er partiet på Stortinget som"
         if self.can_act(noun) and described is None and not self._only_one(head):
             return None
         return described or head
+
+    def _verb_before_phrase(self, head: Token, sent: Span) -> bool:
+        """ "stemte Ola Hansen for avtalen som": a name or noun right after a finite verb is its
+        subject or object, and the prepositional phrase after it belongs to the verb."""
+        k = head.i - 1
+        while k > sent.start and self.doc[k].pos_ in ("PROPN", "DET", "ADJ", "NUM"):
+            k -= 1
+        verb = self.doc[k]
+        return k >= sent.start and _is_finite(verb) and lemma(verb) not in ("være", "vere")
 
     def _only_one(self, head: Token) -> bool:
         """ "det eneste partiet på Stortinget som": "eneste" singles out the head, and the relative
@@ -2110,13 +2121,14 @@ class EventFinder:
             lowers[i] in _AT_HOME
             or pos[i] == "NOUN" and (is_private_setting(lowers[i]) or is_private_noun(lowers[i]))
             for i in range(sent.start, sent.end))
-        if not private:
-            return False
         partner = self._reciprocal_head(match, sent)  # "møte med meglerne": a party, known or not
         parties = [t for t in (actor, target) if t is not None and low(t) not in _RECIPROCALS
                    and (low(t) in PERSONAL_PRONOUNS or self.can_act(t))]
         parties += [partner] if partner is not None and partner.pos_ in _NOMINAL else []
         if not parties or not all(self._private_person(t) for t in parties):
+            return False
+        # "broren John unnskyldte seg": a person the article introduces as a relative is in private life
+        if not private and not any(self._introduced_as_relative(t) for t in parties):
             return False
         # someone named or a relative, not only a "de" no one resolves ("De ble beordret til å følge flyet")
         return any(low(t) not in PERSONAL_PRONOUNS or self.refer(t, t.i) is not None for t in parties)
@@ -2125,17 +2137,35 @@ class EventFinder:
         """Someone with no public role: a relative or friend, an unresolved pronoun, or a person
         never named with a title in the article (a name after "pappa" or "venninnen" stays private)."""
         word = low(token)
-        if word in PERSONAL_PRONOUNS or word in _FIRST_AND_SECOND_PERSON:
-            name = self.speaker_around(token) if word in _FIRST_AND_SECOND_PERSON \
-                else self.refer(token, token.i)
-            entity = self.entities.by_name(name) if name else None
-        else:
-            entity = self.entities.entity_for(token)
-            if entity is None:
-                return is_private_noun(word)
+        entity = self._party_entity(token)
+        if entity is None and word not in PERSONAL_PRONOUNS and word not in _FIRST_AND_SECOND_PERSON:
+            return is_private_noun(word)
         if entity is None:
             return True  # "ba de faren om": no one named
         return entity.type == "PER" and not self._public_role(entity)
+
+    def _party_entity(self, token: Token) -> Any:
+        """The entity a party names: through its quote's speaker for "jeg" and "vi", through its
+        referent for a pronoun, else its own."""
+        word = low(token)
+        if word in _FIRST_AND_SECOND_PERSON:
+            name = self.speaker_around(token)
+        elif word in PERSONAL_PRONOUNS:
+            name = self.refer(token, token.i)
+        else:
+            return self.entities.entity_for(token)
+        return self.entities.by_name(name) if name else None
+
+    def _introduced_as_relative(self, token: Token) -> bool:
+        """A person the article names after a relative's noun somewhere ("broren John", "Pappa Ola
+        Hansen"), or a relative's noun itself."""
+        if low(token) not in PERSONAL_PRONOUNS and is_private_noun(low(token)):
+            return True
+        entity = self._party_entity(token)
+        if entity is None or entity.type != "PER":
+            return False
+        tokens = set(self._tokens_of(entity))
+        return any(i - 1 not in tokens and i > 0 and is_private_noun(low(self.doc[i - 1])) for i in tokens)
 
     def _public_role(self, entity: Any) -> bool:
         """Whether a person is named with a title or a party anywhere in the article ("biskop Kvarme",
