@@ -230,3 +230,16 @@ def test_the_antecedent_of_a_passive_relative_is_what_is_done(extractor: Extract
     # "stemte Ola Hansen for avtalen som ble forkastet": the PP belongs to the verb, the agreement is rejected
     found = events(extractor, "I fjor stemte Ola Hansen for avtalen som så ble forkastet av Stortinget.")
     assert [(e.actor, e.target) for e in found if e.type == "REJECT"] == [("Stortinget", "avtalen")]
+
+
+@pytest.mark.parametrize(("language", "sentence", "kept"), [
+    # a visit to a town is no meeting; a visit to a state is
+    ("nb", "Kari Nilsen besøkte Tromsø i helgen.", False),
+    ("nb", "Da kongefamilien besøkte Bergen i november, ble prinsessen hjemme.", False),
+    ("nn", "Kari Nilsen vitja Tromsø i helga.", False),
+    ("nb", "Statsministeren besøkte Kina i går.", True),
+    ("nb", "Utenriksministeren møtte Russland i Genève.", True),
+])
+def test_a_visit_to_a_town_is_no_meeting(extractor: Extractor, language: str, sentence: str,
+                                         kept: bool) -> None:
+    assert ("CONSULT" in kinds(extractor, sentence, language)) is kept

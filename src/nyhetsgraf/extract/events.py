@@ -58,6 +58,7 @@ from nyhetsgraf.extract.syntax import (
     verb_lemmas,
 )
 from nyhetsgraf.records import Article, Event, Quote, TimeExpression
+from nyhetsgraf.resources.gazetteer import is_country
 from nyhetsgraf.resources.words import month_names, word_list, word_set
 
 _LOCATIVE_PREPOSITIONS = {"i", "på", "ved", "utenfor", "nær", "fra"}
@@ -1710,9 +1711,11 @@ class EventFinder:
         if generic_target:
             return False  # "har møtt folk fra nettet": people of a kind, no party
         if target is not None:
+            entity = self.entities.entity_for(target)
+            if entity is not None and entity.type in _PLACE_ENTITY_TYPES and not is_country(entity.name):
+                return self._second_party(match, sent)  # "besøkte Tromsø", "besøkte København": a town
             if self.can_act(target):
                 return True
-            entity = self.entities.entity_for(target)
             if entity is not None and entity.type in _PLACE_ENTITY_TYPES:
                 return subject is not None and self.entities.entity_for(subject) is not None
         if self._second_party(match, sent):
