@@ -126,3 +126,38 @@ def is_private_noun(word: str) -> bool:
     (as whole words: "familiene" and "barnevernet" are not among them)."""
     heads = _private_heads()
     return any(base in heads for base in _noun_bases(word.lower()))
+
+
+# A private setting ends a compound only when it is this long: "homsenattklubben", "fjellhytta", but
+# not "jagerfly", "barnehagen" or "sykehussenga".
+_SHORTEST_SETTING_HEAD = 5
+
+
+@lru_cache(maxsize=1 << 12)
+def is_private_setting(word: str) -> bool:
+    """ "nattklubben", "flyet", "badekaret", "hytta", "homsenattklubben": a place, occasion or feeling
+    of private life, in which people with no public role deal with each other privately ("flyplassen"
+    and "jagerfly" are no such place)."""
+    heads = _private_setting_heads()
+    for base in _noun_bases(word.lower()):
+        if base in heads:
+            return True
+        if any(base[k:] in heads for k in range(2, len(base) - _SHORTEST_SETTING_HEAD + 1)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _private_setting_heads() -> frozenset[str]:
+    return word_set("event_private_settings")
+
+
+@lru_cache(maxsize=1)
+def _role_heads() -> frozenset[str]:
+    return frozenset(lexicon.role_nouns())
+
+
+def is_role_noun(word: str) -> bool:
+    """ "utenriksminister", "Hermès-direktør", "biskopen": a title or public role (a compound by its
+    last part), which makes the person it names a public figure ("svigersønn" and "pappa" do not)."""
+    return _headed_by(word.lower(), _role_heads())

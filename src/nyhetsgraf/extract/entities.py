@@ -51,6 +51,7 @@ class Mention:
     char_end: int
     weak: bool = False  # a lone capitalised common word at a sentence start ("Kommunen")
     after_title: bool = False  # right after a role noun ("president Obama")
+    genitive: str = ""  # the form as written when a genitive -s was stripped ("Natos" of "Nato")
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -303,7 +304,11 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
     start += stripped
     text = " ".join(span_text(doc, start, end).strip(_QUOTE_CHARS + " ").split())
     before_phrase = end < size and not punct_at(table, end) and not table.spaces[end]
-    if (before_phrase and _is_genitive(doc[end - 1])) or _genitive_before_noun(table, start, end):
+    # "Hamas' leder", "Paris' ordfører": the apostrophe is the genitive, the -s belongs to the name
+    apostrophe_genitive = texts[end - 1].endswith(("'", "’"))
+    genitive = (before_phrase and _is_genitive(doc[end - 1])) or _genitive_before_noun(table, start, end)
+    written = text
+    if genitive and not apostrophe_genitive:
         text = without_genitive(text)
     if not text or not any(ch.isupper() for ch in text):
         return None
@@ -325,6 +330,7 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
     char_end = offsets[end - 1] + len(texts[end - 1])
     mention = Mention(start, end, text, label, char_start + offset, char_end + offset, weak)
     mention.after_title = start > 0 and _is_role_noun_at(table, start - 1)
+    mention.genitive = written if written != text else ""
     return mention
 
 
@@ -472,15 +478,21 @@ def _raw_mentions(doc: Doc, offset: int) -> list[Mention]:
 
 
 def _degenitive_by_evidence(mentions: list[Mention]) -> None:
-    """Strip a genitive -s when the name without it is also used ("Natos" next to "Nato")."""
-    known = {fold(m.text) for m in mentions}
-    words = {fold(w) for m in mentions if m.label == "PER" for w in m.words}
+    """Strip a genitive -s when the name without it is also used ("Natos" next to "Nato"), and give it
+    back to a name stripped before a noun that is used with its -s where no genitive stands ("Hamas
+    æren" next to "Hamas har"): only names as written count as evidence."""
+    known = {fold(m.text) for m in mentions if not m.genitive}
+    words = {fold(w) for m in mentions if m.label == "PER" and not m.genitive for w in m.words}
     for m in mentions:
-        if not m.text.endswith("s") or len(m.text) < 4:
+        if m.genitive or not m.text.endswith("s") or len(m.text) < 4:
             continue
         base = without_genitive(m.text)
         if fold(base) in known or (len(m.words) == 1 and fold(base) in words):
-            m.text = base
+            m.genitive, m.text = m.text, base
+    written = {fold(m.text) for m in mentions if not m.genitive}
+    for m in mentions:
+        if m.genitive and fold(m.genitive) in written:
+            m.text, m.genitive = m.genitive, ""
 
 
 def _cluster(mentions: list[Mention]) -> list[Cluster]:

@@ -30,6 +30,8 @@ from nyhetsgraf.extract.agents import (
     is_document_noun,
     is_place_noun,
     is_private_noun,
+    is_private_setting,
+    is_role_noun,
     is_weapon_noun,
 )
 from nyhetsgraf.extract.entities import PERSONAL_PRONOUNS, EntityIndex, Referents
@@ -56,6 +58,7 @@ from nyhetsgraf.extract.syntax import (
     verb_lemmas,
 )
 from nyhetsgraf.records import Article, Event, Quote, TimeExpression
+from nyhetsgraf.resources.gazetteer import is_country
 from nyhetsgraf.resources.words import month_names, word_list, word_set
 
 _LOCATIVE_PREPOSITIONS = {"i", "på", "ved", "utenfor", "nær", "fra"}
@@ -141,6 +144,15 @@ _OWN = {"eget", "egne", "eige", "eigne", "egen", "eiga"}
 # Subjunctions that open a condition: what follows is not said to happen ("dersom regjeringen går av").
 _CONDITIONALS = {"dersom", "hvis", "viss", "ifall", "såfremt", "om"}
 
+# Words that state a claim true ("Det er ikke slik at", "stemmer ikke at"): negated, they deny the at-clause.
+_TRUTH_WORDS = frozenset({"slik", "sant", "riktig", "korrekt", "tilfelle", "tilfellet", "stemmer",
+                          "stemmar", "rett"})
+# Verbs of meaning and content: their at-clause says what something means or holds ("Det betyr at").
+_MEANING_VERBS = {"bety", "innebære", "innebere", "innebera", "inkludere", "inkludera", "medføre", "medføra",
+                  "tilsi", "tyde"}
+# Indefinite times that open a story told in the present: "En dag overfaller de ...".
+_STORY_TIMES = {"dag", "kveld", "natt", "morgen", "morgon", "gang", "gong", "ettermiddag", "søndag", "sommer",
+                "sommar", "vinter", "høst", "haust", "vår"}
 # Words of an aim or a plan that a negation may deny ("har ikke til hensikt å", "kommer ikke til å",
 # "har ingen planer om å"); "har ikke råd til å si nei" and "kan ikke møte" deny no event.
 _AIM_WORDS = {"hensikt", "hensikten", "planer", "plan", "planene", "intensjon", "intensjoner", "tenkt",
@@ -190,6 +202,8 @@ _RECIPROCAL_PREPOSITIONS = {"med", "mellom", "hos"}
 # "gratulerer foreldrene"); violence and coercion in a family stay news.
 _PRIVATE_TYPES = {"REQUEST", "CONSULT", "SUPPORT", "AGREE", "CONCEDE", "COOPERATE", "AID", "REJECT"}
 _FIRST_PERSON_SINGULAR = {"jeg", "eg", "meg", "mine", "mitt", "min"}
+_RECIPROCALS = {"hverandre", "kvarandre", "einannan"}
+_AT_HOME = {"hjemme", "heime"}
 # Those who watch or read: forcing or attacking them is a figure of speech ("tvinger publikum til å
 # ta stilling").
 _AUDIENCE = {"publikum", "publikummet", "publikumet", "leseren", "leserne", "lesaren", "lesarane", "seerne",
@@ -378,6 +392,10 @@ class _Context:
                     particle_ids.add(i)
                     continue
             if tag == "ADP":
+                inner = parse.heads[i]  # "presset pistolen mot brystet på obersten": a PP inside a PP
+                nested = deps[inner] in ("PUTFYLL", "pobj") and inner != token.i
+                if nested and lowers[inner] not in _TIME_WORDS:
+                    continue
                 complement = _next_head(doc, i + 1, window)
                 pps.append((doc[i], complement))
                 continue
@@ -432,8 +450,12 @@ def _irrealis_infinitive(verb: Token) -> bool:
             first = verb.doc[i - 2]
             return i >= 3 and lowers[i - 3] == "å" and is_infinitive(first) and _irrealis_infinitive(first)
         before = lowers[max(0, i - 3) : i - 1]
-        if before[-2:] in (["kommer", "til"], ["kjem", "til"]) or before[-1:] in (["ved"], ["gjennom"]):
-            return False  # future, or the means of a real act: "straffer tyver ved å kappe hendene av dem"
+        if before[-1:] in (["ved"], ["gjennom"]):
+            # the means of an act share its reality: "straffer tyver ved å kappe hendene av dem" is done,
+            # "vil ikke risikere kapitalen ved å inngå en avtale" is not
+            return _means_of_denied_act(verb.doc, i - 2)
+        if before[-2:] in (["kommer", "til"], ["kjem", "til"]):
+            return False  # future: "kommer til å stemme imot"
         # a promise to act counts: "har lovet å bidra med opplæring"
         governor = i - 2
         return not ({table.lemmas[governor], *verb_forms(lowers[governor])} & _PROMISE_VERBS)
@@ -452,6 +474,19 @@ def _irrealis_infinitive(verb: Token) -> bool:
 # sanksjoner", "begynte tilbaketrekningen", "deltok i protester", "kom med et angrep", "var i streik".
 # Other verbs only mention the event ("fordømmer angrepet", "ser på drapet"): their subject is no actor.
 _SUPPORT_VERBS = word_set("support_verbs")
+
+
+def _means_of_denied_act(doc: Doc, means: int) -> bool:
+    """Whether the verb group before a "ved å" / "gjennom å" phrase (ending before token ``means``) is
+    negated: "vil ikke risikere kapitalen ved å inngå en avtale"."""
+    table = token_table(doc)
+    cues = _negation_cues()
+    for k in range(means - 1, max(-1, means - 9), -1):
+        if punct_at(table, k) or table.lowers[k] in _CLAUSE_OPENERS:
+            return False
+        if table.lowers[k] in cues:
+            return True
+    return False
 
 
 def _can_carry(verb: Token, named_by_row: bool = False) -> bool:
@@ -861,8 +896,10 @@ class EventFinder:
                 carrier is not None
                 and lemma(carrier) in ("være", "vere")
                 and (not any(t.pos_ == "ADP" for t in between)
-                     or any(t.pos_ in ("ADJ", "VERB") and token.doc[t.i + 1].pos_ == "ADP" for t in between))
-            )  # "Dette er et angrep på sivile", "er interessert i avtaler" name no act; "var i streik" does
+                     or any(t.pos_ in ("ADJ", "VERB") and token.doc[t.i + 1].pos_ == "ADP" for t in between)
+                     or _noun_before_preposition(between))
+            )  # "Dette er et angrep på sivile", "er interessert i avtaler", "var parolen i fakkeltoget"
+            # name no act; "var i streik" does
             if carrier is None and self._reported_event_noun(token):
                 # "Angrepet på militærleiren skjedde natt til søndag": the event noun is the topic
                 return _Match([token], token, row.types[0], _next_head(token.doc, token.i + 2, token.i + 7))
@@ -1093,10 +1130,43 @@ class EventFinder:
         k = noun.i - 1
         while k > sent.start and self.doc[k].pos_ in ("DET", "ADJ", "NUM"):
             k -= 1
-        if k <= sent.start or self.doc[k].pos_ != "ADP" or self.can_act(noun):
+        if k <= sent.start or self.doc[k].pos_ != "ADP":
             return None
         head = self.doc[k - 1]
-        return head if head.pos_ in ("NOUN", "PROPN") and self.can_act(head) else None
+        if head.pos_ not in ("NOUN", "PROPN") or not self.can_act(head):
+            return None
+        if self._verb_before_phrase(head, sent):
+            return None
+        described = self._copula_subject(head, sent)  # "Frp er partiet på Stortinget som"
+        if self.can_act(noun) and described is None and not self._only_one(head):
+            return None
+        return described or head
+
+    def _verb_before_phrase(self, head: Token, sent: Span) -> bool:
+        """ "stemte Ola Hansen for avtalen som": a name or noun right after a finite verb is its
+        subject or object, and the prepositional phrase after it belongs to the verb."""
+        k = head.i - 1
+        while k > sent.start and self.doc[k].pos_ in ("PROPN", "DET", "ADJ", "NUM"):
+            k -= 1
+        verb = self.doc[k]
+        return k >= sent.start and _is_finite(verb) and lemma(verb) not in ("være", "vere")
+
+    def _only_one(self, head: Token) -> bool:
+        """ "det eneste partiet på Stortinget som": "eneste" singles out the head, and the relative
+        clause says what holds of it, not of what the prepositional phrase names."""
+        before = [low(t) for t in self.doc[max(0, head.i - 3) : head.i]]
+        return any(w in ("eneste", "einaste", "ene") for w in before)
+
+    def _copula_subject(self, predicate: Token, sent: Span) -> Token | None:
+        """ "Frp er det eneste partiet som": the subject of "er" that the predicate noun describes."""
+        k = predicate.i - 1
+        while k > sent.start and self.doc[k].pos_ in ("DET", "ADJ", "NUM", "ADV"):
+            k -= 1
+        if k <= sent.start or lemma(self.doc[k]) not in ("være", "vere"):
+            return None
+        subject = self.doc[k - 1]
+        named = self.entities.entity_for(subject) is not None or subject.pos_ == "PROPN"
+        return subject if named else None
 
     def sentence_of(self, token: Token) -> Span:
         k = bisect_right(self._sentence_starts, token.i) - 1
@@ -1243,7 +1313,7 @@ class EventFinder:
             t = doc[i]
             if is_space(t) or is_punct(t):
                 break
-            genitive = t.text.endswith("s") and t.pos_ in ("PROPN", "NOUN") and i == start - 1
+            genitive = t.text.endswith(("s", "'", "’")) and t.pos_ in ("PROPN", "NOUN") and i == start - 1
             article = (
                 low(t) in ("den", "det", "de", "dei") and doc[i + 1].pos_ == "ADJ"
             )  # "Det nordkoreanske ..."
@@ -1309,6 +1379,12 @@ class EventFinder:
                 in_pp = k >= 0 and self.doc[k].pos_ == "ADP"  # "i gamle kulturbyer"
                 if not in_pp and low(t) not in _NOT_ACTORS and self.can_act(t):
                     return t  # people, not "66 prosent" or "strategier"
+        # in its own sentence, people in a prepositional phrase too: "å skrive om menn etter å ha vært
+        # truet av dem" speaks of the men, not of a group named sentences before
+        for t in reversed(self.doc[self.sentence_of(pronoun).start : pronoun.i]):
+            if t.pos_ == "NOUN" and "Plur" in morph_values(t, "Number") and not self._is_time(t) \
+                    and low(t) not in _NOT_ACTORS and self.can_act(t):
+                return t
         return None
 
     def bound_pronoun(self, token: Token) -> str | None:
@@ -1346,8 +1422,8 @@ class EventFinder:
         chain = {match.verb.i, first.i}
         current = match.verb
         for _ in range(4):
-            if current.head is current or current.head.pos_ not in ("VERB", "AUX"):
-                break
+            if current.head is current or current.head.pos_ not in ("VERB", "AUX") or _opens_clause(current):
+                break  # "Ingen snakker om det, selv om han ble drept": the cue stays in its own clause
             current = current.head
             chain.add(current.i)
         if self._denied(first, sent):
@@ -1366,7 +1442,8 @@ class EventFinder:
                 i < first.i
                 and first.i - i <= 6
                 and not any(
-                    punct_at(table, k) or lowers[k] in _CLAUSE_OPENERS for k in range(i + 1, first.i)
+                    punct_at(table, k) or lowers[k] in _CLAUSE_OPENERS or self._main_verb_at(k)
+                    for k in range(i + 1, first.i)
                 )
             ):
                 return True
@@ -1374,12 +1451,22 @@ class EventFinder:
                 return True
         return False
 
+    def _main_verb_at(self, i: int) -> bool:
+        """A content verb (no auxiliary or modal): a negation before it is its own ("vil ikke
+        forskusle kapitalen ved å inngå en avtale" does not deny the agreement)."""
+        token = self.doc[i]
+        if token.pos_ != "VERB" or low(token) in _MODALS:
+            return False
+        return not ({lemma(token), *verb_lemmas(token)} & (_AUXILIARIES | _MODALS))
+
     def _negated_aim(self, verb: Token, sent: Span) -> bool:
         """ "har ikke til hensikt å trekke soldatene ut": an aim said not to exist is a negated event."""
         cues = _negation_cues()
         window = self.doc[max(sent.start, verb.i - 7) : verb.i]
-        return (any(low(t) in cues for t in window) and any(low(t) in _AIM_WORDS for t in window)
-                and not any(x.text in (",", ";") for x in window))
+        cue = next((t for t in window if low(t) in cues), None)
+        if cue is None or any(self._main_verb_at(k) for k in range(cue.i + 1, verb.i)):
+            return False  # "vil ikke risikere kapitalen ved å inngå en avtale": another verb's negation
+        return any(low(t) in _AIM_WORDS for t in window) and not any(x.text in (",", ";") for x in window)
 
     def _wished(self, trigger: Token, sent: Span) -> bool:
         """A trigger in what someone hopes, fears or wants ("håper partene kommer til enighet")."""
@@ -1410,11 +1497,49 @@ class EventFinder:
                 return previous is None or previous == ","
         return False
 
+    def _untrue_that(self, trigger: Token, sent: Span) -> bool:
+        """ "Det er ikke slik at regjeringen avviste forslaget", "Det stemmer ikkje at ...": a negated
+        statement of truth denies its at-clause (where "Ingen snakker om at ..." denies nothing)."""
+        lowers = token_table(self.doc).lowers
+        cues = _negation_cues()
+        for i in range(sent.start, trigger.i - 2):
+            if lowers[i] not in cues:
+                continue
+            window = lowers[max(sent.start, i - 2) : min(trigger.i, i + 4)]
+            if "at" in window and not _TRUTH_WORDS.isdisjoint(window):
+                return True
+        return False
+
+    def _implied(self, trigger: Token, sent: Span) -> bool:
+        """A trigger in the at-clause of a verb of meaning ("Det betyr at flertallet avviser
+        budskapet", "Tilbudet inkluderer at en guide beslaglegger mobilene"): what something means or
+        holds, not a report that it happened."""
+        table = token_table(self.doc)
+        lemmas, lowers = table.lemmas, table.lowers
+        for i in range(sent.start, trigger.i - 1):
+            if {lemmas[i], *verb_forms(lowers[i])} & _MEANING_VERBS and looks_like_verb_at(table, i):
+                between = range(i + 1, trigger.i)
+                stopped = any(punct_at(table, k) for k in between)
+                return any(lowers[k] == "at" for k in between) and not stopped
+        return False
+
+    def _narrative_present(self, match: _Match, sent: Span) -> bool:
+        """ "En dag overfaller de en familie", "Ein kveld møter ho ...": a story told in the present
+        (a plot or an anecdote), opened by an indefinite time ("en dag"), not a report."""
+        lowers = token_table(self.doc).lowers
+        words = [i for i in range(sent.start, min(sent.end, sent.start + 3)) if not is_space(self.doc[i])]
+        if len(words) < 2 or lowers[words[0]] not in ("en", "ein", "et", "eit") \
+                or lowers[words[1]] not in _STORY_TIMES:
+            return False
+        return self._present_finite(_finite_verb_of(match.verb, sent))
+
     def _denied(self, trigger: Token, sent: Span) -> bool:
         """A trigger in what a denial rejects: "avviser at arbeidsgiverne har trenert forhandlingene"."""
         negating = _lexicon().negating_verbs()
         table = token_table(self.doc)
         lemmas, lowers, texts = table.lemmas, table.lowers, table.texts
+        if self._untrue_that(trigger, sent):
+            return True
         for i in range(sent.start, trigger.i):
             if {lemmas[i], *verb_forms(lowers[i])} & negating and looks_like_verb_at(table, i):
                 between = range(i + 1, trigger.i)
@@ -1448,7 +1573,8 @@ class EventFinder:
             return True
         entity = self.entities.entity_for(token)
         if entity is not None:
-            return entity.type in _AGENT_TYPES and not self._named_thing(token, entity)
+            return entity.type in _AGENT_TYPES and not self._named_thing(token, entity) \
+                and not self._title_in_quotes(token, entity)
         doc = self.doc
         follows_av = token.i + 2 < len(doc) and low(doc[token.i + 1]) == "av"
         partitive = word in _PARTITIVE_NOUNS or lemma(token) in _PARTITIVE_NOUNS
@@ -1483,6 +1609,19 @@ class EventFinder:
         definite = "Def" in morph_values(before, "Definite")
         return before.pos_ == "NOUN" and definite and before.text[:1].islower() \
             and not is_agent_noun(low(before)) and not is_document_noun(low(before))
+
+    def _title_in_quotes(self, token: Token, entity: Any) -> bool:
+        """ "«EA Sports Active» kommer til å kreve": a name between quotation marks is the title of a
+        work or a product, which cannot act."""
+        doc = self.doc
+        first = last = token.i
+        while first > 0 and self.entities.entity_for(doc[first - 1]) is entity:
+            first -= 1
+        while last + 1 < len(doc) and self.entities.entity_for(doc[last + 1]) is entity:
+            last += 1
+        opens = first > 0 and doc[first - 1].text in ("«", '"', "“")
+        closes = last + 1 < len(doc) and doc[last + 1].text in ("»", '"', "”")
+        return opens and closes
 
     def _spatial_adverbial(self, token: Token) -> bool:
         """ "landet over", "verda over": a noun with a stranded "over" means "all across", no actor."""
@@ -1539,14 +1678,18 @@ class EventFinder:
 
     def _second_party(self, match: _Match, sent: Span) -> bool:
         """A meeting's other party: a "med"/"mellom"/"hos" phrase naming someone after the trigger."""
+        head = self._reciprocal_head(match, sent)
+        return head is not None and self.can_act(head)
+
+    def _reciprocal_head(self, match: _Match, sent: Span) -> Token | None:
+        """The head of a "med"/"mellom"/"hos" phrase right after the trigger ("møte med meglerne")."""
         last = match.trigger_tokens[-1]
         for t in self.doc[last.i + 1 : min(sent.end, last.i + 8)]:
             if low(t) in _RECIPROCAL_PREPOSITIONS:
-                head = _next_head(self.doc, t.i + 1, min(sent.end, t.i + 6))
-                return head is not None and self.can_act(head)
+                return _next_head(self.doc, t.i + 1, min(sent.end, t.i + 6))
             if is_punct(t) or _is_finite(t):
-                return False
-        return False
+                return None
+        return None
 
     def _plural_party(self, subject: Token) -> bool:
         """ "partene møttes", "Norge og Sverige møtes", "de møttes": a subject holding both parties."""
@@ -1568,9 +1711,11 @@ class EventFinder:
         if generic_target:
             return False  # "har møtt folk fra nettet": people of a kind, no party
         if target is not None:
+            entity = self.entities.entity_for(target)
+            if entity is not None and entity.type in _PLACE_ENTITY_TYPES and not is_country(entity.name):
+                return self._second_party(match, sent)  # "besøkte Tromsø", "besøkte København": a town
             if self.can_act(target):
                 return True
-            entity = self.entities.entity_for(target)
             if entity is not None and entity.type in _PLACE_ENTITY_TYPES:
                 return subject is not None and self.entities.entity_for(subject) is not None
         if self._second_party(match, sent):
@@ -1640,8 +1785,9 @@ class EventFinder:
         finite = match.verb if _is_finite(match.verb) else _finite_verb_of(match.verb, sent)
         tense = morph_values(finite, "Tense")
         present = "Pres" in tense or (not tense and low(finite).endswith("r"))
-        if finite is not match.verb or not present:
-            return False  # "som har ledet an i protester" reports what happened
+        passive_present = low(finite) in ("blir", "vert") and finite is not match.verb
+        if (finite is not match.verb and not passive_present) or not present:
+            return False  # "som har ledet an i protester" reports what happened; "som blir angrepet" not
         in_list = False  # "geriljaer som går i sivil, angriper sivile": a list of what they do
         for t in reversed(self.doc[sent.start : finite.i]):
             if low(t) in _DESCRIPTIVE_OPENERS:
@@ -1662,12 +1808,20 @@ class EventFinder:
         samarbeider godt med dem" describe a standing task or relation, not something that happened
         ("Partiet inngår nå et samarbeid" stays; fighting in the present, "kjemper mot", is news)."""
         verb = match.verb
-        if match.type not in _STANDING_TYPES or not looks_like_verb(verb) or not self._present_finite(verb):
+        standing = match.type in _STANDING_TYPES or self._reciprocal_after(match, sent)
+        if not standing or not looks_like_verb(verb) or not self._present_finite(verb):
             return False
         lowers = token_table(self.doc).lowers
         if any(i in self.time_tokens or lowers[i] in _NOW_WORDS for i in range(sent.start, sent.end)):
             return False
         return not _is_headline(sent)
+
+    def _reciprocal_after(self, match: _Match, sent: Span) -> bool:
+        """ "alle støtter hverandre", "dei hjelper kvarandre": what parties do for each other, in the
+        present, is a relation between them."""
+        last = match.trigger_tokens[-1].i
+        lowers = token_table(self.doc).lowers
+        return any(lowers[i] in _RECIPROCALS for i in range(last + 1, min(sent.end, last + 4)))
 
     @staticmethod
     def _present_finite(token: Token) -> bool:
@@ -1795,12 +1949,30 @@ class EventFinder:
         first_word = next((i for i in range(sent.start, sent.end)
                            if not table.spaces[i] and not punct_at(table, i)), None)
         finite = _finite_verb_of(match.verb, sent)
+        if first_word is not None and first_word < finite.i and self._asks_or_supposes(first_word, sent):
+            return True  # "Begynner statsråden å se at regjeringen trosser viljen": asked, not stated
         if first_word is None or first_word != finite.i or not _is_finite(finite):
             return False
         # "Skal vi samarbeide med dem forventer vi innflytelse": a second finite verb answers the first
         pos = table.pos
         return any(pos[i] in ("VERB", "AUX") and "Fin" in morph_values(self.doc[i], "VerbForm")
                    for i in range(finite.i + 2, sent.end))
+
+    def _asks_or_supposes(self, first_word: int, sent: Span) -> bool:
+        """A sentence that opens with a finite verb and its subject ("Begynner statsråden å se at",
+        "Hadde politiet grepet inn, ..."): a question or a condition, whatever it holds; a headline's
+        verb ("Ber Yunus forklare seg") has no subject and stays."""
+        doc = self.doc
+        if not _is_finite(doc[first_word]) or _is_headline(sent):
+            return False
+        k = first_word + 1
+        while k < sent.end and doc[k].pos_ == "ADV":
+            k += 1
+        if k >= sent.end:
+            return False
+        subject = doc[k]
+        return low(subject) in _NOMINATIVE_PRONOUNS or (
+            subject.pos_ in ("NOUN", "PROPN") and dep(subject) in SUBJECT_DEPS)
 
     def _aimed(self, match: _Match) -> bool:
         """Whether a "mot"/"for" phrase follows the trigger ("demonstrerte mot regjeringen")."""
@@ -1914,6 +2086,8 @@ class EventFinder:
         "har avtale om å treffe venner")."""
         if match.type not in _PRIVATE_TYPES:
             return False
+        if match.type != "REJECT" and self._private_setting(match, actor, target, sent):
+            return True  # a denial is a statement, and a relative may make it in public
         if target is not None and self.entities.entity_for(target) is None \
                 and (low(target) in _FIRST_PERSON_SINGULAR or is_private_noun(low(target))):
             return True
@@ -1922,10 +2096,91 @@ class EventFinder:
         if actor is not None and self.entities.entity_for(actor) is None and is_private_noun(low(actor)) \
                 and not any(self.entities.entity_for(t) is not None for t in sent):
             return True
+        if match.type == "REQUEST":
+            return self._asks_relative(match.verb, sent)
         if match.type in ("CONSULT", "AGREE"):
             last = match.trigger_tokens[-1]
             window = self.doc[last.i + 1 : min(sent.end, last.i + 8)]
             return any(t.pos_ == "NOUN" and is_private_noun(low(t)) for t in window)
+        return False
+
+    def _asks_relative(self, verb: Token, sent: Span) -> bool:
+        """ "ba de faren om å", "bad ho mora om": the object right after the verb (past an inverted
+        pronoun subject) is a relative or a friend ("ber om tips fra naboer" asks the public)."""
+        for t in self.doc[verb.i + 1 : min(sent.end, verb.i + 5)]:
+            if t.pos_ in ("PRON", "DET", "ADJ", "ADV") and low(t) not in ("om", "til"):
+                continue
+            return t.pos_ == "NOUN" and is_private_noun(low(t))
+        return False
+
+    def _private_setting(self, match: _Match, actor: Token | None, target: Token | None, sent: Span) -> bool:
+        """Dealings between people with no public role in a sentence of private life: a relative or a
+        friend, or a place, occasion or feeling of private life ("møtte ham på en nattklubb", "traff
+        henne på flyet", "har unnskyldt at det står en plante i badekaret", "Pappa Ola støtter
+        datterens avgjørelse"). A party that is an organisation, a state or a person with a title
+        ("statsministeren møtte ham på hytta") keeps the event; things are no party."""
+        lowers, pos = token_table(self.doc).lowers, token_table(self.doc).pos
+        private = any(
+            lowers[i] in _AT_HOME
+            or pos[i] == "NOUN" and (is_private_setting(lowers[i]) or is_private_noun(lowers[i]))
+            for i in range(sent.start, sent.end))
+        partner = self._reciprocal_head(match, sent)  # "møte med meglerne": a party, known or not
+        parties = [t for t in (actor, target) if t is not None and low(t) not in _RECIPROCALS
+                   and (low(t) in PERSONAL_PRONOUNS or self.can_act(t))]
+        parties += [partner] if partner is not None and partner.pos_ in _NOMINAL else []
+        if not parties or not all(self._private_person(t) for t in parties):
+            return False
+        # "broren John unnskyldte seg": a person the article introduces as a relative is in private life
+        if not private and not any(self._introduced_as_relative(t) for t in parties):
+            return False
+        # someone named or a relative, not only a "de" no one resolves ("De ble beordret til å følge flyet")
+        return any(low(t) not in PERSONAL_PRONOUNS or self.refer(t, t.i) is not None for t in parties)
+
+    def _private_person(self, token: Token) -> bool:
+        """Someone with no public role: a relative or friend, an unresolved pronoun, or a person
+        never named with a title in the article (a name after "pappa" or "venninnen" stays private)."""
+        word = low(token)
+        entity = self._party_entity(token)
+        if entity is None and word not in PERSONAL_PRONOUNS and word not in _FIRST_AND_SECOND_PERSON:
+            return is_private_noun(word)
+        if entity is None:
+            return True  # "ba de faren om": no one named
+        return entity.type == "PER" and not self._public_role(entity)
+
+    def _party_entity(self, token: Token) -> Any:
+        """The entity a party names: through its quote's speaker for "jeg" and "vi", through its
+        referent for a pronoun, else its own."""
+        word = low(token)
+        if word in _FIRST_AND_SECOND_PERSON:
+            name = self.speaker_around(token)
+        elif word in PERSONAL_PRONOUNS:
+            name = self.refer(token, token.i)
+        else:
+            return self.entities.entity_for(token)
+        return self.entities.by_name(name) if name else None
+
+    def _introduced_as_relative(self, token: Token) -> bool:
+        """A person the article names after a relative's noun somewhere ("broren John", "Pappa Ola
+        Hansen"), or a relative's noun itself."""
+        if low(token) not in PERSONAL_PRONOUNS and is_private_noun(low(token)):
+            return True
+        entity = self._party_entity(token)
+        if entity is None or entity.type != "PER":
+            return False
+        tokens = set(self._tokens_of(entity))
+        return any(i - 1 not in tokens and i > 0 and is_private_noun(low(self.doc[i - 1])) for i in tokens)
+
+    def _public_role(self, entity: Any) -> bool:
+        """Whether a person is named with a title or a party anywhere in the article ("biskop Kvarme",
+        "Hermès-direktør Jean-Louis Dumas", "Kari Nilsen (Ap)")."""
+        doc = self.doc
+        tokens = set(self._tokens_of(entity))
+        for i in tokens:
+            if i - 1 not in tokens and i > 0 and is_role_noun(doc[i - 1].text) \
+                    and not is_private_noun(low(doc[i - 1])):
+                return True
+            if i + 1 not in tokens and i + 1 < len(doc) and doc[i + 1].text == "(":
+                return True
         return False
 
     def _audience(self, match: _Match, target: Token | None) -> bool:
@@ -1975,6 +2230,8 @@ class EventFinder:
                     continue  # "jeg dømmer henne ikke": a moral judgement; "advarer mot å": advice
                 if _opens_in_lower_case(sent, self.text) or _predicative_participle(match.verb):
                     continue  # a piece of a broken line, or "følte seg akseptert" (a state)
+                if self._implied(trigger, sent) or self._narrative_present(match, sent):
+                    continue  # "Det betyr at flertallet avviser ...", "En dag overfaller de en familie"
                 if self._fiction(sent) or self._not_ruled_out(trigger, sent) \
                         or self._demanded(trigger, sent) or self._warning_said(match, sent):
                     continue  # a puppet's act, "ikke utelukket at" (a possibility), "..., advarer hun"
@@ -2058,6 +2315,8 @@ class EventFinder:
                 return []  # "uten at noen arresterer deg": anyone, outside a quote
             if self._private(match, acting, target_token, sent) or self._audience(match, target_token):
                 return []  # "ba faren om", "besøkte en venn", "tvinger publikum til": private or figurative
+            if match.type in ("ASSAULT", "COERCE") and _reflexive(acting, target_token):
+                return []  # "kastet meg ut i nye ting", "skjøt seg selv": what one does to oneself
             if match.type == "ASSAULT" and self._own_violence(acting, match, target_token):
                 return []  # "jeg myrdet dem", "vi tok livet av bandet", "vil kjempe mot": figurative
             if match.type == "CONSULT" and acting is not None and self._press(acting):
@@ -2099,6 +2358,47 @@ class EventFinder:
                 )
             )
         return result
+
+
+# A reflexive pronoun and the subjects it points back to ("jeg kastet meg ut", "de skjøt seg").
+_REFLEXIVE_OF = {"meg": {"jeg", "eg"}, "deg": {"du"}, "oss": {"vi", "me"}, "dere": {"dere"},
+                 "dykk": {"de", "dokker"}}
+
+
+def _reflexive(subject: Token | None, target: Token | None) -> bool:
+    """Whether the target is the subject itself: "seg", or "meg" after "jeg" in the same clause ("de
+    angrep oss", "Vi så dem som angrep oss" are not)."""
+    if target is None:
+        return False
+    word = low(target)
+    if word == "seg":
+        return True
+    if subject is None or low(subject) not in _REFLEXIVE_OF.get(word, set()):
+        return False
+    first, last = sorted((subject.i, target.i))
+    between = subject.doc[first + 1 : last]
+    return not any(low(t) in _CLAUSE_OPENERS or is_punct(t) for t in between)
+
+
+def _noun_before_preposition(between: Span | list[Token]) -> bool:
+    """ "var hovedparolen i årets fakkeltog": a noun is the predicate, and the event noun in the
+    prepositional phrase after it only describes it ("var ute i streik" has none)."""
+    for t in between:
+        if t.pos_ == "ADP":
+            return False
+        if t.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
+
+
+def _opens_clause(verb: Token) -> bool:
+    """Whether a verb heads a clause of its own: a subordinate one (a subjunction, "fordi", "at",
+    "selv om", "når", hangs on it) or a coordinated one with its own subject ("..., for jeg kastet
+    meg ut"); what is outside the clause does not deny what is inside."""
+    children = list(verb.children)
+    if any(dep(child) in ("SBU", "mark") and child.i < verb.i for child in children):
+        return True
+    return dep(verb) in ("KOORD", "conj") and any(dep(child) in SUBJECT_DEPS for child in children)
 
 
 def _participle_as_noun(token: Token) -> bool:
