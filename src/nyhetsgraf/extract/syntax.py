@@ -149,7 +149,7 @@ def _lexeme_rows(vocab: Vocab, orths: list[int]) -> list[_LexemeRow]:
         kept = _LEXEMES[id(vocab)] = (vocab, {})
     rows = kept[1]
     try:
-        return [rows[h] for h in orths]
+        return _look_up_all(rows, orths)
     except KeyError:
         if len(rows) > _LEXEMES_LIMIT:
             rows.clear()
@@ -158,7 +158,7 @@ def _lexeme_rows(vocab: Vocab, orths: list[int]) -> list[_LexemeRow]:
                 lexeme = vocab[h]
                 text = lexeme.orth_
                 rows[h] = (text, lexeme.lower_, lexeme.is_space or text.isspace(), lexeme.is_punct)
-        return [rows[h] for h in orths]
+        return _look_up_all(rows, orths)
 
 
 def _token_table(doc: Doc) -> TokenTable:
