@@ -13,6 +13,7 @@ from nyhetsgraf.extract.syntax import (
     looks_like_verb_at,
     morph_values,
     parse_table,
+    remembered_flags,
     sentence_start_flags,
     span_text,
     token_offsets,
@@ -110,3 +111,26 @@ def test_span_text_is_the_text_of_the_span() -> None:
         for end in range(start, len(doc) + 1):
             assert span_text(doc, start, end) == doc[start:end].text
     assert span_text(doc, 14, 16) == "sier Støre"
+
+
+def test_token_table_flags_agree_with_the_tokens_in_every_vocab() -> None:
+    # the same words in a second vocab: a word's flags are read per vocab, never mixed between them
+    for doc in (_doc(), Doc(Vocab(), words=WORDS, spaces=SPACES)):
+        table = token_table(doc)
+        assert table.lower_attrs == [token.lower_ for token in doc]
+        assert table.spaces == [token.is_space or token.text.isspace() for token in doc]
+        assert table.punct_flags == [token.is_punct for token in doc]
+        assert table.trailing == [bool(token.whitespace_) for token in doc]
+
+
+def test_remembered_flags_test_each_new_word_once() -> None:
+    asked: list[str] = []
+
+    def is_long(word: str) -> bool:
+        asked.append(word)
+        return len(word) > 3
+
+    memo: dict[str, bool] = {}
+    assert remembered_flags(memo, ["sa", "budsjett", "sa"], is_long) == [False, True, False]
+    assert remembered_flags(memo, ["budsjett", "og", "sa"], is_long) == [True, False, False]
+    assert asked == ["sa", "budsjett", "og"]

@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib.resources.abc import Traversable
+from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -218,8 +219,18 @@ def _number_starts(doc: Doc) -> list[int]:
 
 def _find_number_starts(doc: Doc) -> list[int]:
     table = syntax.token_table(doc)
-    return [i for i, (text, word) in enumerate(zip(table.texts, table.lower_attrs, strict=True))
-            if word in INDEFINITE_ARTICLES or word in HALVES or _number_value(text, word) is not None]
+    words = list(zip(table.texts, table.lower_attrs, strict=True))
+    flags = syntax.remembered_flags(_OPENS_NUMBER, words, _opens_number)
+    return list(compress(range(len(flags)), flags))
+
+
+# (text, token.lower_) -> whether the word may open a number phrase, for every word seen
+_OPENS_NUMBER: dict[tuple[str, str], bool] = {}
+
+
+def _opens_number(word: tuple[str, str]) -> bool:
+    text, lower = word
+    return lower in INDEFINITE_ARTICLES or lower in HALVES or _number_value(text, lower) is not None
 
 
 def _phrase_end(table: syntax.TokenTable, i: int, limit: int) -> int:

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -36,6 +37,7 @@ from nyhetsgraf.extract.syntax import (
     morph_values,
     paragraphs,
     punct_at,
+    remembered_flags,
     sentences,
     token_offsets,
     token_table,
@@ -150,13 +152,22 @@ def speech_verb_flags(doc: Doc) -> list[bool]:
 
 def _speech_verb_flags(doc: Doc) -> list[bool]:
     table = token_table(doc)
-    flags = [False] * len(table.texts)
-    lemmas, lowers = table.lemmas, table.lowers
-    for i, (tag, text) in enumerate(zip(table.pos, table.texts, strict=True)):
-        # the first tests of _is_speech_verb, inline: they reject nearly every token
-        if tag not in _NEVER_VERBS and text.islower() and _speech_entries(tag, lemmas[i], lowers[i]):
-            flags[i] = _is_speech_verb(table, i) and not _noun_like(table, i) and not _idiom_si(table, i)
+    # the tests of _is_speech_verb that look at the word alone reject nearly every token: asked once
+    # per distinct word, then only the tokens they let through are looked at in context
+    words = list(zip(table.pos, table.texts, table.lemmas, table.lowers, strict=True))
+    flags = remembered_flags(_MAY_REPORT, words, _may_report)
+    for i in compress(range(len(flags)), flags):
+        flags[i] = _is_speech_verb(table, i) and not _noun_like(table, i) and not _idiom_si(table, i)
     return flags
+
+
+# (tag, text, lemma, lower form) -> whether the word may be a speech verb, for every word seen
+_MAY_REPORT: dict[tuple[str, str, str, str], bool] = {}
+
+
+def _may_report(word: tuple[str, str, str, str]) -> bool:
+    tag, text, lemma_, form = word
+    return tag not in _NEVER_VERBS and text.islower() and bool(_speech_entries(tag, lemma_, form))
 
 
 def _reporting_positions(doc: Doc) -> list[int]:

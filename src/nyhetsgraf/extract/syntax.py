@@ -11,17 +11,21 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import TypeVar
 
 import numpy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from nyhetsgraf.resources.fullforms import full_forms
 from nyhetsgraf.resources.words import month_names, weekday_names
 
 T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
 
 DASHES = ("–", "—", "-", "−")
 
@@ -116,21 +120,58 @@ def token_table(doc: Doc) -> TokenTable:
         return table
 
 
-def _token_table(doc: Doc) -> TokenTable:
-    from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SPACY
+# The per-token columns of a Doc that the tables read, fetched by one ``doc.to_array`` (each call has
+# a fixed cost, and every finder needs all of them). LOWER, IS_SPACE and IS_PUNCT are no columns: they
+# belong to the word (the lexeme), and ``_lexeme_rows`` reads them once per word and vocab.
+_COLUMNS = (ORTH, LEMMA, POS, MORPH, SPACY, HEAD, DEP, IDX, SENT_START)
+_HEAD_AT, _DEP_AT, _IDX_AT, _SENT_START_AT = 5, 6, 7, 8
 
-    strings = doc.vocab.strings
-    attributes = [ORTH, LOWER, LEMMA, POS, MORPH, IS_SPACE, IS_PUNCT, SPACY]
+
+def _columns(doc: Doc) -> numpy.ndarray:
+    """``doc.to_array(_COLUMNS)``, read once per Doc."""
+    return kept_with(doc, "columns", lambda doc: doc.to_array(list(_COLUMNS)))
+
+
+# A word's text, ``token.lower_``, ``is_space`` and ``token.is_punct``, by vocab and ORTH hash: they
+# depend on the word alone, and a few tens of thousands of words make up most text, so one dict look-up
+# per token replaces two string decodings and two flag columns. Keyed by the vocab's id, holding the vocab
+# (so the id is not reused while its words are kept); bounded, so a long run's memory stays flat.
+_LexemeRow = tuple[str, str, bool, bool]
+_LEXEMES: dict[int, tuple[Vocab, dict[int, _LexemeRow]]] = {}
+_LEXEMES_LIMIT = 1 << 18
+
+
+def _lexeme_rows(vocab: Vocab, orths: list[int]) -> list[_LexemeRow]:
+    kept = _LEXEMES.get(id(vocab))
+    if kept is None or kept[0] is not vocab:
+        if len(_LEXEMES) > 8:
+            _LEXEMES.clear()
+        kept = _LEXEMES[id(vocab)] = (vocab, {})
+    rows = kept[1]
+    try:
+        return _look_up_all(rows, orths)
+    except KeyError:
+        if len(rows) > _LEXEMES_LIMIT:
+            rows.clear()
+        for h in orths:
+            if h not in rows:
+                lexeme = vocab[h]
+                text = lexeme.orth_
+                rows[h] = (text, lexeme.lower_, lexeme.is_space or text.isspace(), lexeme.is_punct)
+        return _look_up_all(rows, orths)
+
+
+def _token_table(doc: Doc) -> TokenTable:
     if not len(doc):
         return TokenTable([], [], [], [], [], [], [], [], [])
-    array = doc.to_array(attributes)
-    orth, lower, lemma_, pos, morphs = array[:, :5].T.tolist()
-    space, punct, trailing = array[:, 5:].astype(bool).T.tolist()  # Python bools, straight from numpy
-    texts = _decode(strings, orth)
-    lower_attrs = _decode(strings, lower)
+    columns = _columns(doc)
+    orth, lemma_, pos, morphs = columns[:, :4].T.tolist()
+    trailing = columns[:, 4].astype(bool).tolist()  # Python bools, straight from numpy
+    texts, lower_attrs, spaces, punct = map(list, zip(*_lexeme_rows(doc.vocab, orth), strict=True))
     # a vocab with lexical attributes sets every lower form, a lemmatizer every lemma: no pass to fill gaps
     lowers = lower_attrs if all(lower_attrs) else [form or text.lower()
                                                    for form, text in zip(lower_attrs, texts, strict=True)]
+    strings = doc.vocab.strings
     lemma_names = _decode(strings, lemma_, lower=True)
     lemmas = lemma_names if all(lemma_names) else [name or form.lower()
                                                    for name, form in zip(lemma_names, lowers, strict=True)]
@@ -140,7 +181,7 @@ def _token_table(doc: Doc) -> TokenTable:
         lowers=lowers,
         lemmas=lemmas,
         pos=_decode(strings, pos),
-        spaces=[flag or text.isspace() for flag, text in zip(space, texts, strict=True)],
+        spaces=spaces,
         punct_flags=punct,
         trailing=trailing,
         morphs=morphs,
@@ -163,16 +204,14 @@ def parse_table(doc: Doc) -> ParseTable:
 
 
 def _parse_table(doc: Doc) -> ParseTable:
-    from spacy.attrs import DEP, HEAD
-
     strings = doc.vocab.strings
     if not len(doc):
         return ParseTable([], [], [])
     # HEAD is an offset stored unsigned: reading it as signed gives the negative offsets back
-    columns = doc.to_array([HEAD, DEP])
+    columns = _columns(doc)
     positions = numpy.arange(len(doc), dtype="int64")
-    heads = (columns[:, 0].astype("int64") + positions).tolist()
-    labels = columns[:, 1].tolist()
+    heads = (columns[:, _HEAD_AT].astype("int64") + positions).tolist()
+    labels = columns[:, _DEP_AT].tolist()
     children: list[list[int]] = [[] for _ in heads]
     for i, head in enumerate(heads):
         if head != i:
@@ -191,7 +230,7 @@ def _decode(strings: StringStore, hashes: list[int], lower: bool = False) -> lis
     """``strings[h]`` of every hash ("" for 0, as spaCy gives an unset attribute), lower-cased if asked."""
     decoded = _DECODED_LOWER if lower else _DECODED
     try:
-        return [decoded[h] for h in hashes]
+        return _look_up_all(decoded, hashes)
     except KeyError:
         if len(decoded) > _DECODED_LIMIT:  # bounded, so a long run's memory stays flat
             decoded.clear()
@@ -199,7 +238,33 @@ def _decode(strings: StringStore, hashes: list[int], lower: bool = False) -> lis
         for h in hashes:
             if h not in decoded:
                 decoded[h] = strings[h].lower() if lower else strings[h]
-        return [decoded[h] for h in hashes]
+        return _look_up_all(decoded, hashes)
+
+
+def _look_up_all(table: dict[K, V], keys: list[K]) -> list[V]:
+    """``[table[k] for k in keys]``, looked up in C by one ``itemgetter`` (a third faster)."""
+    if len(keys) == 1:
+        return [table[keys[0]]]  # itemgetter of one key gives the value, not a tuple
+    return list(itemgetter(*keys)(table)) if keys else []
+
+
+_FLAGS_LIMIT = 1 << 17
+
+
+def remembered_flags(memo: dict[K, bool], keys: list[K], test: Callable[[K], bool]) -> list[bool]:
+    """``test(key)`` of every key, answered from ``memo`` for keys asked before: a per-token test that
+    depends only on the word (its text, tag, lemma, ...) is worked out once per distinct word, and a
+    Doc's flags cost one dict look-up per token, made in C."""
+    flags = list(map(memo.get, keys))
+    if None in flags:
+        if len(memo) > _FLAGS_LIMIT:  # bounded, so a long run's memory stays flat
+            memo.clear()
+        for n, flag in enumerate(flags):
+            if flag is None:
+                key = keys[n]
+                known = memo.get(key)  # the same new word earlier in this Doc
+                flags[n] = memo[key] = test(key) if known is None else known
+    return flags
 
 
 def doc_text(doc: Doc) -> str:
@@ -229,12 +294,12 @@ def sentence_start_flags(doc: Doc) -> list[bool]:
 
 
 def _sentence_start_flags(doc: Doc) -> list[bool]:
-    return [value == 1 for value in doc.to_array([SENT_START]).tolist()] if len(doc) else []
+    return (_columns(doc)[:, _SENT_START_AT] == 1).tolist() if len(doc) else []
 
 
 def token_offsets(doc: Doc) -> list[int]:
     """``token.idx`` of every token, read once per Doc."""
-    return kept_with(doc, "token_offsets", lambda doc: doc.to_array([IDX]).tolist() if len(doc) else [])
+    return kept_with(doc, "token_offsets", lambda doc: _columns(doc)[:, _IDX_AT].tolist() if len(doc) else [])
 
 
 def paragraphs(doc: Doc) -> list[tuple[int, int]]:
