@@ -26,7 +26,7 @@ _POSSIBILITY_MODALS = {"kan", "kunne", "kunna", "bør", "burde", "må"}
 _GUESS_ADVERBS = {"trolig", "antakelig", "antagelig", "sannsynligvis", "sannsynlegvis", "kanskje", "muligens",
                   "moglegvis", "formodentlig", "truleg", "neppe"}
 # Verbs that ask someone to act: a bare infinitive after them is asked for, not done.
-_ASKING_VERBS = {"be", "bede", "oppfordre", "beordre", "anmode", "pålegge", "instruere", "tillate"}
+_ASKING_VERBS = {"be", "bede", "oppfordre", "oppmode", "beordre", "anmode", "pålegge", "instruere", "tillate"}
 _PASSIVE_AUXILIARIES = {"ble", "blei", "vart", "blir", "vert", "blitt", "vorte", "er", "var", "bli", "verte"}
 _COORDINATORS = {"og", "men", "eller"}
 # Quantifiers that with a relative clause name whoever does so: "alle som kritiserer regjeringen".
