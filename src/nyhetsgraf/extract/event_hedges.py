@@ -33,11 +33,11 @@ _COORDINATORS = {"og", "men", "eller"}
 _ANYONE = {"alle", "enhver", "einkvar", "ingen", "hvem", "kven"}
 # Quantifiers that as a subject make a present passive a statement of how things go ("få lovbrudd
 # blir etterforsket", "mange blir aldri tiltalt").
-_GENERIC_QUANTIFIERS = {"få", "mange", "flere", "fleire", "færre", "færre", "de", "dei"}
+_GENERIC_QUANTIFIERS = {"få", "mange", "flere", "fleire", "færre", "de", "dei"}
 # Adverbs of the next step of a procedure: "Kommunen godkjenner deretter planene".
 _PROCEDURE_ADVERBS = {"deretter", "derefter", "etterpå", "dernest", "derpå", "deretterpå"}
 # Question and relative words: never the target of an event ("fått hva de etterspurte").
-_QUESTION_WORDS = {"hva", "hvem", "hvilke", "hvilken", "hvilket", "kva", "kven", "kva for", "som", "hvor", "kor"}
+_QUESTION_WORDS = {"hva", "hvem", "hvilke", "hvilken", "hvilket", "kva", "kven", "som", "hvor", "kor"}
 # Ordinals and positions of a round in a shooting contest: "På første skyting", "liggende skyting".
 _ROUND_WORDS = {"første", "andre", "tredje", "fjerde", "femte", "siste", "neste", "liggende", "stående",
                 "fyrste", "ståande", "liggjande"}
@@ -145,7 +145,8 @@ def _bare_infinitive(token: Token) -> bool:
     """An infinitive by its morphology, or a verb form the tagger missed that ends like one ("overgi")."""
     if is_infinitive(token):
         return True
-    return looks_like_verb(token) and not _is_finite(token) and "Part" not in morph_values(token, "VerbForm") \
+    participle = "Part" in morph_values(token, "VerbForm")
+    return looks_like_verb(token) and not _is_finite(token) and not participle \
         and low(token).endswith(("e", "a", "i", "å", "o", "u", "y"))
 
 
@@ -159,10 +160,11 @@ def asked_or_wanted_conjunct(verb: Token, sent: Span) -> bool:
     if first is None:
         return False
     doc = verb.doc
-    if not _bare_infinitive(first) and ("Part" in morph_values(first, "VerbForm") or low(first).endswith(("t", "d"))):
+    participle = "Part" in morph_values(first, "VerbForm") or low(first).endswith(("t", "d"))
+    if not _bare_infinitive(first) and participle:
         # "vil ha X inndratt": "ha" with an object and a participle after a modal is a wish
         window = [low(t) for t in doc[max(sent.start, first.i - 6) : first.i]]
-        return "ha" in window and any(w in ("vil", "ville", "ønsker", "vil") for w in window[: window.index("ha")])
+        return "ha" in window and any(w in ("vil", "ville", "ønsker") for w in window[: window.index("ha")])
     if not _bare_infinitive(first) or (first.i > sent.start and low(doc[first.i - 1]) == "å"):
         return False
     asking = [t for t in doc[sent.start : first.i] if lemma(t) in _ASKING_VERBS and _is_finite(t)]
@@ -257,7 +259,8 @@ def coordinated_passive(verb: Token, sent: Span) -> bool:
     """ "Moren ble frifunnet for ..., men dømt for mishandling": a participle coordinated after a
     "ble" participle, with no subject of its own, is passive too."""
     doc = verb.doc
-    participle = "Part" in morph_values(verb, "VerbForm") or (verb.pos_ == "ADJ" and low(verb).endswith(("t", "d")))
+    tagged_adjective = verb.pos_ == "ADJ" and low(verb).endswith(("t", "d"))  # "løslatt" tagged ADJ
+    participle = "Part" in morph_values(verb, "VerbForm") or tagged_adjective
     if not participle or _is_finite(verb):
         return False
     k = verb.i - 1
@@ -283,7 +286,8 @@ def speaks_out(trigger_tokens: list[Token], sent: Span) -> bool:
     after = doc[particle.i + 1 : min(sent.end, particle.i + 4)]
     words = [low(t) for t in after]
     if words[:1] == ["og"] and len(after) > 1:
-        return lexicon.speech_verbs().is_speech(lemma(after[1])) or low(after[1]).startswith(("advar", "åtvar"))
+        verb = after[1]
+        return lexicon.speech_verbs().is_speech(lemma(verb)) or low(verb).startswith(("advar", "åtvar"))
     if words[:1] == ["med"]:
         return any(w in _STATEMENT_NOUNS for w in words[1:])
     return False
@@ -320,7 +324,8 @@ def praise_of_sights(trigger_tokens: list[Token], sent: Span) -> bool:
 
 # People in a personal matter (a case, an illness, a purchase): helping them is no AID between parties.
 _PRIVATE_PARTIES = {"fornærmede", "fornærmet", "klient", "klienten", "klientar", "pasient", "pasienten",
-                    "kunde", "kunden", "nabo", "naboen", "søker", "søkeren", "søkjaren", "tiltalte", "siktede",
+                    "kunde", "kunden", "nabo", "naboen", "søker", "søkeren", "søkjaren", "tiltalte",
+                    "siktede",
                     "den dømte", "enkemannen", "enka", "enken"}
 
 
@@ -332,6 +337,51 @@ def aid_to_private_party(trigger_tokens: list[Token], sent: Span) -> bool:
         if t.pos_ in ("DET", "ADJ") and low(t) not in _PRIVATE_PARTIES:
             continue
         return low(t) in _PRIVATE_PARTIES
+    return False
+
+
+# Complaints of the body or the mind: "klaget over smerter" accuses no one.
+_AILMENT_ENDINGS = ("smerter", "smerte", "smertar", "vondt", "hodepine", "plager", "plagar", "kvalme",
+                    "ubehag", "svimmelhet", "tretthet")
+
+
+def complaint_of_ailment(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "En person klaget over smerter i nakken": a complaint of pain, no accusation."""
+    last = trigger_tokens[-1]
+    if not low(trigger_tokens[0]).startswith(("klag", "klaga")):
+        return False
+    words = [low(t) for t in last.doc[last.i + 1 : min(sent.end, last.i + 4)]]
+    return any(w.endswith(_AILMENT_ENDINGS) for w in words)
+
+
+def attribute_after_preposition(verb: Token, sent: Span) -> bool:
+    """ "på grunn av sprengt kapasitet", "med godkjent vind": a participle between a preposition and
+    its noun describes the noun; no act."""
+    if _is_finite(verb) or verb.i <= sent.start or verb.i + 1 >= sent.end:
+        return False
+    doc = verb.doc
+    return doc[verb.i - 1].pos_ == "ADP" and low(doc[verb.i - 1]) not in ("å",) \
+        and doc[verb.i + 1].pos_ == "NOUN" and low(verb).endswith(("t", "d"))
+
+
+# Subjunctions of a time still to come: "før regjeringen har sagt ja" has not happened.
+_NOT_YET = {"før", "inntil", "innen", "innan"}
+
+
+def not_yet(verb: Token, sent: Span) -> bool:
+    """A verb in a "før"/"inntil" clause in the present or a perfect ("kan ikke brukes før regjeringen
+    har sagt ja", "pågrep ham før han hadde drept noen"): what has not happened (yet). "før han ble
+    drept" tells what did."""
+    finite = verb if _is_finite(verb) else _clause_finite(verb, sent, reach=5)
+    perfect_past = finite is not None and low(finite) in ("hadde", "hadd")
+    if finite is None or ("Pres" not in morph_values(finite, "Tense") and not perfect_past):
+        return False
+    doc = verb.doc
+    for t in reversed(doc[max(sent.start, finite.i - 6) : finite.i]):
+        if low(t) in _NOT_YET:
+            return t.i + 1 < finite.i  # a subject between the subjunction and the verb
+        if is_punct(t) or _is_finite(t):
+            return False
     return False
 
 
@@ -375,17 +425,21 @@ def hedged_clause(type_: str, trigger_tokens: list[Token], verb: Token, sent: Sp
     """Whether the clause of a trigger states no event of its type: a warning of risk or a threat only
     spoken of, a possibility, a guess, an act asked for or wanted, what goes for anyone or as a
     procedure, advice, a round robin, going public, a contest's round, praise of a sight."""
-    if type_ == "THREATEN" and (warns_of_risk(trigger_tokens, sent) or threat_talked_about(trigger_tokens, sent)):
+    threat_only_named = warns_of_risk(trigger_tokens, sent) or threat_talked_about(trigger_tokens, sent)
+    if type_ == "THREATEN" and threat_only_named:
         return True
     if possible_only(verb, sent) or guessed(verb, sent) or asked_or_wanted_conjunct(verb, sent):
         return True
     if generic_present_passive(verb, sent) or procedure_step(verb, sent) or imperative_sentence(sent):
         return True
+    if attribute_after_preposition(verb, sent) or not_yet(verb, sent):
+        return True
     return (type_ == "CONSULT" and everyone_meets_everyone(trigger_tokens[0], sent)) \
         or (type_ == "MOBILIZE" and speaks_out(trigger_tokens, sent)) \
         or (type_ == "ASSAULT" and contest_round(trigger_tokens)) \
         or (type_ == "SUPPORT" and praise_of_sights(trigger_tokens, sent)) \
-        or (type_ == "AID" and aid_to_private_party(trigger_tokens, sent))
+        or (type_ == "AID" and aid_to_private_party(trigger_tokens, sent)) \
+        or (type_ == "ACCUSE" and complaint_of_ailment(trigger_tokens, sent))
 
 
 def subject_in_place(found: Token | None, verb: Token, sent: Span) -> Token | None:

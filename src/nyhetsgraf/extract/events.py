@@ -2257,7 +2257,8 @@ class EventFinder:
     def _events(self, match: _Match, sent: Span, seen: set[tuple[str, str | None, int]]) -> list[Event]:
         verb = match.verb
         deponent = match.lemma.endswith("s") and verb is match.trigger_tokens[0]  # "møtes" is not passive
-        passive = (is_passive(verb, self.sentence_of(verb)) or coordinated_passive(verb, sent)) and not deponent
+        passive = (is_passive(verb, self.sentence_of(verb)) or coordinated_passive(verb, sent)) \
+            and not deponent  # "ble frifunnet ..., men dømt for": the second participle is passive too
         if passive:
             agent, patient = self.agent(verb), self.subject(verb)
             accident = any(low(t).endswith(_ACCIDENT_WORDS) for t in sent)
