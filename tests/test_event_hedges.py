@@ -76,6 +76,7 @@ def test_asked_or_private_act_dropped(extractor: Extractor, sentence: str, type_
     ("nb", "De klaget over behandlingen av asylsøkerne.", "ACCUSE"),
     ("nb", "Han ble drept før politiet rakk å gripe inn.", "ASSAULT"),
     ("nb", "De protesterte før regjeringen godkjente planen.", "SUPPORT"),
+    ("nb", "Husk å stemme i dag, oppfordrer ordføreren.", "REQUEST"),
 ])
 def test_event_kept(extractor: Extractor, language: str, sentence: str, type_: str) -> None:
     assert type_ in [e.type for e in events(extractor, sentence, language)]

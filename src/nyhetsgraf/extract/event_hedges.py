@@ -272,7 +272,10 @@ def coordinated_passive(verb: Token, sent: Span) -> bool:
         if low(t) in _PASSIVE_AUXILIARIES and t.i + 1 < k:
             nxt = doc[t.i + 1]
             nxt = doc[t.i + 2] if nxt.pos_ == "ADV" and t.i + 2 < k else nxt
-            return "Part" in morph_values(nxt, "VerbForm") or low(nxt).endswith(("t", "d", "et"))
+            verb_form = looks_like_verb(nxt) and low(nxt).endswith(("t", "d"))
+            return "Part" in morph_values(nxt, "VerbForm") or verb_form
+        if _is_finite(t):
+            return False  # "fikk turister bortført og kidnappet": another verb's clause
     return False
 
 
@@ -410,8 +413,11 @@ def negation_inside_infinitive(trigger: Token, sent: Span) -> bool:
         t.i > trigger.i and t.i + 1 < sent.end and low(doc[t.i + 1]) == "å" for t in near)
 
 
-def imperative_sentence(sent: Span) -> bool:
-    """ "Ikke oppgi noe av informasjonen de ber om": advice to the reader, not a report."""
+def imperative_sentence(trigger: Token, sent: Span) -> bool:
+    """ "Ikke oppgi noe av informasjonen de ber om": advice to the reader, not a report ("Husk å kjøpe
+    øl, oppfordrer kjøpmannen" reports the advice after the comma)."""
+    if any(is_punct(t) for t in trigger.doc[sent.start : trigger.i]):
+        return False
     words = [t for t in sent if not is_punct(t) and not t.is_space]
     if len(words) < 2:
         return False
@@ -430,7 +436,8 @@ def hedged_clause(type_: str, trigger_tokens: list[Token], verb: Token, sent: Sp
         return True
     if possible_only(verb, sent) or guessed(verb, sent) or asked_or_wanted_conjunct(verb, sent):
         return True
-    if generic_present_passive(verb, sent) or procedure_step(verb, sent) or imperative_sentence(sent):
+    if generic_present_passive(verb, sent) or procedure_step(verb, sent) \
+            or imperative_sentence(trigger_tokens[0], sent):
         return True
     if attribute_after_preposition(verb, sent) or not_yet(verb, sent):
         return True
