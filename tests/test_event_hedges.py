@@ -47,6 +47,11 @@ def events(extractor: Extractor, text: str, language: str = "nb") -> list[Event]
     ("nn", "Han klaga over smerter i ryggen."),
     ("nb", "Det ble satt rekord med godkjent vind."),
     ("nb", "Rapporten kan ikke brukes før regjeringen har sagt ja."),
+    # whoever it is done to, what is withdrawn from the market, an act asked for
+    ("nb", "Personer som er dømt for drap, slipper ikke ut."),
+    ("nb", "Utfordringen er at så få menn som blir anmeldt for vold."),
+    ("nb", "Autorisasjonen er trukket tilbake."),
+    ("nn", "Varene er trekte tilbake frå marknaden."),
 ])
 def test_no_event(extractor: Extractor, language: str, sentence: str) -> None:
     assert events(extractor, sentence, language) == []
@@ -55,6 +60,7 @@ def test_no_event(extractor: Extractor, language: str, sentence: str) -> None:
 @pytest.mark.parametrize(("sentence", "type_"), [
     ("Politiet ber gjerningsmennene komme ut og overgi seg.", "RETREAT"),
     ("Advokaten er dømt for å ha bistått klienten med å skjule penger.", "AID"),
+    ("De oppfordrer alle arbeidsgivere til å bli med og mobilisere arbeidskraft.", "MOBILIZE"),
 ])
 def test_asked_or_private_act_dropped(extractor: Extractor, sentence: str, type_: str) -> None:
     types = [e.type for e in events(extractor, sentence)]
@@ -77,6 +83,10 @@ def test_asked_or_private_act_dropped(extractor: Extractor, sentence: str, type_
     ("nb", "Han ble drept før politiet rakk å gripe inn.", "ASSAULT"),
     ("nb", "De protesterte før regjeringen godkjente planen.", "SUPPORT"),
     ("nb", "Husk å stemme i dag, oppfordrer ordføreren.", "REQUEST"),
+    ("nb", "Troppene ble trukket tilbake fra grensen.", "RETREAT"),
+    ("nb", "De to mennene som ble dømt for drapet, anket dommen.", "COERCE"),
+    ("nb", "Mannen som er siktet for drapet, nekter straffskyld.", "COERCE"),
+    ("nb", "Regjeringen har mobilisert soldater og rykket inn i byen.", "MOBILIZE"),
 ])
 def test_event_kept(extractor: Extractor, language: str, sentence: str, type_: str) -> None:
     assert type_ in [e.type for e in events(extractor, sentence, language)]

@@ -165,9 +165,11 @@ def asked_or_wanted_conjunct(verb: Token, sent: Span) -> bool:
         # "vil ha X inndratt": "ha" with an object and a participle after a modal is a wish
         window = [low(t) for t in doc[max(sent.start, first.i - 6) : first.i]]
         return "ha" in window and any(w in ("vil", "ville", "ønsker") for w in window[: window.index("ha")])
-    if not _bare_infinitive(first) or (first.i > sent.start and low(doc[first.i - 1]) == "å"):
+    if not _bare_infinitive(first):
         return False
     asking = [t for t in doc[sent.start : first.i] if lemma(t) in _ASKING_VERBS and _is_finite(t)]
+    if first.i > sent.start and low(doc[first.i - 1]) == "å":
+        return bool(asking)  # "oppfordrer dem til å bli med og mobilisere": asked for too
     modal = _clause_finite(first, sent, reach=4)
     return bool(asking) and (modal is None or low(modal) not in _FUTURE_FINITES)
 
@@ -182,6 +184,22 @@ def anyone_who(subject: Token, verb: Token) -> bool:
         return False
     finite = next((t for t in doc[subject.i + 2 : verb.i + 1] if _is_finite(t)), None)
     return finite is not None and "Pres" in morph_values(finite, "Tense")
+
+
+def generic_relative_passive(verb: Token, sent: Span) -> bool:
+    """ "personer som er dømt for drap, slipper ikke ut", "så få menn som blir anmeldt": a participle in
+    a relative clause on a bare plural or a quantifier names whoever it is done to."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k > sent.start and doc[k].pos_ == "ADV":
+        k -= 1
+    if k - 2 < sent.start or low(doc[k]) not in ("er", "blir", "vert") or low(doc[k - 1]) != "som":
+        return False
+    head = doc[k - 2]
+    before = low(doc[k - 3]) if k - 3 >= sent.start else ""
+    bare_plural = head.pos_ == "NOUN" and "Plur" in morph_values(head, "Number") \
+        and "Def" not in morph_values(head, "Definite") and doc[k - 3].pos_ not in ("DET", "NUM", "PRON")
+    return bare_plural or before in _GENERIC_QUANTIFIERS - {"de", "dei"} or low(head) in _ANYONE
 
 
 def generic_present_passive(verb: Token, sent: Span) -> bool:
@@ -436,7 +454,8 @@ def hedged_clause(type_: str, trigger_tokens: list[Token], verb: Token, sent: Sp
         return True
     if possible_only(verb, sent) or guessed(verb, sent) or asked_or_wanted_conjunct(verb, sent):
         return True
-    if generic_present_passive(verb, sent) or procedure_step(verb, sent) \
+    generic = generic_present_passive(verb, sent) or generic_relative_passive(verb, sent)
+    if generic or procedure_step(verb, sent) \
             or imperative_sentence(trigger_tokens[0], sent):
         return True
     if attribute_after_preposition(verb, sent) or not_yet(verb, sent):

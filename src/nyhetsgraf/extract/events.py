@@ -2266,6 +2266,8 @@ class EventFinder:
                 return []  # "drept ved en eksplosjon i gruva", "omkom i ulykken": an accident
             if match.type == "CONSULT" and not self.can_act(agent):
                 return []  # "I kapittel 9 drøftes eiendomsretten": a topic discussed, no meeting
+            if match.type == "RETREAT" and patient is not None and not self.can_act(patient):
+                return []  # "autorisasjonen ble trukket tilbake", "varene er trukket tilbake": no forces
             if match.type in _STATIVE_TYPES and self._state_passive(verb, sent):
                 return []  # "er berømt for", "var akseptert": a state, not an act
             if low(patient) in ("det", "der") if patient is not None else False:
