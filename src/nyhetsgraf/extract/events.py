@@ -35,6 +35,15 @@ from nyhetsgraf.extract.agents import (
     is_weapon_noun,
 )
 from nyhetsgraf.extract.entities import PERSONAL_PRONOUNS, EntityIndex, Referents
+from nyhetsgraf.extract.event_hedges import (
+    anyone_who,
+    coordinated_passive,
+    hedged_clause,
+    inside_infinitive,
+    negation_inside_infinitive,
+    question_word,
+    subject_in_place,
+)
 from nyhetsgraf.extract.syntax import (
     SUBJECT_DEPS,
     WEEKDAYS,
@@ -934,7 +943,7 @@ class EventFinder:
     def subject(self, verb: Token) -> Token | None:
         """The clause subject: the parsed one when it is a plausible nominal, else found on the surface."""
         if verb.i not in self._subjects:  # asked for by the gate, the roles and the actors alike
-            self._subjects[verb.i] = self._subject(verb)
+            self._subjects[verb.i] = subject_in_place(self._subject(verb), verb, self.sentence_of(verb))
         return self._subjects[verb.i]
 
     def _subject(self, verb: Token) -> Token | None:
@@ -1419,6 +1428,8 @@ class EventFinder:
     def negated(self, match: _Match, sent: Span) -> bool:
         cues = _negation_cues()
         first = match.trigger_tokens[0]
+        if negation_inside_infinitive(first, sent):
+            return False  # "oppfordrer om ikke å dele": what is asked is denied, not the asking
         chain = {match.verb.i, first.i}
         current = match.verb
         for _ in range(4):
@@ -1887,7 +1898,7 @@ class EventFinder:
         while k >= sent.start and self.doc[k].pos_ == "ADJ":
             k -= 1
         before = self.doc[k] if k >= sent.start else None
-        genitive = before is not None and before.text.endswith("s") and before.pos_ == "PROPN"
+        genitive = before is not None and before.text.endswith(("s", "'", "’")) and before.pos_ == "PROPN"
         determined = before is not None and (
             before.pos_ in ("DET", "NUM", "PRON") or low(before) in _POSSESSIVES or genitive)
         return not determined
@@ -2238,13 +2249,16 @@ class EventFinder:
                 if _emotional_participle(match.verb, sent) or _scare_quoted(trigger) \
                         or self._compared(trigger, sent) or self._free_relative(trigger, sent):
                     continue  # "var oppbrakt over at", a "truet" in quotes, "slik de klager over": no act
+                if hedged_clause(match.type, match.trigger_tokens, match.verb, sent):
+                    continue  # "advarer om at det kan", "kan fire bli dømt", "ber dem komme ut og overgi seg"
                 events.extend(self._events(match, sent, seen))
         return events
 
     def _events(self, match: _Match, sent: Span, seen: set[tuple[str, str | None, int]]) -> list[Event]:
         verb = match.verb
         deponent = match.lemma.endswith("s") and verb is match.trigger_tokens[0]  # "møtes" is not passive
-        passive = is_passive(verb, self.sentence_of(verb)) and not deponent
+        passive = (is_passive(verb, self.sentence_of(verb)) or coordinated_passive(verb, sent)) \
+            and not deponent  # "ble frifunnet ..., men dømt for": the second participle is passive too
         if passive:
             agent, patient = self.agent(verb), self.subject(verb)
             accident = any(low(t).endswith(_ACCIDENT_WORDS) for t in sent)
@@ -2252,6 +2266,8 @@ class EventFinder:
                 return []  # "drept ved en eksplosjon i gruva", "omkom i ulykken": an accident
             if match.type == "CONSULT" and not self.can_act(agent):
                 return []  # "I kapittel 9 drøftes eiendomsretten": a topic discussed, no meeting
+            if match.type == "RETREAT" and patient is not None and not self.can_act(patient):
+                return []  # "autorisasjonen ble trukket tilbake", "varene er trukket tilbake": no forces
             if match.type in _STATIVE_TYPES and self._state_passive(verb, sent):
                 return []  # "er berømt for", "var akseptert": a state, not an act
             if low(patient) in ("det", "der") if patient is not None else False:
@@ -2298,8 +2314,12 @@ class EventFinder:
                 return []  # "fikk tolv turister bortført": the noun is who it was done to
             if acting is not None and self._those_who(acting, verb, sent):
                 return []  # "de som ikke stiller krav": whoever does so, in the present
+            if acting is not None and anyone_who(acting, verb):
+                return []  # "arrestere alle som kritiserer regjeringen": whoever does so
             if acting is not None and self._generic_plural(acting, verb, sent):
                 return []  # "enslige kvinner fratar barna", "artister som de forlanger": what such people do
+            if question_word(target_token) or inside_infinitive(match.trigger_tokens[-1], target_token):
+                target_token = None  # "fått hva de etterspurte", "oppfordrer til å tenke på en sang"
             if match.type == "CONSULT" and not self._consult_parties(match, sent, acting, target_token):
                 return []  # a visit to a town or a home, a meeting with no second party
             if target_token is not None and self._needs_person(match) and not self.can_act(target_token) \

@@ -1,0 +1,477 @@
+"""Clauses and roles the event finder must not take at face value.
+
+Small checks on the surface of a sentence, each for one construction that states no event, or that
+would give an event the wrong actor or target: a warning of risks ("advarer om at streiken kan bli
+langvarig"), a possibility or a guess ("kan fire ansatte bli dømt", "vil trolig bli pågrepet"), an
+act only wanted or requested in a coordinated infinitive ("ber demonstrantene komme ut og overgi
+seg"), what happens to anyone or as a procedure ("alle som kritiserer", "få lovbrudd blir
+etterforsket", "godkjenner deretter planene"), advice in an imperative, and a target that is a
+question word.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from nyhetsgraf.extract.agents import is_place_noun
+from nyhetsgraf.extract.syntax import is_infinitive, is_punct, lemma, looks_like_verb, low, morph_values
+from nyhetsgraf.resources import lexicon
+
+# Pronouns that name the warner as the one who will act: "advarer om at de vil gå til streik".
+_OWN_ACT_SUBJECTS = {"vi", "me", "de", "dei", "han", "hun", "ho", "jeg", "eg"}
+_FUTURE_FINITES = {"vil", "skal", "kommer", "kjem", "ville", "skulle"}
+# Modals of possibility and need: what "kan fire ansatte bli dømt" says could happen.
+_POSSIBILITY_MODALS = {"kan", "kunne", "kunna", "bør", "burde", "må"}
+# Adverbs of a guess: "vil trolig bli pågrepet" is expected, not announced.
+_GUESS_ADVERBS = {"trolig", "antakelig", "antagelig", "sannsynligvis", "sannsynlegvis", "kanskje", "muligens",
+                  "moglegvis", "formodentlig", "truleg", "neppe"}
+# Verbs that ask someone to act: a bare infinitive after them is asked for, not done.
+_ASKING_VERBS = {"be", "bede", "oppfordre", "oppmode", "beordre", "anmode", "pålegge", "instruere", "tillate"}
+_PASSIVE_AUXILIARIES = {"ble", "blei", "vart", "blir", "vert", "blitt", "vorte", "er", "var", "bli", "verte"}
+_COORDINATORS = {"og", "men", "eller"}
+# Quantifiers that with a relative clause name whoever does so: "alle som kritiserer regjeringen".
+_ANYONE = {"alle", "enhver", "einkvar", "ingen", "hvem", "kven"}
+# Quantifiers that as a subject make a present passive a statement of how things go ("få lovbrudd
+# blir etterforsket", "mange blir aldri tiltalt").
+_GENERIC_QUANTIFIERS = {"få", "mange", "flere", "fleire", "færre", "de", "dei"}
+# Adverbs of the next step of a procedure: "Kommunen godkjenner deretter planene".
+_PROCEDURE_ADVERBS = {"deretter", "derefter", "etterpå", "dernest", "derpå", "deretterpå"}
+# Question and relative words: never the target of an event ("fått hva de etterspurte").
+_QUESTION_WORDS = {"hva", "hvem", "hvilke", "hvilken", "hvilket", "kva", "kven", "som", "hvor", "kor"}
+# Ordinals and positions of a round in a shooting contest: "På første skyting", "liggende skyting".
+_ROUND_WORDS = {"første", "andre", "tredje", "fjerde", "femte", "siste", "neste", "liggende", "stående",
+                "fyrste", "ståande", "liggjande"}
+# What a statement brings when someone "rykker ut med" it: going public, no call-out.
+_STATEMENT_NOUNS = {"kritikk", "kritikken", "advarsel", "advarsler", "krav", "kravet", "melding", "beskjed",
+                    "uttalelse", "påstand", "påstander", "innlegg", "svar", "forklaring", "oppfordring",
+                    "støtte", "åtvaring", "fråsegn", "kommentar"}
+# Nature and sights, which praise is about without any party: "skryter av øyas eikeskog".
+_SIGHT_HEADS = ("skog", "natur", "utsikt", "strand", "landskap", "fjell", "mat", "vin", "beliggenhet",
+                "hage", "park")
+_NEGATIONS = {"ikke", "ikkje", "aldri", "ei"}
+
+
+def _after(token: Token, sent: Span, skip_adverbs: bool = True) -> Token | None:
+    """The next word after ``token`` in the sentence, past adverbs."""
+    for t in token.doc[token.i + 1 : sent.end]:
+        if skip_adverbs and t.pos_ == "ADV" and low(t) not in ("om", "mot"):
+            continue
+        return t
+    return None
+
+
+def warns_of_risk(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "advarer om at sterk vind kan føre til", "kom med en advarsel om farene": a warning about a
+    risk, no threat; "advarer om at de vil gå til streik" announces the warner's own act and stays."""
+    for token in trigger_tokens:
+        if not low(token).startswith(("advar", "åtvar")):
+            continue
+        after = _after(token, sent)
+        if after is None or low(after) != "om":
+            continue
+        doc = token.doc
+        words = [low(t) for t in doc[after.i + 1 : min(sent.end, after.i + 6)]]
+        own = words[:1] == ["at"] and len(words) > 2 and words[1] in _OWN_ACT_SUBJECTS \
+            and words[2] in _FUTURE_FINITES
+        return not own
+    return False
+
+
+def threat_talked_about(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "satt den trusselen som resistens representerer, på dagsorden": a threat noun with a
+    demonstrative or a relative clause is a known threat spoken of, not one made."""
+    for token in trigger_tokens:
+        if token.pos_ != "NOUN" or not low(token).startswith(("truss", "trusl", "trugs")):
+            continue
+        before = low(token.doc[token.i - 1]) if token.i > sent.start else ""
+        after = low(token.doc[token.i + 1]) if token.i + 1 < sent.end else ""
+        return before in ("den", "denne", "disse", "dei", "de", "slike", "slik") or after == "som"
+    return False
+
+
+def _is_finite(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and "Fin" in morph_values(token, "VerbForm")
+
+
+def _clause_finite(verb: Token, sent: Span, reach: int = 8) -> Token | None:
+    """The finite verb before ``verb`` in its clause, past a subject, numbers and adverbs
+    ("kan fire ansatte bli dømt"); None at a comma or a clause word."""
+    for t in reversed(verb.doc[max(sent.start, verb.i - reach) : verb.i]):
+        if _is_finite(t):
+            return t
+        if is_punct(t) or low(t) in ("at", "som", "og", "men", "eller", "fordi", "hvis", "dersom", "om"):
+            return None
+    return None
+
+
+def possible_only(verb: Token, sent: Span) -> bool:
+    """A non-finite verb under a modal of possibility or need, with a subject or a number between
+    ("I tillegg kan fire ansatte bli dømt", "kan 300 arbeidere bli permittert"): what could happen."""
+    if _is_finite(verb):
+        return False
+    finite = _clause_finite(verb, sent)
+    return finite is not None and low(finite) in _POSSIBILITY_MODALS
+
+
+def guessed(verb: Token, sent: Span) -> bool:
+    """ "vil trolig bli pågrepet", "kommer antakelig til å trekke seg": an expectation with a word of
+    a guess, not an announcement."""
+    if _is_finite(verb):
+        return False
+    finite = _clause_finite(verb, sent)
+    if finite is None or low(finite) not in _FUTURE_FINITES:
+        return False
+    return any(low(t) in _GUESS_ADVERBS for t in verb.doc[finite.i + 1 : verb.i])
+
+
+def _first_conjunct(verb: Token, sent: Span) -> Token | None:
+    """The verb before the "og"/"eller" that coordinates a bare infinitive with it ("komme ut og
+    overgi seg", "ha våpenet inndratt og frata mannen"): the nearest verb before the conjunction."""
+    doc = verb.doc
+    conj = verb.i - 1
+    while conj > sent.start and doc[conj].pos_ == "ADV":
+        conj -= 1
+    if conj <= sent.start or low(doc[conj]) not in ("og", "eller"):
+        return None
+    for t in reversed(doc[max(sent.start, conj - 6) : conj]):
+        if looks_like_verb(t) or "Part" in morph_values(t, "VerbForm"):
+            return t
+        if is_punct(t):
+            return None
+    return None
+
+
+def _bare_infinitive(token: Token) -> bool:
+    """An infinitive by its morphology, or a verb form the tagger missed that ends like one ("overgi")."""
+    if is_infinitive(token):
+        return True
+    participle = "Part" in morph_values(token, "VerbForm")
+    return looks_like_verb(token) and not _is_finite(token) and not participle \
+        and low(token).endswith(("e", "a", "i", "å", "o", "u", "y"))
+
+
+def asked_or_wanted_conjunct(verb: Token, sent: Span) -> bool:
+    """A bare infinitive coordinated with an act that is only asked for or wanted: "ber demonstrantene
+    komme ut og overgi seg" (requested), "vil ha våpenet inndratt og frata mannen retten" (wanted):
+    the second verb shares the first one's mood. "vil invitere og samarbeide" announces, and stays."""
+    if not _bare_infinitive(verb) or (verb.i > sent.start and low(verb.doc[verb.i - 1]) == "å"):
+        return False
+    first = _first_conjunct(verb, sent)
+    if first is None:
+        return False
+    doc = verb.doc
+    participle = "Part" in morph_values(first, "VerbForm") or low(first).endswith(("t", "d"))
+    if not _bare_infinitive(first) and participle:
+        # "vil ha X inndratt": "ha" with an object and a participle after a modal is a wish
+        window = [low(t) for t in doc[max(sent.start, first.i - 6) : first.i]]
+        return "ha" in window and any(w in ("vil", "ville", "ønsker") for w in window[: window.index("ha")])
+    if not _bare_infinitive(first):
+        return False
+    asking = [t for t in doc[sent.start : first.i] if lemma(t) in _ASKING_VERBS and _is_finite(t)]
+    if first.i > sent.start and low(doc[first.i - 1]) == "å":
+        return bool(asking)  # "oppfordrer dem til å bli med og mobilisere": asked for too
+    modal = _clause_finite(first, sent, reach=4)
+    return bool(asking) and (modal is None or low(modal) not in _FUTURE_FINITES)
+
+
+def anyone_who(subject: Token, verb: Token) -> bool:
+    """ "alle som kritiserer regjeringen", "enhver som angriper": a quantifier with a relative clause
+    in the present names whoever does so ("alle som protesterte" names a group that did)."""
+    doc = verb.doc
+    if low(subject) not in _ANYONE or subject.i + 1 >= len(doc) or low(doc[subject.i + 1]) != "som":
+        return False
+    if verb.i <= subject.i + 1:
+        return False
+    finite = next((t for t in doc[subject.i + 2 : verb.i + 1] if _is_finite(t)), None)
+    return finite is not None and "Pres" in morph_values(finite, "Tense")
+
+
+def generic_relative_passive(verb: Token, sent: Span) -> bool:
+    """ "personer som er dømt for drap, slipper ikke ut", "så få menn som blir anmeldt": a participle in
+    a relative clause on a bare plural or a quantifier names whoever it is done to."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k > sent.start and doc[k].pos_ == "ADV":
+        k -= 1
+    if k - 2 < sent.start or low(doc[k]) not in ("er", "blir", "vert") or low(doc[k - 1]) != "som":
+        return False
+    head = doc[k - 2]
+    before = low(doc[k - 3]) if k - 3 >= sent.start else ""
+    bare_plural = head.pos_ == "NOUN" and "Plur" in morph_values(head, "Number") \
+        and "Def" not in morph_values(head, "Definite") and doc[k - 3].pos_ not in ("DET", "NUM", "PRON")
+    return bare_plural or before in _GENERIC_QUANTIFIERS - {"de", "dei"} or low(head) in _ANYONE
+
+
+def generic_present_passive(verb: Token, sent: Span) -> bool:
+    """ "at få lovbrudd blir etterforsket", "mange saker blir aldri anmeldt": a quantifier subject of a
+    present "blir" passive states how things go."""
+    first = _first_conjunct(verb, sent)
+    if first is not None and first.i < verb.i - 1 and "Part" in morph_values(first, "VerbForm"):
+        verb = first  # "blir etterforsket og anmeldt": the second participle shares the first one's clause
+    finite = _clause_finite(verb, sent, reach=4)
+    if finite is None or low(finite) not in ("blir", "vert"):
+        return False
+    start = finite.i
+    doc = verb.doc
+    while start - 1 >= sent.start and doc[start - 1].pos_ in ("NOUN", "ADJ") \
+            and low(doc[start - 1]) not in _GENERIC_QUANTIFIERS | {"fleste"}:
+        start -= 1
+    if start - 1 < sent.start or start == finite.i:
+        return False
+    quantifier = doc[start - 1]
+    opener = doc[start - 2] if start - 2 >= sent.start else None
+    if low(quantifier) == "fleste" and opener is not None and low(opener) in ("de", "dei"):
+        return True
+    at_start = opener is None or is_punct(opener) or low(opener) in ("at", "og", "men", "som")
+    return low(quantifier) in _GENERIC_QUANTIFIERS - {"de", "dei"} and at_start
+
+
+def procedure_step(verb: Token, sent: Span) -> bool:
+    """ "Kommunen godkjenner deretter planene": a present tense with an adverb of the next step
+    describes how a procedure goes, not what happened."""
+    if not _is_finite(verb) or "Pres" not in morph_values(verb, "Tense"):
+        return False
+    return any(low(t) in _PROCEDURE_ADVERBS for t in verb.doc[sent.start : sent.end])
+
+
+def everyone_meets_everyone(trigger: Token, sent: Span) -> bool:
+    """ "Alle skal møte alle": a round robin, not a meeting of parties."""
+    doc = trigger.doc
+    before = any(low(t) in ("alle", "kvarandre") for t in doc[max(sent.start, trigger.i - 4) : trigger.i])
+    after = any(low(t) == "alle" for t in doc[trigger.i + 1 : min(sent.end, trigger.i + 3)])
+    return before and after
+
+
+def genitive_owner(subject: Token | None) -> Token | None:
+    """ "IS' motstandere": a name with a genitive apostrophe is a determiner; the noun after it acts."""
+    if subject is None or subject.i + 1 >= len(subject.doc):
+        return subject
+    doc = subject.doc
+    owner = subject.text.endswith("'") or doc[subject.i + 1].text in ("'", "'s", "’", "’s")
+    if not owner:
+        return subject
+    for t in doc[subject.i + 1 : min(len(doc), subject.i + 5)]:
+        if t.pos_ in ("NOUN", "PROPN") and t.text not in ("'", "'s", "’", "’s"):
+            return t
+    return subject
+
+
+def relative_subject(verb: Token, sent: Span) -> Token | None:
+    """The noun before ", som" right before an active verb ("politiet, som pågrep minst tolv
+    ungdommer"): the relative "som" is the subject and points to it."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k > sent.start and doc[k].pos_ == "ADV":
+        k -= 1
+    if k <= sent.start or low(doc[k]) != "som":
+        return None
+    j = k - 1
+    if doc[j].text == ",":
+        j -= 1
+    if j < sent.start or doc[j].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return doc[j]
+
+
+def coordinated_passive(verb: Token, sent: Span) -> bool:
+    """ "Moren ble frifunnet for ..., men dømt for mishandling": a participle coordinated after a
+    "ble" participle, with no subject of its own, is passive too."""
+    doc = verb.doc
+    tagged_adjective = verb.pos_ == "ADJ" and low(verb).endswith(("t", "d"))  # "løslatt" tagged ADJ
+    participle = "Part" in morph_values(verb, "VerbForm") or tagged_adjective
+    if not participle or _is_finite(verb):
+        return False
+    k = verb.i - 1
+    while k > sent.start and doc[k].pos_ == "ADV":
+        k -= 1
+    if k <= sent.start or low(doc[k]) not in _COORDINATORS:
+        return False
+    for t in reversed(doc[sent.start : k]):
+        if low(t) in _PASSIVE_AUXILIARIES and t.i + 1 < k:
+            nxt = doc[t.i + 1]
+            nxt = doc[t.i + 2] if nxt.pos_ == "ADV" and t.i + 2 < k else nxt
+            verb_form = looks_like_verb(nxt) and low(nxt).endswith(("t", "d"))
+            return "Part" in morph_values(nxt, "VerbForm") or verb_form
+        if _is_finite(t):
+            return False  # "fikk turister bortført og kidnappet": another verb's clause
+    return False
+
+
+def speaks_out(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "rykket ut og advarte mot", "rykket ut med kritikk": going public, not a call-out of forces."""
+    tokens = [t for t in trigger_tokens if lemma(t) in ("rykke", "rykka") or low(t).startswith("rykk")]
+    particle = next((t for t in trigger_tokens if low(t) == "ut"), None)
+    if not tokens or particle is None:
+        return False
+    doc = particle.doc
+    after = doc[particle.i + 1 : min(sent.end, particle.i + 4)]
+    words = [low(t) for t in after]
+    if words[:1] == ["og"] and len(after) > 1:
+        verb = after[1]
+        return lexicon.speech_verbs().is_speech(lemma(verb)) or low(verb).startswith(("advar", "åtvar"))
+    if words[:1] == ["med"]:
+        return any(w in _STATEMENT_NOUNS for w in words[1:])
+    return False
+
+
+def contest_round(trigger_tokens: list[Token]) -> bool:
+    """ "På første skyting tok hun seg tid", "liggende skyting": a round of a shooting contest."""
+    noun = trigger_tokens[0]
+    if noun.pos_ != "NOUN" or noun.i == 0:
+        return False
+    return low(noun.doc[noun.i - 1]) in _ROUND_WORDS and low(noun).startswith("skyt")
+
+
+def praise_of_sights(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "skryter av øyas eikeskog", "roser utsikten": praise of a place or a sight, no party supported."""
+    last = trigger_tokens[-1]
+    doc = last.doc
+    start = last.i if low(last) in ("av", "over") else last.i + 1
+    while start < sent.end and doc[start].pos_ == "ADV":
+        start += 1
+    if start < sent.end and low(doc[start]) in ("av", "over"):
+        start += 1
+    nouns: list[Token] = []
+    for t in doc[start : min(sent.end, start + 4)]:
+        if t.pos_ not in ("NOUN", "PROPN", "DET", "ADJ"):
+            break
+        if t.pos_ in ("NOUN", "PROPN"):
+            nouns.append(t)
+    if not nouns or nouns[-1].pos_ != "NOUN":
+        return False
+    word = low(nouns[-1])
+    return any(head in word for head in _SIGHT_HEADS) or is_place_noun(word)
+
+
+# People in a personal matter (a case, an illness, a purchase): helping them is no AID between parties.
+_PRIVATE_PARTIES = {"fornærmede", "fornærmet", "klient", "klienten", "klientar", "pasient", "pasienten",
+                    "kunde", "kunden", "nabo", "naboen", "søker", "søkeren", "søkjaren", "tiltalte",
+                    "siktede",
+                    "den dømte", "enkemannen", "enka", "enken"}
+
+
+def aid_to_private_party(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "bistått den fornærmede i saken med å skrive merknader", "hjalp en pasient": help to a private
+    person in a personal matter."""
+    last = trigger_tokens[-1]
+    for t in last.doc[last.i + 1 : min(sent.end, last.i + 4)]:
+        if t.pos_ in ("DET", "ADJ") and low(t) not in _PRIVATE_PARTIES:
+            continue
+        return low(t) in _PRIVATE_PARTIES
+    return False
+
+
+# Complaints of the body or the mind: "klaget over smerter" accuses no one.
+_AILMENT_ENDINGS = ("smerter", "smerte", "smertar", "vondt", "hodepine", "plager", "plagar", "kvalme",
+                    "ubehag", "svimmelhet", "tretthet")
+
+
+def complaint_of_ailment(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "En person klaget over smerter i nakken": a complaint of pain, no accusation."""
+    last = trigger_tokens[-1]
+    if not low(trigger_tokens[0]).startswith(("klag", "klaga")):
+        return False
+    words = [low(t) for t in last.doc[last.i + 1 : min(sent.end, last.i + 4)]]
+    return any(w.endswith(_AILMENT_ENDINGS) for w in words)
+
+
+def attribute_after_preposition(verb: Token, sent: Span) -> bool:
+    """ "på grunn av sprengt kapasitet", "med godkjent vind": a participle between a preposition and
+    its noun describes the noun; no act."""
+    if _is_finite(verb) or verb.i <= sent.start or verb.i + 1 >= sent.end:
+        return False
+    doc = verb.doc
+    return doc[verb.i - 1].pos_ == "ADP" and low(doc[verb.i - 1]) not in ("å",) \
+        and doc[verb.i + 1].pos_ == "NOUN" and low(verb).endswith(("t", "d"))
+
+
+# Subjunctions of a time still to come: "før regjeringen har sagt ja" has not happened.
+_NOT_YET = {"før", "inntil", "innen", "innan"}
+
+
+def not_yet(verb: Token, sent: Span) -> bool:
+    """A verb in a "før"/"inntil" clause in the present or a perfect ("kan ikke brukes før regjeringen
+    har sagt ja", "pågrep ham før han hadde drept noen"): what has not happened (yet). "før han ble
+    drept" tells what did."""
+    finite = verb if _is_finite(verb) else _clause_finite(verb, sent, reach=5)
+    perfect_past = finite is not None and low(finite) in ("hadde", "hadd")
+    if finite is None or ("Pres" not in morph_values(finite, "Tense") and not perfect_past):
+        return False
+    doc = verb.doc
+    for t in reversed(doc[max(sent.start, finite.i - 6) : finite.i]):
+        if low(t) in _NOT_YET:
+            return t.i + 1 < finite.i  # a subject between the subjunction and the verb
+        if is_punct(t) or _is_finite(t):
+            return False
+    return False
+
+
+def question_word(token: Token | None) -> bool:
+    """ "fått hva de etterspurte": a question or relative word is never a target."""
+    return token is not None and low(token) in _QUESTION_WORDS
+
+
+def inside_infinitive(trigger: Token, target: Token | None) -> bool:
+    """ "oppfordrer til å tenke på et dikt, en sang": a noun after the "å" of the requested act belongs
+    to that act, not to the request ("oppfordrer regjeringen til å" keeps its addressee)."""
+    if target is None or target.i <= trigger.i:
+        return False
+    return any(low(t) == "å" for t in trigger.doc[trigger.i + 1 : target.i])
+
+
+def negation_inside_infinitive(trigger: Token, sent: Span) -> bool:
+    """ "oppfordrer om ikke å dele", "ber dem ikke å reise": the negation belongs to what is asked, not
+    to the asking (no other negation in the clause)."""
+    doc = trigger.doc
+    cues = [t for t in doc[sent.start : sent.end] if low(t) in _NEGATIONS]
+    if not cues:
+        return False
+    near = [t for t in cues if trigger.i - 6 <= t.i <= trigger.i + 4]
+    return bool(near) and all(
+        t.i > trigger.i and t.i + 1 < sent.end and low(doc[t.i + 1]) == "å" for t in near)
+
+
+def imperative_sentence(trigger: Token, sent: Span) -> bool:
+    """ "Ikke oppgi noe av informasjonen de ber om": advice to the reader, not a report ("Husk å kjøpe
+    øl, oppfordrer kjøpmannen" reports the advice after the comma)."""
+    if any(is_punct(t) for t in trigger.doc[sent.start : trigger.i]):
+        return False
+    words = [t for t in sent if not is_punct(t) and not t.is_space]
+    if len(words) < 2:
+        return False
+    first, second = words[0], words[1]
+    if low(first) in ("ikke", "ikkje") and second.pos_ in ("VERB", "AUX"):
+        return "Imp" in morph_values(second, "Mood") or is_infinitive(second)
+    return "Imp" in morph_values(first, "Mood") and first.pos_ == "VERB"
+
+
+def hedged_clause(type_: str, trigger_tokens: list[Token], verb: Token, sent: Span) -> bool:
+    """Whether the clause of a trigger states no event of its type: a warning of risk or a threat only
+    spoken of, a possibility, a guess, an act asked for or wanted, what goes for anyone or as a
+    procedure, advice, a round robin, going public, a contest's round, praise of a sight."""
+    threat_only_named = warns_of_risk(trigger_tokens, sent) or threat_talked_about(trigger_tokens, sent)
+    if type_ == "THREATEN" and threat_only_named:
+        return True
+    if possible_only(verb, sent) or guessed(verb, sent) or asked_or_wanted_conjunct(verb, sent):
+        return True
+    generic = generic_present_passive(verb, sent) or generic_relative_passive(verb, sent)
+    if generic or procedure_step(verb, sent) \
+            or imperative_sentence(trigger_tokens[0], sent):
+        return True
+    if attribute_after_preposition(verb, sent) or not_yet(verb, sent):
+        return True
+    return (type_ == "CONSULT" and everyone_meets_everyone(trigger_tokens[0], sent)) \
+        or (type_ == "MOBILIZE" and speaks_out(trigger_tokens, sent)) \
+        or (type_ == "ASSAULT" and contest_round(trigger_tokens)) \
+        or (type_ == "SUPPORT" and praise_of_sights(trigger_tokens, sent)) \
+        or (type_ == "AID" and aid_to_private_party(trigger_tokens, sent)) \
+        or (type_ == "ACCUSE" and complaint_of_ailment(trigger_tokens, sent))
+
+
+def subject_in_place(found: Token | None, verb: Token, sent: Span) -> Token | None:
+    """The subject an event's actor comes from: the antecedent of a relative "som" right before the
+    verb when the parse put the subject after it, and the noun after a genitive name ("IS' motstandere")."""
+    antecedent = relative_subject(verb, sent)
+    if antecedent is not None and (found is None or found.i > verb.i):
+        found = antecedent
+    return genitive_owner(found)
