@@ -235,6 +235,10 @@ _FORCE_ENDINGS = ("styrker", "styrkene", "soldater", "soldatene", "tropper", "tr
 _DEMAND_VERBS = {"kreve", "krevje", "forlange", "oppfordre", "foreslå", "insistere", "be", "bede"}
 
 
+# Parts of speech a trigger word may have (a verb, an event noun, a participle tagged as adjective).
+_TRIGGER_TAGS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> Any:
     from nyhetsgraf.resources import lexicon
@@ -244,7 +248,8 @@ def _lexicon() -> Any:
 
 @lru_cache(maxsize=1 << 15)
 def _lemma_candidates(lemma_: str, form: str, verb_like: bool) -> tuple[str, ...]:
-    """``EventFinder._lemmas`` of a word, worked out once per lemma, form and verb reading."""
+    """Lemma candidates of a word: the lemmatizer's, the surface form, and the form without a verb
+    ending; worked out once per lemma, form and verb reading."""
     result = [lemma_, form]
     if verb_like:
         result.extend(verb_forms(form))
@@ -288,6 +293,16 @@ class _Match:
     type: str
     target_token: Token | None
     lemma: str = ""  # the lexicon lemma that matched ("møtes" is deponent, not passive)
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceGate:
+    """What the precision gate reads from a whole sentence, worked out once for all its matches."""
+
+    question: bool  # "Hvorfor vil ikke regjeringen ...?"
+    broken_line: bool  # a line that opens in lower case: a piece of a sentence the source broke
+    whenever: bool  # a "når" clause: what happens whenever something else does
+    as_long_as: int | None  # where a "så lenge" condition starts, if anywhere
 
 
 @dataclass(slots=True)
@@ -732,11 +747,11 @@ def _possibility(verb: Token, sent: Span) -> bool:
     return False
 
 
-def _in_fixed_phrase(token: Token) -> bool:
-    """Whether the token is a word of a fixed phrase as written around it ("stort sett")."""
-    lowers = token_table(token.doc).lowers
-    for phrase, k in _FIXED_PHRASE_PARTS.get(lowers[token.i], ()):
-        start = token.i - k
+def _in_fixed_phrase_at(lowers: list[str], i: int) -> bool:
+    """Whether word ``i`` (of a Doc's lower-case forms) is a word of a fixed phrase as written around
+    it ("stort sett")."""
+    for phrase, k in _FIXED_PHRASE_PARTS.get(lowers[i], ()):
+        start = i - k
         end = start + len(phrase)
         if start >= 0 and end <= len(lowers) and tuple(lowers[start:end]) == phrase:
             return True
@@ -769,6 +784,7 @@ class EventFinder:
     ) -> None:
         self.doc = doc
         self.text = doc_text(doc)  # built once per Doc, shared with the other finders
+        self.table = token_table(doc)  # the hot paths index these lists rather than build Tokens
         self.quotes = quotes or []
         self.entities = entities
         self.times = times
@@ -782,6 +798,10 @@ class EventFinder:
         self._subjects: dict[int, Token | None] = {}
         self._entity_tokens: dict[int, list[int]] = {}
         self._fiction_sentences: dict[int, bool] = {}
+        self._sentence_gates: dict[int, _SentenceGate] = {}
+        self._sentence_places: dict[int, str | None] = {}
+        self._sentence_dates: dict[int, str | None] = {}
+        self._sentence_endings: dict[tuple[int, tuple[str, ...]], bool] = {}
         self._marker_positions: tuple[list[int], list[int]] | None = None
         self.time_tokens: set[int] = set()
         for time in times:
@@ -792,49 +812,48 @@ class EventFinder:
     # ------------------------------------------------------------------ trigger matching
     def matches(self, sent: Span) -> Iterable[_Match]:
         """Verb triggers first, so that an event noun governed by an event verb is left to that verb."""
-        doc, table = self.doc, token_table(self.doc)
+        table = self.table
         texts, pos, lemmas, lowers = table.texts, table.pos, table.lemmas, table.lowers
         triggers = self.triggers
-        words: list[tuple[Token, bool]] = []
+        words: list[tuple[int, bool]] = []
         for i in range(sent.start, sent.end):
             tag = pos[i]
-            if tag not in ("VERB", "AUX", "NOUN", "ADJ") or not texts[i][:1].isalpha():
+            if tag not in _TRIGGER_TAGS or not texts[i][:1].isalpha():
                 continue
-            verb_like = looks_like_verb_at(table, i)
-            # a Token only for the words that some reading may trigger (most have no lexicon row)
+            verb_like = tag in ("VERB", "AUX") or looks_like_verb_at(table, i)
+            # only the words that some reading may trigger go on (most have no lexicon row)
             if _may_trigger(triggers, lemmas[i], lowers[i], verb_like, "VERB" if verb_like else tag):
-                words.append((doc[i], verb_like))
+                words.append((i, verb_like))
         for verbs_first in (True, False):
-            for token, verb_like in words:
+            for i, verb_like in words:
                 if verb_like != verbs_first:
                     continue
-                match = self._match(token, sent, verb_like)
+                match = self._match(i, sent, verb_like)
                 if match is not None:
                     self.event_verbs.add(match.verb.i)
                     yield match
 
-    def _lemmas(self, token: Token, verb_like: bool) -> list[str]:
-        """Lemma candidates: the lemmatizer's, the surface form, and the form without a verb ending."""
-        table = token_table(self.doc)
-        return list(_lemma_candidates(table.lemmas[token.i], table.lowers[token.i], verb_like))
-
-    def _match(self, token: Token, sent: Span, verb_like: bool) -> _Match | None:
-        pos = "VERB" if verb_like else token.pos_
-        lemmas = self._lemmas(token, verb_like)
-        if not any(_has_rows(self.triggers, candidate, pos) for candidate in lemmas):
-            return None  # no row for any reading of this word: skip building its clause context
-        if verb_like and _irrealis_infinitive(token) and not self._negated_aim(token, sent):
-            return None
-        if _in_fixed_phrase(token) or (verb_like and _attributive_participle(token, sent)):
-            return None
-        if not verb_like and low(token).startswith(("selv", "sjølv")):
-            return None  # "tar selvkritikk", "i selvforsvar": what one does to oneself
-        if verb_like and _participle_as_noun(token):
-            return None  # "overfor de to drepte", "vurderer tiltalte som tilregnelig"
-        if low(token) in _REQUIREMENT_FORMS:
+    def _match(self, i: int, sent: Span, verb_like: bool) -> _Match | None:
+        """The event of the word at ``i`` (one that some lemma reading has trigger rows for), if its
+        construction meets a row; the cheap rejections come first, the clause context last."""
+        table = self.table
+        word = table.lowers[i]
+        pos = "VERB" if verb_like else table.pos[i]
+        if word in _REQUIREMENT_FORMS:
             return None  # "det kreves kvalifikasjoner": a requirement, not a demand
-        if verb_like and _possibility(token, sent) and not self._negated_aim(token, sent):
+        if not verb_like and word.startswith(("selv", "sjølv")):
+            return None  # "tar selvkritikk", "i selvforsvar": what one does to oneself
+        if _in_fixed_phrase_at(table.lowers, i):
             return None
+        token = self.doc[i]
+        if verb_like and (_attributive_participle(token, sent) or _participle_as_noun(token)):
+            return None  # "de mest besøkte turistveiene", "overfor de to drepte", "vurderer tiltalte"
+        if verb_like and (_irrealis_infinitive(token) or _possibility(token, sent)) \
+                and not self._negated_aim(token, sent):
+            return None
+        # only the readings the lexicon has rows for can match
+        lemmas = [c for c in _lemma_candidates(table.lemmas[i], word, verb_like)
+                  if _has_rows(self.triggers, c, pos)]
         context = _Context.of(token, sent, self.particle_words)
         # a particle right before a noun phrase may be that phrase's preposition: try without it too
         loose = [t for t in context.particle_tokens if not _ends_phrase(t)]
@@ -1407,6 +1426,12 @@ class EventFinder:
         return None
 
     def location(self, sent: Span) -> str | None:
+        """The place named in a locative phrase of the sentence ("i Bergen"), asked once per sentence."""
+        if sent.start not in self._sentence_places:
+            self._sentence_places[sent.start] = self._location(sent)
+        return self._sentence_places[sent.start]
+
+    def _location(self, sent: Span) -> str | None:
         for entity_token in sent:
             entity = self.entities.entity_for(entity_token)
             if entity is None or entity.type not in _PLACE_TYPES:
@@ -1652,18 +1677,31 @@ class EventFinder:
             return entity.type in _PLACE_ENTITY_TYPES
         return token.pos_ in ("NOUN", "PROPN") and (is_place_noun(low(token)) or is_place_noun(lemma(token)))
 
-    def _habitual(self, trigger: Token, sent: Span) -> bool:
+    def _gate(self, sent: Span) -> _SentenceGate:
+        """The sentence-wide facts of the gate, worked out on the sentence's first match."""
+        gate = self._sentence_gates.get(sent.start)
+        if gate is None:
+            lowers = self.table.lowers
+            whenever = False
+            as_long_as = None
+            for k in range(sent.start, sent.end - 2):
+                regarding = lowers[k + 2] in ("gjelder", "gjeld", "kommer", "kjem")  # "når det gjelder"
+                if lowers[k] in ("når", "kva tid") and not regarding:
+                    whenever = True
+                if lowers[k] == "så" and lowers[k + 1] == "lenge" and as_long_as is None:
+                    as_long_as = k
+            gate = self._sentence_gates[sent.start] = _SentenceGate(
+                _is_question(sent), _opens_in_lower_case(sent, self.text), whenever, as_long_as)
+        return gate
+
+    def _habitual(self, trigger: Token, sent: Span, gate: _SentenceGate) -> bool:
         """A habitual or generic clause ("kom ofte på besøk", "pleier å møtes"), or a sentence with a
         "når" clause ("møter når utvalget behandler en sak", "et ritual de utførte når de var truet"):
         what happens whenever something else does is no single event."""
-        table = token_table(self.doc)
+        table = self.table
         lowers = table.lowers
-        for k in range(sent.start, sent.end - 2):
-            regarding = lowers[k + 2] in ("gjelder", "gjeld", "kommer", "kjem")  # "når det gjelder"
-            if lowers[k] in ("når", "kva tid") and not regarding:
-                return True
-            if lowers[k] == "så" and lowers[k + 1] == "lenge" and k < trigger.i:
-                return True  # "så lenge SV legger ned veto": a condition
+        if gate.whenever or (gate.as_long_as is not None and gate.as_long_as < trigger.i):
+            return True  # "så lenge SV legger ned veto": a condition
         start, end = trigger.i, trigger.i
         while start > sent.start and not punct_at(table, start - 1):
             start -= 1
@@ -1703,7 +1741,7 @@ class EventFinder:
         """A meeting, talk or visit between two parties that can act: "møtte statsministeren",
         "hadde samtaler med Russland", "partene møttes", "besøkte Kina" (a state visit). A visit to a
         town, an exhibition or a person's home is no CONSULT ("besøkte byen", "kom på besøk")."""
-        if any(low(t) in ("tilfeldig", "tilfeldigvis") for t in sent):
+        if any(w in ("tilfeldig", "tilfeldigvis") for w in self.table.lowers[sent.start : sent.end]):
             return False  # "Vi møttes igjen tilfeldig": a chance meeting
         generic_target = target is not None and target.pos_ == "NOUN" \
             and "Plur" in morph_values(target, "Number") and "Def" not in morph_values(target, "Definite") \
@@ -1864,7 +1902,15 @@ class EventFinder:
 
     def _match_between_teams(self, sent: Span) -> bool:
         """A sentence about a sports match ("møte Russland i finalen", "VM-kamp")."""
-        return any(low(t).endswith(_MATCH_WORDS) for t in sent)
+        return self._word_ending_in(sent, _MATCH_WORDS)
+
+    def _word_ending_in(self, sent: Span, endings: tuple[str, ...]) -> bool:
+        """Whether a word of the sentence ends in one of ``endings``, asked once per sentence."""
+        key = (sent.start, endings)
+        if key not in self._sentence_endings:
+            words = self.table.lowers[sent.start : sent.end]
+            self._sentence_endings[key] = any(w.endswith(endings) for w in words)
+        return self._sentence_endings[key]
 
     def _generic_plural(self, subject: Token, verb: Token, sent: Span) -> bool:
         """A bare plural subject (no determiner, number or possessive) of a present-tense verb: a
@@ -2205,6 +2251,12 @@ class EventFinder:
         return entity is not None and entity.name.lower() in _NEWS_MEDIA
 
     def date(self, sent: Span) -> str | None:
+        """The value of the first time expression in the sentence, asked once per sentence."""
+        if sent.start not in self._sentence_dates:
+            self._sentence_dates[sent.start] = self._date(sent)
+        return self._sentence_dates[sent.start]
+
+    def _date(self, sent: Span) -> str | None:
         start = sent.start_char + self.offset
         end = sent.end_char + self.offset
         for time in self.times:
@@ -2216,25 +2268,28 @@ class EventFinder:
     def find(self) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple[str, str | None, int]] = set()
-        for sent in sentences(self.doc):
+        for sent in self.sents:
             for match in self.matches(sent):
                 trigger = match.trigger_tokens[0]
-                if _is_question(sent) or self._wished(trigger, sent) or self._conditional(trigger, sent):
-                    continue  # asked, wished or supposed, not said to have happened
-                if self._habitual(trigger, sent) or self._verb_first_condition(match, sent):
+                gate = self._gate(sent)
+                if gate.question or gate.broken_line or self._fiction(sent):
+                    continue  # asked, a piece of a broken line, or a puppet's act
+                if self._wished(trigger, sent) or self._conditional(trigger, sent):
+                    continue  # wished or supposed, not said to have happened
+                if self._habitual(trigger, sent, gate) or self._verb_first_condition(match, sent):
                     continue  # what usually happens, or what happens if something else does
                 if (self._unreal(match, sent) or self._descriptive_present(match, sent)
                         or self._generic_passive(match, sent) or self._standing_present(match, sent)):
                     continue  # what could or should happen, or what someone does as a rule
                 if not self._court_sentence(match, sent) or self._advice(match, sent):
                     continue  # "jeg dømmer henne ikke": a moral judgement; "advarer mot å": advice
-                if _opens_in_lower_case(sent, self.text) or _predicative_participle(match.verb):
-                    continue  # a piece of a broken line, or "følte seg akseptert" (a state)
+                if _predicative_participle(match.verb):
+                    continue  # "følte seg akseptert": a state
                 if self._implied(trigger, sent) or self._narrative_present(match, sent):
                     continue  # "Det betyr at flertallet avviser ...", "En dag overfaller de en familie"
-                if self._fiction(sent) or self._not_ruled_out(trigger, sent) \
-                        or self._demanded(trigger, sent) or self._warning_said(match, sent):
-                    continue  # a puppet's act, "ikke utelukket at" (a possibility), "..., advarer hun"
+                if self._not_ruled_out(trigger, sent) or self._demanded(trigger, sent) \
+                        or self._warning_said(match, sent):
+                    continue  # "ikke utelukket at" (a possibility), "..., advarer hun"
                 if _emotional_participle(match.verb, sent) or _scare_quoted(trigger) \
                         or self._compared(trigger, sent) or self._free_relative(trigger, sent):
                     continue  # "var oppbrakt over at", a "truet" in quotes, "slik de klager over": no act
@@ -2247,7 +2302,7 @@ class EventFinder:
         passive = is_passive(verb, self.sentence_of(verb)) and not deponent
         if passive:
             agent, patient = self.agent(verb), self.subject(verb)
-            accident = any(low(t).endswith(_ACCIDENT_WORDS) for t in sent)
+            accident = self._word_ending_in(sent, _ACCIDENT_WORDS)
             if match.type == "ASSAULT" and agent is None and accident:
                 return []  # "drept ved en eksplosjon i gruva", "omkom i ulykken": an accident
             if match.type == "CONSULT" and not self.can_act(agent):
