@@ -38,6 +38,8 @@ from nyhetsgraf.extract.entities import PERSONAL_PRONOUNS, EntityIndex, Referent
 from nyhetsgraf.extract.syntax import (
     SUBJECT_DEPS,
     WEEKDAYS,
+    ParseTable,
+    TokenTable,
     dep,
     doc_text,
     has_parse,
@@ -541,21 +543,24 @@ def _finite_verb_of(verb: Token, sent: Span) -> Token:
     """The finite verb of a verb group: "har" of "har allerede stanset", "kommer" of "kommer til å
     stemme", "har" of "har ledet" even when the participle looks like a past tense; else the verb."""
     doc = verb.doc
-    verb_is_finite = "Fin" in morph_values(verb, "VerbForm")
-    infinitive = "Inf" in morph_values(verb, "VerbForm")
+    table = token_table(doc)
+    pos, lowers = table.pos, table.lowers
+    forms = _verb_form_at(doc, table, verb.i)
+    verb_is_finite = "Fin" in forms
+    infinitive = "Inf" in forms
     inserted = _parenthetical_before(verb, sent)
     for i in range(verb.i - 1, max(sent.start - 1, verb.i - 6 - len(inserted)), -1):
-        t = doc[i]
         if i in inserted:
             continue
-        if t.pos_ in ("AUX", "VERB") and "Fin" in morph_values(t, "VerbForm"):
-            auxiliary = lemma(t) in _AUXILIARIES or bool(set(verb_lemmas(t)) & _AUXILIARIES)
-            return t if auxiliary or not verb_is_finite else verb
+        tag = pos[i]
+        if tag in ("AUX", "VERB") and "Fin" in _verb_form_at(doc, table, i):
+            auxiliary = table.lemmas[i] in _AUXILIARIES or bool(set(verb_forms(lowers[i])) & _AUXILIARIES)
+            return doc[i] if auxiliary or not verb_is_finite else verb
         # "må partiet virkelig mobilisere": an adjective as adverb inside an infinitive's verb group
-        adverbial = infinitive and t.pos_ == "ADJ" and dep(t) in ("ADV", "advmod")
-        if is_punct(t) or (
-            t.pos_ not in ("ADV", "PART", "AUX", "VERB", "PRON", "PROPN", "NOUN", "DET")
-            and low(t) not in ("til", "å", "av") and not adverbial
+        adverbial = infinitive and tag == "ADJ" and parse_table(doc).deps[i] in ("ADV", "advmod")
+        if punct_at(table, i) or (
+            tag not in ("ADV", "PART", "AUX", "VERB", "PRON", "PROPN", "NOUN", "DET")
+            and lowers[i] not in ("til", "å", "av") and not adverbial
         ):
             break
     return verb
@@ -563,6 +568,24 @@ def _finite_verb_of(verb: Token, sent: Span) -> Token:
 
 def _is_finite(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and "Fin" in morph_values(token, "VerbForm")
+
+
+# analysis key -> its VerbForm values: the finders ask for the verb form of every word near a trigger
+_VERB_FORMS: dict[int, tuple[str, ...]] = {}
+
+
+def _verb_form_at(doc: Doc, table: TokenTable, i: int) -> tuple[str, ...]:
+    """``morph_values(doc[i], "VerbForm")``, looked up by the word's analysis key without a Token."""
+    key = table.morphs[i]
+    forms = _VERB_FORMS.get(key)
+    if forms is None:
+        forms = _VERB_FORMS[key] = morph_values(doc[i], "VerbForm")
+    return forms
+
+
+def _finite_at(doc: Doc, table: TokenTable, i: int) -> bool:
+    """``_is_finite`` of word ``i`` of a Doc, read from its token table."""
+    return table.pos[i] in ("VERB", "AUX") and "Fin" in _verb_form_at(doc, table, i)
 
 
 def _phrase_head(token: Token, sent: Span) -> Token:
@@ -721,15 +744,16 @@ _DASHES = ("-", "–", "—")
 
 def _parenthetical_before(verb: Token, sent: Span) -> set[int]:
     """Token indexes of a dash or bracket insertion that ends right before ``verb`` (adverbs aside)."""
-    doc = verb.doc
+    table = token_table(verb.doc)
+    pos, texts = table.pos, table.texts
     i = verb.i - 1
-    while i > sent.start and doc[i].pos_ == "ADV":
+    while i > sent.start and pos[i] == "ADV":
         i -= 1
-    if i <= sent.start or doc[i].text not in (*_DASHES, ")"):
+    if i <= sent.start or texts[i] not in (*_DASHES, ")"):
         return set()
-    opener = ("(",) if doc[i].text == ")" else _DASHES
+    opener = ("(",) if texts[i] == ")" else _DASHES
     for k in range(i - 1, max(sent.start - 1, i - 25), -1):
-        if doc[k].text in opener:
+        if texts[k] in opener:
             return set(range(k, i + 1))
     return set()
 
@@ -760,15 +784,17 @@ def _in_fixed_phrase_at(lowers: list[str], i: int) -> bool:
 
 def _attributive_participle(token: Token, sent: Span) -> bool:
     """ "de mest besøkte turistveiene": a participle between a determiner or degree word and its noun."""
-    if token.i <= sent.start or token.i + 1 >= sent.end:
+    i = token.i
+    if i <= sent.start or i + 1 >= sent.end:
         return False
-    before, after = token.doc[token.i - 1], token.doc[token.i + 1]
-    if "Fin" in morph_values(token, "VerbForm") or after.pos_ != "NOUN":
+    table = token_table(token.doc)
+    pos, lowers = table.pos, table.lowers
+    forms = _verb_form_at(token.doc, table, i)
+    if "Fin" in forms or pos[i + 1] != "NOUN":
         return False  # "etter at de kastet fyrverkeri": a finite verb after a pronoun
-    participle = "Part" in morph_values(token, "VerbForm") or token.pos_ == "ADJ" \
-        or is_adjective_form(token.text)
-    opener = low(before) in _DEGREE_WORDS or (
-        before.pos_ in ("DET", "PRON") and low(before) in _ATTRIBUTE_OPENERS)
+    participle = "Part" in forms or pos[i] == "ADJ" or is_adjective_form(table.texts[i])
+    opener = lowers[i - 1] in _DEGREE_WORDS or (
+        pos[i - 1] in ("DET", "PRON") and lowers[i - 1] in _ATTRIBUTE_OPENERS)
     return participle and opener
 
 
@@ -989,60 +1015,61 @@ class EventFinder:
     def _surface_subject(self, verb: Token) -> Token | None:
         """Subject by word order: after the finite verb when something else comes first (V2), else the
         head of the nominal chunk that opens the clause; "som" points back to its antecedent."""
-        doc = self.doc
+        doc, table = self.doc, self.table
+        lowers, pos, texts = table.lowers, table.pos, table.texts
         sent = self.sentence_of(verb)
         infinitive_mark = verb.i - 1
-        while infinitive_mark > sent.start and low(doc[infinitive_mark]) in ("ha", "bli", "blitt", "hatt"):
+        while infinitive_mark > sent.start and lowers[infinitive_mark] in ("ha", "bli", "blitt", "hatt"):
             infinitive_mark -= 1  # "for å ha overfalt": a perfect infinitive
-        if infinitive_mark >= sent.start and infinitive_mark < verb.i and low(doc[infinitive_mark]) == "å":
+        if infinitive_mark >= sent.start and infinitive_mark < verb.i and lowers[infinitive_mark] == "å":
             # an infinitive's subject is that of the verb it depends on
-            governing = [t for t in doc[sent.start : infinitive_mark] if _is_finite(t)]
-            return self._surface_subject(governing[-1]) if governing else None
+            governing = self._last_finite(sent.start, infinitive_mark)
+            return self._surface_subject(doc[governing]) if governing is not None else None
         finite = _finite_verb_of(verb, sent)
         previous = finite.i - 1
-        while previous > sent.start and doc[previous].pos_ == "ADV":
+        while previous > sent.start and pos[previous] == "ADV":
             previous -= 1
-        if previous > sent.start and low(doc[previous]) in ("og", "men", "eller"):
+        if previous > sent.start and lowers[previous] in ("og", "men", "eller"):
             # "Rådet fordømmer X og advarer ...": coordinated verbs share the first verb's subject
-            earlier = [t for t in doc[sent.start : previous] if _is_finite(t)]
-            if earlier:
-                return self._surface_subject(earlier[-1])
+            earlier = self._last_finite(sent.start, previous)
+            if earlier is not None:
+                return self._surface_subject(doc[earlier])
         apposition = self._apposition_subject(finite, sent)
         if apposition is not None:
             return apposition
         start = sent.start
         coordinated = False
         for i in range(finite.i - 1, sent.start - 1, -1):
-            word = low(doc[i])
+            word = lowers[i]
             if word in ("og", "men", "eller"):
                 # "Tyskland og USA har" is one subject; "..., og Tyskland begynte" a new clause
-                before_conjunction = doc[i - 1] if i > sent.start else None
                 if (
-                    before_conjunction is not None
-                    and (before_conjunction.text == "," or before_conjunction.pos_ not in _NOMINAL)
-                    and any(_is_finite(t) for t in doc[sent.start : i])
+                    i > sent.start
+                    and (texts[i - 1] == "," or pos[i - 1] not in _NOMINAL)
+                    and self._last_finite(sent.start, i) is not None
                 ):
                     start = i + 1
                     coordinated = True
                     break
                 continue
-            if _is_finite(doc[i]):
+            if _finite_at(doc, table, i):
                 start = i + 1  # two finite verbs never share a clause: "EU-kilder sier britene har ..."
                 break
             # "før helgen", "etter mandag": a preposition before a time, not a subjunction
             next_is_time = (
-                word in ("før", "etter", "siden", "om") and i + 1 < finite.i and self._is_time(doc[i + 1])
+                word in ("før", "etter", "siden", "om") and i + 1 < finite.i and self._is_time_at(i + 1)
             )
-            if word == "som" and i > sent.start and doc[i - 1].pos_ not in _NOMINAL:
+            if word == "som" and i > sent.start and pos[i - 1] not in _NOMINAL:
                 continue  # "så mange som 600.000 mennesker": a comparison, not a relative clause
-            if doc[i].text in (",", ";", ":") or (
-                (word in _CLAUSE_OPENERS or doc[i].pos_ == "SCONJ") and not next_is_time
+            if texts[i] in (",", ";", ":") or (
+                (word in _CLAUSE_OPENERS or pos[i] == "SCONJ") and not next_is_time
             ):
                 start = i + 1
                 break
-        while start < finite.i and (doc[start].text in ("–", "-", "«") or low(doc[start]) in ("og", "men")):
+        while start < finite.i and (texts[start] in ("–", "-", "«") or lowers[start] in ("og", "men")):
             start += 1
-        before = [t for t in doc[start : finite.i] if not is_space(t)]
+        spaces = table.spaces
+        before = [doc[k] for k in range(start, finite.i) if not spaces[k]]
         while before and low(before[0]) in ("både", "enten", "verken", "hverken"):
             before = before[1:]  # "både FN og USA ber om ..."
         after = doc[finite.i + 1] if finite.i + 1 < sent.end else None
@@ -1100,6 +1127,11 @@ class EventFinder:
             t for t in core if t.pos_ in _NOMINAL and not self._is_time(t) and low(t) not in _POSSESSIVES
         ]
         return nominals[-1] if nominals else None
+
+    def _last_finite(self, start: int, end: int) -> int | None:
+        """The last finite verb in words [start, end), if any."""
+        doc, table = self.doc, self.table
+        return next((k for k in range(end - 1, start - 1, -1) if _finite_at(doc, table, k)), None)
 
     def _apposition_subject(self, finite: Token, sent: Span) -> Token | None:
         """ "Talibans åndelige leder, mullah Mohammad Omar, beordrer ...": a subject with an apposition
@@ -1194,7 +1226,10 @@ class EventFinder:
         return token.doc[:]
 
     def _is_time(self, token: Token) -> bool:
-        return token.i in self.time_tokens or low(token) in _TIME_WORDS
+        return self._is_time_at(token.i)
+
+    def _is_time_at(self, i: int) -> bool:
+        return i in self.time_tokens or self.table.lowers[i] in _TIME_WORDS
 
     def agent(self, verb: Token) -> Token | None:
         for child in verb.children:
@@ -1432,12 +1467,12 @@ class EventFinder:
         return self._sentence_places[sent.start]
 
     def _location(self, sent: Span) -> str | None:
-        for entity_token in sent:
-            entity = self.entities.entity_for(entity_token)
-            if entity is None or entity.type not in _PLACE_TYPES:
-                continue
-            previous = self.doc[entity_token.i - 1] if entity_token.i > sent.start else None
-            if previous is not None and low(previous) in _LOCATIVE_PREPOSITIONS:
+        lowers = self.table.lowers
+        for i in range(sent.start + 1, sent.end):
+            if lowers[i - 1] not in _LOCATIVE_PREPOSITIONS:
+                continue  # the preposition first: a Token only for the words after one
+            entity = self.entities.entity_for(self.doc[i])
+            if entity is not None and entity.type in _PLACE_TYPES:
                 return entity.name
         return None
 
@@ -1445,16 +1480,17 @@ class EventFinder:
         cues = _negation_cues()
         first = match.trigger_tokens[0]
         chain = {match.verb.i, first.i}
-        current = match.verb
+        table, parse = self.table, parse_table(self.doc)
+        lowers, heads = table.lowers, parse.heads
+        current = match.verb.i
         for _ in range(4):
-            if current.head is current or current.head.pos_ not in ("VERB", "AUX") or _opens_clause(current):
+            head = heads[current]
+            if head == current or table.pos[head] not in ("VERB", "AUX") or _opens_clause_at(parse, current):
                 break  # "Ingen snakker om det, selv om han ble drept": the cue stays in its own clause
-            current = current.head
-            chain.add(current.i)
+            current = head
+            chain.add(current)
         if self._denied(first, sent):
             return True
-        table = token_table(self.doc)
-        lowers, heads = table.lowers, parse_table(self.doc).heads
         for i in range(sent.start, sent.end):
             if lowers[i] not in cues:
                 continue
@@ -2446,33 +2482,36 @@ def _noun_before_preposition(between: Span | list[Token]) -> bool:
     return False
 
 
-def _opens_clause(verb: Token) -> bool:
-    """Whether a verb heads a clause of its own: a subordinate one (a subjunction, "fordi", "at",
-    "selv om", "når", hangs on it) or a coordinated one with its own subject ("..., for jeg kastet
-    meg ut"); what is outside the clause does not deny what is inside."""
-    children = list(verb.children)
-    if any(dep(child) in ("SBU", "mark") and child.i < verb.i for child in children):
+def _opens_clause_at(parse: ParseTable, verb: int) -> bool:
+    """Whether the verb at ``verb`` heads a clause of its own: a subordinate one (a subjunction,
+    "fordi", "at", "selv om", "når", hangs on it) or a coordinated one with its own subject ("..., for
+    jeg kastet meg ut"); what is outside the clause does not deny what is inside."""
+    children, deps = parse.children[verb], parse.deps
+    if any(deps[child] in ("SBU", "mark") and child < verb for child in children):
         return True
-    return dep(verb) in ("KOORD", "conj") and any(dep(child) in SUBJECT_DEPS for child in children)
+    return deps[verb] in ("KOORD", "conj") and any(deps[child] in SUBJECT_DEPS for child in children)
 
 
 def _participle_as_noun(token: Token) -> bool:
     """A form the tagger read as a noun or adjective right after a number or a finite verb: the
     participle is used as a noun ("de to drepte", "vurderer tiltalte", "godtar straffa")."""
-    if token.i == 0:
+    i = token.i
+    if i == 0:
         return False
-    previous = token.doc[token.i - 1]
-    if previous.pos_ == "ADV" and token.pos_ == "NOUN" and token.i >= 2:
-        previous = token.doc[token.i - 2]  # "godtar derfor straffa"
-    if token.pos_ not in ("NOUN", "ADJ") and previous.pos_ != "VERB":
+    table = token_table(token.doc)
+    pos = table.pos
+    previous = i - 1
+    if pos[previous] == "ADV" and pos[i] == "NOUN" and i >= 2:
+        previous = i - 2  # "godtar derfor straffa"
+    if pos[i] not in ("NOUN", "ADJ") and pos[previous] != "VERB":
         return False
-    if previous.pos_ == "NUM" and token.pos_ in ("NOUN", "ADJ"):
+    if pos[previous] == "NUM" and pos[i] in ("NOUN", "ADJ"):
         return True
     # "vurderer tiltalte", "godtar straffa": two finite verbs never follow each other, so the second
     # is a noun; not "sitter arrestert", "har forbudt" (an auxiliary and its participle)
-    auxiliary = lemma(previous) in _AUXILIARIES | {"sitte"}
-    return previous.pos_ == "VERB" and _is_finite(previous) and not auxiliary \
-        and (token.pos_ == "NOUN" or low(token).endswith(("te", "de", "a")))
+    auxiliary = table.lemmas[previous] in _AUXILIARIES | {"sitte"}
+    return pos[previous] == "VERB" and _finite_at(token.doc, table, previous) and not auxiliary \
+        and (pos[i] == "NOUN" or table.lowers[i].endswith(("te", "de", "a")))
 
 
 def _opens_in_lower_case(sent: Span, text: str) -> bool:
