@@ -277,6 +277,14 @@ def _may_trigger(triggers: Any, lemma_: str, form: str, verb_like: bool, pos: st
     return any(_has_rows(triggers, candidate, pos) for candidate in candidates)
 
 
+@lru_cache(maxsize=1 << 15)
+def _readings(triggers: Any, lemma_: str, form: str, tag: str) -> tuple[bool, bool]:
+    """``_may_trigger`` of a word read as a verb and read with its own tag, answered together once
+    per word, so that most words are passed over before anyone asks whether they look like a verb."""
+    as_verb = _may_trigger(triggers, lemma_, form, True, "VERB")
+    return as_verb, _may_trigger(triggers, lemma_, form, False, tag)
+
+
 @lru_cache(maxsize=4)
 def _particle_words(triggers: Any) -> frozenset[str]:
     """Every particle of the trigger lexicon, gathered once per lexicon rather than once per Doc."""
@@ -419,7 +427,7 @@ class _Context:
             if tag in ("NOUN", "PROPN") and not pps and i not in object_ids:
                 objects.append(doc[i])
                 object_ids.add(i)
-        governor = _governing_verb(token) if token.pos_ in ("NOUN", "ADJ") else None
+        governor = _governing_verb(token) if pos[token.i] in ("NOUN", "ADJ") else None
         return cls(particles, objects, pps, infinitive, governor)
 
 
@@ -477,8 +485,8 @@ def _irrealis_infinitive(verb: Token) -> bool:
         governor = i - 2
         return not ({table.lemmas[governor], *verb_forms(lowers[governor])} & _PROMISE_VERBS)
     window = lowers[max(0, i - 4) : i]
-    if "Part" in morph_values(verb, "VerbForm") and "å" in window \
-            and any(w in ("få", "gjøre") for w in window):
+    if "å" in window and any(w in ("få", "gjøre") for w in window) \
+            and "Part" in _verb_form_at(verb.doc, table, i):
         return True  # "for å få journalistene benådet": an aim
     if is_infinitive(verb):
         # a bare infinitive without a modal before it is another verb's complement: "ba koalisjonen forlate"
@@ -516,10 +524,10 @@ def _can_carry(verb: Token, named_by_row: bool = False) -> bool:
 
 def _ends_phrase(token: Token) -> bool:
     """Whether nothing nominal follows a particle candidate ("trekke soldatene ut ,")."""
-    doc = token.doc
-    if token.i + 1 >= len(doc):
+    pos = token_table(token.doc).pos
+    if token.i + 1 >= len(pos):
         return True
-    return doc[token.i + 1].pos_ not in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM")
+    return pos[token.i + 1] not in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM")
 
 
 _AUXILIARIES = {
@@ -611,7 +619,7 @@ def _clause_window(token: Token, sent: Span) -> int:
             and i > token.i + 1
         ):
             return i
-        if table.pos[i] in ("VERB", "AUX") and "Fin" in morph_values(doc[i], "VerbForm"):
+        if _finite_at(doc, table, i):
             return i
     return limit
 
@@ -846,10 +854,15 @@ class EventFinder:
             tag = pos[i]
             if tag not in _TRIGGER_TAGS or not texts[i][:1].isalpha():
                 continue
-            verb_like = tag in ("VERB", "AUX") or looks_like_verb_at(table, i)
             # only the words that some reading may trigger go on (most have no lexicon row)
-            if _may_trigger(triggers, lemmas[i], lowers[i], verb_like, "VERB" if verb_like else tag):
-                words.append((i, verb_like))
+            as_verb, as_tagged = _readings(triggers, lemmas[i], lowers[i], tag)
+            if tag in ("VERB", "AUX"):
+                if as_verb:
+                    words.append((i, True))
+            elif as_verb or as_tagged:
+                verb_like = looks_like_verb_at(table, i)
+                if as_verb if verb_like else as_tagged:
+                    words.append((i, verb_like))
         for verbs_first in (True, False):
             for i, verb_like in words:
                 if verb_like != verbs_first:
@@ -2110,8 +2123,12 @@ class EventFinder:
             table = token_table(self.doc)
             lowers, lemmas = table.lowers, table.lemmas
             last = len(lowers) - 1
-            unreal = [i for i, w in enumerate(lowers) if w.startswith(("utelukk", "utelukt"))
-                      or (w in _UNREAL_FIRST_WORDS and i < last and (w, lowers[i + 1]) in _UNREAL_PAIRS)]
+            # one look at the whole text first: most Docs have no form of "utelukke" to find word by word
+            text = self.text.lower()
+            ruled_out = "utelukk" in text or "utelukt" in text
+            unreal = [i for i, w in enumerate(lowers)
+                      if (w in _UNREAL_FIRST_WORDS and i < last and (w, lowers[i + 1]) in _UNREAL_PAIRS)
+                      or (ruled_out and w.startswith(("utelukk", "utelukt")))]
             demands = [i for i, w in enumerate(lemmas) if w in _DEMAND_VERBS]
             self._marker_positions = (unreal, demands)
         return self._marker_positions
@@ -2201,17 +2218,17 @@ class EventFinder:
         henne på flyet", "har unnskyldt at det står en plante i badekaret", "Pappa Ola støtter
         datterens avgjørelse"). A party that is an organisation, a state or a person with a title
         ("statsministeren møtte ham på hytta") keeps the event; things are no party."""
-        lowers, pos = token_table(self.doc).lowers, token_table(self.doc).pos
-        private = any(
-            lowers[i] in _AT_HOME
-            or pos[i] == "NOUN" and (is_private_setting(lowers[i]) or is_private_noun(lowers[i]))
-            for i in range(sent.start, sent.end))
         partner = self._reciprocal_head(match, sent)  # "møte med meglerne": a party, known or not
         parties = [t for t in (actor, target) if t is not None and low(t) not in _RECIPROCALS
                    and (low(t) in PERSONAL_PRONOUNS or self.can_act(t))]
         parties += [partner] if partner is not None and partner.pos_ in _NOMINAL else []
         if not parties or not all(self._private_person(t) for t in parties):
             return False
+        lowers, pos = self.table.lowers, self.table.pos
+        private = any(
+            lowers[i] in _AT_HOME
+            or pos[i] == "NOUN" and (is_private_setting(lowers[i]) or is_private_noun(lowers[i]))
+            for i in range(sent.start, sent.end))
         # "broren John unnskyldte seg": a person the article introduces as a relative is in private life
         if not private and not any(self._introduced_as_relative(t) for t in parties):
             return False
