@@ -285,6 +285,19 @@ def _readings(triggers: Any, lemma_: str, form: str, tag: str) -> tuple[bool, bo
     return as_verb, _may_trigger(triggers, lemma_, form, False, tag)
 
 
+@lru_cache(maxsize=1 << 14)
+def _required_words(triggers: Any, lemma_: str, pos: str) -> frozenset[str] | None:
+    """Words one of which must stand by a trigger for any row of a lemma to match: each row's
+    particles, else its prepositions, else its object heads; None when some row needs none of them."""
+    needed: set[str] = set()
+    for row in triggers.candidates(lemma_, pos):
+        required = row.particles or row.preps or row.object_lemmas
+        if not required:
+            return None
+        needed.update(required)
+    return frozenset(needed)
+
+
 @lru_cache(maxsize=4)
 def _particle_words(triggers: Any) -> frozenset[str]:
     """Every particle of the trigger lexicon, gathered once per lexicon rather than once per Doc."""
@@ -372,12 +385,12 @@ class _Context:
         return f"{lemma(verb)} {particle}" if particle else lemma(verb)
 
     @classmethod
-    def of(cls, token: Token, sent: Span, particle_words: frozenset[str]) -> _Context:
+    def of(cls, token: Token, sent: Span, particle_words: frozenset[str], window: int) -> _Context:
+        """The context of ``token`` in the stretch after it up to ``window`` (``_clause_window``)."""
         doc = token.doc
         # read from the Doc's tables: a Token object only for the words kept in the context
         table, parse = token_table(doc), parse_table(doc)
         lowers, pos, deps, children = table.lowers, table.pos, parse.deps, parse.children
-        window = _clause_window(token, sent)
         particles: list[Token] = []
         objects: list[Token] = []
         particle_ids: set[int] = set()
@@ -893,7 +906,10 @@ class EventFinder:
         # only the readings the lexicon has rows for can match
         lemmas = [c for c in _lemma_candidates(table.lemmas[i], word, verb_like)
                   if _has_rows(self.triggers, c, pos)]
-        context = _Context.of(token, sent, self.particle_words)
+        window = _clause_window(token, sent)
+        if not self._may_meet_rows(i, window, lemmas, pos):
+            return None
+        context = _Context.of(token, sent, self.particle_words, window)
         # a particle right before a noun phrase may be that phrase's preposition: try without it too
         loose = [t for t in context.particle_tokens if not _ends_phrase(t)]
         variants = [context]
@@ -919,6 +935,18 @@ class EventFinder:
                         match.lemma = candidate
                     return match
         return None
+
+    def _may_meet_rows(self, i: int, window: int, lemmas: list[str], pos: str) -> bool:
+        """Whether a word the rows of some lemma candidate require (a particle, a preposition or an
+        object head) is among the dependents of word ``i`` or the words after it up to ``window``: the
+        context holds no others, so without one no row can match and the context is not built."""
+        required = [_required_words(self.triggers, candidate, pos) for candidate in lemmas]
+        if None in required:
+            return True
+        table = self.table
+        near = [*parse_table(self.doc).children[i], *range(i + 1, window)]
+        words = {table.lowers[k] for k in near} | {table.lemmas[k] for k in near}
+        return any(not words.isdisjoint(needed) for needed in required if needed is not None)
 
     def _build(self, token: Token, row: Any, context: _Context) -> _Match | None:
         words = [token]
