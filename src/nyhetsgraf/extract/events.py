@@ -898,16 +898,16 @@ class EventFinder:
         if _in_fixed_phrase_at(table.lowers, i):
             return None
         token = self.doc[i]
-        if verb_like and (_attributive_participle(token, sent) or _participle_as_noun(token)):
-            return None  # "de mest besøkte turistveiene", "overfor de to drepte", "vurderer tiltalte"
-        if verb_like and (_irrealis_infinitive(token) or _possibility(token, sent)) \
-                and not self._negated_aim(token, sent):
-            return None
-        # only the readings the lexicon has rows for can match
+        # only the readings the lexicon has rows for can match, and only with a word they need nearby
         lemmas = [c for c in _lemma_candidates(table.lemmas[i], word, verb_like)
                   if _has_rows(self.triggers, c, pos)]
         window = _clause_window(token, sent)
         if not self._may_meet_rows(i, window, lemmas, pos):
+            return None
+        if verb_like and (_attributive_participle(token, sent) or _participle_as_noun(token)):
+            return None  # "de mest besøkte turistveiene", "overfor de to drepte", "vurderer tiltalte"
+        if verb_like and (_irrealis_infinitive(token) or _possibility(token, sent)) \
+                and not self._negated_aim(token, sent):
             return None
         context = _Context.of(token, sent, self.particle_words, window)
         # a particle right before a noun phrase may be that phrase's preposition: try without it too
