@@ -67,6 +67,7 @@ def _person_by_ending(base: str) -> bool:
     return len(base) >= 6 and base.endswith(_PERSON_SUFFIXES) and not base.endswith(_NOT_PERSON_SUFFIXES)
 
 
+@lru_cache(maxsize=1 << 14)  # asked for most subjects and targets of every match
 def is_agent_noun(word: str) -> bool:
     """ "politiet", "demonstrantene", "fagforeningslederen", "chilenerne": a noun that names someone
     who can act."""

@@ -47,6 +47,8 @@ from nyhetsgraf.extract.event_hedges import (
 from nyhetsgraf.extract.syntax import (
     SUBJECT_DEPS,
     WEEKDAYS,
+    ParseTable,
+    TokenTable,
     dep,
     doc_text,
     has_parse,
@@ -244,6 +246,10 @@ _FORCE_ENDINGS = ("styrker", "styrkene", "soldater", "soldatene", "tropper", "tr
 _DEMAND_VERBS = {"kreve", "krevje", "forlange", "oppfordre", "foreslå", "insistere", "be", "bede"}
 
 
+# Parts of speech a trigger word may have (a verb, an event noun, a participle tagged as adjective).
+_TRIGGER_TAGS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> Any:
     from nyhetsgraf.resources import lexicon
@@ -253,7 +259,8 @@ def _lexicon() -> Any:
 
 @lru_cache(maxsize=1 << 15)
 def _lemma_candidates(lemma_: str, form: str, verb_like: bool) -> tuple[str, ...]:
-    """``EventFinder._lemmas`` of a word, worked out once per lemma, form and verb reading."""
+    """Lemma candidates of a word: the lemmatizer's, the surface form, and the form without a verb
+    ending; worked out once per lemma, form and verb reading."""
     result = [lemma_, form]
     if verb_like:
         result.extend(verb_forms(form))
@@ -279,6 +286,27 @@ def _may_trigger(triggers: Any, lemma_: str, form: str, verb_like: bool, pos: st
     return any(_has_rows(triggers, candidate, pos) for candidate in candidates)
 
 
+@lru_cache(maxsize=1 << 15)
+def _readings(triggers: Any, lemma_: str, form: str, tag: str) -> tuple[bool, bool]:
+    """``_may_trigger`` of a word read as a verb and read with its own tag, answered together once
+    per word, so that most words are passed over before anyone asks whether they look like a verb."""
+    as_verb = _may_trigger(triggers, lemma_, form, True, "VERB")
+    return as_verb, _may_trigger(triggers, lemma_, form, False, tag)
+
+
+@lru_cache(maxsize=1 << 14)
+def _required_words(triggers: Any, lemma_: str, pos: str) -> frozenset[str] | None:
+    """Words one of which must stand by a trigger for any row of a lemma to match: each row's
+    particles, else its prepositions, else its object heads; None when some row needs none of them."""
+    needed: set[str] = set()
+    for row in triggers.candidates(lemma_, pos):
+        required = row.particles or row.preps or row.object_lemmas
+        if not required:
+            return None
+        needed.update(required)
+    return frozenset(needed)
+
+
 @lru_cache(maxsize=4)
 def _particle_words(triggers: Any) -> frozenset[str]:
     """Every particle of the trigger lexicon, gathered once per lexicon rather than once per Doc."""
@@ -297,6 +325,16 @@ class _Match:
     type: str
     target_token: Token | None
     lemma: str = ""  # the lexicon lemma that matched ("møtes" is deponent, not passive)
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceGate:
+    """What the precision gate reads from a whole sentence, worked out once for all its matches."""
+
+    question: bool  # "Hvorfor vil ikke regjeringen ...?"
+    broken_line: bool  # a line that opens in lower case: a piece of a sentence the source broke
+    whenever: bool  # a "når" clause: what happens whenever something else does
+    as_long_as: int | None  # where a "så lenge" condition starts, if anywhere
 
 
 @dataclass(slots=True)
@@ -356,12 +394,12 @@ class _Context:
         return f"{lemma(verb)} {particle}" if particle else lemma(verb)
 
     @classmethod
-    def of(cls, token: Token, sent: Span, particle_words: frozenset[str]) -> _Context:
+    def of(cls, token: Token, sent: Span, particle_words: frozenset[str], window: int) -> _Context:
+        """The context of ``token`` in the stretch after it up to ``window`` (``_clause_window``)."""
         doc = token.doc
         # read from the Doc's tables: a Token object only for the words kept in the context
         table, parse = token_table(doc), parse_table(doc)
         lowers, pos, deps, children = table.lowers, table.pos, parse.deps, parse.children
-        window = _clause_window(token, sent)
         particles: list[Token] = []
         objects: list[Token] = []
         particle_ids: set[int] = set()
@@ -411,7 +449,7 @@ class _Context:
             if tag in ("NOUN", "PROPN") and not pps and i not in object_ids:
                 objects.append(doc[i])
                 object_ids.add(i)
-        governor = _governing_verb(token) if token.pos_ in ("NOUN", "ADJ") else None
+        governor = _governing_verb(token) if pos[token.i] in ("NOUN", "ADJ") else None
         return cls(particles, objects, pps, infinitive, governor)
 
 
@@ -469,8 +507,8 @@ def _irrealis_infinitive(verb: Token) -> bool:
         governor = i - 2
         return not ({table.lemmas[governor], *verb_forms(lowers[governor])} & _PROMISE_VERBS)
     window = lowers[max(0, i - 4) : i]
-    if "Part" in morph_values(verb, "VerbForm") and "å" in window \
-            and any(w in ("få", "gjøre") for w in window):
+    if "å" in window and any(w in ("få", "gjøre") for w in window) \
+            and "Part" in _verb_form_at(verb.doc, table, i):
         return True  # "for å få journalistene benådet": an aim
     if is_infinitive(verb):
         # a bare infinitive without a modal before it is another verb's complement: "ba koalisjonen forlate"
@@ -508,10 +546,10 @@ def _can_carry(verb: Token, named_by_row: bool = False) -> bool:
 
 def _ends_phrase(token: Token) -> bool:
     """Whether nothing nominal follows a particle candidate ("trekke soldatene ut ,")."""
-    doc = token.doc
-    if token.i + 1 >= len(doc):
+    pos = token_table(token.doc).pos
+    if token.i + 1 >= len(pos):
         return True
-    return doc[token.i + 1].pos_ not in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM")
+    return pos[token.i + 1] not in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM")
 
 
 _AUXILIARIES = {
@@ -535,21 +573,24 @@ def _finite_verb_of(verb: Token, sent: Span) -> Token:
     """The finite verb of a verb group: "har" of "har allerede stanset", "kommer" of "kommer til å
     stemme", "har" of "har ledet" even when the participle looks like a past tense; else the verb."""
     doc = verb.doc
-    verb_is_finite = "Fin" in morph_values(verb, "VerbForm")
-    infinitive = "Inf" in morph_values(verb, "VerbForm")
+    table = token_table(doc)
+    pos, lowers = table.pos, table.lowers
+    forms = _verb_form_at(doc, table, verb.i)
+    verb_is_finite = "Fin" in forms
+    infinitive = "Inf" in forms
     inserted = _parenthetical_before(verb, sent)
     for i in range(verb.i - 1, max(sent.start - 1, verb.i - 6 - len(inserted)), -1):
-        t = doc[i]
         if i in inserted:
             continue
-        if t.pos_ in ("AUX", "VERB") and "Fin" in morph_values(t, "VerbForm"):
-            auxiliary = lemma(t) in _AUXILIARIES or bool(set(verb_lemmas(t)) & _AUXILIARIES)
-            return t if auxiliary or not verb_is_finite else verb
+        tag = pos[i]
+        if tag in ("AUX", "VERB") and "Fin" in _verb_form_at(doc, table, i):
+            auxiliary = table.lemmas[i] in _AUXILIARIES or bool(set(verb_forms(lowers[i])) & _AUXILIARIES)
+            return doc[i] if auxiliary or not verb_is_finite else verb
         # "må partiet virkelig mobilisere": an adjective as adverb inside an infinitive's verb group
-        adverbial = infinitive and t.pos_ == "ADJ" and dep(t) in ("ADV", "advmod")
-        if is_punct(t) or (
-            t.pos_ not in ("ADV", "PART", "AUX", "VERB", "PRON", "PROPN", "NOUN", "DET")
-            and low(t) not in ("til", "å", "av") and not adverbial
+        adverbial = infinitive and tag == "ADJ" and parse_table(doc).deps[i] in ("ADV", "advmod")
+        if punct_at(table, i) or (
+            tag not in ("ADV", "PART", "AUX", "VERB", "PRON", "PROPN", "NOUN", "DET")
+            and lowers[i] not in ("til", "å", "av") and not adverbial
         ):
             break
     return verb
@@ -557,6 +598,24 @@ def _finite_verb_of(verb: Token, sent: Span) -> Token:
 
 def _is_finite(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and "Fin" in morph_values(token, "VerbForm")
+
+
+# analysis key -> its VerbForm values: the finders ask for the verb form of every word near a trigger
+_VERB_FORMS: dict[int, tuple[str, ...]] = {}
+
+
+def _verb_form_at(doc: Doc, table: TokenTable, i: int) -> tuple[str, ...]:
+    """``morph_values(doc[i], "VerbForm")``, looked up by the word's analysis key without a Token."""
+    key = table.morphs[i]
+    forms = _VERB_FORMS.get(key)
+    if forms is None:
+        forms = _VERB_FORMS[key] = morph_values(doc[i], "VerbForm")
+    return forms
+
+
+def _finite_at(doc: Doc, table: TokenTable, i: int) -> bool:
+    """``_is_finite`` of word ``i`` of a Doc, read from its token table."""
+    return table.pos[i] in ("VERB", "AUX") and "Fin" in _verb_form_at(doc, table, i)
 
 
 def _phrase_head(token: Token, sent: Span) -> Token:
@@ -582,7 +641,7 @@ def _clause_window(token: Token, sent: Span) -> int:
             and i > token.i + 1
         ):
             return i
-        if table.pos[i] in ("VERB", "AUX") and "Fin" in morph_values(doc[i], "VerbForm"):
+        if _finite_at(doc, table, i):
             return i
     return limit
 
@@ -715,15 +774,16 @@ _DASHES = ("-", "–", "—")
 
 def _parenthetical_before(verb: Token, sent: Span) -> set[int]:
     """Token indexes of a dash or bracket insertion that ends right before ``verb`` (adverbs aside)."""
-    doc = verb.doc
+    table = token_table(verb.doc)
+    pos, texts = table.pos, table.texts
     i = verb.i - 1
-    while i > sent.start and doc[i].pos_ == "ADV":
+    while i > sent.start and pos[i] == "ADV":
         i -= 1
-    if i <= sent.start or doc[i].text not in (*_DASHES, ")"):
+    if i <= sent.start or texts[i] not in (*_DASHES, ")"):
         return set()
-    opener = ("(",) if doc[i].text == ")" else _DASHES
+    opener = ("(",) if texts[i] == ")" else _DASHES
     for k in range(i - 1, max(sent.start - 1, i - 25), -1):
-        if doc[k].text in opener:
+        if texts[k] in opener:
             return set(range(k, i + 1))
     return set()
 
@@ -741,11 +801,11 @@ def _possibility(verb: Token, sent: Span) -> bool:
     return False
 
 
-def _in_fixed_phrase(token: Token) -> bool:
-    """Whether the token is a word of a fixed phrase as written around it ("stort sett")."""
-    lowers = token_table(token.doc).lowers
-    for phrase, k in _FIXED_PHRASE_PARTS.get(lowers[token.i], ()):
-        start = token.i - k
+def _in_fixed_phrase_at(lowers: list[str], i: int) -> bool:
+    """Whether word ``i`` (of a Doc's lower-case forms) is a word of a fixed phrase as written around
+    it ("stort sett")."""
+    for phrase, k in _FIXED_PHRASE_PARTS.get(lowers[i], ()):
+        start = i - k
         end = start + len(phrase)
         if start >= 0 and end <= len(lowers) and tuple(lowers[start:end]) == phrase:
             return True
@@ -754,15 +814,17 @@ def _in_fixed_phrase(token: Token) -> bool:
 
 def _attributive_participle(token: Token, sent: Span) -> bool:
     """ "de mest besøkte turistveiene": a participle between a determiner or degree word and its noun."""
-    if token.i <= sent.start or token.i + 1 >= sent.end:
+    i = token.i
+    if i <= sent.start or i + 1 >= sent.end:
         return False
-    before, after = token.doc[token.i - 1], token.doc[token.i + 1]
-    if "Fin" in morph_values(token, "VerbForm") or after.pos_ != "NOUN":
+    table = token_table(token.doc)
+    pos, lowers = table.pos, table.lowers
+    forms = _verb_form_at(token.doc, table, i)
+    if "Fin" in forms or pos[i + 1] != "NOUN":
         return False  # "etter at de kastet fyrverkeri": a finite verb after a pronoun
-    participle = "Part" in morph_values(token, "VerbForm") or token.pos_ == "ADJ" \
-        or is_adjective_form(token.text)
-    opener = low(before) in _DEGREE_WORDS or (
-        before.pos_ in ("DET", "PRON") and low(before) in _ATTRIBUTE_OPENERS)
+    participle = "Part" in forms or pos[i] == "ADJ" or is_adjective_form(table.texts[i])
+    opener = lowers[i - 1] in _DEGREE_WORDS or (
+        pos[i - 1] in ("DET", "PRON") and lowers[i - 1] in _ATTRIBUTE_OPENERS)
     return participle and opener
 
 
@@ -778,6 +840,7 @@ class EventFinder:
     ) -> None:
         self.doc = doc
         self.text = doc_text(doc)  # built once per Doc, shared with the other finders
+        self.table = token_table(doc)  # the hot paths index these lists rather than build Tokens
         self.quotes = quotes or []
         self.entities = entities
         self.times = times
@@ -791,6 +854,10 @@ class EventFinder:
         self._subjects: dict[int, Token | None] = {}
         self._entity_tokens: dict[int, list[int]] = {}
         self._fiction_sentences: dict[int, bool] = {}
+        self._sentence_gates: dict[int, _SentenceGate] = {}
+        self._sentence_places: dict[int, str | None] = {}
+        self._sentence_dates: dict[int, str | None] = {}
+        self._sentence_endings: dict[tuple[int, tuple[str, ...]], bool] = {}
         self._marker_positions: tuple[list[int], list[int]] | None = None
         self.time_tokens: set[int] = set()
         for time in times:
@@ -801,50 +868,57 @@ class EventFinder:
     # ------------------------------------------------------------------ trigger matching
     def matches(self, sent: Span) -> Iterable[_Match]:
         """Verb triggers first, so that an event noun governed by an event verb is left to that verb."""
-        doc, table = self.doc, token_table(self.doc)
+        table = self.table
         texts, pos, lemmas, lowers = table.texts, table.pos, table.lemmas, table.lowers
         triggers = self.triggers
-        words: list[tuple[Token, bool]] = []
+        words: list[tuple[int, bool]] = []
         for i in range(sent.start, sent.end):
             tag = pos[i]
-            if tag not in ("VERB", "AUX", "NOUN", "ADJ") or not texts[i][:1].isalpha():
+            if tag not in _TRIGGER_TAGS or not texts[i][:1].isalpha():
                 continue
-            verb_like = looks_like_verb_at(table, i)
-            # a Token only for the words that some reading may trigger (most have no lexicon row)
-            if _may_trigger(triggers, lemmas[i], lowers[i], verb_like, "VERB" if verb_like else tag):
-                words.append((doc[i], verb_like))
+            # only the words that some reading may trigger go on (most have no lexicon row)
+            as_verb, as_tagged = _readings(triggers, lemmas[i], lowers[i], tag)
+            if tag in ("VERB", "AUX"):
+                if as_verb:
+                    words.append((i, True))
+            elif as_verb or as_tagged:
+                verb_like = looks_like_verb_at(table, i)
+                if as_verb if verb_like else as_tagged:
+                    words.append((i, verb_like))
         for verbs_first in (True, False):
-            for token, verb_like in words:
+            for i, verb_like in words:
                 if verb_like != verbs_first:
                     continue
-                match = self._match(token, sent, verb_like)
+                match = self._match(i, sent, verb_like)
                 if match is not None:
                     self.event_verbs.add(match.verb.i)
                     yield match
 
-    def _lemmas(self, token: Token, verb_like: bool) -> list[str]:
-        """Lemma candidates: the lemmatizer's, the surface form, and the form without a verb ending."""
-        table = token_table(self.doc)
-        return list(_lemma_candidates(table.lemmas[token.i], table.lowers[token.i], verb_like))
-
-    def _match(self, token: Token, sent: Span, verb_like: bool) -> _Match | None:
-        pos = "VERB" if verb_like else token.pos_
-        lemmas = self._lemmas(token, verb_like)
-        if not any(_has_rows(self.triggers, candidate, pos) for candidate in lemmas):
-            return None  # no row for any reading of this word: skip building its clause context
-        if verb_like and _irrealis_infinitive(token) and not self._negated_aim(token, sent):
-            return None
-        if _in_fixed_phrase(token) or (verb_like and _attributive_participle(token, sent)):
-            return None
-        if not verb_like and low(token).startswith(("selv", "sjølv")):
-            return None  # "tar selvkritikk", "i selvforsvar": what one does to oneself
-        if verb_like and _participle_as_noun(token):
-            return None  # "overfor de to drepte", "vurderer tiltalte som tilregnelig"
-        if low(token) in _REQUIREMENT_FORMS:
+    def _match(self, i: int, sent: Span, verb_like: bool) -> _Match | None:
+        """The event of the word at ``i`` (one that some lemma reading has trigger rows for), if its
+        construction meets a row; the cheap rejections come first, the clause context last."""
+        table = self.table
+        word = table.lowers[i]
+        pos = "VERB" if verb_like else table.pos[i]
+        if word in _REQUIREMENT_FORMS:
             return None  # "det kreves kvalifikasjoner": a requirement, not a demand
-        if verb_like and _possibility(token, sent) and not self._negated_aim(token, sent):
+        if not verb_like and word.startswith(("selv", "sjølv")):
+            return None  # "tar selvkritikk", "i selvforsvar": what one does to oneself
+        if _in_fixed_phrase_at(table.lowers, i):
             return None
-        context = _Context.of(token, sent, self.particle_words)
+        token = self.doc[i]
+        # only the readings the lexicon has rows for can match, and only with a word they need nearby
+        lemmas = [c for c in _lemma_candidates(table.lemmas[i], word, verb_like)
+                  if _has_rows(self.triggers, c, pos)]
+        window = _clause_window(token, sent)
+        if not self._may_meet_rows(i, window, lemmas, pos):
+            return None
+        if verb_like and (_attributive_participle(token, sent) or _participle_as_noun(token)):
+            return None  # "de mest besøkte turistveiene", "overfor de to drepte", "vurderer tiltalte"
+        if verb_like and (_irrealis_infinitive(token) or _possibility(token, sent)) \
+                and not self._negated_aim(token, sent):
+            return None
+        context = _Context.of(token, sent, self.particle_words, window)
         # a particle right before a noun phrase may be that phrase's preposition: try without it too
         loose = [t for t in context.particle_tokens if not _ends_phrase(t)]
         variants = [context]
@@ -870,6 +944,18 @@ class EventFinder:
                         match.lemma = candidate
                     return match
         return None
+
+    def _may_meet_rows(self, i: int, window: int, lemmas: list[str], pos: str) -> bool:
+        """Whether a word the rows of some lemma candidate require (a particle, a preposition or an
+        object head) is among the dependents of word ``i`` or the words after it up to ``window``: the
+        context holds no others, so without one no row can match and the context is not built."""
+        required = [_required_words(self.triggers, candidate, pos) for candidate in lemmas]
+        if None in required:
+            return True
+        table = self.table
+        near = [*parse_table(self.doc).children[i], *range(i + 1, window)]
+        words = {table.lowers[k] for k in near} | {table.lemmas[k] for k in near}
+        return any(not words.isdisjoint(needed) for needed in required if needed is not None)
 
     def _build(self, token: Token, row: Any, context: _Context) -> _Match | None:
         words = [token]
@@ -979,60 +1065,61 @@ class EventFinder:
     def _surface_subject(self, verb: Token) -> Token | None:
         """Subject by word order: after the finite verb when something else comes first (V2), else the
         head of the nominal chunk that opens the clause; "som" points back to its antecedent."""
-        doc = self.doc
+        doc, table = self.doc, self.table
+        lowers, pos, texts = table.lowers, table.pos, table.texts
         sent = self.sentence_of(verb)
         infinitive_mark = verb.i - 1
-        while infinitive_mark > sent.start and low(doc[infinitive_mark]) in ("ha", "bli", "blitt", "hatt"):
+        while infinitive_mark > sent.start and lowers[infinitive_mark] in ("ha", "bli", "blitt", "hatt"):
             infinitive_mark -= 1  # "for å ha overfalt": a perfect infinitive
-        if infinitive_mark >= sent.start and infinitive_mark < verb.i and low(doc[infinitive_mark]) == "å":
+        if infinitive_mark >= sent.start and infinitive_mark < verb.i and lowers[infinitive_mark] == "å":
             # an infinitive's subject is that of the verb it depends on
-            governing = [t for t in doc[sent.start : infinitive_mark] if _is_finite(t)]
-            return self._surface_subject(governing[-1]) if governing else None
+            governing = self._last_finite(sent.start, infinitive_mark)
+            return self._surface_subject(doc[governing]) if governing is not None else None
         finite = _finite_verb_of(verb, sent)
         previous = finite.i - 1
-        while previous > sent.start and doc[previous].pos_ == "ADV":
+        while previous > sent.start and pos[previous] == "ADV":
             previous -= 1
-        if previous > sent.start and low(doc[previous]) in ("og", "men", "eller"):
+        if previous > sent.start and lowers[previous] in ("og", "men", "eller"):
             # "Rådet fordømmer X og advarer ...": coordinated verbs share the first verb's subject
-            earlier = [t for t in doc[sent.start : previous] if _is_finite(t)]
-            if earlier:
-                return self._surface_subject(earlier[-1])
+            earlier = self._last_finite(sent.start, previous)
+            if earlier is not None:
+                return self._surface_subject(doc[earlier])
         apposition = self._apposition_subject(finite, sent)
         if apposition is not None:
             return apposition
         start = sent.start
         coordinated = False
         for i in range(finite.i - 1, sent.start - 1, -1):
-            word = low(doc[i])
+            word = lowers[i]
             if word in ("og", "men", "eller"):
                 # "Tyskland og USA har" is one subject; "..., og Tyskland begynte" a new clause
-                before_conjunction = doc[i - 1] if i > sent.start else None
                 if (
-                    before_conjunction is not None
-                    and (before_conjunction.text == "," or before_conjunction.pos_ not in _NOMINAL)
-                    and any(_is_finite(t) for t in doc[sent.start : i])
+                    i > sent.start
+                    and (texts[i - 1] == "," or pos[i - 1] not in _NOMINAL)
+                    and self._last_finite(sent.start, i) is not None
                 ):
                     start = i + 1
                     coordinated = True
                     break
                 continue
-            if _is_finite(doc[i]):
+            if _finite_at(doc, table, i):
                 start = i + 1  # two finite verbs never share a clause: "EU-kilder sier britene har ..."
                 break
             # "før helgen", "etter mandag": a preposition before a time, not a subjunction
             next_is_time = (
-                word in ("før", "etter", "siden", "om") and i + 1 < finite.i and self._is_time(doc[i + 1])
+                word in ("før", "etter", "siden", "om") and i + 1 < finite.i and self._is_time_at(i + 1)
             )
-            if word == "som" and i > sent.start and doc[i - 1].pos_ not in _NOMINAL:
+            if word == "som" and i > sent.start and pos[i - 1] not in _NOMINAL:
                 continue  # "så mange som 600.000 mennesker": a comparison, not a relative clause
-            if doc[i].text in (",", ";", ":") or (
-                (word in _CLAUSE_OPENERS or doc[i].pos_ == "SCONJ") and not next_is_time
+            if texts[i] in (",", ";", ":") or (
+                (word in _CLAUSE_OPENERS or pos[i] == "SCONJ") and not next_is_time
             ):
                 start = i + 1
                 break
-        while start < finite.i and (doc[start].text in ("–", "-", "«") or low(doc[start]) in ("og", "men")):
+        while start < finite.i and (texts[start] in ("–", "-", "«") or lowers[start] in ("og", "men")):
             start += 1
-        before = [t for t in doc[start : finite.i] if not is_space(t)]
+        spaces = table.spaces
+        before = [doc[k] for k in range(start, finite.i) if not spaces[k]]
         while before and low(before[0]) in ("både", "enten", "verken", "hverken"):
             before = before[1:]  # "både FN og USA ber om ..."
         after = doc[finite.i + 1] if finite.i + 1 < sent.end else None
@@ -1090,6 +1177,11 @@ class EventFinder:
             t for t in core if t.pos_ in _NOMINAL and not self._is_time(t) and low(t) not in _POSSESSIVES
         ]
         return nominals[-1] if nominals else None
+
+    def _last_finite(self, start: int, end: int) -> int | None:
+        """The last finite verb in words [start, end), if any."""
+        doc, table = self.doc, self.table
+        return next((k for k in range(end - 1, start - 1, -1) if _finite_at(doc, table, k)), None)
 
     def _apposition_subject(self, finite: Token, sent: Span) -> Token | None:
         """ "Talibans åndelige leder, mullah Mohammad Omar, beordrer ...": a subject with an apposition
@@ -1184,7 +1276,10 @@ class EventFinder:
         return token.doc[:]
 
     def _is_time(self, token: Token) -> bool:
-        return token.i in self.time_tokens or low(token) in _TIME_WORDS
+        return self._is_time_at(token.i)
+
+    def _is_time_at(self, i: int) -> bool:
+        return i in self.time_tokens or self.table.lowers[i] in _TIME_WORDS
 
     def agent(self, verb: Token) -> Token | None:
         for child in verb.children:
@@ -1416,12 +1511,18 @@ class EventFinder:
         return None
 
     def location(self, sent: Span) -> str | None:
-        for entity_token in sent:
-            entity = self.entities.entity_for(entity_token)
-            if entity is None or entity.type not in _PLACE_TYPES:
-                continue
-            previous = self.doc[entity_token.i - 1] if entity_token.i > sent.start else None
-            if previous is not None and low(previous) in _LOCATIVE_PREPOSITIONS:
+        """The place named in a locative phrase of the sentence ("i Bergen"), asked once per sentence."""
+        if sent.start not in self._sentence_places:
+            self._sentence_places[sent.start] = self._location(sent)
+        return self._sentence_places[sent.start]
+
+    def _location(self, sent: Span) -> str | None:
+        lowers = self.table.lowers
+        for i in range(sent.start + 1, sent.end):
+            if lowers[i - 1] not in _LOCATIVE_PREPOSITIONS:
+                continue  # the preposition first: a Token only for the words after one
+            entity = self.entities.entity_for(self.doc[i])
+            if entity is not None and entity.type in _PLACE_TYPES:
                 return entity.name
         return None
 
@@ -1431,16 +1532,17 @@ class EventFinder:
         if negation_inside_infinitive(first, sent):
             return False  # "oppfordrer om ikke å dele": what is asked is denied, not the asking
         chain = {match.verb.i, first.i}
-        current = match.verb
+        table, parse = self.table, parse_table(self.doc)
+        lowers, heads = table.lowers, parse.heads
+        current = match.verb.i
         for _ in range(4):
-            if current.head is current or current.head.pos_ not in ("VERB", "AUX") or _opens_clause(current):
+            head = heads[current]
+            if head == current or table.pos[head] not in ("VERB", "AUX") or _opens_clause_at(parse, current):
                 break  # "Ingen snakker om det, selv om han ble drept": the cue stays in its own clause
-            current = current.head
-            chain.add(current.i)
+            current = head
+            chain.add(current)
         if self._denied(first, sent):
             return True
-        table = token_table(self.doc)
-        lowers, heads = table.lowers, parse_table(self.doc).heads
         for i in range(sent.start, sent.end):
             if lowers[i] not in cues:
                 continue
@@ -1663,18 +1765,31 @@ class EventFinder:
             return entity.type in _PLACE_ENTITY_TYPES
         return token.pos_ in ("NOUN", "PROPN") and (is_place_noun(low(token)) or is_place_noun(lemma(token)))
 
-    def _habitual(self, trigger: Token, sent: Span) -> bool:
+    def _gate(self, sent: Span) -> _SentenceGate:
+        """The sentence-wide facts of the gate, worked out on the sentence's first match."""
+        gate = self._sentence_gates.get(sent.start)
+        if gate is None:
+            lowers = self.table.lowers
+            whenever = False
+            as_long_as = None
+            for k in range(sent.start, sent.end - 2):
+                regarding = lowers[k + 2] in ("gjelder", "gjeld", "kommer", "kjem")  # "når det gjelder"
+                if lowers[k] in ("når", "kva tid") and not regarding:
+                    whenever = True
+                if lowers[k] == "så" and lowers[k + 1] == "lenge" and as_long_as is None:
+                    as_long_as = k
+            gate = self._sentence_gates[sent.start] = _SentenceGate(
+                _is_question(sent), _opens_in_lower_case(sent, self.text), whenever, as_long_as)
+        return gate
+
+    def _habitual(self, trigger: Token, sent: Span, gate: _SentenceGate) -> bool:
         """A habitual or generic clause ("kom ofte på besøk", "pleier å møtes"), or a sentence with a
         "når" clause ("møter når utvalget behandler en sak", "et ritual de utførte når de var truet"):
         what happens whenever something else does is no single event."""
-        table = token_table(self.doc)
+        table = self.table
         lowers = table.lowers
-        for k in range(sent.start, sent.end - 2):
-            regarding = lowers[k + 2] in ("gjelder", "gjeld", "kommer", "kjem")  # "når det gjelder"
-            if lowers[k] in ("når", "kva tid") and not regarding:
-                return True
-            if lowers[k] == "så" and lowers[k + 1] == "lenge" and k < trigger.i:
-                return True  # "så lenge SV legger ned veto": a condition
+        if gate.whenever or (gate.as_long_as is not None and gate.as_long_as < trigger.i):
+            return True  # "så lenge SV legger ned veto": a condition
         start, end = trigger.i, trigger.i
         while start > sent.start and not punct_at(table, start - 1):
             start -= 1
@@ -1714,7 +1829,7 @@ class EventFinder:
         """A meeting, talk or visit between two parties that can act: "møtte statsministeren",
         "hadde samtaler med Russland", "partene møttes", "besøkte Kina" (a state visit). A visit to a
         town, an exhibition or a person's home is no CONSULT ("besøkte byen", "kom på besøk")."""
-        if any(low(t) in ("tilfeldig", "tilfeldigvis") for t in sent):
+        if any(w in ("tilfeldig", "tilfeldigvis") for w in self.table.lowers[sent.start : sent.end]):
             return False  # "Vi møttes igjen tilfeldig": a chance meeting
         generic_target = target is not None and target.pos_ == "NOUN" \
             and "Plur" in morph_values(target, "Number") and "Def" not in morph_values(target, "Definite") \
@@ -1875,7 +1990,15 @@ class EventFinder:
 
     def _match_between_teams(self, sent: Span) -> bool:
         """A sentence about a sports match ("møte Russland i finalen", "VM-kamp")."""
-        return any(low(t).endswith(_MATCH_WORDS) for t in sent)
+        return self._word_ending_in(sent, _MATCH_WORDS)
+
+    def _word_ending_in(self, sent: Span, endings: tuple[str, ...]) -> bool:
+        """Whether a word of the sentence ends in one of ``endings``, asked once per sentence."""
+        key = (sent.start, endings)
+        if key not in self._sentence_endings:
+            words = self.table.lowers[sent.start : sent.end]
+            self._sentence_endings[key] = any(w.endswith(endings) for w in words)
+        return self._sentence_endings[key]
 
     def _generic_plural(self, subject: Token, verb: Token, sent: Span) -> bool:
         """A bare plural subject (no determiner, number or possessive) of a present-tense verb: a
@@ -2039,8 +2162,12 @@ class EventFinder:
             table = token_table(self.doc)
             lowers, lemmas = table.lowers, table.lemmas
             last = len(lowers) - 1
-            unreal = [i for i, w in enumerate(lowers) if w.startswith(("utelukk", "utelukt"))
-                      or (w in _UNREAL_FIRST_WORDS and i < last and (w, lowers[i + 1]) in _UNREAL_PAIRS)]
+            # one look at the whole text first: most Docs have no form of "utelukke" to find word by word
+            text = self.text.lower()
+            ruled_out = "utelukk" in text or "utelukt" in text
+            unreal = [i for i, w in enumerate(lowers)
+                      if (w in _UNREAL_FIRST_WORDS and i < last and (w, lowers[i + 1]) in _UNREAL_PAIRS)
+                      or (ruled_out and w.startswith(("utelukk", "utelukt")))]
             demands = [i for i, w in enumerate(lemmas) if w in _DEMAND_VERBS]
             self._marker_positions = (unreal, demands)
         return self._marker_positions
@@ -2130,17 +2257,17 @@ class EventFinder:
         henne på flyet", "har unnskyldt at det står en plante i badekaret", "Pappa Ola støtter
         datterens avgjørelse"). A party that is an organisation, a state or a person with a title
         ("statsministeren møtte ham på hytta") keeps the event; things are no party."""
-        lowers, pos = token_table(self.doc).lowers, token_table(self.doc).pos
-        private = any(
-            lowers[i] in _AT_HOME
-            or pos[i] == "NOUN" and (is_private_setting(lowers[i]) or is_private_noun(lowers[i]))
-            for i in range(sent.start, sent.end))
         partner = self._reciprocal_head(match, sent)  # "møte med meglerne": a party, known or not
         parties = [t for t in (actor, target) if t is not None and low(t) not in _RECIPROCALS
                    and (low(t) in PERSONAL_PRONOUNS or self.can_act(t))]
         parties += [partner] if partner is not None and partner.pos_ in _NOMINAL else []
         if not parties or not all(self._private_person(t) for t in parties):
             return False
+        lowers, pos = self.table.lowers, self.table.pos
+        private = any(
+            lowers[i] in _AT_HOME
+            or pos[i] == "NOUN" and (is_private_setting(lowers[i]) or is_private_noun(lowers[i]))
+            for i in range(sent.start, sent.end))
         # "broren John unnskyldte seg": a person the article introduces as a relative is in private life
         if not private and not any(self._introduced_as_relative(t) for t in parties):
             return False
@@ -2216,6 +2343,12 @@ class EventFinder:
         return entity is not None and entity.name.lower() in _NEWS_MEDIA
 
     def date(self, sent: Span) -> str | None:
+        """The value of the first time expression in the sentence, asked once per sentence."""
+        if sent.start not in self._sentence_dates:
+            self._sentence_dates[sent.start] = self._date(sent)
+        return self._sentence_dates[sent.start]
+
+    def _date(self, sent: Span) -> str | None:
         start = sent.start_char + self.offset
         end = sent.end_char + self.offset
         for time in self.times:
@@ -2227,25 +2360,28 @@ class EventFinder:
     def find(self) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple[str, str | None, int]] = set()
-        for sent in sentences(self.doc):
+        for sent in self.sents:
             for match in self.matches(sent):
                 trigger = match.trigger_tokens[0]
-                if _is_question(sent) or self._wished(trigger, sent) or self._conditional(trigger, sent):
-                    continue  # asked, wished or supposed, not said to have happened
-                if self._habitual(trigger, sent) or self._verb_first_condition(match, sent):
+                gate = self._gate(sent)
+                if gate.question or gate.broken_line or self._fiction(sent):
+                    continue  # asked, a piece of a broken line, or a puppet's act
+                if self._wished(trigger, sent) or self._conditional(trigger, sent):
+                    continue  # wished or supposed, not said to have happened
+                if self._habitual(trigger, sent, gate) or self._verb_first_condition(match, sent):
                     continue  # what usually happens, or what happens if something else does
                 if (self._unreal(match, sent) or self._descriptive_present(match, sent)
                         or self._generic_passive(match, sent) or self._standing_present(match, sent)):
                     continue  # what could or should happen, or what someone does as a rule
                 if not self._court_sentence(match, sent) or self._advice(match, sent):
                     continue  # "jeg dømmer henne ikke": a moral judgement; "advarer mot å": advice
-                if _opens_in_lower_case(sent, self.text) or _predicative_participle(match.verb):
-                    continue  # a piece of a broken line, or "følte seg akseptert" (a state)
+                if _predicative_participle(match.verb):
+                    continue  # "følte seg akseptert": a state
                 if self._implied(trigger, sent) or self._narrative_present(match, sent):
                     continue  # "Det betyr at flertallet avviser ...", "En dag overfaller de en familie"
-                if self._fiction(sent) or self._not_ruled_out(trigger, sent) \
-                        or self._demanded(trigger, sent) or self._warning_said(match, sent):
-                    continue  # a puppet's act, "ikke utelukket at" (a possibility), "..., advarer hun"
+                if self._not_ruled_out(trigger, sent) or self._demanded(trigger, sent) \
+                        or self._warning_said(match, sent):
+                    continue  # "ikke utelukket at" (a possibility), "..., advarer hun"
                 if _emotional_participle(match.verb, sent) or _scare_quoted(trigger) \
                         or self._compared(trigger, sent) or self._free_relative(trigger, sent):
                     continue  # "var oppbrakt over at", a "truet" in quotes, "slik de klager over": no act
@@ -2261,7 +2397,7 @@ class EventFinder:
             and not deponent  # "ble frifunnet ..., men dømt for": the second participle is passive too
         if passive:
             agent, patient = self.agent(verb), self.subject(verb)
-            accident = any(low(t).endswith(_ACCIDENT_WORDS) for t in sent)
+            accident = self._word_ending_in(sent, _ACCIDENT_WORDS)
             if match.type == "ASSAULT" and agent is None and accident:
                 return []  # "drept ved en eksplosjon i gruva", "omkom i ulykken": an accident
             if match.type == "CONSULT" and not self.can_act(agent):
@@ -2411,33 +2547,36 @@ def _noun_before_preposition(between: Span | list[Token]) -> bool:
     return False
 
 
-def _opens_clause(verb: Token) -> bool:
-    """Whether a verb heads a clause of its own: a subordinate one (a subjunction, "fordi", "at",
-    "selv om", "når", hangs on it) or a coordinated one with its own subject ("..., for jeg kastet
-    meg ut"); what is outside the clause does not deny what is inside."""
-    children = list(verb.children)
-    if any(dep(child) in ("SBU", "mark") and child.i < verb.i for child in children):
+def _opens_clause_at(parse: ParseTable, verb: int) -> bool:
+    """Whether the verb at ``verb`` heads a clause of its own: a subordinate one (a subjunction,
+    "fordi", "at", "selv om", "når", hangs on it) or a coordinated one with its own subject ("..., for
+    jeg kastet meg ut"); what is outside the clause does not deny what is inside."""
+    children, deps = parse.children[verb], parse.deps
+    if any(deps[child] in ("SBU", "mark") and child < verb for child in children):
         return True
-    return dep(verb) in ("KOORD", "conj") and any(dep(child) in SUBJECT_DEPS for child in children)
+    return deps[verb] in ("KOORD", "conj") and any(deps[child] in SUBJECT_DEPS for child in children)
 
 
 def _participle_as_noun(token: Token) -> bool:
     """A form the tagger read as a noun or adjective right after a number or a finite verb: the
     participle is used as a noun ("de to drepte", "vurderer tiltalte", "godtar straffa")."""
-    if token.i == 0:
+    i = token.i
+    if i == 0:
         return False
-    previous = token.doc[token.i - 1]
-    if previous.pos_ == "ADV" and token.pos_ == "NOUN" and token.i >= 2:
-        previous = token.doc[token.i - 2]  # "godtar derfor straffa"
-    if token.pos_ not in ("NOUN", "ADJ") and previous.pos_ != "VERB":
+    table = token_table(token.doc)
+    pos = table.pos
+    previous = i - 1
+    if pos[previous] == "ADV" and pos[i] == "NOUN" and i >= 2:
+        previous = i - 2  # "godtar derfor straffa"
+    if pos[i] not in ("NOUN", "ADJ") and pos[previous] != "VERB":
         return False
-    if previous.pos_ == "NUM" and token.pos_ in ("NOUN", "ADJ"):
+    if pos[previous] == "NUM" and pos[i] in ("NOUN", "ADJ"):
         return True
     # "vurderer tiltalte", "godtar straffa": two finite verbs never follow each other, so the second
     # is a noun; not "sitter arrestert", "har forbudt" (an auxiliary and its participle)
-    auxiliary = lemma(previous) in _AUXILIARIES | {"sitte"}
-    return previous.pos_ == "VERB" and _is_finite(previous) and not auxiliary \
-        and (token.pos_ == "NOUN" or low(token).endswith(("te", "de", "a")))
+    auxiliary = table.lemmas[previous] in _AUXILIARIES | {"sitte"}
+    return pos[previous] == "VERB" and _finite_at(token.doc, table, previous) and not auxiliary \
+        and (pos[i] == "NOUN" or table.lowers[i].endswith(("te", "de", "a")))
 
 
 def _opens_in_lower_case(sent: Span, text: str) -> bool:
