@@ -1036,7 +1036,7 @@ class EventFinder:
         sent = self.sentence_of(verb)
         first_word = next((t for t in sent if not is_space(t) and not is_punct(t)), None)
         line_initial = _at_line_start(self.text, verb.idx)
-        if (first_word is verb or line_initial) and not is_passive(verb, sent):
+        if ((first_word is not None and first_word.i == verb.i) or line_initial) and not is_passive(verb, sent):
             return None  # "Ber Yunus forklare seg": a headline's verb has no subject; Yunus is asked
         surface = self._surface_subject(verb)
         if surface is not None:
@@ -1151,7 +1151,7 @@ class EventFinder:
             return None  # after a participle comes its object, no subject
         if inverted:
             first_word = next((t for t in sent if not is_space(t) and not is_punct(t)), None)
-            if not before and (finite.i == sent.start or first_word is finite):
+            if not before and (finite.i == sent.start or (first_word is not None and first_word.i == finite.i)):
                 return None  # "Fordømmer pågripelsen av ...": a headline verb has no subject
             for t in doc[finite.i + 1 : min(sent.end, finite.i + 6)]:
                 if low(t) in _PARTITIVE_NOUNS and t.i + 1 < sent.end and low(doc[t.i + 1]) == "av":
