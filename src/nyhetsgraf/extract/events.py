@@ -70,6 +70,7 @@ from nyhetsgraf.extract.syntax import (
 )
 from nyhetsgraf.records import Article, Event, Quote, TimeExpression
 from nyhetsgraf.resources.gazetteer import is_country
+from nyhetsgraf.resources.lexicon import Observed
 from nyhetsgraf.resources.words import month_names, word_list, word_set
 
 _LOCATIVE_PREPOSITIONS = {"i", "på", "ved", "utenfor", "nær", "fra"}
@@ -925,19 +926,11 @@ class EventFinder:
         if loose:
             variants.append(context.without_particles(loose))
         for variant in variants:
-            # the observed construction, read once for every lemma candidate
-            particles, objects, preps = variant.particles, variant.objects, variant.preps
-            governor = variant.governor
+            # the observed construction, read and normalised once for every lemma candidate
+            observed = Observed.of(variant.particles, variant.objects, variant.preps, variant.has_infinitive,
+                                   variant.governor)
             for candidate in lemmas:
-                rows = self.triggers.match(
-                    candidate,
-                    pos,
-                    particles=particles,
-                    objects=objects,
-                    preps=preps,
-                    has_infinitive=variant.has_infinitive,
-                    governor=governor,
-                )
+                rows = self.triggers.match_observed(candidate, pos, observed)
                 if rows:
                     match = self._build(token, rows[0], variant)
                     if match is not None:
@@ -1036,7 +1029,8 @@ class EventFinder:
         sent = self.sentence_of(verb)
         first_word = next((t for t in sent if not is_space(t) and not is_punct(t)), None)
         line_initial = _at_line_start(self.text, verb.idx)
-        if ((first_word is not None and first_word.i == verb.i) or line_initial) and not is_passive(verb, sent):
+        verb_first = first_word is not None and first_word.i == verb.i
+        if (verb_first or line_initial) and not is_passive(verb, sent):
             return None  # "Ber Yunus forklare seg": a headline's verb has no subject; Yunus is asked
         surface = self._surface_subject(verb)
         if surface is not None:
@@ -1151,7 +1145,8 @@ class EventFinder:
             return None  # after a participle comes its object, no subject
         if inverted:
             first_word = next((t for t in sent if not is_space(t) and not is_punct(t)), None)
-            if not before and (finite.i == sent.start or (first_word is not None and first_word.i == finite.i)):
+            finite_first = first_word is not None and first_word.i == finite.i
+            if not before and (finite.i == sent.start or finite_first):
                 return None  # "Fordømmer pågripelsen av ...": a headline verb has no subject
             for t in doc[finite.i + 1 : min(sent.end, finite.i + 6)]:
                 if low(t) in _PARTITIVE_NOUNS and t.i + 1 < sent.end and low(doc[t.i + 1]) == "av":

@@ -158,7 +158,7 @@ def _check_no_duplicate(seen: dict[object, int], key: object, source: Source, li
 
 
 @dataclass(frozen=True, slots=True)
-class _Observed:
+class Observed:
     """A construction around a trigger candidate as ``Trigger.matches`` compares it: lower case, and
     only the particles that are verb particles; ``complements`` joins the heads of every complement."""
 
@@ -172,7 +172,7 @@ class _Observed:
     @classmethod
     def of(cls, particles: Collection[str], objects: Collection[str],
            preps: Mapping[str, Collection[str]] | None, has_infinitive: bool,
-           governor: str | None) -> _Observed:
+           governor: str | None) -> Observed:
         lowered: dict[str, set[str]] = {}
         for prep, heads in (preps or {}).items():
             lowered.setdefault(prep.lower(), set()).update(c.lower() for c in heads)
@@ -220,9 +220,9 @@ class Trigger:
         the head lemmas of its complements, ``governor`` is the lemma of the verb a NOUN/ADJ trigger
         depends on, optionally followed by a space and that verb's particle ("komme med").
         """
-        return self._meets(_Observed.of(particles, objects, preps, has_infinitive, governor))
+        return self._meets(Observed.of(particles, objects, preps, has_infinitive, governor))
 
-    def _meets(self, observed: _Observed) -> bool:
+    def _meets(self, observed: Observed) -> bool:
         """``matches`` of a construction already normalised (lower case, particles filtered)."""
         if self.not_objects and self.not_objects & (observed.objects | observed.complements):
             return False
@@ -330,11 +330,17 @@ class TriggerLexicon:
         "trekke tilbake kravet" meets both the RETREAT row of "trekke tilbake" and the CONCEDE row
         that also names "krav" as object; only the CONCEDE row comes back.
         """
+        # normalised once for all the rows (a common verb has dozens)
+        observed = Observed.of(particles, objects, preps, has_infinitive, governor)
+        return self.match_observed(lemma, pos, observed, participle)
+
+    def match_observed(self, lemma: str, pos: str, observed: Observed,
+                       participle: bool = False) -> list[Trigger]:
+        """``match`` of a construction already normalised with ``Observed.of``: a caller that tries
+        several lemma readings against one construction normalises it once."""
         rows = self._candidates(lemma, pos, participle)
         if not rows:
             return []
-        # normalised once for all the rows (a common verb has dozens)
-        observed = _Observed.of(particles, objects, preps, has_infinitive, governor)
         met = [t for t in rows if t._meets(observed)]
         if not met:
             return []
