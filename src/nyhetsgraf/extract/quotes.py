@@ -43,6 +43,7 @@ from nyhetsgraf.extract.syntax import (
 )
 from nyhetsgraf.records import Article, Quote
 from nyhetsgraf.resources.fullforms import full_forms
+from nyhetsgraf.resources.gazetteer import without_genitive
 from nyhetsgraf.resources.words import quotation_marks, word_set
 
 # Verbs that turn a dashless closing attribution into direct speech; the others report.
@@ -118,6 +119,9 @@ _TIME_WORDS = {"denne", "dette", "neste", "forrige", "sist", "siste", "samme", "
 _OPENING_SUBJUNCTIONS = {"når", "hvis", "dersom", "om", "da", "fordi", "selv", "mens", "etter", "før", "viss",
                          "sidan", "sjølv"}
 _NEGATIONS = {"ikke", "ikkje", "aldri"}
+# "etter at", "før at", "uten at", "slik at": a subjunction of time, manner or result, not the at of a
+# reported clause
+_AT_SUBJUNCTIONS = {"etter", "før", "uten", "utan", "slik", "sånn", "inntil", "innan", "innen", "fordi"}
 _OBJECT_WORDS = {"det", "dette", "slik", "sånn", "så", "noe", "følgende"}
 
 
@@ -844,15 +848,24 @@ class QuoteFinder:
             phrase = phrase_after(closing, self.sentence(closing.i))
             if len(phrase):
                 return self._name(phrase)
+        source = self._impersonal_source(span)
+        if source is not None:
+            return source
         sent = self.sentence(span.start)
         k = span.start - 1
         while k >= 0 and (is_space(self.doc[k]) or self.doc[k].text in QUOTATION_MARKS):
             k -= 1
+        owner = self._genitive_owner(k) if k >= 0 else None
+        if owner is not None:
+            return owner  # "Kennedys «...»", "statsministerens «...»": the owner's words
         if k >= 0 and self.doc[k].text == ":" and k < sent.start:
             # "Hun skriver i en e-post: «...»": the frame before the colon is its own sentence
             sent = self.sentence(k)
         if k >= 0 and self.doc[k].text == ":":
             frame = self.doc[max(sent.start, k - 8) : k]
+            cited = next((t for t in frame if low(t) in _CITING_FORMS), None)
+            if cited is not None and len(phrase := phrase_after(cited, frame)):
+                return self._name(phrase)  # "For å sitere Maktutredningen: «...»": the one cited
             if not any(t.pos_ in ("VERB", "AUX") for t in frame):
                 # "Jens Stoltenbergs uttalelse til VG: «...»": the person of a verbless frame speaks
                 persons = [t for t in frame
@@ -880,13 +893,52 @@ class QuoteFinder:
             return name
         return None
 
+    def _genitive_owner(self, k: int) -> str | None:
+        """The owner named by a genitive right before a quotation's opening mark ("Kennedys «...»",
+        "statsministerens «...»"): a name, or a noun for someone who can speak."""
+        token = self.doc[k]
+        if token.pos_ not in ("PROPN", "NOUN") or not token.text.endswith(("s", "'", "’")):
+            return None
+        entity = self.entities.entity_for(token)
+        if entity is not None:
+            # the entity layer may keep the ending of a name seen only in the genitive
+            return without_genitive(entity.name) if entity.name.endswith(token.text) else entity.name
+        base = without_genitive(token.text)
+        if base == token.text:
+            return None
+        # a capitalised word opening the sentence is known as a name only by the entity layer
+        opening = token.text[:1].isupper() and token.i == self.sentence(k).start
+        return base if _can_speak(base.lower() if opening else base, self.entities) else None
+
+    def _impersonal_source(self, span: Span) -> str | None:
+        """ «...», heter det i en pressemelding fra Slottet: the impersonal "heter det" names its source
+        after "fra" (else the text after "i": "heter det i rapporten")."""
+        doc = self.doc
+        table = token_table(doc)
+        k = self._after_closing_mark(span)
+        if k + 2 >= len(doc) or table.lowers[k] not in _IMPERSONAL_VERBS or table.lowers[k + 1] != "det":
+            return None
+        sent = self.sentence(k)
+        after = [j for j in range(k + 2, sent.end) if table.lowers[j] in ("fra", "frå", "i")]
+        preferred = [j for j in after if table.lowers[j] != "i"] or after
+        if not preferred:
+            return None
+        phrase = phrase_after(doc[preferred[0]], doc[preferred[0] : sent.end])
+        return self._name(phrase) if len(phrase) else None
+
     def _closing_speech_verb(self, span: Span) -> Token | None:
         """A speech verb right after a quotation's closing mark (and a comma): «...» skriver X."""
+        doc = self.doc
+        k = self._after_closing_mark(span)
+        return doc[k] if k < len(doc) and speech_verb_at(doc, k) else None
+
+    def _after_closing_mark(self, span: Span) -> int:
+        """The token after a quotation's closing mark and a comma."""
         doc = self.doc
         k = span.end
         while k < len(doc) and (doc[k].text in ("»", "”", '"', ",") or is_space(doc[k])) and k < span.end + 3:
             k += 1
-        return doc[k] if k < len(doc) and speech_verb_at(doc, k) else None
+        return k
 
     # ------------------------------------------------------------------ reported speech
     def at_clauses(self, found: list[_Found]) -> None:
@@ -906,6 +958,8 @@ class QuoteFinder:
                     continue
                 if i + 1 < sent.end and table.lowers[i + 1] in _NEGATIONS:
                     continue  # "Jeg påstår ikke at ...": what is not said is not reported
+                if _unsaid_view(table, i, sent.start):
+                    continue  # "vil han trolig mene at", "kan vi si at": a guess or the writer's view
                 clause_start = self._reported_clause_start(verb, sent, explicit_only)
                 if clause_start is None:
                     continue
@@ -951,6 +1005,8 @@ class QuoteFinder:
         while i < limit:
             t = doc[i]
             if low(t) in _AT:
+                if low(doc[i - 1]) in _AT_SUBJUNCTIONS:
+                    break  # "uttalte seg etter at dommen falt": a time or a manner, not what is said
                 return i + 1 if i + 1 < sent.end else None
             if t.text in (",", ".", ":", ";", "?", "!", "–") or low(t) in _CLAUSE_BREAKS:
                 break
@@ -1038,6 +1094,37 @@ def _unsaid_infinitive(table: TokenTable, i: int) -> bool:
     if i < 2 or table.lowers[i - 1] != "å":
         return False
     return table.pos[i - 2] in ("ADJ", "ADV") or table.lowers[i - 2] in ("for", "til", "nektet", "nekta")
+
+
+def _unsaid_view(table: TokenTable, i: int, sentence_start: int) -> bool:
+    """Whether the speech verb at i voices a view nobody has said: that of anyone ("Muligens mener man
+    at", "Ein kan seie at"), the writer's or a reader's under a modal ("Grovt sett kan vi si at", "Du
+    vil kanskje hevde at") or a guess about what someone would say ("Om ti år vil han trolig mene
+    at"). Read from the words of the verb's clause before it."""
+    window = []
+    for k in range(i - 1, max(sentence_start, i - 7) - 1, -1):
+        if punct_at(table, k) or table.pos[k] == "SCONJ":
+            break
+        window.append(k)
+    lowers = table.lowers
+    if (i + 1 < len(lowers) and lowers[i + 1] in _GENERIC_SUBJECTS
+            or any(lowers[k] in _GENERIC_SUBJECTS for k in window)):
+        return True
+    if not any(lowers[k] in _MODAL_FORMS for k in window):
+        return False
+    # the pronoun itself, not the article of "ein talsmann"
+    return any(lowers[k] in _HEDGES or lowers[k] in _WRITER_SUBJECTS and table.pos[k] == "PRON"
+               for k in window)
+
+
+# "man", "ein": anyone; a view held by anyone is no report of what someone said
+_GENERIC_SUBJECTS = frozenset({"man"})
+# The writer and the reader: "kan vi si", "du vil kanskje hevde"
+_WRITER_SUBJECTS = frozenset({"vi", "me", "du", "ein", "man", "jeg", "eg"})
+_MODAL_FORMS = frozenset({"vil", "ville", "kan", "kunne", "skal", "skulle", "må", "måtte", "bør", "burde",
+                          "kjem", "kommer"})
+_HEDGES = frozenset({"trolig", "truleg", "sannsynligvis", "sannsynlegvis", "kanskje", "antakelig",
+                     "antakeleg", "muligens", "moglegvis", "neppe", "sikkert", "nok", "vel"})
 
 
 def _idiom_si(table: TokenTable, i: int) -> bool:
@@ -1193,6 +1280,10 @@ def find_quotes(doc: Doc, article: Article, entities: EntityIndex,
 # Nouns of frequency and time that stand between an auxiliary and its participle as adverbials.
 _FREQUENCY_NOUNS = frozenset({"gang", "ganger", "gong", "gonger", "år", "dag", "dager", "uke", "uker",
                               "veke"})
+# "For å sitere X:", "Eg siterer X:": the one cited says the quotation after the colon
+_CITING_FORMS = frozenset({"sitere", "siterer", "siterte", "sitera", "siterar"})
+# "«...», heter det i en pressemelding fra X": an impersonal verb that names its source after it
+_IMPERSONAL_VERBS = frozenset({"heter", "het", "heiter", "heitte"})
 # Verbs that quote what someone called something: "kalte henne en «rar dame»".
 _NAMING_VERBS = word_set("naming_verbs")
 _PASSIVE_AUXILIARIES = frozenset({"bli", "blir", "ble", "blitt", "blei", "vert", "vart", "vorte", "verte"})
