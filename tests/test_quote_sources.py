@@ -71,3 +71,55 @@ def test_no_report(extractor: Extractor, language: str, text: str) -> None:
 def test_report_kept(extractor: Extractor, language: str, text: str, quoted: str, speaker: str) -> None:
     found = [(q.text.rstrip("."), q.speaker) for q in quotes(extractor, text, language)]
     assert (quoted, speaker) in found
+
+
+@pytest.mark.parametrize(("language", "text", "quoted", "speaker"), [
+    # an attribution that interrupts its sentence: the narration before the sentence is no part of it
+    ("nb", "Ca. 75 prosent av innholdet er produsert i utlandet. Men, sier Stokke, de dubber ikke alt.",
+     "de dubber ikke alt", "Stokke"),
+    ("nn", "Det er mange som ventar. Men, seier Kari Lie, vi gjev oss ikkje.", "vi gjev oss ikkje",
+     "Kari Lie"),
+    ("nb", "– Men, sier Kari Lie, vi gir oss ikke.", "vi gir oss ikke", "Kari Lie"),
+    # an infinitive after a preposition is said by the subject of the clause it hangs on
+    ("nb", "Ola Hansen svarte med å si at han ikke visste noe.", "han ikke visste noe", "Ola Hansen"),
+    ("nn", "Kari Lie var på møtet. Ho avslutta med å seie at det er «altfor tidleg» å konkludere.",
+     "altfor tidleg", "Kari Lie"),
+    # words in quotation marks inside reported speech are the reported speaker's
+    ("nb", 'Carl Hagen var på plass. I går svarte han, ved å si at det er "noe for tidlig" å snakke om det.',
+     "noe for tidlig", "Carl Hagen"),
+    # a caption label that opens the line is no part of the quote
+    ("nb", "Boka kom i fjor.\n\nOverflødig: Personlig vil jeg avskaffe paragrafen, sier Anders Lie.",
+     "Personlig vil jeg avskaffe paragrafen", "Anders Lie"),
+    ("nn", "Boka kom i fjor.\n\nOverflødig: Personleg vil eg avskaffe paragrafen, seier Anders Lie.",
+     "Personleg vil eg avskaffe paragrafen", "Anders Lie"),
+    # a person named after a title or relation, behind owners or other titles
+    ("nb", "– Han var alltid snill, sier Per og Annes sønn Edvard.", "Han var alltid snill", "Edvard"),
+    ("nn", "– Ho var alltid snill, seier Per og Annes dotter Ingrid.", "Ho var alltid snill", "Ingrid"),
+    ("nb", "– Det er på tide, sier Fritt Ord-styreleder og tidligere riksadvokat Georg Fredrik Rieber-Mohn.",
+     "Det er på tide", "Georg Fredrik Rieber-Mohn"),
+    ("nb", "– Vi er fornøyde, sier styreleder i Norsk Tipping og tidligere statsråd Kari Nordmann.",
+     "Vi er fornøyde", "Kari Nordmann"),
+    ("nb", "– Vi anker, sier Kari Lies advokat Per Olsen.", "Vi anker", "Per Olsen"),
+    ("nb", "– Vi anker, sier Hansens advokat.", "Vi anker", "Hansens advokat"),
+    ("nb", "– Vi er klare, sier Kari Lie og rektor Ola Hansen.", "Vi er klare", "Kari Lie"),
+])
+def test_speech_and_speaker(extractor: Extractor, language: str, text: str, quoted: str,
+                            speaker: str) -> None:
+    found = [(q.text.rstrip("."), q.speaker) for q in quotes(extractor, text, language)]
+    assert (quoted, speaker) in found
+
+
+@pytest.mark.parametrize(("language", "text", "not_quoted"), [
+    ("nb", "Ca. 75 prosent av innholdet er produsert i utlandet. Men, sier Stokke, de dubber ikke alt.",
+     "Ca."),
+    ("nb", "Han møtte pressen med rak rygg, svarte villig vekk, men innrømmet at fasaden lyver.",
+     "Han møtte"),
+    ("nn", "Ho møtte pressa med rak rygg, svarte villig, men innrømde at fasaden lyg.", "Ho møtte"),
+    ("nb", "Boka kom i fjor.\n\nOverflødig: Personlig vil jeg avskaffe paragrafen, sier Anders Lie.",
+     "Overflødig"),
+    # a compound on a quoted term
+    ("nb", "Skolen har innført egne «husk å drikke vann»-dager for elevene.", "husk"),
+    ("nn", "Skulen har innført eigne «hugs å drikke vatn»-dagar for elevane.", "hugs"),
+])
+def test_no_such_quote(extractor: Extractor, language: str, text: str, not_quoted: str) -> None:
+    assert not [q for q in quotes(extractor, text, language) if q.text.startswith(not_quoted)]

@@ -327,8 +327,14 @@ class QuoteFinder:
         between = self._subject_inside_verb_group(verb, clause)
         if between is not None and prefer_after is None:
             return self._name(between)
+        framing = self._framing_subject(verb, clause) if prefer_after is None else None
+        if framing is not None:
+            return self._name_of_subject(framing, clause)
         after = self._subject_follows(verb, clause) if prefer_after is None else prefer_after
         phrase = phrase_after(verb, clause) if after else self._chunk_before(verb, clause)
+        titled = self._titled_person_after(verb) if after else None
+        if titled is not None:
+            return titled
         if len(phrase):
             return self._name(phrase)
         subject = self._parsed_subject(verb)
@@ -336,6 +342,42 @@ class QuoteFinder:
             return self._name_of_subject(subject, clause)
         phrase = self._chunk_before(verb, clause) if after else phrase_after(verb, clause)
         return self._name(phrase) if len(phrase) else None
+
+    def _titled_person_after(self, verb: Token) -> str | None:
+        """ "sier Per og Annes sønn Edvard", "sier X-leder og tidligere riksadvokat Georg Lie": a person
+        named right after a title or relation noun, behind the owners or other titles of a longer
+        description (a genitive or "og" before that noun), is the speaker."""
+        doc = self.doc
+        table = token_table(doc)
+        sent = self.sentence(verb.i)
+        people: list[int] = []
+        for k in range(verb.i + 1, min(sent.end, verb.i + 14)):
+            if (punct_at(table, k) and table.texts[k] != "-") or table.pos[k] in ("VERB", "AUX"):
+                return None
+            entity = self.entities.entity_for(doc[k])
+            title = k - 1
+            if (entity is not None and entity.type == "PER" and title > verb.i + 1
+                    and table.pos[title] == "NOUN" and table.texts[title].islower()
+                    and self.entities.entity_for(doc[title]) is None):
+                owned = table.texts[title - 1].endswith("s") and table.texts[title - 1][:1].isupper()
+                joined = any(table.lowers[j] == "og" for j in range(verb.i + 1, title))
+                owners = all(_owner_name_at(table, j) for j in people)
+                return entity.name if (owned or joined) and owners else None
+            last_word = entity is not None and self.entities.entity_for(doc[k + 1]) is not entity
+            if last_word and entity.type == "PER":
+                people.append(k)  # the last word of each name before
+        return None
+
+    def _framing_subject(self, verb: Token, clause: Span) -> Token | None:
+        """ "Han svarte, ved å si at", "Ho avslutta med å seie at": a speech verb in the infinitive
+        after a preposition is said by the subject of the finite verb before it."""
+        doc = self.doc
+        if verb.i < 2 or low(doc[verb.i - 1]) != "å" or doc[verb.i - 2].pos_ != "ADP":
+            return None
+        for k in range(verb.i - 3, clause.start - 1, -1):
+            if doc[k].pos_ in ("VERB", "AUX") and _finite(doc[k]):
+                return self._parsed_subject(doc[k])
+        return None
 
     def _subject_inside_verb_group(self, verb: Token, sent: Span) -> Span | None:
         """ "Da skal Ling og Lee ha gitt uttrykk for at": an inverted subject between the finite
@@ -490,6 +532,8 @@ class QuoteFinder:
             speaker = phrase_after(verb, self.doc[j:stop])
             if len(speaker) == 0 or self._clause_follows(speaker, stop) or not _finite(verb):
                 continue  # ", slått fast": a participle closes no quote
+            if all(t.pos_ in ("ADV", "ADJ") for t in speaker):
+                continue  # "Han møtte pressen med rak rygg, svarte villig": manner, nobody named
             if all(low(t) in _OBJECT_WORDS for t in speaker):
                 continue  # "Alan Smith, ..., sier det slik": the verb's object, the speaker is before
             if len(speaker) == 1 and low(speaker[0]) in ("du", "dere", "dykk"):
@@ -570,6 +614,10 @@ class QuoteFinder:
             if attribution is not None:
                 comma, verb = attribution
                 bounds = _text_bounds(doc, first, comma - 1 if doc[comma].text == "," else comma)
+                resumed = self._speech_resumes(verb, self.sentence(verb.i))
+                if resumed is not None and _only_openers(token_table(doc), first, comma):
+                    # "– Men, sier hun, vi gir oss ikke": the speech is the part after
+                    bounds = _text_bounds(doc, resumed + 1, self.sentence(verb.i).end - 1)
                 if bounds is None:
                     continue
                 self._about_bounds(*bounds)
@@ -719,8 +767,16 @@ class QuoteFinder:
                         first, direct = opening, True
                 else:
                     opening = None
+                resumed = self._speech_resumes(verb, sent) if opening is None else None
+                if resumed is not None:
+                    # "Dette er ikke nok, mener Hansen, vi må gjøre mer": the attribution interrupts
+                    # its own sentence, and the narration before that sentence is no part of it
+                    first = max(first, sent.start)
                 fronted = opening is None and self._fronted_adverbial(max(first, sent.start), comma)
                 bounds = _text_bounds(doc, first, comma - 1)
+                if resumed is not None and _only_openers(token_table(doc), first, comma):
+                    # "Men, sier Stokke, de dubber ikke alt": the speech is the part after
+                    bounds, fronted = _text_bounds(doc, resumed + 1, sent.end - 1), False
                 if bounds is not None and self.text[bounds[0]] in DASHES:
                     bounds = (bounds[0] + 1, bounds[1])  # a dash glued to the first word
                 segment_start = sent.end
@@ -735,6 +791,21 @@ class QuoteFinder:
                 # "I boken ..., erkjenner han ...": the verb's own adverbial is no quote, but the
                 # one who speaks may go on in the next dash line
                 found.append(_Found(*bounds, speaker, direct, None if fronted else verb.i, hidden=fronted))
+
+    def _speech_resumes(self, verb: Token, sent: Span) -> int | None:
+        """The comma after an attribution that interrupts a sentence ("Men, sier Stokke, de dubber
+        ikke alt"): words of speech follow it before the sentence ends."""
+        table = token_table(self.doc)
+        speaker = phrase_after(verb, sent)
+        comma = speaker.end
+        if not len(speaker) or comma + 2 >= sent.end or table.texts[comma] != ",":
+            return None
+        if table.lowers[comma + 1] in _AT or table.pos[comma + 1] in ("SCONJ", "CCONJ"):
+            return None  # "sier Hansen, som ...", "sier hun, og legger til": the speaker's own clause
+        if table.pos[comma + 1] in ("VERB", "AUX") or table.lowers[comma + 1] in ("som", "der"):
+            return None
+        words = [k for k in range(comma + 1, sent.end) if table.texts[k][:1].isalnum()]
+        return comma if len(words) >= 2 and any(table.pos[k] in ("VERB", "AUX") for k in words) else None
 
     def _fronted_adverbial(self, start: int, comma: int) -> bool:
         """Whether tokens start..comma-1 before ", VERB X" are an adverbial fronted before an inverted
@@ -785,8 +856,8 @@ class QuoteFinder:
             inner = text[i + 1 : j].strip()
             start = i + 1 + (len(text[i + 1 : j]) - len(text[i + 1 : j].lstrip()))
             i = j + 1
-            if not _looks_like_speech(inner):
-                continue
+            if not _looks_like_speech(inner) or re.match(r"-\w", text[j + 1 : j + 3]):
+                continue  # «minne på»-dager: a compound on a quoted term
             end = start + len(inner)
             if any(s <= start and end <= e for s, e in taken):
                 continue
@@ -1083,6 +1154,7 @@ class QuoteFinder:
         self.at_clauses(found)
         self.ifolge(found)
         found = _without_nested(found)  # speech reported inside a quote hands no speaker on
+        _inherit_reported_speakers(found, self.entities)
         self.continue_speakers(found)
         return [f for f in found if not f.hidden]
 
@@ -1094,6 +1166,23 @@ def _unsaid_infinitive(table: TokenTable, i: int) -> bool:
     if i < 2 or table.lowers[i - 1] != "å":
         return False
     return table.pos[i - 2] in ("ADJ", "ADV") or table.lowers[i - 2] in ("for", "til", "nektet", "nekta")
+
+
+def _owner_name_at(table: TokenTable, k: int) -> bool:
+    """Whether the name ending at k owns what follows: a genitive ("Hansens advokat") or the first of
+    a pair of owners ("Per og Annes sønn": "og" and a capitalised genitive follow it)."""
+    texts = table.texts
+    if texts[k].endswith("s") and k + 1 < len(texts) and texts[k + 1].islower():
+        return True
+    if k + 2 >= len(texts) or table.lowers[k + 1] != "og" or not texts[k + 2][:1].isupper():
+        return False
+    return any(texts[j].endswith("s") for j in range(k + 2, min(len(texts), k + 5)))
+
+
+def _only_openers(table: TokenTable, start: int, end: int) -> bool:
+    """Whether tokens start..end-1 hold at most a conjunction or sentence adverb ("Men", "Og så")."""
+    words = [k for k in range(start, end) if table.texts[k][:1].isalnum()]
+    return len(words) <= 2 and all(table.lowers[k] in _NOT_SPEAKER_OPENERS for k in words)
 
 
 def _unsaid_view(table: TokenTable, i: int, sentence_start: int) -> bool:
@@ -1210,6 +1299,17 @@ def _without_nested(found: list[_Found]) -> list[_Found]:
     return result
 
 
+def _inherit_reported_speakers(found: list[_Found], entities: EntityIndex) -> None:
+    """ "Han sa at det er «noe for tidlig» å snakke om det": words in quotation marks inside reported
+    speech, with no speaker of their own, are the reporter's speaker's."""
+    reported = [f for f in found if not f.direct and f.speaker is not None]
+    for quote in found:
+        if quote.direct and not _speaker_named(quote.speaker, entities):
+            around = next((r for r in reported if r.start <= quote.start and quote.end <= r.end), None)
+            if around is not None:
+                quote.speaker = around.speaker
+
+
 def _whole_speech(doc: Doc, text: str, found: _Found) -> bool:
     """Whether a quote is a whole piece of speech rather than a piece of a broken line or a label:
     its line goes on after it (a closing mark, full stop or attribution), a dash line does not open
@@ -1244,6 +1344,24 @@ def _whole_speech(doc: Doc, text: str, found: _Found) -> bool:
     return span is None or _has_verb(span)
 
 
+def _after_label(doc: Doc, text: str, start: int, end: int) -> int:
+    """Where a quote starts once a caption label that opens its line is left out ("Overflødig: Personlig
+    vil jeg ..."): one to three words without a verb before a colon and a capitalised sentence."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip("".join(DASHES) + "".join(QUOTATION_MARKS) + " "):
+        return start
+    colon = text.find(":", start, min(end, start + 40))
+    rest = text[colon + 1 : end].lstrip() if colon >= 0 else ""
+    if not rest[:1].isupper() or not 1 <= len(text[start:colon].split()) <= 3:
+        return start
+    table = token_table(doc)
+    offsets = token_offsets(doc)
+    label = range(bisect_left(offsets, start), bisect_left(offsets, colon))
+    if any(table.pos[k] in ("VERB", "AUX", "") for k in label):
+        return start  # "Han sa: Vi kommer": a frame, not a label
+    return end - len(rest)
+
+
 def _attribution_opens_line(doc: Doc, char: int) -> bool:
     """Whether the line from character ``char`` opens with a speech verb ("sier Kari Lie."), so a
     quote that ends the line before it with a comma is whole."""
@@ -1268,10 +1386,11 @@ def find_quotes(doc: Doc, article: Article, entities: EntityIndex,
     for f in finder.find():
         if not _whole_speech(doc, finder.text, f):
             continue
+        f.start = _after_label(doc, finder.text, f.start, f.end)
         text = finder.text[f.start : f.end]
         span = (f.start + offset, f.end + offset)
         speaker = _clean_speaker(f.speaker)
-        if speaker is not None and not f.named_source and not _can_speak(speaker, entities):
+        if not f.named_source and not _speaker_named(speaker, entities):
             speaker = None  # "nye melodier", "det meg", "40 prosent": no one who speaks
         quotes.append(Quote(text=text, speaker=speaker, direct=f.direct, span=span))
     return quotes
@@ -1327,6 +1446,12 @@ _TEXT_NOUNS = word_set("speaker_text_nouns")
 _TERM_NOUNS = word_set("term_nouns")
 _GROUP_SPEAKERS = frozenset({"mange", "alle", "andre", "flere", "samtlige", "begge", "noen", "ingen"})
 _PRONOUN_SPEAKERS = frozenset({*PERSONAL_PRONOUNS, *_GROUP_SPEAKERS})
+
+
+def _speaker_named(speaker: str | None, entities: EntityIndex) -> bool:
+    """Whether a speaker phrase, once cleaned, names someone who can speak."""
+    cleaned = _clean_speaker(speaker)
+    return cleaned is not None and _can_speak(cleaned, entities)
 
 
 def _can_speak(speaker: str, entities: EntityIndex) -> bool:
