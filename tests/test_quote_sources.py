@@ -123,3 +123,29 @@ def test_speech_and_speaker(extractor: Extractor, language: str, text: str, quot
 ])
 def test_no_such_quote(extractor: Extractor, language: str, text: str, not_quoted: str) -> None:
     assert not [q for q in quotes(extractor, text, language) if q.text.startswith(not_quoted)]
+
+
+@pytest.mark.parametrize(("language", "text", "quoted", "speaker"), [
+    # an adverbial the inversion rules do not know, before a subject parsed right after the verb
+    ("nb", "Kari Lie møtte læreren hver dag. En gang forteller Kari ham at hun ikke har matpakke.",
+     "hun ikke har matpakke", "Kari Lie"),
+    ("nb", "Ola Hansen ringte tilbake. Hver gang forteller han at alt er bra.", "alt er bra", "Ola Hansen"),
+    # a person after a full name and another's genitive first name
+    ("nb", "Fra tredje klasse er Olav Vikdal Karis lærer. Han synes hun er flink.\n"
+     "– Hun var flink, sier han.", "Hun var flink", "Olav Vikdal"),
+])
+def test_speaker_after_an_adverbial_or_a_genitive(extractor: Extractor, language: str, text: str, quoted: str,
+                                                  speaker: str) -> None:
+    found = [(q.text.rstrip("."), q.speaker) for q in quotes(extractor, text, language)]
+    assert (quoted, speaker) in found
+
+
+def test_the_one_a_quotation_describes_is_not_its_speaker(extractor: Extractor) -> None:
+    text = ("Kari Lie gikk i sjette klasse. Med seks i forming har hun «kolossale, kreative evner». "
+            "Rektor sier at hun vil klare seg.")
+    assert all(q.speaker != "Kari Lie" for q in quotes(extractor, text) if q.text.startswith("kolossale"))
+
+
+def test_a_text_that_ends_in_a_name_after_a_speech_verb(extractor: Extractor) -> None:
+    found = quotes(extractor, "– Vi anker, sier rektor Ola Hansen")
+    assert [q.speaker for q in found] == ["Ola Hansen"]

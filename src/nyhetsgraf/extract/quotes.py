@@ -363,7 +363,8 @@ class QuoteFinder:
                 joined = any(table.lowers[j] == "og" for j in range(verb.i + 1, title))
                 owners = all(_owner_name_at(table, j) for j in people)
                 return entity.name if (owned or joined) and owners else None
-            last_word = entity is not None and self.entities.entity_for(doc[k + 1]) is not entity
+            last_word = entity is not None and (k + 1 == len(doc) or self.entities.entity_for(doc[k + 1])
+                                                is not entity)
             if last_word and entity.type == "PER":
                 people.append(k)  # the last word of each name before
         return None
@@ -508,11 +509,14 @@ class QuoteFinder:
             return True
         if all(table.lowers[k] in _TEMPORAL or table.lowers[k] in _TIME_WORDS for k in before):
             return True  # "Denne helgen uttalte han at": a time, the subject follows the verb
-        return (
-            table.pos[first] in ("ADV", "ADP", "SCONJ")
-            or table.lowers[first] in ("samtidig", "ifølge", "i", "på")
-            or table.lowers[first] in _TEMPORAL
-        )
+        if (table.pos[first] in ("ADV", "ADP", "SCONJ") or table.lowers[first] in _TEMPORAL
+                or table.lowers[first] in ("samtidig", "ifølge", "i", "på")):
+            return True
+        # "En gang forteller Cathrine ham at": an adverbial the words above do not know, before a
+        # subject the parse puts right after the verb
+        subject = self._parsed_subject(verb)
+        return (subject is not None and verb.i < subject.i <= verb.i + 2 and subject.pos_ in ("PROPN", "PRON")
+                and not any(table.pos[k] in ("PROPN", "PRON") for k in before))
 
     # ------------------------------------------------------------------ direct speech
     def closing_attribution(self, first: int, last: int) -> tuple[int, Token] | None:
@@ -946,7 +950,11 @@ class QuoteFinder:
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and not (span.start <= t.i < span.end)]
         # a speech verb of the sentence first: "Når X legger ut bilder, får hun jenter som skriver «...»"
         speech = [t for t in verbs if is_speech_verb(t)]
-        for verb in [*speech, *(t for t in verbs if t.i < span.start and t not in speech)]:
+        # "har hun «kolossale evner»", "er han «en god mann»": the subject of a copula or of having is
+        # the one described, not the one who said it
+        others = [t for t in verbs
+                  if t.i < span.start and t not in speech and lemma(t) not in _DESCRIBING_LEMMAS]
+        for verb in [*speech, *others]:
             head = verb
             subject = self._parsed_subject(head)
             while subject is None and dep(head) in ("KOORD", "conj", "INFV") and head.head is not head:
@@ -1399,6 +1407,8 @@ def find_quotes(doc: Doc, article: Article, entities: EntityIndex,
 # Nouns of frequency and time that stand between an auxiliary and its participle as adverbials.
 _FREQUENCY_NOUNS = frozenset({"gang", "ganger", "gong", "gonger", "år", "dag", "dager", "uke", "uker",
                               "veke"})
+# Verbs whose subject a quotation describes: "har hun «...»", "ble han «...»"
+_DESCRIBING_LEMMAS = frozenset({"være", "vere", "ha", "bli", "verte", "få", "eie"})
 # "For å sitere X:", "Eg siterer X:": the one cited says the quotation after the colon
 _CITING_FORMS = frozenset({"sitere", "siterer", "siterte", "sitera", "siterar"})
 # "«...», heter det i en pressemelding fra X": an impersonal verb that names its source after it
