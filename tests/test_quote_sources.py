@@ -149,3 +149,14 @@ def test_the_one_a_quotation_describes_is_not_its_speaker(extractor: Extractor) 
 def test_a_text_that_ends_in_a_name_after_a_speech_verb(extractor: Extractor) -> None:
     found = quotes(extractor, "– Vi anker, sier rektor Ola Hansen")
     assert [q.speaker for q in found] == ["Ola Hansen"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the owner in the verbless end of a colon frame
+    ("Jeg husker også Jens Stoltenbergs uttalelse til VG: «Jeg skal se om Hagen kan bidra med noe mer. "
+     "Han kommer ikke til å få noen lettelser», og jeg husker mer.", "Jens Stoltenberg"),
+    # a passive speech verb names nobody
+    ("Når det fra talerstolen hevdes at «man har gjort alt og ikke kan gjøre mer», er det feil.", None),
+])
+def test_quotation_speaker_from_its_frame(extractor: Extractor, text: str, speaker: str | None) -> None:
+    assert [q.speaker for q in quotes(extractor, text) if q.direct] == [speaker]

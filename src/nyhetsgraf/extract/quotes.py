@@ -941,10 +941,15 @@ class QuoteFinder:
             cited = next((t for t in frame if low(t) in _CITING_FORMS), None)
             if cited is not None and len(phrase := phrase_after(cited, frame)):
                 return self._name(phrase)  # "For å sitere Maktutredningen: «...»": the one cited
-            if not any(t.pos_ in ("VERB", "AUX") for t in frame):
-                # "Jens Stoltenbergs uttalelse til VG: «...»": the person of a verbless frame speaks
-                persons = [t for t in frame
-                           if (e := self.entities.entity_for(t)) is not None and e.type == "PER"]
+            verbs = [t.i for t in frame if t.pos_ in ("VERB", "AUX")]
+            if not any(is_speech_verb(self.doc[v]) for v in verbs):
+                # "Jens Stoltenbergs uttalelse til VG: «...»": the person of a verbless frame speaks, or
+                # the owner in the verbless end of a frame ("Jeg husker Lies uttalelse: «...»")
+                tail = self.doc[verbs[-1] + 1 : k] if verbs else frame
+                table = token_table(self.doc)
+                persons = [t for t in tail
+                           if (e := self.entities.entity_for(t)) is not None and e.type == "PER"
+                           and (not verbs or _owner_name_at(table, t.i))]
                 if persons:
                     return self.entities.name_for(persons[0])
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and not (span.start <= t.i < span.end)]
@@ -955,6 +960,8 @@ class QuoteFinder:
         others = [t for t in verbs
                   if t.i < span.start and t not in speech and lemma(t) not in _DESCRIBING_LEMMAS]
         for verb in [*speech, *others]:
+            if verb.text.endswith("s") and "Pass" in morph_values(verb, "Voice"):
+                return None  # "Når det hevdes at «...»": a passive names nobody
             head = verb
             subject = self._parsed_subject(head)
             while subject is None and dep(head) in ("KOORD", "conj", "INFV") and head.head is not head:
