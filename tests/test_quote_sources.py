@@ -55,6 +55,13 @@ def test_a_genitive_of_a_thing_names_no_speaker(extractor: Extractor) -> None:
     ("nb", "Om ti år vil han trolig mene at valget var riktig."),
     ("nb", "Statsministeren vil sannsynligvis hevde at budsjettet er stramt."),
     ("nb", "Du vil kanskje påstå at dette er urettferdig."),
+    # what someone will not or cannot say
+    ("nb", "Statsråden kan derfor ikke nå love at forslaget kommer i år."),
+    ("nn", "Ho ville ikkje seie at avtalen var klar."),
+    # a condition or an indirect question
+    ("nb", "Teksten kan komme senere hvis mange nok rapporterer at sangen mangler."),
+    ("nn", "Dei vil endre regelen dersom fleire melder at systemet sviktar."),
+    ("nb", "Hun ble spurt om hun mente at saken var avgjort."),
 ])
 def test_no_report(extractor: Extractor, language: str, text: str) -> None:
     assert [q for q in quotes(extractor, text, language) if not q.direct] == []

@@ -1203,24 +1203,29 @@ def _only_openers(table: TokenTable, start: int, end: int) -> bool:
 def _unsaid_view(table: TokenTable, i: int, sentence_start: int) -> bool:
     """Whether the speech verb at i voices a view nobody has said: that of anyone ("Muligens mener man
     at", "Ein kan seie at"), the writer's or a reader's under a modal ("Grovt sett kan vi si at", "Du
-    vil kanskje hevde at") or a guess about what someone would say ("Om ti år vil han trolig mene
+    vil kanskje hevde at"), a guess about what someone would say ("Om ti år vil han trolig mene
+    at"), what someone will not say ("Hun kan derfor ikke love at") or might ("hvis mange rapporterer
     at"). Read from the words of the verb's clause before it."""
     window = []
+    lowers = table.lowers
     for k in range(i - 1, max(sentence_start, i - 7) - 1, -1):
+        if lowers[k] in _CONDITIONALS:
+            return True  # "hvis mange nok rapporterer at": a condition, nobody has said it
         if punct_at(table, k) or table.pos[k] == "SCONJ":
             break
         window.append(k)
-    lowers = table.lowers
     if (i + 1 < len(lowers) and lowers[i + 1] in _GENERIC_SUBJECTS
             or any(lowers[k] in _GENERIC_SUBJECTS for k in window)):
         return True
     if not any(lowers[k] in _MODAL_FORMS for k in window):
         return False
-    # the pronoun itself, not the article of "ein talsmann"
-    return any(lowers[k] in _HEDGES or lowers[k] in _WRITER_SUBJECTS and table.pos[k] == "PRON"
-               for k in window)
+    # the pronoun itself, not the article of "ein talsmann"; "kan derfor ikke love at": not said
+    return any(lowers[k] in _HEDGES or lowers[k] in _NEGATIONS
+               or lowers[k] in _WRITER_SUBJECTS and table.pos[k] == "PRON" for k in window)
 
 
+# "hvis", "dersom", "om": the clause is a condition or an indirect question
+_CONDITIONALS = frozenset({"hvis", "dersom", "viss", "om"})
 # "man", "ein": anyone; a view held by anyone is no report of what someone said
 _GENERIC_SUBJECTS = frozenset({"man"})
 # The writer and the reader: "kan vi si", "du vil kanskje hevde"
