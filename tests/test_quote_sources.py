@@ -74,8 +74,17 @@ def test_no_report(extractor: Extractor, language: str, text: str) -> None:
     ("nb", "Hansen vil si at prosjektet er for dyrt.", "prosjektet er for dyrt", "Hansen"),
     ("nb", "Kari Nordmann fortalte om at hun hadde ventet i to timer.", "hun hadde ventet i to timer",
      "Kari Nordmann"),
+    # an announcement is said; a relative clause's antecedent is no subject of the verb after it
+    ("nb", "Det er med glede jeg kan meddele at min søster har fått en datter.",
+     "min søster har fått en datter", None),
+    ("nb", "Flere ganger ble jeg kontaktet av somaliere som ville fortelle meg at jeg var trygg.",
+     "jeg var trygg", "somaliere"),
+    # "man" as the subject of the reported clause
+    ("nb", "Europarådet mener man ikke bør straffes for slike ytringer.",
+     "man ikke bør straffes for slike ytringer", "Europarådet"),
 ])
-def test_report_kept(extractor: Extractor, language: str, text: str, quoted: str, speaker: str) -> None:
+def test_report_kept(extractor: Extractor, language: str, text: str, quoted: str,
+                     speaker: str | None) -> None:
     found = [(q.text.rstrip("."), q.speaker) for q in quotes(extractor, text, language)]
     assert (quoted, speaker) in found
 

@@ -955,10 +955,11 @@ class QuoteFinder:
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and not (span.start <= t.i < span.end)]
         # a speech verb of the sentence first: "Når X legger ut bilder, får hun jenter som skriver «...»"
         speech = [t for t in verbs if is_speech_verb(t)]
-        # "har hun «kolossale evner»", "er han «en god mann»": the subject of a copula or of having is
-        # the one described, not the one who said it
-        others = [t for t in verbs
-                  if t.i < span.start and t not in speech and lemma(t) not in _DESCRIBING_LEMMAS]
+        others = [t for t in verbs if t.i < span.start and t not in speech]
+        if not speech and others and lemma(others[-1]) in _DESCRIBING_LEMMAS:
+            # "har hun «kolossale evner»", "er han «en god mann»": the subject of the copula or of having
+            # the quotation hangs on is the one described, not the one who said it
+            return None
         for verb in [*speech, *others]:
             if verb.text.endswith("s") and "Pass" in morph_values(verb, "Voice"):
                 return None  # "Når det hevdes at «...»": a passive names nobody
@@ -1211,17 +1212,22 @@ def _unsaid_view(table: TokenTable, i: int, sentence_start: int) -> bool:
     for k in range(i - 1, max(sentence_start, i - 7) - 1, -1):
         if lowers[k] in _CONDITIONALS:
             return True  # "hvis mange nok rapporterer at": a condition, nobody has said it
-        if punct_at(table, k) or table.pos[k] == "SCONJ":
-            break
+        if punct_at(table, k) or table.pos[k] == "SCONJ" or lowers[k] == "som":
+            break  # the verb's own clause only, not a relative clause's antecedent
         window.append(k)
-    if (i + 1 < len(lowers) and lowers[i + 1] in _GENERIC_SUBJECTS
-            or any(lowers[k] in _GENERIC_SUBJECTS for k in window)):
-        return True
-    if not any(lowers[k] in _MODAL_FORMS for k in window):
+    generic_after = i + 2 < len(lowers) and lowers[i + 1] in _GENERIC_SUBJECTS and lowers[i + 2] in _AT
+    if generic_after or any(lowers[k] in _GENERIC_SUBJECTS for k in window):
+        return True  # "Muligens mener man at", not "mener man ikke bør" (the reported clause's own)
+    modals = [k for k in window if lowers[k] in _MODAL_FORMS]
+    if not modals:
         return False
-    # the pronoun itself, not the article of "ein talsmann"; "kan derfor ikke love at": not said
-    return any(lowers[k] in _HEDGES or lowers[k] in _NEGATIONS
-               or lowers[k] in _WRITER_SUBJECTS and table.pos[k] == "PRON" for k in window)
+    if any(lowers[k] in _HEDGES or lowers[k] in _NEGATIONS for k in window):
+        return True
+    # the writer's view ("kan vi si", "Du vil hevde"): the pronoun next to the modal, not the article of
+    # "ein talsmann", and a verb of saying or opinion ("Jeg kan meddele at" announces)
+    return table.lemmas[i] in _VIEW_LEMMAS and any(
+        lowers[j] in _WRITER_SUBJECTS and table.pos[j] == "PRON" for k in modals for j in (k - 1, k + 1)
+        if sentence_start <= j < len(lowers))
 
 
 # "hvis", "dersom", "om": the clause is a condition or an indirect question
@@ -1230,6 +1236,9 @@ _CONDITIONALS = frozenset({"hvis", "dersom", "viss", "om"})
 _GENERIC_SUBJECTS = frozenset({"man"})
 # The writer and the reader: "kan vi si", "du vil kanskje hevde"
 _WRITER_SUBJECTS = frozenset({"vi", "me", "du", "ein", "man", "jeg", "eg"})
+# Verbs of saying or of opinion, whose modal form with the writer as subject voices the writer's view
+_VIEW_LEMMAS = frozenset({"si", "seie", "sei", "påstå", "hevde", "mene", "meine", "nevne", "konstatere",
+                          "fastslå", "slå"})
 _MODAL_FORMS = frozenset({"vil", "ville", "kan", "kunne", "skal", "skulle", "må", "måtte", "bør", "burde",
                           "kjem", "kommer"})
 _HEDGES = frozenset({"trolig", "truleg", "sannsynligvis", "sannsynlegvis", "kanskje", "antakelig",
