@@ -79,6 +79,9 @@ def test_no_report(extractor: Extractor, language: str, text: str) -> None:
      "min søster har fått en datter", None),
     ("nb", "Flere ganger ble jeg kontaktet av somaliere som ville fortelle meg at jeg var trygg.",
      "jeg var trygg", "somaliere"),
+    # "om" as a preposition opens no condition
+    ("nb", "Breivik holdt en tale om hvorfor han mener han ikke kan straffes.", "han ikke kan straffes",
+     "Breivik"),
     # "man" as the subject of the reported clause
     ("nb", "Europarådet mener man ikke bør straffes for slike ytringer.",
      "man ikke bør straffes for slike ytringer", "Europarådet"),
@@ -154,6 +157,11 @@ def test_speaker_after_an_adverbial_or_a_genitive(extractor: Extractor, language
                                                   speaker: str) -> None:
     found = [(q.text.rstrip("."), q.speaker) for q in quotes(extractor, text, language)]
     assert (quoted, speaker) in found
+
+
+def test_a_quotation_after_another_verb_keeps_the_subject_as_speaker(extractor: Extractor) -> None:
+    text = "Utvalget ønsker å få saken opp igjen «for å rydde opp i eventuelle misforståelser i saken»."
+    assert [q.speaker for q in quotes(extractor, text)] == ["Utvalget"]
 
 
 def test_the_one_a_quotation_describes_is_not_its_speaker(extractor: Extractor) -> None:

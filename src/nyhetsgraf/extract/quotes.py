@@ -1210,8 +1210,9 @@ def _unsaid_view(table: TokenTable, i: int, sentence_start: int) -> bool:
     window = []
     lowers = table.lowers
     for k in range(i - 1, max(sentence_start, i - 7) - 1, -1):
-        if lowers[k] in _CONDITIONALS:
-            return True  # "hvis mange nok rapporterer at": a condition, nobody has said it
+        if lowers[k] in _CONDITIONALS and (lowers[k] != "om" or table.pos[k] == "SCONJ"):
+            return True  # "hvis mange nok rapporterer at": a condition, nobody has said it ("en tale om
+            # hvorfor han mener" is a preposition's)
         if punct_at(table, k) or table.pos[k] == "SCONJ" or lowers[k] == "som":
             break  # the verb's own clause only, not a relative clause's antecedent
         window.append(k)
@@ -1429,7 +1430,7 @@ def find_quotes(doc: Doc, article: Article, entities: EntityIndex,
 _FREQUENCY_NOUNS = frozenset({"gang", "ganger", "gong", "gonger", "år", "dag", "dager", "uke", "uker",
                               "veke"})
 # Verbs whose subject a quotation describes: "har hun «...»", "ble han «...»"
-_DESCRIBING_LEMMAS = frozenset({"være", "vere", "ha", "bli", "verte", "få", "eie"})
+_DESCRIBING_LEMMAS = frozenset({"være", "vere", "ha", "bli", "verte", "eie"})
 # "For å sitere X:", "Eg siterer X:": the one cited says the quotation after the colon
 _CITING_FORMS = frozenset({"sitere", "siterer", "siterte", "sitera", "siterar"})
 # "«...», heter det i en pressemelding fra X": an impersonal verb that names its source after it
