@@ -119,6 +119,8 @@ def test_report_kept(extractor: Extractor, language: str, text: str, quoted: str
     ("nb", "– Vi er fornøyde, sier styreleder i Norsk Tipping og tidligere statsråd Kari Nordmann.",
      "Vi er fornøyde", "Kari Nordmann"),
     ("nb", "– Vi anker, sier Kari Lies advokat Per Olsen.", "Vi anker", "Per Olsen"),
+    ("nb", "Ifølge Per og Annes sønn Edvard, hadde faren store problemer med naboene.",
+     "hadde faren store problemer med naboene", "Edvard"),
     ("nb", "– Vi anker, sier Hansens advokat.", "Vi anker", "Hansens advokat"),
     ("nb", "– Vi er klare, sier Kari Lie og rektor Ola Hansen.", "Vi er klare", "Kari Lie"),
 ])

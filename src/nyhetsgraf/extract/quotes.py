@@ -344,7 +344,7 @@ class QuoteFinder:
         return self._name(phrase) if len(phrase) else None
 
     def _titled_person_after(self, verb: Token) -> str | None:
-        """ "sier Per og Annes sønn Edvard", "sier X-leder og tidligere riksadvokat Georg Lie": a person
+        """ "sier Per og Annes sønn Edvard", "Ifølge X-leder og tidligere riksadvokat Georg Lie": a person
         named right after a title or relation noun, behind the owners or other titles of a longer
         description (a genitive or "og" before that noun), is the speaker."""
         doc = self.doc
@@ -1149,7 +1149,8 @@ class QuoteFinder:
                 phrase = phrase_after(token, sent)
                 if len(phrase) == 0:
                     continue
-                speaker = self.referents.name(phrase)
+                # "Ifølge Betty og Alfs sønn Edward": the person after the relation noun
+                speaker = self._titled_person_after(token) or self.referents.name(phrase)
                 if token.i == sent.start:
                     bounds = _text_bounds(doc, phrase.end, sent.end - 1)
                 elif doc[token.i - 1].text == ",":
