@@ -28,6 +28,12 @@ def quotes(extractor: Extractor, text: str, language: str = "nb") -> list[Quote]
      "Alt står bra til med mor og barn", "Slottet"),
     ("nn", "«Tiltaket har ikkje verka etter føremålet, og det må vurderast på nytt», heiter det i rapporten.",
      "Tiltaket har ikkje verka etter føremålet, og det må vurderast på nytt", "rapporten"),
+    # "het det" before the quotation, its source after "fra" or "i"
+    ("nb", "Det heter i en uttalelse fra Miljødirektoratet at «bestanden er sterkt truet og må vernes nå».",
+     "bestanden er sterkt truet og må vernes nå", "Miljødirektoratet"),
+    ("nb", 'I Akademiets begrunnelse het det at prisen gikk til forfatteren "som har funnet nye sinnbilder '
+     'for kulturenes strid".', "som har funnet nye sinnbilder for kulturenes strid",
+     "Akademiets begrunnelse"),
     # the one cited in a frame before a colon
     ("nb", "For å sitere Finansdepartementet fra 2010: «Veksten vil avta neste år.»",
      "Veksten vil avta neste år", "Finansdepartementet"),
@@ -186,3 +192,10 @@ def test_a_text_that_ends_in_a_name_after_a_speech_verb(extractor: Extractor) ->
 ])
 def test_quotation_speaker_from_its_frame(extractor: Extractor, text: str, speaker: str | None) -> None:
     assert [q.speaker for q in quotes(extractor, text) if q.direct] == [speaker]
+
+
+def test_an_attribution_between_two_quotations_is_no_quote(extractor: Extractor) -> None:
+    # the line lost its first quotation mark, so the next two enclose the attribution
+    text = ('Det handler om makt og styring i Kirken," uttaler biskop Ole Hansen. "Forslaget er reaksjonært '
+            'og gammeldags," sier biskop Per Lie.')
+    assert not [q for q in quotes(extractor, text) if q.text.startswith("uttaler")]

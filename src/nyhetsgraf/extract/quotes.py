@@ -868,6 +868,8 @@ class QuoteFinder:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
+            if speech_verb_at(doc, span.start):
+                continue  # «..." uttaler biskop X. "...»: the attribution between two quotations
             verbless = not _has_verb(span)
             around = [*self.sentence(span.start), *doc[span.end : min(len(doc), span.end + 5)]]
             if self._after_term_noun(span):
@@ -998,19 +1000,25 @@ class QuoteFinder:
         return base if _can_speak(base.lower() if opening else base, self.entities) else None
 
     def _impersonal_source(self, span: Span) -> str | None:
-        """ «...», heter det i en pressemelding fra Slottet: the impersonal "heter det" names its source
-        after "fra" (else the text after "i": "heter det i rapporten")."""
+        """ «...», heter det i en pressemelding fra Slottet; I Akademiets begrunnelse het det at «...»: the
+        impersonal "heter det" names its source after "fra" (else the text after "i")."""
         doc = self.doc
         table = token_table(doc)
         k = self._after_closing_mark(span)
-        if k + 2 >= len(doc) or table.lowers[k] not in _IMPERSONAL_VERBS or table.lowers[k + 1] != "det":
-            return None
-        sent = self.sentence(k)
-        after = [j for j in range(k + 2, sent.end) if table.lowers[j] in ("fra", "frå", "i")]
+        if k + 2 < len(doc) and table.lowers[k] in _IMPERSONAL_VERBS and table.lowers[k + 1] == "det":
+            region = range(k + 2, self.sentence(k).end)
+        else:
+            sent = self.sentence(span.start)
+            before = range(sent.start, span.start)
+            if not any(table.lowers[j] in _IMPERSONAL_VERBS and "det" in table.lowers[j - 1 : j + 2]
+                       for j in before if j > 0):
+                return None
+            region = before
+        after = [j for j in region if table.lowers[j] in ("fra", "frå", "i")]
         preferred = [j for j in after if table.lowers[j] != "i"] or after
         if not preferred:
             return None
-        phrase = phrase_after(doc[preferred[0]], doc[preferred[0] : sent.end])
+        phrase = phrase_after(doc[preferred[0]], doc[preferred[0] : region.stop])
         return self._name(phrase) if len(phrase) else None
 
     def _closing_speech_verb(self, span: Span) -> Token | None:
