@@ -199,3 +199,8 @@ def test_an_attribution_between_two_quotations_is_no_quote(extractor: Extractor)
     text = ('Det handler om makt og styring i Kirken," uttaler biskop Ole Hansen. "Forslaget er reaksjonært '
             'og gammeldags," sier biskop Per Lie.')
     assert not [q for q in quotes(extractor, text) if q.text.startswith("uttaler")]
+
+
+def test_a_quoted_phrase_opening_with_a_speech_verb_is_kept(extractor: Extractor) -> None:
+    text = "Når Riksrevisjonen skriver at den ikke kan «bekrefte etatens regnskap for 2008», er det alvorlig."
+    assert "bekrefte etatens regnskap for 2008" in [q.text for q in quotes(extractor, text)]

@@ -859,6 +859,7 @@ class QuoteFinder:
                 continue
             inner = text[i + 1 : j].strip()
             start = i + 1 + (len(text[i + 1 : j]) - len(text[i + 1 : j].lstrip()))
+            after_sentence = text[:i].rstrip()[-1:] in (",", ".", "!", "?")  # the mark closes a quotation
             i = j + 1
             if not _looks_like_speech(inner) or re.match(r"-\w", text[j + 1 : j + 3]):
                 continue  # «minne på»-dager: a compound on a quoted term
@@ -868,8 +869,8 @@ class QuoteFinder:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            if speech_verb_at(doc, span.start):
-                continue  # «..." uttaler biskop X. "...»: the attribution between two quotations
+            if after_sentence and speech_verb_at(doc, span.start):
+                continue  # ...," uttaler biskop X. "...: the attribution between two quotations
             verbless = not _has_verb(span)
             around = [*self.sentence(span.start), *doc[span.end : min(len(doc), span.end + 5)]]
             if self._after_term_noun(span):
