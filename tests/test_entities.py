@@ -190,3 +190,18 @@ def test_a_capitalised_pronoun_is_never_a_country(text: str, kept: dict[str, str
     doc = make_doc(text, {name: label for name, label in kept.items() if label == "PER"})
     found = names(find_entities(doc, article_for(doc)))
     assert {name for name in found} == set(kept)
+
+
+def test_a_first_name_in_the_genitive_after_a_full_name_is_another_person() -> None:
+    # "er Olav Lie Karis lærer": NER's two adjacent person spans stay two people
+    doc = make_doc("I fjor var Olav Vikdal Karis lærer . Han likte jobben .",
+                   {"Olav Vikdal": "PER", "Karis": "PER"}, morph={"Karis": "Case=Gen"})
+    index = find_entities(doc, article_for(doc))
+    assert names(index) == {"Olav Vikdal": "PER", "Kari": "PER"}
+
+
+def test_a_surname_split_off_by_ner_is_joined_again() -> None:
+    doc = make_doc("Treneren Ivan Petrov kom i går .", {"Ivan": "PER", "Petrov": "PER"},
+                   pos={"Treneren": "NOUN"})
+    index = find_entities(doc, article_for(doc))
+    assert names(index) == {"Ivan Petrov": "PER"}

@@ -446,6 +446,14 @@ def _split_trailing_person(ent: Span) -> list[Span]:
     return [Span(doc, ent.start, ent.end - 1, label=ent.label_), Span(doc, ent.end - 1, end, label="PER")]
 
 
+def _owner_after_full_name(name: Span, ent: Span) -> bool:
+    """ "er Olav Lie Karis lærer": a first name in the genitive after a full name is another person,
+    the owner of what follows, not the end of the name before."""
+    first = ent[0]
+    return (ent.label_ == "PER" and len(name) >= 2 and _is_genitive(first) and len(ent) == 1
+            and _first_name_gender(without_genitive(first.text)) is not None)
+
+
 def _joined_entities(doc: Doc) -> list[Span]:
     """NER spans, with a person name split in two ("Ivan" + "Petrov") joined again and a person
     glued to a place name split off."""
@@ -461,6 +469,7 @@ def _joined_entities(doc: Doc) -> list[Span]:
             and ent.label_ in ("PER", "ORG")
             and spans[-1].label_ == ent.label_
             and spans[-1].end == ent.start
+            and not _owner_after_full_name(spans[-1], ent)
         ):
             spans[-1] = Span(doc, spans[-1].start, ent.end, label=ent.label_)  # "NHO" + "Transport"
             continue

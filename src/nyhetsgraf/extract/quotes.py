@@ -45,6 +45,7 @@ from nyhetsgraf.extract.syntax import (
 )
 from nyhetsgraf.records import Article, Quote
 from nyhetsgraf.resources.fullforms import full_forms
+from nyhetsgraf.resources.gazetteer import without_genitive
 from nyhetsgraf.resources.words import quotation_marks, word_set
 
 # Verbs that turn a dashless closing attribution into direct speech; the others report.
@@ -120,6 +121,9 @@ _TIME_WORDS = {"denne", "dette", "neste", "forrige", "sist", "siste", "samme", "
 _OPENING_SUBJUNCTIONS = {"når", "hvis", "dersom", "om", "da", "fordi", "selv", "mens", "etter", "før", "viss",
                          "sidan", "sjølv"}
 _NEGATIONS = {"ikke", "ikkje", "aldri"}
+# "etter at", "før at", "uten at", "slik at": a subjunction of time, manner or result, not the at of a
+# reported clause
+_AT_SUBJUNCTIONS = {"etter", "før", "uten", "utan", "slik", "sånn", "inntil", "innan", "innen", "fordi"}
 _OBJECT_WORDS = {"det", "dette", "slik", "sånn", "så", "noe", "følgende"}
 
 
@@ -334,8 +338,14 @@ class QuoteFinder:
         between = self._subject_inside_verb_group(verb, clause)
         if between is not None and prefer_after is None:
             return self._name(between)
+        framing = self._framing_subject(verb, clause) if prefer_after is None else None
+        if framing is not None:
+            return self._name_of_subject(framing, clause)
         after = self._subject_follows(verb, clause) if prefer_after is None else prefer_after
         phrase = phrase_after(verb, clause) if after else self._chunk_before(verb, clause)
+        titled = self._titled_person_after(verb) if after else None
+        if titled is not None:
+            return titled
         if len(phrase):
             return self._name(phrase)
         subject = self._parsed_subject(verb)
@@ -343,6 +353,43 @@ class QuoteFinder:
             return self._name_of_subject(subject, clause)
         phrase = self._chunk_before(verb, clause) if after else phrase_after(verb, clause)
         return self._name(phrase) if len(phrase) else None
+
+    def _titled_person_after(self, verb: Token) -> str | None:
+        """ "sier Per og Annes sønn Edvard", "Ifølge X-leder og tidligere riksadvokat Georg Lie": a person
+        named right after a title or relation noun, behind the owners or other titles of a longer
+        description (a genitive or "og" before that noun), is the speaker."""
+        doc = self.doc
+        table = token_table(doc)
+        sent = self.sentence(verb.i)
+        people: list[int] = []
+        for k in range(verb.i + 1, min(sent.end, verb.i + 14)):
+            if (punct_at(table, k) and table.texts[k] != "-") or table.pos[k] in ("VERB", "AUX"):
+                return None
+            entity = self.entities.entity_for(doc[k])
+            title = k - 1
+            if (entity is not None and entity.type == "PER" and title > verb.i + 1
+                    and table.pos[title] == "NOUN" and table.texts[title].islower()
+                    and self.entities.entity_for(doc[title]) is None):
+                owned = table.texts[title - 1].endswith("s") and table.texts[title - 1][:1].isupper()
+                joined = any(table.lowers[j] == "og" for j in range(verb.i + 1, title))
+                owners = all(_owner_name_at(table, j) for j in people)
+                return entity.name if (owned or joined) and owners else None
+            last_word = entity is not None and (k + 1 == len(doc) or self.entities.entity_for(doc[k + 1])
+                                                is not entity)
+            if last_word and entity.type == "PER":
+                people.append(k)  # the last word of each name before
+        return None
+
+    def _framing_subject(self, verb: Token, clause: Span) -> Token | None:
+        """ "Han svarte, ved å si at", "Ho avslutta med å seie at": a speech verb in the infinitive
+        after a preposition is said by the subject of the finite verb before it."""
+        doc = self.doc
+        if verb.i < 2 or low(doc[verb.i - 1]) != "å" or doc[verb.i - 2].pos_ != "ADP":
+            return None
+        for k in range(verb.i - 3, clause.start - 1, -1):
+            if doc[k].pos_ in ("VERB", "AUX") and _finite(doc[k]):
+                return self._parsed_subject(doc[k])
+        return None
 
     def _subject_inside_verb_group(self, verb: Token, sent: Span) -> Span | None:
         """ "Da skal Ling og Lee ha gitt uttrykk for at": an inverted subject between the finite
@@ -473,11 +520,14 @@ class QuoteFinder:
             return True
         if all(table.lowers[k] in _TEMPORAL or table.lowers[k] in _TIME_WORDS for k in before):
             return True  # "Denne helgen uttalte han at": a time, the subject follows the verb
-        return (
-            table.pos[first] in ("ADV", "ADP", "SCONJ")
-            or table.lowers[first] in ("samtidig", "ifølge", "i", "på")
-            or table.lowers[first] in _TEMPORAL
-        )
+        if (table.pos[first] in ("ADV", "ADP", "SCONJ") or table.lowers[first] in _TEMPORAL
+                or table.lowers[first] in ("samtidig", "ifølge", "i", "på")):
+            return True
+        # "En gang forteller Cathrine ham at": an adverbial the words above do not know, before a
+        # subject the parse puts right after the verb
+        subject = self._parsed_subject(verb)
+        return (subject is not None and verb.i < subject.i <= verb.i + 2 and subject.pos_ in ("PROPN", "PRON")
+                and not any(table.pos[k] in ("PROPN", "PRON") for k in before))
 
     # ------------------------------------------------------------------ direct speech
     def closing_attribution(self, first: int, last: int) -> tuple[int, Token] | None:
@@ -497,6 +547,8 @@ class QuoteFinder:
             speaker = phrase_after(verb, self.doc[j:stop])
             if len(speaker) == 0 or self._clause_follows(speaker, stop) or not _finite(verb):
                 continue  # ", slått fast": a participle closes no quote
+            if all(t.pos_ in ("ADV", "ADJ") for t in speaker):
+                continue  # "Han møtte pressen med rak rygg, svarte villig": manner, nobody named
             if all(low(t) in _OBJECT_WORDS for t in speaker):
                 continue  # "Alan Smith, ..., sier det slik": the verb's object, the speaker is before
             if len(speaker) == 1 and low(speaker[0]) in ("du", "dere", "dykk"):
@@ -577,6 +629,10 @@ class QuoteFinder:
             if attribution is not None:
                 comma, verb = attribution
                 bounds = _text_bounds(doc, first, comma - 1 if doc[comma].text == "," else comma)
+                resumed = self._speech_resumes(verb, self.sentence(verb.i))
+                if resumed is not None and _only_openers(token_table(doc), first, comma):
+                    # "– Men, sier hun, vi gir oss ikke": the speech is the part after
+                    bounds = _text_bounds(doc, resumed + 1, self.sentence(verb.i).end - 1)
                 if bounds is None:
                     continue
                 self._about_bounds(*bounds)
@@ -726,8 +782,16 @@ class QuoteFinder:
                         first, direct = opening, True
                 else:
                     opening = None
+                resumed = self._speech_resumes(verb, sent) if opening is None else None
+                if resumed is not None:
+                    # "Dette er ikke nok, mener Hansen, vi må gjøre mer": the attribution interrupts
+                    # its own sentence, and the narration before that sentence is no part of it
+                    first = max(first, sent.start)
                 fronted = opening is None and self._fronted_adverbial(max(first, sent.start), comma)
                 bounds = _text_bounds(doc, first, comma - 1)
+                if resumed is not None and _only_openers(token_table(doc), first, comma):
+                    # "Men, sier Stokke, de dubber ikke alt": the speech is the part after
+                    bounds, fronted = _text_bounds(doc, resumed + 1, sent.end - 1), False
                 if bounds is not None and self.text[bounds[0]] in DASHES:
                     bounds = (bounds[0] + 1, bounds[1])  # a dash glued to the first word
                 segment_start = sent.end
@@ -742,6 +806,21 @@ class QuoteFinder:
                 # "I boken ..., erkjenner han ...": the verb's own adverbial is no quote, but the
                 # one who speaks may go on in the next dash line
                 found.append(_Found(*bounds, speaker, direct, None if fronted else verb.i, hidden=fronted))
+
+    def _speech_resumes(self, verb: Token, sent: Span) -> int | None:
+        """The comma after an attribution that interrupts a sentence ("Men, sier Stokke, de dubber
+        ikke alt"): words of speech follow it before the sentence ends."""
+        table = token_table(self.doc)
+        speaker = phrase_after(verb, sent)
+        comma = speaker.end
+        if not len(speaker) or comma + 2 >= sent.end or table.texts[comma] != ",":
+            return None
+        if table.lowers[comma + 1] in _AT or table.pos[comma + 1] in ("SCONJ", "CCONJ"):
+            return None  # "sier Hansen, som ...", "sier hun, og legger til": the speaker's own clause
+        if table.pos[comma + 1] in ("VERB", "AUX") or table.lowers[comma + 1] in ("som", "der"):
+            return None
+        words = [k for k in range(comma + 1, sent.end) if table.texts[k][:1].isalnum()]
+        return comma if len(words) >= 2 and any(table.pos[k] in ("VERB", "AUX") for k in words) else None
 
     def _fronted_adverbial(self, start: int, comma: int) -> bool:
         """Whether tokens start..comma-1 before ", VERB X" are an adverbial fronted before an inverted
@@ -791,15 +870,18 @@ class QuoteFinder:
                 continue
             inner = text[i + 1 : j].strip()
             start = i + 1 + (len(text[i + 1 : j]) - len(text[i + 1 : j].lstrip()))
+            after_sentence = text[:i].rstrip()[-1:] in (",", ".", "!", "?")  # the mark closes a quotation
             i = j + 1
-            if not _looks_like_speech(inner):
-                continue
+            if not _looks_like_speech(inner) or re.match(r"-\w", text[j + 1 : j + 3]):
+                continue  # «minne på»-dager: a compound on a quoted term
             end = start + len(inner)
             if any(s <= start and end <= e for s, e in taken):
                 continue
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
+            if after_sentence and speech_verb_at(doc, span.start):
+                continue  # ...," uttaler biskop X. "...: the attribution between two quotations
             verbless = not _has_verb(span)
             around = [*self.sentence(span.start), *doc[span.end : min(len(doc), span.end + 5)]]
             if self._after_term_noun(span):
@@ -855,25 +937,46 @@ class QuoteFinder:
             phrase = phrase_after(closing, self.sentence(closing.i))
             if len(phrase):
                 return self._name(phrase)
+        source = self._impersonal_source(span)
+        if source is not None:
+            return source
         sent = self.sentence(span.start)
         k = span.start - 1
         while k >= 0 and (is_space(self.doc[k]) or self.doc[k].text in QUOTATION_MARKS):
             k -= 1
+        owner = self._genitive_owner(k) if k >= 0 else None
+        if owner is not None:
+            return owner  # "Kennedys «...»", "statsministerens «...»": the owner's words
         if k >= 0 and self.doc[k].text == ":" and k < sent.start:
             # "Hun skriver i en e-post: «...»": the frame before the colon is its own sentence
             sent = self.sentence(k)
         if k >= 0 and self.doc[k].text == ":":
             frame = self.doc[max(sent.start, k - 8) : k]
-            if not any(t.pos_ in ("VERB", "AUX") for t in frame):
-                # "Jens Stoltenbergs uttalelse til VG: «...»": the person of a verbless frame speaks
-                persons = [t for t in frame
-                           if (e := self.entities.entity_for(t)) is not None and e.type == "PER"]
+            cited = next((t for t in frame if low(t) in _CITING_FORMS), None)
+            if cited is not None and len(phrase := phrase_after(cited, frame)):
+                return self._name(phrase)  # "For å sitere Maktutredningen: «...»": the one cited
+            verbs = [t.i for t in frame if t.pos_ in ("VERB", "AUX")]
+            if not any(is_speech_verb(self.doc[v]) for v in verbs):
+                # "Jens Stoltenbergs uttalelse til VG: «...»": the person of a verbless frame speaks, or
+                # the owner in the verbless end of a frame ("Jeg husker Lies uttalelse: «...»")
+                tail = self.doc[verbs[-1] + 1 : k] if verbs else frame
+                table = token_table(self.doc)
+                persons = [t for t in tail
+                           if (e := self.entities.entity_for(t)) is not None and e.type == "PER"
+                           and (not verbs or _owner_name_at(table, t.i))]
                 if persons:
                     return self.entities.name_for(persons[0])
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and not (span.start <= t.i < span.end)]
         # a speech verb of the sentence first: "Når X legger ut bilder, får hun jenter som skriver «...»"
         speech = [t for t in verbs if is_speech_verb(t)]
-        for verb in [*speech, *(t for t in verbs if t.i < span.start and t not in speech)]:
+        others = [t for t in verbs if t.i < span.start and t not in speech]
+        if not speech and others and lemma(others[-1]) in _DESCRIBING_LEMMAS:
+            # "har hun «kolossale evner»", "er han «en god mann»": the subject of the copula or of having
+            # the quotation hangs on is the one described, not the one who said it
+            return None
+        for verb in [*speech, *others]:
+            if verb.text.endswith("s") and "Pass" in morph_values(verb, "Voice"):
+                return None  # "Når det hevdes at «...»": a passive names nobody
             head = verb
             subject = self._parsed_subject(head)
             while subject is None and dep(head) in ("KOORD", "conj", "INFV") and head.head is not head:
@@ -891,13 +994,58 @@ class QuoteFinder:
             return name
         return None
 
+    def _genitive_owner(self, k: int) -> str | None:
+        """The owner named by a genitive right before a quotation's opening mark ("Kennedys «...»",
+        "statsministerens «...»"): a name, or a noun for someone who can speak."""
+        token = self.doc[k]
+        if token.pos_ not in ("PROPN", "NOUN") or not token.text.endswith(("s", "'", "’")):
+            return None
+        entity = self.entities.entity_for(token)
+        if entity is not None:
+            # the entity layer may keep the ending of a name seen only in the genitive
+            return without_genitive(entity.name) if entity.name.endswith(token.text) else entity.name
+        base = without_genitive(token.text)
+        if base == token.text:
+            return None
+        # a capitalised word opening the sentence is known as a name only by the entity layer
+        opening = token.text[:1].isupper() and token.i == self.sentence(k).start
+        return base if _can_speak(base.lower() if opening else base, self.entities) else None
+
+    def _impersonal_source(self, span: Span) -> str | None:
+        """ «...», heter det i en pressemelding fra Slottet; I Akademiets begrunnelse het det at «...»: the
+        impersonal "heter det" names its source after "fra" (else the text after "i")."""
+        doc = self.doc
+        table = token_table(doc)
+        k = self._after_closing_mark(span)
+        if k + 2 < len(doc) and table.lowers[k] in _IMPERSONAL_VERBS and table.lowers[k + 1] == "det":
+            region = range(k + 2, self.sentence(k).end)
+        else:
+            sent = self.sentence(span.start)
+            before = range(sent.start, span.start)
+            if not any(table.lowers[j] in _IMPERSONAL_VERBS and "det" in table.lowers[j - 1 : j + 2]
+                       for j in before if j > 0):
+                return None
+            region = before
+        after = [j for j in region if table.lowers[j] in ("fra", "frå", "i")]
+        preferred = [j for j in after if table.lowers[j] != "i"] or after
+        if not preferred:
+            return None
+        phrase = phrase_after(doc[preferred[0]], doc[preferred[0] : region.stop])
+        return self._name(phrase) if len(phrase) else None
+
     def _closing_speech_verb(self, span: Span) -> Token | None:
         """A speech verb right after a quotation's closing mark (and a comma): «...» skriver X."""
+        doc = self.doc
+        k = self._after_closing_mark(span)
+        return doc[k] if k < len(doc) and speech_verb_at(doc, k) else None
+
+    def _after_closing_mark(self, span: Span) -> int:
+        """The token after a quotation's closing mark and a comma."""
         doc = self.doc
         k = span.end
         while k < len(doc) and (doc[k].text in ("»", "”", '"', ",") or is_space(doc[k])) and k < span.end + 3:
             k += 1
-        return doc[k] if k < len(doc) and speech_verb_at(doc, k) else None
+        return k
 
     # ------------------------------------------------------------------ reported speech
     def at_clauses(self, found: list[_Found]) -> None:
@@ -917,6 +1065,8 @@ class QuoteFinder:
                     continue
                 if i + 1 < sent.end and table.lowers[i + 1] in _NEGATIONS:
                     continue  # "Jeg påstår ikke at ...": what is not said is not reported
+                if _unsaid_view(table, i, sent.start):
+                    continue  # "vil han trolig mene at", "kan vi si at": a guess or the writer's view
                 clause_start = self._reported_clause_start(verb, sent, explicit_only)
                 if clause_start is None:
                     continue
@@ -962,6 +1112,8 @@ class QuoteFinder:
         while i < limit:
             t = doc[i]
             if low(t) in _AT:
+                if low(doc[i - 1]) in _AT_SUBJUNCTIONS:
+                    break  # "uttalte seg etter at dommen falt": a time or a manner, not what is said
                 return i + 1 if i + 1 < sent.end else None
             if t.text in (",", ".", ":", ";", "?", "!", "–") or low(t) in _CLAUSE_BREAKS:
                 break
@@ -1017,7 +1169,8 @@ class QuoteFinder:
                 phrase = phrase_after(token, sent)
                 if len(phrase) == 0:
                     continue
-                speaker = self.referents.name(phrase)
+                # "Ifølge Betty og Alfs sønn Edward": the person after the relation noun
+                speaker = self._titled_person_after(token) or self.referents.name(phrase)
                 if token.i == sent.start:
                     bounds = _text_bounds(doc, phrase.end, sent.end - 1)
                 elif doc[token.i - 1].text == ",":
@@ -1038,6 +1191,7 @@ class QuoteFinder:
         self.at_clauses(found)
         self.ifolge(found)
         found = _without_nested(found)  # speech reported inside a quote hands no speaker on
+        _inherit_reported_speakers(found, self.entities)
         self.continue_speakers(found)
         return [f for f in found if not f.hidden]
 
@@ -1049,6 +1203,68 @@ def _unsaid_infinitive(table: TokenTable, i: int) -> bool:
     if i < 2 or table.lowers[i - 1] != "å":
         return False
     return table.pos[i - 2] in ("ADJ", "ADV") or table.lowers[i - 2] in ("for", "til", "nektet", "nekta")
+
+
+def _owner_name_at(table: TokenTable, k: int) -> bool:
+    """Whether the name ending at k owns what follows: a genitive ("Hansens advokat") or the first of
+    a pair of owners ("Per og Annes sønn": "og" and a capitalised genitive follow it)."""
+    texts = table.texts
+    if texts[k].endswith("s") and k + 1 < len(texts) and texts[k + 1].islower():
+        return True
+    if k + 2 >= len(texts) or table.lowers[k + 1] != "og" or not texts[k + 2][:1].isupper():
+        return False
+    return any(texts[j].endswith("s") for j in range(k + 2, min(len(texts), k + 5)))
+
+
+def _only_openers(table: TokenTable, start: int, end: int) -> bool:
+    """Whether tokens start..end-1 hold at most a conjunction or sentence adverb ("Men", "Og så")."""
+    words = [k for k in range(start, end) if table.texts[k][:1].isalnum()]
+    return len(words) <= 2 and all(table.lowers[k] in _NOT_SPEAKER_OPENERS for k in words)
+
+
+def _unsaid_view(table: TokenTable, i: int, sentence_start: int) -> bool:
+    """Whether the speech verb at i voices a view nobody has said: that of anyone ("Muligens mener man
+    at", "Ein kan seie at"), the writer's or a reader's under a modal ("Grovt sett kan vi si at", "Du
+    vil kanskje hevde at"), a guess about what someone would say ("Om ti år vil han trolig mene
+    at"), what someone will not say ("Hun kan derfor ikke love at") or might ("hvis mange rapporterer
+    at"). Read from the words of the verb's clause before it."""
+    window = []
+    lowers = table.lowers
+    for k in range(i - 1, max(sentence_start, i - 7) - 1, -1):
+        if lowers[k] in _CONDITIONALS and (lowers[k] != "om" or table.pos[k] == "SCONJ"):
+            return True  # "hvis mange nok rapporterer at": a condition, nobody has said it ("en tale om
+            # hvorfor han mener" is a preposition's)
+        if punct_at(table, k) or table.pos[k] == "SCONJ" or lowers[k] == "som":
+            break  # the verb's own clause only, not a relative clause's antecedent
+        window.append(k)
+    generic_after = i + 2 < len(lowers) and lowers[i + 1] in _GENERIC_SUBJECTS and lowers[i + 2] in _AT
+    if generic_after or any(lowers[k] in _GENERIC_SUBJECTS for k in window):
+        return True  # "Muligens mener man at", not "mener man ikke bør" (the reported clause's own)
+    modals = [k for k in window if lowers[k] in _MODAL_FORMS]
+    if not modals:
+        return False
+    if any(lowers[k] in _HEDGES or lowers[k] in _NEGATIONS for k in window):
+        return True
+    # the writer's view ("kan vi si", "Du vil hevde"): the pronoun next to the modal, not the article of
+    # "ein talsmann", and a verb of saying or opinion ("Jeg kan meddele at" announces)
+    return table.lemmas[i] in _VIEW_LEMMAS and any(
+        lowers[j] in _WRITER_SUBJECTS and table.pos[j] == "PRON" for k in modals for j in (k - 1, k + 1)
+        if sentence_start <= j < len(lowers))
+
+
+# "hvis", "dersom", "om": the clause is a condition or an indirect question
+_CONDITIONALS = frozenset({"hvis", "dersom", "viss", "om"})
+# "man", "ein": anyone; a view held by anyone is no report of what someone said
+_GENERIC_SUBJECTS = frozenset({"man"})
+# The writer and the reader: "kan vi si", "du vil kanskje hevde"
+_WRITER_SUBJECTS = frozenset({"vi", "me", "du", "ein", "man", "jeg", "eg"})
+# Verbs of saying or of opinion, whose modal form with the writer as subject voices the writer's view
+_VIEW_LEMMAS = frozenset({"si", "seie", "sei", "påstå", "hevde", "mene", "meine", "nevne", "konstatere",
+                          "fastslå", "slå"})
+_MODAL_FORMS = frozenset({"vil", "ville", "kan", "kunne", "skal", "skulle", "må", "måtte", "bør", "burde",
+                          "kjem", "kommer"})
+_HEDGES = frozenset({"trolig", "truleg", "sannsynligvis", "sannsynlegvis", "kanskje", "antakelig",
+                     "antakeleg", "muligens", "moglegvis", "neppe", "sikkert", "nok", "vel"})
 
 
 def _idiom_si(table: TokenTable, i: int) -> bool:
@@ -1134,6 +1350,17 @@ def _without_nested(found: list[_Found]) -> list[_Found]:
     return result
 
 
+def _inherit_reported_speakers(found: list[_Found], entities: EntityIndex) -> None:
+    """ "Han sa at det er «noe for tidlig» å snakke om det": words in quotation marks inside reported
+    speech, with no speaker of their own, are the reporter's speaker's."""
+    reported = [f for f in found if not f.direct and f.speaker is not None]
+    for quote in found:
+        if quote.direct and not _speaker_named(quote.speaker, entities):
+            around = next((r for r in reported if r.start <= quote.start and quote.end <= r.end), None)
+            if around is not None:
+                quote.speaker = around.speaker
+
+
 def _whole_speech(doc: Doc, text: str, found: _Found) -> bool:
     """Whether a quote is a whole piece of speech rather than a piece of a broken line or a label:
     its line goes on after it (a closing mark, full stop or attribution), a dash line does not open
@@ -1168,6 +1395,24 @@ def _whole_speech(doc: Doc, text: str, found: _Found) -> bool:
     return span is None or _has_verb(span)
 
 
+def _after_label(doc: Doc, text: str, start: int, end: int) -> int:
+    """Where a quote starts once a caption label that opens its line is left out ("Overflødig: Personlig
+    vil jeg ..."): one to three words without a verb before a colon and a capitalised sentence."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip("".join(DASHES) + "".join(QUOTATION_MARKS) + " "):
+        return start
+    colon = text.find(":", start, min(end, start + 40))
+    rest = text[colon + 1 : end].lstrip() if colon >= 0 else ""
+    if not rest[:1].isupper() or not 1 <= len(text[start:colon].split()) <= 3:
+        return start
+    table = token_table(doc)
+    offsets = token_offsets(doc)
+    label = range(bisect_left(offsets, start), bisect_left(offsets, colon))
+    if any(table.pos[k] in ("VERB", "AUX", "") for k in label):
+        return start  # "Han sa: Vi kommer": a frame, not a label
+    return end - len(rest)
+
+
 def _attribution_opens_line(doc: Doc, char: int) -> bool:
     """Whether the line from character ``char`` opens with a speech verb ("sier Kari Lie."), so a
     quote that ends the line before it with a comma is whole."""
@@ -1192,10 +1437,11 @@ def find_quotes(doc: Doc, article: Article, entities: EntityIndex,
     for f in finder.find():
         if not _whole_speech(doc, finder.text, f):
             continue
+        f.start = _after_label(doc, finder.text, f.start, f.end)
         text = finder.text[f.start : f.end]
         span = (f.start + offset, f.end + offset)
         speaker = _clean_speaker(f.speaker)
-        if speaker is not None and not f.named_source and not _can_speak(speaker, entities):
+        if not f.named_source and not _speaker_named(speaker, entities):
             speaker = None  # "nye melodier", "det meg", "40 prosent": no one who speaks
         quotes.append(Quote(text=text, speaker=speaker, direct=f.direct, span=span))
     return quotes
@@ -1204,6 +1450,12 @@ def find_quotes(doc: Doc, article: Article, entities: EntityIndex,
 # Nouns of frequency and time that stand between an auxiliary and its participle as adverbials.
 _FREQUENCY_NOUNS = frozenset({"gang", "ganger", "gong", "gonger", "år", "dag", "dager", "uke", "uker",
                               "veke"})
+# Verbs whose subject a quotation describes: "har hun «...»", "ble han «...»"
+_DESCRIBING_LEMMAS = frozenset({"være", "vere", "ha", "bli", "verte", "eie"})
+# "For å sitere X:", "Eg siterer X:": the one cited says the quotation after the colon
+_CITING_FORMS = frozenset({"sitere", "siterer", "siterte", "sitera", "siterar"})
+# "«...», heter det i en pressemelding fra X": an impersonal verb that names its source after it
+_IMPERSONAL_VERBS = frozenset({"heter", "het", "heiter", "heitte"})
 # Verbs that quote what someone called something: "kalte henne en «rar dame»".
 _NAMING_VERBS = word_set("naming_verbs")
 _PASSIVE_AUXILIARIES = frozenset({"bli", "blir", "ble", "blitt", "blei", "vert", "vart", "vorte", "verte"})
@@ -1247,6 +1499,12 @@ _TEXT_NOUNS = word_set("speaker_text_nouns")
 _TERM_NOUNS = word_set("term_nouns")
 _GROUP_SPEAKERS = frozenset({"mange", "alle", "andre", "flere", "samtlige", "begge", "noen", "ingen"})
 _PRONOUN_SPEAKERS = frozenset({*PERSONAL_PRONOUNS, *_GROUP_SPEAKERS})
+
+
+def _speaker_named(speaker: str | None, entities: EntityIndex) -> bool:
+    """Whether a speaker phrase, once cleaned, names someone who can speak."""
+    cleaned = _clean_speaker(speaker)
+    return cleaned is not None and _can_speak(cleaned, entities)
 
 
 def _can_speak(speaker: str, entities: EntityIndex) -> bool:
