@@ -458,7 +458,8 @@ def hedged_clause(type_: str, trigger_tokens: list[Token], verb: Token, sent: Sp
     if generic or procedure_step(verb, sent) \
             or imperative_sentence(trigger_tokens[0], sent):
         return True
-    if attribute_after_preposition(verb, sent) or not_yet(verb, sent):
+    if attribute_after_preposition(verb, sent) or not_yet(verb, sent) \
+            or not_an_act(type_, trigger_tokens, verb, sent):
         return True
     return (type_ == "CONSULT" and everyone_meets_everyone(trigger_tokens[0], sent)) \
         or (type_ == "MOBILIZE" and speaks_out(trigger_tokens, sent)) \
@@ -475,3 +476,170 @@ def subject_in_place(found: Token | None, verb: Token, sent: Span) -> Token | No
     if antecedent is not None and (found is None or found.i > verb.i):
         found = antecedent
     return genitive_owner(found)
+
+
+# ---------------------------------------------------------------- rules, questions, standing states
+# Auxiliaries that make a ban participle a state in force ("er forbudt") or a rule to come after a
+# modal ("skal bli forbudt"); "ble forbudt", "er blitt forbudt", "har forbudt" tell that it was made.
+_STATE_AUXILIARIES = {"er", "var", "være", "vere", "bli", "verte"}
+_MODALS = {"skal", "vil", "må", "bør", "kan", "skulle", "ville", "måtte", "burde", "kunne"}
+# Subjunctions of an open question: "om solarium skal forbys", "hvorvidt noen er drept".
+_WHETHER = {"om", "hvorvidt", "kvarvidt"}
+_CONCESSIVE = {"selv", "sjølv"}  # "selv om to ble arrestert" tells what happened
+# Nouns of consequences that make a warning a threat: "advarte Iran mot konsekvensene".
+_THREAT_NOUNS = ("konsekvens", "sanksjon", "represali", "mottiltak", "gjengjeld", "straff")
+# Words after "på" that make it a preposition, not a verb's particle ("presset på grunn av").
+_PREPOSITION_HEADS = {"grunn", "tross", "trass"}
+_BAN_STEMS = ("forb", "forbo")
+# Words of degree the tagger may read as adjectives: "er svært etterspurt", "er sterkt kritisert".
+_DEGREE_WORDS = {"svært", "veldig", "meget", "sterkt", "mye", "mykje", "stadig", "godt", "svert"}
+
+
+def _auxiliary_before(verb: Token, sent: Span) -> Token | None:
+    """The word right before ``verb`` past adverbs and words of degree."""
+    k = verb.i - 1
+    while k > sent.start and (verb.doc[k].pos_ == "ADV" or low(verb.doc[k]) in _DEGREE_WORDS):
+        k -= 1
+    return verb.doc[k] if k >= sent.start else None
+
+
+def ban_not_made(trigger_tokens: list[Token], verb: Token, sent: Span) -> bool:
+    """ "Det er forbudt å selge", "det skal bli forbudt", "skal tigging forbys": a ban in force or a
+    rule to come, no act of banning; "ble forbudt", "er blitt forbudt", "har forbudt" stay."""
+    if not low(trigger_tokens[0]).startswith(_BAN_STEMS):
+        return False
+    before = _auxiliary_before(verb, sent)
+    if before is None:
+        return False
+    if "Part" in morph_values(verb, "VerbForm") or low(verb).endswith(("t", "e", "d")):
+        if low(before) in _STATE_AUXILIARIES:
+            return True
+    passive_infinitive = low(verb).endswith(("s", "st"))  # "forbys", "forbodast"
+    finite = _clause_finite(verb, sent, reach=5)
+    return passive_infinitive and finite is not None and low(finite) in _MODALS
+
+
+def open_question(verb: Token, sent: Span) -> bool:
+    """ "Det er ikke kjent om noen er drept", "vurderer om tigging skal forbys": a clause of whether
+    (or if) tells no event; "selv om to ble arrestert" does."""
+    finite = verb if _is_finite(verb) else _clause_finite(verb, sent, reach=5)
+    if finite is None:
+        return False
+    doc = verb.doc
+    k = finite.i - 1
+    steps = 0
+    while k > sent.start and steps < 4 and doc[k].pos_ in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "ADV"):
+        k -= 1
+        steps += 1
+    if steps == 0 or k < sent.start or low(doc[k]) not in _WHETHER:
+        return False
+    if k > sent.start and low(doc[k - 1]) in _CONCESSIVE:
+        return False
+    return doc[k].pos_ == "SCONJ" or _whether_read_as_preposition(doc[k], finite, sent)
+
+
+def _whether_read_as_preposition(whether: Token, finite: Token, sent: Span) -> bool:
+    """An "om" the tagger read as a preposition that still opens a clause of whether ("vurdere om
+    tigging skal forbys"): after a word, with a short subject right before the finite verb. "skriver
+    om andre muslimer hun beskylder" (a relative clause), "Om natten ble to pågrepet" (a time) are no
+    such clause."""
+    doc = whether.doc
+    if whether.i == sent.start or is_punct(doc[whether.i - 1]) or finite.i - whether.i > 3:
+        return False
+    subject = doc[whether.i + 1 : finite.i]
+    return not any(t.pos_ == "PRON" and t.i > whether.i + 1 for t in subject)
+
+
+def warns_against(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "advarte arktiske land mot å la seg lokke", "advarer mot vedtak", "advarer bønder om å slippe
+    inn fremmede": a warning against a risk or a course, no threat; "advarte Iran mot konsekvensene" threatens."""
+    token = trigger_tokens[0]
+    if not low(token).startswith(("advar", "åtvar")):
+        return False
+    doc = token.doc
+    window = [low(t) for t in doc[token.i + 1 : min(sent.end, token.i + 7)]]
+    advice = any(w == "om" and nxt == "å" for w, nxt in zip(window, window[1:], strict=False))
+    if "mot" not in window and not advice:
+        return False
+    rest = [low(t) for t in doc[token.i + 1 : sent.end]]
+    return not any(w.startswith(_THREAT_NOUNS) for w in rest)
+
+
+def particle_is_preposition(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "Bøndene er presset på grunn av import": "på grunn av" is a preposition, not the particle of
+    "presse på"."""
+    doc = trigger_tokens[0].doc
+    for t in trigger_tokens[1:]:
+        if low(t) == "på" and t.i + 1 < sent.end and low(doc[t.i + 1]) in _PREPOSITION_HEADS:
+            return True
+    return False
+
+
+def market_demand(trigger_tokens: list[Token], verb: Token, sent: Span) -> bool:
+    """ "Produktet er svært etterspurt": demand in a market, no request; "Politiet etterspurte
+    vitner" asks."""
+    word = low(trigger_tokens[0])
+    if word.startswith("etterspør") and word.endswith(("es", "s")):
+        return True  # "IT-studenter vil etterspørres": a passive of demand
+    if not word.startswith(("etterspurt", "ettertrakt")):
+        return False
+    before = _auxiliary_before(trigger_tokens[0], sent)
+    return before is not None and low(before) in _PASSIVE_AUXILIARIES | {"være", "vere"}
+
+
+def standing_agreement(trigger_tokens: list[Token], verb: Token) -> bool:
+    """ "Selskapet har avtale med kommunen": a contract in force, no meeting or deal made now;
+    "inngikk en avtale" stays."""
+    has = lemma(verb) == "ha" or low(verb) in ("har", "hadde", "ha")
+    return has and any(low(t).startswith("avtal") or low(t).endswith("avtale") for t in trigger_tokens)
+
+
+def royal_assent(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "Loven ble sanksjonert i statsråd": the King's assent to a law, no sanction."""
+    if not low(trigger_tokens[0]).startswith("sanksjonert"):
+        return False
+    words = [low(t) for t in sent]
+    return any(w.startswith("statsråd") for w in words) \
+        or any(w.startswith(("lov", "vedtak")) for w in words[: trigger_tokens[0].i - sent.start])
+
+
+def coordinates_things(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "skal koordinere jernbane og buss", "samordner innsatsen": arranging things, no cooperation
+    of parties; "koordinerte med Frankrike" stays."""
+    last = trigger_tokens[-1]
+    if not low(trigger_tokens[0]).startswith(("koordin", "samordn")):
+        return False
+    after = _after(last, sent)
+    return after is not None and after.pos_ in ("NOUN", "DET", "ADJ") and low(after) != "med"
+
+
+def shows_that(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "Forskerne har demonstrert at det virker": showing, no demonstration in the street."""
+    token = trigger_tokens[0]
+    if not low(token).startswith("demonstr"):
+        return False
+    after = _after(token, sent)
+    return after is not None and low(after) in ("at", "hvordan", "korleis", "hvor", "kor")
+
+
+def expected_completion(verb: Token, sent: Span) -> bool:
+    """ "Saken blir ferdig etterforsket i løpet av høsten": a step expected, not taken; "er ferdig
+    etterforsket" stays."""
+    if verb.i - 2 < sent.start:
+        return False
+    doc = verb.doc
+    return low(doc[verb.i - 1]) in ("ferdig", "ferdigt") and low(doc[verb.i - 2]) in ("blir", "vert")
+
+
+def not_an_act(type_: str, trigger_tokens: list[Token], verb: Token, sent: Span) -> bool:
+    """A ban in force or to come, an open question, a warning against a risk, a market's demand, a
+    standing contract, royal assent, arranging things, showing that, a step still expected, "på grunn av"."""
+    if ban_not_made(trigger_tokens, verb, sent) or open_question(verb, sent) \
+            or expected_completion(verb, sent) or particle_is_preposition(trigger_tokens, sent):
+        return True
+    return (type_ == "THREATEN" and warns_against(trigger_tokens, sent)) \
+        or (type_ == "REQUEST" and market_demand(trigger_tokens, verb, sent)) \
+        or (type_ in ("AGREE", "CONSULT", "COOPERATE") and standing_agreement(trigger_tokens, verb)) \
+        or (type_ == "SANCTION" and royal_assent(trigger_tokens, sent)) \
+        or (type_ == "COOPERATE" and coordinates_things(trigger_tokens, sent)) \
+        or (type_ == "PROTEST" and shows_that(trigger_tokens, sent))
