@@ -58,5 +58,6 @@ def test_no_act_is_dropped(extractor: Extractor, language: str, sentence: str, d
     ("nb", "EU sanksjonerte Russland i fjor.", "SANCTION"),
     ("nb", "Politiet har etterforsket saken i tre uker.", "ACCUSE"),
 ])
-def test_act_of_the_same_shape_is_kept(extractor: Extractor, language: str, sentence: str, kept_type: str) -> None:
+def test_act_of_the_same_shape_is_kept(extractor: Extractor, language: str, sentence: str,
+                                       kept_type: str) -> None:
     assert kept_type in {e.type for e in events(extractor, sentence, language)}

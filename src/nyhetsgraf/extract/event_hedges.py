@@ -485,6 +485,7 @@ _STATE_AUXILIARIES = {"er", "var", "være", "vere", "bli", "verte"}
 _MODALS = {"skal", "vil", "må", "bør", "kan", "skulle", "ville", "måtte", "burde", "kunne"}
 # Subjunctions of an open question: "om solarium skal forbys", "hvorvidt noen er drept".
 _WHETHER = {"om", "hvorvidt", "kvarvidt"}
+_SUBJECT_TAGS = {"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "ADV"}
 _CONCESSIVE = {"selv", "sjølv"}  # "selv om to ble arrestert" tells what happened
 # Nouns of consequences that make a warning a threat: "advarte Iran mot konsekvensene".
 _THREAT_NOUNS = ("konsekvens", "sanksjon", "represali", "mottiltak", "gjengjeld", "straff")
@@ -511,9 +512,9 @@ def ban_not_made(trigger_tokens: list[Token], verb: Token, sent: Span) -> bool:
     before = _auxiliary_before(verb, sent)
     if before is None:
         return False
-    if "Part" in morph_values(verb, "VerbForm") or low(verb).endswith(("t", "e", "d")):
-        if low(before) in _STATE_AUXILIARIES:
-            return True
+    participle = "Part" in morph_values(verb, "VerbForm") or low(verb).endswith(("t", "e", "d"))
+    if participle and low(before) in _STATE_AUXILIARIES:
+        return True
     passive_infinitive = low(verb).endswith(("s", "st"))  # "forbys", "forbodast"
     finite = _clause_finite(verb, sent, reach=5)
     return passive_infinitive and finite is not None and low(finite) in _MODALS
@@ -528,7 +529,7 @@ def open_question(verb: Token, sent: Span) -> bool:
     doc = verb.doc
     k = finite.i - 1
     steps = 0
-    while k > sent.start and steps < 4 and doc[k].pos_ in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "ADV"):
+    while k > sent.start and steps < 4 and doc[k].pos_ in _SUBJECT_TAGS:
         k -= 1
         steps += 1
     if steps == 0 or k < sent.start or low(doc[k]) not in _WHETHER:
@@ -552,7 +553,8 @@ def _whether_read_as_preposition(whether: Token, finite: Token, sent: Span) -> b
 
 def warns_against(trigger_tokens: list[Token], sent: Span) -> bool:
     """ "advarte arktiske land mot å la seg lokke", "advarer mot vedtak", "advarer bønder om å slippe
-    inn fremmede": a warning against a risk or a course, no threat; "advarte Iran mot konsekvensene" threatens."""
+    inn fremmede": a warning against a risk or a course, no threat; "advarte Iran mot konsekvensene"
+    threatens."""
     token = trigger_tokens[0]
     if not low(token).startswith(("advar", "åtvar")):
         return False
