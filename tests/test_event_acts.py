@@ -38,6 +38,10 @@ def events(extractor: Extractor, text: str, language: str = "nb") -> list[Event]
     ("nb", "Direktoratet skal koordinere jernbane og buss.", "COOPERATE"),
     ("nb", "Saken blir ferdig etterforsket i løpet av høsten.", "ACCUSE"),
     ("nn", "Saka vert ferdig etterforska i løpet av hausten.", "ACCUSE"),
+    ("nb", "Saken skal etter planen være ferdig etterforsket i løpet av våren.", "ACCUSE"),
+    # a batch of goods called back is no retreat
+    ("nb", "Coop trekker tilbake et parti kyllingfilet.", "RETREAT"),
+    ("nb", "Rema trekker nå tilbake partiet med kjøttdeig.", "RETREAT"),
     # "på grunn av" is no particle of "presse på"
     ("nb", "Bøndene er presset på grunn av import av ost.", "REQUEST"),
 ])
@@ -53,6 +57,7 @@ def test_no_act_is_dropped(extractor: Extractor, language: str, sentence: str, d
     ("nb", "Politiet pågrep to menn i natt.", "COERCE"),
     ("nb", "Statsministeren truet Russland med sanksjoner.", "THREATEN"),
     ("nb", "Politiet etterspurte vitner til ulykken.", "REQUEST"),
+    ("nb", "Hæren trekker tilbake soldatene fra grensen.", "RETREAT"),
     ("nb", "Tusenvis demonstrerte mot regjeringen i helgen.", "PROTEST"),
     ("nb", "Selskapet inngikk en avtale med kommunen.", "AGREE"),
     ("nb", "EU sanksjonerte Russland i fjor.", "SANCTION"),

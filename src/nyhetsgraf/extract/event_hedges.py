@@ -615,6 +615,21 @@ def coordinates_things(trigger_tokens: list[Token], sent: Span) -> bool:
     return after is not None and after.pos_ in ("NOUN", "DET", "ADJ") and low(after) != "med"
 
 
+def product_recall(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "Coop trekker tilbake et parti kyllingfilet": a batch of goods ("et parti", "partiet med")
+    called back from the shops, no retreat of forces or a political party."""
+    last = trigger_tokens[-1]
+    doc = last.doc
+    for t in doc[last.i + 1 : min(sent.end, last.i + 4)]:
+        if not low(t).startswith("parti"):
+            continue
+        before = low(doc[t.i - 1])
+        after = doc[t.i + 1] if t.i + 1 < sent.end else None
+        batch_after = after is not None and (low(after) == "med" or after.pos_ == "NOUN")
+        return (low(t) == "parti" and before in ("et", "eit", "ett")) or batch_after
+    return False
+
+
 def shows_that(trigger_tokens: list[Token], sent: Span) -> bool:
     """ "Forskerne har demonstrert at det virker": showing, no demonstration in the street."""
     token = trigger_tokens[0]
@@ -630,12 +645,14 @@ def expected_completion(verb: Token, sent: Span) -> bool:
     if verb.i - 2 < sent.start:
         return False
     doc = verb.doc
-    return low(doc[verb.i - 1]) in ("ferdig", "ferdigt") and low(doc[verb.i - 2]) in ("blir", "vert")
+    return low(doc[verb.i - 1]) in ("ferdig", "ferdigt") \
+        and low(doc[verb.i - 2]) in ("blir", "vert", "bli", "verte", "være", "vere")
 
 
 def not_an_act(type_: str, trigger_tokens: list[Token], verb: Token, sent: Span) -> bool:
     """A ban in force or to come, an open question, a warning against a risk, a market's demand, a
-    standing contract, royal assent, arranging things, showing that, a step still expected, "på grunn av"."""
+    standing contract, royal assent, arranging things, showing that, a product recall, a step still
+    expected, "på grunn av"."""
     if ban_not_made(trigger_tokens, verb, sent) or open_question(verb, sent) \
             or expected_completion(verb, sent) or particle_is_preposition(trigger_tokens, sent):
         return True
@@ -644,4 +661,5 @@ def not_an_act(type_: str, trigger_tokens: list[Token], verb: Token, sent: Span)
         or (type_ in ("AGREE", "CONSULT", "COOPERATE") and standing_agreement(trigger_tokens, verb)) \
         or (type_ == "SANCTION" and royal_assent(trigger_tokens, sent)) \
         or (type_ == "COOPERATE" and coordinates_things(trigger_tokens, sent)) \
-        or (type_ == "PROTEST" and shows_that(trigger_tokens, sent))
+        or (type_ == "PROTEST" and shows_that(trigger_tokens, sent)) \
+        or (type_ == "RETREAT" and product_recall(trigger_tokens, sent))
