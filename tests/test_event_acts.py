@@ -24,13 +24,12 @@ def events(extractor: Extractor, text: str, language: str = "nb") -> list[Event]
     ("nb", "Det er ikke kjent om noen er drept.", "ASSAULT"),
     ("nb", "Politiet vet ikke om noen er arrestert.", "COERCE"),
     ("nn", "Det er ikkje kjent om nokon er arresterte.", "COERCE"),
-    # a warning against a risk or a course is no threat
-    ("nb", "Ministeren advarte arktiske land mot å la seg lokke av kinesiske investeringer.", "THREATEN"),
-    ("nb", "Statsministeren advarte Stortinget mot vedtak som bruker for mye penger.", "THREATEN"),
+    # advice not to do something is no threat
+    ("nb", "I brevet advarer de bøndene om å slippe fremmede inn i fjøset.", "THREATEN"),
+    ("nn", "Politiet åtvarar folk om å gå ut på isen.", "THREATEN"),
     # demand in a market, a contract in force, royal assent, arranging things, a step to come
     ("nb", "Produktet er svært etterspurt i Asia.", "REQUEST"),
     ("nb", "Sykepleiere vil etterspørres mer enn før, sier hun.", "REQUEST"),
-    ("nb", "I brevet advarer de bøndene om å slippe fremmede inn i fjøset.", "THREATEN"),
     ("nb", "Forskerne har demonstrert at metoden virker.", "PROTEST"),
     ("nn", "Forskarane har demonstrert korleis metoden verkar.", "PROTEST"),
     ("nb", "Selskapet har avtale med kommunen om brøyting.", "AGREE"),

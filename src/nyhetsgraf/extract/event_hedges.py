@@ -487,8 +487,6 @@ _MODALS = {"skal", "vil", "må", "bør", "kan", "skulle", "ville", "måtte", "bu
 _WHETHER = {"om", "hvorvidt", "kvarvidt"}
 _SUBJECT_TAGS = {"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "ADV"}
 _CONCESSIVE = {"selv", "sjølv"}  # "selv om to ble arrestert" tells what happened
-# Nouns of consequences that make a warning a threat: "advarte Iran mot konsekvensene".
-_THREAT_NOUNS = ("konsekvens", "sanksjon", "represali", "mottiltak", "gjengjeld", "straff")
 # Words after "på" that make it a preposition, not a verb's particle ("presset på grunn av").
 _PREPOSITION_HEADS = {"grunn", "tross", "trass"}
 _BAN_STEMS = ("forb", "forbo")
@@ -551,20 +549,14 @@ def _whether_read_as_preposition(whether: Token, finite: Token, sent: Span) -> b
     return not any(t.pos_ == "PRON" and t.i > whether.i + 1 for t in subject)
 
 
-def warns_against(trigger_tokens: list[Token], sent: Span) -> bool:
-    """ "advarte arktiske land mot å la seg lokke", "advarer mot vedtak", "advarer bønder om å slippe
-    inn fremmede": a warning against a risk or a course, no threat; "advarte Iran mot konsekvensene"
-    threatens."""
+def advises_against(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "advarer bønder om å slippe fremmede inn", "åtvarar folk om å gå ut": advice not to do
+    something, no threat; "advarer Vesten mot å sende våpen" (an addressee warned off) stays."""
     token = trigger_tokens[0]
     if not low(token).startswith(("advar", "åtvar")):
         return False
-    doc = token.doc
-    window = [low(t) for t in doc[token.i + 1 : min(sent.end, token.i + 7)]]
-    advice = any(w == "om" and nxt == "å" for w, nxt in zip(window, window[1:], strict=False))
-    if "mot" not in window and not advice:
-        return False
-    rest = [low(t) for t in doc[token.i + 1 : sent.end]]
-    return not any(w.startswith(_THREAT_NOUNS) for w in rest)
+    window = [low(t) for t in token.doc[token.i + 1 : min(sent.end, token.i + 7)]]
+    return any(w == "om" and nxt == "å" for w, nxt in zip(window, window[1:], strict=False))
 
 
 def particle_is_preposition(trigger_tokens: list[Token], sent: Span) -> bool:
@@ -650,13 +642,13 @@ def expected_completion(verb: Token, sent: Span) -> bool:
 
 
 def not_an_act(type_: str, trigger_tokens: list[Token], verb: Token, sent: Span) -> bool:
-    """A ban in force or to come, an open question, a warning against a risk, a market's demand, a
+    """A ban in force or to come, an open question, advice not to, a market's demand, a
     standing contract, royal assent, arranging things, showing that, a product recall, a step still
     expected, "på grunn av"."""
     if ban_not_made(trigger_tokens, verb, sent) or open_question(verb, sent) \
             or expected_completion(verb, sent) or particle_is_preposition(trigger_tokens, sent):
         return True
-    return (type_ == "THREATEN" and warns_against(trigger_tokens, sent)) \
+    return (type_ == "THREATEN" and advises_against(trigger_tokens, sent)) \
         or (type_ == "REQUEST" and market_demand(trigger_tokens, verb, sent)) \
         or (type_ in ("AGREE", "CONSULT", "COOPERATE") and standing_agreement(trigger_tokens, verb)) \
         or (type_ == "SANCTION" and royal_assent(trigger_tokens, sent)) \
