@@ -41,6 +41,9 @@ def events(extractor: Extractor, text: str, language: str = "nb") -> list[Event]
     # a batch of goods called back is no retreat
     ("nb", "Coop trekker tilbake et parti kyllingfilet.", "RETREAT"),
     ("nb", "Rema trekker nå tilbake partiet med kjøttdeig.", "RETREAT"),
+    # a power to act is no act
+    ("nb", "Granskeren har myndighet til å stevne vitner og kreve å få dokumenter utlevert.", "REQUEST"),
+    ("nn", "Nemnda har høve til å kalle inn vitne og krevje å få sjå dokumenta.", "REQUEST"),
     # "på grunn av" is no particle of "presse på"
     ("nb", "Bøndene er presset på grunn av import av ost.", "REQUEST"),
 ])
@@ -56,6 +59,7 @@ def test_no_act_is_dropped(extractor: Extractor, language: str, sentence: str, d
     ("nb", "Politiet pågrep to menn i natt.", "COERCE"),
     ("nb", "Statsministeren truet Russland med sanksjoner.", "THREATEN"),
     ("nb", "Politiet etterspurte vitner til ulykken.", "REQUEST"),
+    ("nb", "Politiet stevnet vitner og krevde å få dokumentene utlevert.", "REQUEST"),
     ("nb", "Hæren trekker tilbake soldatene fra grensen.", "RETREAT"),
     ("nb", "Tusenvis demonstrerte mot regjeringen i helgen.", "PROTEST"),
     ("nb", "Selskapet inngikk en avtale med kommunen.", "AGREE"),
@@ -65,3 +69,15 @@ def test_no_act_is_dropped(extractor: Extractor, language: str, sentence: str, d
 def test_act_of_the_same_shape_is_kept(extractor: Extractor, language: str, sentence: str,
                                        kept_type: str) -> None:
     assert kept_type in {e.type for e in events(extractor, sentence, language)}
+
+
+@pytest.mark.parametrize(("language", "sentence", "actor"), [
+    # after a fronted phrase the subject follows the verb, before the noun of the phrase verb
+    ("nb", "Under ransakingen tok politiet beslag i narkotika.", "politiet"),
+    ("nb", "Etterpå tok Tolletaten beslag i to biler.", "Tolletaten"),
+    ("nn", "I går tok politiet beslag i to bilar.", "politiet"),
+])
+def test_subject_after_the_verb_acts(extractor: Extractor, language: str, sentence: str, actor: str) -> None:
+    found = [e for e in events(extractor, sentence, language) if e.type == "COERCE"]
+    assert found and found[0].actor in (actor, None)
+    assert found[0].actor != "beslag"

@@ -469,13 +469,25 @@ def hedged_clause(type_: str, trigger_tokens: list[Token], verb: Token, sent: Sp
         or (type_ == "ACCUSE" and complaint_of_ailment(trigger_tokens, sent))
 
 
+def inverted_subject(found: Token | None, verb: Token) -> Token | None:
+    """ "Under ransakingen tok politiet beslag i narkotika": after a fronted phrase the subject follows
+    the verb, and a bare noun after it ("beslag") belongs to the verb; the name or definite noun
+    between them acts."""
+    if found is None or found.i != verb.i + 2 or found.pos_ != "NOUN" \
+            or "Def" in morph_values(found, "Definite"):
+        return found
+    between = verb.doc[verb.i + 1]
+    definite = between.pos_ == "NOUN" and "Def" in morph_values(between, "Definite")
+    return between if between.pos_ == "PROPN" or definite else found
+
+
 def subject_in_place(found: Token | None, verb: Token, sent: Span) -> Token | None:
     """The subject an event's actor comes from: the antecedent of a relative "som" right before the
     verb when the parse put the subject after it, and the noun after a genitive name ("IS' motstandere")."""
     antecedent = relative_subject(verb, sent)
     if antecedent is not None and (found is None or found.i > verb.i):
         found = antecedent
-    return genitive_owner(found)
+    return genitive_owner(inverted_subject(found, verb))
 
 
 # ---------------------------------------------------------------- rules, questions, standing states
@@ -631,6 +643,22 @@ def shows_that(trigger_tokens: list[Token], sent: Span) -> bool:
     return after is not None and low(after) in ("at", "hvordan", "korleis", "hvor", "kor")
 
 
+# Nouns of a power or a chance to act: "har myndighet til å kreve", "fikk anledning til å møte".
+_ABILITY_NOUNS = {"myndighet", "mulighet", "muligheten", "moglegheit", "rett", "retten", "lov", "adgang",
+                  "anledning", "anledningen", "fullmakt", "kompetanse", "høve", "makt", "evne", "evnen"}
+
+
+def ability_only(verb: Token, sent: Span) -> bool:
+    """ "har myndighet til å stevne vitner og kreve dokumenter": a power to act, no act, for the
+    infinitive after "til å" and a bare infinitive coordinated with it."""
+    doc = verb.doc
+    first = _first_conjunct(verb, sent) if _bare_infinitive(verb) else None
+    head = first if first is not None and _bare_infinitive(first) else verb
+    if head.i - 3 < sent.start or low(doc[head.i - 1]) != "å" or low(doc[head.i - 2]) != "til":
+        return False
+    return low(doc[head.i - 3]) in _ABILITY_NOUNS
+
+
 def expected_completion(verb: Token, sent: Span) -> bool:
     """ "Saken blir ferdig etterforsket i løpet av høsten": a step expected, not taken; "er ferdig
     etterforsket" stays."""
@@ -642,10 +670,10 @@ def expected_completion(verb: Token, sent: Span) -> bool:
 
 
 def not_an_act(type_: str, trigger_tokens: list[Token], verb: Token, sent: Span) -> bool:
-    """A ban in force or to come, an open question, advice not to, a market's demand, a
+    """A ban in force or to come, an open question, a power to act, advice not to, a market's demand, a
     standing contract, royal assent, arranging things, showing that, a product recall, a step still
     expected, "på grunn av"."""
-    if ban_not_made(trigger_tokens, verb, sent) or open_question(verb, sent) \
+    if ban_not_made(trigger_tokens, verb, sent) or open_question(verb, sent) or ability_only(verb, sent) \
             or expected_completion(verb, sent) or particle_is_preposition(trigger_tokens, sent):
         return True
     return (type_ == "THREATEN" and advises_against(trigger_tokens, sent)) \
