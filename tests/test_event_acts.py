@@ -44,6 +44,13 @@ def events(extractor: Extractor, text: str, language: str = "nb") -> list[Event]
     # a power to act is no act
     ("nb", "Granskeren har myndighet til å stevne vitner og kreve å få dokumenter utlevert.", "REQUEST"),
     ("nn", "Nemnda har høve til å kalle inn vitne og krevje å få sjå dokumenta.", "REQUEST"),
+    ("nb", "Vi ser at slike fag er relativt lite etterspurt.", "REQUEST"),
+    # what one does for oneself: complaining, taking, retiring, a contest
+    ("nb", "Trener Ola Hansen var sint. Etterpå beklaget Hansen seg over kjeften han fikk.", "CONCEDE"),
+    ("nb", "Turistene fikk forsyne seg fritt med kaker og saft.", "AID"),
+    ("nb", "Årsaken er at mange går av med alderspensjon.", "CONCEDE"),
+    ("nb", "Ola Hansen og Per Olsen er rivaler. Tidligere har Hansen og Olsen møttes til to dueller.",
+     "CONSULT"),
     # "på grunn av" is no particle of "presse på"
     ("nb", "Bøndene er presset på grunn av import av ost.", "REQUEST"),
 ])
@@ -60,6 +67,9 @@ def test_no_act_is_dropped(extractor: Extractor, language: str, sentence: str, d
     ("nb", "Statsministeren truet Russland med sanksjoner.", "THREATEN"),
     ("nb", "Politiet etterspurte vitner til ulykken.", "REQUEST"),
     ("nb", "Politiet stevnet vitner og krevde å få dokumentene utlevert.", "REQUEST"),
+    ("nb", "Ministeren beklaget hendelsen overfor familien.", "CONCEDE"),
+    ("nb", "Statsministeren går av som partileder.", "CONCEDE"),
+    ("nb", "Utenriksministrene møttes torsdag for å samordne reaksjonene.", "CONSULT"),
     ("nb", "Hæren trekker tilbake soldatene fra grensen.", "RETREAT"),
     ("nb", "Tusenvis demonstrerte mot regjeringen i helgen.", "PROTEST"),
     ("nb", "Selskapet inngikk en avtale med kommunen.", "AGREE"),

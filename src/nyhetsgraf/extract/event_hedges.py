@@ -503,7 +503,9 @@ _CONCESSIVE = {"selv", "sjølv"}  # "selv om to ble arrestert" tells what happen
 _PREPOSITION_HEADS = {"grunn", "tross", "trass"}
 _BAN_STEMS = ("forb", "forbo")
 # Words of degree the tagger may read as adjectives: "er svært etterspurt", "er sterkt kritisert".
-_DEGREE_WORDS = {"svært", "veldig", "meget", "sterkt", "mye", "mykje", "stadig", "godt", "svert"}
+_DEGREE_WORDS = {"svært", "veldig", "meget", "sterkt", "mye", "mykje", "stadig", "godt", "svert", "lite",
+                 "lita", "mer", "meir", "mest", "mindre", "minst", "relativt", "særlig", "spesielt", "ikke",
+                 "ikkje"}
 
 
 def _auxiliary_before(verb: Token, sent: Span) -> Token | None:
@@ -634,6 +636,29 @@ def product_recall(trigger_tokens: list[Token], sent: Span) -> bool:
     return False
 
 
+# Nouns of a contest that two sides meet in: "møttes til to dueller", "møtes i finalen".
+_CONTEST_HEADS = ("duell", "kamp", "finale", "oppgjør", "semifinale", "kvartfinale", "runde", "match")
+_PENSION_WORDS = ("pensjon", "alderspensjon", "avtalefestet", "afp")
+
+
+def own_affair(type_: str, trigger_tokens: list[Token], sent: Span) -> bool:
+    """A reflexive or a fixed phrase that names what one does for oneself: "beklaget seg" (complained),
+    "forsyne seg med pepperkaker" (took), "går av med pensjon" (retires), "møttes til dueller" (a
+    contest): no apology, aid, resignation or meeting of parties."""
+    first, last = trigger_tokens[0], trigger_tokens[-1]
+    doc = first.doc
+    after = [low(t) for t in doc[last.i + 1 : min(sent.end, last.i + 5)]]
+    # "beklaget seg", "beklaget Hansen seg": the reflexive right after the verb or its inverted subject
+    reflexive = any(low(t) in ("seg", "meg", "oss") for t in doc[first.i + 1 : min(sent.end, first.i + 3)])
+    if type_ == "CONCEDE" and low(first).startswith("beklag") and reflexive:
+        return True
+    if type_ == "AID" and low(first).startswith(("forsyn", "forsyne")) and reflexive:
+        return True
+    if type_ == "CONCEDE" and "med" in after[:3]:
+        return any(w.startswith(_PENSION_WORDS) for w in after)
+    return type_ == "CONSULT" and any(w.startswith(_CONTEST_HEADS) for w in after)
+
+
 def shows_that(trigger_tokens: list[Token], sent: Span) -> bool:
     """ "Forskerne har demonstrert at det virker": showing, no demonstration in the street."""
     token = trigger_tokens[0]
@@ -671,8 +696,8 @@ def expected_completion(verb: Token, sent: Span) -> bool:
 
 def not_an_act(type_: str, trigger_tokens: list[Token], verb: Token, sent: Span) -> bool:
     """A ban in force or to come, an open question, a power to act, advice not to, a market's demand, a
-    standing contract, royal assent, arranging things, showing that, a product recall, a step still
-    expected, "på grunn av"."""
+    standing contract, royal assent, arranging things, showing that, a product recall, one's own affair,
+    a step still expected, "på grunn av"."""
     if ban_not_made(trigger_tokens, verb, sent) or open_question(verb, sent) or ability_only(verb, sent) \
             or expected_completion(verb, sent) or particle_is_preposition(trigger_tokens, sent):
         return True
@@ -682,4 +707,5 @@ def not_an_act(type_: str, trigger_tokens: list[Token], verb: Token, sent: Span)
         or (type_ == "SANCTION" and royal_assent(trigger_tokens, sent)) \
         or (type_ == "COOPERATE" and coordinates_things(trigger_tokens, sent)) \
         or (type_ == "PROTEST" and shows_that(trigger_tokens, sent)) \
-        or (type_ == "RETREAT" and product_recall(trigger_tokens, sent))
+        or (type_ == "RETREAT" and product_recall(trigger_tokens, sent)) \
+        or own_affair(type_, trigger_tokens, sent)
