@@ -458,7 +458,8 @@ def hedged_clause(type_: str, trigger_tokens: list[Token], verb: Token, sent: Sp
     if generic or procedure_step(verb, sent) \
             or imperative_sentence(trigger_tokens[0], sent):
         return True
-    if attribute_after_preposition(verb, sent) or not_yet(verb, sent):
+    if attribute_after_preposition(verb, sent) or not_yet(verb, sent) \
+            or not_an_act(type_, trigger_tokens, verb, sent):
         return True
     return (type_ == "CONSULT" and everyone_meets_everyone(trigger_tokens[0], sent)) \
         or (type_ == "MOBILIZE" and speaks_out(trigger_tokens, sent)) \
@@ -468,10 +469,243 @@ def hedged_clause(type_: str, trigger_tokens: list[Token], verb: Token, sent: Sp
         or (type_ == "ACCUSE" and complaint_of_ailment(trigger_tokens, sent))
 
 
+def inverted_subject(found: Token | None, verb: Token) -> Token | None:
+    """ "Under ransakingen tok politiet beslag i narkotika": after a fronted phrase the subject follows
+    the verb, and a bare noun after it ("beslag") belongs to the verb; the name or definite noun
+    between them acts."""
+    if found is None or found.i != verb.i + 2 or found.pos_ != "NOUN" \
+            or "Def" in morph_values(found, "Definite"):
+        return found
+    between = verb.doc[verb.i + 1]
+    definite = between.pos_ == "NOUN" and "Def" in morph_values(between, "Definite")
+    return between if between.pos_ == "PROPN" or definite else found
+
+
 def subject_in_place(found: Token | None, verb: Token, sent: Span) -> Token | None:
     """The subject an event's actor comes from: the antecedent of a relative "som" right before the
     verb when the parse put the subject after it, and the noun after a genitive name ("IS' motstandere")."""
     antecedent = relative_subject(verb, sent)
     if antecedent is not None and (found is None or found.i > verb.i):
         found = antecedent
-    return genitive_owner(found)
+    return genitive_owner(inverted_subject(found, verb))
+
+
+# ---------------------------------------------------------------- rules, questions, standing states
+# Auxiliaries that make a ban participle a state in force ("er forbudt") or a rule to come after a
+# modal ("skal bli forbudt"); "ble forbudt", "er blitt forbudt", "har forbudt" tell that it was made.
+_STATE_AUXILIARIES = {"er", "var", "være", "vere", "bli", "verte"}
+_MODALS = {"skal", "vil", "må", "bør", "kan", "skulle", "ville", "måtte", "burde", "kunne"}
+# Subjunctions of an open question: "om solarium skal forbys", "hvorvidt noen er drept".
+_WHETHER = {"om", "hvorvidt", "kvarvidt"}
+_SUBJECT_TAGS = {"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "ADV"}
+_CONCESSIVE = {"selv", "sjølv"}  # "selv om to ble arrestert" tells what happened
+# Words after "på" that make it a preposition, not a verb's particle ("presset på grunn av").
+_PREPOSITION_HEADS = {"grunn", "tross", "trass"}
+_BAN_STEMS = ("forb", "forbo")
+# Words of degree the tagger may read as adjectives: "er svært etterspurt", "er sterkt kritisert".
+_DEGREE_WORDS = {"svært", "veldig", "meget", "sterkt", "mye", "mykje", "stadig", "godt", "svert", "lite",
+                 "lita", "mer", "meir", "mest", "mindre", "minst", "relativt", "særlig", "spesielt", "ikke",
+                 "ikkje"}
+
+
+def _auxiliary_before(verb: Token, sent: Span) -> Token | None:
+    """The word right before ``verb`` past adverbs and words of degree."""
+    k = verb.i - 1
+    while k > sent.start and (verb.doc[k].pos_ == "ADV" or low(verb.doc[k]) in _DEGREE_WORDS):
+        k -= 1
+    return verb.doc[k] if k >= sent.start else None
+
+
+def ban_not_made(trigger_tokens: list[Token], verb: Token, sent: Span) -> bool:
+    """ "Det er forbudt å selge", "det skal bli forbudt", "skal tigging forbys": a ban in force or a
+    rule to come, no act of banning; "ble forbudt", "er blitt forbudt", "har forbudt" stay."""
+    if not low(trigger_tokens[0]).startswith(_BAN_STEMS):
+        return False
+    before = _auxiliary_before(verb, sent)
+    if before is None:
+        return False
+    participle = "Part" in morph_values(verb, "VerbForm") or low(verb).endswith(("t", "e", "d"))
+    if participle and low(before) in _STATE_AUXILIARIES:
+        return True
+    passive_infinitive = low(verb).endswith(("s", "st"))  # "forbys", "forbodast"
+    finite = _clause_finite(verb, sent, reach=5)
+    return passive_infinitive and finite is not None and low(finite) in _MODALS
+
+
+def open_question(verb: Token, sent: Span) -> bool:
+    """ "Det er ikke kjent om noen er drept", "vurderer om tigging skal forbys": a clause of whether
+    (or if) tells no event; "selv om to ble arrestert" does."""
+    finite = verb if _is_finite(verb) else _clause_finite(verb, sent, reach=5)
+    if finite is None:
+        return False
+    doc = verb.doc
+    k = finite.i - 1
+    steps = 0
+    while k > sent.start and steps < 4 and doc[k].pos_ in _SUBJECT_TAGS:
+        k -= 1
+        steps += 1
+    if steps == 0 or k < sent.start or low(doc[k]) not in _WHETHER:
+        return False
+    if k > sent.start and low(doc[k - 1]) in _CONCESSIVE:
+        return False
+    return doc[k].pos_ == "SCONJ" or _whether_read_as_preposition(doc[k], finite, sent)
+
+
+def _whether_read_as_preposition(whether: Token, finite: Token, sent: Span) -> bool:
+    """An "om" the tagger read as a preposition that still opens a clause of whether ("vurdere om
+    tigging skal forbys"): after a word, with a short subject right before the finite verb. "skriver
+    om andre muslimer hun beskylder" (a relative clause), "Om natten ble to pågrepet" (a time) are no
+    such clause."""
+    doc = whether.doc
+    if whether.i == sent.start or is_punct(doc[whether.i - 1]) or finite.i - whether.i > 3:
+        return False
+    subject = doc[whether.i + 1 : finite.i]
+    return not any(t.pos_ == "PRON" and t.i > whether.i + 1 for t in subject)
+
+
+def advises_against(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "advarer bønder om å slippe fremmede inn", "åtvarar folk om å gå ut": advice not to do
+    something, no threat; "advarer Vesten mot å sende våpen" (an addressee warned off) stays."""
+    token = trigger_tokens[0]
+    if not low(token).startswith(("advar", "åtvar")):
+        return False
+    window = [low(t) for t in token.doc[token.i + 1 : min(sent.end, token.i + 7)]]
+    return any(w == "om" and nxt == "å" for w, nxt in zip(window, window[1:], strict=False))
+
+
+def particle_is_preposition(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "Bøndene er presset på grunn av import": "på grunn av" is a preposition, not the particle of
+    "presse på"."""
+    doc = trigger_tokens[0].doc
+    for t in trigger_tokens[1:]:
+        if low(t) == "på" and t.i + 1 < sent.end and low(doc[t.i + 1]) in _PREPOSITION_HEADS:
+            return True
+    return False
+
+
+def market_demand(trigger_tokens: list[Token], verb: Token, sent: Span) -> bool:
+    """ "Produktet er svært etterspurt": demand in a market, no request; "Politiet etterspurte
+    vitner" asks."""
+    word = low(trigger_tokens[0])
+    if word.startswith("etterspør") and word.endswith(("es", "s")):
+        return True  # "IT-studenter vil etterspørres": a passive of demand
+    if not word.startswith(("etterspurt", "ettertrakt")):
+        return False
+    before = _auxiliary_before(trigger_tokens[0], sent)
+    return before is not None and low(before) in _PASSIVE_AUXILIARIES | {"være", "vere"}
+
+
+def standing_agreement(trigger_tokens: list[Token], verb: Token) -> bool:
+    """ "Selskapet har avtale med kommunen": a contract in force, no meeting or deal made now;
+    "inngikk en avtale" stays."""
+    has = lemma(verb) == "ha" or low(verb) in ("har", "hadde", "ha")
+    return has and any(low(t).startswith("avtal") or low(t).endswith("avtale") for t in trigger_tokens)
+
+
+def royal_assent(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "Loven ble sanksjonert i statsråd": the King's assent to a law, no sanction."""
+    if not low(trigger_tokens[0]).startswith("sanksjonert"):
+        return False
+    words = [low(t) for t in sent]
+    return any(w.startswith("statsråd") for w in words) \
+        or any(w.startswith(("lov", "vedtak")) for w in words[: trigger_tokens[0].i - sent.start])
+
+
+def coordinates_things(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "skal koordinere jernbane og buss", "samordner innsatsen": arranging things, no cooperation
+    of parties; "koordinerte med Frankrike" stays."""
+    last = trigger_tokens[-1]
+    if not low(trigger_tokens[0]).startswith(("koordin", "samordn")):
+        return False
+    after = _after(last, sent)
+    return after is not None and after.pos_ in ("NOUN", "DET", "ADJ") and low(after) != "med"
+
+
+def product_recall(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "Coop trekker tilbake et parti kyllingfilet": a batch of goods ("et parti", "partiet med")
+    called back from the shops, no retreat of forces or a political party."""
+    last = trigger_tokens[-1]
+    doc = last.doc
+    for t in doc[last.i + 1 : min(sent.end, last.i + 4)]:
+        if not low(t).startswith("parti"):
+            continue
+        before = low(doc[t.i - 1])
+        after = doc[t.i + 1] if t.i + 1 < sent.end else None
+        batch_after = after is not None and (low(after) == "med" or after.pos_ == "NOUN")
+        return (low(t) == "parti" and before in ("et", "eit", "ett")) or batch_after
+    return False
+
+
+# Nouns of a contest that two sides meet in: "møttes til to dueller", "møtes i finalen".
+_CONTEST_HEADS = ("duell", "kamp", "finale", "oppgjør", "semifinale", "kvartfinale", "runde", "match")
+_PENSION_WORDS = ("pensjon", "alderspensjon", "avtalefestet", "afp")
+
+
+def own_affair(type_: str, trigger_tokens: list[Token], sent: Span) -> bool:
+    """A reflexive or a fixed phrase that names what one does for oneself: "beklaget seg" (complained),
+    "forsyne seg med pepperkaker" (took), "går av med pensjon" (retires), "møttes til dueller" (a
+    contest): no apology, aid, resignation or meeting of parties."""
+    first, last = trigger_tokens[0], trigger_tokens[-1]
+    doc = first.doc
+    after = [low(t) for t in doc[last.i + 1 : min(sent.end, last.i + 5)]]
+    # "beklaget seg", "beklaget Hansen seg": the reflexive right after the verb or its inverted subject
+    reflexive = any(low(t) in ("seg", "meg", "oss") for t in doc[first.i + 1 : min(sent.end, first.i + 3)])
+    if type_ == "CONCEDE" and low(first).startswith("beklag") and reflexive:
+        return True
+    if type_ == "AID" and low(first).startswith(("forsyn", "forsyne")) and reflexive:
+        return True
+    if type_ == "CONCEDE" and "med" in after[:3]:
+        return any(w.startswith(_PENSION_WORDS) for w in after)
+    return type_ == "CONSULT" and any(w.startswith(_CONTEST_HEADS) for w in after)
+
+
+def shows_that(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "Forskerne har demonstrert at det virker": showing, no demonstration in the street."""
+    token = trigger_tokens[0]
+    if not low(token).startswith("demonstr"):
+        return False
+    after = _after(token, sent)
+    return after is not None and low(after) in ("at", "hvordan", "korleis", "hvor", "kor")
+
+
+# Nouns of a power or a chance to act: "har myndighet til å kreve", "fikk anledning til å møte".
+_ABILITY_NOUNS = {"myndighet", "mulighet", "muligheten", "moglegheit", "rett", "retten", "lov", "adgang",
+                  "anledning", "anledningen", "fullmakt", "kompetanse", "høve", "makt", "evne", "evnen"}
+
+
+def ability_only(verb: Token, sent: Span) -> bool:
+    """ "har myndighet til å stevne vitner og kreve dokumenter": a power to act, no act, for the
+    infinitive after "til å" and a bare infinitive coordinated with it."""
+    doc = verb.doc
+    first = _first_conjunct(verb, sent) if _bare_infinitive(verb) else None
+    head = first if first is not None and _bare_infinitive(first) else verb
+    if head.i - 3 < sent.start or low(doc[head.i - 1]) != "å" or low(doc[head.i - 2]) != "til":
+        return False
+    return low(doc[head.i - 3]) in _ABILITY_NOUNS
+
+
+def expected_completion(verb: Token, sent: Span) -> bool:
+    """ "Saken blir ferdig etterforsket i løpet av høsten": a step expected, not taken; "er ferdig
+    etterforsket" stays."""
+    if verb.i - 2 < sent.start:
+        return False
+    doc = verb.doc
+    return low(doc[verb.i - 1]) in ("ferdig", "ferdigt") \
+        and low(doc[verb.i - 2]) in ("blir", "vert", "bli", "verte", "være", "vere")
+
+
+def not_an_act(type_: str, trigger_tokens: list[Token], verb: Token, sent: Span) -> bool:
+    """A ban in force or to come, an open question, a power to act, advice not to, a market's demand, a
+    standing contract, royal assent, arranging things, showing that, a product recall, one's own affair,
+    a step still expected, "på grunn av"."""
+    if ban_not_made(trigger_tokens, verb, sent) or open_question(verb, sent) or ability_only(verb, sent) \
+            or expected_completion(verb, sent) or particle_is_preposition(trigger_tokens, sent):
+        return True
+    return (type_ == "THREATEN" and advises_against(trigger_tokens, sent)) \
+        or (type_ == "REQUEST" and market_demand(trigger_tokens, verb, sent)) \
+        or (type_ in ("AGREE", "CONSULT", "COOPERATE") and standing_agreement(trigger_tokens, verb)) \
+        or (type_ == "SANCTION" and royal_assent(trigger_tokens, sent)) \
+        or (type_ == "COOPERATE" and coordinates_things(trigger_tokens, sent)) \
+        or (type_ == "PROTEST" and shows_that(trigger_tokens, sent)) \
+        or (type_ == "RETREAT" and product_recall(trigger_tokens, sent)) \
+        or own_affair(type_, trigger_tokens, sent)
