@@ -459,7 +459,8 @@ def hedged_clause(type_: str, trigger_tokens: list[Token], verb: Token, sent: Sp
             or imperative_sentence(trigger_tokens[0], sent):
         return True
     if attribute_after_preposition(verb, sent) or not_yet(verb, sent) \
-            or not_an_act(type_, trigger_tokens, verb, sent):
+            or not_an_act(type_, trigger_tokens, verb, sent) \
+            or sense_not_an_event(type_, trigger_tokens, verb, sent):
         return True
     return (type_ == "CONSULT" and everyone_meets_everyone(trigger_tokens[0], sent)) \
         or (type_ == "MOBILIZE" and speaks_out(trigger_tokens, sent)) \
@@ -709,3 +710,147 @@ def not_an_act(type_: str, trigger_tokens: list[Token], verb: Token, sent: Span)
         or (type_ == "PROTEST" and shows_that(trigger_tokens, sent)) \
         or (type_ == "RETREAT" and product_recall(trigger_tokens, sent)) \
         or own_affair(type_, trigger_tokens, sent)
+
+
+# ---------------------------------------------------------------- unknowns, generic "those who", senses
+# Words before "om" that make its clause unknown or talked about: "uklart om", "spekulasjoner om at".
+_UNKNOWN_HEADS = {"uklart", "usikkert", "ukjent", "uvisst", "uklårt", "spekulasjoner",
+                  "spekulasjonar", "spekulasjonene", "rykter", "ryktene", "rykte", "ryktet", "spekulert", "spekuleres"}
+# Verbs of an explanation offered: "Økningen kan skyldes at flere anmelder".
+_EXPLAINING_VERBS = {"skyldes", "skuldast", "skyldast", "forklares", "forklarast"}
+# Pronouns that with a relative clause name whoever: "dem som støtter regjeringen".
+_THOSE = {"dem", "dei", "de"}
+# Animals shot in a hunt or a cull: an animal victim is no attack.
+_GAME_ENDINGS = ("ulv", "ulven", "ulvene", "ulver", "bjørn", "bjørnen", "bjørner", "gaupe", "gauper",
+                 "rype", "ryper", "rypa", "elg", "elgen", "elger", "hjort", "hjorter", "rein", "reinsdyr", "rev", "rever",
+                 "jerv", "jerven", "sel", "selen", "hval", "hvalen", "hvaler", "kval", "dyr", "dyret", "dyra",
+                 "dyrene", "fugl", "fugler", "fuglane", "fuglene", "ulvar", "ulvane")
+_HUNT_STEMS = ("jakt", "felling", "skadefelling", "lisensfelling", "uttak")
+# Papers that are released or published: "rapporten som ble frigitt" concedes nothing.
+_DOCUMENT_ENDINGS = ("rapport", "rapporten", "dokument", "dokumentet", "dokumenter", "dokumentene", "video",
+                     "videoen", "bilde", "bildene", "bilder", "opptak", "opptaket", "tall", "tallene", "data",
+                     "notat", "notatet", "brev", "brevet", "liste", "listen", "lista", "utredning", "utredningen")
+# Work done for a client: "bistå forbundet med kommunikasjonsoppdrag" is a job, no aid.
+_WORK_ENDINGS = ("oppdrag", "oppdraget", "oppdrager", "arbeid", "arbeidet", "rådgivning", "rådgjeving")
+# Time phrases that a parse may take for a subject: "er de siste ukene blitt svartelistet".
+_TIME_HEADS = ("uke", "uker", "ukene", "veke", "veker", "vekene", "dag", "dager", "dagene", "dagar", "dagane",
+               "måned", "måneder", "månedene", "månad", "månader", "år", "årene", "åra", "helg", "helgen",
+               "timer", "timene", "time", "kveld", "kvelden", "natt", "natten", "morgen", "morgenen")
+
+
+def unknown_whether(verb: Token, sent: Span) -> bool:
+    """ "Det er uklart om de ansvarlige for angrepet er blitt pågrepet", "spekulasjoner om at han er
+    pågrepet": what is unknown or rumoured, told in a clause of whether however long its subject."""
+    doc = verb.doc
+    for t in reversed(doc[max(sent.start, verb.i - 12) : verb.i]):
+        if is_punct(t):
+            return False
+        if low(t) == "om" and t.i > sent.start and low(doc[t.i - 1]) in _UNKNOWN_HEADS:
+            return True
+    return False
+
+
+def hedged_state(verb: Token, sent: Span) -> bool:
+    """ "opplyste at hun trolig var bortført", "er antakelig drept": a guess adverb by the auxiliary of
+    a participle tells a belief, not a fact."""
+    doc = verb.doc
+    k = verb.i - 1
+    seen_auxiliary = False
+    while k >= sent.start and verb.i - k <= 3:
+        word = low(doc[k])
+        if word in _GUESS_ADVERBS:
+            return True
+        if word in _PASSIVE_AUXILIARIES:
+            seen_auxiliary = True
+        elif seen_auxiliary or doc[k].pos_ != "ADV":
+            return False
+        k -= 1
+    return False
+
+
+def offered_explanation(verb: Token, sent: Span) -> bool:
+    """ "Økningen kan skyldes at flere anmelder voldtekter": a possible cause, no event."""
+    doc = verb.doc
+    for t in reversed(doc[max(sent.start, verb.i - 10) : verb.i]):
+        if low(t) != "at" or t.i - 2 < sent.start:
+            continue
+        return low(doc[t.i - 1]) in _EXPLAINING_VERBS and low(doc[t.i - 2]) in _POSSIBILITY_MODALS
+    return False
+
+
+def those_who(verb: Token, sent: Span) -> bool:
+    """ "splitte dem som støtter regjeringen", "sperre inne dem som er siktet for": a relative clause on
+    "dem" in the present names whoever, no one who acted."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k > sent.start and (doc[k].pos_ == "ADV" or low(doc[k]) in ("er", "blir", "vert")):
+        k -= 1
+    if k - 1 < sent.start or low(doc[k]) != "som" or low(doc[k - 1]) not in _THOSE:
+        return False
+    finite = next((t for t in doc[k + 1 : verb.i + 1] if _is_finite(t)), None)
+    return finite is not None and "Pres" in morph_values(finite, "Tense")
+
+
+def _ends_with(token: Token | None, endings: tuple[str, ...]) -> bool:
+    return token is not None and low(token).endswith(endings)
+
+
+def game_shot(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "ble det skutt mange ryper", "ulvene ble skutt under lisensfelling": hunting, no attack."""
+    words = [t for t in sent if t.i != trigger_tokens[0].i]
+    return any(_ends_with(t, _GAME_ENDINGS) and t.pos_ == "NOUN" for t in words) \
+        or any(low(t).startswith(_HUNT_STEMS) for t in words)
+
+
+def document_released(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "en rapport som ble frigitt": a paper made public, no release of a person."""
+    token = trigger_tokens[0]
+    if not low(token).startswith("frigi"):
+        return False
+    doc = token.doc
+    near = [t for t in doc[max(sent.start, token.i - 4) : min(sent.end, token.i + 3)] if t.i != token.i]
+    return any(_ends_with(t, _DOCUMENT_ENDINGS) and t.pos_ == "NOUN" for t in near)
+
+
+def pushed_through(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "tvinge gjennom loven": pushing a law through, no coercion of anyone."""
+    token = trigger_tokens[-1]
+    after = _after(token, sent)
+    return low(trigger_tokens[0]).startswith("tving") and after is not None and low(after) == "gjennom"
+
+
+def work_for_client(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "bistå forbundet med kommunikasjonsoppdrag": professional work, no aid."""
+    token = trigger_tokens[-1]
+    seen_med = False
+    for t in token.doc[token.i + 1 : min(sent.end, token.i + 8)]:
+        if low(t) == "med":
+            seen_med = True
+        elif seen_med and _ends_with(t, _WORK_ENDINGS):
+            return True
+    return False
+
+
+def offers_service(trigger_tokens: list[Token]) -> bool:
+    """ "kommunene skal tilby intensivopplæring": offering a service, no cooperation of parties."""
+    return low(trigger_tokens[0]).startswith("tilb") and not any(
+        low(t).startswith(("samarbeid", "forhandl")) for t in trigger_tokens[1:])
+
+
+def time_phrase(token: Token | None) -> bool:
+    """ "de siste ukene", "i helgen": a time phrase, never a target or an actor."""
+    return _ends_with(token, _TIME_HEADS) and token is not None and token.pos_ == "NOUN" \
+        and low(token) not in ("året",)
+
+
+def sense_not_an_event(type_: str, trigger_tokens: list[Token], verb: Token, sent: Span) -> bool:
+    """Unknown or rumoured clauses, guesses by an auxiliary, offered causes, "dem som", and senses that
+    are no event of the type: hunting, a released paper, pushing a law through, a job, a service."""
+    if unknown_whether(verb, sent) or hedged_state(verb, sent) or offered_explanation(verb, sent) \
+            or those_who(verb, sent):
+        return True
+    return (type_ == "ASSAULT" and game_shot(trigger_tokens, sent)) \
+        or (type_ == "CONCEDE" and document_released(trigger_tokens, sent)) \
+        or (type_ == "COERCE" and pushed_through(trigger_tokens, sent)) \
+        or (type_ == "AID" and work_for_client(trigger_tokens, sent)) \
+        or (type_ == "COOPERATE" and offers_service(trigger_tokens))

@@ -43,6 +43,7 @@ from nyhetsgraf.extract.event_hedges import (
     negation_inside_infinitive,
     question_word,
     subject_in_place,
+    time_phrase,
 )
 from nyhetsgraf.extract.syntax import (
     SUBJECT_DEPS,
@@ -2403,6 +2404,7 @@ class EventFinder:
                 return []  # "er berømt for", "var akseptert": a state, not an act
             if low(patient) in ("det", "der") if patient is not None else False:
                 patient = None  # "det ble kastet stein mot utestedet": no one is named
+            patient = None if time_phrase(patient) else patient  # "er de siste ukene blitt svartelistet"
             if patient is not None and match.type in _ANIMATE_TARGET_TYPES \
                     and not self.can_be_hit(patient, match.type):
                 return []  # "planene ble arrestert", "siste øyeblikk tvinges": no one is hit
