@@ -714,22 +714,24 @@ def not_an_act(type_: str, trigger_tokens: list[Token], verb: Token, sent: Span)
 
 # ---------------------------------------------------------------- unknowns, generic "those who", senses
 # Words before "om" that make its clause unknown or talked about: "uklart om", "spekulasjoner om at".
-_UNKNOWN_HEADS = {"uklart", "usikkert", "ukjent", "uvisst", "uklårt", "spekulasjoner",
-                  "spekulasjonar", "spekulasjonene", "rykter", "ryktene", "rykte", "ryktet", "spekulert", "spekuleres"}
+_UNKNOWN_HEADS = {"uklart", "usikkert", "ukjent", "uvisst", "uklårt", "spekulasjoner", "spekulasjonar",
+                  "spekulasjonene", "rykter", "ryktene", "rykte", "ryktet", "spekulert", "spekuleres"}
 # Verbs of an explanation offered: "Økningen kan skyldes at flere anmelder".
 _EXPLAINING_VERBS = {"skyldes", "skuldast", "skyldast", "forklares", "forklarast"}
 # Pronouns that with a relative clause name whoever: "dem som støtter regjeringen".
 _THOSE = {"dem", "dei", "de"}
 # Animals shot in a hunt or a cull: an animal victim is no attack.
-_GAME_ENDINGS = ("ulv", "ulven", "ulvene", "ulver", "bjørn", "bjørnen", "bjørner", "gaupe", "gauper",
-                 "rype", "ryper", "rypa", "elg", "elgen", "elger", "hjort", "hjorter", "rein", "reinsdyr", "rev", "rever",
-                 "jerv", "jerven", "sel", "selen", "hval", "hvalen", "hvaler", "kval", "dyr", "dyret", "dyra",
-                 "dyrene", "fugl", "fugler", "fuglane", "fuglene", "ulvar", "ulvane")
+# Short animal words match whole; longer ones also end a compound ("fjellrypene").
+_GAME_WORDS = {"ulv", "ulven", "ulvene", "ulver", "ulvar", "ulvane", "bjørn", "bjørnen", "bjørner", "gaupe",
+               "gauper", "rype", "ryper", "rypa", "elg", "elgen", "elger", "hjort", "hjorter", "reinsdyr",
+               "rev", "rever", "jerv", "jerven", "sel", "selen", "hval", "hvalen", "hvaler", "kval", "dyr", "dyret",
+               "dyra", "dyrene", "fugl", "fugler", "fuglane", "fuglene"}
+_GAME_ENDINGS = tuple(w for w in _GAME_WORDS if len(w) >= 5 and not w.startswith("elg"))
 _HUNT_STEMS = ("jakt", "felling", "skadefelling", "lisensfelling", "uttak")
 # Papers that are released or published: "rapporten som ble frigitt" concedes nothing.
 _DOCUMENT_ENDINGS = ("rapport", "rapporten", "dokument", "dokumentet", "dokumenter", "dokumentene", "video",
-                     "videoen", "bilde", "bildene", "bilder", "opptak", "opptaket", "tall", "tallene", "data",
-                     "notat", "notatet", "brev", "brevet", "liste", "listen", "lista", "utredning", "utredningen")
+                     "videoen", "bilde", "bildene", "bilder", "opptak", "opptaket", "tallene", "notat",
+                     "notatet", "brev", "brevet", "utredning", "utredningen")
 # Work done for a client: "bistå forbundet med kommunikasjonsoppdrag" is a job, no aid.
 _WORK_ENDINGS = ("oppdrag", "oppdraget", "oppdrager", "arbeid", "arbeidet", "rådgivning", "rådgjeving")
 # Time phrases that a parse may take for a subject: "er de siste ukene blitt svartelistet".
@@ -798,7 +800,8 @@ def _ends_with(token: Token | None, endings: tuple[str, ...]) -> bool:
 def game_shot(trigger_tokens: list[Token], sent: Span) -> bool:
     """ "ble det skutt mange ryper", "ulvene ble skutt under lisensfelling": hunting, no attack."""
     words = [t for t in sent if t.i != trigger_tokens[0].i]
-    return any(_ends_with(t, _GAME_ENDINGS) and t.pos_ == "NOUN" for t in words) \
+    game = [t for t in words if low(t) in _GAME_WORDS or _ends_with(t, _GAME_ENDINGS)]
+    return any(t.pos_ == "NOUN" for t in game) \
         or any(low(t).startswith(_HUNT_STEMS) for t in words)
 
 
