@@ -724,8 +724,8 @@ _THOSE = {"dem", "dei", "de"}
 # Short animal words match whole; longer ones also end a compound ("fjellrypene").
 _GAME_WORDS = {"ulv", "ulven", "ulvene", "ulver", "ulvar", "ulvane", "bjørn", "bjørnen", "bjørner", "gaupe",
                "gauper", "rype", "ryper", "rypa", "elg", "elgen", "elger", "hjort", "hjorter", "reinsdyr",
-               "rev", "rever", "jerv", "jerven", "sel", "selen", "hval", "hvalen", "hvaler", "kval", "dyr", "dyret",
-               "dyra", "dyrene", "fugl", "fugler", "fuglane", "fuglene"}
+               "rev", "rever", "jerv", "jerven", "sel", "selen", "hval", "hvalen", "hvaler", "kval", "dyr",
+               "dyret", "dyra", "dyrene", "fugl", "fugler", "fuglane", "fuglene"}
 _GAME_ENDINGS = tuple(w for w in _GAME_WORDS if len(w) >= 5 and not w.startswith("elg"))
 _HUNT_STEMS = ("jakt", "felling", "skadefelling", "lisensfelling", "uttak")
 # Papers that are released or published: "rapporten som ble frigitt" concedes nothing.
