@@ -284,7 +284,7 @@ def coordinated_passive(verb: Token, sent: Span) -> bool:
     k = verb.i - 1
     while k > sent.start and doc[k].pos_ == "ADV":
         k -= 1
-    if k <= sent.start or low(doc[k]) not in _COORDINATORS:
+    if k <= sent.start or low(doc[k]) not in _COORDINATORS | {","}:  # "beskyldt for juks, refset av"
         return False
     for t in reversed(doc[sent.start : k]):
         if low(t) in _PASSIVE_AUXILIARIES and t.i + 1 < k:
@@ -727,7 +727,8 @@ _GAME_WORDS = {"ulv", "ulven", "ulvene", "ulver", "ulvar", "ulvane", "bjørn", "
                "rev", "rever", "jerv", "jerven", "sel", "selen", "hval", "hvalen", "hvaler", "kval", "dyr",
                "dyret", "dyra", "dyrene", "fugl", "fugler", "fuglane", "fuglene"}
 _GAME_ENDINGS = tuple(w for w in _GAME_WORDS if len(w) >= 5 and not w.startswith("elg"))
-_HUNT_STEMS = ("jakt", "felling", "skadefelling", "lisensfelling", "uttak")
+# A cull ("skadefelling", "lisensfelling"); "på jakt etter" a suspect is no hunt of animals.
+_CULL_ENDINGS = ("felling", "fellinga", "fellingen")
 # Papers that are released or published: "rapporten som ble frigitt" concedes nothing.
 _DOCUMENT_ENDINGS = ("rapport", "rapporten", "dokument", "dokumentet", "dokumenter", "dokumentene", "video",
                      "videoen", "bilde", "bildene", "bilder", "opptak", "opptaket", "tallene", "notat",
@@ -798,11 +799,12 @@ def _ends_with(token: Token | None, endings: tuple[str, ...]) -> bool:
 
 
 def game_shot(trigger_tokens: list[Token], sent: Span) -> bool:
-    """ "ble det skutt mange ryper", "ulvene ble skutt under lisensfelling": hunting, no attack."""
-    words = [t for t in sent if t.i != trigger_tokens[0].i]
-    game = [t for t in words if low(t) in _GAME_WORDS or _ends_with(t, _GAME_ENDINGS)]
-    return any(t.pos_ == "NOUN" for t in game) \
-        or any(low(t).startswith(_HUNT_STEMS) for t in words)
+    """ "ble det skutt mange ryper", "ulvene ble skutt under lisensfelling": an animal shot near the
+    verb, or a cull, is hunting, no attack."""
+    token = trigger_tokens[0]
+    near = [t for t in token.doc[max(sent.start, token.i - 6) : min(sent.end, token.i + 7)] if t.i != token.i]
+    game = [t for t in near if low(t) in _GAME_WORDS or _ends_with(t, _GAME_ENDINGS)]
+    return any(t.pos_ == "NOUN" for t in game) or any(_ends_with(t, _CULL_ENDINGS) for t in near)
 
 
 def document_released(trigger_tokens: list[Token], sent: Span) -> bool:
