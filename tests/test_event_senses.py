@@ -32,16 +32,17 @@ def of_type(extractor: Extractor, text: str, type_: str, language: str = "nb") -
     ("nb", "Oppgangen kan skyldes at flere anmelder overgrep.", "ACCUSE"),
     # a relative clause on "dem" in the present
     ("nb", "Fengselet prioriterer å sperre inne dem som er dømt for grov vold.", "COERCE"),
-    ("nb", "Striden kan splitte dem som støtter statsministeren.", "SUPPORT"),
+    ("nb", "Kampene mellom hæren og opprørerne kan gjøre krigen verre og splitte dem som støtter presidenten.",
+     "SUPPORT"),
     # hunting and culling
     ("nb", "I fjor ble det skutt dobbelt så mange ryper som i år.", "ASSAULT"),
     ("nb", "Fire av ulvene ble skutt under lisensfelling.", "ASSAULT"),
     ("nn", "Ulvane vart skotne under skadefelling.", "ASSAULT"),
     # a paper released, a law pushed through, client work, a service offered
     ("nb", "I en rapport som ble frigitt i fjor ble tilsynet kritisert.", "CONCEDE"),
-    ("nb", "Opposisjonen ville tvinge gjennom loven om utsettelse.", "COERCE"),
+    ("nb", "Partiet lot opposisjonen ta kontroll og tvinge gjennom loven om utsettelse.", "COERCE"),
     ("nb", "Hun skal også bistå klubben med andre kommunikasjonsoppdrag.", "AID"),
-    ("nb", "Alle fylker skal tilby leksehjelp til elevene.", "COOPERATE"),
+    ("nb", "Alle fylker skal være med og tilby intensivopplæring til elevene.", "COOPERATE"),
 ])
 def test_drops_what_is_no_event(extractor: Extractor, language: str, sentence: str, type_: str) -> None:
     assert of_type(extractor, sentence, type_, language) == []
@@ -61,7 +62,8 @@ def test_drops_what_is_no_event(extractor: Extractor, language: str, sentence: s
     ("nb", "Norge skal bistå Ukraina med våpen.", "AID"),
     ("nb", "Landene skal tilby samarbeid om grensekontroll.", "COOPERATE"),
 ])
-def test_keeps_events_of_the_same_shape(extractor: Extractor, language: str, sentence: str, type_: str) -> None:
+def test_keeps_events_of_the_same_shape(extractor: Extractor, language: str, sentence: str,
+                                        type_: str) -> None:
     assert of_type(extractor, sentence, type_, language)
 
 
@@ -75,6 +77,6 @@ def test_a_time_phrase_is_no_target(extractor: Extractor, sentence: str) -> None
 
 
 def test_a_participle_after_a_comma_is_passive_too(extractor: Extractor) -> None:
-    sentence = "Forskerne sier de blir beskyldt for juks, refset av ledelsen og utsatt for press."
+    sentence = "Forskerne blir kritisert, refset av ledelsen og utsatt for press."
     refset = [e for e in events(extractor, sentence) if "refset" in e.trigger]
-    assert all(e.actor != "Forskerne" for e in refset)
+    assert refset and all(e.actor == "ledelsen" for e in refset)

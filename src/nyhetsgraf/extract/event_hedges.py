@@ -279,7 +279,9 @@ def coordinated_passive(verb: Token, sent: Span) -> bool:
     doc = verb.doc
     tagged_adjective = verb.pos_ == "ADJ" and low(verb).endswith(("t", "d"))  # "løslatt" tagged ADJ
     participle = "Part" in morph_values(verb, "VerbForm") or tagged_adjective
-    if not participle or _is_finite(verb):
+    # "refset av ledelsen": a form the tagger read as a past tense, with an agent after it
+    with_agent = low(verb).endswith(("t", "d")) and verb.i + 1 < sent.end and low(doc[verb.i + 1]) == "av"
+    if not with_agent and (not participle or _is_finite(verb)):
         return False
     k = verb.i - 1
     while k > sent.start and doc[k].pos_ == "ADV":
