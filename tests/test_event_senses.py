@@ -32,7 +32,7 @@ def of_type(extractor: Extractor, text: str, type_: str, language: str = "nb") -
     ("nb", "Oppgangen kan skyldes at flere anmelder overgrep.", "ACCUSE"),
     # a relative clause on "dem" in the present
     ("nb", "Fengselet prioriterer å sperre inne dem som er dømt for grov vold.", "COERCE"),
-    ("nb", "Kampene mellom hæren og opprørerne kan gjøre krigen verre og splitte dem som støtter presidenten.",
+    ("nb", "Kampene mellom hæren og opprørerne kan gjøre krigen verre og splitte dem som støtter kongen.",
      "SUPPORT"),
     # hunting and culling
     ("nb", "I fjor ble det skutt dobbelt så mange ryper som i år.", "ASSAULT"),
