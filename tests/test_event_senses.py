@@ -54,6 +54,7 @@ def test_drops_what_is_no_event(extractor: Extractor, language: str, sentence: s
     ("nb", "Politiet sa at gutten var bortført.", "ASSAULT"),
     ("nb", "Økningen skyldes at politiet arresterte tjue personer.", "COERCE"),
     ("nb", "Politiet pågrep dem som angrep leiren.", "COERCE"),
+    ("nb", "Fagforeningene er blant dem som krever at loven endres.", "REQUEST"),
     ("nb", "Mannen ble skutt og drept av politiet.", "ASSAULT"),
     ("nb", "Politiet er på jakt etter mannen som knivstakk en kvinne.", "ASSAULT"),
     ("nb", "Tolv fanger ble frigitt av opprørerne.", "CONCEDE"),

@@ -785,13 +785,15 @@ def offered_explanation(verb: Token, sent: Span) -> bool:
 
 def those_who(verb: Token, sent: Span) -> bool:
     """ "splitte dem som støtter regjeringen", "sperre inne dem som er siktet for": a relative clause on
-    "dem" in the present names whoever, no one who acted."""
+    "dem" in the present names whoever, no one who acted; "blant dem som krever" places a named group."""
     doc = verb.doc
     k = verb.i - 1
     while k > sent.start and (doc[k].pos_ == "ADV" or low(doc[k]) in ("er", "blir", "vert")):
         k -= 1
     if k - 1 < sent.start or low(doc[k]) != "som" or low(doc[k - 1]) not in _THOSE:
         return False
+    if k - 2 >= sent.start and low(doc[k - 2]) in ("blant", "av", "mellom"):
+        return False  # "De er blant dem som krever": a named group, one of those who act
     finite = next((t for t in doc[k + 1 : verb.i + 1] if _is_finite(t)), None)
     return finite is not None and "Pres" in morph_values(finite, "Tense")
 
