@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from nyhetsgraf.extract.agents import is_place_noun
+from nyhetsgraf.extract.agents import is_document_noun, is_place_noun
 from nyhetsgraf.extract.syntax import is_infinitive, is_punct, lemma, looks_like_verb, low, morph_values
 from nyhetsgraf.resources import lexicon
 
@@ -731,10 +731,17 @@ _GAME_WORDS = {"ulv", "ulven", "ulvene", "ulver", "ulvar", "ulvane", "bjørn", "
 _GAME_ENDINGS = tuple(w for w in _GAME_WORDS if len(w) >= 5 and not w.startswith("elg"))
 # A cull ("skadefelling", "lisensfelling"); "på jakt etter" a suspect is no hunt of animals.
 _CULL_ENDINGS = ("felling", "fellinga", "fellingen")
-# Papers that are released or published: "rapporten som ble frigitt" concedes nothing.
-_DOCUMENT_ENDINGS = ("rapport", "rapporten", "dokument", "dokumentet", "dokumenter", "dokumentene", "video",
-                     "videoen", "bilde", "bildene", "bilder", "opptak", "opptaket", "tallene", "notat",
-                     "notatet", "brev", "brevet", "utredning", "utredningen")
+# Media beside the documents of agents.is_document_noun: "videoen som ble frigitt" concedes nothing.
+_MEDIA_ENDINGS = ("video", "videoen", "bilde", "bildene", "bilder", "opptak", "opptaket", "tallene",
+                  "dokumentene", "dokumenter")
+# Adjectives of how common something is: "vil bli vanligere at elevene blir møtt av" is a trend.
+_HOW_COMMON = {"vanlig", "vanligere", "vanleg", "vanlegare", "uvanlig", "uvanleg", "sjelden", "sjeldnere",
+               "sjeldnare", "normalt", "vanligst", "vanlegast"}
+# Acts of taking cover or fleeing that circumstances force: "ble tvunget til å søke dekning".
+_TAKING_COVER = {"dekning", "ly", "flykte", "rømme", "evakuere", "forlate", "flykta", "rømma"}
+_FORCE_STEMS = ("tving", "tvung", "tvang", "tvinga")
+# Destinations in space: "sende raketter til månen" is no aid to anyone.
+_SPACE_WORDS = {"månen", "mars", "verdensrommet", "rommet", "bane", "romstasjonen", "solen", "sola"}
 # Work done for a client: "bistå forbundet med kommunikasjonsoppdrag" is a job, no aid.
 _WORK_ENDINGS = ("oppdrag", "oppdraget", "oppdrager", "arbeid", "arbeidet", "rådgivning", "rådgjeving")
 # Time phrases that a parse may take for a subject: "er de siste ukene blitt svartelistet".
@@ -818,14 +825,41 @@ def document_released(trigger_tokens: list[Token], sent: Span) -> bool:
         return False
     doc = token.doc
     near = [t for t in doc[max(sent.start, token.i - 4) : min(sent.end, token.i + 3)] if t.i != token.i]
-    return any(_ends_with(t, _DOCUMENT_ENDINGS) and t.pos_ == "NOUN" for t in near)
+    return any(t.pos_ == "NOUN" and (is_document_noun(low(t)) or _ends_with(t, _MEDIA_ENDINGS)) for t in near)
+
+
+def trend_predicted(verb: Token, sent: Span) -> bool:
+    """ "det vil bli enda vanligere at elevene blir møtt av assistenter", "det er vanlig at": how
+    common something is or will be, no event."""
+    doc = verb.doc
+    for t in reversed(doc[max(sent.start, verb.i - 8) : verb.i]):
+        if low(t) == "at":
+            return t.i > sent.start and low(doc[t.i - 1]) in _HOW_COMMON
+    return False
+
+
+def forced_to_take_cover(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "redningsmannskapene ble tvunget til å søke dekning": circumstances, no one who coerces; "tvunget
+    av soldatene til å flykte" names one and stays."""
+    token = trigger_tokens[0]
+    if not low(token).startswith(_FORCE_STEMS):
+        return False
+    after = [low(t) for t in token.doc[token.i + 1 : min(sent.end, token.i + 6)]]
+    return after[:2] == ["til", "å"] and any(w in _TAKING_COVER for w in after[2:])
+
+
+def sent_to_space(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "ESA skal sende raketter til månen": space flight, no aid."""
+    token = trigger_tokens[0]
+    after = token.doc[token.i : sent.end]
+    return low(token).startswith("send") and any(low(t) in _SPACE_WORDS for t in after)
 
 
 def pushed_through(trigger_tokens: list[Token], sent: Span) -> bool:
     """ "tvinge gjennom loven": pushing a law through, no coercion of anyone."""
     token = trigger_tokens[-1]
     after = _after(token, sent)
-    return low(trigger_tokens[0]).startswith("tving") and after is not None and low(after) == "gjennom"
+    return low(trigger_tokens[0]).startswith(_FORCE_STEMS) and after is not None and low(after) == "gjennom"
 
 
 def work_for_client(trigger_tokens: list[Token], sent: Span) -> bool:
@@ -853,13 +887,16 @@ def time_phrase(token: Token | None) -> bool:
 
 
 def sense_not_an_event(type_: str, trigger_tokens: list[Token], verb: Token, sent: Span) -> bool:
-    """Unknown or rumoured clauses, guesses by an auxiliary, offered causes, "dem som", and senses that
-    are no event of the type: hunting, a released paper, pushing a law through, a job, a service."""
+    """Unknown or rumoured clauses, guesses by an auxiliary, offered causes, "dem som", a trend, and senses
+    that are no event of the type: hunting, a released paper, pushing a law through, taking cover, a
+    job, space flight, a service."""
     if unknown_whether(verb, sent) or hedged_state(verb, sent) or offered_explanation(verb, sent) \
-            or those_who(verb, sent):
+            or those_who(verb, sent) or trend_predicted(verb, sent):
         return True
     return (type_ == "ASSAULT" and game_shot(trigger_tokens, sent)) \
         or (type_ == "CONCEDE" and document_released(trigger_tokens, sent)) \
         or (type_ == "COERCE" and pushed_through(trigger_tokens, sent)) \
+        or (type_ == "COERCE" and forced_to_take_cover(trigger_tokens, sent)) \
         or (type_ == "AID" and work_for_client(trigger_tokens, sent)) \
+        or (type_ == "AID" and sent_to_space(trigger_tokens, sent)) \
         or (type_ == "COOPERATE" and offers_service(trigger_tokens))
