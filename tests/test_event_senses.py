@@ -1,7 +1,8 @@
 """Events that unseen news showed to be wrong (extract.event_hedges): unknown or rumoured clauses, a
 guess by the auxiliary, a possible cause, a relative on "dem", hunting, a paper released, pushing a law
 through, client work, an offered service, a time phrase read as a target, and a participle coordinated
-by a comma, being forced to take cover, space flight. Each construction has sentences it must drop or change and sentences it must keep."""
+by a comma, being forced to take cover, space flight. Each construction has sentences it must drop or
+change and sentences it must keep."""
 
 from __future__ import annotations
 
