@@ -48,6 +48,9 @@ def of_type(extractor: Extractor, text: str, type_: str, language: str = "nb") -
     # forced by circumstances to take cover, space flight
     ("nb", "Selv redningsmannskaper ble tvunget til å søke dekning.", "COERCE"),
     ("nb", "ESA skal sende raketter til månen.", "AID"),
+    # a threshold of votes
+    ("nb", "Et vanlig lovforslag krever bare simpelt flertall.", "REQUEST"),
+    ("nn", "Eit vanleg lovforslag krev berre simpelt fleirtal.", "REQUEST"),
 ])
 def test_drops_what_is_no_event(extractor: Extractor, language: str, sentence: str, type_: str) -> None:
     assert of_type(extractor, sentence, type_, language) == []
@@ -67,6 +70,7 @@ def test_drops_what_is_no_event(extractor: Extractor, language: str, sentence: s
     ("nb", "Politiet tvang mannen til å gå ut av bilen.", "COERCE"),
     ("nb", "Norge skal bistå Ukraina med våpen.", "AID"),
     ("nb", "Norge skal sende våpen til Ukraina.", "AID"),
+    ("nb", "Demonstrantene krever flere lærere.", "REQUEST"),
     ("nb", "Soldatene tvang befolkningen til å flykte.", "COERCE"),
     ("nb", "Sivile ble tvunget av soldatene til å flykte.", "COERCE"),
     ("nb", "Landene skal tilby samarbeid om grensekontroll.", "COOPERATE"),

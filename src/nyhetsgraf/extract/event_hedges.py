@@ -880,6 +880,15 @@ def offers_service(trigger_tokens: list[Token]) -> bool:
         low(t).startswith(("samarbeid", "forhandl")) for t in trigger_tokens[1:])
 
 
+def majority_required(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "Et lovforslag krever bare simpelt flertall": a rule's threshold of votes, no one who asks."""
+    last = trigger_tokens[-1]
+    if not low(trigger_tokens[0]).startswith("krev"):
+        return False
+    after = last.doc[last.i + 1 : min(sent.end, last.i + 5)]
+    return any(low(t).endswith(("flertall", "fleirtal")) for t in after)
+
+
 def time_phrase(token: Token | None) -> bool:
     """ "de siste ukene", "i helgen": a time phrase, never a target or an actor."""
     return _ends_with(token, _TIME_HEADS) and token is not None and token.pos_ == "NOUN" \
@@ -889,7 +898,7 @@ def time_phrase(token: Token | None) -> bool:
 def sense_not_an_event(type_: str, trigger_tokens: list[Token], verb: Token, sent: Span) -> bool:
     """Unknown or rumoured clauses, guesses by an auxiliary, offered causes, "dem som", a trend, and senses
     that are no event of the type: hunting, a released paper, pushing a law through, taking cover, a
-    job, space flight, a service."""
+    job, space flight, a service, a threshold of votes."""
     if unknown_whether(verb, sent) or hedged_state(verb, sent) or offered_explanation(verb, sent) \
             or those_who(verb, sent) or trend_predicted(verb, sent):
         return True
@@ -899,4 +908,5 @@ def sense_not_an_event(type_: str, trigger_tokens: list[Token], verb: Token, sen
         or (type_ == "COERCE" and forced_to_take_cover(trigger_tokens, sent)) \
         or (type_ == "AID" and work_for_client(trigger_tokens, sent)) \
         or (type_ == "AID" and sent_to_space(trigger_tokens, sent)) \
-        or (type_ == "COOPERATE" and offers_service(trigger_tokens))
+        or (type_ == "COOPERATE" and offers_service(trigger_tokens)) \
+        or (type_ == "REQUEST" and majority_required(trigger_tokens, sent))
