@@ -14,7 +14,15 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from nyhetsgraf.extract.agents import is_document_noun, is_place_noun
-from nyhetsgraf.extract.syntax import is_infinitive, is_punct, lemma, looks_like_verb, low, morph_values
+from nyhetsgraf.extract.syntax import (
+    is_finite,
+    is_infinitive,
+    is_punct,
+    lemma,
+    looks_like_verb,
+    low,
+    morph_values,
+)
 from nyhetsgraf.resources import lexicon
 
 # Pronouns that name the warner as the one who will act: "advarer om at de vil gå til streik".
@@ -89,15 +97,11 @@ def threat_talked_about(trigger_tokens: list[Token], sent: Span) -> bool:
     return False
 
 
-def _is_finite(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and "Fin" in morph_values(token, "VerbForm")
-
-
 def _clause_finite(verb: Token, sent: Span, reach: int = 8) -> Token | None:
     """The finite verb before ``verb`` in its clause, past a subject, numbers and adverbs
     ("kan fire ansatte bli dømt"); None at a comma or a clause word."""
     for t in reversed(verb.doc[max(sent.start, verb.i - reach) : verb.i]):
-        if _is_finite(t):
+        if is_finite(t):
             return t
         if is_punct(t) or low(t) in ("at", "som", "og", "men", "eller", "fordi", "hvis", "dersom", "om"):
             return None
@@ -107,7 +111,7 @@ def _clause_finite(verb: Token, sent: Span, reach: int = 8) -> Token | None:
 def possible_only(verb: Token, sent: Span) -> bool:
     """A non-finite verb under a modal of possibility or need, with a subject or a number between
     ("I tillegg kan fire ansatte bli dømt", "kan 300 arbeidere bli permittert"): what could happen."""
-    if _is_finite(verb):
+    if is_finite(verb):
         return False
     finite = _clause_finite(verb, sent)
     return finite is not None and low(finite) in _POSSIBILITY_MODALS
@@ -116,7 +120,7 @@ def possible_only(verb: Token, sent: Span) -> bool:
 def guessed(verb: Token, sent: Span) -> bool:
     """ "vil trolig bli pågrepet", "kommer antakelig til å trekke seg": an expectation with a word of
     a guess, not an announcement."""
-    if _is_finite(verb):
+    if is_finite(verb):
         return False
     finite = _clause_finite(verb, sent)
     if finite is None or low(finite) not in _FUTURE_FINITES:
@@ -146,7 +150,7 @@ def _bare_infinitive(token: Token) -> bool:
     if is_infinitive(token):
         return True
     participle = "Part" in morph_values(token, "VerbForm")
-    return looks_like_verb(token) and not _is_finite(token) and not participle \
+    return looks_like_verb(token) and not is_finite(token) and not participle \
         and low(token).endswith(("e", "a", "i", "å", "o", "u", "y"))
 
 
@@ -167,7 +171,7 @@ def asked_or_wanted_conjunct(verb: Token, sent: Span) -> bool:
         return "ha" in window and any(w in ("vil", "ville", "ønsker") for w in window[: window.index("ha")])
     if not _bare_infinitive(first):
         return False
-    asking = [t for t in doc[sent.start : first.i] if lemma(t) in _ASKING_VERBS and _is_finite(t)]
+    asking = [t for t in doc[sent.start : first.i] if lemma(t) in _ASKING_VERBS and is_finite(t)]
     if first.i > sent.start and low(doc[first.i - 1]) == "å":
         return bool(asking)  # "oppfordrer dem til å bli med og mobilisere": asked for too
     modal = _clause_finite(first, sent, reach=4)
@@ -182,7 +186,7 @@ def anyone_who(subject: Token, verb: Token) -> bool:
         return False
     if verb.i <= subject.i + 1:
         return False
-    finite = next((t for t in doc[subject.i + 2 : verb.i + 1] if _is_finite(t)), None)
+    finite = next((t for t in doc[subject.i + 2 : verb.i + 1] if is_finite(t)), None)
     return finite is not None and "Pres" in morph_values(finite, "Tense")
 
 
@@ -229,7 +233,7 @@ def generic_present_passive(verb: Token, sent: Span) -> bool:
 def procedure_step(verb: Token, sent: Span) -> bool:
     """ "Kommunen godkjenner deretter planene": a present tense with an adverb of the next step
     describes how a procedure goes, not what happened."""
-    if not _is_finite(verb) or "Pres" not in morph_values(verb, "Tense"):
+    if not is_finite(verb) or "Pres" not in morph_values(verb, "Tense"):
         return False
     return any(low(t) in _PROCEDURE_ADVERBS for t in verb.doc[sent.start : sent.end])
 
@@ -281,7 +285,7 @@ def coordinated_passive(verb: Token, sent: Span) -> bool:
     participle = "Part" in morph_values(verb, "VerbForm") or tagged_adjective
     # "refset av ledelsen": a form the tagger read as a past tense, with an agent after it
     with_agent = low(verb).endswith(("t", "d")) and verb.i + 1 < sent.end and low(doc[verb.i + 1]) == "av"
-    if not with_agent and (not participle or _is_finite(verb)):
+    if not with_agent and (not participle or is_finite(verb)):
         return False
     k = verb.i - 1
     while k > sent.start and doc[k].pos_ == "ADV":
@@ -294,7 +298,7 @@ def coordinated_passive(verb: Token, sent: Span) -> bool:
             nxt = doc[t.i + 2] if nxt.pos_ == "ADV" and t.i + 2 < k else nxt
             verb_form = looks_like_verb(nxt) and low(nxt).endswith(("t", "d"))
             return "Part" in morph_values(nxt, "VerbForm") or verb_form
-        if _is_finite(t):
+        if is_finite(t):
             return False  # "fikk turister bortført og kidnappet": another verb's clause
     return False
 
@@ -380,7 +384,7 @@ def complaint_of_ailment(trigger_tokens: list[Token], sent: Span) -> bool:
 def attribute_after_preposition(verb: Token, sent: Span) -> bool:
     """ "på grunn av sprengt kapasitet", "med godkjent vind": a participle between a preposition and
     its noun describes the noun; no act."""
-    if _is_finite(verb) or verb.i <= sent.start or verb.i + 1 >= sent.end:
+    if is_finite(verb) or verb.i <= sent.start or verb.i + 1 >= sent.end:
         return False
     doc = verb.doc
     return doc[verb.i - 1].pos_ == "ADP" and low(doc[verb.i - 1]) not in ("å",) \
@@ -395,7 +399,7 @@ def not_yet(verb: Token, sent: Span) -> bool:
     """A verb in a "før"/"inntil" clause in the present or a perfect ("kan ikke brukes før regjeringen
     har sagt ja", "pågrep ham før han hadde drept noen"): what has not happened (yet). "før han ble
     drept" tells what did."""
-    finite = verb if _is_finite(verb) else _clause_finite(verb, sent, reach=5)
+    finite = verb if is_finite(verb) else _clause_finite(verb, sent, reach=5)
     perfect_past = finite is not None and low(finite) in ("hadde", "hadd")
     if finite is None or ("Pres" not in morph_values(finite, "Tense") and not perfect_past):
         return False
@@ -403,7 +407,7 @@ def not_yet(verb: Token, sent: Span) -> bool:
     for t in reversed(doc[max(sent.start, finite.i - 6) : finite.i]):
         if low(t) in _NOT_YET:
             return t.i + 1 < finite.i  # a subject between the subjunction and the verb
-        if is_punct(t) or _is_finite(t):
+        if is_punct(t) or is_finite(t):
             return False
     return False
 
@@ -538,7 +542,7 @@ def ban_not_made(trigger_tokens: list[Token], verb: Token, sent: Span) -> bool:
 def open_question(verb: Token, sent: Span) -> bool:
     """ "Det er ikke kjent om noen er drept", "vurderer om tigging skal forbys": a clause of whether
     (or if) tells no event; "selv om to ble arrestert" does."""
-    finite = verb if _is_finite(verb) else _clause_finite(verb, sent, reach=5)
+    finite = verb if is_finite(verb) else _clause_finite(verb, sent, reach=5)
     if finite is None:
         return False
     doc = verb.doc
@@ -801,7 +805,7 @@ def those_who(verb: Token, sent: Span) -> bool:
         return False
     if k - 2 >= sent.start and low(doc[k - 2]) in ("blant", "av", "mellom"):
         return False  # "De er blant dem som krever": a named group, one of those who act
-    finite = next((t for t in doc[k + 1 : verb.i + 1] if _is_finite(t)), None)
+    finite = next((t for t in doc[k + 1 : verb.i + 1] if is_finite(t)), None)
     return finite is not None and "Pres" in morph_values(finite, "Tense")
 
 

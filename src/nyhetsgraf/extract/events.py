@@ -54,6 +54,7 @@ from nyhetsgraf.extract.syntax import (
     doc_text,
     has_parse,
     is_adjective_form,
+    is_finite,
     is_infinitive,
     is_punct,
     is_space,
@@ -598,10 +599,6 @@ def _finite_verb_of(verb: Token, sent: Span) -> Token:
     return verb
 
 
-def _is_finite(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and "Fin" in morph_values(token, "VerbForm")
-
-
 # analysis key -> its VerbForm values: the finders ask for the verb form of every word near a trigger
 _VERB_FORMS: dict[int, tuple[str, ...]] = {}
 
@@ -616,7 +613,7 @@ def _verb_form_at(doc: Doc, table: TokenTable, i: int) -> tuple[str, ...]:
 
 
 def _finite_at(doc: Doc, table: TokenTable, i: int) -> bool:
-    """``_is_finite`` of word ``i`` of a Doc, read from its token table."""
+    """``is_finite`` of word ``i`` of a Doc, read from its token table."""
     return table.pos[i] in ("VERB", "AUX") and "Fin" in _verb_form_at(doc, table, i)
 
 
@@ -751,7 +748,7 @@ def is_passive(verb: Token, sent: Span) -> bool:
             return True  # "ville bli løslatt": an infinitive "bli" is passive too
         if low(t) in ("sitter", "satt", "sitje", "sit", "sitte") and t.i == verb.i - 1:
             return True  # "sitter arrestert", "satt fengslet": held
-        if t.pos_ in ("AUX", "VERB") and (t.pos_ == "AUX" or _is_finite(t)):
+        if t.pos_ in ("AUX", "VERB") and (t.pos_ == "AUX" or is_finite(t)):
             return lemma(t) in ("bli", "verte", "være", "vere") or low(t) in (
                 "ble",
                 "blitt",
@@ -768,7 +765,7 @@ def is_passive(verb: Token, sent: Span) -> bool:
         if t.pos_ not in ("NOUN", "PROPN", "ADP", "NUM", "ADJ", "DET", "CCONJ", "PRON", "ADV") or is_punct(t):
             break
     # no auxiliary at all: a headline or a reduced clause ("en mann, pågrepet i natt, ...")
-    return not any(_is_finite(t) for t in doc[sent.start : verb.i])
+    return not any(is_finite(t) for t in doc[sent.start : verb.i])
 
 
 _DASHES = ("-", "–", "—")
@@ -1123,7 +1120,7 @@ class EventFinder:
             return after  # "Det vil jeg sterkt avvise": a topic first, the pronoun after the verb acts
         if coordinated and not before:
             # "avviser kritikken og sier ...": the subject of the first clause
-            first_verb = next((t for t in doc[sent.start : start] if _is_finite(t)), None)
+            first_verb = next((t for t in doc[sent.start : start] if is_finite(t)), None)
             return (
                 self._surface_subject(first_verb) if first_verb is not None and first_verb != verb else None
             )
@@ -1142,7 +1139,7 @@ class EventFinder:
         quantity = len(before) > 1 and before[1].pos_ == "NUM"  # "Over 2000 bussjåfører har ..."
         opener = before[0].pos_ in ("ADV", "ADP", "SCONJ") if before else True
         inverted = not before or (opener and not quantity) or self._is_time(before[0])
-        if inverted and not _is_finite(finite) and finite.pos_ != "AUX":
+        if inverted and not is_finite(finite) and finite.pos_ != "AUX":
             return None  # after a participle comes its object, no subject
         if inverted:
             first_word = next((t for t in sent if not is_space(t) and not is_punct(t)), None)
@@ -1246,7 +1243,7 @@ class EventFinder:
         while k > sent.start and self.doc[k].pos_ in ("PROPN", "DET", "ADJ", "NUM"):
             k -= 1
         verb = self.doc[k]
-        return k >= sent.start and _is_finite(verb) and lemma(verb) not in ("være", "vere")
+        return k >= sent.start and is_finite(verb) and lemma(verb) not in ("være", "vere")
 
     def _only_one(self, head: Token) -> bool:
         """ "det eneste partiet på Stortinget som": "eneste" singles out the head, and the relative
@@ -1809,7 +1806,7 @@ class EventFinder:
         for t in self.doc[last.i + 1 : min(sent.end, last.i + 8)]:
             if low(t) in _RECIPROCAL_PREPOSITIONS:
                 return _next_head(self.doc, t.i + 1, min(sent.end, t.i + 6))
-            if is_punct(t) or _is_finite(t):
+            if is_punct(t) or is_finite(t):
                 return None
         return None
 
@@ -1853,7 +1850,7 @@ class EventFinder:
         if verb.i - 2 >= sent.start and low(self.doc[verb.i - 1]) in ("og", "eller") \
                 and self.doc[verb.i - 2].pos_ in ("VERB", "AUX", "ADJ"):
             verb = self.doc[verb.i - 2]  # "kunne ha blitt overfalt og bortført": the first verb's group
-        if _is_finite(verb):
+        if is_finite(verb):
             return False  # "en gruppe som angriper": a finite verb is its own group
         finite = _finite_verb_of(verb, sent)
         group = [low(t) for t in self.doc[finite.i : verb.i]]
@@ -1904,7 +1901,7 @@ class EventFinder:
         """A present-tense verb in a relative or "når" clause: what someone does as a rule."""
         if not looks_like_verb(match.verb) or match.type in _VERBAL_TYPES:
             return False  # "partier som krever at ...": a demand or a charge is stated in the present
-        finite = match.verb if _is_finite(match.verb) else _finite_verb_of(match.verb, sent)
+        finite = match.verb if is_finite(match.verb) else _finite_verb_of(match.verb, sent)
         tense = morph_values(finite, "Tense")
         present = "Pres" in tense or (not tense and low(finite).endswith("r"))
         passive_present = low(finite) in ("blir", "vert") and finite is not match.verb
@@ -1920,7 +1917,7 @@ class EventFinder:
                 continue
             if in_list and self._present_finite(t):
                 continue
-            if t.text in (",", ";", ":") or _is_finite(t) or low(t) in _CLAUSE_OPENERS - {"og", "men"}:
+            if t.text in (",", ";", ":") or is_finite(t) or low(t) in _CLAUSE_OPENERS - {"og", "men"}:
                 return False
         return False
 
@@ -1947,7 +1944,7 @@ class EventFinder:
 
     @staticmethod
     def _present_finite(token: Token) -> bool:
-        return _is_finite(token) and "Pres" in morph_values(token, "Tense")
+        return is_finite(token) and "Pres" in morph_values(token, "Tense")
 
     def _agreement(self, token: Token) -> bool:
         """What can be agreed, accepted or signed: a text, a deal, a plan or the parties themselves."""
@@ -2081,7 +2078,7 @@ class EventFinder:
         finite = _finite_verb_of(match.verb, sent)
         if first_word is not None and first_word < finite.i and self._asks_or_supposes(first_word, sent):
             return True  # "Begynner statsråden å se at regjeringen trosser viljen": asked, not stated
-        if first_word is None or first_word != finite.i or not _is_finite(finite):
+        if first_word is None or first_word != finite.i or not is_finite(finite):
             return False
         # "Skal vi samarbeide med dem forventer vi innflytelse": a second finite verb answers the first
         pos = table.pos
@@ -2093,7 +2090,7 @@ class EventFinder:
         "Hadde politiet grepet inn, ..."): a question or a condition, whatever it holds; a headline's
         verb ("Ber Yunus forklare seg") has no subject and stays."""
         doc = self.doc
-        if not _is_finite(doc[first_word]) or _is_headline(sent):
+        if not is_finite(doc[first_word]) or _is_headline(sent):
             return False
         k = first_word + 1
         while k < sent.end and doc[k].pos_ == "ADV":

@@ -59,6 +59,11 @@ def low(token: Token) -> str:
     return token_table(token.doc).lowers[token.i]
 
 
+def is_finite(token: Token) -> bool:
+    """A verb or auxiliary in a finite form (present, past or imperative)."""
+    return token.pos_ in ("VERB", "AUX") and "Fin" in morph_values(token, "VerbForm")
+
+
 def dep(token: Token) -> str:
     return token.dep_ or ""
 
