@@ -152,18 +152,13 @@ def _lexeme_rows(vocab: Vocab, orths: list[int]) -> list[_LexemeRow]:
         if len(_LEXEMES) > 8:
             _LEXEMES.clear()
         kept = _LEXEMES[id(vocab)] = (vocab, {})
-    rows = kept[1]
-    try:
-        return _look_up_all(rows, orths)
-    except KeyError:
-        if len(rows) > _LEXEMES_LIMIT:
-            rows.clear()
-        for h in orths:
-            if h not in rows:
-                lexeme = vocab[h]
-                text = lexeme.orth_
-                rows[h] = (text, lexeme.lower_, lexeme.is_space or text.isspace(), lexeme.is_punct)
-        return _look_up_all(rows, orths)
+    return remembered(kept[1], orths, lambda h: _lexeme_row(vocab, h), _LEXEMES_LIMIT)
+
+
+def _lexeme_row(vocab: Vocab, orth: int) -> _LexemeRow:
+    lexeme = vocab[orth]
+    text = lexeme.orth_
+    return text, lexeme.lower_, lexeme.is_space or text.isspace(), lexeme.is_punct
 
 
 def _token_table(doc: Doc) -> TokenTable:
@@ -233,17 +228,10 @@ _DECODED_LIMIT = 1 << 18
 
 def _decode(strings: StringStore, hashes: list[int], lower: bool = False) -> list[str]:
     """``strings[h]`` of every hash ("" for 0, as spaCy gives an unset attribute), lower-cased if asked."""
-    decoded = _DECODED_LOWER if lower else _DECODED
-    try:
-        return _look_up_all(decoded, hashes)
-    except KeyError:
-        if len(decoded) > _DECODED_LIMIT:  # bounded, so a long run's memory stays flat
-            decoded.clear()
-            decoded[0] = ""
-        for h in hashes:
-            if h not in decoded:
-                decoded[h] = strings[h].lower() if lower else strings[h]
-        return _look_up_all(decoded, hashes)
+    def string_of(h: int) -> str:
+        return "" if h == 0 else strings[h].lower() if lower else strings[h]
+
+    return remembered(_DECODED_LOWER if lower else _DECODED, hashes, string_of, _DECODED_LIMIT)
 
 
 def _look_up_all(table: dict[K, V], keys: list[K]) -> list[V]:
@@ -256,20 +244,25 @@ def _look_up_all(table: dict[K, V], keys: list[K]) -> list[V]:
 _FLAGS_LIMIT = 1 << 17
 
 
-def remembered_flags(memo: dict[K, bool], keys: list[K], test: Callable[[K], bool]) -> list[bool]:
-    """``test(key)`` of every key, answered from ``memo`` for keys asked before: a per-token test that
-    depends only on the word (its text, tag, lemma, ...) is worked out once per distinct word, and a
-    Doc's flags cost one dict look-up per token, made in C."""
-    flags = list(map(memo.get, keys))
-    if None in flags:
-        if len(memo) > _FLAGS_LIMIT:  # bounded, so a long run's memory stays flat
+def remembered(memo: dict[K, V], keys: list[K], compute: Callable[[K], V], limit: int) -> list[V]:
+    """``compute(key)`` of every key, answered from ``memo`` for keys asked before: what depends only on
+    the word (its string, its flags, a test of its text, tag and lemma) is worked out once per distinct
+    word, and a Doc's column costs one look-up per token, made in C. ``memo`` is emptied when it holds
+    more than ``limit`` keys, so a long run's memory stays flat."""
+    try:
+        return _look_up_all(memo, keys)
+    except KeyError:
+        if len(memo) > limit:
             memo.clear()
-        for n, flag in enumerate(flags):
-            if flag is None:
-                key = keys[n]
-                known = memo.get(key)  # the same new word earlier in this Doc
-                flags[n] = memo[key] = test(key) if known is None else known
-    return flags
+        for key in keys:
+            if key not in memo:
+                memo[key] = compute(key)
+        return _look_up_all(memo, keys)
+
+
+def remembered_flags(memo: dict[K, bool], keys: list[K], test: Callable[[K], bool]) -> list[bool]:
+    """``test(key)`` of every key, remembered per word (``remembered``)."""
+    return remembered(memo, keys, test, _FLAGS_LIMIT)
 
 
 def doc_text(doc: Doc) -> str:
