@@ -63,6 +63,7 @@ from nyhetsgraf.extract.syntax import (
     looks_like_verb_at,
     low,
     morph_values,
+    morph_values_at,
     parse_table,
     punct_at,
     sentences,
@@ -511,7 +512,7 @@ def _irrealis_infinitive(verb: Token) -> bool:
         return not ({table.lemmas[governor], *verb_forms(lowers[governor])} & _PROMISE_VERBS)
     window = lowers[max(0, i - 4) : i]
     if "å" in window and any(w in ("få", "gjøre") for w in window) \
-            and "Part" in _verb_form_at(verb.doc, table, i):
+            and "Part" in morph_values_at(verb.doc, i, "VerbForm"):
         return True  # "for å få journalistene benådet": an aim
     if is_infinitive(verb):
         # a bare infinitive without a modal before it is another verb's complement: "ba koalisjonen forlate"
@@ -578,7 +579,7 @@ def _finite_verb_of(verb: Token, sent: Span) -> Token:
     doc = verb.doc
     table = token_table(doc)
     pos, lowers = table.pos, table.lowers
-    forms = _verb_form_at(doc, table, verb.i)
+    forms = morph_values_at(doc, verb.i, "VerbForm")
     verb_is_finite = "Fin" in forms
     infinitive = "Inf" in forms
     inserted = _parenthetical_before(verb, sent)
@@ -586,7 +587,7 @@ def _finite_verb_of(verb: Token, sent: Span) -> Token:
         if i in inserted:
             continue
         tag = pos[i]
-        if tag in ("AUX", "VERB") and "Fin" in _verb_form_at(doc, table, i):
+        if _finite_at(doc, table, i):
             auxiliary = table.lemmas[i] in _AUXILIARIES or bool(set(verb_forms(lowers[i])) & _AUXILIARIES)
             return doc[i] if auxiliary or not verb_is_finite else verb
         # "må partiet virkelig mobilisere": an adjective as adverb inside an infinitive's verb group
@@ -599,22 +600,9 @@ def _finite_verb_of(verb: Token, sent: Span) -> Token:
     return verb
 
 
-# analysis key -> its VerbForm values: the finders ask for the verb form of every word near a trigger
-_VERB_FORMS: dict[int, tuple[str, ...]] = {}
-
-
-def _verb_form_at(doc: Doc, table: TokenTable, i: int) -> tuple[str, ...]:
-    """``morph_values(doc[i], "VerbForm")``, looked up by the word's analysis key without a Token."""
-    key = table.morphs[i]
-    forms = _VERB_FORMS.get(key)
-    if forms is None:
-        forms = _VERB_FORMS[key] = morph_values(doc[i], "VerbForm")
-    return forms
-
-
 def _finite_at(doc: Doc, table: TokenTable, i: int) -> bool:
     """``is_finite`` of word ``i`` of a Doc, read from its token table."""
-    return table.pos[i] in ("VERB", "AUX") and "Fin" in _verb_form_at(doc, table, i)
+    return table.pos[i] in ("VERB", "AUX") and "Fin" in morph_values_at(doc, i, "VerbForm")
 
 
 def _phrase_head(token: Token, sent: Span) -> Token:
@@ -818,7 +806,7 @@ def _attributive_participle(token: Token, sent: Span) -> bool:
         return False
     table = token_table(token.doc)
     pos, lowers = table.pos, table.lowers
-    forms = _verb_form_at(token.doc, table, i)
+    forms = morph_values_at(token.doc, i, "VerbForm")
     if "Fin" in forms or pos[i + 1] != "NOUN":
         return False  # "etter at de kastet fyrverkeri": a finite verb after a pronoun
     participle = "Part" in forms or pos[i] == "ADJ" or is_adjective_form(table.texts[i])
