@@ -1,0 +1,63 @@
+"""Statistics reported as events: a clause that gives a share, a rate or a survey's count ("nesten
+halvparten ble kastet ut", "en av fem har blitt truet", "i fire av sakene er mindreårige dømt",
+"Flertallet støtter forslaget, viser en måling") states a figure about many cases, not one event."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from nyhetsgraf.extract.syntax import punct_at, token_table
+from nyhetsgraf.resources.words import word_list, word_set
+
+_RATE_PHRASES = tuple(tuple(phrase.split()) for phrase in word_list("statistic_rates"))
+_SHARE_WORDS = word_set("statistic_shares")
+_SURVEY_WORDS = word_set("survey_words")
+# Words that open a clause of their own: a figure beyond them belongs to another clause.
+_CLAUSE_BOUNDS = frozenset({"at", "som", "der", "da", "når", "fordi", "mens", "hvis", "dersom", "viss",
+                            "etter", "før", "så", "og", "men"})
+_ORDINALS = frozenset({"andre", "annen", "tredje", "fjerde", "femte", "sjette", "sjuende", "syvende",
+                       "åttende", "niende", "tiende", "tjuende", "hundrede"})
+_EVERY = frozenset({"hver", "hvert", "kvar", "kvart"})
+_CASE_NOUNS = frozenset({"saker", "sakene", "sakar", "sakane", "tilfeller", "tilfellene",
+                         "tilfelle", "tilfella"})
+# Counts that stand as the subject of a survey's finding ("mange har opplevd", "Flertallet støtter").
+_COUNT_WORDS = frozenset({"flertallet", "fleirtalet", "mange", "flere", "fleire", "fleste", "mindretallet"})
+
+
+def _clause_of(trigger: Token, sent: Span) -> tuple[int, int]:
+    """Word indexes [start, end) of the stretch around a trigger up to punctuation or a clause opener."""
+    table = token_table(trigger.doc)
+    lowers = table.lowers
+    start = trigger.i
+    while start > sent.start and not punct_at(table, start - 1) and lowers[start - 1] not in _CLAUSE_BOUNDS:
+        start -= 1
+    end = trigger.i + 1
+    while end < sent.end and not punct_at(table, end) and lowers[end] not in _CLAUSE_BOUNDS:
+        end += 1
+    return start, end
+
+
+def _ratio_at(words: list[str], pos: list[str], k: int) -> bool:
+    """ "en av fem", "to av tre", "hver femte", "i fire av disse sakene": a share, not a group."""
+    if words[k] in _EVERY and k + 1 < len(words) and words[k + 1] in _ORDINALS:
+        return True
+    if words[k] != "av" or k == 0 or pos[k - 1] not in ("NUM", "DET") and words[k - 1] not in ("en", "ein"):
+        return False
+    after = words[k + 1 : k + 3]
+    return (k + 1 < len(words) and pos[k + 1] == "NUM") or any(w in _CASE_NOUNS for w in after)
+
+
+def reports_statistic(trigger: Token, sent: Span) -> bool:
+    """Whether the trigger's clause gives a share, a rate or a survey's figure before or around it."""
+    start, end = _clause_of(trigger, sent)
+    table = token_table(trigger.doc)
+    words = table.lowers[start:end]
+    pos = table.pos[start:end]
+    if any(tuple(words[k : k + len(phrase)]) == phrase for k in range(len(words))
+           for phrase in _RATE_PHRASES if phrase[0] == words[k]):
+        return True
+    before = trigger.i - start  # a share after the trigger is what it acts on: "kutte ti prosent"
+    if any(words[k] in _SHARE_WORDS or _ratio_at(words, pos, k) for k in range(before)):
+        return True
+    surveyed = any(w in _SURVEY_WORDS for w in table.lowers[sent.start : sent.end])
+    return surveyed and any(w in _COUNT_WORDS or pos[k] == "NUM" for k, w in enumerate(words[:before]))
