@@ -19,6 +19,9 @@ from nyhetsgraf.extract import Extractor
     ("nb", "I snitt blir to journalister drept hver uke."),
     ("nb", "Tallene viser at det er i de store byene at det blir anmeldt flest tilfeller."),
     ("nb", "Flertallet av de spurte i målingen støtter forslaget."),
+    # a share that reports the clause
+    ("nb", "Nesten en firedel av dem opplyser at kolleger er blitt drept."),
+    ("nn", "Ein av tre lærarar seier at dei har vorte truga av elevar."),
     ("nn", "Nesten halvparten vart kasta ut fordi dei hadde brote lova."),
     ("nn", "Kvar femte elev har vorte truga på skulen."),
     ("nn", "Fleirtalet støttar forslaget, viser ei meningsmåling."),

@@ -59,5 +59,15 @@ def reports_statistic(trigger: Token, sent: Span) -> bool:
     before = trigger.i - start  # a share after the trigger is what it acts on: "kutte ti prosent"
     if any(words[k] in _SHARE_WORDS or _ratio_at(words, pos, k) for k in range(before)):
         return True
+    if start > sent.start and table.lowers[start - 1] == "at":
+        # "en firedel av dem opplyser at kolleger er blitt drept": a share reports the clause
+        outer_start = start - 1
+        while outer_start > sent.start and not punct_at(table, outer_start - 1):
+            outer_start -= 1
+        outer, outer_pos = table.lowers[outer_start : start - 1], table.pos[outer_start : start - 1]
+        verb = next((k for k, tag in enumerate(outer_pos) if tag in ("VERB", "AUX")), len(outer))
+        # only as the subject, before the reporting verb ("prisene steg ti prosent etter at" is a rise)
+        if any(outer[k] in _SHARE_WORDS or _ratio_at(outer, outer_pos, k) for k in range(verb)):
+            return True
     surveyed = any(w in _SURVEY_WORDS for w in table.lowers[sent.start : sent.end])
     return surveyed and any(w in _COUNT_WORDS or pos[k] == "NUM" for k, w in enumerate(words[:before]))

@@ -1422,8 +1422,8 @@ class EventFinder:
                 own_subject = bool(before) and self._own_subject_in_relative(before)
                 antecedent = self._antecedent(self.doc[k]) if own_subject else None
                 return antecedent if antecedent is not None and antecedent.pos_ != "PRON" else None
-            if self.doc[k].pos_ in ("VERB", "AUX", "SCONJ") or is_punct(self.doc[k]):
-                return None
+            if self.doc[k].pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") or is_punct(self.doc[k]):
+                return None  # "har status som mistenkte og har latt seg bistå": another clause
         return None
 
     def _between(self, noun: Token, sent: Span) -> tuple[Token, Token | None] | None:
