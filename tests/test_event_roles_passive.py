@@ -45,6 +45,8 @@ def test_passive_subject_is_the_target(extractor: Extractor, language: str, sent
     ("nb", "Sjåføren ble drept og fem studenter såret i eksplosjonen.", "ASSAULT", "fem studenter"),
     ("nb", "Lederen ble pågrepet i natt og to medhjelpere arrestert i morges.", "COERCE", "to medhjelpere"),
     ("nn", "Sjåføren vart skoten og to passasjerar skada i åtaket.", "ASSAULT", "to passasjerar"),
+    ("nb", "Ifølge kilden er en person savnet og fem andre såret.", "ASSAULT", "en person"),
+    ("nb", "Ifølge vitner er en vakt savnet og tre andre skadet.", "ASSAULT", "en vakt"),
     # a reduced relative after a coordinated noun phrase
     ("nb", "Rapporten sier at både hæren og militser alliert med regimet torturerer fanger.", "COOPERATE",
      "hæren"),

@@ -811,10 +811,11 @@ def _past_form_after_passive(verb: Token, sent: Span) -> bool:
     for t in reversed(doc[max(sent.start, verb.i - 12 - len(inserted)) : verb.i]):
         if t.i in inserted:
             continue
-        if low(t) in _FINITE_PASSIVE_AUXILIARIES:
+        if low(t) in _FINITE_PASSIVE_AUXILIARIES or low(t) in ("er", "var"):
             return True
-        if t.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "DET", "PRON", "ADV", "ADP") or is_punct(t):
-            return False  # "ble sint og kastet stein": a second verb of its own
+        if t.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "DET", "PRON", "ADV", "ADP") or is_punct(t) \
+                or low(t) in ("som", "der", "at"):
+            return False  # "ble sint og kastet stein", "var det han som drepte": a verb of its own
     return False
 
 
@@ -834,7 +835,9 @@ def _gapped_passive(verb: Token, sent: Span) -> bool:
     earlier = doc[k - 1]
     while earlier.i > sent.start and earlier.pos_ in ("ADP", "NOUN", "PROPN", "DET", "ADJ", "NUM", "ADV"):
         earlier = doc[earlier.i - 1]  # "ble drept i angrepet og ..."
-    return "Part" in morph_values(earlier, "VerbForm") and is_passive(earlier, sent)
+    participle = "Part" in morph_values(earlier, "VerbForm") or _participle_shaped(earlier) or (
+        earlier.pos_ == "ADJ" and low(earlier).endswith(("t", "d")))  # "er savnet og fem andre såret"
+    return participle and is_passive(earlier, sent)
 
 
 def _parenthetical_before(verb: Token, sent: Span) -> set[int]:
@@ -1204,6 +1207,8 @@ class EventFinder:
         if len(before) == 1 and low(before[0]) in _TOPICS and after is not None \
                 and after.pos_ == "PRON" and low(after) in _NOMINATIVE_PRONOUNS:
             return after  # "Det vil jeg sterkt avvise": a topic first, the pronoun after the verb acts
+        if coordinated and before and all(t.pos_ in ("NUM", "DET", "ADJ") for t in before):
+            return before[-1]  # "er en savnet og fem andre såret": a noun phrase with no noun
         if coordinated and not before:
             # "avviser kritikken og sier ...": the subject of the first clause
             first_verb = next((t for t in doc[sent.start : start] if is_finite(t)), None)
