@@ -22,6 +22,9 @@ from nyhetsgraf.extract import Extractor
     # a share that reports the clause
     ("nb", "Nesten en firedel av dem opplyser at kolleger er blitt drept."),
     ("nn", "Ein av tre lærarar seier at dei har vorte truga av elevar."),
+    # a ratio anywhere in the sentence
+    ("nb", "Hvert tiende selskap har opplevd tyverier som de ikke har anmeldt."),
+    ("nn", "Kvart tiande selskap har opplevd tjuveri som dei ikkje har meldt."),
     ("nn", "Nesten halvparten vart kasta ut fordi dei hadde brote lova."),
     ("nn", "Kvar femte elev har vorte truga på skulen."),
     ("nn", "Fleirtalet støttar forslaget, viser ei meningsmåling."),

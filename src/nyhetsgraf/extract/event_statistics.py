@@ -16,7 +16,8 @@ _SURVEY_WORDS = word_set("survey_words")
 _CLAUSE_BOUNDS = frozenset({"at", "som", "der", "da", "når", "fordi", "mens", "hvis", "dersom", "viss",
                             "etter", "før", "så", "og", "men"})
 _ORDINALS = frozenset({"andre", "annen", "tredje", "fjerde", "femte", "sjette", "sjuende", "syvende",
-                       "åttende", "niende", "tiende", "tjuende", "hundrede"})
+                       "åttende", "niende", "tiende", "tjuende", "hundrede", "sjuande", "åttande", "niande",
+                       "tiande"})
 _EVERY = frozenset({"hver", "hvert", "kvar", "kvart"})
 _CASE_NOUNS = frozenset({"saker", "sakene", "sakar", "sakane", "tilfeller", "tilfellene",
                          "tilfelle", "tilfella"})
@@ -37,14 +38,23 @@ def _clause_of(trigger: Token, sent: Span) -> tuple[int, int]:
     return start, end
 
 
-def _ratio_at(words: list[str], pos: list[str], k: int) -> bool:
-    """ "en av fem", "to av tre", "hver femte", "i fire av disse sakene": a share, not a group."""
+def _pure_ratio_at(words: list[str], pos: list[str], k: int) -> bool:
+    """ "en av fem", "to av tre", "hver femte": a ratio, in whichever clause of the sentence."""
     if words[k] in _EVERY and k + 1 < len(words) and words[k + 1] in _ORDINALS:
         return True
-    if words[k] != "av" or k == 0 or pos[k - 1] not in ("NUM", "DET") and words[k - 1] not in ("en", "ein"):
-        return False
-    after = words[k + 1 : k + 3]
-    return (k + 1 < len(words) and pos[k + 1] == "NUM") or any(w in _CASE_NOUNS for w in after)
+    return _of_at(words, pos, k) and k + 1 < len(words) and pos[k + 1] == "NUM"
+
+
+def _of_at(words: list[str], pos: list[str], k: int) -> bool:
+    """An "av" after a number: "fire av ..." ("mange av dem" is no share)."""
+    return words[k] == "av" and k > 0 and (pos[k - 1] in ("NUM", "DET") or words[k - 1] in ("en", "ein"))
+
+
+def _ratio_at(words: list[str], pos: list[str], k: int) -> bool:
+    """A ratio, or a count of cases: "i fire av disse sakene"."""
+    if _pure_ratio_at(words, pos, k):
+        return True
+    return _of_at(words, pos, k) and any(w in _CASE_NOUNS for w in words[k + 1 : k + 3])
 
 
 def reports_statistic(trigger: Token, sent: Span) -> bool:
@@ -56,6 +66,9 @@ def reports_statistic(trigger: Token, sent: Span) -> bool:
     if any(tuple(words[k : k + len(phrase)]) == phrase for k in range(len(words))
            for phrase in _RATE_PHRASES if phrase[0] == words[k]):
         return True
+    lowers, tags = table.lowers[sent.start : sent.end], table.pos[sent.start : sent.end]
+    if any(_pure_ratio_at(lowers, tags, k) for k in range(len(lowers))):
+        return True  # "hvert tiende selskap har opplevd lovbrudd som de ikke har anmeldt"
     before = trigger.i - start  # a share after the trigger is what it acts on: "kutte ti prosent"
     if any(words[k] in _SHARE_WORDS or _ratio_at(words, pos, k) for k in range(before)):
         return True
