@@ -33,6 +33,12 @@ def test_statistic_is_no_event(extractor: Extractor, language: str, sentence: st
     assert facts_of(extractor, sentence, language).events == []
 
 
+def test_as_is_no_relative_clause(extractor: Extractor) -> None:
+    # "man som person": "som" is "as"; no relative clause gives an actor
+    text = "Det er et trykk som er over grensen for hva man som person skal akseptere."
+    assert facts_of(extractor, text).events == []
+
+
 @pytest.mark.parametrize(("language", "sentence", "kind"), [
     ("nb", "Regjeringen støtter forslaget om å kutte ti prosent av utslippene.", "SUPPORT"),
     ("nb", "Prisene steg med ti prosent etter at politiet arresterte lederen.", "COERCE"),

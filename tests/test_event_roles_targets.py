@@ -38,6 +38,9 @@ def roles(extractor: Extractor, text: str, language: str, kind: str) -> list[tup
     ("nb", "Dette er demonstrantene som politiet har pågrepet.", "COERCE", "politiet", "demonstrantene"),
     ("nn", "Dette er demonstrantane som politiet har arrestert.", "COERCE", "politiet", "demonstrantane"),
     ("nb", "Mannen som i fjor truet naboen, er dømt.", "THREATEN", "Mannen", "naboen"),
+    # a participle after "være" describes the noun, it is no verb
+    ("nb", "Ved ferjeleiene i landet er væpnet politi utplassert for å holde vakt.", "MOBILIZE", None,
+     "væpnet politi"),
 ])
 def test_roles_of_active_clause(extractor: Extractor, language: str, sentence: str, kind: str,
                                 actor: str | None, target: str | None) -> None:
@@ -47,6 +50,10 @@ def test_roles_of_active_clause(extractor: Extractor, language: str, sentence: s
 @pytest.mark.parametrize(("language", "sentence", "kind", "not_role"), [
     ("nb", "Hun takket ja til tilbudet fra klubben.", "SUPPORT", "ja"),
     ("nb", "Styret svarte nei på søknaden.", "REJECT", "nei"),
+    # a possessive of the trigger noun is no object
+    ("nb", "Fagforeningen skal ha gitt sin støtte til tiltaket.", "SUPPORT", "sin"),
+    ("nb", "Partiet gir sin fulle støtte til forslaget.", "SUPPORT", "sin"),
+    ("nn", "Partiet gav si fulle støtte til forslaget.", "SUPPORT", "si"),
     # "de" before a noun in the definite form after an inverted verb is the subject
     ("nb", "Samtidig hyller de mannskapet om bord på skipet.", "SUPPORT", "de mannskapet"),
     ("nb", "Etterpå kritiserte de regjeringen kraftig.", "ACCUSE", "de regjeringen"),

@@ -103,6 +103,8 @@ _POSSESSIVES = {
     "hennar",
     "deira",
 }
+# Words no object is: an answer ("takket ja til") and a possessive ("gitt sin støtte").
+_NOT_OBJECTS = _POSSESSIVES | {"ja", "nei"}
 # prepositions whose complement is the one the event is aimed at: "protesterer mot", "angrep på", "møte med"
 # Nouns that count or group what follows "av": the phrase keeps it ("grupper av demonstranter").
 _PARTITIVE_NOUNS = word_set("partitive_nouns")
@@ -1273,6 +1275,9 @@ class EventFinder:
         first = words[0]
         if first.pos_ == "PRON":
             return low(first) in _NOMINATIVE_PRONOUNS
+        if len(words) == 1 and first.pos_ == "NOUN" and "Ind" in morph_values(first, "Definite") \
+                and "Sing" in morph_values(first, "Number"):
+            return False  # "hva man som person skal akseptere": "som" is "as", no relative clause
         nominal = any(t.pos_ in ("NOUN", "PROPN") and not self._is_time(t) for t in words)
         return nominal and first.pos_ in ("DET", "ADJ", "NUM", "NOUN", "PROPN")
 
@@ -1401,15 +1406,16 @@ class EventFinder:
         as the first nominal after the verb; times never."""
         for child in verb.children:
             usable = child.i not in skip and not self._is_time(child) and child.pos_ in _NOMINAL \
-                and low(child) not in ("ja", "nei")
+                and low(child) not in _NOT_OBJECTS
             if dep(child) in ("DOBJ", "obj", "IOBJ") and usable:
                 return child
         sent = self.sentence_of(verb)
         for t in self.doc[verb.i + 1 : _clause_window(verb, sent)]:
             if t.pos_ == "ADP":
                 break  # objects come before prepositional phrases: "ber om tilbakeholdenhet" has none
-            if t.i in skip or self._is_time(t) or t.pos_ in ("ADV", "DET", "ADJ", "NUM", "PART"):
-                continue
+            if t.i in skip or self._is_time(t) or t.pos_ in ("ADV", "DET", "ADJ", "NUM", "PART") \
+                    or low(t) in _POSSESSIVES:
+                continue  # "gitt sin støtte til": a possessive of the trigger noun
             if low(t) in ("ja", "nei"):
                 break  # "takket ja til", "svarte nei": an answer, no object
             if t.pos_ in _NOMINAL:
@@ -2720,13 +2726,18 @@ def _opens_clause_at(parse: ParseTable, verb: int) -> bool:
 
 
 def _perfect_participle(token: Token) -> bool:
-    """ "har allerede forbudt transport", "avvist kravet og forlangt bevis": a participle after a verb,
-    an adverb or "og" is the verb of the clause, no adjective of the noun after it ("de drepte
-    soldatene" has its determiner)."""
+    """ "har allerede forbudt transport", "avvist kravet og forlangt bevis": a participle after "ha"
+    or "og" is the verb of the clause, no adjective of the noun after it ("de drepte soldatene" has
+    its determiner)."""
     if token.i == 0 or token.pos_ not in ("ADJ", "VERB") or not low(token).endswith(("t", "d")):
         return False
-    previous = token.doc[token.i - 1]
-    return looks_like_verb(token) and previous.pos_ in ("ADV", "AUX", "VERB", "CCONJ", "PRON", "PART")
+    k = token.i - 1
+    while k > 0 and token.doc[k].pos_ == "ADV":
+        k -= 1
+    previous = token.doc[k]
+    # "er væpnet politi utplassert": after "være" the participle describes the noun
+    perfect = lemma(previous) == "ha" or low(previous) in ("har", "hadde", "ha", "hatt")
+    return looks_like_verb(token) and (perfect or previous.pos_ == "CCONJ")
 
 
 def _adverbial_before_phrase(token: Token, head: Token) -> bool:
