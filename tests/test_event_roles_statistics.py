@@ -44,6 +44,9 @@ def test_as_is_no_relative_clause(extractor: Extractor) -> None:
     ("nb", "Prisene steg med ti prosent etter at politiet arresterte lederen.", "COERCE"),
     ("nb", "Tre menn ble arrestert i natt.", "COERCE"),
     ("nn", "Tre menn vart arresterte i natt.", "COERCE"),
+    # a ratio after the trigger belongs to what follows it
+    ("nb", "Foreningen ber bileiere passe på En av fem bileiere opplever at bilen har blitt skadet.",
+     "REQUEST"),
 ])
 def test_event_beside_a_figure_stands(extractor: Extractor, language: str, sentence: str, kind: str) -> None:
     assert kind in [e.type for e in facts_of(extractor, sentence, language).events]

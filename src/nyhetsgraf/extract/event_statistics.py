@@ -39,7 +39,7 @@ def _clause_of(trigger: Token, sent: Span) -> tuple[int, int]:
 
 
 def _pure_ratio_at(words: list[str], pos: list[str], k: int) -> bool:
-    """ "en av fem", "to av tre", "hver femte": a ratio, in whichever clause of the sentence."""
+    """ "en av fem", "to av tre", "hver femte": a ratio, in whichever clause before the trigger."""
     if words[k] in _EVERY and k + 1 < len(words) and words[k + 1] in _ORDINALS:
         return True
     return _of_at(words, pos, k) and k + 1 < len(words) and pos[k + 1] == "NUM"
@@ -66,7 +66,7 @@ def reports_statistic(trigger: Token, sent: Span) -> bool:
     if any(tuple(words[k : k + len(phrase)]) == phrase for k in range(len(words))
            for phrase in _RATE_PHRASES if phrase[0] == words[k]):
         return True
-    lowers, tags = table.lowers[sent.start : sent.end], table.pos[sent.start : sent.end]
+    lowers, tags = table.lowers[sent.start : trigger.i], table.pos[sent.start : trigger.i]
     if any(_pure_ratio_at(lowers, tags, k) for k in range(len(lowers))):
         return True  # "hvert tiende selskap har opplevd lovbrudd som de ikke har anmeldt"
     before = trigger.i - start  # a share after the trigger is what it acts on: "kutte ti prosent"
