@@ -54,6 +54,9 @@ def test_roles_of_active_clause(extractor: Extractor, language: str, sentence: s
     ("nb", "Fagforeningen skal ha gitt sin støtte til tiltaket.", "SUPPORT", "sin"),
     ("nb", "Partiet gir sin fulle støtte til forslaget.", "SUPPORT", "sin"),
     ("nn", "Partiet gav si fulle støtte til forslaget.", "SUPPORT", "si"),
+    # a noun inside a relative clause is no object of the verb before it
+    ("nb", "Staten vil ikke lenger gi støtte til bønder som vanskjøtter dyrene sine.", "SUPPORT", "dyrene"),
+    ("nb", "Kommunen vil gi støtte til familier som mistet husene sine i brannen.", "SUPPORT", "husene"),
     # "de" before a noun in the definite form after an inverted verb is the subject
     ("nb", "Samtidig hyller de mannskapet om bord på skipet.", "SUPPORT", "de mannskapet"),
     ("nb", "Etterpå kritiserte de regjeringen kraftig.", "ACCUSE", "de regjeringen"),

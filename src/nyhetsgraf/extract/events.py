@@ -1404,12 +1404,12 @@ class EventFinder:
     def direct_object(self, verb: Token, skip: set[int]) -> Token | None:
         """The object of a verb that is not part of the trigger ("ba Nord-Korea om ..."), by parse or
         as the first nominal after the verb; times never."""
+        sent = self.sentence_of(verb)
         for child in verb.children:
             usable = child.i not in skip and not self._is_time(child) and child.pos_ in _NOMINAL \
-                and low(child) not in _NOT_OBJECTS
+                and low(child) not in _NOT_OBJECTS and not self._clause_between(verb, child)
             if dep(child) in ("DOBJ", "obj", "IOBJ") and usable:
                 return child
-        sent = self.sentence_of(verb)
         for t in self.doc[verb.i + 1 : _clause_window(verb, sent)]:
             if t.pos_ == "ADP":
                 break  # objects come before prepositional phrases: "ber om tilbakeholdenhet" has none
@@ -1436,6 +1436,13 @@ class EventFinder:
             if self.doc[k].pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") or is_punct(self.doc[k]):
                 return None  # "har status som mistenkte og har latt seg bistå": another clause
         return None
+
+    def _clause_between(self, verb: Token, child: Token) -> bool:
+        """ "gi støtte til bønder som vanskjøtter dyrene": an object the parse hangs on the verb across
+        a "som", "at" or a comma belongs to another clause."""
+        table = self.table
+        return any(table.lowers[k] in ("som", "at", "der") or punct_at(table, k)
+                   for k in range(verb.i + 1, child.i))
 
     def _between(self, noun: Token, sent: Span) -> tuple[Token, Token | None] | None:
         """The two sides of an event noun followed by "mellom X og Y"."""
