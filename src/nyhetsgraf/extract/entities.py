@@ -336,11 +336,18 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
 
 def _is_role_noun_at(table: TokenTable, i: int) -> bool:
     """Whether token i of a token table is a title or role noun ("utenriksminister")."""
+    roles = _role_nouns()
+    return table.lemmas[i] in roles or table.lowers[i] in roles
+
+
+@lru_cache(maxsize=1)  # asked for the word before every mention: no import statement per question
+def _role_nouns() -> frozenset[str]:
+    """The lexicon's title and role nouns (none where the lexicon module is missing)."""
     try:
         from nyhetsgraf.resources.lexicon import role_nouns
     except ModuleNotFoundError:
-        return False
-    return table.lemmas[i] in role_nouns() or table.lowers[i] in role_nouns()
+        return frozenset()
+    return role_nouns()
 
 
 # Lower-case nouns that complete a place name into an organisation ("Troms politidistrikt").
@@ -406,6 +413,11 @@ class EntityIndex:
                 return self.entities[index]
         return None
 
+    def entity_at(self, i: int) -> Entity | None:
+        """``entity_for`` of the token at index i, without making a Token."""
+        index = self._token_entity.get(i)
+        return None if index is None else self.entities[index]
+
     def name_for(self, token_or_span: Token | Span) -> str | None:
         entity = self.entity_for(token_or_span)
         return entity.name if entity else None
@@ -427,10 +439,23 @@ class EntityIndex:
         tokens: dict[int, list[int]] = {}
         for i, e in self._token_entity.items():
             tokens.setdefault(e, []).append(i)
-        pairs = [(i, entity) for entity in self.entities
-                 for i in sorted(tokens.get(self.entities.index(entity), ()))]
+        indexes = _first_equal_indexes(self.entities)
+        pairs = [(i, entity) for entity, index in zip(self.entities, indexes, strict=True)
+                 for i in sorted(tokens.get(index, ()))]
         pairs.sort(key=lambda pair: pair[0])
         return pairs
+
+
+def _first_equal_indexes(entities: list[Entity]) -> list[int]:
+    """``entities.index(entity)`` of every entity (the first one equal to it), in one pass instead of
+    one scan per entity: only entities of the same name can be equal."""
+    same_name: dict[str, list[int]] = {}
+    indexes = []
+    for k, entity in enumerate(entities):
+        earlier = same_name.setdefault(entity.name, [])
+        indexes.append(next((j for j in earlier if entities[j] == entity), k))
+        earlier.append(k)
+    return indexes
 
 
 def _split_trailing_person(ent: Span) -> list[Span]:
@@ -559,7 +584,14 @@ def _person_for_word(persons: list[Cluster], mention: Mention) -> Cluster | None
 
 def _holds_word(cluster: Cluster, word: str) -> bool:
     """Whether a word (folded) is a word of one of the cluster's multi-word names."""
-    return any(fold(w) == word for m in cluster.mentions if len(m.words) > 1 for w in m.words)
+    return any(word in _name_words(m.text) for m in cluster.mentions)
+
+
+@lru_cache(maxsize=1 << 14)  # asked for every mention of every person, once per bare name
+def _name_words(text: str) -> frozenset[str]:
+    """The folded words of a multi-word name; none for a one-word name."""
+    words = _words(text)
+    return frozenset(fold(w) for w in words) if len(words) > 1 else frozenset()
 
 
 def _merge_single_word_names(clusters: list[Cluster], persons: list[Cluster]) -> None:
@@ -602,17 +634,18 @@ def _merge_acronyms(clusters: list[Cluster]) -> None:
 def _merge_parenthesised_acronyms(doc: Doc, clusters: list[Cluster]) -> None:
     """ "Yrkestrafikkforbundet (YTF)": an all-caps name in brackets right after an organisation."""
     by_token = {m.start: c for c in clusters for m in c.mentions}
+    texts = token_table(doc).texts  # read per token index: no Token objects
     for cluster in clusters:
         for m in list(cluster.mentions):
-            if m.label == "PER" or m.end + 2 >= len(doc):
+            if m.label == "PER" or m.end + 2 >= len(texts):
                 continue
-            if doc[m.end].text != "(" or doc[m.end + 2].text != ")":
+            if texts[m.end] != "(" or texts[m.end + 2] != ")":
                 continue
-            inner = doc[m.end + 1]
-            other = by_token.get(inner.i)
-            if other is None or other is cluster or not inner.text.isupper():
+            inner = texts[m.end + 1]
+            other = by_token.get(m.end + 1)
+            if other is None or other is cluster or not inner.isupper():
                 continue
-            if inner.text[0].upper() != m.text[0].upper() or other.coarse() == "PER":
+            if inner[0].upper() != m.text[0].upper() or other.coarse() == "PER":
                 continue
             for om in other.mentions:
                 cluster.add(om)
@@ -1074,7 +1107,7 @@ def _trim(phrase: Span) -> Span:
         start += 1
     while end > start and (punct_at(table, end - 1) or table.spaces[end - 1]):
         end -= 1
-    return doc[start:end]
+    return Span(doc, start, end)  # not doc[start:end]: no slice to normalise
 
 
 def _core(phrase: Span) -> Span:
@@ -1082,7 +1115,7 @@ def _core(phrase: Span) -> Span:
     table = token_table(phrase.doc)
     for i in range(phrase.start + 1, phrase.end):
         if table.pos[i] == "ADP" or table.texts[i] in (",", "("):
-            return phrase.doc[phrase.start : i]
+            return Span(phrase.doc, phrase.start, i)
     return phrase
 
 
@@ -1097,7 +1130,7 @@ def phrase_after(token: Token, limit: Span) -> Span:
     start = i
     end = start
     if start < limit.end and (lowers[start] == "at" or pos[start] == "SCONJ"):
-        return doc[start:start]  # "opplyser at ...": a reported clause follows, not a speaker
+        return Span(doc, start, start)  # "opplyser at ...": a reported clause follows, not a speaker
     while end < limit.end:
         text, word = texts[end], lowers[end]
         if text == "(":  # "fagforbundet Unión Nacional de Mineros (UNM), Pedro Rojas"
@@ -1117,7 +1150,7 @@ def phrase_after(token: Token, limit: Span) -> Span:
         if pos[end] == "ADP" and word not in _DESCRIPTION_PREPOSITIONS:
             break
         end += 1
-    return doc[start:end]
+    return Span(doc, start, end)  # not doc[start:end]: no slice to normalise
 
 
 def _apposition_name(doc: Doc, comma: int, limit: Span) -> bool:
@@ -1144,4 +1177,4 @@ def phrase_before(token: Token, limit: Span) -> Span:
         if pos in ("VERB", "AUX"):
             break
         end += 1
-    return doc[start:end]
+    return Span(doc, start, end)  # not doc[start:end]: no slice to normalise

@@ -12,7 +12,7 @@ or the description as written ("kilden", "en fransk regjeringskilde").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -311,6 +311,7 @@ class QuoteFinder:
         self.entities = entities
         self.referents = referents or Referents(doc, entities, gender_of)
         self.sents = sentences(doc)
+        self.sent_starts = [sent.start for sent in self.sents]
         self.text = doc_text(doc)
         # the names mentioned inside the quote being attributed: a pronoun never resolves to them
         # ("Han sa det ofte: «Lie respekterer meg ikke»" is not said by Lie)
@@ -327,9 +328,11 @@ class QuoteFinder:
 
     # ------------------------------------------------------------------ helpers
     def sentence(self, i: int) -> Span:
-        for sent in self.sents:
-            if sent.start <= i < sent.end:
-                return sent
+        # the sentences are disjoint and in order: the last one starting at or before i is the only
+        # one that may hold it
+        k = bisect_right(self.sent_starts, i) - 1
+        if k >= 0 and i < self.sents[k].end:
+            return self.sents[k]
         return self.doc[:]
 
     def speaker_of(self, verb: Token, clause: Span, prefer_after: bool | None = None) -> str | None:
@@ -365,16 +368,16 @@ class QuoteFinder:
         for k in range(verb.i + 1, min(sent.end, verb.i + 14)):
             if (punct_at(table, k) and table.texts[k] != "-") or table.pos[k] in ("VERB", "AUX"):
                 return None
-            entity = self.entities.entity_for(doc[k])
+            entity = self.entities.entity_at(k)
             title = k - 1
             if (entity is not None and entity.type == "PER" and title > verb.i + 1
                     and table.pos[title] == "NOUN" and table.texts[title].islower()
-                    and self.entities.entity_for(doc[title]) is None):
+                    and self.entities.entity_at(title) is None):
                 owned = table.texts[title - 1].endswith("s") and table.texts[title - 1][:1].isupper()
                 joined = any(table.lowers[j] == "og" for j in range(verb.i + 1, title))
                 owners = all(_owner_name_at(table, j) for j in people)
                 return entity.name if (owned or joined) and owners else None
-            last_word = entity is not None and (k + 1 == len(doc) or self.entities.entity_for(doc[k + 1])
+            last_word = entity is not None and (k + 1 == len(doc) or self.entities.entity_at(k + 1)
                                                 is not entity)
             if last_word and entity.type == "PER":
                 people.append(k)  # the last word of each name before
@@ -421,7 +424,8 @@ class QuoteFinder:
         sentence's first clause; "da hun kommenterte" drops the subjunction.
         """
         doc = self.doc
-        commas = [t.i for t in doc[sent.start : verb.i] if t.text in (",", ";", ":")]
+        texts = token_table(doc).texts
+        commas = [k for k in range(sent.start, verb.i) if texts[k] in (",", ";", ":")]
         if len(commas) >= 2 and commas[-1] == verb.i - 1:
             # "Forsvareren til mannen, advokat Tor Lie, opplyser ...": the name in apposition
             apposition = doc[commas[-2] + 1 : commas[-1]]
@@ -1106,31 +1110,35 @@ class QuoteFinder:
     def _reported_clause_start(self, verb: Token, sent: Span, explicit_only: bool = False) -> int | None:
         """First token of the clause a speech verb reports: after "at", or an at-less clause."""
         doc = self.doc
-        i = verb.i + 1
+        table = token_table(doc)  # read per token index: no Token objects in these loops
+        texts, lowers, pos = table.texts, table.lowers, table.pos
+        speech_verbs = speech_verb_flags(doc)
+        v, sent_end = verb.i, sent.end
+        i = v + 1
         # skip the subject and companions of an inverted verb and "til NTB", "overfor X", "også"
-        limit = min(sent.end, verb.i + 14)
+        limit = min(sent_end, v + 14)
         while i < limit:
-            t = doc[i]
-            if low(t) in _AT:
-                if low(doc[i - 1]) in _AT_SUBJUNCTIONS:
+            word = lowers[i]
+            if word in _AT:
+                if lowers[i - 1] in _AT_SUBJUNCTIONS:
                     break  # "uttalte seg etter at dommen falt": a time or a manner, not what is said
-                return i + 1 if i + 1 < sent.end else None
-            if t.text in (",", ".", ":", ";", "?", "!", "–") or low(t) in _CLAUSE_BREAKS:
+                return i + 1 if i + 1 < sent_end else None
+            if texts[i] in (",", ".", ":", ";", "?", "!", "–") or word in _CLAUSE_BREAKS:
                 break
-            if is_speech_verb(t) and i > verb.i + 1:
+            if speech_verbs[i] and i > v + 1:
                 break
-            if t.pos_ in ("VERB", "AUX") and i > verb.i + 1 and _finite(t):
+            if pos[i] in ("VERB", "AUX") and i > v + 1 and _finite(doc[i]):
                 break  # "erkjenner retten og har respekt for at ...": the at-clause of another verb
             i += 1
         if explicit_only:
             return None
         # at-less object clause: "mener byrådet har gjort ...", "sa hun var glad"
-        j = verb.i + 1
-        while j < sent.end and low(doc[j]) in _SKIP_AFTER_VERB:
+        j = v + 1
+        while j < sent_end and lowers[j] in _SKIP_AFTER_VERB:
             j += 1
-        if j >= sent.end or low(doc[j]) in _TEMPORAL:
+        if j >= sent_end or lowers[j] in _TEMPORAL:
             return None
-        if any(doc[k].pos_ == "ADP" for k in range(verb.i + 1, j)):
+        if "ADP" in pos[v + 1:j]:
             return None  # "begynte å peke på busser som kjørte forbi": the object of a preposition
         if not self._subject_follows(verb, sent) and self._starts_clause(j, sent):
             return j
@@ -1140,7 +1148,8 @@ class QuoteFinder:
         """A subject (pronoun or short noun phrase) at j followed closely by a finite verb."""
         doc = self.doc
         first = doc[j]
-        if any(low(t) in _QUESTION_WORDS for t in doc[j : min(sent.end, j + 3)]):
+        table = token_table(doc)
+        if any(table.lowers[k] in _QUESTION_WORDS for k in range(j, min(sent.end, j + 3))):
             return False  # "vil ikke si hva som ble sagt": an indirect question reports nothing
         if low(first) in ("som", "der", "hvor", "kor"):
             return False  # "delvis bekreftet som det allerede er": a relative clause, no report
@@ -1150,10 +1159,9 @@ class QuoteFinder:
         if dep(first) in ("DOBJ", "obj") and first.head.i < j and is_speech_verb(first.head):
             return False  # the speech verb's own object ("avviser kritikken og sier ...")
         for k in range(j + 1, min(sent.end, j + 5)):
-            t = doc[k]
-            if t.pos_ in ("VERB", "AUX"):
-                return _finite(t)
-            if is_punct(t) or t.pos_ in ("CCONJ", "SCONJ"):
+            if table.pos[k] in ("VERB", "AUX"):
+                return _finite(doc[k])
+            if punct_at(table, k) or table.pos[k] in ("CCONJ", "SCONJ"):
                 return False
         return False
 
