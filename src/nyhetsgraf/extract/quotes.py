@@ -625,14 +625,15 @@ class QuoteFinder:
     def dash_paragraphs(self, found: list[_Found]) -> None:
         doc = self.doc
         ranges = paragraphs(doc)
+        texts = token_table(doc).texts
         for index, (start, end) in enumerate(ranges):
             first = start
-            if doc[first].text not in DASHES:
+            if texts[first] not in DASHES:
                 continue
             attribution = self.closing_attribution(first + 1, end - 1) or self._manner_attribution(first, end)
             if attribution is not None:
                 comma, verb = attribution
-                bounds = _text_bounds(doc, first, comma - 1 if doc[comma].text == "," else comma)
+                bounds = _text_bounds(doc, first, comma - 1 if texts[comma] == "," else comma)
                 resumed = self._speech_resumes(verb, self.sentence(verb.i))
                 if resumed is not None and _only_openers(token_table(doc), first, comma):
                     # "– Men, sier hun, vi gir oss ikke": the speech is the part after
@@ -667,10 +668,12 @@ class QuoteFinder:
         """Unattributed dash paragraphs take the speaker of the quote just before them, or else of
         the dash paragraph that closes their run with an attribution."""
         ranges = paragraphs(self.doc)
-        char_paragraph = [(self.doc[s].idx, index) for index, (s, _) in enumerate(ranges)]
+        offsets = token_offsets(self.doc)
+        # the paragraphs in order: the last one starting at or before a character holds it
+        paragraph_starts = [offsets[s] for s, _ in ranges]
 
         def paragraph_of(char: int) -> int:
-            return max((index for start, index in char_paragraph if start <= char), default=0)
+            return max(0, bisect_right(paragraph_starts, char) - 1)
 
         def hands_on(q: _Found, here: int) -> bool:
             """Direct speech hands its speaker on; reported speech in the paragraph right before only
@@ -1302,7 +1305,8 @@ def _denial_verb(token: Token) -> bool:
 def _denial_verb_at(table: TokenTable, i: int) -> bool:
     if table.pos[i] not in ("VERB", ""):
         return False
-    return bool({table.lemmas[i], *verb_forms(table.lowers[i])} & _denial_verbs())
+    denial = _denial_verbs()  # asked for every verb of a Doc: no set built per question
+    return table.lemmas[i] in denial or not denial.isdisjoint(verb_forms(table.lowers[i]))
 
 
 @lru_cache(maxsize=1)
