@@ -229,13 +229,18 @@ def _number_starts(doc: Doc) -> list[int]:
 
 def _find_number_starts(doc: Doc) -> list[int]:
     table = syntax.token_table(doc)
-    words = list(zip(table.texts, table.lower_attrs, strict=True))
-    flags = syntax.remembered_flags(_OPENS_NUMBER, words, _opens_number)
+    vocab = doc.vocab
+
+    def opens_number(text: str) -> bool:
+        return _opens_number((text, vocab[text].lower_))  # the token's lower_ is its lexeme's
+
+    # keyed by the text alone, per vocab: no (text, lower form) pair to make and hash per token
+    flags = syntax.remembered_flags(syntax.memo_of_vocab(_OPENS_NUMBER, vocab), table.texts, opens_number)
     return list(compress(range(len(flags)), flags))
 
 
-# (text, token.lower_) -> whether the word may open a number phrase, for every word seen
-_OPENS_NUMBER: dict[tuple[str, str], bool] = {}
+# per vocab: text -> whether the word may open a number phrase, for every word seen
+_OPENS_NUMBER: syntax.VocabMemos[str, bool] = {}
 
 
 def _opens_number(word: tuple[str, str]) -> bool:

@@ -27,6 +27,7 @@ from nyhetsgraf.extract.syntax import (
     SUBJECT_DEPS,
     WEEKDAYS,
     TokenTable,
+    VocabMemos,
     dep,
     doc_text,
     is_punct,
@@ -34,6 +35,7 @@ from nyhetsgraf.extract.syntax import (
     kept_with,
     lemma,
     low,
+    memo_of_vocab,
     morph_values,
     paragraphs,
     punct_at,
@@ -158,15 +160,22 @@ def _speech_verb_flags(doc: Doc) -> list[bool]:
     table = token_table(doc)
     # the tests of _is_speech_verb that look at the word alone reject nearly every token: asked once
     # per distinct word, then only the tokens they let through are looked at in context
-    words = list(zip(table.pos, table.texts, table.lemmas, table.lowers, strict=True))
-    flags = remembered_flags(_MAY_REPORT, words, _may_report)
+    vocab = doc.vocab
+
+    def may_report(word: tuple[str, str, str]) -> bool:
+        tag, text, lemma_ = word
+        return _may_report((tag, text, lemma_, vocab[text].lower_ or text.lower()))  # as the table's low()
+
+    # keyed per vocab, where the text gives the lower-case form: a smaller key to make and hash per token
+    words = list(zip(table.pos, table.texts, table.lemmas, strict=True))
+    flags = remembered_flags(memo_of_vocab(_MAY_REPORT, vocab), words, may_report)
     for i in compress(range(len(flags)), flags):
         flags[i] = _is_speech_verb(table, i) and not _noun_like(table, i) and not _idiom_si(table, i)
     return flags
 
 
-# (tag, text, lemma, lower form) -> whether the word may be a speech verb, for every word seen
-_MAY_REPORT: dict[tuple[str, str, str, str], bool] = {}
+# per vocab: (tag, text, lemma) -> whether the word may be a speech verb, for every word seen
+_MAY_REPORT: VocabMemos[tuple[str, str, str], bool] = {}
 
 
 def _may_report(word: tuple[str, str, str, str]) -> bool:
