@@ -374,9 +374,12 @@ def _capitalised(doc: Doc) -> list[int]:
 
 def _acronym_of(short: str, long: str) -> bool:
     """Whether an all-caps short form abbreviates a multi-word name."""
-    if not (2 <= len(short) <= 6 and short.isupper() and short.isalpha()):
-        return False
-    return short in _initials(long)
+    return _may_abbreviate(short) and short in _initials(long)
+
+
+def _may_abbreviate(short: str) -> bool:
+    """Whether a word has the form of an acronym: two to six capital letters."""
+    return 2 <= len(short) <= 6 and short.isupper() and short.isalpha()
 
 
 @lru_cache(maxsize=1 << 14)  # asked for every mention of every cluster, once per acronym
@@ -598,8 +601,11 @@ def _merge_single_word_names(clusters: list[Cluster], persons: list[Cluster]) ->
     """A one-word name tagged with another type but equal to a word of a person's full name is that
     person; with two such people ("Bush"), each mention goes to the most recent full name."""
     full_persons = [c for c in persons if any(len(m.words) > 1 for m in c.mentions)]
+    # the persons by identity: "cluster in persons" compares clusters by value, mention by mention,
+    # and no two clusters hold equal mentions (each mention is of one cluster, at its own token)
+    person_ids = {id(c) for c in persons}
     for cluster in clusters:
-        if cluster in persons or not cluster.mentions:
+        if id(cluster) in person_ids or not cluster.mentions:
             continue
         if any(len(m.words) > 1 for m in cluster.mentions) or cluster.mentions[0].label == "PER":
             continue
@@ -620,6 +626,8 @@ def _merge_acronyms(clusters: list[Cluster]) -> None:
         text = short.mentions[0].text
         if len(short.mentions[0].words) != 1 or not text.isupper():
             continue
+        if not _may_abbreviate(text):
+            continue  # no name of any cluster has it as its acronym
         for long in clusters:
             if long is short or not long.mentions:
                 continue
