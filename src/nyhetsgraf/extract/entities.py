@@ -21,7 +21,6 @@ from nyhetsgraf.extract.syntax import (
     WEEKDAYS,
     TokenTable,
     is_common_word,
-    is_space,
     kept_with,
     low,
     morph_values,
@@ -464,9 +463,11 @@ def _first_equal_indexes(entities: list[Entity]) -> list[int]:
 def _split_trailing_person(ent: Span) -> list[Span]:
     """ "i Molde Per Krogh" tagged "Molde Per": a place and a person."""
     doc = ent.doc
-    if ent.label_ == "PER" or len(ent) < 2 or not _first_name_gender(ent[-1].text):
+    texts = token_table(doc).texts  # by token index: asked for every NER span
+    start, stop = ent.start, ent.end
+    if ent.label_ == "PER" or stop - start < 2 or not _first_name_gender(texts[stop - 1]):
         return [ent]
-    if ent.end >= len(doc) or not doc[ent.end].text[:1].isupper() or _first_name_gender(ent[-2].text):
+    if stop >= len(texts) or not texts[stop][:1].isupper() or _first_name_gender(texts[stop - 2]):
         return [ent]
     end = ent.end + 1
     while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PER":
@@ -1010,46 +1011,50 @@ class Referents:
         phrase = _trim(phrase)
         if len(phrase) == 0:
             return None
-        if low(phrase[0]) in PERSONAL_PRONOUNS and not _determiner_at(phrase):
+        doc = phrase.doc
+        table = token_table(doc)  # by token index: no Token object for each word looked at
+        start, end = phrase.start, phrase.end
+        if table.lowers[start] in PERSONAL_PRONOUNS and not _determiner_at(phrase):
             # "de i en pressemelding": the pronoun speaks
-            return self.pronoun(phrase[0], phrase.start, exclude)
-        if len(phrase) == 1 and phrase[0].pos_ in ("PRON", "ADV", "SCONJ", "ADP"):
+            return self.pronoun(phrase[0], start, exclude)
+        if end - start == 1 and table.pos[start] in ("PRON", "ADV", "SCONJ", "ADP"):
             return None  # "det", "man", "Videre": no speaker named
         core = _core(phrase)
-        persons = [t for t in core if (e := self.index.entity_for(t)) is not None and e.type == "PER"]
-        commas = [t.i for t in phrase if t.text == ","]
+        entity_at = self.index.entity_at
+        persons = [i for i in range(core.start, core.end)
+                   if (e := entity_at(i)) is not None and e.type == "PER"]
+        commas = [i for i in range(start, end) if table.texts[i] == ","]
         if not persons and commas:
             # "leder for aksjonsgruppen, Marte Nilsen": the name in apposition, after the comma
-            after = [t for t in phrase if t.i > commas[0] and self.index.entity_for(t) is not None]
-            persons = [t for t in after if self.index.entity_for(t).type == "PER"] or [
-                t for t in after if len(self.index.entity_for(t).name.split()) > 1
+            after = [i for i in range(commas[0] + 1, end) if entity_at(i) is not None]
+            persons = [i for i in after if entity_at(i).type == "PER"] or [
+                i for i in after if len(entity_at(i).name.split()) > 1
             ]
         if not persons and not _is_name(core, self.index) and not _relation_of(core):
             # "kommunalsjef for helse Øystein Sende i Levanger kommune": the person after a title's
             # prepositional phrase ("datteren av Krekar" is his daughter, not he)
-            persons = [t for t in phrase if (e := self.index.entity_for(t)) is not None and e.type == "PER"
-                       and t.i > core.end]
-        last_of_mention = [t for t in persons if t.i + 1 >= core.end
-                           or self.index.entity_for(core.doc[t.i + 1]) is not self.index.entity_for(t)]
-        owners = [t for t in last_of_mention if _owns_next_noun(t, core)]
+            persons = [i for i in range(core.end + 1, end)
+                       if (e := entity_at(i)) is not None and e.type == "PER"]
+        last_of_mention = [i for i in persons if i + 1 >= core.end or entity_at(i + 1) is not entity_at(i)]
+        owners = [i for i in last_of_mention if _owns_next_noun(doc[i], core)]
         if owners and len(owners) == len(last_of_mention):
             return _core_text(core)  # "Hansens advokat", "Kari Lies nærmeste leder": the description
-        owning = [self.index.entity_for(o) for o in owners]
-        persons = [t for t in persons if not any(self.index.entity_for(t) is e for e in owning)]
+        owning = [entity_at(o) for o in owners]
+        persons = [i for i in persons if not any(entity_at(i) is e for e in owning)]
         if persons:
-            return self.index.name_for(persons[0])
+            entity = entity_at(persons[0])
+            return entity.name if entity else None
         named = _name_before_manner(core, self.index)
         if named is not None:
             return named
-        head = core[-1]
-        entity = self.index.entity_for(head)
+        entity = entity_at(core.end - 1)  # the head: the core's last word
         if entity is not None:
             return entity.name
-        words = [t for t in phrase if not is_space(t)]
-        if len(words) > 4 and len(core) < len(phrase) and not _is_name(phrase, self.index):
+        words = [i for i in range(start, end) if not table.spaces[i]]
+        if len(words) > 4 and len(core) < end - start and not _is_name(phrase, self.index):
             # "statsministeren ved kunngjøringen av valgdatoen": the circumstances are no part of who
             return _core_text(core)
-        text = phrase.text.strip()
+        text = span_text(doc, start, end).strip()
         return text or None
 
 
@@ -1063,14 +1068,15 @@ def _relation_of(core: Span) -> bool:
 def _name_before_manner(core: Span, index: EntityIndex) -> str | None:
     """ "Det svenske akademi lakonisk": a name followed only by lower-case adverbs or adjectives of
     manner names the entity."""
-    entity = index.entity_for(core[0])
+    entity = index.entity_at(core.start)
     if entity is None:
         return None
     k = core.start
-    while k < core.end and index.entity_for(core.doc[k]) is entity:
+    while k < core.end and index.entity_at(k) is entity:
         k += 1
-    rest = core.doc[k : core.end]
-    if len(rest) and all(t.pos_ in ("ADV", "ADJ") and t.text.islower() for t in rest):
+    table = token_table(core.doc)
+    rest = range(k, core.end)
+    if len(rest) and all(table.pos[j] in ("ADV", "ADJ") and table.texts[j].islower() for j in rest):
         return entity.name
     return None
 
@@ -1091,7 +1097,7 @@ def _compound_on_name(name: str) -> bool:
 
 def _is_name(core: Span, index: EntityIndex) -> bool:
     """Whether a phrase core names an entity of its own ("Helse Sørøst", "NRK")."""
-    return any(index.entity_for(t) is not None for t in core)
+    return any(index.entity_at(i) is not None for i in range(core.start, core.end))
 
 
 def _owns_next_noun(token: Token, core: Span) -> bool:
@@ -1104,7 +1110,8 @@ def _owns_next_noun(token: Token, core: Span) -> bool:
 
 
 def _core_text(core: Span) -> str:
-    return " ".join(t.text for t in core if not is_space(t))
+    table = token_table(core.doc)
+    return " ".join(table.texts[i] for i in range(core.start, core.end) if not table.spaces[i])
 
 
 def _trim(phrase: Span) -> Span:
