@@ -344,6 +344,16 @@ class QuoteFinder:
             return self.sents[k]
         return self.doc[:]
 
+    def _sentences_holding(self, positions: list[int]) -> list[Span]:
+        """The sentences, in order, that hold one of the token indexes ``positions`` (sorted): most
+        sentences hold none, and need not be visited."""
+        holding: list[Span] = []
+        for i in positions:
+            k = bisect_right(self.sent_starts, i) - 1
+            if k >= 0 and i < self.sents[k].end and (not holding or holding[-1] is not self.sents[k]):
+                holding.append(self.sents[k])
+        return holding
+
     def speaker_of(self, verb: Token, clause: Span, prefer_after: bool | None = None) -> str | None:
         """Speaker of a speech verb: the phrase after it (inversion, closing attribution) or the
         subject chunk before it; the parsed subject when the surface gives nothing."""
@@ -546,7 +556,8 @@ class QuoteFinder:
     def closing_attribution(self, first: int, last: int) -> tuple[int, Token] | None:
         """The first ", VERB speaker" closing a quote in tokens first..last: (comma index, verb)."""
         doc = self.doc
-        texts = token_table(doc).texts
+        table = token_table(doc)  # by token index: the speaker phrase's words make no Token objects
+        texts = table.texts
         # only a comma, "?", "!" or dash right before a speech verb can start one
         for i in _within(_attribution_points(doc), first, last):
             if i == first and texts[i] not in (",", "?", "!"):
@@ -557,14 +568,15 @@ class QuoteFinder:
             stop = next((k for k in range(j, last + 1) if texts[k] in (".", "!", "?")), last + 1)
             if stop - j > 25:
                 continue
-            speaker = phrase_after(verb, self.doc[j:stop])
+            speaker = phrase_after(verb, Span(doc, j, stop))
             if len(speaker) == 0 or self._clause_follows(speaker, stop) or not _finite(verb):
                 continue  # ", slått fast": a participle closes no quote
-            if all(t.pos_ in ("ADV", "ADJ") for t in speaker):
+            words = range(speaker.start, speaker.end)
+            if all(table.pos[k] in ("ADV", "ADJ") for k in words):
                 continue  # "Han møtte pressen med rak rygg, svarte villig": manner, nobody named
-            if all(low(t) in _OBJECT_WORDS for t in speaker):
+            if all(table.lowers[k] in _OBJECT_WORDS for k in words):
                 continue  # "Alan Smith, ..., sier det slik": the verb's object, the speaker is before
-            if len(speaker) == 1 and low(speaker[0]) in ("du", "dere", "dykk"):
+            if len(words) == 1 and table.lowers[speaker.start] in ("du", "dere", "dykk"):
                 continue  # "Hvor det ble av henne, sier du?": the writer asks the reader
             return i, verb
         return None
@@ -1068,10 +1080,8 @@ class QuoteFinder:
         doc = self.doc
         table, speech_verbs = token_table(doc), speech_verb_flags(doc)
         positions = _reporting_positions(doc)
-        for sent in self.sents:
+        for sent in self._sentences_holding(positions):
             verbs = _within(positions, sent.start, sent.end)
-            if not verbs:
-                continue
             # "Hvem er jeg som kan si at ...?": a question asks, it reports nothing
             rhetorical = table.lowers[sent.start] in _QUESTION_WORDS and table.texts[sent.end - 1] == "?"
             for i in verbs:
