@@ -13,6 +13,7 @@ from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from operator import attrgetter
 
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +26,7 @@ from nyhetsgraf.extract.syntax import (
     low,
     morph_values,
     punct_at,
+    remembered_flags,
     sentence_start_flags,
     span_text,
     token_offsets,
@@ -367,8 +369,19 @@ def _drop_weak(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _capitalised(doc: Doc) -> list[int]:
     """Indexes of the tokens that start with a capital letter, found once per Doc: only they can be
     names, and several steps look for names NER missed."""
-    return kept_with(doc, "capitalised", lambda doc: [i for i, text in enumerate(token_table(doc).texts)
-                                                      if text[:1].isupper()])
+    return kept_with(doc, "capitalised", _find_capitalised)
+
+
+def _find_capitalised(doc: Doc) -> list[int]:
+    flags = remembered_flags(_CAPITALISED, token_table(doc).texts, _starts_upper)  # asked once per word
+    return list(compress(range(len(flags)), flags))
+
+
+_CAPITALISED: dict[str, bool] = {}  # text -> whether it starts with a capital letter, for every word seen
+
+
+def _starts_upper(text: str) -> bool:
+    return text[:1].isupper()
 
 
 def _acronym_of(short: str, long: str) -> bool:

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
+from operator import or_
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -191,9 +192,14 @@ def _reporting_positions(doc: Doc) -> list[int]:
 
 def _find_reporting_positions(doc: Doc) -> list[int]:
     table = token_table(doc)
-    # the tag test of _denial_verb_at first, inline: it rejects nearly every token
-    return [i for i, (speech, tag) in enumerate(zip(speech_verb_flags(doc), table.pos, strict=True))
-            if speech or (tag in ("VERB", "") and _denial_verb_at(table, i))]
+    speech = speech_verb_flags(doc)
+    # the tag test of _denial_verb_at first, made in C over the whole Doc: it rejects nearly every token
+    verb_tagged = map(_VERB_TAGS.__contains__, table.pos)
+    return [i for i in compress(range(len(speech)), map(or_, speech, verb_tagged))
+            if speech[i] or _denial_verb_at(table, i)]
+
+
+_VERB_TAGS = frozenset({"VERB", ""})  # the tags a verb of denial may have (none: no tagger)
 
 
 def _attribution_points(doc: Doc) -> list[int]:
@@ -204,21 +210,24 @@ def _attribution_points(doc: Doc) -> list[int]:
 
 def _find_attribution_points(doc: Doc) -> list[int]:
     texts = token_table(doc).texts
-    speech = speech_verb_flags(doc)
-    return [i - 1 for i in range(1, len(speech))
-            if speech[i] and (texts[i - 1] in (",", "?", "!") or texts[i - 1] in DASHES)]
+    return [i - 1 for i in _speech_verb_positions(doc)
+            if i >= 1 and (texts[i - 1] in (",", "?", "!") or texts[i - 1] in DASHES)]
 
 
 def _speech_verb_positions(doc: Doc) -> list[int]:
     """Indexes of the speech verbs of a Doc, in order (once per Doc)."""
-    return kept_with(doc, "speech_verb_positions",
-                     lambda doc: [i for i, speech in enumerate(speech_verb_flags(doc)) if speech])
+    return kept_with(doc, "speech_verb_positions", lambda doc: _true_at(speech_verb_flags(doc)))
+
+
+def _true_at(flags: list[bool]) -> list[int]:
+    """The indexes of the true flags, in order (picked in C)."""
+    return list(compress(range(len(flags)), flags))
 
 
 def _word_positions(doc: Doc, word: str) -> list[int]:
     """Indexes of the tokens whose lower-case form is ``word``, in order (once per Doc and word)."""
     return kept_with(doc, f"positions:{word}",
-                     lambda doc: [i for i, form in enumerate(token_table(doc).lowers) if form == word])
+                     lambda doc: _true_at(list(map(word.__eq__, token_table(doc).lowers))))
 
 
 def _within(positions: list[int], start: int, end: int) -> list[int]:
