@@ -57,6 +57,10 @@ def of_type(extractor: Extractor, text: str, type_: str, language: str = "nb") -
     ("nn", "Demonstrantane vart møtte av politiet ved Stortinget.", "CONSULT"),
     ("nb", "Hun advarte samtidig om en farlig utvikling.", "THREATEN"),
     ("nn", "Ho åtvara samtidig om ei farleg utvikling.", "THREATEN"),
+    # a warning against something, past adverbs, is advice
+    ("nb", "Hun advarer imidlertid mot å tildele dem ansvar de ikke har kompetanse til.", "THREATEN"),
+    ("nb", "Han advarte på det sterkeste mot økende hatprat.", "THREATEN"),
+    ("nn", "Ho åtvarar likevel mot å gi dei meir ansvar.", "THREATEN"),
 ])
 def test_no_event(extractor: Extractor, language: str, sentence: str, type_: str) -> None:
     assert of_type(extractor, sentence, type_, language) == []
@@ -74,6 +78,7 @@ def test_no_event(extractor: Extractor, language: str, sentence: str, type_: str
     ("nb", "Statsministeren gikk av etter valget.", "CONCEDE"),
     ("nb", "Diplomaten ble utvist fra landet.", "COERCE"),
     ("nb", "Statsministeren møtte presidenten i Berlin.", "CONSULT"),
+    ("nb", "Han advarte Vesten mot å sende våpen.", "THREATEN"),
 ])
 def test_event_kept(extractor: Extractor, language: str, sentence: str, type_: str) -> None:
     assert of_type(extractor, sentence, type_, language)
@@ -94,8 +99,12 @@ def test_event_kept(extractor: Extractor, language: str, sentence: str, type_: s
     ("nb", "De ble ikke skadet, men ble arrestert av politiet.", "COERCE", False),
     # ... while one auxiliary with its negation is shared by coordinated participles
     ("nb", "Politiet har ikke truet eller angrepet noen.", "ASSAULT", True),
-    # ... but an at-clause of a denial is denied, and a negated subject negates
+    # a relative clause in what is denied is taken as given
+    ("nb", "Hun benektet at hun visste om smuglingen, noe hun senere ble dømt for.", "COERCE", False),
+    ("nb", "Hun avviser at mannen som ble drept, var medlem av gjengen.", "ASSAULT", False),
+    # ... but an at-clause of a denial is denied, a cleft too, and a negated subject negates
     ("nb", "Han avviser at politiet arresterte ham.", "COERCE", True),
+    ("nb", "Mannen avviser at det var han som skjøt politimannen.", "ASSAULT", True),
     ("nb", "Verken politiet eller soldatene angrep demonstrantene.", "ASSAULT", True),
     ("nb", "Partiet vil heller ikke samarbeide med Høyre.", "COOPERATE", True),
     # no plans to act

@@ -60,7 +60,7 @@ _SIGHT_HEADS = ("skog", "natur", "utsikt", "strand", "landskap", "fjell", "mat",
 _NEGATIONS = {"ikke", "ikkje", "aldri", "ei"}
 
 
-def _after(token: Token, sent: Span, skip_adverbs: bool = True) -> Token | None:
+def word_after(token: Token, sent: Span, skip_adverbs: bool = True) -> Token | None:
     """The next word after ``token`` in the sentence, past adverbs."""
     for t in token.doc[token.i + 1 : sent.end]:
         adverbial = t.pos_ == "ADV" or (t.pos_ == "ADJ" and dep(t) == "ADV")  # "advarte samtidig om"
@@ -76,7 +76,7 @@ def warns_of_risk(trigger_tokens: list[Token], sent: Span) -> bool:
     for token in trigger_tokens:
         if not low(token).startswith(("advar", "åtvar")):
             continue
-        after = _after(token, sent)
+        after = word_after(token, sent)
         if after is None or low(after) != "om":
             continue
         doc = token.doc
@@ -626,7 +626,7 @@ def coordinates_things(trigger_tokens: list[Token], sent: Span) -> bool:
     last = trigger_tokens[-1]
     if not low(trigger_tokens[0]).startswith(("koordin", "samordn")):
         return False
-    after = _after(last, sent)
+    after = word_after(last, sent)
     return after is not None and after.pos_ in ("NOUN", "DET", "ADJ") and low(after) != "med"
 
 
@@ -673,7 +673,7 @@ def shows_that(trigger_tokens: list[Token], sent: Span) -> bool:
     token = trigger_tokens[0]
     if not low(token).startswith("demonstr"):
         return False
-    after = _after(token, sent)
+    after = word_after(token, sent)
     return after is not None and low(after) in ("at", "hvordan", "korleis", "hvor", "kor")
 
 
@@ -864,7 +864,7 @@ def sent_to_space(trigger_tokens: list[Token], sent: Span) -> bool:
 def pushed_through(trigger_tokens: list[Token], sent: Span) -> bool:
     """ "tvinge gjennom loven": pushing a law through, no coercion of anyone."""
     token = trigger_tokens[-1]
-    after = _after(token, sent)
+    after = word_after(token, sent)
     return low(trigger_tokens[0]).startswith(_FORCE_STEMS) and after is not None and low(after) == "gjennom"
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from nyhetsgraf.extract.event_hedges import bare_infinitive, clause_finite, first_conjunct
+from nyhetsgraf.extract.event_hedges import bare_infinitive, clause_finite, first_conjunct, word_after
 from nyhetsgraf.extract.syntax import is_finite, is_infinitive, is_punct, lemma, looks_like_verb, low
 from nyhetsgraf.resources import lexicon
 from nyhetsgraf.resources.words import word_set
@@ -244,6 +244,21 @@ def met_as_received(trigger_tokens: list[Token], sent: Span) -> bool:
     return passive and low(doc[token.i + 1]) in ("av", "med")
 
 
+def warns_against(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "advarer imidlertid mot å tildele dem ansvar", "advarte på det sterkeste mot økende hatprat": a
+    warning against something, past adverbs, is advice, no threat ("advarer Vesten mot å sende våpen"
+    names whom it is aimed at and stays)."""
+    token = trigger_tokens[0]
+    if not low(token).startswith(_WARNING_STEMS):
+        return False
+    after = word_after(token, sent)
+    doc = token.doc
+    if after is not None and low(after) == "på" and after.i + 3 < sent.end \
+            and low(doc[after.i + 1]) == "det" and low(doc[after.i + 2]).endswith("ste"):
+        after = word_after(doc[after.i + 2], sent)  # "på det sterkeste", "på det kraftigste"
+    return after is not None and low(after) == "mot"
+
+
 def mood_not_real(type_: str, trigger_tokens: list[Token], verb: Token, sent: Span) -> bool:
     """Whether a trigger's mood or sense states no event: a possibility, a warning against, an open
     question of what to do, an if-clause, an act on a condition, a preference, or a sense of going off,
@@ -253,6 +268,7 @@ def mood_not_real(type_: str, trigger_tokens: list[Token], verb: Token, sent: Sp
     if opening_if_clause(sent) or conditioned_act(trigger_tokens, verb, sent) or preferred(verb, sent):
         return True
     return (type_ == "CONCEDE" and went_off(trigger_tokens, sent)) \
+        or (type_ == "THREATEN" and warns_against(trigger_tokens, sent)) \
         or (type_ == "COERCE" and sent_off_in_match(trigger_tokens, sent)) \
         or (type_ == "CONSULT" and met_as_received(trigger_tokens, sent))
 
@@ -289,11 +305,24 @@ def beside_denial(trigger: Token, sent: Span) -> bool:
     if denial is None:
         return False
     between = doc[denial.i + 1 : trigger.i]
-    if any(low(t) in _QUESTION_WORDS for t in between):
+    if any(low(t) in _QUESTION_WORDS for t in between) or _relative_between(between):
         return True
     if any(low(t) == "at" for t in between) or not is_finite(trigger):
         return False
     return any(low(t) in _COORDINATORS for t in between)
+
+
+def _relative_between(between: Span) -> bool:
+    """ "nektet for at han hadde planer om det, noe han tidligere er dømt for": a relative clause tells
+    what is taken as given, not what is denied; a cleft ("avviser at det var han som skjøt") is denied."""
+    words = [low(t) for t in between]
+    for k, word in enumerate(words):
+        relative = word == "som" or (word in ("noe", "noko") and k > 0 and words[k - 1] == ",")
+        cleft = word == "som" and any(w in ("det", "er", "var") for w in words[max(0, k - 4) : k - 1]) \
+            and "det" in words[max(0, k - 4) : k]
+        if relative and not cleft:
+            return True
+    return False
 
 
 def no_plans_to(verb: Token, sent: Span) -> bool:
