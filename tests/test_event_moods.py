@@ -26,6 +26,10 @@ def of_type(extractor: Extractor, text: str, type_: str, language: str = "nb") -
     ("nb", "Ekspertene mener det er fare for at opprørerne angriper byen.", "ASSAULT"),
     ("nn", "Det er mogleg at politiet vil arrestere fleire personar.", "COERCE"),
     ("nn", "Det er mogleg at opprørarane angrip byen.", "ASSAULT"),
+    # an s-passive after a modal with its subject between, read by the tagger as a present tense
+    ("nb", "Etter ombyggingen må alle tegningene godkjennes av kommunen.", "SUPPORT"),
+    ("nb", "I verste fall kan tre av lederne pågripes av politiet.", "COERCE"),
+    ("nn", "Etter vedtaket må alle søknadene godkjennast av departementet.", "SUPPORT"),
     # a warning against an act, and a bare infinitive coordinated with it
     ("nb", "Organisasjonen advarer sterkt mot å stenge grensen eller utvise flyktningene som har kommet.",
      "COERCE"),
@@ -70,6 +74,8 @@ def test_no_event(extractor: Extractor, language: str, sentence: str, type_: str
     # a fact stated, or a later at-clause that confirms
     ("nb", "Det er klart at politiet har pågrepet tre personer.", "COERCE"),
     ("nb", "Det er mulig at han lyver, men politiet bekrefter at tre personer ble pågrepet.", "COERCE"),
+    # a present s-passive with no modal
+    ("nb", "Tre personer pågripes av politiet.", "COERCE"),
     # "om" of a time or a topic, an apology made on a condition, investigating whether
     ("nb", "Om kvelden, etter demonstrasjonen, pågrep politiet tre menn.", "COERCE"),
     ("nb", "Selskapet beklager dersom kundene har fått feil informasjon.", "CONCEDE"),

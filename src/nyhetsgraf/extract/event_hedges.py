@@ -112,11 +112,18 @@ def clause_finite(verb: Token, sent: Span, reach: int = 8) -> Token | None:
 
 def possible_only(verb: Token, sent: Span) -> bool:
     """A non-finite verb under a modal of possibility or need, with a subject or a number between
-    ("I tillegg kan fire ansatte bli dømt", "kan 300 arbeidere bli permittert"): what could happen."""
-    if is_finite(verb):
+    ("I tillegg kan fire ansatte bli dømt", "kan 300 arbeidere bli permittert"): what could happen. An
+    s-passive the tagger read as a present tense is an infinitive after a modal ("må alle endringer
+    godkjennes")."""
+    if is_finite(verb) and not _s_passive(verb):
         return False
     finite = clause_finite(verb, sent)
     return finite is not None and low(finite) in _POSSIBILITY_MODALS
+
+
+def _s_passive(verb: Token) -> bool:
+    """ "godkjennes", "forbys", "godkjennast": a passive in -s, which reads as a present or an infinitive."""
+    return low(verb).endswith(("es", "ast", "ys")) and "Pass" in morph_values(verb, "Voice")
 
 
 def guessed(verb: Token, sent: Span) -> bool:
