@@ -45,6 +45,9 @@ def of_type(extractor: Extractor, text: str, type_: str, language: str = "nb") -
     ("nb", "Regjeringen vil trekke seg dersom forslaget blir nedstemt.", "CONCEDE"),
     ("nb", "Ministeren skal gå av om det viser seg at han har løyet.", "CONCEDE"),
     ("nn", "Ministeren vil gå av om det viser seg at han har løye.", "CONCEDE"),
+    ("nb", "Bøndene sier de vil demonstrere hele uka med mindre regjeringen gir etter.", "PROTEST"),
+    ("nb", "Bøndene sier de vil demonstrere hele uka med mindre regjeringen gir etter.", "CONCEDE"),
+    ("nn", "Hæren står klar i tilfelle opprørarane angrip byen.", "ASSAULT"),
     # a preference
     ("nb", "Lærerne vil heller streike enn å godta tilbudet.", "PROTEST"),
     ("nb", "Partiet vil helst samarbeide med Høyre og Venstre.", "COOPERATE"),
@@ -61,6 +64,15 @@ def of_type(extractor: Extractor, text: str, type_: str, language: str = "nb") -
     ("nn", "Demonstrantane vart møtte av politiet ved Stortinget.", "CONSULT"),
     ("nb", "Hun advarte samtidig om en farlig utvikling.", "THREATEN"),
     ("nn", "Ho åtvara samtidig om ei farleg utvikling.", "THREATEN"),
+    # defending oneself in a game, a shot at goal
+    ("nb", "De er raske og forsvarer seg godt.", "SUPPORT"),
+    ("nb", "Da forsvarte de seg, og det gjorde de bra.", "SUPPORT"),
+    ("nn", "Laget forsvarte seg godt mot angrepa.", "SUPPORT"),
+    ("nb", "Kapteinen skjøt i stolpen like før pause.", "ASSAULT"),
+    # a warning of a risk with the warner inverted, a rule to follow, what an agreement makes possible
+    ("nb", "I tillegg advarer politiet om at isen er svært tynn.", "THREATEN"),
+    ("nb", "Etter reglene skal nå alle søknader godkjennes av styret.", "SUPPORT"),
+    ("nb", "Avtalen kan åpne for at alle soldatene blir trukket ut.", "RETREAT"),
     # a warning against something, past adverbs, is advice
     ("nb", "Hun advarer imidlertid mot å tildele dem ansvar de ikke har kompetanse til.", "THREATEN"),
     ("nb", "Han advarte på det sterkeste mot økende hatprat.", "THREATEN"),
@@ -85,6 +97,12 @@ def test_no_event(extractor: Extractor, language: str, sentence: str, type_: str
     ("nb", "Diplomaten ble utvist fra landet.", "COERCE"),
     ("nb", "Statsministeren møtte presidenten i Berlin.", "CONSULT"),
     ("nb", "Han advarte Vesten mot å sende våpen.", "THREATEN"),
+    ("nb", "Hun advarte regjeringen om konsekvensene.", "THREATEN"),
+    ("nb", "Fagforeningen advarer om at de vil gå til streik.", "THREATEN"),
+    # defending a decision, shooting at people, a withdrawal reported
+    ("nb", "Ministeren forsvarte vedtaket i Stortinget.", "SUPPORT"),
+    ("nb", "Soldatene skjøt mot demonstrantene.", "ASSAULT"),
+    ("nb", "Politiet sier at alle soldatene er trukket ut.", "RETREAT"),
 ])
 def test_event_kept(extractor: Extractor, language: str, sentence: str, type_: str) -> None:
     assert of_type(extractor, sentence, type_, language)

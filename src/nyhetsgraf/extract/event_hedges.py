@@ -70,14 +70,23 @@ def word_after(token: Token, sent: Span, skip_adverbs: bool = True) -> Token | N
     return None
 
 
+def _about_after(token: Token, sent: Span) -> Token | None:
+    """The "om" of a warning, past adverbs and an inverted subject ("advarer om", "I tillegg advarer
+    selskapet om at"); "advarte regjeringen om konsekvensene" warns someone, which may threaten."""
+    after = word_after(token, sent)
+    if after is not None and after.pos_ in ("NOUN", "PROPN", "PRON") and dep(after) in ("SUBJ", "nsubj"):
+        after = word_after(after, sent)
+    return after if after is not None and low(after) == "om" else None
+
+
 def warns_of_risk(trigger_tokens: list[Token], sent: Span) -> bool:
     """ "advarer om at sterk vind kan føre til", "kom med en advarsel om farene": a warning about a
     risk, no threat; "advarer om at de vil gå til streik" announces the warner's own act and stays."""
     for token in trigger_tokens:
         if not low(token).startswith(("advar", "åtvar")):
             continue
-        after = word_after(token, sent)
-        if after is None or low(after) != "om":
+        after = _about_after(token, sent)
+        if after is None:
             continue
         doc = token.doc
         words = [low(t) for t in doc[after.i + 1 : min(sent.end, after.i + 6)]]
@@ -118,6 +127,8 @@ def possible_only(verb: Token, sent: Span) -> bool:
     if is_finite(verb) and not _s_passive(verb):
         return False
     finite = clause_finite(verb, sent)
+    if finite is not None and low(finite) in ("skal", "skulle") and _s_passive(verb):
+        return finite.i + 1 < verb.i  # "skal nå alle ordninger godkjennes": a rule or a plan
     return finite is not None and low(finite) in _POSSIBILITY_MODALS
 
 

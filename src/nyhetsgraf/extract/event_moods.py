@@ -8,7 +8,8 @@ Each check reads one construction on the surface of a sentence, by word classes 
   man kastet ut"), an act announced on a condition ("vil beklage om det er begått feil") and a
   preference ("vil heller redusere bidraget");
 * senses that are no event of the type: a bomb that "gikk av" (no resignation), a player "utvist" in a
-  match (no expulsion), someone "møtt av politiet" (received, no meeting);
+  match (no expulsion), someone "møtt av politiet" (received, no meeting), a team that "forsvarer seg"
+  (no support), a shot at goal (no attack);
 * where a negation or a denial stops: at a question word ("har ikke opplyst hva han er dømt for": the
   telling is denied, not the sentence), at a finite verb coordinated with the denying one ("nekter å
   ta imot tilbudet og krever frifinnelse"), and "har ingen planer om å" denying the infinitive.
@@ -26,6 +27,8 @@ from nyhetsgraf.resources.words import word_set
 _POSSIBILITY_WORDS = word_set("event_possibility_words")
 _GOING_OFF_ENDINGS = tuple(word_set("event_going_off_nouns"))
 _MATCH_PLAY_ENDINGS = tuple(word_set("event_match_play_words"))
+_BALL_GAME_WORDS = word_set("event_ball_game_words")
+_REFLEXIVES = {"seg", "meg", "oss", "deg", "dere", "dykk"}
 
 # Question words that open a clause of their own (not "hvor"/"når"/"der", which also open relative
 # and time clauses: "byen hvor de skal møtes").
@@ -46,6 +49,8 @@ _CONDITION_WORDS = {"dersom", "hvis", "viss", "ifall", "såfremt"}
 # Stems of verbs whose "om" clause says whether, not if: "etterforsker om det er snakk om terror".
 _WHETHER_TAKING_STEMS = ("etterfors", "undersøk", "vurder", "drøft", "diskuter", "spør", "sjekk", "avgjør",
                          "forhandl", "stemm", "granske", "gransk")
+# Two-word subjunctions of a condition: "med mindre" (unless), "i tilfelle" (in case).
+_UNLESS_PHRASES = {("med", "mindre"), ("i", "tilfelle")}
 # Words after "om" that make it a preposition or a time, not "if": "Om kvelden", "om lag", "om at".
 _NOT_IF_AFTER_OM = {"at", "å", "lag", "kvelden", "morgenen", "natten", "natta", "dagen", "dagane", "dagene",
                     "sommeren", "vinteren", "våren", "høsten", "hausten", "året", "kort", "bare", "berre",
@@ -171,11 +176,23 @@ def conditioned_act(trigger_tokens: list[Token], verb: Token, sent: Span) -> boo
     for t in doc[last.i + 1 : min(sent.end, last.i + 8)]:
         if is_punct(t) or low(t) in ("at", "som", "fordi", "når", "da", "men"):
             return False
-        if low(t) in _CONDITION_WORDS:
-            return True
+        if low(t) in _CONDITION_WORDS or (low(doc[t.i - 1]), low(t)) in _UNLESS_PHRASES:
+            return True  # "vil protestere med mindre presidenten går av": unless, a condition too
         if low(t) == "om" and _opens_if_clause(t, sent) \
                 and not low(trigger_tokens[0]).startswith(_WHETHER_TAKING_STEMS):
             return True  # "skal etterforske om det er en terrorhandling": whether, no condition
+    return False
+
+
+def in_unless_clause(verb: Token, sent: Span) -> bool:
+    """ "med mindre regjeringen gir etter", "i tilfelle fienden angriper": a trigger in a clause of
+    "unless" or "in case" is a condition, no event."""
+    doc = verb.doc
+    for t in reversed(doc[max(sent.start + 1, verb.i - 8) : verb.i]):
+        if is_punct(t):
+            return False
+        if (low(doc[t.i - 1]), low(t)) in _UNLESS_PHRASES:
+            return True
     return False
 
 
@@ -230,6 +247,23 @@ def sent_off_in_match(trigger_tokens: list[Token], sent: Span) -> bool:
     return any(low(t).endswith(_MATCH_PLAY_ENDINGS) for t in sent if t.i != first.i)
 
 
+def defends_oneself(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "De forsvarer seg bra", "forsvarte seg godt mot angrepene": defending oneself in a game, a fight
+    or a debate, no support of anyone ("forsvarte vedtaket" stays)."""
+    first = trigger_tokens[0]
+    if not low(first).startswith("forsvar"):
+        return False
+    return any(low(t) in _REFLEXIVES for t in first.doc[first.i + 1 : min(sent.end, first.i + 3)])
+
+
+def shot_at_goal(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "skjøt fra skrått hold og ballen snek seg inn", "skjøt i stolpen": a shot in a ball game."""
+    first = trigger_tokens[0]
+    if lemma(first) != "skyte" and not low(first).startswith(("skjøt", "skyt", "skaut", "skot")):
+        return False
+    return any(low(t) in _BALL_GAME_WORDS for t in sent)
+
+
 def met_as_received(trigger_tokens: list[Token], sent: Span) -> bool:
     """ "ble møtt av politiet", "vart møtt med protester": a passive "møtt av/med" tells how someone was
     received, no meeting of parties."""
@@ -265,12 +299,16 @@ def mood_not_real(type_: str, trigger_tokens: list[Token], verb: Token, sent: Sp
     being sent off or being received."""
     if possibility_said(verb, sent) or warned_against(verb, sent) or open_plan_question(verb, sent):
         return True
-    if opening_if_clause(sent) or conditioned_act(trigger_tokens, verb, sent) or preferred(verb, sent):
+    if opening_if_clause(sent) or conditioned_act(trigger_tokens, verb, sent) or in_unless_clause(verb, sent):
+        return True
+    if preferred(verb, sent):
         return True
     return (type_ == "CONCEDE" and went_off(trigger_tokens, sent)) \
         or (type_ == "THREATEN" and warns_against(trigger_tokens, sent)) \
         or (type_ == "COERCE" and sent_off_in_match(trigger_tokens, sent)) \
-        or (type_ == "CONSULT" and met_as_received(trigger_tokens, sent))
+        or (type_ == "CONSULT" and met_as_received(trigger_tokens, sent)) \
+        or (type_ == "SUPPORT" and defends_oneself(trigger_tokens, sent)) \
+        or (type_ == "ASSAULT" and shot_at_goal(trigger_tokens, sent))
 
 
 # ---------------------------------------------------------------- where a negation stops
