@@ -26,6 +26,12 @@ def of_type(extractor: Extractor, text: str, type_: str, language: str = "nb") -
     ("nb", "Ekspertene mener det er fare for at opprørerne angriper byen.", "ASSAULT"),
     ("nn", "Det er mogleg at politiet vil arrestere fleire personar.", "COERCE"),
     ("nn", "Det er mogleg at opprørarane angrip byen.", "ASSAULT"),
+    # "kan være at", and the at-clause of a plan or a demand
+    ("nb", "Det kan være at politiet arresterte feil mann.", "COERCE"),
+    ("nn", "Det kan vere at politiet arresterte feil mann.", "COERCE"),
+    ("nb", "Planen er at regjeringen skal trekke soldatene ut i løpet av året.", "RETREAT"),
+    ("nn", "Planen er at regjeringa skal trekke soldatane ut i løpet av året.", "RETREAT"),
+    ("nb", "Kravet er at regjeringen går av.", "CONCEDE"),
     # an s-passive after a modal with its subject between, read by the tagger as a present tense
     ("nb", "Etter ombyggingen må alle tegningene godkjennes av kommunen.", "SUPPORT"),
     ("nb", "I verste fall kan tre av lederne pågripes av politiet.", "COERCE"),
@@ -86,6 +92,10 @@ def test_no_event(extractor: Extractor, language: str, sentence: str, type_: str
     # a fact stated, or a later at-clause that confirms
     ("nb", "Det er klart at politiet har pågrepet tre personer.", "COERCE"),
     ("nb", "Det er mulig at han lyver, men politiet bekrefter at tre personer ble pågrepet.", "COERCE"),
+    ("nb", "Problemet er at politiet arresterte feil mann.", "COERCE"),
+    ("nb", "Planen er at lederne skal forhandle, men politiet pågrep dem i natt.", "COERCE"),
+    ("nb", "Det var ikke meningen at så mange skulle komme da avtalen ble signert.", "AGREE"),
+    ("nb", "Det er mulig at mannen som ble drept, var lederen.", "ASSAULT"),
     # a present s-passive with no modal
     ("nb", "Tre personer pågripes av politiet.", "COERCE"),
     # "om" of a time or a topic, an apology made on a condition, investigating whether

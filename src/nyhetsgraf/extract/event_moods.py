@@ -49,6 +49,9 @@ _CONDITION_WORDS = {"dersom", "hvis", "viss", "ifall", "såfremt"}
 # Stems of verbs whose "om" clause says whether, not if: "etterforsker om det er snakk om terror".
 _WHETHER_TAKING_STEMS = ("etterfors", "undersøk", "vurder", "drøft", "diskuter", "spør", "sjekk", "avgjør",
                          "forhandl", "stemm", "granske", "gransk")
+# Subjunctions and a relative that open a clause of their own inside an at-clause: what they tell
+# happened ("planen at vi skulle være mange da avtalen ble signert", "mulig at mannen som ble drept").
+_OWN_CLAUSE_OPENERS = {"da", "når", "etter", "før", "fordi", "mens", "som", "siden", "ettersom"}
 # Two-word subjunctions of a condition: "med mindre" (unless), "i tilfelle" (in case).
 _UNLESS_PHRASES = {("med", "mindre"), ("i", "tilfelle")}
 # Words after "om" that make it a preposition or a time, not "if": "Om kvelden", "om lag", "om at".
@@ -80,15 +83,19 @@ def _clause_start(verb: Token, sent: Span) -> int:
 
 def possibility_said(verb: Token, sent: Span) -> bool:
     """ "Det er mulig at noen vil anmelde politifolk", "det er lite sannsynlig at han blir dømt", "fare
-    for at": the at-clause of a possibility or a risk says what may happen. The nearest "at" decides
-    ("mulig at X, men bekrefter at Y ble pågrepet" keeps Y)."""
+    for at", "Det kan være at", "Planen er at": the at-clause of a possibility, a risk or a plan says
+    what may or is to happen. The nearest "at" decides ("mulig at X, men bekrefter at Y ble pågrepet"
+    keeps Y)."""
     doc = verb.doc
     for t in reversed(doc[max(sent.start, verb.i - 15) : verb.i]):
-        if t.text in (".", ";", "!", "?"):
-            return False
+        if t.text in (".", ";", "!", "?") or (t.text == "," and low(doc[t.i + 1]) in ("men", "og")):
+            return False  # "mulig at han lyver, men politiet pågrep ...": a clause of its own
+        if low(t) in _OWN_CLAUSE_OPENERS:
+            return False  # "ikke planen at vi skulle være så mange da avtalen ble signert": it was
         if low(t) == "at":
-            before = doc[max(sent.start, t.i - 3) : t.i]
-            return any(low(w) in _POSSIBILITY_WORDS for w in before)
+            before = {low(w) for w in doc[max(sent.start, t.i - 3) : t.i]}
+            may_be = bool(before & {"være", "vere"}) and bool(before & {"kan", "kunne"})  # "kan være at"
+            return may_be or not before.isdisjoint(_POSSIBILITY_WORDS)
     return False
 
 
