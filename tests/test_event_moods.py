@@ -79,6 +79,9 @@ def of_type(extractor: Extractor, text: str, type_: str, language: str = "nb") -
     ("nb", "I tillegg advarer politiet om at isen er svært tynn.", "THREATEN"),
     ("nb", "Etter reglene skal nå alle søknader godkjennes av styret.", "SUPPORT"),
     ("nb", "Avtalen kan åpne for at alle soldatene blir trukket ut.", "RETREAT"),
+    # how endangered something is
+    ("nb", "Blant artene som er sterkt truet, er fjellreven og villreinen.", "THREATEN"),
+    ("nn", "Mange av artane i skogen er kritisk trua.", "THREATEN"),
     # a warning against something, past adverbs, is advice
     ("nb", "Hun advarer imidlertid mot å tildele dem ansvar de ikke har kompetanse til.", "THREATEN"),
     ("nb", "Han advarte på det sterkeste mot økende hatprat.", "THREATEN"),
@@ -112,6 +115,8 @@ def test_no_event(extractor: Extractor, language: str, sentence: str, type_: str
     # defending a decision, shooting at people, a withdrawal reported
     ("nb", "Ministeren forsvarte vedtaket i Stortinget.", "SUPPORT"),
     ("nb", "Soldatene skjøt mot demonstrantene.", "ASSAULT"),
+    ("nb", "Ministeren ble truet av demonstranter utenfor Stortinget.", "THREATEN"),
+    ("nb", "Vitnet ble direkte truet av gjengen.", "THREATEN"),
     ("nb", "Politiet sier at alle soldatene er trukket ut.", "RETREAT"),
 ])
 def test_event_kept(extractor: Extractor, language: str, sentence: str, type_: str) -> None:

@@ -28,6 +28,9 @@ _POSSIBILITY_WORDS = word_set("event_possibility_words")
 _GOING_OFF_ENDINGS = tuple(word_set("event_going_off_nouns"))
 _MATCH_PLAY_ENDINGS = tuple(word_set("event_match_play_words"))
 _BALL_GAME_WORDS = word_set("event_ball_game_words")
+# Degrees of how endangered something is: "sterkt truet", "kritisk trua".
+_DEGREES_OF_DANGER = {"sterkt", "sterkast", "kritisk", "svært", "mest", "akutt",
+                      "meget", "særlig", "spesielt", "høgt", "høyt"}
 _REFLEXIVES = {"seg", "meg", "oss", "deg", "dere", "dykk"}
 
 # Question words that open a clause of their own (not "hvor"/"når"/"der", which also open relative
@@ -271,6 +274,15 @@ def shot_at_goal(trigger_tokens: list[Token], sent: Span) -> bool:
     return any(low(t) in _BALL_GAME_WORDS for t in sent)
 
 
+def endangered(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "naturtypene som er sterkt truet", "kritisk trua arter": a degree before "truet" grades how
+    endangered something is; a threat made has no degree."""
+    first = trigger_tokens[0]
+    if not low(first).startswith(("truet", "trua", "truga", "trugd")) or first.i == sent.start:
+        return False
+    return low(first.doc[first.i - 1]) in _DEGREES_OF_DANGER
+
+
 def met_as_received(trigger_tokens: list[Token], sent: Span) -> bool:
     """ "ble møtt av politiet", "vart møtt med protester": a passive "møtt av/med" tells how someone was
     received, no meeting of parties."""
@@ -310,8 +322,9 @@ def mood_not_real(type_: str, trigger_tokens: list[Token], verb: Token, sent: Sp
         return True
     if preferred(verb, sent):
         return True
+    threat_sense_only = warns_against(trigger_tokens, sent) or endangered(trigger_tokens, sent)
     return (type_ == "CONCEDE" and went_off(trigger_tokens, sent)) \
-        or (type_ == "THREATEN" and warns_against(trigger_tokens, sent)) \
+        or (type_ == "THREATEN" and threat_sense_only) \
         or (type_ == "COERCE" and sent_off_in_match(trigger_tokens, sent)) \
         or (type_ == "CONSULT" and met_as_received(trigger_tokens, sent)) \
         or (type_ == "SUPPORT" and defends_oneself(trigger_tokens, sent)) \
