@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from nyhetsgraf.extract.agents import is_document_noun, is_place_noun
 from nyhetsgraf.extract.syntax import (
+    dep,
     is_finite,
     is_infinitive,
     is_punct,
@@ -59,13 +60,23 @@ _SIGHT_HEADS = ("skog", "natur", "utsikt", "strand", "landskap", "fjell", "mat",
 _NEGATIONS = {"ikke", "ikkje", "aldri", "ei"}
 
 
-def _after(token: Token, sent: Span, skip_adverbs: bool = True) -> Token | None:
+def word_after(token: Token, sent: Span, skip_adverbs: bool = True) -> Token | None:
     """The next word after ``token`` in the sentence, past adverbs."""
     for t in token.doc[token.i + 1 : sent.end]:
-        if skip_adverbs and t.pos_ == "ADV" and low(t) not in ("om", "mot"):
+        adverbial = t.pos_ == "ADV" or (t.pos_ == "ADJ" and dep(t) == "ADV")  # "advarte samtidig om"
+        if skip_adverbs and adverbial and low(t) not in ("om", "mot"):
             continue
         return t
     return None
+
+
+def _about_after(token: Token, sent: Span) -> Token | None:
+    """The "om" of a warning, past adverbs and an inverted subject ("advarer om", "I tillegg advarer
+    selskapet om at"); "advarte regjeringen om konsekvensene" warns someone, which may threaten."""
+    after = word_after(token, sent)
+    if after is not None and after.pos_ in ("NOUN", "PROPN", "PRON") and dep(after) in ("SUBJ", "nsubj"):
+        after = word_after(after, sent)
+    return after if after is not None and low(after) == "om" else None
 
 
 def warns_of_risk(trigger_tokens: list[Token], sent: Span) -> bool:
@@ -74,8 +85,8 @@ def warns_of_risk(trigger_tokens: list[Token], sent: Span) -> bool:
     for token in trigger_tokens:
         if not low(token).startswith(("advar", "åtvar")):
             continue
-        after = _after(token, sent)
-        if after is None or low(after) != "om":
+        after = _about_after(token, sent)
+        if after is None:
             continue
         doc = token.doc
         words = [low(t) for t in doc[after.i + 1 : min(sent.end, after.i + 6)]]
@@ -97,7 +108,7 @@ def threat_talked_about(trigger_tokens: list[Token], sent: Span) -> bool:
     return False
 
 
-def _clause_finite(verb: Token, sent: Span, reach: int = 8) -> Token | None:
+def clause_finite(verb: Token, sent: Span, reach: int = 8) -> Token | None:
     """The finite verb before ``verb`` in its clause, past a subject, numbers and adverbs
     ("kan fire ansatte bli dømt"); None at a comma or a clause word."""
     for t in reversed(verb.doc[max(sent.start, verb.i - reach) : verb.i]):
@@ -110,11 +121,20 @@ def _clause_finite(verb: Token, sent: Span, reach: int = 8) -> Token | None:
 
 def possible_only(verb: Token, sent: Span) -> bool:
     """A non-finite verb under a modal of possibility or need, with a subject or a number between
-    ("I tillegg kan fire ansatte bli dømt", "kan 300 arbeidere bli permittert"): what could happen."""
-    if is_finite(verb):
+    ("I tillegg kan fire ansatte bli dømt", "kan 300 arbeidere bli permittert"): what could happen. An
+    s-passive the tagger read as a present tense is an infinitive after a modal ("må alle endringer
+    godkjennes")."""
+    if is_finite(verb) and not _s_passive(verb):
         return False
-    finite = _clause_finite(verb, sent)
+    finite = clause_finite(verb, sent)
+    if finite is not None and low(finite) in ("skal", "skulle") and _s_passive(verb):
+        return finite.i + 1 < verb.i  # "skal nå alle ordninger godkjennes": a rule or a plan
     return finite is not None and low(finite) in _POSSIBILITY_MODALS
+
+
+def _s_passive(verb: Token) -> bool:
+    """ "godkjennes", "forbys", "godkjennast": a passive in -s, which reads as a present or an infinitive."""
+    return low(verb).endswith(("es", "ast", "ys")) and "Pass" in morph_values(verb, "Voice")
 
 
 def guessed(verb: Token, sent: Span) -> bool:
@@ -122,13 +142,13 @@ def guessed(verb: Token, sent: Span) -> bool:
     a guess, not an announcement."""
     if is_finite(verb):
         return False
-    finite = _clause_finite(verb, sent)
+    finite = clause_finite(verb, sent)
     if finite is None or low(finite) not in _FUTURE_FINITES:
         return False
     return any(low(t) in _GUESS_ADVERBS for t in verb.doc[finite.i + 1 : verb.i])
 
 
-def _first_conjunct(verb: Token, sent: Span) -> Token | None:
+def first_conjunct(verb: Token, sent: Span) -> Token | None:
     """The verb before the "og"/"eller" that coordinates a bare infinitive with it ("komme ut og
     overgi seg", "ha våpenet inndratt og frata mannen"): the nearest verb before the conjunction."""
     doc = verb.doc
@@ -145,7 +165,7 @@ def _first_conjunct(verb: Token, sent: Span) -> Token | None:
     return None
 
 
-def _bare_infinitive(token: Token) -> bool:
+def bare_infinitive(token: Token) -> bool:
     """An infinitive by its morphology, or a verb form the tagger missed that ends like one ("overgi")."""
     if is_infinitive(token):
         return True
@@ -158,23 +178,23 @@ def asked_or_wanted_conjunct(verb: Token, sent: Span) -> bool:
     """A bare infinitive coordinated with an act that is only asked for or wanted: "ber demonstrantene
     komme ut og overgi seg" (requested), "vil ha våpenet inndratt og frata mannen retten" (wanted):
     the second verb shares the first one's mood. "vil invitere og samarbeide" announces, and stays."""
-    if not _bare_infinitive(verb) or (verb.i > sent.start and low(verb.doc[verb.i - 1]) == "å"):
+    if not bare_infinitive(verb) or (verb.i > sent.start and low(verb.doc[verb.i - 1]) == "å"):
         return False
-    first = _first_conjunct(verb, sent)
+    first = first_conjunct(verb, sent)
     if first is None:
         return False
     doc = verb.doc
     participle = "Part" in morph_values(first, "VerbForm") or low(first).endswith(("t", "d"))
-    if not _bare_infinitive(first) and participle:
+    if not bare_infinitive(first) and participle:
         # "vil ha X inndratt": "ha" with an object and a participle after a modal is a wish
         window = [low(t) for t in doc[max(sent.start, first.i - 6) : first.i]]
         return "ha" in window and any(w in ("vil", "ville", "ønsker") for w in window[: window.index("ha")])
-    if not _bare_infinitive(first):
+    if not bare_infinitive(first):
         return False
     asking = [t for t in doc[sent.start : first.i] if lemma(t) in _ASKING_VERBS and is_finite(t)]
     if first.i > sent.start and low(doc[first.i - 1]) == "å":
         return bool(asking)  # "oppfordrer dem til å bli med og mobilisere": asked for too
-    modal = _clause_finite(first, sent, reach=4)
+    modal = clause_finite(first, sent, reach=4)
     return bool(asking) and (modal is None or low(modal) not in _FUTURE_FINITES)
 
 
@@ -209,10 +229,10 @@ def generic_relative_passive(verb: Token, sent: Span) -> bool:
 def generic_present_passive(verb: Token, sent: Span) -> bool:
     """ "at få lovbrudd blir etterforsket", "mange saker blir aldri anmeldt": a quantifier subject of a
     present "blir" passive states how things go."""
-    first = _first_conjunct(verb, sent)
+    first = first_conjunct(verb, sent)
     if first is not None and first.i < verb.i - 1 and "Part" in morph_values(first, "VerbForm"):
         verb = first  # "blir etterforsket og anmeldt": the second participle shares the first one's clause
-    finite = _clause_finite(verb, sent, reach=4)
+    finite = clause_finite(verb, sent, reach=4)
     if finite is None or low(finite) not in ("blir", "vert"):
         return False
     start = finite.i
@@ -399,7 +419,7 @@ def not_yet(verb: Token, sent: Span) -> bool:
     """A verb in a "før"/"inntil" clause in the present or a perfect ("kan ikke brukes før regjeringen
     har sagt ja", "pågrep ham før han hadde drept noen"): what has not happened (yet). "før han ble
     drept" tells what did."""
-    finite = verb if is_finite(verb) else _clause_finite(verb, sent, reach=5)
+    finite = verb if is_finite(verb) else clause_finite(verb, sent, reach=5)
     perfect_past = finite is not None and low(finite) in ("hadde", "hadd")
     if finite is None or ("Pres" not in morph_values(finite, "Tense") and not perfect_past):
         return False
@@ -535,14 +555,14 @@ def ban_not_made(trigger_tokens: list[Token], verb: Token, sent: Span) -> bool:
     if participle and low(before) in _STATE_AUXILIARIES:
         return True
     passive_infinitive = low(verb).endswith(("s", "st"))  # "forbys", "forbodast"
-    finite = _clause_finite(verb, sent, reach=5)
+    finite = clause_finite(verb, sent, reach=5)
     return passive_infinitive and finite is not None and low(finite) in _MODALS
 
 
 def open_question(verb: Token, sent: Span) -> bool:
     """ "Det er ikke kjent om noen er drept", "vurderer om tigging skal forbys": a clause of whether
     (or if) tells no event; "selv om to ble arrestert" does."""
-    finite = verb if is_finite(verb) else _clause_finite(verb, sent, reach=5)
+    finite = verb if is_finite(verb) else clause_finite(verb, sent, reach=5)
     if finite is None:
         return False
     doc = verb.doc
@@ -624,7 +644,7 @@ def coordinates_things(trigger_tokens: list[Token], sent: Span) -> bool:
     last = trigger_tokens[-1]
     if not low(trigger_tokens[0]).startswith(("koordin", "samordn")):
         return False
-    after = _after(last, sent)
+    after = word_after(last, sent)
     return after is not None and after.pos_ in ("NOUN", "DET", "ADJ") and low(after) != "med"
 
 
@@ -671,7 +691,7 @@ def shows_that(trigger_tokens: list[Token], sent: Span) -> bool:
     token = trigger_tokens[0]
     if not low(token).startswith("demonstr"):
         return False
-    after = _after(token, sent)
+    after = word_after(token, sent)
     return after is not None and low(after) in ("at", "hvordan", "korleis", "hvor", "kor")
 
 
@@ -684,8 +704,8 @@ def ability_only(verb: Token, sent: Span) -> bool:
     """ "har myndighet til å stevne vitner og kreve dokumenter": a power to act, no act, for the
     infinitive after "til å" and a bare infinitive coordinated with it."""
     doc = verb.doc
-    first = _first_conjunct(verb, sent) if _bare_infinitive(verb) else None
-    head = first if first is not None and _bare_infinitive(first) else verb
+    first = first_conjunct(verb, sent) if bare_infinitive(verb) else None
+    head = first if first is not None and bare_infinitive(first) else verb
     if head.i - 3 < sent.start or low(doc[head.i - 1]) != "å" or low(doc[head.i - 2]) != "til":
         return False
     return low(doc[head.i - 3]) in _ABILITY_NOUNS
@@ -862,7 +882,7 @@ def sent_to_space(trigger_tokens: list[Token], sent: Span) -> bool:
 def pushed_through(trigger_tokens: list[Token], sent: Span) -> bool:
     """ "tvinge gjennom loven": pushing a law through, no coercion of anyone."""
     token = trigger_tokens[-1]
-    after = _after(token, sent)
+    after = word_after(token, sent)
     return low(trigger_tokens[0]).startswith(_FORCE_STEMS) and after is not None and low(after) == "gjennom"
 
 

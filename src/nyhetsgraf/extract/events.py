@@ -45,6 +45,13 @@ from nyhetsgraf.extract.event_hedges import (
     subject_in_place,
     time_phrase,
 )
+from nyhetsgraf.extract.event_moods import (
+    beside_denial,
+    finite_conjunct_after,
+    mood_not_real,
+    no_plans_to,
+    question_word_between,
+)
 from nyhetsgraf.extract.event_statistics import reports_statistic
 from nyhetsgraf.extract.syntax import (
     SUBJECT_DEPS,
@@ -1712,11 +1719,15 @@ class EventFinder:
                 break  # "Ingen snakker om det, selv om han ble drept": the cue stays in its own clause
             current = head
             chain.add(current)
-        if self._denied(first, sent):
-            return True
+        if no_plans_to(match.verb, sent):
+            return True  # "har ingen planer om å trappe ned"
+        if self._denied(first, sent) and not beside_denial(first, sent):
+            return True  # "nekter å ta imot tilbudet og krever frifinnelse" does not deny the demand
         for i in range(sent.start, sent.end):
             if lowers[i] not in cues:
                 continue
+            if question_word_between(i, first) or finite_conjunct_after(i, first, sent):
+                continue  # "ikke opplyst hva han er dømt for", "tok ikke imot tilbudet og krever"
             if i + 1 < len(lowers) and lowers[i + 1] in ("lenge", "bare", "minst", "alene"):
                 continue  # "ikke lenge etter", "ikke bare": the event itself is not denied
             if heads[i] in chain:
@@ -2022,6 +2033,8 @@ class EventFinder:
     def _unreal(self, match: _Match, sent: Span) -> bool:
         """A verb group with a modal of possibility, duty or condition ("kan bli tvunget", "bør
         samarbeide", "skulle rustes opp"); "skal ha truet" and "måtte ha" report what happened."""
+        if mood_not_real(match.type, match.trigger_tokens, match.verb, sent):
+            return True  # "det er mulig at", "advarer mot å", "vil heller", "en bombe gikk av"
         verb = match.verb
         if not looks_like_verb(verb):
             return False
