@@ -69,6 +69,7 @@ from nyhetsgraf.extract.syntax import (
     punct_at,
     remembered,
     sentences,
+    token_offsets,
     token_table,
     verb_forms,
     verb_lemmas,
@@ -246,6 +247,8 @@ _GET_FORMS = {"fikk", "får", "fått", "fekk"}
 # Word pairs that open a clause of what only seems so or does not happen: "som om", "uten at".
 _UNREAL_PAIRS = {("som", "om"), ("uten", "at"), ("utan", "at")}
 _UNREAL_FIRST_WORDS = frozenset(first for first, _ in _UNREAL_PAIRS)
+# The words ``EventFinder._gate`` looks for: a "når" clause, a "så lenge" condition.
+_GATE_WORDS = frozenset({"når", "kva tid", "så"})
 # What an escalation of one's own forces is: a mobilisation, not a threat ("varslet en opptrapping
 # av amerikanske styrker").
 _FORCE_ENDINGS = ("styrker", "styrkene", "soldater", "soldatene", "tropper", "troppene", "innsatsen")
@@ -813,10 +816,11 @@ def _possibility(verb: Token, sent: Span) -> bool:
     ned", "Må be om hjelp"): only adverbs and a subject may stand between."""
     if not is_infinitive(verb):
         return False
-    for t in reversed(verb.doc[max(sent.start, verb.i - 5) : verb.i]):
-        if low(t) in _MODALS_OF_POSSIBILITY:
+    table = token_table(verb.doc)
+    for k in range(verb.i - 1, max(sent.start, verb.i - 5) - 1, -1):
+        if table.lowers[k] in _MODALS_OF_POSSIBILITY:
             return True
-        if t.pos_ not in ("ADV", "PRON", "PART", "NOUN", "PROPN", "DET") or is_punct(t):
+        if table.pos[k] not in ("ADV", "PRON", "PART", "NOUN", "PROPN", "DET") or punct_at(table, k):
             return False
     return False
 
@@ -1796,7 +1800,10 @@ class EventFinder:
             lowers = self.table.lowers
             whenever = False
             as_long_as = None
-            for k in range(sent.start, sent.end - 2):
+            # most sentences hold none of the words looked for: one look in C passes them over
+            words = range(sent.start, sent.end - 2) if not _GATE_WORDS.isdisjoint(
+                lowers[sent.start:sent.end - 2]) else range(0)
+            for k in words:
                 regarding = lowers[k + 2] in ("gjelder", "gjeld", "kommer", "kjem")  # "når det gjelder"
                 if lowers[k] in ("når", "kva tid") and not regarding:
                     whenever = True
@@ -2189,10 +2196,16 @@ class EventFinder:
             # one look at the whole text first: most Docs have no form of "utelukke" to find word by word
             text = self.text.lower()
             ruled_out = "utelukk" in text or "utelukt" in text
-            unreal = [i for i, w in enumerate(lowers)
-                      if (w in _UNREAL_FIRST_WORDS and i < last and (w, lowers[i + 1]) in _UNREAL_PAIRS)
-                      or (ruled_out and w.startswith(("utelukk", "utelukt")))]
-            demands = [i for i, w in enumerate(lemmas) if w in _DEMAND_VERBS]
+            # the words are picked out in C (``compress``): a Python loop over every word costs more
+            words = range(len(lowers))
+            if ruled_out:
+                unreal = [i for i, w in enumerate(lowers)
+                          if (w in _UNREAL_FIRST_WORDS and i < last and (w, lowers[i + 1]) in _UNREAL_PAIRS)
+                          or w.startswith(("utelukk", "utelukt"))]
+            else:
+                unreal = [i for i in compress(words, map(_UNREAL_FIRST_WORDS.__contains__, lowers))
+                          if i < last and (lowers[i], lowers[i + 1]) in _UNREAL_PAIRS]
+            demands = list(compress(words, map(_DEMAND_VERBS.__contains__, lemmas)))
             self._marker_positions = (unreal, demands)
         return self._marker_positions
 
@@ -2608,10 +2621,11 @@ def _participle_as_noun(token: Token) -> bool:
 def _opens_in_lower_case(sent: Span, text: str) -> bool:
     """A line that opens with a word in lower case is a piece of a sentence the source broke
     ("møter.", "godta relativt lav lønn mot at de i"); after a colon lower case is normal."""
-    first = next((t for t in sent if t.text[:1].isalnum()), None)
-    if first is None or not first.text[:1].islower():
+    texts = token_table(sent.doc).texts
+    first = next((k for k in range(sent.start, sent.end) if texts[k][:1].isalnum()), None)
+    if first is None or not texts[first][:1].islower():
         return False
-    return _at_line_start(text, first.idx)
+    return _at_line_start(text, token_offsets(sent.doc)[first])
 
 
 def _at_line_start(text: str, char: int) -> bool:
