@@ -59,6 +59,7 @@ from nyhetsgraf.extract.syntax import (
     is_infinitive,
     is_punct,
     is_space,
+    kept_with,
     lemma,
     looks_like_verb,
     looks_like_verb_at,
@@ -576,6 +577,15 @@ def _can_carry(verb: Token, named_by_row: bool = False) -> bool:
     return named_by_row or bool({lemma(verb), *verb_lemmas(verb)} & _SUPPORT_VERBS)
 
 
+def _tokens_of(doc: Doc, words: list[int], *kept: Token) -> list[Token]:
+    """The Tokens of the word indexes ``words`` in order, each once; the ``kept`` Tokens stand for their
+    own words (spaCy makes a new Token object on every look-up, and the gate asks whether the match's
+    verb *is* its first trigger word)."""
+    tokens = {k: doc[k] for k in words}
+    tokens.update((t.i, t) for t in kept)
+    return [tokens[k] for k in sorted(tokens)]
+
+
 def _ends_phrase_at(pos: list[str], i: int) -> bool:
     """Whether nothing nominal follows a particle candidate at ``i`` ("trekke soldatene ut ,"), given the
     Doc's parts of speech."""
@@ -601,21 +611,32 @@ _AUXILIARIES = {
 
 def _finite_verb_of(verb: Token, sent: Span) -> Token:
     """The finite verb of a verb group: "har" of "har allerede stanset", "kommer" of "kommer til å
-    stemme", "har" of "har ledet" even when the participle looks like a past tense; else the verb."""
+    stemme", "har" of "har ledet" even when the participle looks like a past tense; else the verb
+    (the same Token object). Worked out once per verb and sentence: the gate asks a dozen times."""
     doc = verb.doc
+    found = kept_with(doc, "finite_verbs", lambda doc: {})
+    key = (verb.i, sent.start)
+    finite = found.get(key)
+    if finite is None:
+        finite = found[key] = _finite_verb_at(doc, verb.i, sent)
+    return verb if finite == verb.i else doc[finite]
+
+
+def _finite_verb_at(doc: Doc, verb: int, sent: Span) -> int:
+    """``_finite_verb_of`` of word ``verb`` of a Doc, as a word index."""
     table = token_table(doc)
     pos, lowers = table.pos, table.lowers
-    forms = morph_values_at(doc, verb.i, "VerbForm")
+    forms = morph_values_at(doc, verb, "VerbForm")
     verb_is_finite = "Fin" in forms
     infinitive = "Inf" in forms
-    inserted = _parenthetical_before(verb, sent)
-    for i in range(verb.i - 1, max(sent.start - 1, verb.i - 6 - len(inserted)), -1):
+    inserted = _parenthetical_before(doc[verb], sent)
+    for i in range(verb - 1, max(sent.start - 1, verb - 6 - len(inserted)), -1):
         if i in inserted:
             continue
         tag = pos[i]
         if _finite_at(doc, table, i):
             auxiliary = table.lemmas[i] in _AUXILIARIES or bool(set(verb_forms(lowers[i])) & _AUXILIARIES)
-            return doc[i] if auxiliary or not verb_is_finite else verb
+            return i if auxiliary or not verb_is_finite else verb
         # "må partiet virkelig mobilisere": an adjective as adverb inside an infinitive's verb group
         adverbial = infinitive and tag == "ADJ" and parse_table(doc).deps[i] in ("ADV", "advmod")
         if punct_at(table, i) or (
@@ -911,12 +932,14 @@ class EventFinder:
         if self._candidate_words is None:
             table = self.table
             triggers = self.triggers
-            keys = list(zip(table.texts, table.lowers, table.lemmas, table.pos, strict=True))
+            # only the words with a trigger's part of speech are looked up (picked out in C)
+            tagged = list(compress(range(len(table.pos)), map(_TRIGGER_TAGS.__contains__, table.pos)))
+            columns = (table.texts, table.lowers, table.lemmas, table.pos)
+            keys = list(zip(*(map(column.__getitem__, tagged) for column in columns), strict=True))
             readings = remembered(_reading_memo(triggers), keys, lambda key: _trigger_reading(triggers, *key),
                                   _READINGS_LIMIT)
             words: list[tuple[int, bool]] = []
-            for i in compress(range(len(readings)), readings):
-                reading = readings[i]
+            for i, reading in compress(zip(tagged, readings, strict=True), readings):
                 if reading == _VERB_TRIGGER:
                     words.append((i, True))
                     continue
@@ -1035,8 +1058,10 @@ class EventFinder:
                     and not self.aimed_at(token):
                 return None  # "skal Barneombudet ha ros for": praise due, not given by anyone named
             words.append(carrier)
-            return _Match([doc[k] for k in sorted(set(words))], doc[carrier], row.types[0], target_token)
-        return _Match([doc[k] for k in sorted(set(words))], token, row.types[0], target_token)
+            carrier_token = doc[carrier]
+            trigger_tokens = _tokens_of(doc, words, token, carrier_token)
+            return _Match(trigger_tokens, carrier_token, row.types[0], target_token)
+        return _Match(_tokens_of(doc, words, token), token, row.types[0], target_token)
 
     def _reported_event_noun(self, noun: Token) -> bool:
         """A definite event noun with its "på"/"av"/"mot" complement that opens its sentence
@@ -1821,6 +1846,8 @@ class EventFinder:
         lowers = table.lowers
         if gate.whenever or (gate.as_long_as is not None and gate.as_long_as < trigger.i):
             return True  # "så lenge SV legger ned veto": a condition
+        if _HABITUAL_FIRST_WORDS.isdisjoint(lowers[sent.start:sent.end]):
+            return False  # no habitual phrase can open anywhere in the sentence (most sentences)
         start, end = trigger.i, trigger.i
         while start > sent.start and not punct_at(table, start - 1):
             start -= 1

@@ -508,10 +508,12 @@ def _verb_form_not_noun(text: str, form: str) -> bool:
 
 def is_infinitive(token: Token) -> bool:
     """An infinitive by its morphology, or a form that is its own lemma in the verb dictionary."""
-    if "Inf" in morph_values(token, "VerbForm"):
+    doc, i = token.doc, token.i
+    if "Inf" in morph_values_at(doc, i, "VerbForm"):
         return True
-    own_lemma = low(token) in verb_lemmas(token)
-    return token.pos_ not in ("NOUN", "PROPN") and own_lemma and not is_noun_form(token.text)
+    table = token_table(doc)
+    own_lemma = table.lowers[i] in verb_forms(table.lowers[i])
+    return table.pos[i] not in ("NOUN", "PROPN") and own_lemma and not is_noun_form(table.texts[i])
 
 
 def is_adjective_form(word: str) -> bool:
