@@ -675,10 +675,10 @@ def _clause_window(token: Token, sent: Span) -> int:
 def _clause_window_at(doc: Doc, start: int, sent_end: int) -> int:
     """``_clause_window`` of word ``start`` of a Doc, in a sentence ending at ``sent_end``."""
     table = token_table(doc)
-    lowers, pos = table.lowers, table.pos
+    lowers, pos, puncts = table.lowers, table.pos, table.puncts
     limit = min(sent_end, start + 9)
     for i in range(start + 1, limit):
-        if punct_at(table, i) or (lowers[i] in _CLAUSE_BOUNDARY_WORDS and i > start + 1):
+        if puncts[i] or (lowers[i] in _CLAUSE_BOUNDARY_WORDS and i > start + 1):
             return i
         if pos[i] in ("VERB", "AUX") and "Fin" in morph_values_at(doc, i, "VerbForm"):
             return i  # a finite verb (``_finite_at``)
@@ -746,14 +746,16 @@ def _governing_verb_at(doc: Doc, noun: int) -> int | None:
 def _headline_participle(verb: Token, sent: Span) -> bool:
     """ "Mann pågrepet", "Nynazist arrestert": a short line without a full stop ending in a -t/-et form."""
     table = token_table(verb.doc)
+    if sent.end - sent.start - sum(table.spaces[sent.start:sent.end]) > 6:
+        return False  # no headline (most sentences): the words are not gathered
     kept = [i for i in range(sent.start, sent.end) if not table.spaces[i]]
     if not kept or table.texts[kept[-1]] in (".", "!", "?") or len(kept) > 6:
         return False
-    words = [verb.doc[i] for i in kept]
-    if not low(verb).endswith(("t", "d")) or any(lemma(t) in ("ha", "bli", "være") for t in words):
+    lemmas = table.lemmas
+    if not table.lowers[verb.i].endswith(("t", "d")) or any(lemmas[k] in ("ha", "bli", "være") for k in kept):
         return False
     # "Mann pågrepet" ends with the participle; "Russland fornærmet Kari Lunde" is active
-    return not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words if t.i > verb.i)
+    return not any(table.pos[k] in ("PROPN", "NOUN", "PRON") for k in kept if k > verb.i)
 
 
 def is_passive(verb: Token, sent: Span) -> bool:
@@ -777,40 +779,43 @@ def is_passive(verb: Token, sent: Span) -> bool:
         and not (participle_like)
     ):
         return False
+    # the words before the participle, read from the Doc's tables
     doc = verb.doc
+    table = token_table(doc)
+    lowers, lemmas, pos, puncts = table.lowers, table.lemmas, table.pos, table.puncts
     previous = verb.i - 1
-    while previous > sent.start and doc[previous].pos_ == "ADV":
+    while previous > sent.start and pos[previous] == "ADV":
         previous -= 1
     # "De ble arrestert 17. juni, og tiltalt for ...": a participle coordinated with a passive one
-    reach = sent.start if previous >= sent.start and low(doc[previous]) in ("og", ",") else max(0, verb.i - 7)
+    reach = sent.start if previous >= sent.start and lowers[previous] in ("og", ",") else max(0, verb.i - 7)
     inserted = _parenthetical_before(verb, sent)
     if inserted:  # "ble mannen - som er svensk statsborger - pågrepet": look past the insertion
         reach = max(sent.start, reach - len(inserted))
-    for t in reversed(doc[reach : verb.i]):
-        if t.i in inserted:
+    for k in range(verb.i - 1, reach - 1, -1):
+        if k in inserted:
             continue
-        if lemma(t) in ("bli", "verte") or low(t) in ("bli", "blitt", "verte", "vorte", "vorten"):
+        if lemmas[k] in ("bli", "verte") or lowers[k] in ("bli", "blitt", "verte", "vorte", "vorten"):
             return True  # "ville bli løslatt": an infinitive "bli" is passive too
-        if low(t) in ("sitter", "satt", "sitje", "sit", "sitte") and t.i == verb.i - 1:
+        if lowers[k] in ("sitter", "satt", "sitje", "sit", "sitte") and k == verb.i - 1:
             return True  # "sitter arrestert", "satt fengslet": held
-        if t.pos_ in ("AUX", "VERB") and (t.pos_ == "AUX" or is_finite(t)):
-            return lemma(t) in ("bli", "verte", "være", "vere") or low(t) in (
+        if pos[k] in ("AUX", "VERB") and (pos[k] == "AUX" or _finite_at(doc, table, k)):
+            return lemmas[k] in ("bli", "verte", "være", "vere") or lowers[k] in (
                 "ble",
                 "blitt",
                 "blir",
                 "er",
                 "var",
             )
-        if is_punct(t) and reach != sent.start:
+        if puncts[k] and reach != sent.start:
             break
-    for t in reversed(doc[max(sent.start, verb.i - 20) : verb.i]):
+    for k in range(verb.i - 1, max(sent.start, verb.i - 20) - 1, -1):
         # "ble alle menn og kvinner mellom 17 og 45 år i minoriteten deportert": a long inverted subject
-        if low(t) in ("ble", "blir", "blitt", "vart", "vert", "blei"):
+        if lowers[k] in ("ble", "blir", "blitt", "vart", "vert", "blei"):
             return True
-        if t.pos_ not in ("NOUN", "PROPN", "ADP", "NUM", "ADJ", "DET", "CCONJ", "PRON", "ADV") or is_punct(t):
+        if pos[k] not in ("NOUN", "PROPN", "ADP", "NUM", "ADJ", "DET", "CCONJ", "PRON", "ADV") or puncts[k]:
             break
     # no auxiliary at all: a headline or a reduced clause ("en mann, pågrepet i natt, ...")
-    return not any(is_finite(t) for t in doc[sent.start : verb.i])
+    return not any(_finite_at(doc, table, k) for k in range(sent.start, verb.i))
 
 
 _DASHES = ("-", "–", "—")

@@ -61,7 +61,7 @@ def is_punct(token: Token) -> bool:
 
 def punct_at(table: TokenTable, i: int) -> bool:
     """``is_punct`` of token i of a Doc's token table."""
-    return table.punct_flags[i] or _all_punctuation(table.texts[i])
+    return table.puncts[i]
 
 
 @lru_cache(maxsize=1 << 14)
@@ -105,7 +105,8 @@ class TokenTable:
     lemmas: list[str]  # ``lemma(token)``
     pos: list[str]  # ``token.pos_``
     spaces: list[bool]  # ``is_space(token)``
-    punct_flags: list[bool]  # ``token.is_punct`` (``punct_at`` adds the symbols)
+    punct_flags: list[bool]  # ``token.is_punct``
+    puncts: list[bool]  # ``is_punct(token)``: the flag, or a text of punctuation and symbols only
     trailing: list[bool]  # the token is followed by a space
     morphs: list[int]  # ``token.morph.key``
 
@@ -168,11 +169,12 @@ def _columns(doc: Doc) -> numpy.ndarray:
     return kept_with(doc, "columns", lambda doc: doc.to_array(list(_COLUMNS)))
 
 
-# A word's text, ``token.lower_``, ``is_space`` and ``token.is_punct``, by vocab and ORTH hash: they
-# depend on the word alone, and a few tens of thousands of words make up most text, so one dict look-up
-# per token replaces two string decodings and two flag columns. Keyed by the vocab's id, holding the vocab
-# (so the id is not reused while its words are kept); bounded, so a long run's memory stays flat.
-_LexemeRow = tuple[str, str, bool, bool]
+# A word's text, ``token.lower_``, ``is_space``, ``token.is_punct`` and ``is_punct``, by vocab and ORTH
+# hash: they depend on the word alone, and a few tens of thousands of words make up most text, so one dict
+# look-up per token replaces two string decodings, two flag columns and a test of the text. Keyed by the
+# vocab's id, holding the vocab (so the id is not reused while its words are kept); bounded, so a long
+# run's memory stays flat.
+_LexemeRow = tuple[str, str, bool, bool, bool]
 _LEXEMES: dict[int, tuple[Vocab, dict[int, _LexemeRow]]] = {}
 _LEXEMES_LIMIT = 1 << 18
 
@@ -189,16 +191,17 @@ def _lexeme_rows(vocab: Vocab, orths: list[int]) -> list[_LexemeRow]:
 def _lexeme_row(vocab: Vocab, orth: int) -> _LexemeRow:
     lexeme = vocab[orth]
     text = lexeme.orth_
-    return text, lexeme.lower_, lexeme.is_space or text.isspace(), lexeme.is_punct
+    flag = lexeme.is_punct
+    return text, lexeme.lower_, lexeme.is_space or text.isspace(), flag, flag or _all_punctuation(text)
 
 
 def _token_table(doc: Doc) -> TokenTable:
     if not len(doc):
-        return TokenTable([], [], [], [], [], [], [], [], [])
+        return TokenTable([], [], [], [], [], [], [], [], [], [])
     columns = _columns(doc)
     orth, lemma_, pos, morphs = columns[:, :4].T.tolist()
     trailing = columns[:, 4].astype(bool).tolist()  # Python bools, straight from numpy
-    texts, lower_attrs, spaces, punct = map(list, zip(*_lexeme_rows(doc.vocab, orth), strict=True))
+    texts, lower_attrs, spaces, punct, puncts = map(list, zip(*_lexeme_rows(doc.vocab, orth), strict=True))
     # a vocab with lexical attributes sets every lower form, a lemmatizer every lemma: no pass to fill gaps
     lowers = lower_attrs if all(lower_attrs) else [form or text.lower()
                                                    for form, text in zip(lower_attrs, texts, strict=True)]
@@ -214,6 +217,7 @@ def _token_table(doc: Doc) -> TokenTable:
         pos=_decode(strings, pos),
         spaces=spaces,
         punct_flags=punct,
+        puncts=puncts,
         trailing=trailing,
         morphs=morphs,
     )
