@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
+from operator import or_
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -305,6 +306,25 @@ _NO_TRIGGER, _VERB_TRIGGER, _AS_VERB, _AS_TAGGED = 0, 1, 2, 4
 def _reading_memo(triggers: Any) -> dict[tuple[str, str, str, str], int]:
     """The memo of ``_trigger_reading`` for one lexicon (filled by ``remembered``)."""
     return {}
+
+
+@lru_cache(maxsize=4)
+def _word_memos(triggers: Any) -> tuple[dict[str, bool], dict[str, bool]]:
+    """The memos of ``_form_may_trigger`` and ``_lemma_may_trigger`` for one lexicon."""
+    return {}, {}
+
+
+def _form_may_trigger(triggers: Any, form: str) -> bool:
+    """Whether a reading drawn from a lower-case form (the form itself, its verb lemmas, its stems) has
+    rows as a verb, or the form has rows as a noun or adjective. ``_trigger_reading`` gives no trigger
+    unless this or ``_lemma_may_trigger`` of the lemma holds: one look-up per word, no key to build."""
+    return any(_has_rows(triggers, candidate, "VERB") for candidate in _lemma_candidates(form, form, True)) \
+        or _has_rows(triggers, form, "NOUN") or _has_rows(triggers, form, "ADJ")
+
+
+def _lemma_may_trigger(triggers: Any, lemma_: str) -> bool:
+    """Whether a lemma has rows as a verb, a noun or an adjective (see ``_form_may_trigger``)."""
+    return any(_has_rows(triggers, lemma_, pos) for pos in ("VERB", "NOUN", "ADJ"))
 
 
 def _trigger_reading(triggers: Any, text: str, form: str, lemma_: str, tag: str) -> int:
@@ -937,8 +957,13 @@ class EventFinder:
         if self._candidate_words is None:
             table = self.table
             triggers = self.triggers
-            # only the words with a trigger's part of speech are looked up (picked out in C)
-            tagged = list(compress(range(len(table.pos)), map(_TRIGGER_TAGS.__contains__, table.pos)))
+            # only the words whose form or lemma may trigger are looked up in full (picked out in C)
+            form_memo, lemma_memo = _word_memos(triggers)
+            by_form = remembered(form_memo, table.lowers, lambda word: _form_may_trigger(triggers, word),
+                                 _READINGS_LIMIT)
+            by_lemma = remembered(lemma_memo, table.lemmas, lambda word: _lemma_may_trigger(triggers, word),
+                                  _READINGS_LIMIT)
+            tagged = list(compress(range(len(by_form)), map(or_, by_form, by_lemma)))
             columns = (table.texts, table.lowers, table.lemmas, table.pos)
             keys = list(zip(*(map(column.__getitem__, tagged) for column in columns), strict=True))
             readings = remembered(_reading_memo(triggers), keys, lambda key: _trigger_reading(triggers, *key),
