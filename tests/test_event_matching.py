@@ -76,3 +76,20 @@ def test_the_match_verb_is_its_first_trigger_word(spec: str) -> None:
     finder = EventFinder(doc, find_entities(doc, article), [], 0)
     found = [match for sent in finder.sents for match in finder.matches(sent)]
     assert found and all(match.verb is match.trigger_tokens[0] for match in found)
+
+
+@pytest.mark.parametrize("spec", [
+    "Det/PRON/det/SUBJ/1 angrep/VERB/angripe/FINV/1 byen/NOUN/by/DOBJ/1 ./PUNCT/./IP/1",
+    "Man/PRON/man/SUBJ/1 møttes/VERB/møtes/FINV/1 i/ADP/i/ADV/1 går/ADV/går/PUTFYLL/2 ./PUNCT/./IP/1",
+    *SENTENCES,
+])
+def test_a_match_no_one_acts_is_one_the_events_drop(spec: str) -> None:
+    # ``find`` drops these before the gate: that must be what ``_events`` would do after it
+    doc = parsed(spec)
+    article = Article(document=Document(source="t.txt", text=doc.text, format="text"), index=0,
+                      span=(0, len(doc.text)))
+    finder = EventFinder(doc, find_entities(doc, article), [], 0)
+    for sent in finder.sents:
+        for match in finder.matches(sent):
+            if finder._no_one_acts(match, sent):
+                assert finder._events(match, sent, set()) == []

@@ -391,6 +391,7 @@ class _Match:
     type: str
     target_token: Token | None
     lemma: str = ""  # the lexicon lemma that matched ("møtes" is deponent, not passive)
+    passive: bool | None = None  # ``EventFinder._passive``, once asked
 
 
 @dataclass(frozen=True, slots=True)
@@ -2456,6 +2457,8 @@ class EventFinder:
         seen: set[tuple[str, str | None, int]] = set()
         for sent in self.sents:
             for match in self.matches(sent):
+                if self._no_one_acts(match, sent):
+                    continue  # no one who can act does it (``_events`` would drop it after the gate)
                 trigger = match.trigger_tokens[0]
                 gate = self._gate(sent)
                 if gate.question or gate.broken_line or self._fiction(sent):
@@ -2484,12 +2487,36 @@ class EventFinder:
                 events.extend(self._events(match, sent, seen))
         return events
 
+    def _passive(self, match: _Match, sent: Span) -> bool:
+        """Whether the match's verb is passive (its subject is then the target), worked out once per match."""
+        if match.passive is None:
+            verb = match.verb
+            deponent = match.lemma.endswith("s") and verb is match.trigger_tokens[0]  # "møtes" is not passive
+            match.passive = (is_passive(verb, self.sentence_of(verb)) or coordinated_passive(verb, sent)) \
+                and not deponent  # "ble frifunnet ..., men dømt for": the second participle is passive too
+        return match.passive
+
+    def _acting(self, match: _Match, sent: Span) -> tuple[Token | None, tuple[Token, Token | None] | None,
+                                                           Token | None]:
+        """Of an active match: the subject, the parties of a "mellom" phrase, and who acts (the first party,
+        else the subject)."""
+        subject = self.subject(match.verb)
+        between = self._between(match.trigger_tokens[-1], sent)
+        return subject, between, between[0] if between is not None else subject
+
+    def _without_actor(self, match: _Match, acting: Token | None) -> bool:
+        """Whether no one who can act does an active match's act (a topic noun needs no one)."""
+        topic = match.verb is match.trigger_tokens[0] and not looks_like_verb(match.verb)
+        return not topic and (acting is None or not self.can_act(acting, match.type))
+
+    def _no_one_acts(self, match: _Match, sent: Span) -> bool:
+        """An active match that no one who can act does: ``_events`` drops it whatever the gate says, so
+        ``find`` asks first and spares the gate's work (no check before it in ``_events`` keeps anything)."""
+        return not self._passive(match, sent) and self._without_actor(match, self._acting(match, sent)[2])
+
     def _events(self, match: _Match, sent: Span, seen: set[tuple[str, str | None, int]]) -> list[Event]:
         verb = match.verb
-        deponent = match.lemma.endswith("s") and verb is match.trigger_tokens[0]  # "møtes" is not passive
-        passive = (is_passive(verb, self.sentence_of(verb)) or coordinated_passive(verb, sent)) \
-            and not deponent  # "ble frifunnet ..., men dømt for": the second participle is passive too
-        if passive:
+        if self._passive(match, sent):
             agent, patient = self.agent(verb), self.subject(verb)
             accident = self._word_ending_in(sent, _ACCIDENT_WORDS)
             if match.type == "ASSAULT" and agent is None and accident:
@@ -2523,11 +2550,8 @@ class EventFinder:
             actors = [self.refer(agent, verb.i) if self.can_act(agent) else None]
             target = self.refer(patient, verb.i)
         else:
-            subject = self.subject(verb)
-            between = self._between(match.trigger_tokens[-1], sent)
-            topic = match.verb is match.trigger_tokens[0] and not looks_like_verb(match.verb)
-            acting = between[0] if between is not None else subject
-            if not topic and (acting is None or not self.can_act(acting, match.type)):
+            subject, between, acting = self._acting(match, sent)
+            if self._without_actor(match, acting):
                 return []  # no one who can act does it: "Stående applaus hedret", "man møtes", "det rammer"
             actors = self.actors(verb, verb.i)
             skip = {t.i for t in match.trigger_tokens}
