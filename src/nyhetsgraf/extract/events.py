@@ -47,6 +47,7 @@ from nyhetsgraf.extract.event_hedges import (
     subject_in_place,
     time_phrase,
 )
+from nyhetsgraf.extract.event_statistics import reports_statistic
 from nyhetsgraf.extract.syntax import (
     SUBJECT_DEPS,
     WEEKDAYS,
@@ -107,12 +108,17 @@ _POSSESSIVES = {
     "hennar",
     "deira",
 }
+# Words no object is: an answer ("takket ja til") and a possessive ("gitt sin støtte").
+_NOT_OBJECTS = _POSSESSIVES | {"ja", "nei"}
 # prepositions whose complement is the one the event is aimed at: "protesterer mot", "angrep på", "møte med"
 # Nouns that count or group what follows "av": the phrase keeps it ("grupper av demonstranter").
 _PARTITIVE_NOUNS = word_set("partitive_nouns")
 # Event types whose "mot"/"på" phrase names the target ("angrep på", "protester mot"); for the
 # others it is a place or a topic ("stanset treningen på bakken").
 _AIMED_TYPES = {"ASSAULT", "ACCUSE", "PROTEST", "THREATEN", "SANCTION", "COERCE", "REJECT"}
+# Nouns of complex prepositions ("på bakgrunn av", "på vegne av"): no target of a "på" phrase.
+_COMPLEX_PREPOSITION_NOUNS = frozenset({"bakgrunn", "bakgrunnen", "grunn", "grunnlag", "grunnlaget", "vegne",
+                                        "tross", "initiativ", "oppdrag", "bekostning", "foranledning"})
 _TARGET_PREPOSITIONS = {"mot", "på", "med", "overfor", "mellom"}
 _FIRST_PERSON = {"vi", "jeg", "eg", "me"}
 _CLAUSE_OPENERS = {
@@ -799,7 +805,9 @@ def is_passive(verb: Token, sent: Span) -> bool:
         and not verb.tag_.lower().endswith("perf-part")
         and not (participle_like)
     ):
-        return False
+        return _past_form_after_passive(verb, sent) or _gapped_passive(verb, sent)
+    if _reduced_relative(verb, sent):
+        return True
     # the words before the participle, read from the Doc's tables
     doc = verb.doc
     table = token_table(doc)
@@ -842,6 +850,81 @@ def is_passive(verb: Token, sent: Span) -> bool:
 _DASHES = ("-", "–", "—")
 
 
+def _reduced_relative(verb: Token, sent: Span) -> bool:
+    """ "sier at en mann arrestert for ran har tilstått", "militser alliert med hæren": a participle
+    right after a noun phrase that no auxiliary opens describes what was done to that noun ("har
+    politiet i Oslo arrestert" is a perfect with an inverted subject)."""
+    doc = verb.doc
+    after = doc[verb.i + 1] if verb.i + 1 < sent.end else None
+    if after is not None and after.pos_ in ("NOUN", "PROPN", "PRON", "DET", "NUM", "ADJ"):
+        return False  # an object after it: "... og tollerne beslaglagt narkotika"
+    k = verb.i - 1
+    while k > sent.start and doc[k].pos_ == "ADV":
+        k -= 1
+    if doc[k].pos_ not in ("NOUN", "PROPN"):
+        return False
+    while k > sent.start and doc[k].pos_ in ("NOUN", "PROPN", "DET", "ADJ", "NUM", "ADP", "ADV"):
+        k -= 1
+    opener = doc[k]
+    if k == sent.start and opener.pos_ in ("NOUN", "PROPN", "DET", "ADJ", "NUM"):
+        return False  # the clause opens with the noun: left to the checks that follow
+    return opener.pos_ not in ("AUX", "VERB") and not is_space(opener)
+# Finite forms of "bli"/"verte" that make the verb group they open passive.
+_FINITE_PASSIVE_AUXILIARIES = ("ble", "blei", "blir", "vart", "vert")
+
+
+def _participle_shaped(verb: Token) -> bool:
+    """A past form the tagger read as finite that can also be a participle: "såret", "skadet",
+    nynorsk plural "arresterte"."""
+    past = verb.pos_ == "VERB" and "Past" in morph_values(verb, "Tense")
+    return past and low(verb).endswith(("t", "d", "e"))
+
+
+def _past_form_after_passive(verb: Token, sent: Span) -> bool:
+    """ "vart to menn arresterte av politiet", "ble fem opprørere som sto bak, drept": a clause has one
+    finite verb, so a past form (or a "-t" form read as a noun) after a finite "ble"/"vart" and its
+    subject is its participle."""
+    doc = verb.doc
+    previous = verb.i - 1
+    while previous > sent.start and doc[previous].pos_ == "ADV":
+        previous -= 1
+    if verb.pos_ == "NOUN" and low(verb).endswith("t") and low(doc[previous]) in _FINITE_PASSIVE_AUXILIARIES:
+        return True  # "at noen blir henrettet": a participle the tagger read as a noun
+    if not _participle_shaped(verb):
+        return False
+    inserted = _parenthetical_before(verb, sent)
+    for t in reversed(doc[max(sent.start, verb.i - 12 - len(inserted)) : verb.i]):
+        if t.i in inserted:
+            continue
+        if low(t) in _FINITE_PASSIVE_AUXILIARIES or low(t) in ("er", "var"):
+            return True
+        if t.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "DET", "PRON", "ADV", "ADP") or is_punct(t) \
+                or low(t) in ("som", "der", "at"):
+            return False  # "ble sint og kastet stein", "var det han som drepte": a verb of its own
+    return False
+
+
+def _gapped_passive(verb: Token, sent: Span) -> bool:
+    """ "Sjåføren ble drept og fem studenter såret i eksplosjonen": after a passive clause, "og", a
+    noun phrase and a past form with no object share the passive auxiliary."""
+    doc = verb.doc
+    if not _participle_shaped(verb) or not low(verb).endswith(("t", "d")):
+        return False
+    if verb.i + 1 < sent.end and doc[verb.i + 1].pos_ in ("NOUN", "PROPN", "PRON", "DET", "NUM", "ADJ"):
+        return False  # "... og politiet kastet ham ut": an object, an active clause
+    k = verb.i - 1
+    while k > sent.start and doc[k].pos_ in ("NOUN", "PROPN", "NUM", "DET", "ADJ"):
+        k -= 1
+    if k == verb.i - 1 or k <= sent.start or low(doc[k]) != "og":
+        return False
+    earlier = doc[k - 1]
+    while earlier.i > sent.start and earlier.pos_ in ("ADP", "NOUN", "PROPN", "DET", "ADJ", "NUM", "ADV"):
+        earlier = doc[earlier.i - 1]  # "ble drept i angrepet og ..."
+    participle = "Part" in morph_values(earlier, "VerbForm") or _participle_shaped(earlier) or (
+        earlier.pos_ == "ADJ" and low(earlier).endswith(("t", "d")))  # "er savnet og fem andre såret"
+    return participle and is_passive(earlier, sent)
+
+
 def _parenthetical_before(verb: Token, sent: Span) -> set[int]:
     """Token indexes of a dash or bracket insertion that ends right before ``verb`` (adverbs aside)."""
     table = token_table(verb.doc)
@@ -849,12 +932,30 @@ def _parenthetical_before(verb: Token, sent: Span) -> set[int]:
     i = verb.i - 1
     while i > sent.start and pos[i] == "ADV":
         i -= 1
+    if i > sent.start and texts[i] == ",":
+        return _relative_clause_before(i, sent)
     if i <= sent.start or texts[i] not in (*_DASHES, ")"):
         return set()
     opener = ("(",) if texts[i] == ")" else _DASHES
     for k in range(i - 1, max(sent.start - 1, i - 25), -1):
         if texts[k] in opener:
             return set(range(k, i + 1))
+    return set()
+
+
+def _relative_clause_before(comma: int, sent: Span) -> set[int]:
+    """Token indexes of a relative clause on a noun that ends with the comma at ``comma``: "ble minst
+    fem opprørere som sto bak angrepet, drept" has the passive auxiliary before the clause."""
+    doc = sent.doc
+    table = token_table(doc)
+    pos, texts, lowers = table.pos, table.texts, table.lowers
+    for k in range(comma - 1, max(sent.start, comma - 15), -1):
+        if texts[k] in (",", ";", ":", *_DASHES):
+            return set()
+        if lowers[k] in ("som", "der") and pos[k - 1] in _NOMINAL | {","}:
+            start = k - 1 if texts[k - 1] == "," else k  # "mannen, som er svensk, ble ... pågrepet"
+            clause = range(k + 1, comma)
+            return set(range(start, comma + 1)) if any(_finite_at(doc, table, j) for j in clause) else set()
     return set()
 
 
@@ -1126,7 +1227,9 @@ class EventFinder:
             return surface
         parsed = self._parsed_subject(verb)
         if parsed is not None and parsed.pos_ in _NOMINAL and not self._is_time(parsed):
-            return parsed
+            pronoun = self.doc[parsed.i - 1]
+            after_verb = pronoun.i - 1 >= sent.start and self.doc[pronoun.i - 1].pos_ in ("VERB", "AUX")
+            return pronoun if after_verb and self._pronoun_before_object(pronoun, sent) else parsed
         return None
 
     def _parsed_subject(self, verb: Token) -> Token | None:
@@ -1209,14 +1312,15 @@ class EventFinder:
         if len(before) == 1 and low(before[0]) in _TOPICS and after is not None \
                 and after.pos_ == "PRON" and low(after) in _NOMINATIVE_PRONOUNS:
             return after  # "Det vil jeg sterkt avvise": a topic first, the pronoun after the verb acts
+        if coordinated and before and all(t.pos_ in ("NUM", "DET", "ADJ") for t in before):
+            return before[-1]  # "er en savnet og fem andre såret": a noun phrase with no noun
         if coordinated and not before:
             # "avviser kritikken og sier ...": the subject of the first clause
             first_verb = next((t for t in doc[sent.start : start] if is_finite(t)), None)
             return (
                 self._surface_subject(first_verb) if first_verb is not None and first_verb != verb else None
             )
-        object_relative = len(before) == 1 and before[0].pos_ == "PRON" \
-            and low(before[0]) in _NOMINATIVE_PRONOUNS
+        object_relative = self._own_subject_in_relative(before)
         if start > sent.start and low(doc[start - 1]) == "som" and not object_relative:
             return self._nominal_before(start - 1, sent)  # "som de tok kontroll over": "de" acts
         if len(before) > 2 and low(before[0]) in _PARTITIVE_NOUNS and low(before[1]) == "av":
@@ -1240,6 +1344,8 @@ class EventFinder:
             for t in doc[finite.i + 1 : min(sent.end, finite.i + 6)]:
                 if low(t) in _PARTITIVE_NOUNS and t.i + 1 < sent.end and low(doc[t.i + 1]) == "av":
                     return t  # "har hundretusenvis av mennesker deltatt"
+                if self._pronoun_before_object(t, sent):
+                    return t  # "hyller de mannskapet": the pronoun is the subject, the noun the object
                 if t.pos_ in _NOMINAL and not self._is_time(t) and low(t) not in _POSSESSIVES:
                     return _phrase_head(t, sent)
                 skippable = t.pos_ in ("ADV", "DET", "ADJ", "NUM", "PART") or low(t) in _NP_LEFT_WORDS
@@ -1261,6 +1367,31 @@ class EventFinder:
             t for t in core if t.pos_ in _NOMINAL and not self._is_time(t) and low(t) not in _POSSESSIVES
         ]
         return nominals[-1] if nominals else None
+
+    def _own_subject_in_relative(self, before: list[Token]) -> bool:
+        """ "som de tok kontroll over", "mannen som naboene anmeldte": words between "som" and the verb
+        that open a noun phrase are the relative clause's own subject, and the antecedent its object
+        ("som i går arresterte", "som sammen med politiet aksjonerte" have none)."""
+        words = [t for t in before if t.pos_ not in ("ADV", "PART")]
+        if not words:
+            return False
+        first = words[0]
+        if first.pos_ == "PRON":
+            return low(first) in _NOMINATIVE_PRONOUNS
+        if len(words) == 1 and first.pos_ == "NOUN" and "Ind" in morph_values(first, "Definite") \
+                and "Sing" in morph_values(first, "Number"):
+            return False  # "hva man som person skal akseptere": "som" is "as", no relative clause
+        nominal = any(t.pos_ in ("NOUN", "PROPN") and not self._is_time(t) for t in words)
+        return nominal and first.pos_ in ("DET", "ADJ", "NUM", "NOUN", "PROPN")
+
+    def _pronoun_before_object(self, word: Token, sent: Span) -> bool:
+        """ "Samtidig hyller de mannskapet", "I natt angreip dei opprørarane": after an inverted verb,
+        "de" before a noun in the definite form is the subject pronoun ("de nye soldatene" is one
+        phrase, with its adjective)."""
+        if low(word) not in ("de", "dei") or word.i + 1 >= sent.end:
+            return False
+        after = self.doc[word.i + 1]
+        return after.pos_ == "NOUN" and "Def" in morph_values(after, "Definite")
 
     def _last_finite(self, start: int, end: int) -> int | None:
         """The last finite verb in words [start, end), if any."""
@@ -1376,20 +1507,45 @@ class EventFinder:
     def direct_object(self, verb: Token, skip: set[int]) -> Token | None:
         """The object of a verb that is not part of the trigger ("ba Nord-Korea om ..."), by parse or
         as the first nominal after the verb; times never."""
+        sent = self.sentence_of(verb)
         for child in verb.children:
-            usable = child.i not in skip and not self._is_time(child) and child.pos_ in _NOMINAL
+            usable = child.i not in skip and not self._is_time(child) and child.pos_ in _NOMINAL \
+                and low(child) not in _NOT_OBJECTS and not self._clause_between(verb, child)
             if dep(child) in ("DOBJ", "obj", "IOBJ") and usable:
                 return child
-        sent = self.sentence_of(verb)
         for t in self.doc[verb.i + 1 : _clause_window(verb, sent)]:
             if t.pos_ == "ADP":
                 break  # objects come before prepositional phrases: "ber om tilbakeholdenhet" has none
-            if t.i in skip or self._is_time(t) or t.pos_ in ("ADV", "DET", "ADJ", "NUM", "PART"):
-                continue
+            if t.i in skip or self._is_time(t) or t.pos_ in ("ADV", "DET", "ADJ", "NUM", "PART") \
+                    or low(t) in _POSSESSIVES:
+                continue  # "gitt sin støtte til": a possessive of the trigger noun
+            if low(t) in ("ja", "nei"):
+                break  # "takket ja til", "svarte nei": an answer, no object
             if t.pos_ in _NOMINAL:
                 return _phrase_head(t, sent) if t.pos_ != "PRON" else t
             break
+        return self._relative_object(verb, sent)
+
+    def _relative_object(self, verb: Token, sent: Span) -> Token | None:
+        """ "mannen som naboene anmeldte": in a relative clause with a subject of its own, the
+        antecedent of "som" is the verb's object."""
+        finite = _finite_verb_of(verb, sent)
+        for k in range(finite.i - 1, max(sent.start - 1, finite.i - 7), -1):
+            if low(self.doc[k]) == "som":
+                before = [t for t in self.doc[k + 1 : finite.i] if not is_space(t)]
+                own_subject = bool(before) and self._own_subject_in_relative(before)
+                antecedent = self._antecedent(self.doc[k]) if own_subject else None
+                return antecedent if antecedent is not None and antecedent.pos_ != "PRON" else None
+            if self.doc[k].pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") or is_punct(self.doc[k]):
+                return None  # "har status som mistenkte og har latt seg bistå": another clause
         return None
+
+    def _clause_between(self, verb: Token, child: Token) -> bool:
+        """ "gi støtte til bønder som vanskjøtter dyrene": an object the parse hangs on the verb across
+        a "som", "at" or a comma belongs to another clause."""
+        table = self.table
+        return any(table.lowers[k] in ("som", "at", "der") or punct_at(table, k)
+                   for k in range(verb.i + 1, child.i))
 
     def _between(self, noun: Token, sent: Span) -> tuple[Token, Token | None] | None:
         """The two sides of an event noun followed by "mellom X og Y"."""
@@ -1407,15 +1563,32 @@ class EventFinder:
             second = _next_head(self.doc, k + 1, min(sent.end, k + 5))
         return first, second
 
-    def aimed_at(self, token: Token) -> Token | None:
-        """The complement of a "mot"/"på" phrase right after a trigger: "protester mot regjeringen"."""
+    def aimed_at(self, token: Token, type_: str = "") -> Token | None:
+        """The complement of a "mot"/"på" phrase right after a trigger: "protester mot regjeringen";
+        not a complex preposition ("på bakgrunn av") nor, for a protest, the place it is held in
+        ("marsjerte på fortauet")."""
         sent = self.sentence_of(token)
         for t in self.doc[token.i + 1 : min(sent.end, token.i + 4)]:
             if low(t) in ("mot", "på", "overfor"):
-                return _next_head(self.doc, t.i + 1, min(sent.end, t.i + 6))
+                head = _next_head(self.doc, t.i + 1, min(sent.end, t.i + 6))
+                if head is None or self._complex_preposition(head):
+                    return None
+                if type_ == "PROTEST" and low(t) == "på" and not self._protested(head):
+                    return None
+                return head
             if t.pos_ not in ("ADV", "ADJ", "NOUN"):
                 break
         return None
+
+    def _complex_preposition(self, head: Token) -> bool:
+        """ "på bakgrunn av", "på grunn av", "på vegne av": the noun of a complex preposition."""
+        following = head.i + 1 < len(self.doc) and low(self.doc[head.i + 1]) in ("av", "fra")
+        return following and bool({lemma(head), low(head)} & _COMPLEX_PREPOSITION_NOUNS)
+
+    def _protested(self, head: Token) -> bool:
+        """ "protesterte på vedtaket": a protest "på" something is aimed at people or a decision; else
+        "på" gives where it was held ("demonstrerte på torget")."""
+        return self.can_act(head) or is_agreement_noun(low(head)) or is_agreement_noun(lemma(head))
 
     def refer(self, token: Token | None, before: int) -> str | None:
         """Canonical name or short phrase for an argument token."""
@@ -1499,7 +1672,7 @@ class EventFinder:
         start = head.i
         for i in range(head.i - 1, max(-1, head.i - 5), -1):
             t = doc[i]
-            if is_space(t) or is_punct(t):
+            if is_space(t) or is_punct(t) or _adverbial_before_phrase(t, head) or _perfect_participle(t):
                 break
             genitive = t.text.endswith(("s", "'", "’")) and t.pos_ in ("PROPN", "NOUN") and i == start - 1
             article = (
@@ -1559,7 +1732,10 @@ class EventFinder:
         pronoun's sentence or the one before it, or a plural name."""
         sents = [s for s in self.sents if s.start <= pronoun.i]
         window_start = sents[-2].start if len(sents) > 1 else (sents[-1].start if sents else 0)
+        own_subject = self._subject_of_object(pronoun)
         for t in reversed(self.doc[window_start : pronoun.i]):
+            if t == own_subject:
+                continue  # "vaktene tvang dem": an object pronoun is not its own clause's subject
             if t.pos_ == "NOUN" and "Plur" in morph_values(t, "Number") and not self._is_time(t):
                 k = t.i - 1
                 while k > window_start and self.doc[k].pos_ in ("DET", "ADJ", "NUM"):
@@ -1571,8 +1747,22 @@ class EventFinder:
         # truet av dem" speaks of the men, not of a group named sentences before
         for t in reversed(self.doc[self.sentence_of(pronoun).start : pronoun.i]):
             if t.pos_ == "NOUN" and "Plur" in morph_values(t, "Number") and not self._is_time(t) \
-                    and low(t) not in _NOT_ACTORS and self.can_act(t):
+                    and low(t) not in _NOT_ACTORS and self.can_act(t) and t != own_subject:
                 return t
+        return None
+
+    def _subject_of_object(self, pronoun: Token) -> Token | None:
+        """The subject of the verb an object pronoun ("dem") follows: "seg", not "dem", would point
+        back to it; nynorsk "dei" is an object only after a verb whose subject comes first."""
+        if low(pronoun) not in ("dem", "dei"):
+            return None
+        sent = self.sentence_of(pronoun)
+        for t in reversed(self.doc[max(sent.start, pronoun.i - 3) : pronoun.i]):
+            if t.pos_ in ("VERB", "AUX"):
+                subject = self.subject(t)
+                return subject if subject is not None and subject.i < t.i else None
+            if t.pos_ not in ("ADV", "PART"):
+                return None
         return None
 
     def bound_pronoun(self, token: Token) -> str | None:
@@ -2515,6 +2705,8 @@ class EventFinder:
         return not self._passive(match, sent) and self._without_actor(match, self._acting(match, sent)[2])
 
     def _events(self, match: _Match, sent: Span, seen: set[tuple[str, str | None, int]]) -> list[Event]:
+        if reports_statistic(match.trigger_tokens[0], sent):
+            return []  # "halvparten ble kastet ut", "en av fem er truet": a figure, not an event
         verb = match.verb
         if self._passive(match, sent):
             agent, patient = self.agent(verb), self.subject(verb)
@@ -2561,7 +2753,8 @@ class EventFinder:
             target_token = (
                 match.target_token
                 or self.direct_object(verb, skip)
-                or (self.aimed_at(match.trigger_tokens[-1]) if match.type in _AIMED_TYPES else None)
+                or (self.aimed_at(match.trigger_tokens[-1], match.type)
+                    if match.type in _AIMED_TYPES else None)
             )
             if match.type == "CONSULT" and self._match_between_teams(sent):
                 return []  # "skal møte Holyfield i VM-kamp": a match, not a meeting
@@ -2675,6 +2868,32 @@ def _opens_clause_at(parse: ParseTable, verb: int) -> bool:
     if any(deps[child] in ("SBU", "mark") and child < verb for child in children):
         return True
     return deps[verb] in ("KOORD", "conj") and any(deps[child] in SUBJECT_DEPS for child in children)
+
+
+def _perfect_participle(token: Token) -> bool:
+    """ "har allerede forbudt transport", "avvist kravet og forlangt bevis": a participle after "ha"
+    or "og" is the verb of the clause, no adjective of the noun after it ("de drepte soldatene" has
+    its determiner)."""
+    if token.i == 0 or token.pos_ not in ("ADJ", "VERB") or not low(token).endswith(("t", "d")):
+        return False
+    k = token.i - 1
+    while k > 0 and token.doc[k].pos_ == "ADV":
+        k -= 1
+    previous = token.doc[k]
+    # "er væpnet politi utplassert": after "være" the participle describes the noun
+    perfect = lemma(previous) == "ha" or low(previous) in ("har", "hadde", "ha", "hatt")
+    return looks_like_verb(token) and (perfect or previous.pos_ == "CCONJ")
+
+
+def _adverbial_before_phrase(token: Token, head: Token) -> bool:
+    """ "blir trolig flere aktivister arrestert", "krever blant annet nye tiltak": an adverb the tagger
+    read as an adjective, or the "annet" of "blant annet" ("mellom anna"), is no word of the noun
+    phrase after it."""
+    doc = token.doc
+    if low(token) in ("annet", "anna") and token.i > 0 and low(doc[token.i - 1]) in ("blant", "mellom"):
+        return True
+    inside = token.i < token.head.i <= head.i
+    return token.pos_ == "ADJ" and dep(token) in ("ADV", "advmod") and not inside
 
 
 def _participle_as_noun(token: Token) -> bool:
