@@ -85,9 +85,19 @@ class Vocabulary:
     entries: dict[str, dict[str, str]] = field(default_factory=dict)
     _phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict, repr=False)
     _ending: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = field(default_factory=dict, repr=False)
+    _long: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def get(self, kind: str) -> dict[str, str]:
         return self.entries.get(kind, {})
+
+    def words_of_length(self, kind: str, least: int) -> tuple[str, ...]:
+        """The words of a kind at least ``least`` characters long, in file order: one ``str.endswith``
+        or ``str.startswith`` with them tells whether any of them ends or begins a word, without a
+        Python loop over the kind's words for each word asked about."""
+        key = (kind, least)
+        if key not in self._long:
+            self._long[key] = tuple(word for word in self.get(kind) if len(word) >= least)
+        return self._long[key]
 
     def phrases_from(self, kind: str, word: str) -> list[tuple[tuple[str, ...], str]]:
         """The multi-word entries of a kind that begin with a word, longest first."""
@@ -219,13 +229,18 @@ def _number_starts(doc: Doc) -> list[int]:
 
 def _find_number_starts(doc: Doc) -> list[int]:
     table = syntax.token_table(doc)
-    words = list(zip(table.texts, table.lower_attrs, strict=True))
-    flags = syntax.remembered_flags(_OPENS_NUMBER, words, _opens_number)
+    vocab = doc.vocab
+
+    def opens_number(text: str) -> bool:
+        return _opens_number((text, vocab[text].lower_))  # the token's lower_ is its lexeme's
+
+    # keyed by the text alone, per vocab: no (text, lower form) pair to make and hash per token
+    flags = syntax.remembered_flags(syntax.memo_of_vocab(_OPENS_NUMBER, vocab), table.texts, opens_number)
     return list(compress(range(len(flags)), flags))
 
 
-# (text, token.lower_) -> whether the word may open a number phrase, for every word seen
-_OPENS_NUMBER: dict[tuple[str, str], bool] = {}
+# per vocab: text -> whether the word may open a number phrase, for every word seen
+_OPENS_NUMBER: syntax.VocabMemos[str, bool] = {}
 
 
 def _opens_number(word: tuple[str, str]) -> bool:
@@ -297,26 +312,28 @@ def _time_token_indices(doc: Doc, times: list[TimeExpression] | None, offset: in
 
 def _is_excluded(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, in_time: set[int],
                  entities: EntityIndex | None) -> bool:
-    first = doc[phrase.start]
+    table = syntax.token_table(doc)  # read per token index: a Token only where a flag is not in it
+    texts, lowers = table.texts, table.lower_attrs
+    first_text, first_lower = texts[phrase.start], lowers[phrase.start]
     if any(i in in_time for i in range(phrase.start, phrase.end)):
         return True
-    if any(ch in first.text for ch in "-/:–"):
+    if any(ch in first_text for ch in "-/:–"):
         return True
     # Ordinal "3." before a lower-case word; a sentence-final "17." is a number.
-    if first.text.endswith(".") and first.text[:-1].isdigit() and phrase.end < sent.end \
-            and doc[phrase.end].text[:1].islower():
+    if first_text.endswith(".") and first_text[:-1].isdigit() and phrase.end < sent.end \
+            and texts[phrase.end][:1].islower():
         return True
     before, after = _lower(doc, phrase.start - 1), _lower(doc, phrase.end)
     if before == "(" and after == ")":
         return True  # age: "Ola Berg (13)"
     if before in NOT_COUNT_BEFORE:
         return True
-    if _lower(doc, phrase.end).rstrip(".") in MONTHS:
+    if after.rstrip(".") in MONTHS:
         return True  # "22 oktober 1981": a date written without the day's full stop
-    if first.lower_ in SCALES and before in VAGUE_BEFORE:
+    if first_lower in SCALES and before in VAGUE_BEFORE:
         return True  # "flere hundre", "noen tusen": no definite number
-    if parse_digits(first.text) is not None and (
-            parse_digits(_lower(doc, phrase.end)) is not None or parse_digits(before) is not None):
+    if parse_digits(first_text) is not None and (
+            parse_digits(after) is not None or parse_digits(before) is not None):
         return True  # phone numbers and digit runs
     value = phrase.value
     if 1800 <= value <= 2100 and float(value).is_integer() and phrase.end - phrase.start == 1 \
@@ -324,24 +341,24 @@ def _is_excluded(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary, 
         return True  # a year
     if _unit_follows(doc, phrase.end, sent, vocab):
         return True
-    if before == "av" and (parse_word(_lower(doc, phrase.start - 2)) is not None
-                           or parse_digits(_lower(doc, phrase.start - 2)) is not None):
+    two_before = _lower(doc, phrase.start - 2)
+    if before == "av" and (parse_word(two_before) is not None or parse_digits(two_before) is not None):
         return True  # "sju av ti kommuner": a ratio, not ten municipalities
     known = vocab.get("known")
-    two_before = f"{_lower(doc, phrase.start - 2)} {before}" if phrase.start - 2 >= sent.start else ""
-    if before in known or two_before in known:
+    two_words_before = f"{two_before} {before}" if phrase.start - 2 >= sent.start else ""
+    if before in known or two_words_before in known:
         return True  # "de to journalistene", "hans to medarbeidere": a set already known
     # A definite determiner two words back ("de nordligste to tredelene").
-    if _lower(doc, phrase.start - 2) in {"de", "disse"} and doc[phrase.start - 1].pos_ == "ADJ":
+    if two_before in {"de", "disse"} and table.pos[phrase.start - 1] == "ADJ":
         return True
-    prev = doc[phrase.start - 1] if phrase.start - 1 >= sent.start else None
-    if prev is not None and prev.text[:1].isupper() and prev.i != sent.start \
-            and prev.lower_ not in vocab.get("bound") and prev.is_alpha \
+    k = phrase.start - 1
+    if k >= sent.start and texts[k][:1].isupper() and k != sent.start \
+            and lowers[k] not in vocab.get("bound") and doc[k].is_alpha \
             and not _next_is_noun(doc, phrase, sent):
         return True  # part of a name: "France 24", "Queen Elisabeth 2" (but "hadde Norge 70 soldater")
     if entities is not None and _inside_name(doc, phrase, entities):
         return True
-    return first.lower_ in ("ni", "tre") and after in {"", ".", ","} and phrase.bound_start is None \
+    return first_lower in ("ni", "tre") and after in {"", ".", ","} and phrase.bound_start is None \
         and not _predicate_follows(doc, phrase.end, sent, vocab)
 
 
@@ -502,11 +519,14 @@ def _group_before(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary)
 
 # ------------------------------------------------------------------------------ category
 
-def _word_category(token: Token, table: dict[str, str]) -> str | None:
-    found = table.get(token.lower_) or table.get(token.lemma_.lower() if token.lemma_ else "")
-    if found is None and len(token.lower_) > 8:
+def _word_category(token: Token, vocab: Vocabulary) -> str | None:
+    """The category of a counted noun by its form or lemma, or by the last part of a compound."""
+    table = vocab.get("noun")
+    lower = token.lower_
+    found = table.get(lower) or table.get(token.lemma_.lower() if token.lemma_ else "")
+    if found is None and len(lower) > 8 and lower.endswith(vocab.words_of_length("noun", 7)):
         # The last part of a compound: "regjeringssoldater", "motdemonstranter", "fallskjermtropper".
-        found = next((v for k, v in table.items() if len(k) >= 7 and token.lower_.endswith(k)), None)
+        found = next((v for k, v in table.items() if len(k) >= 7 and lower.endswith(k)), None)
     return found
 
 
@@ -533,6 +553,8 @@ def _predicate_at(doc: Doc, j: int, word: str, end: int, vocab: Vocabulary) -> s
     lemma = doc[j].lemma_.lower()
     if lemma and lemma in vocab.get("pred") and doc[j].pos_ in ("VERB", "ADJ"):
         return vocab.get("pred")[lemma]
+    if not word.startswith(vocab.words_of_length("predstem", 0)):
+        return None  # most words: no stem to look for in order
     return next((category for stem, category in vocab.get("predstem").items() if word.startswith(stem)), None)
 
 
@@ -565,7 +587,7 @@ def _category(doc: Doc, phrase: NumberPhrase, noun: Token | None, partitive: boo
     predicate = _forward_predicate(doc, after, sent, vocab, next_start)
     start = phrase.bound_start if phrase.bound_start is not None else phrase.start
     active = _backward_active(doc, start, sent, vocab, in_time)
-    noun_category = _word_category(noun, vocab.get("noun")) if noun is not None else None
+    noun_category = _word_category(noun, vocab) if noun is not None else None
     subset = _subset_word(doc, start, sent, vocab)
     if predicate and predicate != "DEPLOY":
         return predicate
@@ -590,9 +612,11 @@ def _sentence_context(sent: Span, noun: Token | None, vocab: Vocabulary) -> str 
     """People counted in a place that says what they are ("et evakueringssenter, der 90 mennesker ...")."""
     if noun is None or not (noun.lower_ in vocab.get("person") or _lemma(noun) in vocab.get("person")):
         return None
-    contexts = vocab.get("context")
-    for token in sent:
-        word = token.lower_
+    contexts, stems = vocab.get("context"), vocab.words_of_length("context", 0)
+    lowers = syntax.token_table(sent.doc).lower_attrs  # token.lower_, without making a Token
+    for word in lowers[sent.start:sent.end]:
+        if not word.startswith(stems):
+            continue
         for stem, category in contexts.items():
             if word.startswith(stem):
                 return category
@@ -604,7 +628,7 @@ def _among_before(doc: Doc, start: int, sent: Span, vocab: Vocabulary) -> str | 
     for j in range(sent.start, start - 2):
         if (doc[j].lower_ == "blant" or doc[j].lower_ == "av" and j == sent.start) \
                 and doc[j + 1].lower_ in {"de", "dei"}:
-            category = _word_category(doc[j + 2], vocab.get("noun"))
+            category = _word_category(doc[j + 2], vocab)
             if category in LASTING:
                 return category
     return None
@@ -900,15 +924,15 @@ def _tally_before(doc: Doc, phrase: NumberPhrase, sent: Span, vocab: Vocabulary)
             return tallies[word], _lemma(doc[j])
         if word in tallies and j + 1 < sent.end:
             counted = doc[j + 2] if doc[j + 1].lower_ in ("på", "av") and j + 2 < sent.end else doc[j + 1]
-            category = _word_category(counted, vocab.get("noun"))
+            category = _word_category(counted, vocab)
             return (category or "OTHER"), _lemma(counted)
     return None
 
 
 def _is_thing(noun: Token, vocab: Vocabulary) -> bool:
-    things = vocab.get("thing")
+    things, endings = vocab.get("thing"), vocab.words_of_length("thing", 3)
     words = {noun.lower_, _lemma(noun)}
-    return any(w in things or any(w.endswith(t) and len(t) >= 3 for t in things) for w in words)
+    return any(w in things or w.endswith(endings) for w in words)
 
 
 def _verb_follows(doc: Doc, i: int, sent: Span) -> bool:

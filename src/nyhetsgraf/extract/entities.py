@@ -13,6 +13,7 @@ from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from operator import attrgetter
 
 from spacy.tokens import Doc, Span, Token
@@ -21,11 +22,11 @@ from nyhetsgraf.extract.syntax import (
     WEEKDAYS,
     TokenTable,
     is_common_word,
-    is_space,
     kept_with,
     low,
     morph_values,
     punct_at,
+    remembered_flags,
     sentence_start_flags,
     span_text,
     token_offsets,
@@ -336,11 +337,18 @@ def _clean_mention(span: Span, offset: int) -> Mention | None:
 
 def _is_role_noun_at(table: TokenTable, i: int) -> bool:
     """Whether token i of a token table is a title or role noun ("utenriksminister")."""
+    roles = _role_nouns()
+    return table.lemmas[i] in roles or table.lowers[i] in roles
+
+
+@lru_cache(maxsize=1)  # asked for the word before every mention: no import statement per question
+def _role_nouns() -> frozenset[str]:
+    """The lexicon's title and role nouns (none where the lexicon module is missing)."""
     try:
         from nyhetsgraf.resources.lexicon import role_nouns
     except ModuleNotFoundError:
-        return False
-    return table.lemmas[i] in role_nouns() or table.lowers[i] in role_nouns()
+        return frozenset()
+    return role_nouns()
 
 
 # Lower-case nouns that complete a place name into an organisation ("Troms politidistrikt").
@@ -361,15 +369,29 @@ def _drop_weak(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _capitalised(doc: Doc) -> list[int]:
     """Indexes of the tokens that start with a capital letter, found once per Doc: only they can be
     names, and several steps look for names NER missed."""
-    return kept_with(doc, "capitalised", lambda doc: [i for i, text in enumerate(token_table(doc).texts)
-                                                      if text[:1].isupper()])
+    return kept_with(doc, "capitalised", _find_capitalised)
+
+
+def _find_capitalised(doc: Doc) -> list[int]:
+    flags = remembered_flags(_CAPITALISED, token_table(doc).texts, _starts_upper)  # asked once per word
+    return list(compress(range(len(flags)), flags))
+
+
+_CAPITALISED: dict[str, bool] = {}  # text -> whether it starts with a capital letter, for every word seen
+
+
+def _starts_upper(text: str) -> bool:
+    return text[:1].isupper()
 
 
 def _acronym_of(short: str, long: str) -> bool:
     """Whether an all-caps short form abbreviates a multi-word name."""
-    if not (2 <= len(short) <= 6 and short.isupper() and short.isalpha()):
-        return False
-    return short in _initials(long)
+    return _may_abbreviate(short) and short in _initials(long)
+
+
+def _may_abbreviate(short: str) -> bool:
+    """Whether a word has the form of an acronym: two to six capital letters."""
+    return 2 <= len(short) <= 6 and short.isupper() and short.isalpha()
 
 
 @lru_cache(maxsize=1 << 14)  # asked for every mention of every cluster, once per acronym
@@ -406,6 +428,11 @@ class EntityIndex:
                 return self.entities[index]
         return None
 
+    def entity_at(self, i: int) -> Entity | None:
+        """``entity_for`` of the token at index i, without making a Token."""
+        index = self._token_entity.get(i)
+        return None if index is None else self.entities[index]
+
     def name_for(self, token_or_span: Token | Span) -> str | None:
         entity = self.entity_for(token_or_span)
         return entity.name if entity else None
@@ -427,18 +454,33 @@ class EntityIndex:
         tokens: dict[int, list[int]] = {}
         for i, e in self._token_entity.items():
             tokens.setdefault(e, []).append(i)
-        pairs = [(i, entity) for entity in self.entities
-                 for i in sorted(tokens.get(self.entities.index(entity), ()))]
+        indexes = _first_equal_indexes(self.entities)
+        pairs = [(i, entity) for entity, index in zip(self.entities, indexes, strict=True)
+                 for i in sorted(tokens.get(index, ()))]
         pairs.sort(key=lambda pair: pair[0])
         return pairs
+
+
+def _first_equal_indexes(entities: list[Entity]) -> list[int]:
+    """``entities.index(entity)`` of every entity (the first one equal to it), in one pass instead of
+    one scan per entity: only entities of the same name can be equal."""
+    same_name: dict[str, list[int]] = {}
+    indexes = []
+    for k, entity in enumerate(entities):
+        earlier = same_name.setdefault(entity.name, [])
+        indexes.append(next((j for j in earlier if entities[j] == entity), k))
+        earlier.append(k)
+    return indexes
 
 
 def _split_trailing_person(ent: Span) -> list[Span]:
     """ "i Molde Per Krogh" tagged "Molde Per": a place and a person."""
     doc = ent.doc
-    if ent.label_ == "PER" or len(ent) < 2 or not _first_name_gender(ent[-1].text):
+    texts = token_table(doc).texts  # by token index: asked for every NER span
+    start, stop = ent.start, ent.end
+    if ent.label_ == "PER" or stop - start < 2 or not _first_name_gender(texts[stop - 1]):
         return [ent]
-    if ent.end >= len(doc) or not doc[ent.end].text[:1].isupper() or _first_name_gender(ent[-2].text):
+    if stop >= len(texts) or not texts[stop][:1].isupper() or _first_name_gender(texts[stop - 2]):
         return [ent]
     end = ent.end + 1
     while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PER":
@@ -559,15 +601,25 @@ def _person_for_word(persons: list[Cluster], mention: Mention) -> Cluster | None
 
 def _holds_word(cluster: Cluster, word: str) -> bool:
     """Whether a word (folded) is a word of one of the cluster's multi-word names."""
-    return any(fold(w) == word for m in cluster.mentions if len(m.words) > 1 for w in m.words)
+    return any(word in _name_words(m.text) for m in cluster.mentions)
+
+
+@lru_cache(maxsize=1 << 14)  # asked for every mention of every person, once per bare name
+def _name_words(text: str) -> frozenset[str]:
+    """The folded words of a multi-word name; none for a one-word name."""
+    words = _words(text)
+    return frozenset(fold(w) for w in words) if len(words) > 1 else frozenset()
 
 
 def _merge_single_word_names(clusters: list[Cluster], persons: list[Cluster]) -> None:
     """A one-word name tagged with another type but equal to a word of a person's full name is that
     person; with two such people ("Bush"), each mention goes to the most recent full name."""
     full_persons = [c for c in persons if any(len(m.words) > 1 for m in c.mentions)]
+    # the persons by identity: "cluster in persons" compares clusters by value, mention by mention,
+    # and no two clusters hold equal mentions (each mention is of one cluster, at its own token)
+    person_ids = {id(c) for c in persons}
     for cluster in clusters:
-        if cluster in persons or not cluster.mentions:
+        if id(cluster) in person_ids or not cluster.mentions:
             continue
         if any(len(m.words) > 1 for m in cluster.mentions) or cluster.mentions[0].label == "PER":
             continue
@@ -588,6 +640,8 @@ def _merge_acronyms(clusters: list[Cluster]) -> None:
         text = short.mentions[0].text
         if len(short.mentions[0].words) != 1 or not text.isupper():
             continue
+        if not _may_abbreviate(text):
+            continue  # no name of any cluster has it as its acronym
         for long in clusters:
             if long is short or not long.mentions:
                 continue
@@ -602,17 +656,18 @@ def _merge_acronyms(clusters: list[Cluster]) -> None:
 def _merge_parenthesised_acronyms(doc: Doc, clusters: list[Cluster]) -> None:
     """ "Yrkestrafikkforbundet (YTF)": an all-caps name in brackets right after an organisation."""
     by_token = {m.start: c for c in clusters for m in c.mentions}
+    texts = token_table(doc).texts  # read per token index: no Token objects
     for cluster in clusters:
         for m in list(cluster.mentions):
-            if m.label == "PER" or m.end + 2 >= len(doc):
+            if m.label == "PER" or m.end + 2 >= len(texts):
                 continue
-            if doc[m.end].text != "(" or doc[m.end + 2].text != ")":
+            if texts[m.end] != "(" or texts[m.end + 2] != ")":
                 continue
-            inner = doc[m.end + 1]
-            other = by_token.get(inner.i)
-            if other is None or other is cluster or not inner.text.isupper():
+            inner = texts[m.end + 1]
+            other = by_token.get(m.end + 1)
+            if other is None or other is cluster or not inner.isupper():
                 continue
-            if inner.text[0].upper() != m.text[0].upper() or other.coarse() == "PER":
+            if inner[0].upper() != m.text[0].upper() or other.coarse() == "PER":
                 continue
             for om in other.mentions:
                 cluster.add(om)
@@ -969,46 +1024,50 @@ class Referents:
         phrase = _trim(phrase)
         if len(phrase) == 0:
             return None
-        if low(phrase[0]) in PERSONAL_PRONOUNS and not _determiner_at(phrase):
+        doc = phrase.doc
+        table = token_table(doc)  # by token index: no Token object for each word looked at
+        start, end = phrase.start, phrase.end
+        if table.lowers[start] in PERSONAL_PRONOUNS and not _determiner_at(phrase):
             # "de i en pressemelding": the pronoun speaks
-            return self.pronoun(phrase[0], phrase.start, exclude)
-        if len(phrase) == 1 and phrase[0].pos_ in ("PRON", "ADV", "SCONJ", "ADP"):
+            return self.pronoun(phrase[0], start, exclude)
+        if end - start == 1 and table.pos[start] in ("PRON", "ADV", "SCONJ", "ADP"):
             return None  # "det", "man", "Videre": no speaker named
         core = _core(phrase)
-        persons = [t for t in core if (e := self.index.entity_for(t)) is not None and e.type == "PER"]
-        commas = [t.i for t in phrase if t.text == ","]
+        entity_at = self.index.entity_at
+        persons = [i for i in range(core.start, core.end)
+                   if (e := entity_at(i)) is not None and e.type == "PER"]
+        commas = [i for i in range(start, end) if table.texts[i] == ","]
         if not persons and commas:
             # "leder for aksjonsgruppen, Marte Nilsen": the name in apposition, after the comma
-            after = [t for t in phrase if t.i > commas[0] and self.index.entity_for(t) is not None]
-            persons = [t for t in after if self.index.entity_for(t).type == "PER"] or [
-                t for t in after if len(self.index.entity_for(t).name.split()) > 1
+            after = [i for i in range(commas[0] + 1, end) if entity_at(i) is not None]
+            persons = [i for i in after if entity_at(i).type == "PER"] or [
+                i for i in after if len(entity_at(i).name.split()) > 1
             ]
         if not persons and not _is_name(core, self.index) and not _relation_of(core):
             # "kommunalsjef for helse Øystein Sende i Levanger kommune": the person after a title's
             # prepositional phrase ("datteren av Krekar" is his daughter, not he)
-            persons = [t for t in phrase if (e := self.index.entity_for(t)) is not None and e.type == "PER"
-                       and t.i > core.end]
-        last_of_mention = [t for t in persons if t.i + 1 >= core.end
-                           or self.index.entity_for(core.doc[t.i + 1]) is not self.index.entity_for(t)]
-        owners = [t for t in last_of_mention if _owns_next_noun(t, core)]
+            persons = [i for i in range(core.end + 1, end)
+                       if (e := entity_at(i)) is not None and e.type == "PER"]
+        last_of_mention = [i for i in persons if i + 1 >= core.end or entity_at(i + 1) is not entity_at(i)]
+        owners = [i for i in last_of_mention if _owns_next_noun(doc[i], core)]
         if owners and len(owners) == len(last_of_mention):
             return _core_text(core)  # "Hansens advokat", "Kari Lies nærmeste leder": the description
-        owning = [self.index.entity_for(o) for o in owners]
-        persons = [t for t in persons if not any(self.index.entity_for(t) is e for e in owning)]
+        owning = [entity_at(o) for o in owners]
+        persons = [i for i in persons if not any(entity_at(i) is e for e in owning)]
         if persons:
-            return self.index.name_for(persons[0])
+            entity = entity_at(persons[0])
+            return entity.name if entity else None
         named = _name_before_manner(core, self.index)
         if named is not None:
             return named
-        head = core[-1]
-        entity = self.index.entity_for(head)
+        entity = entity_at(core.end - 1)  # the head: the core's last word
         if entity is not None:
             return entity.name
-        words = [t for t in phrase if not is_space(t)]
-        if len(words) > 4 and len(core) < len(phrase) and not _is_name(phrase, self.index):
+        words = [i for i in range(start, end) if not table.spaces[i]]
+        if len(words) > 4 and len(core) < end - start and not _is_name(phrase, self.index):
             # "statsministeren ved kunngjøringen av valgdatoen": the circumstances are no part of who
             return _core_text(core)
-        text = phrase.text.strip()
+        text = span_text(doc, start, end).strip()
         return text or None
 
 
@@ -1022,14 +1081,15 @@ def _relation_of(core: Span) -> bool:
 def _name_before_manner(core: Span, index: EntityIndex) -> str | None:
     """ "Det svenske akademi lakonisk": a name followed only by lower-case adverbs or adjectives of
     manner names the entity."""
-    entity = index.entity_for(core[0])
+    entity = index.entity_at(core.start)
     if entity is None:
         return None
     k = core.start
-    while k < core.end and index.entity_for(core.doc[k]) is entity:
+    while k < core.end and index.entity_at(k) is entity:
         k += 1
-    rest = core.doc[k : core.end]
-    if len(rest) and all(t.pos_ in ("ADV", "ADJ") and t.text.islower() for t in rest):
+    table = token_table(core.doc)
+    rest = range(k, core.end)
+    if len(rest) and all(table.pos[j] in ("ADV", "ADJ") and table.texts[j].islower() for j in rest):
         return entity.name
     return None
 
@@ -1050,7 +1110,7 @@ def _compound_on_name(name: str) -> bool:
 
 def _is_name(core: Span, index: EntityIndex) -> bool:
     """Whether a phrase core names an entity of its own ("Helse Sørøst", "NRK")."""
-    return any(index.entity_for(t) is not None for t in core)
+    return any(index.entity_at(i) is not None for i in range(core.start, core.end))
 
 
 def _owns_next_noun(token: Token, core: Span) -> bool:
@@ -1063,7 +1123,8 @@ def _owns_next_noun(token: Token, core: Span) -> bool:
 
 
 def _core_text(core: Span) -> str:
-    return " ".join(t.text for t in core if not is_space(t))
+    table = token_table(core.doc)
+    return " ".join(table.texts[i] for i in range(core.start, core.end) if not table.spaces[i])
 
 
 def _trim(phrase: Span) -> Span:
@@ -1074,7 +1135,7 @@ def _trim(phrase: Span) -> Span:
         start += 1
     while end > start and (punct_at(table, end - 1) or table.spaces[end - 1]):
         end -= 1
-    return doc[start:end]
+    return Span(doc, start, end)  # not doc[start:end]: no slice to normalise
 
 
 def _core(phrase: Span) -> Span:
@@ -1082,7 +1143,7 @@ def _core(phrase: Span) -> Span:
     table = token_table(phrase.doc)
     for i in range(phrase.start + 1, phrase.end):
         if table.pos[i] == "ADP" or table.texts[i] in (",", "("):
-            return phrase.doc[phrase.start : i]
+            return Span(phrase.doc, phrase.start, i)
     return phrase
 
 
@@ -1097,7 +1158,7 @@ def phrase_after(token: Token, limit: Span) -> Span:
     start = i
     end = start
     if start < limit.end and (lowers[start] == "at" or pos[start] == "SCONJ"):
-        return doc[start:start]  # "opplyser at ...": a reported clause follows, not a speaker
+        return Span(doc, start, start)  # "opplyser at ...": a reported clause follows, not a speaker
     while end < limit.end:
         text, word = texts[end], lowers[end]
         if text == "(":  # "fagforbundet Unión Nacional de Mineros (UNM), Pedro Rojas"
@@ -1117,7 +1178,7 @@ def phrase_after(token: Token, limit: Span) -> Span:
         if pos[end] == "ADP" and word not in _DESCRIPTION_PREPOSITIONS:
             break
         end += 1
-    return doc[start:end]
+    return Span(doc, start, end)  # not doc[start:end]: no slice to normalise
 
 
 def _apposition_name(doc: Doc, comma: int, limit: Span) -> bool:
@@ -1144,4 +1205,4 @@ def phrase_before(token: Token, limit: Span) -> Span:
         if pos in ("VERB", "AUX"):
             break
         end += 1
-    return doc[start:end]
+    return Span(doc, start, end)  # not doc[start:end]: no slice to normalise

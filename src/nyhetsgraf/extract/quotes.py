@@ -12,10 +12,11 @@ or the description as written ("kilden", "en fransk regjeringskilde").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
+from operator import or_
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +28,7 @@ from nyhetsgraf.extract.syntax import (
     SUBJECT_DEPS,
     WEEKDAYS,
     TokenTable,
+    VocabMemos,
     dep,
     doc_text,
     is_punct,
@@ -34,6 +36,7 @@ from nyhetsgraf.extract.syntax import (
     kept_with,
     lemma,
     low,
+    memo_of_vocab,
     morph_values,
     paragraphs,
     punct_at,
@@ -158,15 +161,22 @@ def _speech_verb_flags(doc: Doc) -> list[bool]:
     table = token_table(doc)
     # the tests of _is_speech_verb that look at the word alone reject nearly every token: asked once
     # per distinct word, then only the tokens they let through are looked at in context
-    words = list(zip(table.pos, table.texts, table.lemmas, table.lowers, strict=True))
-    flags = remembered_flags(_MAY_REPORT, words, _may_report)
+    vocab = doc.vocab
+
+    def may_report(word: tuple[str, str, str]) -> bool:
+        tag, text, lemma_ = word
+        return _may_report((tag, text, lemma_, vocab[text].lower_ or text.lower()))  # as the table's low()
+
+    # keyed per vocab, where the text gives the lower-case form: a smaller key to make and hash per token
+    words = list(zip(table.pos, table.texts, table.lemmas, strict=True))
+    flags = remembered_flags(memo_of_vocab(_MAY_REPORT, vocab), words, may_report)
     for i in compress(range(len(flags)), flags):
         flags[i] = _is_speech_verb(table, i) and not _noun_like(table, i) and not _idiom_si(table, i)
     return flags
 
 
-# (tag, text, lemma, lower form) -> whether the word may be a speech verb, for every word seen
-_MAY_REPORT: dict[tuple[str, str, str, str], bool] = {}
+# per vocab: (tag, text, lemma) -> whether the word may be a speech verb, for every word seen
+_MAY_REPORT: VocabMemos[tuple[str, str, str], bool] = {}
 
 
 def _may_report(word: tuple[str, str, str, str]) -> bool:
@@ -182,9 +192,14 @@ def _reporting_positions(doc: Doc) -> list[int]:
 
 def _find_reporting_positions(doc: Doc) -> list[int]:
     table = token_table(doc)
-    # the tag test of _denial_verb_at first, inline: it rejects nearly every token
-    return [i for i, (speech, tag) in enumerate(zip(speech_verb_flags(doc), table.pos, strict=True))
-            if speech or (tag in ("VERB", "") and _denial_verb_at(table, i))]
+    speech = speech_verb_flags(doc)
+    # the tag test of _denial_verb_at first, made in C over the whole Doc: it rejects nearly every token
+    verb_tagged = map(_VERB_TAGS.__contains__, table.pos)
+    return [i for i in compress(range(len(speech)), map(or_, speech, verb_tagged))
+            if speech[i] or _denial_verb_at(table, i)]
+
+
+_VERB_TAGS = frozenset({"VERB", ""})  # the tags a verb of denial may have (none: no tagger)
 
 
 def _attribution_points(doc: Doc) -> list[int]:
@@ -195,21 +210,24 @@ def _attribution_points(doc: Doc) -> list[int]:
 
 def _find_attribution_points(doc: Doc) -> list[int]:
     texts = token_table(doc).texts
-    speech = speech_verb_flags(doc)
-    return [i - 1 for i in range(1, len(speech))
-            if speech[i] and (texts[i - 1] in (",", "?", "!") or texts[i - 1] in DASHES)]
+    return [i - 1 for i in _speech_verb_positions(doc)
+            if i >= 1 and (texts[i - 1] in (",", "?", "!") or texts[i - 1] in DASHES)]
 
 
 def _speech_verb_positions(doc: Doc) -> list[int]:
     """Indexes of the speech verbs of a Doc, in order (once per Doc)."""
-    return kept_with(doc, "speech_verb_positions",
-                     lambda doc: [i for i, speech in enumerate(speech_verb_flags(doc)) if speech])
+    return kept_with(doc, "speech_verb_positions", lambda doc: _true_at(speech_verb_flags(doc)))
+
+
+def _true_at(flags: list[bool]) -> list[int]:
+    """The indexes of the true flags, in order (picked in C)."""
+    return list(compress(range(len(flags)), flags))
 
 
 def _word_positions(doc: Doc, word: str) -> list[int]:
     """Indexes of the tokens whose lower-case form is ``word``, in order (once per Doc and word)."""
     return kept_with(doc, f"positions:{word}",
-                     lambda doc: [i for i, form in enumerate(token_table(doc).lowers) if form == word])
+                     lambda doc: _true_at(list(map(word.__eq__, token_table(doc).lowers))))
 
 
 def _within(positions: list[int], start: int, end: int) -> list[int]:
@@ -311,6 +329,7 @@ class QuoteFinder:
         self.entities = entities
         self.referents = referents or Referents(doc, entities, gender_of)
         self.sents = sentences(doc)
+        self.sent_starts = [sent.start for sent in self.sents]
         self.text = doc_text(doc)
         # the names mentioned inside the quote being attributed: a pronoun never resolves to them
         # ("Han sa det ofte: «Lie respekterer meg ikke»" is not said by Lie)
@@ -327,10 +346,22 @@ class QuoteFinder:
 
     # ------------------------------------------------------------------ helpers
     def sentence(self, i: int) -> Span:
-        for sent in self.sents:
-            if sent.start <= i < sent.end:
-                return sent
+        # the sentences are disjoint and in order: the last one starting at or before i is the only
+        # one that may hold it
+        k = bisect_right(self.sent_starts, i) - 1
+        if k >= 0 and i < self.sents[k].end:
+            return self.sents[k]
         return self.doc[:]
+
+    def _sentences_holding(self, positions: list[int]) -> list[Span]:
+        """The sentences, in order, that hold one of the token indexes ``positions`` (sorted): most
+        sentences hold none, and need not be visited."""
+        holding: list[Span] = []
+        for i in positions:
+            k = bisect_right(self.sent_starts, i) - 1
+            if k >= 0 and i < self.sents[k].end and (not holding or holding[-1] is not self.sents[k]):
+                holding.append(self.sents[k])
+        return holding
 
     def speaker_of(self, verb: Token, clause: Span, prefer_after: bool | None = None) -> str | None:
         """Speaker of a speech verb: the phrase after it (inversion, closing attribution) or the
@@ -365,16 +396,16 @@ class QuoteFinder:
         for k in range(verb.i + 1, min(sent.end, verb.i + 14)):
             if (punct_at(table, k) and table.texts[k] != "-") or table.pos[k] in ("VERB", "AUX"):
                 return None
-            entity = self.entities.entity_for(doc[k])
+            entity = self.entities.entity_at(k)
             title = k - 1
             if (entity is not None and entity.type == "PER" and title > verb.i + 1
                     and table.pos[title] == "NOUN" and table.texts[title].islower()
-                    and self.entities.entity_for(doc[title]) is None):
+                    and self.entities.entity_at(title) is None):
                 owned = table.texts[title - 1].endswith("s") and table.texts[title - 1][:1].isupper()
                 joined = any(table.lowers[j] == "og" for j in range(verb.i + 1, title))
                 owners = all(_owner_name_at(table, j) for j in people)
                 return entity.name if (owned or joined) and owners else None
-            last_word = entity is not None and (k + 1 == len(doc) or self.entities.entity_for(doc[k + 1])
+            last_word = entity is not None and (k + 1 == len(doc) or self.entities.entity_at(k + 1)
                                                 is not entity)
             if last_word and entity.type == "PER":
                 people.append(k)  # the last word of each name before
@@ -421,7 +452,8 @@ class QuoteFinder:
         sentence's first clause; "da hun kommenterte" drops the subjunction.
         """
         doc = self.doc
-        commas = [t.i for t in doc[sent.start : verb.i] if t.text in (",", ";", ":")]
+        texts = token_table(doc).texts
+        commas = [k for k in range(sent.start, verb.i) if texts[k] in (",", ";", ":")]
         if len(commas) >= 2 and commas[-1] == verb.i - 1:
             # "Forsvareren til mannen, advokat Tor Lie, opplyser ...": the name in apposition
             apposition = doc[commas[-2] + 1 : commas[-1]]
@@ -533,7 +565,8 @@ class QuoteFinder:
     def closing_attribution(self, first: int, last: int) -> tuple[int, Token] | None:
         """The first ", VERB speaker" closing a quote in tokens first..last: (comma index, verb)."""
         doc = self.doc
-        texts = token_table(doc).texts
+        table = token_table(doc)  # by token index: the speaker phrase's words make no Token objects
+        texts = table.texts
         # only a comma, "?", "!" or dash right before a speech verb can start one
         for i in _within(_attribution_points(doc), first, last):
             if i == first and texts[i] not in (",", "?", "!"):
@@ -544,14 +577,15 @@ class QuoteFinder:
             stop = next((k for k in range(j, last + 1) if texts[k] in (".", "!", "?")), last + 1)
             if stop - j > 25:
                 continue
-            speaker = phrase_after(verb, self.doc[j:stop])
+            speaker = phrase_after(verb, Span(doc, j, stop))
             if len(speaker) == 0 or self._clause_follows(speaker, stop) or not _finite(verb):
                 continue  # ", slått fast": a participle closes no quote
-            if all(t.pos_ in ("ADV", "ADJ") for t in speaker):
+            words = range(speaker.start, speaker.end)
+            if all(table.pos[k] in ("ADV", "ADJ") for k in words):
                 continue  # "Han møtte pressen med rak rygg, svarte villig": manner, nobody named
-            if all(low(t) in _OBJECT_WORDS for t in speaker):
+            if all(table.lowers[k] in _OBJECT_WORDS for k in words):
                 continue  # "Alan Smith, ..., sier det slik": the verb's object, the speaker is before
-            if len(speaker) == 1 and low(speaker[0]) in ("du", "dere", "dykk"):
+            if len(words) == 1 and table.lowers[speaker.start] in ("du", "dere", "dykk"):
                 continue  # "Hvor det ble av henne, sier du?": the writer asks the reader
             return i, verb
         return None
@@ -621,14 +655,15 @@ class QuoteFinder:
     def dash_paragraphs(self, found: list[_Found]) -> None:
         doc = self.doc
         ranges = paragraphs(doc)
+        texts = token_table(doc).texts
         for index, (start, end) in enumerate(ranges):
             first = start
-            if doc[first].text not in DASHES:
+            if texts[first] not in DASHES:
                 continue
             attribution = self.closing_attribution(first + 1, end - 1) or self._manner_attribution(first, end)
             if attribution is not None:
                 comma, verb = attribution
-                bounds = _text_bounds(doc, first, comma - 1 if doc[comma].text == "," else comma)
+                bounds = _text_bounds(doc, first, comma - 1 if texts[comma] == "," else comma)
                 resumed = self._speech_resumes(verb, self.sentence(verb.i))
                 if resumed is not None and _only_openers(token_table(doc), first, comma):
                     # "– Men, sier hun, vi gir oss ikke": the speech is the part after
@@ -663,10 +698,12 @@ class QuoteFinder:
         """Unattributed dash paragraphs take the speaker of the quote just before them, or else of
         the dash paragraph that closes their run with an attribution."""
         ranges = paragraphs(self.doc)
-        char_paragraph = [(self.doc[s].idx, index) for index, (s, _) in enumerate(ranges)]
+        offsets = token_offsets(self.doc)
+        # the paragraphs in order: the last one starting at or before a character holds it
+        paragraph_starts = [offsets[s] for s, _ in ranges]
 
         def paragraph_of(char: int) -> int:
-            return max((index for start, index in char_paragraph if start <= char), default=0)
+            return max(0, bisect_right(paragraph_starts, char) - 1)
 
         def hands_on(q: _Found, here: int) -> bool:
             """Direct speech hands its speaker on; reported speech in the paragraph right before only
@@ -1052,10 +1089,8 @@ class QuoteFinder:
         doc = self.doc
         table, speech_verbs = token_table(doc), speech_verb_flags(doc)
         positions = _reporting_positions(doc)
-        for sent in self.sents:
+        for sent in self._sentences_holding(positions):
             verbs = _within(positions, sent.start, sent.end)
-            if not verbs:
-                continue
             # "Hvem er jeg som kan si at ...?": a question asks, it reports nothing
             rhetorical = table.lowers[sent.start] in _QUESTION_WORDS and table.texts[sent.end - 1] == "?"
             for i in verbs:
@@ -1106,31 +1141,35 @@ class QuoteFinder:
     def _reported_clause_start(self, verb: Token, sent: Span, explicit_only: bool = False) -> int | None:
         """First token of the clause a speech verb reports: after "at", or an at-less clause."""
         doc = self.doc
-        i = verb.i + 1
+        table = token_table(doc)  # read per token index: no Token objects in these loops
+        texts, lowers, pos = table.texts, table.lowers, table.pos
+        speech_verbs = speech_verb_flags(doc)
+        v, sent_end = verb.i, sent.end
+        i = v + 1
         # skip the subject and companions of an inverted verb and "til NTB", "overfor X", "også"
-        limit = min(sent.end, verb.i + 14)
+        limit = min(sent_end, v + 14)
         while i < limit:
-            t = doc[i]
-            if low(t) in _AT:
-                if low(doc[i - 1]) in _AT_SUBJUNCTIONS:
+            word = lowers[i]
+            if word in _AT:
+                if lowers[i - 1] in _AT_SUBJUNCTIONS:
                     break  # "uttalte seg etter at dommen falt": a time or a manner, not what is said
-                return i + 1 if i + 1 < sent.end else None
-            if t.text in (",", ".", ":", ";", "?", "!", "–") or low(t) in _CLAUSE_BREAKS:
+                return i + 1 if i + 1 < sent_end else None
+            if texts[i] in (",", ".", ":", ";", "?", "!", "–") or word in _CLAUSE_BREAKS:
                 break
-            if is_speech_verb(t) and i > verb.i + 1:
+            if speech_verbs[i] and i > v + 1:
                 break
-            if t.pos_ in ("VERB", "AUX") and i > verb.i + 1 and _finite(t):
+            if pos[i] in ("VERB", "AUX") and i > v + 1 and _finite(doc[i]):
                 break  # "erkjenner retten og har respekt for at ...": the at-clause of another verb
             i += 1
         if explicit_only:
             return None
         # at-less object clause: "mener byrådet har gjort ...", "sa hun var glad"
-        j = verb.i + 1
-        while j < sent.end and low(doc[j]) in _SKIP_AFTER_VERB:
+        j = v + 1
+        while j < sent_end and lowers[j] in _SKIP_AFTER_VERB:
             j += 1
-        if j >= sent.end or low(doc[j]) in _TEMPORAL:
+        if j >= sent_end or lowers[j] in _TEMPORAL:
             return None
-        if any(doc[k].pos_ == "ADP" for k in range(verb.i + 1, j)):
+        if "ADP" in pos[v + 1:j]:
             return None  # "begynte å peke på busser som kjørte forbi": the object of a preposition
         if not self._subject_follows(verb, sent) and self._starts_clause(j, sent):
             return j
@@ -1140,7 +1179,8 @@ class QuoteFinder:
         """A subject (pronoun or short noun phrase) at j followed closely by a finite verb."""
         doc = self.doc
         first = doc[j]
-        if any(low(t) in _QUESTION_WORDS for t in doc[j : min(sent.end, j + 3)]):
+        table = token_table(doc)
+        if any(table.lowers[k] in _QUESTION_WORDS for k in range(j, min(sent.end, j + 3))):
             return False  # "vil ikke si hva som ble sagt": an indirect question reports nothing
         if low(first) in ("som", "der", "hvor", "kor"):
             return False  # "delvis bekreftet som det allerede er": a relative clause, no report
@@ -1150,10 +1190,9 @@ class QuoteFinder:
         if dep(first) in ("DOBJ", "obj") and first.head.i < j and is_speech_verb(first.head):
             return False  # the speech verb's own object ("avviser kritikken og sier ...")
         for k in range(j + 1, min(sent.end, j + 5)):
-            t = doc[k]
-            if t.pos_ in ("VERB", "AUX"):
-                return _finite(t)
-            if is_punct(t) or t.pos_ in ("CCONJ", "SCONJ"):
+            if table.pos[k] in ("VERB", "AUX"):
+                return _finite(doc[k])
+            if punct_at(table, k) or table.pos[k] in ("CCONJ", "SCONJ"):
                 return False
         return False
 
@@ -1294,7 +1333,8 @@ def _denial_verb(token: Token) -> bool:
 def _denial_verb_at(table: TokenTable, i: int) -> bool:
     if table.pos[i] not in ("VERB", ""):
         return False
-    return bool({table.lemmas[i], *verb_forms(table.lowers[i])} & _denial_verbs())
+    denial = _denial_verbs()  # asked for every verb of a Doc: no set built per question
+    return table.lemmas[i] in denial or not denial.isdisjoint(verb_forms(table.lowers[i]))
 
 
 @lru_cache(maxsize=1)

@@ -295,6 +295,22 @@ def remembered(memo: dict[K, V], keys: list[K], compute: Callable[[K], V], limit
         return _look_up_all(memo, keys)
 
 
+# A word's lexeme (its text, lower-case form and flags) belongs to a vocab: a memo keyed by the text
+# alone is kept per vocab. Keyed by the vocab's id, holding the vocab (so the id is not reused while
+# its memo is kept).
+VocabMemos = dict[int, tuple[Vocab, dict[K, V]]]
+
+
+def memo_of_vocab(memos: VocabMemos[K, V], vocab: Vocab) -> dict[K, V]:
+    """The memo ``memos`` keeps for a vocab, made on first use."""
+    kept = memos.get(id(vocab))
+    if kept is None or kept[0] is not vocab:
+        if len(memos) > 8:
+            memos.clear()
+        kept = memos[id(vocab)] = (vocab, {})
+    return kept[1]
+
+
 def remembered_flags(memo: dict[K, bool], keys: list[K], test: Callable[[K], bool]) -> list[bool]:
     """``test(key)`` of every key, remembered per word (``remembered``)."""
     return remembered(memo, keys, test, _FLAGS_LIMIT)

@@ -23,7 +23,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from nyhetsgraf.extract.syntax import annotated, doc_text, morph_values
+from nyhetsgraf.extract.syntax import annotated, doc_text, morph_values_at, parse_table, token_table
 from nyhetsgraf.records import Article, TimeExpression
 from nyhetsgraf.resources.words import months, relative_days, time_steps, weekdays, word_list, word_set
 
@@ -395,20 +395,20 @@ def _is_false_positive(text: str, m: Match) -> bool:
 
 # ------------------------------------------------------------------------------------------ tense
 
-def _clause_tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    """Tokens of the clause around a character span (by the parse when there is one)."""
+def _clause_tokens(doc: Doc, start: int, end: int) -> list[int]:
+    """Indexes of the tokens of the clause around a character span (by the parse when there is one)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    inside = list(span) if span is not None else []
-    if not inside:
+    if span is None or span.start == span.end:
         return []
+    first = span.start
     if annotated(doc, "DEP"):
-        verb = _governing_verb(inside[0])
+        verb = _governing_verb(doc, first)
         if verb is not None:
-            return _verb_group(verb)
-    sent_start, sent_end = _sentence_bounds(doc, inside[0])
+            return _verb_group(doc, verb)
+    sent_start, sent_end = _sentence_bounds(doc, doc[first])
     tokens = list(doc[sent_start:sent_end])
     # Without a parse, stay within commas and clause words around the expression.
-    first = inside[0].i - sent_start
+    first -= sent_start
     lo, hi = first, first
     while lo > 0 and tokens[lo - 1].text not in {",", ";", ":", "–", "-"} \
             and tokens[lo - 1].lower_ not in {"at", "men", "da", "når", "mens", "som", "der"}:
@@ -416,22 +416,25 @@ def _clause_tokens(doc: Doc, start: int, end: int) -> list[Token]:
     while hi < len(tokens) - 1 and tokens[hi + 1].text not in {",", ";", ":", "–"} \
             and tokens[hi + 1].lower_ not in {"at", "men", "da", "når", "mens", "som", "der", "og"}:
         hi += 1
-    return tokens[lo:hi + 1]
+    return [token.i for token in tokens[lo:hi + 1]]
 
 
-def _verb_group(verb: Token) -> list[Token]:
-    """A verb with its infinitive/participle chain below and its auxiliaries up to the finite verb."""
+def _verb_group(doc: Doc, verb: int) -> list[int]:
+    """A verb with its infinitive/participle chain below and its auxiliaries up to the finite verb
+    (token indexes, read from the Doc's parse table)."""
+    parse, pos = parse_table(doc), token_table(doc).pos
     group, stack = [verb], [verb]
     while stack:
-        for child in stack.pop().children:
-            if child.dep_ in ("INFV", "aux", "xcomp") and child.pos_ in ("VERB", "AUX") and len(group) < 6:
+        for child in parse.children[stack.pop()]:
+            chained = parse.deps[child] in ("INFV", "aux", "xcomp") and pos[child] in ("VERB", "AUX")
+            if chained and len(group) < 6:
                 group.append(child)
                 stack.append(child)
     node = verb
     for _ in range(4):
-        if "Fin" in morph_values(node, "VerbForm") or node.head is node:
+        if "Fin" in morph_values_at(doc, node, "VerbForm"):
             break
-        node = node.head
+        node = parse.heads[node]  # the root is its own head: it comes again, which changes no tense
         group.append(node)
     return group
 
@@ -439,19 +442,20 @@ def _verb_group(verb: Token) -> list[Token]:
 NOMINAL_DEPS = {"SUBJ", "DOBJ", "IOBJ", "PUTFYLL", "DET"}
 
 
-def _is_verb(token: Token) -> bool:
+def _is_verb(doc: Doc, i: int) -> bool:
     """A verb by tag and by function: a 'verb' in a noun's slot is a mistagged noun ("avsløringer")."""
-    return token.pos_ in ("VERB", "AUX") and (token.dep_ not in NOMINAL_DEPS or token.pos_ == "AUX")
+    pos = token_table(doc).pos[i]
+    return pos in ("VERB", "AUX") and (parse_table(doc).deps[i] not in NOMINAL_DEPS or pos == "AUX")
 
 
-def _governing_verb(token: Token) -> Token | None:
-    node = token
-    for _ in range(6):
-        if _is_verb(node) and node is not token:
+def _governing_verb(doc: Doc, i: int) -> int | None:
+    """The first verb above token i, within six steps up the parse (the root, a verb, governs itself)."""
+    heads = parse_table(doc).heads
+    node = i
+    for step in range(6):
+        if step and _is_verb(doc, node):
             return node
-        if node.head is node:
-            return node if _is_verb(node) else None
-        node = node.head
+        node = heads[node]
     return None
 
 
@@ -468,30 +472,44 @@ def _sentence_bounds(doc: Doc, token: Token) -> tuple[int, int]:
     return start, end + 1
 
 
+# analysis key -> whether it has any feature: a few hundred analyses cover any amount of text
+_HAS_FEATURES: dict[int, bool] = {}
+
+
+def _has_features(doc: Doc, i: int) -> bool:
+    """``bool(str(token.morph))`` of token i, worked out once per distinct analysis."""
+    key = token_table(doc).morphs[i]
+    found = _HAS_FEATURES.get(key)
+    if found is None:
+        found = _HAS_FEATURES[key] = bool(str(doc[i].morph))
+    return found
+
+
 def clause_tense(doc: Doc | None, start: int, end: int) -> str:
     """'future' when the clause around the span points forward, 'past' when it points back,
     'unknown' without evidence (no future word and no morphology)."""
     if doc is None:
         return "unknown"
     tokens = _clause_tokens(doc, start, end)
-    has_morph = any(str(t.morph) for t in tokens)
+    lowers = token_table(doc).lower_attrs  # token.lower_
+    has_morph = any(_has_features(doc, i) for i in tokens)
     # "skal ha arbeidet": a perfect infinitive reports the past, whatever the modal.
-    perfect = any(t.lower_ in ("ha", "hatt") and "Inf" in morph_values(t, "VerbForm") for t in tokens) \
-        and any("Part" in morph_values(t, "VerbForm") for t in tokens)
+    perfect = any(lowers[i] in ("ha", "hatt") and "Inf" in morph_values_at(doc, i, "VerbForm")
+                  for i in tokens) and any("Part" in morph_values_at(doc, i, "VerbForm") for i in tokens)
     if perfect:
         return "past"
-    for t in tokens:
-        if t.lower_ in FUTURE_WORDS:
+    for i in tokens:
+        if lowers[i] in FUTURE_WORDS:
             return "future"
     if not has_morph:
         return "unknown"
-    finite = [t for t in tokens if _is_verb(t) and "Fin" in morph_values(t, "VerbForm")]
-    if any("Past" in morph_values(t, "Tense") for t in finite):
+    finite = [i for i in tokens if _is_verb(doc, i) and "Fin" in morph_values_at(doc, i, "VerbForm")]
+    if any("Past" in morph_values_at(doc, i, "Tense") for i in finite):
         return "past"
-    for t in finite:
-        if "Pres" in morph_values(t, "Tense"):
-            if t.lemma_.lower() in ("ha", "være", "bli") or t.lemma_.lower() in SPEECH_VERBS \
-                    or t.lower_ in SPEECH_FORMS:
+    for i in finite:
+        if "Pres" in morph_values_at(doc, i, "Tense"):
+            lemma_ = doc[i].lemma_.lower()
+            if lemma_ in ("ha", "være", "bli") or lemma_ in SPEECH_VERBS or lowers[i] in SPEECH_FORMS:
                 continue
             return "future"
     return "past"
