@@ -3,6 +3,8 @@ the Token attribute it stands for gives (hand-built Docs, no trained model neede
 
 from __future__ import annotations
 
+import unicodedata
+
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -120,6 +122,8 @@ def test_token_table_flags_agree_with_the_tokens_in_every_vocab() -> None:
         assert table.lower_attrs == [token.lower_ for token in doc]
         assert table.spaces == [token.is_space or token.text.isspace() for token in doc]
         assert table.punct_flags == [token.is_punct for token in doc]
+        assert table.puncts == [token.is_punct or bool(token.text) and all(
+            unicodedata.category(ch)[0] in "PS" for ch in token.text) for token in doc]
         assert table.trailing == [bool(token.whitespace_) for token in doc]
 
 

@@ -20,6 +20,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import or_
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -66,6 +68,7 @@ from nyhetsgraf.extract.syntax import (
     is_infinitive,
     is_punct,
     is_space,
+    kept_with,
     lemma,
     looks_like_verb,
     looks_like_verb_at,
@@ -74,7 +77,9 @@ from nyhetsgraf.extract.syntax import (
     morph_values_at,
     parse_table,
     punct_at,
+    remembered,
     sentences,
+    token_offsets,
     token_table,
     verb_forms,
     verb_lemmas,
@@ -257,6 +262,8 @@ _GET_FORMS = {"fikk", "får", "fått", "fekk"}
 # Word pairs that open a clause of what only seems so or does not happen: "som om", "uten at".
 _UNREAL_PAIRS = {("som", "om"), ("uten", "at"), ("utan", "at")}
 _UNREAL_FIRST_WORDS = frozenset(first for first, _ in _UNREAL_PAIRS)
+# The words ``EventFinder._gate`` looks for: a "når" clause, a "så lenge" condition.
+_GATE_WORDS = frozenset({"når", "kva tid", "så"})
 # What an escalation of one's own forces is: a mobilisation, not a threat ("varslet en opptrapping
 # av amerikanske styrker").
 _FORCE_ENDINGS = ("styrker", "styrkene", "soldater", "soldatene", "tropper", "troppene", "innsatsen")
@@ -303,12 +310,67 @@ def _may_trigger(triggers: Any, lemma_: str, form: str, verb_like: bool, pos: st
     return any(_has_rows(triggers, candidate, pos) for candidate in candidates)
 
 
-@lru_cache(maxsize=1 << 15)
-def _readings(triggers: Any, lemma_: str, form: str, tag: str) -> tuple[bool, bool]:
-    """``_may_trigger`` of a word read as a verb and read with its own tag, answered together once
-    per word, so that most words are passed over before anyone asks whether they look like a verb."""
+# What a word may trigger (``_trigger_reading``), by (text, lower-case form, lemma, tag), per lexicon.
+_READINGS_LIMIT = 1 << 17
+_NO_TRIGGER, _VERB_TRIGGER, _AS_VERB, _AS_TAGGED = 0, 1, 2, 4
+
+
+@lru_cache(maxsize=4)
+def _reading_memo(triggers: Any) -> dict[tuple[str, str, str, str], int]:
+    """The memo of ``_trigger_reading`` for one lexicon (filled by ``remembered``)."""
+    return {}
+
+
+@lru_cache(maxsize=4)
+def _word_memos(triggers: Any) -> tuple[dict[str, bool], dict[str, bool]]:
+    """The memos of ``_form_may_trigger`` and ``_lemma_may_trigger`` for one lexicon."""
+    return {}, {}
+
+
+def _form_may_trigger(triggers: Any, form: str) -> bool:
+    """Whether a reading drawn from a lower-case form (the form itself, its verb lemmas, its stems) has
+    rows as a verb, or the form has rows as a noun or adjective. ``_trigger_reading`` gives no trigger
+    unless this or ``_lemma_may_trigger`` of the lemma holds: one look-up per word, no key to build."""
+    return any(_has_rows(triggers, candidate, "VERB") for candidate in _lemma_candidates(form, form, True)) \
+        or _has_rows(triggers, form, "NOUN") or _has_rows(triggers, form, "ADJ")
+
+
+def _lemma_may_trigger(triggers: Any, lemma_: str) -> bool:
+    """Whether a lemma has rows as a verb, a noun or an adjective (see ``_form_may_trigger``)."""
+    return any(_has_rows(triggers, lemma_, pos) for pos in ("VERB", "NOUN", "ADJ"))
+
+
+def _trigger_reading(triggers: Any, text: str, form: str, lemma_: str, tag: str) -> int:
+    """Whether a word may trigger: ``_NO_TRIGGER``; ``_VERB_TRIGGER`` for a verb some reading has rows
+    for; else for a noun or adjective the sum of ``_AS_VERB`` and ``_AS_TAGGED``, the readings with rows
+    (which one counts depends on whether the word looks like a verb where it stands)."""
+    if tag not in _TRIGGER_TAGS or not text[:1].isalpha():
+        return _NO_TRIGGER
     as_verb = _may_trigger(triggers, lemma_, form, True, "VERB")
-    return as_verb, _may_trigger(triggers, lemma_, form, False, tag)
+    if tag in ("VERB", "AUX"):
+        return _VERB_TRIGGER if as_verb else _NO_TRIGGER
+    as_tagged = _may_trigger(triggers, lemma_, form, False, tag)
+    return (_AS_VERB if as_verb else 0) | (_AS_TAGGED if as_tagged else 0)
+
+
+@lru_cache(maxsize=1 << 15)
+def _row_lemmas(triggers: Any, lemma_: str, form: str, verb_like: bool, pos: str) -> tuple[str, ...]:
+    """The lemma candidates of a word that the lexicon has rows for as ``pos`` (``_lemma_candidates``
+    narrowed by ``_has_rows``), worked out once per word and reading."""
+    return tuple(c for c in _lemma_candidates(lemma_, form, verb_like) if _has_rows(triggers, c, pos))
+
+
+@lru_cache(maxsize=1 << 14)
+def _words_needed(triggers: Any, lemmas: tuple[str, ...], pos: str) -> frozenset[str] | None:
+    """``_required_words`` of every lemma candidate together: the words one of which must stand by a
+    trigger for any row of any candidate to match; None when some row needs none of them."""
+    needed: set[str] = set()
+    for candidate in lemmas:
+        required = _required_words(triggers, candidate, pos)
+        if required is None:
+            return None
+        needed.update(required)
+    return frozenset(needed)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -342,6 +404,7 @@ class _Match:
     type: str
     target_token: Token | None
     lemma: str = ""  # the lexicon lemma that matched ("møtes" is deponent, not passive)
+    passive: bool | None = None  # ``EventFinder._passive``, once asked
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,91 +419,81 @@ class _SentenceGate:
 
 @dataclass(slots=True)
 class _Context:
-    """What surrounds a candidate trigger: particles, object heads, PPs, an infinitive, its governor."""
+    """What surrounds a candidate trigger, as word indexes of its Doc: particles, object heads, PPs
+    (preposition and complement head), an infinitive, its governing verb."""
 
-    particle_tokens: list[Token]
-    object_tokens: list[Token]
-    pp_tokens: list[tuple[Token, Token | None]]
+    table: TokenTable
+    particle_ids: list[int]
+    object_ids: list[int]
+    pp_ids: list[tuple[int, int | None]]
     has_infinitive: bool
-    governor_token: Token | None
+    governor_id: int | None
 
-    def without_particles(self, tokens: list[Token]) -> _Context:
-        drop = {t.i for t in tokens}
-        kept = [t for t in self.particle_tokens if t.i not in drop]
-        pps = list(self.pp_tokens) + [
-            (t, _next_head(t.doc, t.i + 1, min(len(t.doc), t.i + 6))) for t in tokens
-        ]
-        return _Context(kept, self.object_tokens, pps, self.has_infinitive, self.governor_token)
+    def without_particles(self, doc: Doc, loose: list[int]) -> _Context:
+        """The context with the particles ``loose`` read as prepositions opening a phrase."""
+        drop = set(loose)
+        kept = [k for k in self.particle_ids if k not in drop]
+        size = len(self.table.lowers)
+        pps = list(self.pp_ids) + [(k, _next_head_at(doc, k + 1, min(size, k + 6))) for k in loose]
+        return _Context(self.table, kept, self.object_ids, pps, self.has_infinitive, self.governor_id)
 
     @property
     def particles(self) -> set[str]:
-        if not self.particle_tokens:
-            return set()
-        lowers = token_table(self.particle_tokens[0].doc).lowers
-        return {lowers[t.i] for t in self.particle_tokens}
+        lowers = self.table.lowers
+        return {lowers[k] for k in self.particle_ids}
 
     @property
     def objects(self) -> set[str]:
-        if not self.object_tokens:
-            return set()
-        table = token_table(self.object_tokens[0].doc)
-        indexes = [t.i for t in self.object_tokens]
-        return {table.lemmas[i] for i in indexes} | {table.lowers[i] for i in indexes}
+        table = self.table
+        return {table.lemmas[k] for k in self.object_ids} | {table.lowers[k] for k in self.object_ids}
 
     @property
     def preps(self) -> dict[str, set[str]]:
         result: dict[str, set[str]] = {}
-        if not self.pp_tokens:
-            return result
-        table = token_table(self.pp_tokens[0][0].doc)
-        lowers, lemmas = table.lowers, table.lemmas
-        for prep, complement in self.pp_tokens:
-            heads = result.setdefault(lowers[prep.i], set())
+        lowers, lemmas = self.table.lowers, self.table.lemmas
+        for prep, complement in self.pp_ids:
+            heads = result.setdefault(lowers[prep], set())
             if complement is not None:
-                heads.update((lemmas[complement.i], lowers[complement.i]))
+                heads.update((lemmas[complement], lowers[complement]))
         return result
 
     @property
     def governor(self) -> str | None:
-        verb = self.governor_token
+        verb = self.governor_id
         if verb is None:
             return None
-        particle = next(
-            (low(t) for t in verb.doc[verb.i + 1 : verb.i + 3] if low(t) in ("med", "fram", "opp")), None
-        )
-        return f"{lemma(verb)} {particle}" if particle else lemma(verb)
+        lowers = self.table.lowers
+        particle = next((lowers[k] for k in range(verb + 1, min(len(lowers), verb + 3))
+                         if lowers[k] in ("med", "fram", "opp")), None)
+        verb_lemma = self.table.lemmas[verb]
+        return f"{verb_lemma} {particle}" if particle else verb_lemma
 
     @classmethod
-    def of(cls, token: Token, sent: Span, particle_words: frozenset[str], window: int) -> _Context:
-        """The context of ``token`` in the stretch after it up to ``window`` (``_clause_window``)."""
-        doc = token.doc
-        # read from the Doc's tables: a Token object only for the words kept in the context
+    def of(cls, doc: Doc, start: int, particle_words: frozenset[str], window: int) -> _Context:
+        """The context of word ``start`` in the stretch after it up to ``window`` (``_clause_window``)."""
+        # read from the Doc's tables: no Token object at all
         table, parse = token_table(doc), parse_table(doc)
         lowers, pos, deps, children = table.lowers, table.pos, parse.deps, parse.children
-        particles: list[Token] = []
-        objects: list[Token] = []
-        particle_ids: set[int] = set()
-        object_ids: set[int] = set()
-        pps: list[tuple[Token, Token | None]] = []
+        particles: list[int] = []
+        objects: list[int] = []
+        pps: list[tuple[int, int | None]] = []
         infinitive = False
-        for child in children[token.i]:
+        for child in children[start]:
             if deps[child] in ("DOBJ", "obj", "IOBJ") and pos[child] in ("NOUN", "PROPN", "PRON"):
                 # "sa nei til": a closed-class particle parsed as the object is still the particle
                 if lowers[child] in _OBJECT_PARTICLES:
-                    particles.append(doc[child])
-                    particle_ids.add(child)
+                    particles.append(child)
                 else:
-                    objects.append(doc[child])
-                    object_ids.add(child)
+                    objects.append(child)
         size = len(lowers)
-        for i in range(token.i + 1, window):
+        for i in range(start + 1, window):
             word = lowers[i]
             if word in _INFINITIVE_PREPOSITIONS and i + 1 < size and lowers[i + 1] == "å":
                 # "oppfordret innbyggerne til å", "ba X om å": the preposition opens the infinitive,
                 # it is no particle of the verb
                 infinitive = True
                 break
-            if i in particle_ids:
+            if i in particles:
                 continue
             tag = pos[i]
             verb_like = tag in ("VERB", "AUX", "ADJ") and word not in particle_words
@@ -452,22 +505,19 @@ class _Context:
                 takes_complement = nominal_follows and (
                     any(deps[c] in ("PUTFYLL", "pobj") for c in children[i]) or not has_parse(doc))
                 if not takes_complement:
-                    particles.append(doc[i])
-                    particle_ids.add(i)
+                    particles.append(i)
                     continue
             if tag == "ADP":
                 inner = parse.heads[i]  # "presset pistolen mot brystet på obersten": a PP inside a PP
-                nested = deps[inner] in ("PUTFYLL", "pobj") and inner != token.i
+                nested = deps[inner] in ("PUTFYLL", "pobj") and inner != start
                 if nested and lowers[inner] not in _TIME_WORDS:
                     continue
-                complement = _next_head(doc, i + 1, window)
-                pps.append((doc[i], complement))
+                pps.append((i, _next_head_at(doc, i + 1, window)))
                 continue
-            if tag in ("NOUN", "PROPN") and not pps and i not in object_ids:
-                objects.append(doc[i])
-                object_ids.add(i)
-        governor = _governing_verb(token) if pos[token.i] in ("NOUN", "ADJ") else None
-        return cls(particles, objects, pps, infinitive, governor)
+            if tag in ("NOUN", "PROPN") and not pps and i not in objects:
+                objects.append(i)
+        governor = _governing_verb_at(doc, start) if pos[start] in ("NOUN", "ADJ") else None
+        return cls(table, particles, objects, pps, infinitive, governor)
 
 
 _MODALS = {
@@ -561,12 +611,19 @@ def _can_carry(verb: Token, named_by_row: bool = False) -> bool:
     return named_by_row or bool({lemma(verb), *verb_lemmas(verb)} & _SUPPORT_VERBS)
 
 
-def _ends_phrase(token: Token) -> bool:
-    """Whether nothing nominal follows a particle candidate ("trekke soldatene ut ,")."""
-    pos = token_table(token.doc).pos
-    if token.i + 1 >= len(pos):
-        return True
-    return pos[token.i + 1] not in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM")
+def _tokens_of(doc: Doc, words: list[int], *kept: Token) -> list[Token]:
+    """The Tokens of the word indexes ``words`` in order, each once; the ``kept`` Tokens stand for their
+    own words (spaCy makes a new Token object on every look-up, and the gate asks whether the match's
+    verb *is* its first trigger word)."""
+    tokens = {k: doc[k] for k in words}
+    tokens.update((t.i, t) for t in kept)
+    return [tokens[k] for k in sorted(tokens)]
+
+
+def _ends_phrase_at(pos: list[str], i: int) -> bool:
+    """Whether nothing nominal follows a particle candidate at ``i`` ("trekke soldatene ut ,"), given the
+    Doc's parts of speech."""
+    return i + 1 >= len(pos) or pos[i + 1] not in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM")
 
 
 _AUXILIARIES = {
@@ -588,21 +645,32 @@ _AUXILIARIES = {
 
 def _finite_verb_of(verb: Token, sent: Span) -> Token:
     """The finite verb of a verb group: "har" of "har allerede stanset", "kommer" of "kommer til å
-    stemme", "har" of "har ledet" even when the participle looks like a past tense; else the verb."""
+    stemme", "har" of "har ledet" even when the participle looks like a past tense; else the verb
+    (the same Token object). Worked out once per verb and sentence: the gate asks a dozen times."""
     doc = verb.doc
+    found = kept_with(doc, "finite_verbs", lambda doc: {})
+    key = (verb.i, sent.start)
+    finite = found.get(key)
+    if finite is None:
+        finite = found[key] = _finite_verb_at(doc, verb.i, sent)
+    return verb if finite == verb.i else doc[finite]
+
+
+def _finite_verb_at(doc: Doc, verb: int, sent: Span) -> int:
+    """``_finite_verb_of`` of word ``verb`` of a Doc, as a word index."""
     table = token_table(doc)
     pos, lowers = table.pos, table.lowers
-    forms = morph_values_at(doc, verb.i, "VerbForm")
+    forms = morph_values_at(doc, verb, "VerbForm")
     verb_is_finite = "Fin" in forms
     infinitive = "Inf" in forms
-    inserted = _parenthetical_before(verb, sent)
-    for i in range(verb.i - 1, max(sent.start - 1, verb.i - 6 - len(inserted)), -1):
+    inserted = _parenthetical_before(doc[verb], sent)
+    for i in range(verb - 1, max(sent.start - 1, verb - 6 - len(inserted)), -1):
         if i in inserted:
             continue
         tag = pos[i]
         if _finite_at(doc, table, i):
             auxiliary = table.lemmas[i] in _AUXILIARIES or bool(set(verb_forms(lowers[i])) & _AUXILIARIES)
-            return doc[i] if auxiliary or not verb_is_finite else verb
+            return i if auxiliary or not verb_is_finite else verb
         # "må partiet virkelig mobilisere": an adjective as adverb inside an infinitive's verb group
         adverbial = infinitive and tag == "ADJ" and parse_table(doc).deps[i] in ("ADV", "advmod")
         if punct_at(table, i) or (
@@ -629,25 +697,36 @@ def _phrase_head(token: Token, sent: Span) -> Token:
     return doc[i]
 
 
+# Words that open the next clause after a trigger ("og", "at", "som", ...), unless right after it.
+_CLAUSE_BOUNDARY_WORDS = frozenset({"og", "men", "at", "som", "fordi", "da", "mens", "etter", "før"})
+
+
 def _clause_window(token: Token, sent: Span) -> int:
     """End (exclusive) of the stretch after a trigger that can hold its particle, object and PPs."""
-    doc = token.doc
+    return _clause_window_at(token.doc, token.i, sent.end)
+
+
+def _clause_window_at(doc: Doc, start: int, sent_end: int) -> int:
+    """``_clause_window`` of word ``start`` of a Doc, in a sentence ending at ``sent_end``."""
     table = token_table(doc)
-    limit = min(sent.end, token.i + 9)
-    for i in range(token.i + 1, limit):
-        if (
-            punct_at(table, i)
-            or table.lowers[i] in ("og", "men", "at", "som", "fordi", "da", "mens", "etter", "før")
-            and i > token.i + 1
-        ):
+    lowers, pos, puncts = table.lowers, table.pos, table.puncts
+    limit = min(sent_end, start + 9)
+    for i in range(start + 1, limit):
+        if puncts[i] or (lowers[i] in _CLAUSE_BOUNDARY_WORDS and i > start + 1):
             return i
-        if _finite_at(doc, table, i):
-            return i
+        if pos[i] in ("VERB", "AUX") and "Fin" in morph_values_at(doc, i, "VerbForm"):
+            return i  # a finite verb (``_finite_at``)
     return limit
 
 
 def _next_head(doc: Doc, start: int, end: int) -> Token | None:
     """The head noun of the phrase starting at ``start``: the last noun of its first noun run."""
+    head = _next_head_at(doc, start, end)
+    return None if head is None else doc[head]
+
+
+def _next_head_at(doc: Doc, start: int, end: int) -> int | None:
+    """``_next_head`` as a word index."""
     table = token_table(doc)
     pos, lowers = table.pos, table.lowers
     head = None
@@ -657,10 +736,10 @@ def _next_head(doc: Doc, start: int, end: int) -> Token | None:
             head = i
             if i + 1 < end and pos[i + 1] in ("NOUN", "PROPN") and lowers[i + 1] not in _TIME_WORDS:
                 continue  # "ekstremistgruppen IS", but not "streik fredag"
-            return doc[head]
+            return head
         if tag not in ("DET", "ADJ", "NUM", "ADV"):
             break
-    return None if head is None else doc[head]
+    return head
 
 
 # prepositions that let a verb carry an event noun: "deltok i protester", "kom med et angrep",
@@ -669,32 +748,31 @@ _CARRIER_PREPOSITIONS = {"i", "med", "til", "på", "under"}
 _PARTICLES = {"ut", "inn", "opp", "ned", "fram", "frem", "tilbake", "an"}  # "gikk ut i streik", "ledet an i"
 
 
-def _governing_verb(token: Token) -> Token | None:
-    """The verb an event noun is the object or PP complement of ("innførte sanksjoner", "i protest mot")."""
-    head = token.head
-    if head is not token and dep(token) in ("DOBJ", "obj", "SPRED") and head.pos_ in ("VERB", "AUX"):
+def _governing_verb_at(doc: Doc, noun: int) -> int | None:
+    """The verb an event noun (word ``noun``) is the object or PP complement of ("innførte sanksjoner",
+    "i protest mot"), as a word index."""
+    table, parse = token_table(doc), parse_table(doc)
+    pos, lowers = table.pos, table.lowers
+    head = parse.heads[noun]
+    if head != noun and parse.deps[noun] in ("DOBJ", "obj", "SPRED") and pos[head] in ("VERB", "AUX"):
         return head
-    if (
-        head is not token
-        and head.pos_ == "ADP"
-        and head.head is not head
-        and head.head.pos_ in ("VERB", "AUX")
-    ):
-        return head.head if low(head) in _CARRIER_PREPOSITIONS else None
+    if head != noun and pos[head] == "ADP":
+        verb = parse.heads[head]
+        if verb != head and pos[verb] in ("VERB", "AUX"):
+            return verb if lowers[head] in _CARRIER_PREPOSITIONS else None
     # surface: the nearest verb before the noun with only determiners, adjectives, numbers and a
     # preposition between ("begynte tilbaketrekningen", "dro i et møte")
-    doc = token.doc
-    for i in range(token.i - 1, max(-1, token.i - 7), -1):
-        t = doc[i]
-        if t.pos_ in ("VERB", "AUX") and i == token.i - 1 and is_adjective_form(t.text):
-            continue  # "isolerte boikotter": a participle used as an adjective
-        if t.pos_ in ("VERB", "AUX"):
-            return t
-        if t.pos_ == "ADP" and low(t) not in _CARRIER_PREPOSITIONS and low(t) not in _PARTICLES:
+    for i in range(noun - 1, max(-1, noun - 7), -1):
+        tag, word = pos[i], lowers[i]
+        if tag in ("VERB", "AUX"):
+            if i == noun - 1 and is_adjective_form(table.texts[i]):
+                continue  # "isolerte boikotter": a participle used as an adjective
+            return i
+        if tag == "ADP" and word not in _CARRIER_PREPOSITIONS and word not in _PARTICLES:
             return None
-        if low(t) in _TIME_WORDS or low(t) == "og":
+        if word in _TIME_WORDS or word == "og":
             continue  # "gjennomførte onsdag og torsdag generalstreik"
-        if t.pos_ not in ("DET", "ADJ", "NUM", "ADP", "ADV") or is_punct(t):
+        if tag not in ("DET", "ADJ", "NUM", "ADP", "ADV") or punct_at(table, i):
             return None
     return None
 
@@ -702,14 +780,16 @@ def _governing_verb(token: Token) -> Token | None:
 def _headline_participle(verb: Token, sent: Span) -> bool:
     """ "Mann pågrepet", "Nynazist arrestert": a short line without a full stop ending in a -t/-et form."""
     table = token_table(verb.doc)
+    if sent.end - sent.start - sum(table.spaces[sent.start:sent.end]) > 6:
+        return False  # no headline (most sentences): the words are not gathered
     kept = [i for i in range(sent.start, sent.end) if not table.spaces[i]]
     if not kept or table.texts[kept[-1]] in (".", "!", "?") or len(kept) > 6:
         return False
-    words = [verb.doc[i] for i in kept]
-    if not low(verb).endswith(("t", "d")) or any(lemma(t) in ("ha", "bli", "være") for t in words):
+    lemmas = table.lemmas
+    if not table.lowers[verb.i].endswith(("t", "d")) or any(lemmas[k] in ("ha", "bli", "være") for k in kept):
         return False
     # "Mann pågrepet" ends with the participle; "Russland fornærmet Kari Lunde" is active
-    return not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words if t.i > verb.i)
+    return not any(table.pos[k] in ("PROPN", "NOUN", "PRON") for k in kept if k > verb.i)
 
 
 def is_passive(verb: Token, sent: Span) -> bool:
@@ -735,40 +815,43 @@ def is_passive(verb: Token, sent: Span) -> bool:
         return _past_form_after_passive(verb, sent) or _gapped_passive(verb, sent)
     if _reduced_relative(verb, sent):
         return True
+    # the words before the participle, read from the Doc's tables
     doc = verb.doc
+    table = token_table(doc)
+    lowers, lemmas, pos, puncts = table.lowers, table.lemmas, table.pos, table.puncts
     previous = verb.i - 1
-    while previous > sent.start and doc[previous].pos_ == "ADV":
+    while previous > sent.start and pos[previous] == "ADV":
         previous -= 1
     # "De ble arrestert 17. juni, og tiltalt for ...": a participle coordinated with a passive one
-    reach = sent.start if previous >= sent.start and low(doc[previous]) in ("og", ",") else max(0, verb.i - 7)
+    reach = sent.start if previous >= sent.start and lowers[previous] in ("og", ",") else max(0, verb.i - 7)
     inserted = _parenthetical_before(verb, sent)
     if inserted:  # "ble mannen - som er svensk statsborger - pågrepet": look past the insertion
         reach = max(sent.start, reach - len(inserted))
-    for t in reversed(doc[reach : verb.i]):
-        if t.i in inserted:
+    for k in range(verb.i - 1, reach - 1, -1):
+        if k in inserted:
             continue
-        if lemma(t) in ("bli", "verte") or low(t) in ("bli", "blitt", "verte", "vorte", "vorten"):
+        if lemmas[k] in ("bli", "verte") or lowers[k] in ("bli", "blitt", "verte", "vorte", "vorten"):
             return True  # "ville bli løslatt": an infinitive "bli" is passive too
-        if low(t) in ("sitter", "satt", "sitje", "sit", "sitte") and t.i == verb.i - 1:
+        if lowers[k] in ("sitter", "satt", "sitje", "sit", "sitte") and k == verb.i - 1:
             return True  # "sitter arrestert", "satt fengslet": held
-        if t.pos_ in ("AUX", "VERB") and (t.pos_ == "AUX" or is_finite(t)):
-            return lemma(t) in ("bli", "verte", "være", "vere") or low(t) in (
+        if pos[k] in ("AUX", "VERB") and (pos[k] == "AUX" or _finite_at(doc, table, k)):
+            return lemmas[k] in ("bli", "verte", "være", "vere") or lowers[k] in (
                 "ble",
                 "blitt",
                 "blir",
                 "er",
                 "var",
             )
-        if is_punct(t) and reach != sent.start:
+        if puncts[k] and reach != sent.start:
             break
-    for t in reversed(doc[max(sent.start, verb.i - 20) : verb.i]):
+    for k in range(verb.i - 1, max(sent.start, verb.i - 20) - 1, -1):
         # "ble alle menn og kvinner mellom 17 og 45 år i minoriteten deportert": a long inverted subject
-        if low(t) in ("ble", "blir", "blitt", "vart", "vert", "blei"):
+        if lowers[k] in ("ble", "blir", "blitt", "vart", "vert", "blei"):
             return True
-        if t.pos_ not in ("NOUN", "PROPN", "ADP", "NUM", "ADJ", "DET", "CCONJ", "PRON", "ADV") or is_punct(t):
+        if pos[k] not in ("NOUN", "PROPN", "ADP", "NUM", "ADJ", "DET", "CCONJ", "PRON", "ADV") or puncts[k]:
             break
     # no auxiliary at all: a headline or a reduced clause ("en mann, pågrepet i natt, ...")
-    return not any(is_finite(t) for t in doc[sent.start : verb.i])
+    return not any(_finite_at(doc, table, k) for k in range(sent.start, verb.i))
 
 
 _DASHES = ("-", "–", "—")
@@ -888,10 +971,11 @@ def _possibility(verb: Token, sent: Span) -> bool:
     ned", "Må be om hjelp"): only adverbs and a subject may stand between."""
     if not is_infinitive(verb):
         return False
-    for t in reversed(verb.doc[max(sent.start, verb.i - 5) : verb.i]):
-        if low(t) in _MODALS_OF_POSSIBILITY:
+    table = token_table(verb.doc)
+    for k in range(verb.i - 1, max(sent.start, verb.i - 5) - 1, -1):
+        if table.lowers[k] in _MODALS_OF_POSSIBILITY:
             return True
-        if t.pos_ not in ("ADV", "PRON", "PART", "NOUN", "PROPN", "DET") or is_punct(t):
+        if table.pos[k] not in ("ADV", "PRON", "PART", "NOUN", "PROPN", "DET") or punct_at(table, k):
             return False
     return False
 
@@ -954,6 +1038,7 @@ class EventFinder:
         self._sentence_dates: dict[int, str | None] = {}
         self._sentence_endings: dict[tuple[int, tuple[str, ...]], bool] = {}
         self._marker_positions: tuple[list[int], list[int]] | None = None
+        self._candidate_words: tuple[list[int], list[tuple[int, bool]]] | None = None
         self.time_tokens: set[int] = set()
         for time in times:
             span = doc.char_span(time.span[0] - offset, time.span[1] - offset, alignment_mode="expand")
@@ -963,31 +1048,45 @@ class EventFinder:
     # ------------------------------------------------------------------ trigger matching
     def matches(self, sent: Span) -> Iterable[_Match]:
         """Verb triggers first, so that an event noun governed by an event verb is left to that verb."""
-        table = self.table
-        texts, pos, lemmas, lowers = table.texts, table.pos, table.lemmas, table.lowers
-        triggers = self.triggers
-        words: list[tuple[int, bool]] = []
-        for i in range(sent.start, sent.end):
-            tag = pos[i]
-            if tag not in _TRIGGER_TAGS or not texts[i][:1].isalpha():
-                continue
-            # only the words that some reading may trigger go on (most have no lexicon row)
-            as_verb, as_tagged = _readings(triggers, lemmas[i], lowers[i], tag)
-            if tag in ("VERB", "AUX"):
-                if as_verb:
-                    words.append((i, True))
-            elif as_verb or as_tagged:
-                verb_like = looks_like_verb_at(table, i)
-                if as_verb if verb_like else as_tagged:
-                    words.append((i, verb_like))
+        positions, words = self._trigger_words()
+        found = words[bisect_left(positions, sent.start):bisect_left(positions, sent.end)]
         for verbs_first in (True, False):
-            for i, verb_like in words:
+            for i, verb_like in found:
                 if verb_like != verbs_first:
                     continue
                 match = self._match(i, sent, verb_like)
                 if match is not None:
                     self.event_verbs.add(match.verb.i)
                     yield match
+
+    def _trigger_words(self) -> tuple[list[int], list[tuple[int, bool]]]:
+        """The words of the Doc that some reading may trigger (most words have no lexicon row), each
+        with whether it is read as a verb, and their positions: found once per Doc, the words' readings
+        looked up per distinct word."""
+        if self._candidate_words is None:
+            table = self.table
+            triggers = self.triggers
+            # only the words whose form or lemma may trigger are looked up in full (picked out in C)
+            form_memo, lemma_memo = _word_memos(triggers)
+            by_form = remembered(form_memo, table.lowers, lambda word: _form_may_trigger(triggers, word),
+                                 _READINGS_LIMIT)
+            by_lemma = remembered(lemma_memo, table.lemmas, lambda word: _lemma_may_trigger(triggers, word),
+                                  _READINGS_LIMIT)
+            tagged = list(compress(range(len(by_form)), map(or_, by_form, by_lemma)))
+            columns = (table.texts, table.lowers, table.lemmas, table.pos)
+            keys = list(zip(*(map(column.__getitem__, tagged) for column in columns), strict=True))
+            readings = remembered(_reading_memo(triggers), keys, lambda key: _trigger_reading(triggers, *key),
+                                  _READINGS_LIMIT)
+            words: list[tuple[int, bool]] = []
+            for i, reading in compress(zip(tagged, readings, strict=True), readings):
+                if reading == _VERB_TRIGGER:
+                    words.append((i, True))
+                    continue
+                verb_like = looks_like_verb_at(table, i)
+                if reading & (_AS_VERB if verb_like else _AS_TAGGED):
+                    words.append((i, verb_like))
+            self._candidate_words = ([i for i, _ in words], words)
+        return self._candidate_words
 
     def _match(self, i: int, sent: Span, verb_like: bool) -> _Match | None:
         """The event of the word at ``i`` (one that some lemma reading has trigger rows for), if its
@@ -1001,24 +1100,23 @@ class EventFinder:
             return None  # "tar selvkritikk", "i selvforsvar": what one does to oneself
         if _in_fixed_phrase_at(table.lowers, i):
             return None
-        token = self.doc[i]
         # only the readings the lexicon has rows for can match, and only with a word they need nearby
-        lemmas = [c for c in _lemma_candidates(table.lemmas[i], word, verb_like)
-                  if _has_rows(self.triggers, c, pos)]
-        window = _clause_window(token, sent)
+        lemmas = _row_lemmas(self.triggers, table.lemmas[i], word, verb_like, pos)
+        window = _clause_window_at(self.doc, i, sent.end)
         if not self._may_meet_rows(i, window, lemmas, pos):
             return None
+        token = self.doc[i]
         if verb_like and (_attributive_participle(token, sent) or _participle_as_noun(token)):
             return None  # "de mest besøkte turistveiene", "overfor de to drepte", "vurderer tiltalte"
         if verb_like and (_irrealis_infinitive(token) or _possibility(token, sent)) \
                 and not self._negated_aim(token, sent):
             return None
-        context = _Context.of(token, sent, self.particle_words, window)
+        context = _Context.of(self.doc, i, self.particle_words, window)
         # a particle right before a noun phrase may be that phrase's preposition: try without it too
-        loose = [t for t in context.particle_tokens if not _ends_phrase(t)]
+        loose = [k for k in context.particle_ids if not _ends_phrase_at(table.pos, k)]
         variants = [context]
         if loose:
-            variants.append(context.without_particles(loose))
+            variants.append(context.without_particles(self.doc, loose))
         for variant in variants:
             # the observed construction, read and normalised once for every lemma candidate
             observed = Observed.of(variant.particles, variant.objects, variant.preps, variant.has_infinitive,
@@ -1032,72 +1130,77 @@ class EventFinder:
                     return match
         return None
 
-    def _may_meet_rows(self, i: int, window: int, lemmas: list[str], pos: str) -> bool:
+    def _may_meet_rows(self, i: int, window: int, lemmas: tuple[str, ...], pos: str) -> bool:
         """Whether a word the rows of some lemma candidate require (a particle, a preposition or an
         object head) is among the dependents of word ``i`` or the words after it up to ``window``: the
         context holds no others, so without one no row can match and the context is not built."""
-        required = [_required_words(self.triggers, candidate, pos) for candidate in lemmas]
-        if None in required:
+        needed = _words_needed(self.triggers, lemmas, pos)
+        if needed is None:
             return True
-        table = self.table
-        near = [*parse_table(self.doc).children[i], *range(i + 1, window)]
-        words = {table.lowers[k] for k in near} | {table.lemmas[k] for k in near}
-        return any(not words.isdisjoint(needed) for needed in required if needed is not None)
+        lowers, lemmas_of = self.table.lowers, self.table.lemmas
+        for k in parse_table(self.doc).children[i]:
+            if lowers[k] in needed or lemmas_of[k] in needed:
+                return True
+        return any(lowers[k] in needed or lemmas_of[k] in needed for k in range(i + 1, window))
 
     def _build(self, token: Token, row: Any, context: _Context) -> _Match | None:
-        words = [token]
-        words.extend(t for t in context.particle_tokens if low(t) in row.particles)
-        target: Token | None = None
+        doc, table, i = self.doc, self.table, token.i
+        lowers, lemmas, pos = table.lowers, table.lemmas, table.pos
+        words = [i]
+        words.extend(k for k in context.particle_ids if lowers[k] in row.particles)
+        target: int | None = None
         if row.object_lemmas and not row.preps:
-            own = [t for t in context.object_tokens if lemma(t) in row.object_lemmas]
-            if any(t.i > 0 and low(token.doc[t.i - 1]) in _OWN for t in own):
+            own = [k for k in context.object_ids if lemmas[k] in row.object_lemmas]
+            if any(k > 0 and lowers[k - 1] in _OWN for k in own):
                 return None  # "tok sitt eget liv": suicide, not an attack
-            doc = token.doc
-            if any(t.i + 2 < len(doc) and low(doc[t.i + 1]) == "av" and low(doc[t.i + 2]) in _SELF
-                   for t in own):
+            size = len(lowers)
+            if any(k + 2 < size and lowers[k + 1] == "av" and lowers[k + 2] in _SELF for k in own):
                 return None  # "tok livet av seg"
-            if any(t.i + 1 < len(doc) and low(doc[t.i + 1]) in ("sitt", "sit") for t in own):
+            if any(k + 1 < size and lowers[k + 1] in ("sitt", "sit") for k in own):
                 return None  # "tok livet sitt": suicide
             words.extend(own)
         if row.preps:
-            for prep_token, complement in context.pp_tokens:
-                if low(prep_token) in row.preps:
-                    words.append(prep_token)
+            for prep, complement in context.pp_ids:
+                if lowers[prep] in row.preps:
+                    words.append(prep)
                     fits = not row.object_lemmas or (
-                        complement is not None and lemma(complement) in row.object_lemmas
+                        complement is not None and lemmas[complement] in row.object_lemmas
                     )
                     if complement is not None and row.object_lemmas and fits:
                         words.append(complement)  # "gikk ut i streik": the complement is part of the trigger
-                    elif complement is not None and fits and low(prep_token) in _TARGET_PREPOSITIONS:
+                    elif complement is not None and fits and lowers[prep] in _TARGET_PREPOSITIONS:
                         target = complement
                     break
-        if not looks_like_verb(token):
-            carrier = context.governor_token
-            between = token.doc[carrier.i + 1 : token.i] if carrier is not None else []
+        target_token = None if target is None else doc[target]
+        if not looks_like_verb_at(table, i):
+            carrier = context.governor_id
+            between = range(carrier + 1, i) if carrier is not None else range(0)
             predicative = (
                 carrier is not None
-                and lemma(carrier) in ("være", "vere")
-                and (not any(t.pos_ == "ADP" for t in between)
-                     or any(t.pos_ in ("ADJ", "VERB") and token.doc[t.i + 1].pos_ == "ADP" for t in between)
-                     or _noun_before_preposition(between))
+                and lemmas[carrier] in ("være", "vere")
+                and (not any(pos[k] == "ADP" for k in between)
+                     or any(pos[k] in ("ADJ", "VERB") and pos[k + 1] == "ADP" for k in between)
+                     or _noun_before_preposition(pos, between))
             )  # "Dette er et angrep på sivile", "er interessert i avtaler", "var parolen i fakkeltoget"
             # name no act; "var i streik" does
             if carrier is None and self._reported_event_noun(token):
                 # "Angrepet på militærleiren skjedde natt til søndag": the event noun is the topic
-                return _Match([token], token, row.types[0], _next_head(token.doc, token.i + 2, token.i + 7))
+                return _Match([token], token, row.types[0], _next_head(doc, i + 2, i + 7))
             if (
                 carrier is None
-                or carrier.i in self.event_verbs
-                or not _can_carry(carrier, bool(row.governors))
+                or carrier in self.event_verbs
+                or not _can_carry(doc[carrier], bool(row.governors))
                 or predicative
             ):
                 return None  # no verb of its own, named by another event's verb, or only wished or planned
-            if lemma(carrier) == "ha" and row.types[0] in ("SUPPORT", "ACCUSE") and target is None \
+            if lemmas[carrier] == "ha" and row.types[0] in ("SUPPORT", "ACCUSE") and target is None \
                     and not self.aimed_at(token):
                 return None  # "skal Barneombudet ha ros for": praise due, not given by anyone named
             words.append(carrier)
-            return _Match(sorted(set(words), key=lambda t: t.i), carrier, row.types[0], target)
-        return _Match(sorted(set(words), key=lambda t: t.i), token, row.types[0], target)
+            carrier_token = doc[carrier]
+            trigger_tokens = _tokens_of(doc, words, token, carrier_token)
+            return _Match(trigger_tokens, carrier_token, row.types[0], target_token)
+        return _Match(_tokens_of(doc, words, token), token, row.types[0], target_token)
 
     def _reported_event_noun(self, noun: Token) -> bool:
         """A definite event noun with its "på"/"av"/"mot" complement that opens its sentence
@@ -1954,7 +2057,10 @@ class EventFinder:
             lowers = self.table.lowers
             whenever = False
             as_long_as = None
-            for k in range(sent.start, sent.end - 2):
+            # most sentences hold none of the words looked for: one look in C passes them over
+            words = range(sent.start, sent.end - 2) if not _GATE_WORDS.isdisjoint(
+                lowers[sent.start:sent.end - 2]) else range(0)
+            for k in words:
                 regarding = lowers[k + 2] in ("gjelder", "gjeld", "kommer", "kjem")  # "når det gjelder"
                 if lowers[k] in ("når", "kva tid") and not regarding:
                     whenever = True
@@ -1972,6 +2078,8 @@ class EventFinder:
         lowers = table.lowers
         if gate.whenever or (gate.as_long_as is not None and gate.as_long_as < trigger.i):
             return True  # "så lenge SV legger ned veto": a condition
+        if _HABITUAL_FIRST_WORDS.isdisjoint(lowers[sent.start:sent.end]):
+            return False  # no habitual phrase can open anywhere in the sentence (most sentences)
         start, end = trigger.i, trigger.i
         while start > sent.start and not punct_at(table, start - 1):
             start -= 1
@@ -2349,10 +2457,16 @@ class EventFinder:
             # one look at the whole text first: most Docs have no form of "utelukke" to find word by word
             text = self.text.lower()
             ruled_out = "utelukk" in text or "utelukt" in text
-            unreal = [i for i, w in enumerate(lowers)
-                      if (w in _UNREAL_FIRST_WORDS and i < last and (w, lowers[i + 1]) in _UNREAL_PAIRS)
-                      or (ruled_out and w.startswith(("utelukk", "utelukt")))]
-            demands = [i for i, w in enumerate(lemmas) if w in _DEMAND_VERBS]
+            # the words are picked out in C (``compress``): a Python loop over every word costs more
+            words = range(len(lowers))
+            if ruled_out:
+                unreal = [i for i, w in enumerate(lowers)
+                          if (w in _UNREAL_FIRST_WORDS and i < last and (w, lowers[i + 1]) in _UNREAL_PAIRS)
+                          or w.startswith(("utelukk", "utelukt"))]
+            else:
+                unreal = [i for i in compress(words, map(_UNREAL_FIRST_WORDS.__contains__, lowers))
+                          if i < last and (lowers[i], lowers[i + 1]) in _UNREAL_PAIRS]
+            demands = list(compress(words, map(_DEMAND_VERBS.__contains__, lemmas)))
             self._marker_positions = (unreal, demands)
         return self._marker_positions
 
@@ -2546,6 +2660,8 @@ class EventFinder:
         seen: set[tuple[str, str | None, int]] = set()
         for sent in self.sents:
             for match in self.matches(sent):
+                if self._no_one_acts(match, sent):
+                    continue  # no one who can act does it (``_events`` would drop it after the gate)
                 trigger = match.trigger_tokens[0]
                 gate = self._gate(sent)
                 if gate.question or gate.broken_line or self._fiction(sent):
@@ -2574,14 +2690,38 @@ class EventFinder:
                 events.extend(self._events(match, sent, seen))
         return events
 
+    def _passive(self, match: _Match, sent: Span) -> bool:
+        """Whether the match's verb is passive (its subject is then the target), worked out once per match."""
+        if match.passive is None:
+            verb = match.verb
+            deponent = match.lemma.endswith("s") and verb is match.trigger_tokens[0]  # "møtes" is not passive
+            match.passive = (is_passive(verb, self.sentence_of(verb)) or coordinated_passive(verb, sent)) \
+                and not deponent  # "ble frifunnet ..., men dømt for": the second participle is passive too
+        return match.passive
+
+    def _acting(self, match: _Match, sent: Span) -> tuple[Token | None, tuple[Token, Token | None] | None,
+                                                           Token | None]:
+        """Of an active match: the subject, the parties of a "mellom" phrase, and who acts (the first party,
+        else the subject)."""
+        subject = self.subject(match.verb)
+        between = self._between(match.trigger_tokens[-1], sent)
+        return subject, between, between[0] if between is not None else subject
+
+    def _without_actor(self, match: _Match, acting: Token | None) -> bool:
+        """Whether no one who can act does an active match's act (a topic noun needs no one)."""
+        topic = match.verb is match.trigger_tokens[0] and not looks_like_verb(match.verb)
+        return not topic and (acting is None or not self.can_act(acting, match.type))
+
+    def _no_one_acts(self, match: _Match, sent: Span) -> bool:
+        """An active match that no one who can act does: ``_events`` drops it whatever the gate says, so
+        ``find`` asks first and spares the gate's work (no check before it in ``_events`` keeps anything)."""
+        return not self._passive(match, sent) and self._without_actor(match, self._acting(match, sent)[2])
+
     def _events(self, match: _Match, sent: Span, seen: set[tuple[str, str | None, int]]) -> list[Event]:
         if reports_statistic(match.trigger_tokens[0], sent):
             return []  # "halvparten ble kastet ut", "en av fem er truet": a figure, not an event
         verb = match.verb
-        deponent = match.lemma.endswith("s") and verb is match.trigger_tokens[0]  # "møtes" is not passive
-        passive = (is_passive(verb, self.sentence_of(verb)) or coordinated_passive(verb, sent)) \
-            and not deponent  # "ble frifunnet ..., men dømt for": the second participle is passive too
-        if passive:
+        if self._passive(match, sent):
             agent, patient = self.agent(verb), self.subject(verb)
             accident = self._word_ending_in(sent, _ACCIDENT_WORDS)
             if match.type == "ASSAULT" and agent is None and accident:
@@ -2615,11 +2755,8 @@ class EventFinder:
             actors = [self.refer(agent, verb.i) if self.can_act(agent) else None]
             target = self.refer(patient, verb.i)
         else:
-            subject = self.subject(verb)
-            between = self._between(match.trigger_tokens[-1], sent)
-            topic = match.verb is match.trigger_tokens[0] and not looks_like_verb(match.verb)
-            acting = between[0] if between is not None else subject
-            if not topic and (acting is None or not self.can_act(acting, match.type)):
+            subject, between, acting = self._acting(match, sent)
+            if self._without_actor(match, acting):
                 return []  # no one who can act does it: "Stående applaus hedret", "man møtes", "det rammer"
             actors = self.actors(verb, verb.i)
             skip = {t.i for t in match.trigger_tokens}
@@ -2724,13 +2861,14 @@ def _reflexive(subject: Token | None, target: Token | None) -> bool:
     return not any(low(t) in _CLAUSE_OPENERS or is_punct(t) for t in between)
 
 
-def _noun_before_preposition(between: Span | list[Token]) -> bool:
+def _noun_before_preposition(pos: list[str], between: range) -> bool:
     """ "var hovedparolen i årets fakkeltog": a noun is the predicate, and the event noun in the
-    prepositional phrase after it only describes it ("var ute i streik" has none)."""
-    for t in between:
-        if t.pos_ == "ADP":
+    prepositional phrase after it only describes it ("var ute i streik" has none); ``pos`` holds the
+    Doc's parts of speech, ``between`` the words between the verb and the event noun."""
+    for k in between:
+        if pos[k] == "ADP":
             return False
-        if t.pos_ in ("NOUN", "PROPN"):
+        if pos[k] in ("NOUN", "PROPN"):
             return True
     return False
 
@@ -2796,10 +2934,11 @@ def _participle_as_noun(token: Token) -> bool:
 def _opens_in_lower_case(sent: Span, text: str) -> bool:
     """A line that opens with a word in lower case is a piece of a sentence the source broke
     ("møter.", "godta relativt lav lønn mot at de i"); after a colon lower case is normal."""
-    first = next((t for t in sent if t.text[:1].isalnum()), None)
-    if first is None or not first.text[:1].islower():
+    texts = token_table(sent.doc).texts
+    first = next((k for k in range(sent.start, sent.end) if texts[k][:1].isalnum()), None)
+    if first is None or not texts[first][:1].islower():
         return False
-    return _at_line_start(text, first.idx)
+    return _at_line_start(text, token_offsets(sent.doc)[first])
 
 
 def _at_line_start(text: str, char: int) -> bool:

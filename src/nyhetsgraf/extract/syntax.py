@@ -34,18 +34,34 @@ SUBJECT_DEPS = {"SUBJ", "nsubj", "nsubj:pass"}
 WEEKDAYS = weekday_names("nb")
 
 
+# The token helpers below are asked tens of thousands of times per thousand articles by every finder:
+# each reads the Doc's token table straight from ``user_data`` (``token_table``'s own look-up, without
+# its call) rather than the Token's attributes, which decode a string anew on every call.
+
+
 def is_space(token: Token) -> bool:
-    return token.is_space or token.text.isspace()
+    """``token.is_space`` or a text of whitespace only."""
+    doc = token.doc
+    try:
+        table = doc.user_data[_TOKEN_TABLE_KEY]
+    except KeyError:
+        table = token_table(doc)
+    return table.spaces[token.i]
 
 
 def is_punct(token: Token) -> bool:
     """Punctuation, also in a Doc whose vocab has no lexical attribute getters."""
-    return token.is_punct or _all_punctuation(token.text)
+    doc = token.doc
+    try:
+        table = doc.user_data[_TOKEN_TABLE_KEY]
+    except KeyError:
+        table = token_table(doc)
+    return punct_at(table, token.i)
 
 
 def punct_at(table: TokenTable, i: int) -> bool:
     """``is_punct`` of token i of a Doc's token table."""
-    return table.punct_flags[i] or _all_punctuation(table.texts[i])
+    return table.puncts[i]
 
 
 @lru_cache(maxsize=1 << 14)
@@ -56,12 +72,22 @@ def _all_punctuation(text: str) -> bool:
 def low(token: Token) -> str:
     """Lower-case form, also in a Doc whose vocab has no lexical attribute getters (read from the
     Doc's token table: ``token.lower_`` decodes the string anew on every call)."""
-    return token_table(token.doc).lowers[token.i]
+    doc = token.doc
+    try:
+        table = doc.user_data[_TOKEN_TABLE_KEY]
+    except KeyError:
+        table = token_table(doc)
+    return table.lowers[token.i]
 
 
 def is_finite(token: Token) -> bool:
     """A verb or auxiliary in a finite form (present, past or imperative)."""
-    return token.pos_ in ("VERB", "AUX") and "Fin" in morph_values(token, "VerbForm")
+    doc, i = token.doc, token.i
+    try:
+        table = doc.user_data[_TOKEN_TABLE_KEY]
+    except KeyError:
+        table = token_table(doc)
+    return table.pos[i] in ("VERB", "AUX") and "Fin" in morph_values_at(doc, i, "VerbForm")
 
 
 def dep(token: Token) -> str:
@@ -79,7 +105,8 @@ class TokenTable:
     lemmas: list[str]  # ``lemma(token)``
     pos: list[str]  # ``token.pos_``
     spaces: list[bool]  # ``is_space(token)``
-    punct_flags: list[bool]  # ``token.is_punct`` (``punct_at`` adds the symbols)
+    punct_flags: list[bool]  # ``token.is_punct``
+    puncts: list[bool]  # ``is_punct(token)``: the flag, or a text of punctuation and symbols only
     trailing: list[bool]  # the token is followed by a space
     morphs: list[int]  # ``token.morph.key``
 
@@ -142,11 +169,12 @@ def _columns(doc: Doc) -> numpy.ndarray:
     return kept_with(doc, "columns", lambda doc: doc.to_array(list(_COLUMNS)))
 
 
-# A word's text, ``token.lower_``, ``is_space`` and ``token.is_punct``, by vocab and ORTH hash: they
-# depend on the word alone, and a few tens of thousands of words make up most text, so one dict look-up
-# per token replaces two string decodings and two flag columns. Keyed by the vocab's id, holding the vocab
-# (so the id is not reused while its words are kept); bounded, so a long run's memory stays flat.
-_LexemeRow = tuple[str, str, bool, bool]
+# A word's text, ``token.lower_``, ``is_space``, ``token.is_punct`` and ``is_punct``, by vocab and ORTH
+# hash: they depend on the word alone, and a few tens of thousands of words make up most text, so one dict
+# look-up per token replaces two string decodings, two flag columns and a test of the text. Keyed by the
+# vocab's id, holding the vocab (so the id is not reused while its words are kept); bounded, so a long
+# run's memory stays flat.
+_LexemeRow = tuple[str, str, bool, bool, bool]
 _LEXEMES: dict[int, tuple[Vocab, dict[int, _LexemeRow]]] = {}
 _LEXEMES_LIMIT = 1 << 18
 
@@ -163,16 +191,17 @@ def _lexeme_rows(vocab: Vocab, orths: list[int]) -> list[_LexemeRow]:
 def _lexeme_row(vocab: Vocab, orth: int) -> _LexemeRow:
     lexeme = vocab[orth]
     text = lexeme.orth_
-    return text, lexeme.lower_, lexeme.is_space or text.isspace(), lexeme.is_punct
+    flag = lexeme.is_punct
+    return text, lexeme.lower_, lexeme.is_space or text.isspace(), flag, flag or _all_punctuation(text)
 
 
 def _token_table(doc: Doc) -> TokenTable:
     if not len(doc):
-        return TokenTable([], [], [], [], [], [], [], [], [])
+        return TokenTable([], [], [], [], [], [], [], [], [], [])
     columns = _columns(doc)
     orth, lemma_, pos, morphs = columns[:, :4].T.tolist()
     trailing = columns[:, 4].astype(bool).tolist()  # Python bools, straight from numpy
-    texts, lower_attrs, spaces, punct = map(list, zip(*_lexeme_rows(doc.vocab, orth), strict=True))
+    texts, lower_attrs, spaces, punct, puncts = map(list, zip(*_lexeme_rows(doc.vocab, orth), strict=True))
     # a vocab with lexical attributes sets every lower form, a lemmatizer every lemma: no pass to fill gaps
     lowers = lower_attrs if all(lower_attrs) else [form or text.lower()
                                                    for form, text in zip(lower_attrs, texts, strict=True)]
@@ -188,6 +217,7 @@ def _token_table(doc: Doc) -> TokenTable:
         pos=_decode(strings, pos),
         spaces=spaces,
         punct_flags=punct,
+        puncts=puncts,
         trailing=trailing,
         morphs=morphs,
     )
@@ -427,7 +457,12 @@ def subject_of(verb: Token) -> Token | None:
 
 def lemma(token: Token) -> str:
     """``(token.lemma_ or low(token)).lower()``, read from the Doc's token table."""
-    return token_table(token.doc).lemmas[token.i]
+    doc = token.doc
+    try:
+        table = doc.user_data[_TOKEN_TABLE_KEY]
+    except KeyError:
+        table = token_table(doc)
+    return table.lemmas[token.i]
 
 
 def verb_lemmas(token: Token) -> tuple[str, ...]:
@@ -493,10 +528,12 @@ def _verb_form_not_noun(text: str, form: str) -> bool:
 
 def is_infinitive(token: Token) -> bool:
     """An infinitive by its morphology, or a form that is its own lemma in the verb dictionary."""
-    if "Inf" in morph_values(token, "VerbForm"):
+    doc, i = token.doc, token.i
+    if "Inf" in morph_values_at(doc, i, "VerbForm"):
         return True
-    own_lemma = low(token) in verb_lemmas(token)
-    return token.pos_ not in ("NOUN", "PROPN") and own_lemma and not is_noun_form(token.text)
+    table = token_table(doc)
+    own_lemma = table.lowers[i] in verb_forms(table.lowers[i])
+    return table.pos[i] not in ("NOUN", "PROPN") and own_lemma and not is_noun_form(table.texts[i])
 
 
 def is_adjective_form(word: str) -> bool:

@@ -175,8 +175,8 @@ class Observed:
            governor: str | None) -> Observed:
         lowered: dict[str, set[str]] = {}
         for prep, heads in (preps or {}).items():
-            lowered.setdefault(prep.lower(), set()).update(c.lower() for c in heads)
-        complements = {c for heads in lowered.values() for c in heads}
+            lowered.setdefault(prep.lower(), set()).update({c.lower() for c in heads})
+        complements = {c for heads in lowered.values() for c in heads} if lowered else set()
         return cls({p.lower() for p in particles} & VERB_PARTICLES, {o.lower() for o in objects}, lowered,
                    complements, has_infinitive, None if governor is None else governor.lower())
 
@@ -342,8 +342,8 @@ class TriggerLexicon:
         if not rows:
             return []
         met = [t for t in rows if t._meets(observed)]
-        if not met:
-            return []
+        if len(met) < 2:
+            return met  # most words have one row: no specificity to weigh
         best = max(t.specificity for t in met)
         return [t for t in met if t.specificity == best]
 
