@@ -78,3 +78,34 @@ def test_active_clauses_keep_their_actor(extractor: Extractor, language: str, se
 def test_adverb_is_no_part_of_the_target(extractor: Extractor, language: str, sentence: str, kind: str,
                                          target: str) -> None:
     assert target in [found for _, found in roles(extractor, sentence, language, kind)]
+
+
+@pytest.mark.parametrize(("language", "sentence", "kind", "not_actor"), [
+    # a participle governed by a verb of staying: a state done to that verb's subject
+    ("nb", "Mannen har allerede sittet ti dager varetektsfengslet.", "COERCE", "Mannen"),
+    ("nb", "Begge har sittet i over et år fengslet i Teheran.", "COERCE", "Begge"),
+    # a plural participle read as an adjective after "er"/"var"
+    ("nb", "Observatørene blir holdt fordi de er mistenkte for spionasje.", "ACCUSE", "Observatørene"),
+    ("nb", "Tre menn er mistenkte for ranet.", "ACCUSE", "Tre menn"),
+    ("nb", "To kvinner var mistenkte for drapet på naboen.", "ACCUSE", "To kvinner"),
+    ("nn", "Tre menn er mistenkte for ranet.", "ACCUSE", "Tre menn"),
+    ("nn", "Dei to kvinnene var mistenkte for drapet.", "ACCUSE", "Dei to kvinnene"),
+    # a past form right after "og" shares the passive before it
+    ("nb", "Med jevne mellomrom blir utenlandske journalister arrestert og kastet ut av landet.", "COERCE",
+     "utenlandske journalister"),
+])
+def test_held_plural_and_coordinated_participles_are_passive(
+        extractor: Extractor, language: str, sentence: str, kind: str, not_actor: str) -> None:
+    found = roles(extractor, sentence, language, kind)
+    assert found, sentence
+    assert all(actor != not_actor for actor, _ in found), found
+
+
+@pytest.mark.parametrize(("language", "sentence", "kind", "actor"), [
+    # an active clause of its own after "og" keeps its subject as the actor
+    ("nb", "Politiet arresterte mannen og kastet ham ut.", "COERCE", "Politiet"),
+    ("nb", "Politiet satt i bilen og arresterte mannen.", "COERCE", "Politiet"),
+])
+def test_an_active_clause_after_og_keeps_its_actor(extractor: Extractor, language: str, sentence: str,
+                                                    kind: str, actor: str) -> None:
+    assert any(found == actor for found, _ in roles(extractor, sentence, language, kind))

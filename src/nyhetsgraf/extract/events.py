@@ -806,14 +806,15 @@ def is_passive(verb: Token, sent: Span) -> bool:
         )
     ):
         return True
-    participle_like = verb.pos_ == "ADJ" and low(verb).endswith(("t", "d"))  # "løslatt" tagged ADJ
+    # "løslatt" tagged ADJ, and plural forms: "de er mistenkte for spionasje"
+    participle_like = verb.pos_ == "ADJ" and low(verb).endswith(("t", "d", "te", "de"))
     if (
         "Part" not in morph_values(verb, "VerbForm")
         and not verb.tag_.lower().endswith("perf-part")
         and not (participle_like)
     ):
         return _past_form_after_passive(verb, sent) or _gapped_passive(verb, sent)
-    if _reduced_relative(verb, sent):
+    if _reduced_relative(verb, sent) or _held_participle(verb):
         return True
     # the words before the participle, read from the Doc's tables
     doc = verb.doc
@@ -911,18 +912,33 @@ def _past_form_after_passive(verb: Token, sent: Span) -> bool:
     return False
 
 
+_HOLDING_VERBS = frozenset({"sitte", "sitje", "ligge", "liggje", "holde", "halde"})
+
+
+def _held_participle(verb: Token) -> bool:
+    """ "har sittet ti dager varetektsfengslet", "ligger fortsatt innlagt", "holdes innesperret": a
+    participle that a verb of staying or keeping governs names a state done to that verb's subject."""
+    head = verb.head
+    if head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    return not _HOLDING_VERBS.isdisjoint((head.lemma_.lower(), *verb_lemmas(head)))
+
+
 def _gapped_passive(verb: Token, sent: Span) -> bool:
     """ "Sjåføren ble drept og fem studenter såret i eksplosjonen": after a passive clause, "og", a
     noun phrase and a past form with no object share the passive auxiliary."""
     doc = verb.doc
     if not _participle_shaped(verb) or not low(verb).endswith(("t", "d")):
         return False
-    if verb.i + 1 < sent.end and doc[verb.i + 1].pos_ in ("NOUN", "PROPN", "PRON", "DET", "NUM", "ADJ"):
-        return False  # "... og politiet kastet ham ut": an object, an active clause
+    if verb.i + 1 < sent.end and (doc[verb.i + 1].pos_ in ("NOUN", "PROPN", "PRON", "DET", "NUM", "ADJ")
+                                  or low(doc[verb.i + 1]) in ("å", "at", "seg")):
+        return False  # "... og politiet kastet ham ut", "ble pågrepet og nektet å ...": an active clause
     k = verb.i - 1
     while k > sent.start and doc[k].pos_ in ("NOUN", "PROPN", "NUM", "DET", "ADJ"):
         k -= 1
-    if k == verb.i - 1 or k <= sent.start or low(doc[k]) != "og":
+    # "blir journalister arrestert og kastet ut av landet": with no noun phrase of its own, a past form
+    # right after "og" shares the passive too
+    if k <= sent.start or low(doc[k]) != "og":
         return False
     earlier = doc[k - 1]
     while earlier.i > sent.start and earlier.pos_ in ("ADP", "NOUN", "PROPN", "DET", "ADJ", "NUM", "ADV"):
@@ -1245,7 +1261,7 @@ class EventFinder:
             subjects = [c for c in current.children if dep(c) in SUBJECT_DEPS]
             if subjects:
                 return subjects[0]
-            if current.head is current:
+            if current.head.i == current.i:
                 break
             if dep(current) in ("INFV", "xcomp", "KOORD", "conj", "aux", "SPRED") or (
                 current.head.pos_ in ("AUX", "VERB") and dep(current) in ("", "ADV")

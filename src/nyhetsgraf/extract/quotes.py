@@ -491,7 +491,7 @@ class QuoteFinder:
         head = verb
         subject = self._parsed_subject(head)
         for _ in range(3):
-            if subject is not None or dep(head) not in ("INFV", "KOORD", "conj") or head.head is head:
+            if subject is not None or dep(head) not in ("INFV", "KOORD", "conj") or head.head.i == head.i:
                 break
             head = head.head
             subject = self._parsed_subject(head)
@@ -865,7 +865,7 @@ class QuoteFinder:
         "På spørsmålet om ..., svarer 52 prosent Obama", "Inspirert av boken ..., skrev han"), or the
         verb heading them opens with a subjunction ("Når jentene blir eldre ..., sier moren")."""
         doc = self.doc
-        tops = [t for t in doc[start:comma] if not start <= t.head.i < comma or t.head is t]
+        tops = [t for t in doc[start:comma] if not start <= t.head.i < comma or t.head.i == t.i]
         tops = [t for t in tops if not is_punct(t) and not is_space(t)]
         if not tops:
             return False
@@ -1016,7 +1016,7 @@ class QuoteFinder:
                 return None  # "Når det hevdes at «...»": a passive names nobody
             head = verb
             subject = self._parsed_subject(head)
-            while subject is None and dep(head) in ("KOORD", "conj", "INFV") and head.head is not head:
+            while subject is None and dep(head) in ("KOORD", "conj", "INFV") and head.head.i != head.i:
                 head = head.head
                 subject = self._parsed_subject(head)
             if subject is not None:

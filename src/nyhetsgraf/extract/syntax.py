@@ -433,7 +433,7 @@ def clause_head(token: Token) -> Token:
     for _ in range(50):
         if current.pos_ in ("VERB", "AUX") and dep(current) in ("FINV", "ROOT", "KOORD", "SBU", ""):
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return current
         current = current.head
     return current
@@ -448,7 +448,7 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in current.children if dep(c) in SUBJECT_DEPS]
         if subjects:
             return subjects[0]
-        if dep(current) in ("INFV", "xcomp", "KOORD", "conj", "aux") and current.head is not current:
+        if dep(current) in ("INFV", "xcomp", "KOORD", "conj", "aux") and current.head.i != current.i:
             current = current.head
             continue
         break
