@@ -109,3 +109,14 @@ def test_held_plural_and_coordinated_participles_are_passive(
 def test_an_active_clause_after_og_keeps_its_actor(extractor: Extractor, language: str, sentence: str,
                                                     kind: str, actor: str) -> None:
     assert any(found == actor for found, _ in roles(extractor, sentence, language, kind))
+
+
+@pytest.mark.parametrize(("language", "sentence", "kind", "not_target"), [
+    # a plural "-te" form with no copula right before it is an attribute or a past form, no passive
+    ("nb", "Antall anmeldte innbrudd går ned i år.", "ACCUSE", "Antall"),
+    ("nb", "Demonstrantene, mange av dem kledd i svart, marsjerte gjennom sentrum.", "PROTEST",
+     "Demonstrantene"),
+])
+def test_a_plural_form_without_a_copula_is_not_passive(extractor: Extractor, language: str, sentence: str,
+                                                       kind: str, not_target: str) -> None:
+    assert all(target != not_target for _, target in roles(extractor, sentence, language, kind))

@@ -806,8 +806,9 @@ def is_passive(verb: Token, sent: Span) -> bool:
         )
     ):
         return True
-    # "løslatt" tagged ADJ, and plural forms: "de er mistenkte for spionasje"
-    participle_like = verb.pos_ == "ADJ" and low(verb).endswith(("t", "d", "te", "de"))
+    # "løslatt" tagged ADJ, and a plural form right after a copula: "de er mistenkte for spionasje"
+    participle_like = verb.pos_ == "ADJ" and (
+        low(verb).endswith(("t", "d")) or low(verb).endswith(("te", "de")) and _after_copula(verb, sent))
     if (
         "Part" not in morph_values(verb, "VerbForm")
         and not verb.tag_.lower().endswith("perf-part")
@@ -910,6 +911,15 @@ def _past_form_after_passive(verb: Token, sent: Span) -> bool:
                 or low(t) in ("som", "der", "at"):
             return False  # "ble sint og kastet stein", "var det han som drepte": a verb of its own
     return False
+
+
+def _after_copula(verb: Token, sent: Span) -> bool:
+    """Whether "er", "var", "blir" or "ble" (adverbs aside) comes right before ``verb``."""
+    lowers, pos = token_table(verb.doc).lowers, token_table(verb.doc).pos
+    k = verb.i - 1
+    while k > sent.start and pos[k] == "ADV":
+        k -= 1
+    return k >= sent.start and lowers[k] in ("er", "var", "blir", "ble", "vart", "vert", "blei")
 
 
 _HOLDING_VERBS = frozenset({"sitte", "sitje", "ligge", "liggje", "holde", "halde"})
