@@ -86,6 +86,10 @@ def of_type(extractor: Extractor, text: str, type_: str, language: str = "nb") -
     ("nb", "Hun advarer imidlertid mot å tildele dem ansvar de ikke har kompetanse til.", "THREATEN"),
     ("nb", "Han advarte på det sterkeste mot økende hatprat.", "THREATEN"),
     ("nn", "Ho åtvarar likevel mot å gi dei meir ansvar.", "THREATEN"),
+    # an if-clause inside an at-clause makes the rest of the at-clause its consequence
+    ("nb", "Det betyr at dersom det blir streik, er det kun disse som vil bli tatt ut i streik.", "PROTEST"),
+    ("nb", "Statsministeren sa at hvis Russland angriper, vil Norge be om hjelp fra NATO.", "REQUEST"),
+    ("nn", "Ho sa at viss Russland går til åtak, vil Noreg be om hjelp.", "REQUEST"),
 ])
 def test_no_event(extractor: Extractor, language: str, sentence: str, type_: str) -> None:
     assert of_type(extractor, sentence, type_, language) == []
@@ -94,6 +98,7 @@ def test_no_event(extractor: Extractor, language: str, sentence: str, type_: str
 @pytest.mark.parametrize(("language", "sentence", "type_"), [
     # a fact stated, or a later at-clause that confirms
     ("nb", "Det er klart at politiet har pågrepet tre personer.", "COERCE"),
+    ("nb", "Han sa at politiet hadde pågrepet to menn etter at de ikke stoppet.", "COERCE"),
     ("nb", "Det er mulig at han lyver, men politiet bekrefter at tre personer ble pågrepet.", "COERCE"),
     ("nb", "Problemet er at politiet arresterte feil mann.", "COERCE"),
     ("nb", "Planen er at lederne skal forhandle, men politiet pågrep dem i natt.", "COERCE"),

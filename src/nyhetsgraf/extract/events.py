@@ -1911,6 +1911,9 @@ class EventFinder:
                         if not table.spaces[i] and not punct_at(table, i)), None)
         if opening is not None and lowers[opening] in _CONDITIONALS - {"om"} and opening < trigger.i:
             return True  # "Hvis streiken trappes opp, vil politiet gripe inn": the consequence too
+        if any(lowers[i] in _CONDITIONALS and lowers[i] != "om" and lowers[i - 1] == "at"
+               for i in range(sent.start + 1, trigger.i)):
+            return True  # "Det betyr at dersom det blir streik, vil de bli tatt ut": the at-clause's too
         for i in reversed(range(sent.start, trigger.i)):
             if texts[i] in (",", ";", ":") or punct_at(table, i):
                 return False
