@@ -90,6 +90,13 @@ def of_type(extractor: Extractor, text: str, type_: str, language: str = "nb") -
     ("nb", "Det betyr at dersom det blir streik, er det kun disse som vil bli tatt ut i streik.", "PROTEST"),
     ("nb", "Statsministeren sa at hvis Russland angriper, vil Norge be om hjelp fra NATO.", "REQUEST"),
     ("nn", "Ho sa at viss Russland går til åtak, vil Noreg be om hjelp.", "REQUEST"),
+    # insisting that something is so is a claim
+    ("nb", "Hun insisterer på at hun har stor støtte i partiet.", "REQUEST"),
+    ("nb", "Ministeren insisterte på at tallene var riktige.", "REQUEST"),
+    ("nn", "Ho insisterer på at ho har stor støtte i partiet.", "REQUEST"),
+    # "er truet" with no one who threatens is a state of danger
+    ("nb", "Frie medier er truet i mange land.", "THREATEN"),
+    ("nb", "Arbeidsplassene i industrien var truet etter krisen.", "THREATEN"),
 ])
 def test_no_event(extractor: Extractor, language: str, sentence: str, type_: str) -> None:
     assert of_type(extractor, sentence, type_, language) == []
@@ -99,6 +106,10 @@ def test_no_event(extractor: Extractor, language: str, sentence: str, type_: str
     # a fact stated, or a later at-clause that confirms
     ("nb", "Det er klart at politiet har pågrepet tre personer.", "COERCE"),
     ("nb", "Han sa at politiet hadde pågrepet to menn etter at de ikke stoppet.", "COERCE"),
+    ("nb", "Hun insisterer på at regjeringen må trekke forslaget.", "REQUEST"),
+    ("nb", "Iran insisterer på en ny avstemning i rådet.", "REQUEST"),
+    ("nb", "Journalisten ble truet med kniv utenfor redaksjonen.", "THREATEN"),
+    ("nb", "Han er truet på livet etter artikkelen.", "THREATEN"),
     ("nb", "Det er mulig at han lyver, men politiet bekrefter at tre personer ble pågrepet.", "COERCE"),
     ("nb", "Problemet er at politiet arresterte feil mann.", "COERCE"),
     ("nb", "Planen er at lederne skal forhandle, men politiet pågrep dem i natt.", "COERCE"),

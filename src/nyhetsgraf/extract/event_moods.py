@@ -69,6 +69,8 @@ _AIM_NOUNS = {"planer", "plan", "planar", "hensikt", "intensjon", "intensjoner",
               "tankar", "ønske", "ambisjoner", "ambisjonar", "interesse"}
 _NO_WORDS = {"ingen", "inga", "intet", "ikkje", "ikke"}
 # Auxiliaries of a passive participle: "ble møtt av politiet".
+_STATE_COPULAS = {"er", "var", "vore", "vært"}
+_DEMAND_MODALS = {"må", "skal", "skulle", "bør", "burde", "måtte"}
 _PASSIVE_AUXILIARIES = {"ble", "blei", "vart", "blir", "vert", "blitt", "vorte", "er", "var", "bli", "verte"}
 
 
@@ -280,7 +282,35 @@ def endangered(trigger_tokens: list[Token], sent: Span) -> bool:
     first = trigger_tokens[0]
     if not low(first).startswith(("truet", "trua", "truga", "trugd")) or first.i == sent.start:
         return False
-    return low(first.doc[first.i - 1]) in _DEGREES_OF_DANGER
+    return low(first.doc[first.i - 1]) in _DEGREES_OF_DANGER or _state_of_threat(first, sent)
+
+
+def _state_of_threat(participle: Token, sent: Span) -> bool:
+    """ "frie medier er truet", "arbeidsplassene var trua": "er"/"var" with no one who threatens ("av")
+    and nothing threatened with ("med") is a state of danger; "ble truet med kniv" is an act."""
+    doc = participle.doc
+    k = participle.i - 1
+    while k > sent.start and doc[k].pos_ == "ADV":
+        k -= 1
+    if low(doc[k]) not in _STATE_COPULAS:
+        return False
+    if k > sent.start and low(doc[k - 1]) in _SUBJECT_PRONOUNS - {"den", "det"}:
+        return False  # "han er truet på livet": a person threatened
+    return not any(low(t) in ("av", "med") for t in doc[participle.i + 1 : sent.end])
+
+
+def claim_insisted(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "insisterer på at hun har stor støtte": insisting that something is so is a claim; only "på at"
+    with a modal ("må", "skal") in the at-clause demands something."""
+    first = trigger_tokens[0]
+    if not lemma(first).startswith("insister"):
+        return False
+    doc = first.doc
+    after = [low(t) for t in doc[first.i + 1 : min(sent.end, first.i + 4)]]
+    if "at" not in after:
+        return False  # "insisterer på en ny avstemning": a demand for something
+    start = first.i + 2 + after.index("at")
+    return not any(low(t) in _DEMAND_MODALS for t in doc[start : min(sent.end, start + 8)])
 
 
 def met_as_received(trigger_tokens: list[Token], sent: Span) -> bool:
@@ -328,7 +358,8 @@ def mood_not_real(type_: str, trigger_tokens: list[Token], verb: Token, sent: Sp
         or (type_ == "COERCE" and sent_off_in_match(trigger_tokens, sent)) \
         or (type_ == "CONSULT" and met_as_received(trigger_tokens, sent)) \
         or (type_ == "SUPPORT" and defends_oneself(trigger_tokens, sent)) \
-        or (type_ == "ASSAULT" and shot_at_goal(trigger_tokens, sent))
+        or (type_ == "ASSAULT" and shot_at_goal(trigger_tokens, sent)) \
+        or (type_ == "REQUEST" and claim_insisted(trigger_tokens, sent))
 
 
 # ---------------------------------------------------------------- where a negation stops

@@ -899,6 +899,9 @@ def _past_form_after_passive(verb: Token, sent: Span) -> bool:
         previous -= 1
     if verb.pos_ == "NOUN" and low(verb).endswith("t") and low(doc[previous]) in _FINITE_PASSIVE_AUXILIARIES:
         return True  # "at noen blir henrettet": a participle the tagger read as a noun
+    if verb.pos_ == "NOUN" and low(verb).endswith("t") and low(doc[previous]) in ("er", "var") \
+            and verb.dep_ == "SPRED" and (verb.i + 1 >= sent.end or low(doc[verb.i + 1]) != "som"):
+        return True  # "Begge er anklaget for svindel" (not "Dette er angrepet som ...")
     if not _participle_shaped(verb):
         return False
     inserted = _parenthetical_before(verb, sent)
