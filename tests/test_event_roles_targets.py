@@ -64,3 +64,16 @@ def test_roles_of_active_clause(extractor: Extractor, language: str, sentence: s
 def test_no_wrong_role(extractor: Extractor, language: str, sentence: str, kind: str, not_role: str) -> None:
     found = roles(extractor, sentence, language, kind)
     assert all(not_role not in (actor, target) for actor, target in found)
+
+
+@pytest.mark.parametrize(("language", "sentence", "kind", "actor", "target"), [
+    # a number heading the subject, with a relative clause between it and the verb
+    ("nb", "De fire, som nå er uavhengige representanter, støtter nå den rødgrønne koalisjonen.", "SUPPORT",
+     "De fire", "den rødgrønne koalisjonen"),
+    ("nb", "Alle tre, som ble valgt i fjor, kritiserer ledelsen.", "ACCUSE", "Alle tre", "ledelsen"),
+    ("nn", "Dei fire, som no er uavhengige representantar, støttar no den raudgrøne koalisjonen.", "SUPPORT",
+     "Dei fire", "den raudgrøne koalisjonen"),
+])
+def test_a_numbered_subject_before_a_relative_clause_acts(extractor: Extractor, language: str, sentence: str,
+                                                           kind: str, actor: str, target: str) -> None:
+    assert (actor, target) in roles(extractor, sentence, language, kind)

@@ -1449,7 +1449,8 @@ class EventFinder:
             return None
         first = [t for t in doc[sent.start : k] if not is_space(t)]
         inner.reverse()
-        if inner and low(inner[0]) in ("som", "der") and first and first[-1].pos_ in _NOMINAL \
+        # "De fire, som ...": a number heads a noun phrase with no noun
+        if inner and low(inner[0]) in ("som", "der") and first and first[-1].pos_ in (*_NOMINAL, "NUM") \
                 and not any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in first):
             return first[-1]  # "Opprørerne, som kom fra nord, angrep byen": a relative clause between
         spans = (first, inner)
