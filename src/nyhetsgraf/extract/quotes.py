@@ -865,7 +865,7 @@ class QuoteFinder:
         "På spørsmålet om ..., svarer 52 prosent Obama", "Inspirert av boken ..., skrev han"), or the
         verb heading them opens with a subjunction ("Når jentene blir eldre ..., sier moren")."""
         doc = self.doc
-        tops = [t for t in doc[start:comma] if not start <= t.head.i < comma or t.head.i == t.i]
+        tops = [t for t in doc[start:comma] if not start <= t.head.i < comma]
         tops = [t for t in tops if not is_punct(t) and not is_space(t)]
         if not tops:
             return False
