@@ -19,6 +19,7 @@ from nyhetsgraf.extract.syntax import (
     is_finite,
     is_infinitive,
     is_punct,
+    is_space,
     lemma,
     looks_like_verb,
     low,
@@ -745,7 +746,7 @@ _UNKNOWN_HEADS = {"uklart", "usikkert", "ukjent", "uvisst", "uklårt", "spekulas
 # Verbs of an explanation offered: "Økningen kan skyldes at flere anmelder".
 _EXPLAINING_VERBS = {"skyldes", "skuldast", "skyldast", "forklares", "forklarast"}
 # Pronouns that with a relative clause name whoever: "dem som støtter regjeringen".
-_THOSE = {"dem", "dei", "de"}
+_THOSE = {"dem", "dei", "de", "den", "enhver", "alle"}  # "den som er dømt": whoever is
 # Animals shot in a hunt or a cull: an animal victim is no attack.
 # Short animal words match whole; longer ones also end a compound ("fjellrypene").
 _GAME_WORDS = {"ulv", "ulven", "ulvene", "ulver", "ulvar", "ulvane", "bjørn", "bjørnen", "bjørner", "gaupe",
@@ -827,6 +828,28 @@ def those_who(verb: Token, sent: Span) -> bool:
         return False  # "De er blant dem som krever": a named group, one of those who act
     finite = next((t for t in doc[k + 1 : verb.i + 1] if is_finite(t)), None)
     return finite is not None and "Pres" in morph_values(finite, "Tense")
+
+
+_GENERIC_HEADS = {("de", "fleste"), ("dei", "fleste"), ("den",), ("enhver",), ("alle",)}
+
+
+def generic_group_subject(verb: Token, sent: Span) -> bool:
+    """ "De fleste som soner med fotlenke, er dømt for ...", "Den som blir tatt, blir bøtelagt": a
+    subject that is whoever does something (a present relative clause on "de fleste", "den",
+    "alle") makes a present main clause a statement about anyone, no event."""
+    doc = verb.doc
+    words = [t for t in doc[sent.start : verb.i] if not is_space(t)]
+    lowers = [low(t) for t in words]
+    if "som" not in lowers[:3] or tuple(lowers[: lowers.index("som")]) not in _GENERIC_HEADS:
+        return False
+    relative_start = lowers.index("som") + 1
+    if "," not in lowers[relative_start:]:
+        return False
+    comma = relative_start + lowers[relative_start:].index(",")
+    relative_finite = next((t for t in words[relative_start:comma] if is_finite(t)), None)
+    main_finite = next((t for t in words[comma + 1 :] if is_finite(t)), verb if is_finite(verb) else None)
+    return relative_finite is not None and main_finite is not None \
+        and "Pres" in morph_values(relative_finite, "Tense") and "Pres" in morph_values(main_finite, "Tense")
 
 
 def _ends_with(token: Token | None, endings: tuple[str, ...]) -> bool:
@@ -924,7 +947,7 @@ def sense_not_an_event(type_: str, trigger_tokens: list[Token], verb: Token, sen
     that are no event of the type: hunting, a released paper, pushing a law through, taking cover, a
     job, space flight, a service, a threshold of votes."""
     if unknown_whether(verb, sent) or hedged_state(verb, sent) or offered_explanation(verb, sent) \
-            or those_who(verb, sent) or trend_predicted(verb, sent):
+            or those_who(verb, sent) or generic_group_subject(verb, sent) or trend_predicted(verb, sent):
         return True
     return (type_ == "ASSAULT" and game_shot(trigger_tokens, sent)) \
         or (type_ == "CONCEDE" and document_released(trigger_tokens, sent)) \

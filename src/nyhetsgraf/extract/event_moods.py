@@ -299,6 +299,23 @@ def _state_of_threat(participle: Token, sent: Span) -> bool:
     return not any(low(t) in ("av", "med") for t in doc[participle.i + 1 : sent.end])
 
 
+_REQUESTING_STEMS = ("begjær", "kravd", "krevd", "krev")
+
+
+def only_requested(trigger_tokens: list[Token], sent: Span) -> bool:
+    """ "blir begjært varetektsfengslet", "vil begjære mannen fengslet", "krevde ham utlevert": the state a
+    request asks for, not yet done (the request is an event of its own)."""
+    first = trigger_tokens[0]
+    doc = first.doc
+    for t in reversed(doc[max(sent.start, first.i - 5) : first.i]):
+        if low(t).startswith(_REQUESTING_STEMS) and t.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            return True
+        if is_punct(t) or (is_finite(t) and not low(t).startswith(_REQUESTING_STEMS)) \
+                or t.pos_ in ("SCONJ", "CCONJ"):
+            return False
+    return False
+
+
 def claim_insisted(trigger_tokens: list[Token], sent: Span) -> bool:
     """ "insisterer på at hun har stor støtte": insisting that something is so is a claim; only "på at"
     with a modal ("må", "skal") in the at-clause demands something."""
@@ -359,7 +376,8 @@ def mood_not_real(type_: str, trigger_tokens: list[Token], verb: Token, sent: Sp
         or (type_ == "CONSULT" and met_as_received(trigger_tokens, sent)) \
         or (type_ == "SUPPORT" and defends_oneself(trigger_tokens, sent)) \
         or (type_ == "ASSAULT" and shot_at_goal(trigger_tokens, sent)) \
-        or (type_ == "REQUEST" and claim_insisted(trigger_tokens, sent))
+        or (type_ == "REQUEST" and claim_insisted(trigger_tokens, sent)) \
+        or (type_ == "COERCE" and only_requested(trigger_tokens, sent))
 
 
 # ---------------------------------------------------------------- where a negation stops
