@@ -20,7 +20,15 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from nyhetsgraf.extract.event_hedges import bare_infinitive, clause_finite, first_conjunct, word_after
-from nyhetsgraf.extract.syntax import is_finite, is_infinitive, is_punct, lemma, looks_like_verb, low
+from nyhetsgraf.extract.syntax import (
+    CONDITION_SUBJUNCTIONS,
+    is_finite,
+    is_infinitive,
+    is_punct,
+    lemma,
+    looks_like_verb,
+    low,
+)
 from nyhetsgraf.resources import lexicon
 from nyhetsgraf.resources.words import word_set
 
@@ -47,8 +55,6 @@ _NEGATIONS = {"ikke", "ikkje", "aldri"}
 _COORDINATORS = {"og", "men", "eller", "samt"}
 # Stems of words of warning; their "mot å" phrase is what should not be done.
 _WARNING_STEMS = ("advar", "åtvar")
-# Subjunctions of a condition after the act announced: "vil trekke seg dersom partiet taper".
-_CONDITION_WORDS = {"dersom", "hvis", "viss", "ifall", "såfremt"}
 # Stems of verbs whose "om" clause says whether, not if: "etterforsker om det er snakk om terror".
 _WHETHER_TAKING_STEMS = ("etterfors", "undersøk", "vurder", "drøft", "diskuter", "spør", "sjekk", "avgjør",
                          "forhandl", "stemm", "granske", "gransk")
@@ -188,7 +194,7 @@ def conditioned_act(trigger_tokens: list[Token], verb: Token, sent: Span) -> boo
     for t in doc[last.i + 1 : min(sent.end, last.i + 8)]:
         if is_punct(t) or low(t) in ("at", "som", "fordi", "når", "da", "men"):
             return False
-        if low(t) in _CONDITION_WORDS or (low(doc[t.i - 1]), low(t)) in _UNLESS_PHRASES:
+        if low(t) in CONDITION_SUBJUNCTIONS or (low(doc[t.i - 1]), low(t)) in _UNLESS_PHRASES:
             return True  # "vil protestere med mindre presidenten går av": unless, a condition too
         if low(t) == "om" and _opens_if_clause(t, sent) \
                 and not low(trigger_tokens[0]).startswith(_WHETHER_TAKING_STEMS):

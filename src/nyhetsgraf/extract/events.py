@@ -56,6 +56,7 @@ from nyhetsgraf.extract.event_moods import (
 )
 from nyhetsgraf.extract.event_statistics import reports_statistic
 from nyhetsgraf.extract.syntax import (
+    CONDITION_SUBJUNCTIONS,
     SUBJECT_DEPS,
     WEEKDAYS,
     ParseTable,
@@ -175,7 +176,7 @@ _OBJECT_PARTICLES = {"nei"}
 # "sitt eget liv": what one does to oneself is no event against anyone ("tok sitt eget liv").
 _OWN = {"eget", "egne", "eige", "eigne", "egen", "eiga"}
 # Subjunctions that open a condition: what follows is not said to happen ("dersom regjeringen går av").
-_CONDITIONALS = {"dersom", "hvis", "viss", "ifall", "såfremt", "om"}
+_CONDITIONALS = CONDITION_SUBJUNCTIONS | {"om"}
 
 # Words that state a claim true ("Det er ikke slik at", "stemmer ikke at"): negated, they deny the at-clause.
 _TRUTH_WORDS = frozenset({"slik", "sant", "riktig", "korrekt", "tilfelle", "tilfellet", "stemmer",
@@ -897,11 +898,13 @@ def _past_form_after_passive(verb: Token, sent: Span) -> bool:
     previous = verb.i - 1
     while previous > sent.start and doc[previous].pos_ == "ADV":
         previous -= 1
-    if verb.pos_ == "NOUN" and low(verb).endswith("t") and low(doc[previous]) in _FINITE_PASSIVE_AUXILIARIES:
-        return True  # "at noen blir henrettet": a participle the tagger read as a noun
-    if verb.pos_ == "NOUN" and low(verb).endswith("t") and low(doc[previous]) in ("er", "var") \
-            and verb.dep_ == "SPRED" and (verb.i + 1 >= sent.end or low(doc[verb.i + 1]) != "som"):
-        return True  # "Begge er anklaget for svindel" (not "Dette er angrepet som ...")
+    if verb.pos_ == "NOUN" and low(verb).endswith("t"):  # a participle the tagger read as a noun
+        auxiliary = low(doc[previous])
+        if auxiliary in _FINITE_PASSIVE_AUXILIARIES:
+            return True  # "at noen blir henrettet"
+        if auxiliary in ("er", "var") and verb.dep_ == "SPRED" and (
+                verb.i + 1 >= sent.end or low(doc[verb.i + 1]) != "som"):
+            return True  # "Begge er anklaget for svindel" (not "Dette er angrepet som ...")
     if not _participle_shaped(verb):
         return False
     inserted = _parenthetical_before(verb, sent)
@@ -918,11 +921,11 @@ def _past_form_after_passive(verb: Token, sent: Span) -> bool:
 
 def _after_copula(verb: Token, sent: Span) -> bool:
     """Whether "er", "var", "blir" or "ble" (adverbs aside) comes right before ``verb``."""
-    lowers, pos = token_table(verb.doc).lowers, token_table(verb.doc).pos
+    table = token_table(verb.doc)
     k = verb.i - 1
-    while k > sent.start and pos[k] == "ADV":
+    while k > sent.start and table.pos[k] == "ADV":
         k -= 1
-    return k >= sent.start and lowers[k] in ("er", "var", "blir", "ble", "vart", "vert", "blei")
+    return k >= sent.start and table.lowers[k] in (*_FINITE_PASSIVE_AUXILIARIES, "er", "var")
 
 
 _HOLDING_VERBS = frozenset({"sitte", "sitje", "ligge", "liggje", "holde", "halde"})
@@ -1913,9 +1916,9 @@ class EventFinder:
         lowers, texts = table.lowers, table.texts
         opening = next((i for i in range(sent.start, sent.end)
                         if not table.spaces[i] and not punct_at(table, i)), None)
-        if opening is not None and lowers[opening] in _CONDITIONALS - {"om"} and opening < trigger.i:
+        if opening is not None and lowers[opening] in CONDITION_SUBJUNCTIONS and opening < trigger.i:
             return True  # "Hvis streiken trappes opp, vil politiet gripe inn": the consequence too
-        if any(lowers[i] in _CONDITIONALS and lowers[i] != "om" and lowers[i - 1] == "at"
+        if any(lowers[i] in CONDITION_SUBJUNCTIONS and lowers[i - 1] == "at"
                for i in range(sent.start + 1, trigger.i)):
             return True  # "Det betyr at dersom det blir streik, vil de bli tatt ut": the at-clause's too
         for i in reversed(range(sent.start, trigger.i)):

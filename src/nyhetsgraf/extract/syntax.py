@@ -30,6 +30,8 @@ V = TypeVar("V")
 DASHES = ("–", "—", "-", "−")
 
 SUBJECT_DEPS = {"SUBJ", "nsubj", "nsubj:pass"}
+# Subjunctions that open an if-clause ("om" is left out: it is also "whether" and a preposition).
+CONDITION_SUBJUNCTIONS = frozenset({"dersom", "hvis", "viss", "ifall", "såfremt"})
 # Bokmål weekday names, a closed class several extractors treat apart from other nouns.
 WEEKDAYS = weekday_names("nb")
 
